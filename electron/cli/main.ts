@@ -1,0 +1,107 @@
+/**
+ * `cluster-brief` — the command line over the same data file as the app.
+ *   cluster-brief list [--json] [--db <file>]
+ *   cluster-brief init [--db <file>]
+ *   cluster-brief info [--db <file>]
+ */
+import { parseArgs } from 'node:util';
+import { formatFigure } from '../../shared/format';
+import { AppError, describeErrorBilingual, toErrorPayload } from '../../shared/errors';
+import { openDataFile, schemaVersion, type DB } from '../services/db/open';
+import { dataVersion, dumpDataset } from '../services/db/read';
+import { resolveDataFile } from '../services/paths';
+import { APP_NAME, APP_VERSION } from '../services/version';
+
+const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
+
+Usage / 用法:
+  cluster-brief list [--json] [--db <file>]   print the whole dataset (JSON with --json)
+  cluster-brief init [--db <file>]            create a data file with the default dataset
+  cluster-brief info [--db <file>]            data file path, schema and data version
+  cluster-brief --help | --version
+
+The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
+`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const [command] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const file = resolveDataFile({ db: values.db }, env);
+  try {
+    switch (command) {
+      case 'list':
+        return withDb(file, true, (db) => {
+          const dump = dumpDataset(db);
+          io.out(values.json ? `${JSON.stringify(dump, null, 2)}\n` : renderListText(dump));
+          return 0;
+        });
+      case 'init':
+        return withDb(file, false, (db) => {
+          io.out(`${file}\nschema ${schemaVersion(db)}, data ${dataVersion(db)}\n`);
+          return 0;
+        });
+      case 'info':
+        return withDb(file, true, (db) => {
+          io.out(`${APP_NAME} ${APP_VERSION}\ndata file: ${file}\nschema: ${schemaVersion(db)}\ndata version: ${dataVersion(db)}\n`);
+          return 0;
+        });
+      default:
+        io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    const payload = toErrorPayload(error);
+    if (payload.details && 'path' in payload.details && !payload.details.path) payload.details.path = file;
+    io.err(`${describeErrorBilingual(payload)}\n`);
+    return error instanceof AppError ? 1 : 70;
+  }
+}
+
+function withDb(file: string, mustExist: boolean, work: (db: DB) => number): number {
+  const db = openDataFile(file, { mustExist, busyTimeoutMs: 2000 });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+function renderListText(dump: ReturnType<typeof dumpDataset>): string {
+  const lines: string[] = [];
+  for (const f of dump.province.figures) lines.push(`[${f.scope}] ${f.metric} ${f.period}: ${formatFigure(f, 'zh-CN')}`);
+  for (const e of dump.entities) {
+    const figs = e.figures.map((f) => `${f.metric} ${f.period}: ${formatFigure(f, 'zh-CN')}`).join('; ');
+    lines.push(`${e.id}\t${e.category}\t${e.name.zh} / ${e.name.en}${figs ? `\t${figs}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

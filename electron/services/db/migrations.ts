@@ -1,0 +1,112 @@
+/**
+ * The schema, as numbered migrations. Migration N brings a file from user_version N-1 to N; each
+ * runs in its own transaction together with the user_version bump. Never edit a released migration:
+ * add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'entities, figures, sources, annotations, revisions, milestones',
+    sql: /* sql */ `
+      CREATE TABLE sources (
+        id            INTEGER PRIMARY KEY,
+        title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
+        publisher     TEXT NOT NULL,
+        author        TEXT,
+        published_on  TEXT CHECK (published_on IS NULL OR published_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        url           TEXT,
+        excerpt       TEXT,
+        created_at    TEXT NOT NULL,
+        deleted_at    TEXT
+      );
+
+      CREATE TABLE entities (
+        id          TEXT PRIMARY KEY,
+        name_zh     TEXT NOT NULL,
+        name_en     TEXT NOT NULL,
+        category    TEXT NOT NULL CHECK (category IN ('pillar', 'emerging', 'future')),
+        tier        TEXT CHECK (tier IS NULL OR tier IN ('over_1t', 'over_500b', 'over_100b', 'over_10b')),
+        sort_order  INTEGER NOT NULL,
+        changed_at  TEXT NOT NULL,
+        changed_by  TEXT NOT NULL,
+        deleted_at  TEXT
+      );
+      CREATE INDEX entities_by_category ON entities (category, sort_order);
+
+      CREATE TABLE figures (
+        id            INTEGER PRIMARY KEY,
+        scope         TEXT NOT NULL CHECK (scope IN ('entity', 'province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries')),
+        entity_id     TEXT REFERENCES entities (id),
+        metric        TEXT NOT NULL,
+        value         REAL NOT NULL,
+        unit          TEXT NOT NULL,
+        qualifier     TEXT NOT NULL CHECK (qualifier IN ('exact', 'over', 'at_least', 'nearly', 'about', 'target')),
+        period        TEXT NOT NULL,
+        source_id     INTEGER REFERENCES sources (id),
+        source_quote  TEXT,
+        note          TEXT,
+        changed_at    TEXT NOT NULL,
+        changed_by    TEXT NOT NULL,
+        deleted_at    TEXT,
+        CHECK ((scope = 'entity') = (entity_id IS NOT NULL))
+      );
+      CREATE INDEX figures_by_entity ON figures (entity_id, metric, period);
+      CREATE INDEX figures_by_scope ON figures (scope, metric, period);
+
+      CREATE TABLE milestones (
+        id            INTEGER PRIMARY KEY,
+        year          INTEGER NOT NULL,
+        text_zh       TEXT NOT NULL,
+        text_en       TEXT NOT NULL,
+        source_id     INTEGER REFERENCES sources (id),
+        source_quote  TEXT,
+        sort_order    INTEGER NOT NULL
+      );
+
+      CREATE TABLE annotations (
+        id                   INTEGER PRIMARY KEY,
+        target_type          TEXT NOT NULL CHECK (target_type IN ('entity', 'figure')),
+        target_id            TEXT NOT NULL,
+        body                 TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+        author               TEXT NOT NULL,
+        tags                 TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+        status               TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        include_in_briefing  INTEGER NOT NULL DEFAULT 0 CHECK (include_in_briefing IN (0, 1)),
+        created_at           TEXT NOT NULL,
+        updated_at           TEXT NOT NULL,
+        deleted_at           TEXT
+      );
+      CREATE INDEX annotations_by_target ON annotations (target_type, target_id);
+
+      -- Every change to a figure, entity, source or annotation: who, when, before and after (JSON).
+      -- Rows written by one user action share a batch id, so undo can take the action back whole.
+      CREATE TABLE revisions (
+        id           INTEGER PRIMARY KEY,
+        batch_id     TEXT NOT NULL,
+        target_type  TEXT NOT NULL CHECK (target_type IN ('entity', 'figure', 'source', 'annotation')),
+        target_id    TEXT NOT NULL,
+        action       TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),
+        author       TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        before_json  TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+        after_json   TEXT CHECK (after_json IS NULL OR json_valid(after_json))
+      );
+      CREATE INDEX revisions_by_target ON revisions (target_type, target_id, id);
+      CREATE INDEX revisions_by_batch ON revisions (batch_id);
+
+      -- Facts about the file itself: which dataset seeded it and when.
+      CREATE TABLE meta (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,125 @@
+/**
+ * Opening the data file: pragmas, schema migrations (with a backup first when the file holds data),
+ * and the first-start seed. Every way a file can be unusable becomes an AppError with a clear code.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { MIGRATIONS, type Migration } from './migrations';
+import { seedIfNew } from './seed';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  /** Refuse to create the file when it does not exist (the command line). */
+  mustExist?: boolean;
+  /** Path of a better-sqlite3 .node built for the running runtime (the Electron app). */
+  nativeBinding?: string;
+  /** Skip the first-start seed (tests of the empty schema). */
+  seed?: boolean;
+  /** Milliseconds to wait for another connection's lock. */
+  busyTimeoutMs?: number;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function openDataFile(file: string, options: OpenOptions = {}): DB {
+  const absolute = path.resolve(file);
+  checkFileBeforeOpen(absolute, options.mustExist ?? false);
+  let db: DB | undefined;
+  try {
+    db = new Database(absolute, {
+      fileMustExist: options.mustExist ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 3000}`);
+    db.pragma('foreign_keys = ON');
+    if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
+      throw new AppError('DB_READ_ONLY', 'cannot switch to WAL', { path: absolute });
+    }
+    db.pragma('synchronous = NORMAL');
+    migrate(db, absolute);
+    if (options.seed ?? true) seedIfNew(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw asOpenError(error, absolute);
+  }
+}
+
+function checkFileBeforeOpen(file: string, mustExist: boolean): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    if (mustExist) throw new AppError('DB_MISSING', 'data file missing', { path: file });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return;
+  }
+  if (stat.isDirectory()) throw new AppError('DB_CORRUPT', 'is a directory', { path: file, reason: 'a folder, not a file' });
+  if (stat.size === 0) return;
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(SQLITE_HEADER)) {
+    throw new AppError('DB_CORRUPT', 'not an SQLite file', { path: file, reason: 'not an SQLite database' });
+  }
+}
+
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: DB, file: string): void {
+  applyMigrations(db, file, MIGRATIONS);
+}
+
+/** Brings the file up to the last of `migrations`; exported for tests of future migrations. */
+export function applyMigrations(db: DB, file: string, migrations: readonly Migration[]): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const found = schemaVersion(db);
+  if (found > latest) {
+    throw new AppError('DB_NEWER_SCHEMA', 'schema is newer', { path: file, found, supported: latest });
+  }
+  if (found === latest) return;
+  if (holdsData(db)) backupBeside(db, file, `before-v${latest}`);
+  for (const migration of migrations) {
+    if (migration.version <= found) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+function holdsData(db: DB): boolean {
+  const row = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number };
+  return row.n > 0;
+}
+
+/** A consistent copy of the whole file beside it, e.g. data.sqlite → data.before-v2-20261128T120000Z.sqlite. */
+export function backupBeside(db: DB, file: string, label: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const ext = path.extname(file);
+  const target = path.join(path.dirname(file), `${path.basename(file, ext)}.${label}-${stamp}${ext || '.sqlite'}`);
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function asOpenError(error: unknown, file: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new AppError('DB_CORRUPT', reason, { path: file, reason });
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('DB_LOCKED', reason, { path: file });
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new AppError('DB_READ_ONLY', reason, { path: file });
+  }
+  if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', reason, { path: file });
+  return error;
+}

@@ -1,0 +1,14 @@
+/** The typed client the preload (or the browser harness) put on the window. */
+import type { Client } from '../../shared/client';
+
+declare global {
+  interface Window {
+    clusterBrief?: Client;
+  }
+}
+
+export function getApi(): Client {
+  const api = window.clusterBrief;
+  if (!api) throw new Error('Cluster Brief bridge missing: open the app through Electron or the test harness.');
+  return api;
+}

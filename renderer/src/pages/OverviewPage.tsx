@@ -1,0 +1,115 @@
+import { Card, Col, Row, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, type EntitySummary, type ProvinceOverview } from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { FigureSource, FigureValue } from '../components/FigureText';
+import { LoadState } from '../components/LoadState';
+import { useCall } from '../useCall';
+import { hrefFor } from '../useRoute';
+
+export function OverviewPage({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [loaded, retry] = useCall(async () => {
+    const api = getApi();
+    const [province, entities] = await Promise.all([api.getProvince({}), api.listEntities({})]);
+    return { province, entities };
+  }, []);
+  return (
+    <LoadState loaded={loaded} lang={lang} retry={retry}>
+      {({ province, entities }) => (
+        <>
+          <Typography.Title level={1} style={{ fontSize: 26 }}>
+            {t('overview.heading')}
+          </Typography.Title>
+          <ProvinceFigures province={province} lang={lang} />
+          <Typography.Title level={2} style={{ fontSize: 20, marginTop: 32 }}>
+            {t('overview.groupsHeading')}
+          </Typography.Title>
+          {CATEGORIES.map((category) => (
+            <EntityGroup key={category} title={t(`category.${category}`)} entities={entities.filter((e) => e.category === category)} lang={lang} />
+          ))}
+          <Milestones province={province} lang={lang} />
+        </>
+      )}
+    </LoadState>
+  );
+}
+
+function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="province-heading">
+      <Typography.Title level={2} id="province-heading" style={{ fontSize: 20 }}>
+        {t('overview.provinceHeading')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        {province.figures.map((f) => (
+          <Col key={f.id} xs={24} md={12} xl={6}>
+            <Card size="small" style={{ height: '100%' }}>
+              <article aria-label={`${t(`scope.${f.scope}`)} · ${t(`metric.${f.metric}`)}`}>
+                <div style={{ color: '#57606a', fontSize: 13 }}>
+                  {t(`scope.${f.scope}`)} · {t(`metric.${f.metric}`)} · {f.period}
+                </div>
+                <div style={{ fontSize: 26, fontWeight: 600, margin: '4px 0 8px' }}>
+                  <FigureValue figure={f} lang={lang} />
+                </div>
+                <details>
+                  <summary>{t('figure.source')}</summary>
+                  <FigureSource figure={f} sources={province.sources} />
+                </details>
+              </article>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </section>
+  );
+}
+
+function EntityGroup({ title, entities, lang }: { title: string; entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
+  const name = (e: EntitySummary, l: Lang): string => (l === 'en' ? e.name.en : e.name.zh);
+  return (
+    <section aria-label={title} style={{ marginTop: 16 }}>
+      <Typography.Title level={3} style={{ fontSize: 17 }}>
+        {title} <Tag>{t('overview.entityCount', { count: entities.length })}</Tag>
+      </Typography.Title>
+      <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 12 }}>
+        {entities.map((e) => (
+          <li key={e.id}>
+            <Card size="small" hoverable>
+              <a href={hrefFor({ name: 'entity', id: e.id })} aria-label={t('overview.openEntity', { name: name(e, lang) })} style={{ display: 'block' }}>
+                <div style={{ fontWeight: 600, fontSize: 15 }}>{name(e, lang)}</div>
+                <div style={{ color: '#57606a', fontSize: 12 }}>{name(e, other)}</div>
+              </a>
+              <div style={{ marginTop: 6 }}>
+                <Tag color={e.tier ? 'blue' : 'default'}>{e.tier ? t(`tier.${e.tier}`) : t(`category.${e.category}`)}</Tag>
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Milestones({ province, lang }: { province: ProvinceOverview; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="milestones-heading" style={{ marginTop: 24 }}>
+      <Typography.Title level={2} id="milestones-heading" style={{ fontSize: 20 }}>
+        {t('overview.milestonesHeading')}
+      </Typography.Title>
+      {province.milestones.map((m) => (
+        <Card key={m.id} size="small" style={{ marginBottom: 12 }}>
+          <Typography.Title level={3} style={{ fontSize: 16 }}>
+            {t('overview.milestoneYear', { year: m.year })}
+          </Typography.Title>
+          <p>{lang === 'en' ? m.text.en : m.text.zh}</p>
+        </Card>
+      ))}
+    </section>
+  );
+}

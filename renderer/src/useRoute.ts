@@ -1,0 +1,23 @@
+/** Hash routes, so a reload keeps the screen: #/ (overview) and #/entity/<id>. */
+import { useEffect, useState } from 'react';
+
+export type Route = { name: 'overview' } | { name: 'entity'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/entity\/([a-z0-9-]+)$/.exec(hash);
+  return match ? { name: 'entity', id: match[1]! } : { name: 'overview' };
+}
+
+export function hrefFor(route: Route): string {
+  return route.name === 'entity' ? `#/entity/${route.id}` : '#/';
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,30 @@
+/**
+ * The generic client built from the contract. The preload gives it an IPC transport; the browser
+ * harness gives it an HTTP transport. Either way the page sees the same object.
+ */
+import { CHANNELS, Envelope, contract, type Channel, type Input, type Output } from './contract';
+import { AppError, type ErrorPayload } from './errors';
+
+export type Transport = (channel: Channel, input: unknown) => Promise<unknown>;
+export type Client = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
+/** Thrown in the page when a call fails; carries the typed payload from the other side. */
+export class CallError extends AppError {
+  readonly payload: ErrorPayload;
+  constructor(payload: ErrorPayload) {
+    super(payload.code, payload.message, payload.details);
+    this.payload = payload;
+  }
+}
+
+export function createClient(transport: Transport): Client {
+  const client: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const channel of CHANNELS) {
+    client[channel] = async (input: unknown) => {
+      const envelope = Envelope.parse(await transport(channel, input ?? {}));
+      if (!envelope.ok) throw new CallError(envelope.error);
+      return contract[channel].output.parse(envelope.value);
+    };
+  }
+  return client as Client;
+}

@@ -1,0 +1,51 @@
+/**
+ * The one typed table of calls between the page and the main process. Each channel names a zod
+ * schema for its input and one for its output; the preload client, the main-process binder and the
+ * browser test harness are all built from this table. Adding a capability = one entry here + one
+ * handler in electron/services/handlers.ts.
+ */
+import { z } from 'zod';
+import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, ProvinceOverview, Tier } from './domain';
+import { ErrorPayload } from './errors';
+
+const NoInput = z.object({}).strict();
+
+export const contract = {
+  listEntities: {
+    input: z.object({ category: Category.optional(), tier: Tier.optional() }).strict(),
+    output: z.array(EntitySummary),
+  },
+  getEntity: {
+    input: z.object({ id: EntityId }).strict(),
+    output: EntityDetail,
+  },
+  getProvince: {
+    input: NoInput,
+    output: ProvinceOverview,
+  },
+  getAppInfo: {
+    input: NoInput,
+    output: AppInfo,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What travels back over the wire: a value, or an error that can be shown to a person. */
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorPayload }),
+]);
+export type Envelope = z.infer<typeof Envelope>;
+
+/** The IPC channel name in Electron for a contract channel. */
+export const ipcChannel = (channel: Channel): string => `cluster-brief:${channel}`;

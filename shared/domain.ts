@@ -1,0 +1,156 @@
+/**
+ * The domain vocabulary of Cluster Brief: every value that crosses a process boundary is described
+ * here once, as a zod schema, and its TypeScript type is inferred from it.
+ * Runs anywhere: no Node, no DOM, no Electron.
+ */
+import { z } from 'zod';
+
+export const Category = z.enum(['pillar', 'emerging', 'future']);
+export type Category = z.infer<typeof Category>;
+export const CATEGORIES = Category.options;
+
+/** Output-value tiers of the 2023 article: lower bounds of annual output value (产值). */
+export const Tier = z.enum(['over_1t', 'over_500b', 'over_100b', 'over_10b']);
+export type Tier = z.infer<typeof Tier>;
+export const TIERS = Tier.options;
+/** Each tier's lower bound in 亿元 (100 million yuan). */
+export const TIER_LOWER_BOUND_100M_YUAN: Record<Tier, number> = {
+  over_1t: 10000,
+  over_500b: 5000,
+  over_100b: 1000,
+  over_10b: 100,
+};
+
+export const Qualifier = z.enum(['exact', 'over', 'at_least', 'nearly', 'about', 'target']);
+export type Qualifier = z.infer<typeof Qualifier>;
+export const QUALIFIERS = Qualifier.options;
+
+export const Unit = z.enum(['yuan', '10k_yuan', '100m_yuan', 'percent', 'count']);
+export type Unit = z.infer<typeof Unit>;
+export const UNITS = Unit.options;
+
+export const Metric = z.enum([
+  'output_value',
+  'revenue',
+  'added_value',
+  'added_value_growth',
+  'gdp_share',
+  'enterprises',
+]);
+export type Metric = z.infer<typeof Metric>;
+export const METRICS = Metric.options;
+
+/** Who a figure is about: one entity, a group of clusters, or the whole province. */
+export const Scope = z.enum(['entity', 'province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries']);
+export type Scope = z.infer<typeof Scope>;
+
+export const EntityId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
+export const RowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A reporting period: a year (2023), a quarter (2023-Q2) or a month (2023-06). */
+export const Period = z.string().regex(/^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/, 'YYYY, YYYY-Qn or YYYY-MM');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const IsoDateTime = z.string().min(10).max(40);
+
+export const Bilingual = z.object({ zh: z.string().min(1).max(200), en: z.string().min(1).max(300) });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const Source = z.object({
+  id: RowId,
+  title: z.string(),
+  publisher: z.string(),
+  author: z.string().nullable(),
+  publishedOn: IsoDate.nullable(),
+  url: z.string().nullable(),
+  excerpt: z.string().nullable(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Figure = z.object({
+  id: RowId,
+  scope: Scope,
+  entityId: EntityId.nullable(),
+  metric: Metric,
+  value: z.number().finite(),
+  unit: Unit,
+  qualifier: Qualifier,
+  period: Period,
+  sourceId: RowId.nullable(),
+  sourceQuote: z.string().nullable(),
+  note: z.string().nullable(),
+  changedAt: IsoDateTime,
+  changedBy: z.string(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const AnnotationTarget = z.enum(['entity', 'figure']);
+export const AnnotationStatus = z.enum(['open', 'resolved']);
+export const Annotation = z.object({
+  id: RowId,
+  targetType: AnnotationTarget,
+  targetId: z.string(),
+  body: z.string(),
+  author: z.string(),
+  tags: z.array(z.string()),
+  status: AnnotationStatus,
+  includeInBriefing: z.boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const EntitySummary = z.object({
+  id: EntityId,
+  name: Bilingual,
+  category: Category,
+  tier: Tier.nullable(),
+  sortOrder: z.number().int(),
+});
+export type EntitySummary = z.infer<typeof EntitySummary>;
+
+export const EntityDetail = EntitySummary.extend({
+  figures: z.array(Figure),
+  sources: z.array(Source),
+  annotations: z.array(Annotation),
+});
+export type EntityDetail = z.infer<typeof EntityDetail>;
+
+export const Milestone = z.object({
+  id: RowId,
+  year: z.number().int(),
+  text: Bilingual.extend({ zh: z.string().min(1).max(2000), en: z.string().min(1).max(2000) }),
+  sourceId: RowId.nullable(),
+  sourceQuote: z.string().nullable(),
+  sortOrder: z.number().int(),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const ProvinceOverview = z.object({
+  figures: z.array(Figure),
+  milestones: z.array(Milestone),
+  sources: z.array(Source),
+});
+export type ProvinceOverview = z.infer<typeof ProvinceOverview>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataFile: z.string(),
+  schemaVersion: z.number().int(),
+  dataVersion: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The whole dataset, as `cluster-brief list --json` prints it. */
+export const DatasetDump = z.object({
+  format: z.literal('cluster-brief/dataset'),
+  formatVersion: z.literal(1),
+  schemaVersion: z.number().int(),
+  dataVersion: z.string(),
+  entities: z.array(EntityDetail),
+  province: ProvinceOverview,
+});
+export type DatasetDump = z.infer<typeof DatasetDump>;

@@ -1,0 +1,53 @@
+/**
+ * How a figure reads: number, unit and qualifier together, in either language. Used by the page,
+ * the command line, workbooks and briefings, so a number never appears without its meaning.
+ */
+import type { Figure, Qualifier, Unit } from './domain';
+import type { Lang } from './errors';
+import { MESSAGES } from './i18n';
+
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 10, useGrouping: true }).format(value);
+}
+
+/** The number with its unit, scaled to how people say it (3 万亿元 / 3 trillion yuan). */
+export function formatAmount(value: number, unit: Unit, lang: Lang): string {
+  const n = (v: number): string => formatNumber(v, lang);
+  if (unit === 'percent') return `${n(value)}%`;
+  if (unit === 'count') return lang === 'en' ? n(value) : `${n(value)}个`;
+  const yuan = value * (unit === '100m_yuan' ? 1e8 : unit === '10k_yuan' ? 1e4 : 1);
+  if (lang === 'en') {
+    const abs = Math.abs(yuan);
+    if (abs >= 1e12) return `${n(round(yuan / 1e12))} trillion yuan`;
+    if (abs >= 1e9) return `${n(round(yuan / 1e9))} billion yuan`;
+    if (abs >= 1e6) return `${n(round(yuan / 1e6))} million yuan`;
+    return `${n(yuan)} yuan`;
+  }
+  const abs = Math.abs(yuan);
+  if (abs >= 1e12) return `${n(round(yuan / 1e12))}万亿元`;
+  if (abs >= 1e8) return `${n(round(yuan / 1e8))}亿元`;
+  if (abs >= 1e4) return `${n(round(yuan / 1e4))}万元`;
+  return `${n(yuan)}元`;
+}
+
+/** Rounds away binary noise from unit scaling (0.30000000000000004 → 0.3) without losing digits. */
+function round(v: number): number {
+  return Number.parseFloat(v.toPrecision(15));
+}
+
+export function qualifierWord(q: Qualifier, lang: Lang): string {
+  return MESSAGES[lang].qualifier[q];
+}
+
+/** "超过1万亿元", "近3万亿元", "over 1 trillion yuan", "target: 5%". */
+export function formatValue(value: number, unit: Unit, qualifier: Qualifier, lang: Lang): string {
+  const amount = formatAmount(value, unit, lang);
+  if (qualifier === 'exact') return amount;
+  const word = qualifierWord(qualifier, lang);
+  if (lang === 'en') return qualifier === 'target' ? `${word}: ${amount}` : `${word} ${amount}`;
+  return `${word}${amount}`;
+}
+
+export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang): string {
+  return formatValue(f.value, f.unit, f.qualifier, lang);
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { ARTIFACTS, expect, test } from './fixtures';
+
+test('the overview shows the province figures and 27 entities in three groups', async ({ app }) => {
+  await expect(app.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
+  await expect(app.getByRole('article', { name: '10 个战略性新兴产业集群 · 营业收入' })).toContainText('近3万亿元');
+  await expect(app.getByRole('article', { name: '20 个战略性产业集群 · 增加值同比增长' })).toContainText('5.2%');
+  await expect(app.getByRole('article', { name: '20 个战略性产业集群 · 占全省 GDP 比重' })).toContainText('40%');
+
+  const groups = [
+    ['战略性支柱产业集群', 10],
+    ['战略性新兴产业集群', 10],
+    ['未来产业', 7],
+  ] as const;
+  let total = 0;
+  for (const [name, count] of groups) {
+    const items = app.getByRole('region', { name, exact: true }).getByRole('listitem');
+    await expect(items).toHaveCount(count);
+    total += count;
+  }
+  expect(total).toBe(27);
+  await expect(app.getByRole('region', { name: '战略性支柱产业集群', exact: true })).toContainText('产值超万亿元');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'overview-zh.png'), fullPage: true });
+});
+
+test('opening 智能机器人 shows its tier and the sentence its figure comes from', async ({ app }) => {
+  await app.getByRole('link', { name: '查看 智能机器人' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  await expect(app.getByText('产值超百亿元')).toBeVisible();
+  const figures = app.getByRole('table', { name: '数据' });
+  await expect(figures).toContainText('超过100亿元');
+  await expect(figures).toContainText('China Daily');
+  await expect(figures).toContainText('2024-10-23');
+  await expect(figures.getByRole('blockquote', { name: '原文' })).toContainText(
+    'two industrial clusters — smart robots, as well as blockchain and quantum information — boast annual production capacities of over 10 billion yuan each',
+  );
+  await app.screenshot({ path: path.join(ARTIFACTS, 'entity-smart-robots-zh.png'), fullPage: true });
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+});
+
+test('switching to English shows every name in English, and the choice survives a reload', async ({ app }) => {
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(app.getByRole('link', { name: 'Open Smart robots' })).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Future industries', exact: true }).getByRole('listitem')).toHaveCount(7);
+  await expect(app.getByRole('article', { name: 'The 10 strategic emerging industry clusters · Revenue' })).toContainText('nearly 3 trillion yuan');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'overview-en.png'), fullPage: true });
+
+  await app.getByRole('link', { name: 'Open Smart robots' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Smart robots' })).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Figures' })).toContainText('over 10 billion yuan');
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: 'Smart robots' })).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the harness refuses requests without the per-run token', async ({ harness, request }) => {
+  const page = await request.get(`${harness.origin}/`, { maxRedirects: 0 });
+  expect(page.status()).toBe(403);
+  const rpc = await request.post(`${harness.origin}/__harness/rpc/listEntities`, { data: {}, headers: { 'x-cluster-brief': '1' } });
+  expect(rpc.status()).toBe(403);
+  const wrong = await request.get(`${harness.origin}/?token=${'0'.repeat(48)}`, { maxRedirects: 0 });
+  expect(wrong.status()).toBe(403);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, METRICS, QUALIFIERS, TIERS, UNITS } from '../../shared/domain';
+import { ERROR_CODES, describeError } from '../../shared/errors';
+import { formatValue } from '../../shared/format';
+import { MESSAGES } from '../../shared/i18n';
+
+type Tree = { [key: string]: string | Tree };
+const keys = (t: Tree, prefix = ''): string[] =>
+  Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+const lookup = (t: Tree, key: string): string | undefined =>
+  key.split('.').reduce<string | Tree | undefined>((node, k) => (typeof node === 'object' ? node[k] : undefined), t) as string | undefined;
+const MAY_BE_EMPTY = new Set(['qualifier.exact', 'unit.count']);
+
+describe('UI strings', () => {
+  const zh = MESSAGES['zh-CN'] as unknown as Tree;
+  const en = MESSAGES.en as unknown as Tree;
+
+  it('exist in both languages, key for key', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+
+  it('are never empty, except where emptiness is the meaning', () => {
+    for (const lang of [zh, en]) for (const k of keys(lang)) if (!MAY_BE_EMPTY.has(k)) expect(lookup(lang, k), k).not.toBe('');
+  });
+
+  it('name every category, tier, qualifier, unit and metric of the domain', () => {
+    for (const lang of [zh, en]) {
+      for (const c of CATEGORIES) expect(lookup(lang, `category.${c}`)).toBeTruthy();
+      for (const t of TIERS) expect(lookup(lang, `tier.${t}`)).toBeTruthy();
+      for (const q of QUALIFIERS) expect(lookup(lang, `qualifierName.${q}`)).toBeTruthy();
+      for (const u of UNITS) expect(lookup(lang, `unit.${u}`)).toBeDefined();
+      for (const m of METRICS) expect(lookup(lang, `metric.${m}`)).toBeTruthy();
+    }
+  });
+
+  it('describe every error code in both languages', () => {
+    for (const code of ERROR_CODES) {
+      const payload = { code, message: '', details: { path: '/x.sqlite', found: 9, supported: 1, reason: 'r', where: 'w', id: 'i', what: 'w', channel: 'c' } };
+      expect(describeError(payload, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+      expect(describeError(payload, 'en')).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+});
+
+describe('figure formatting', () => {
+  it('keeps unit and qualifier with the number in both languages', () => {
+    expect(formatValue(30000, '100m_yuan', 'nearly', 'zh-CN')).toBe('近3万亿元');
+    expect(formatValue(30000, '100m_yuan', 'nearly', 'en')).toBe('nearly 3 trillion yuan');
+    expect(formatValue(10000, '100m_yuan', 'over', 'en')).toBe('over 1 trillion yuan');
+    expect(formatValue(5000, '100m_yuan', 'over', 'en')).toBe('over 500 billion yuan');
+    expect(formatValue(5000, '100m_yuan', 'over', 'zh-CN')).toBe('超过5,000亿元');
+    expect(formatValue(100, '100m_yuan', 'over', 'en')).toBe('over 10 billion yuan');
+    expect(formatValue(5.2, 'percent', 'exact', 'zh-CN')).toBe('5.2%');
+    expect(formatValue(12, 'percent', 'target', 'en')).toBe('target: 12%');
+    expect(formatValue(3.5, '10k_yuan', 'about', 'zh-CN')).toBe('约3.5万元');
+  });
+
+  it('never loses digits', () => {
+    expect(formatValue(1234.56789, '100m_yuan', 'exact', 'zh-CN')).toBe('1,234.56789亿元');
+    expect(formatValue(0.1 + 0.2, 'percent', 'exact', 'en')).toBe('0.3%');
+  });
+});
