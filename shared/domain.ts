@@ -154,3 +154,28 @@ export const DatasetDump = z.object({
   province: ProvinceOverview,
 });
 export type DatasetDump = z.infer<typeof DatasetDump>;
+
+/** What a person (or an import) supplies to create or change a figure; checked again in main. */
+export const FigureInput = z
+  .object({
+    scope: Scope,
+    entityId: EntityId.nullable(),
+    metric: Metric,
+    value: z.number().finite().refine((v) => Math.abs(v) < 1e15, 'too large'),
+    unit: Unit,
+    qualifier: Qualifier,
+    period: Period,
+    sourceId: RowId.nullable(),
+    sourceQuote: z.string().max(5000).nullable(),
+    note: z.string().max(5000).nullable(),
+  })
+  .strict()
+  .refine((f) => (f.scope === 'entity') === (f.entityId !== null), {
+    message: 'an entity figure needs an entity; a group or province figure has none',
+    path: ['entityId'],
+  });
+export type FigureInput = z.infer<typeof FigureInput>;
+
+/** A figure as the revisions table keeps it: the whole row, deleted or not. */
+export const FigureSnapshot = Figure.extend({ deletedAt: IsoDateTime.nullable() });
+export type FigureSnapshot = z.infer<typeof FigureSnapshot>;
