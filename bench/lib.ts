@@ -1,0 +1,39 @@
+/** Small measuring helpers shared by the benchmark scripts. */
+import { performance } from 'node:perf_hooks';
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Runs fn `times` times after `warmup` runs; returns p50/p95 in ms. */
+export async function timeIt(fn: () => unknown, times = 200, warmup = 20): Promise<{ p50: number; p95: number; samples: number[] }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), samples };
+}
+
+/** Samples resident memory every 20 ms while fn runs; returns elapsed ms and peak RSS in MB. */
+export async function measurePeak<T>(fn: () => Promise<T>): Promise<{ ms: number; peakMb: number; result: T }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const t0 = performance.now();
+  const result = await fn();
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, peakMb: peak / 1024 / 1024, result };
+}
+
+export function table(rows: Record<string, string | number>[]): string {
+  if (rows.length === 0) return '';
+  const heads = Object.keys(rows[0]!);
+  const fmt = (v: string | number): string => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : v);
+  return [`| ${heads.join(' | ')} |`, `| ${heads.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${heads.map((h) => fmt(r[h]!)).join(' | ')} |`)].join('\n') + '\n';
+}
