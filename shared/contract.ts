@@ -5,7 +5,7 @@
  * handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, ProvinceOverview, Tier } from './domain';
+import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, JobStatus, ProvinceOverview, Tier } from './domain';
 import { ErrorPayload } from './errors';
 
 const NoInput = z.object({}).strict();
@@ -26,6 +26,16 @@ export const contract = {
   getAppInfo: {
     input: NoInput,
     output: AppInfo,
+  },
+
+  // Long work: progress and cancel for jobs started by other channels (exports, imports).
+  getJob: {
+    input: z.object({ id: z.string().uuid() }).strict(),
+    output: JobStatus,
+  },
+  cancelJob: {
+    input: z.object({ id: z.string().uuid() }).strict(),
+    output: JobStatus,
   },
 } as const;
 

@@ -4,6 +4,7 @@
  * Runs anywhere: no Node, no DOM, no Electron.
  */
 import { z } from 'zod';
+import { ErrorPayload } from './errors';
 
 export const Category = z.enum(['pillar', 'emerging', 'future']);
 export type Category = z.infer<typeof Category>;
@@ -143,6 +144,19 @@ export const AppInfo = z.object({
   dataVersion: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** A long-running piece of work (export, import), polled by the page for progress. */
+export const JobStatus = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  path: z.string().nullable(),
+  summary: z.record(z.string(), z.union([z.string(), z.number()])),
+  error: ErrorPayload.nullable(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
 
 /** The whole dataset, as `cluster-brief list --json` prints it. */
 export const DatasetDump = z.object({

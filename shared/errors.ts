@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'DB_NEWER_SCHEMA',
   'DB_READ_ONLY',
   'DISK_FULL',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -88,6 +89,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   DISK_FULL: {
     'zh-CN': (d) => `磁盘空间不足，未写入任何更改${d.path ? `：${d.path}` : ''}。`,
     en: (d) => `The disk is full; nothing was changed${d.path ? `: ${d.path}` : ''}.`,
+  },
+  CANCELLED: {
+    'zh-CN': () => '已取消，未写入任何内容。',
+    en: () => 'Cancelled; nothing was written.',
   },
   INTERNAL: {
     'zh-CN': (d) => `内部错误：${d.reason ?? ''}`,

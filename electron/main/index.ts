@@ -6,6 +6,8 @@ import { BrowserWindow, app, dialog } from 'electron';
 import { describeErrorBilingual, toErrorPayload } from '../../shared/errors';
 import { openDataFile, type DB } from '../services/db/open';
 import { createHandlers } from '../services/handlers';
+import { Jobs } from '../services/jobs';
+import { electronHost } from './host';
 import { dbArgument, resolveDataFile } from '../services/paths';
 import { bindContract } from './ipc';
 import { installMenu } from './menu';
@@ -42,7 +44,7 @@ function start(): void {
   }
   hardenSession();
   installMenu();
-  bindContract(createHandlers({ db, dataFile, appName: app.getName(), appVersion: app.getVersion() }), isAppPage);
+  bindContract(createHandlers({ db, dataFile, appName: app.getName(), appVersion: app.getVersion(), host: electronHost(), jobs: new Jobs() }), isAppPage);
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -5,6 +5,8 @@
 import type { Channel, Output, ParsedInput } from '../../shared/contract';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import type { DB } from './db/open';
+import type { Host } from './host';
+import type { Jobs } from './jobs';
 import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
@@ -14,6 +16,9 @@ export interface HandlerContext {
   dataFile: string;
   appName: string;
   appVersion: string;
+  /** Dialogs and opening files: Electron in the app, a folder in the harness and tests. */
+  host: Host;
+  jobs: Jobs;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -29,5 +34,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       schemaVersion: LATEST_SCHEMA_VERSION,
       dataVersion: dataVersion(db),
     }),
+    getJob: ({ id }) => ctx.jobs.get(id),
+    cancelJob: ({ id }) => ctx.jobs.cancel(id),
   };
 }

@@ -3,11 +3,14 @@ import { CallError, createClient } from '../../shared/client';
 import { CHANNELS, contract } from '../../shared/contract';
 import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
-import { fullDump, openTemp } from '../helpers/files';
+import { folderHost } from '../../electron/services/host';
+import { Jobs } from '../../electron/services/jobs';
+import { fullDump, openTemp, tempDir } from '../helpers/files';
+import path from 'node:path';
 
 function setup() {
   const { db, file } = openTemp();
-  const handlers = createHandlers({ db, dataFile: file, appName: 'Cluster Brief', appVersion: '0.0.0-test' });
+  const handlers = createHandlers({ db, dataFile: file, appName: 'Cluster Brief', appVersion: '0.0.0-test', host: folderHost(tempDir(), path.join), jobs: new Jobs() });
   return { db, handlers };
 }
 
