@@ -12,7 +12,7 @@ import { dbArgument, resolveDataFile } from '../services/paths';
 import { bindContract } from './ipc';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
-import { createMainWindow, hardenSession, isAppPage } from './window';
+import { createMainWindow, hardenSession } from './window';
 
 app.enableSandbox();
 let db: DB | undefined;
@@ -44,7 +44,7 @@ function start(): void {
   }
   hardenSession();
   installMenu();
-  bindContract(createHandlers({ db, dataFile, appName: app.getName(), appVersion: app.getVersion(), host: electronHost(), jobs: new Jobs() }), isAppPage);
+  bindContract(createHandlers({ db, dataFile, appName: app.getName(), appVersion: app.getVersion(), host: electronHost(), jobs: new Jobs() }));
   createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -6,14 +6,14 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, ipcChannel, type Envelope } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { isTrustedSender } from '../services/app-page';
 import { dispatch } from '../services/dispatch';
 import type { Handlers } from '../services/handlers';
 
-export function bindContract(handlers: Handlers, isAppPage: (url: string) => boolean): () => void {
+export function bindContract(handlers: Handlers): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(ipcChannel(channel), async (event: IpcMainInvokeEvent, input: unknown): Promise<Envelope> => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isAppPage(frame.url)) {
+      if (!isTrustedSender(event.senderFrame, process.env.ELECTRON_RENDERER_URL)) {
         return { ok: false, error: new AppError('FORBIDDEN_SENDER', 'sender is not the app page').toPayload() };
       }
       return dispatch(handlers, channel, input);

@@ -4,6 +4,7 @@
  */
 import { BrowserWindow, session } from 'electron';
 import path from 'node:path';
+import { isAppPageUrl } from '../services/app-page';
 import { CONTENT_SECURITY_POLICY } from '../services/csp';
 
 export function appPageUrl(): string {
@@ -13,14 +14,7 @@ export function appPageUrl(): string {
 
 /** True only for the app's own page (the built file, or the dev server in development). */
 export function isAppPage(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) return url.startsWith(dev);
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).endsWith('/renderer/index.html');
-  } catch {
-    return false;
-  }
+  return isAppPageUrl(url, process.env.ELECTRON_RENDERER_URL);
 }
 
 export function hardenSession(): void {
