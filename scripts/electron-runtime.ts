@@ -65,7 +65,10 @@ export function ensureElectronNative(root: string, arch: string = process.arch):
     throw new Error(`Could not build better-sqlite3 for Electron ${version}: this needs the internet once (the prebuilt binary or Electron's headers).`);
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(built, target);
+  // Copy then rename: another process never sees a half-written module.
+  const partial = `${target}.${process.pid}.partial`;
+  fs.copyFileSync(built, partial);
+  fs.renameSync(partial, target);
   fs.rmSync(work, { recursive: true, force: true });
   return target;
 }
