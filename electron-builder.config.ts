@@ -50,7 +50,7 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
     afterPack: afterPack(native),
     // The fuses are flipped per platform in afterPack (scripts/packaging.ts: fusesFor).
     electronFuses: null,
-    electronLanguages: ['zh-CN', 'zh_CN', 'en-US', 'en'],
+    electronLanguages: ['zh-CN', 'en-US'],
     publish: null,
     forceCodeSigning: false,
 

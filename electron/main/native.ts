@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function electronNativeBinding(appPath: string, isPackaged: boolean): string | undefined {
+export function electronNativeBinding(appPath: string, isPackaged: boolean, electron = process.versions.electron): string | undefined {
   if (isPackaged) return undefined;
-  const candidate = path.join(appPath, '.cache', 'electron-native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  const candidate = path.join(appPath, '.cache', 'electron-native', `electron-${electron}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
   return fs.existsSync(candidate) ? candidate : undefined;
 }

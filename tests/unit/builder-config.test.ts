@@ -11,7 +11,7 @@ import type { Configuration, FileSet, NsisOptions, TargetConfiguration } from 'e
 import { APP_ID, builderConfig } from '../../electron-builder.config';
 import { fusesFor, type NativeSource } from '../../scripts/packaging';
 import { signingFrom } from '../../scripts/signing';
-import { ROOT } from '../helpers/files';
+import { ROOT, tempDir } from '../helpers/files';
 
 const scheme = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
 // electron-builder's own options (app-builder-lib/out/util/config/schemaValidator.js): unknown
@@ -121,7 +121,7 @@ describe('electron-builder configuration', () => {
     expect(fusesFor('darwin').resetAdHocDarwinSignature).toBe(true);
 
     // The hook hands exactly these fuses to electron-builder, after checking the native module.
-    const dir = fs.mkdtempSync(path.join(ROOT, '.cache', 'hook-test-'));
+    const dir = tempDir('cluster-brief-hook-');
     try {
       const native: NativeSource = { dir: path.join(dir, 'native'), version: '44.0.0', ensure: () => undefined };
       const file = path.join(native.dir, 'electron-44.0.0-win32-x64', 'better_sqlite3.node');
