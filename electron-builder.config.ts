@@ -46,7 +46,7 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
     npmRebuild: false,
     nodeGypRebuild: false,
     buildDependenciesFromSource: false,
-    beforePack: beforePack(root, native),
+    beforePack: beforePack(root, native, signing.summary),
     afterPack: afterPack(native),
     // The fuses are flipped per platform in afterPack (scripts/packaging.ts: fusesFor).
     electronFuses: null,

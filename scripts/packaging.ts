@@ -13,7 +13,7 @@
 import { FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Arch, type AfterPackContext } from 'electron-builder';
+import { Arch, log, type AfterPackContext } from 'electron-builder';
 import { electronNativeDir, electronVersion, ensureElectronNative } from './electron-runtime';
 import { ICON_OUT } from './icons';
 
@@ -76,10 +76,12 @@ export function checkTarget(platform: string, arch: string, host: string = proce
   if (arch === 'universal') throw new Error('A universal macOS build is not supported: build the x64 and arm64 DMGs (the default).');
 }
 
-export function beforePack(root: string, native: NativeSource) {
+/** `signing`: one line saying what will be signed, for the build log (scripts/signing.ts). */
+export function beforePack(root: string, native: NativeSource, signing: string) {
   return async (context: Pick<PackContext, 'arch' | 'electronPlatformName'>): Promise<void> => {
     const { platform, arch } = targetOf(context);
     checkTarget(platform, arch);
+    log.info({ platform, arch, signing }, 'Cluster Brief packaging');
     const icons = ['icon.ico', 'icon.icns', 'icon.png'].map((f) => path.join(root, ICON_OUT, f));
     const missing = icons.filter((f) => !fs.existsSync(f));
     if (missing.length) throw new Error(`Icons missing (${missing.join(', ')}): run npm run icons first (npm run dist does).`);

@@ -7,8 +7,9 @@ import { FuseV1Options } from '@electron/fuses';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Configuration, FileSet, NsisOptions, TargetConfiguration } from 'electron-builder';
+import { Arch, type Configuration, type FileSet, type NsisOptions, type TargetConfiguration } from 'electron-builder';
 import { APP_ID, builderConfig } from '../../electron-builder.config';
+import { generateIcons } from '../../scripts/icons';
 import { fusesFor, type NativeSource } from '../../scripts/packaging';
 import { signingFrom } from '../../scripts/signing';
 import { ROOT, tempDir } from '../helpers/files';
@@ -146,6 +147,20 @@ describe('electron-builder configuration', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('before packing: refuses without the icons, then builds the SQLite module for the target arch', async () => {
+    const root = tempDir('cluster-brief-before-');
+    const ensured: string[] = [];
+    const native: NativeSource = { dir: path.join(root, 'native'), version: '44.0.0', ensure: (arch) => void ensured.push(arch) };
+    const hook = builderConfig({}, root, native).beforePack as unknown as (c: { arch: Arch; electronPlatformName: string }) => Promise<void>;
+    const context = { arch: Arch.arm64, electronPlatformName: process.platform };
+    await expect(hook(context)).rejects.toThrow(/npm run icons/);
+    expect(ensured).toEqual([]);
+    generateIcons(ROOT, path.join(root, '.cache', 'icons'));
+    await hook(context);
+    expect(ensured).toEqual(['arm64']);
+    await expect(hook({ arch: Arch.x64, electronPlatformName: process.platform === 'win32' ? 'darwin' : 'win32' })).rejects.toThrow(/Cannot package/);
   });
 
   it('skips signing and notarization cleanly when no credentials are in the environment', () => {
