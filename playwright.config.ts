@@ -43,6 +43,8 @@ export default defineConfig({
     },
     // Builds better-sqlite3 for Electron once, before the Electron tests (which run in parallel).
     { name: 'electron-native', testMatch: 'electron/native.setup.ts' },
-    { name: 'electron', testMatch: 'electron/**/*.spec.ts', dependencies: ['electron-native'] },
+    // One app at a time: the app holds a single-instance lock (app.requestSingleInstanceLock), so a
+    // second instance started beside the first would quit at once.
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts', dependencies: ['electron-native'], workers: 1 },
   ],
 });

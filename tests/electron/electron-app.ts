@@ -31,7 +31,9 @@ export async function launchApp(dataFile: string): Promise<RunningApp> {
   delete env.CLUSTER_BRIEF_DB;
   const app = await electron.launch({
     executablePath: runtime.executable!,
-    args: [path.join(ROOT, 'out/main/index.js'), '--db', dataFile],
+    // Its own profile (Chromium storage, the single-instance lock) beside the data file, not the
+    // developer's real "Cluster Brief" folder.
+    args: [path.join(ROOT, 'out/main/index.js'), '--db', dataFile, `--user-data-dir=${path.join(path.dirname(dataFile), 'profile')}`],
     cwd: ROOT,
     env: env as Record<string, string>,
   });
