@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
 
-/** Debian's Chromium, with the flags that keep it quiet on a closed network (TECH-NOTES). */
+/**
+ * The browser for tests/e2e: $CHROMIUM_PATH, else Debian's Chromium where it is installed (the
+ * build machines), else Playwright's own Chromium (`npx playwright install chromium`: the Windows
+ * and macOS CI runners).
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** The flags that keep Chromium quiet on a closed network (TECH-NOTES). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -30,9 +38,13 @@ export default defineConfig({
       testMatch: 'e2e/**/*.spec.ts',
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: { ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}), args: CHROMIUM_ARGS },
       },
     },
-    { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
+    // Builds better-sqlite3 for Electron once, before the Electron tests (which run in parallel).
+    { name: 'electron-native', testMatch: 'electron/native.setup.ts' },
+    // One app at a time: the app holds a single-instance lock (app.requestSingleInstanceLock), so a
+    // second instance started beside the first would quit at once.
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts', dependencies: ['electron-native'], workers: 1 },
   ],
 });

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'DB_NEWER_SCHEMA',
   'DB_READ_ONLY',
   'DISK_FULL',
+  'FILE_EXISTS',
   'CANCELLED',
   'INTERNAL',
 ] as const;
@@ -89,6 +90,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   DISK_FULL: {
     'zh-CN': (d) => `磁盘空间不足，未写入任何更改${d.path ? `：${d.path}` : ''}。`,
     en: (d) => `The disk is full; nothing was changed${d.path ? `: ${d.path}` : ''}.`,
+  },
+  FILE_EXISTS: {
+    'zh-CN': (d) => `文件已存在，未覆盖：${d.path}。请换一个文件名。`,
+    en: (d) => `The file already exists and was not overwritten: ${d.path}. Choose another name.`,
   },
   CANCELLED: {
     'zh-CN': () => '已取消，未写入任何内容。',

@@ -3,10 +3,12 @@
  *   cluster-brief list [--json] [--db <file>]
  *   cluster-brief init [--db <file>]
  *   cluster-brief info [--db <file>]
+ *   cluster-brief backup --out <file> [--db <file>]
  */
 import { parseArgs } from 'node:util';
 import { formatFigure } from '../../shared/format';
 import { AppError, describeErrorBilingual, toErrorPayload } from '../../shared/errors';
+import { backupTo } from '../services/db/backup';
 import { openDataFile, schemaVersion, type DB } from '../services/db/open';
 import { dataVersion, dumpDataset } from '../services/db/read';
 import { resolveDataFile } from '../services/paths';
@@ -18,6 +20,9 @@ Usage / 用法:
   cluster-brief list [--json] [--db <file>]   print the whole dataset (JSON with --json)
   cluster-brief init [--db <file>]            create a data file with the default dataset
   cluster-brief info [--db <file>]            data file path, schema and data version
+  cluster-brief backup --out <file> [--db <file>]
+                                              a consistent copy of the data file (safe while the
+                                              app is open; never overwrites)
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -37,6 +42,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        out: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -75,6 +81,18 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
           io.out(`${APP_NAME} ${APP_VERSION}\ndata file: ${file}\nschema: ${schemaVersion(db)}\ndata version: ${dataVersion(db)}\n`);
           return 0;
         });
+      case 'backup': {
+        const out = values.out;
+        if (!out) {
+          io.err(`缺少 --out <文件> / missing --out <file>\n\n${USAGE}`);
+          return 2;
+        }
+        return withDb(file, true, (db) => {
+          const copy = backupTo(db, out);
+          io.out(`${copy.path}\n${copy.bytes} bytes, schema ${schemaVersion(db)}, data ${dataVersion(db)}\n`);
+          return 0;
+        });
+      }
       default:
         io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
         return 2;

@@ -55,6 +55,8 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would otherwise try to open a link in a new window (denied anyway below).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -1,35 +1,26 @@
-/**
- * The real app in a real Electron. Runs wherever an Electron runtime is installed; elsewhere (these
- * build machines cannot download one) it reports itself skipped with the reason. Detection never
- * triggers Electron's lazy download.
- */
-import { _electron as electron, expect, test } from '@playwright/test';
+/** The real app in a real Electron: it starts on a temporary data file and shows the overview. */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ensureElectronNative, findElectronRuntime } from '../../scripts/electron-runtime';
+import { expect, skipWithoutRuntime, test } from './electron-app';
 
-const ROOT = path.resolve(__dirname, '../..');
-const runtime = findElectronRuntime(ROOT);
+skipWithoutRuntime();
 
-if (!runtime.executable) console.log(`[electron] skipped: no Electron runtime here (${runtime.missing}).`);
-test.skip(!runtime.executable, `No Electron runtime here: ${runtime.missing ?? ''}. It runs wherever one is installed.`);
-
-test('the app starts on a temporary data file and shows the overview', async () => {
-  ensureElectronNative(ROOT);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-electron-'));
-  const app = await electron.launch({
-    executablePath: runtime.executable!,
-    args: [path.join(ROOT, 'out/main/index.js'), '--db', path.join(dir, 'data.sqlite')],
-    cwd: ROOT,
-  });
-  try {
-    const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
-    await expect(page.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(7);
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(fs.existsSync(path.join(dir, 'data.sqlite'))).toBe(true);
-  } finally {
-    await app.close();
+test('the app starts on a temporary data file and shows the overview', async ({ running: { page, dataFile } }) => {
+  await expect(page.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
+  for (const [name, count] of [
+    ['战略性支柱产业集群', 10],
+    ['战略性新兴产业集群', 10],
+    ['未来产业', 7],
+  ] as const) {
+    await expect(page.getByRole('region', { name, exact: true }).getByRole('listitem')).toHaveCount(count);
   }
+  await expect(page.getByRole('article', { name: '10 个战略性新兴产业集群 · 营业收入' })).toContainText('近3万亿元');
+  // The app seeded the file it was given, and nothing else.
+  expect(fs.existsSync(dataFile)).toBe(true);
+  expect(fs.statSync(dataFile).size).toBeGreaterThan(0);
+});
+
+test('the app reads the data through the preload client: opening 智能机器人 shows its source', async ({ running: { page } }) => {
+  await page.getByRole('link', { name: '查看 智能机器人' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '数据' })).toContainText('China Daily');
 });
