@@ -1,0 +1,30 @@
+/**
+ * Draws an ECharts option (from shared/charts) as an SVG string in plain Node: no DOM, no canvas.
+ * The labels are set in the briefing's registered font; characters only the fallback font has are
+ * wrapped in a <tspan> naming that font, so svg-to-pdfkit draws them instead of dropping them.
+ */
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { FALLBACK_FONT } from './fonts';
+import { glyphCoverage, type GlyphCoverage } from './glyphs';
+
+export function renderChartSvg(option: EChartsOption, size: { width: number; height: number }, coverage: GlyphCoverage = glyphCoverage()): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    return withFallbackTspans(chart.renderToSVGString(), coverage);
+  } finally {
+    chart.dispose();
+  }
+}
+
+export function withFallbackTspans(svg: string, coverage: GlyphCoverage): string {
+  return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (whole, open: string, body: string, close: string) => {
+    if (coverage.allPrimary(body)) return whole;
+    const inner = coverage
+      .runs(body)
+      .map((r) => (r.fallback ? `<tspan font-family="${FALLBACK_FONT}">${r.text}</tspan>` : r.text))
+      .join('');
+    return `${open}${inner}${close}`;
+  });
+}
