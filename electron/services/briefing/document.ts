@@ -237,8 +237,16 @@ class Builder {
       ],
     }));
     if (cells.length === 0) return { text: '' };
+    // English values are long ("nearly 3 trillion yuan"): two boxes a row instead of four.
+    const perRow = this.text === 'en' ? 2 : 4;
+    const body: TableCell[][] = [];
+    for (let i = 0; i < cells.length; i += perRow) {
+      const row = cells.slice(i, i + perRow);
+      while (row.length < Math.min(perRow, cells.length)) row.push({ text: '' });
+      body.push(row);
+    }
     return {
-      table: { widths: cells.map(() => '*'), body: [cells] },
+      table: { widths: body[0]!.map(() => '*'), body },
       layout: 'headline',
       margin: [0, 0, 0, 12],
     };
