@@ -61,6 +61,9 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // The briefing preview shows a PDF (a blob: URL in an iframe) with Chromium's built-in PDF
+      // viewer, which Electron only enables with plugins on. No third-party plugins exist in Electron.
+      plugins: true,
     },
   });
   win.once('ready-to-show', () => win.show());
