@@ -8,6 +8,31 @@ import type { EChartsOption } from 'echarts';
 import { FALLBACK_FONT } from './fonts';
 import { glyphCoverage, type GlyphCoverage } from './glyphs';
 
+const CACHE_SIZE = 16;
+const cache = new Map<string, string>();
+
+/**
+ * Draws a chart, or returns the SVG drawn before for the same key. The key must hold every input of
+ * the option builder (data, language, names, size): the option itself carries formatter functions
+ * whose closures a key made from the option could not see.
+ */
+export function cachedChartSvg(key: string, option: () => EChartsOption, size: { width: number; height: number }): string {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit;
+  }
+  const svg = renderChartSvg(option(), size);
+  cache.set(key, svg);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return svg;
+}
+
+export function clearChartCache(): void {
+  cache.clear();
+}
+
 export function renderChartSvg(option: EChartsOption, size: { width: number; height: number }, coverage: GlyphCoverage = glyphCoverage()): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {

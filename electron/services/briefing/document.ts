@@ -17,7 +17,8 @@ import type { BriefingData } from './data';
 import { PRIMARY_FONT } from './fonts';
 import type { PrintedText } from './glyphs';
 
-export type ChartRenderer = (option: EChartsOption, size: { width: number; height: number }) => string;
+/** Draws a chart as SVG; `key` names every input of `option` (so a renderer may reuse a drawing). */
+export type ChartRenderer = (key: string, option: () => EChartsOption, size: { width: number; height: number }) => string;
 
 export interface BuildInput {
   request: BriefingRequest;
@@ -204,8 +205,9 @@ class Builder {
     };
   }
 
-  private chart(option: EChartsOption, width: number, height: number, displayWidth: number): Content {
-    return { svg: this.input.renderChart(option, { width, height }), width: displayWidth, margin: [0, 2, 0, 2] };
+  private chart(key: unknown[], option: () => EChartsOption, width: number, height: number, displayWidth: number): Content {
+    const svg = this.input.renderChart(JSON.stringify([...key, width, height]), option, { width, height });
+    return { svg, width: displayWidth, margin: [0, 2, 0, 2] };
   }
 
   private caption(text: string, notes: (number | null)[]): Content {
@@ -273,7 +275,13 @@ class Builder {
     const names = this.lang === 'bilingual' ? 'both' : this.lang;
     return [
       {
-        stack: [this.caption(this.w.tierChart, notes), this.chart(tierChartOption(tiered, this.text, { fontFamily: PRIMARY_FONT, fontSize: 11, animation: false }, names), width, height, display)],
+        stack: [this.caption(this.w.tierChart, notes), this.chart(
+            ['tiers', this.text, names, tiered.map((e) => [e.id, e.name, e.category, e.tier, e.sortOrder])],
+            () => tierChartOption(tiered, this.text, { fontFamily: PRIMARY_FONT, fontSize: 11, animation: false }, names),
+            width,
+            height,
+            display,
+          )],
         unbreakable: true,
       },
     ];
@@ -287,7 +295,13 @@ class Builder {
       {
         stack: [
           this.caption(this.w.provinceChart, notes),
-          this.chart(provinceChartOption(figures, this.text, { fontFamily: PRIMARY_FONT, fontSize: 11, animation: false }), 640, 36 + figures.length * 34, CONTENT_WIDTH),
+          this.chart(
+            ['province', this.text, figures],
+            () => provinceChartOption(figures, this.text, { fontFamily: PRIMARY_FONT, fontSize: 11, animation: false }),
+            640,
+            36 + figures.length * 34,
+            CONTENT_WIDTH,
+          ),
         ],
         unbreakable: true,
       },

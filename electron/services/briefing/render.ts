@@ -7,7 +7,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BriefingRequest } from '../../../shared/briefing';
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../db/open';
-import { renderChartSvg } from './charts-svg';
+import { cachedChartSvg } from './charts-svg';
 import { readBriefingData } from './data';
 import { buildBriefing, TABLE_LAYOUTS, type BuiltBriefing } from './document';
 import { fontAccessPolicy, pdfmakeFonts } from './fonts';
@@ -42,7 +42,7 @@ export function localDate(now: Date): string {
 export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date()): BuiltBriefing {
   const request = parseRequest(rawRequest);
   const data = readBriefingData(db, request.entityIds);
-  const built = buildBriefing({ request, data, generatedOn: localDate(now), renderChart: renderChartSvg });
+  const built = buildBriefing({ request, data, generatedOn: localDate(now), renderChart: cachedChartSvg });
   assertPrintable(built.printed);
   const { doc } = built;
   const header = doc.header;
