@@ -137,6 +137,11 @@ describe('glyph coverage: no character may vanish', () => {
       `INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at)
        VALUES ('entity', 'smart-robots', '这条批注未标记，不应出现在简报里。', '某人', 0, '2026-11-02T08:00:00Z', '2026-11-02T08:00:00Z')`,
     ).run();
+    const revenue = db.prepare(`SELECT id FROM figures WHERE scope = 'emerging_clusters' AND metric = 'revenue'`).get() as { id: number };
+    db.prepare(
+      `INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at)
+       VALUES ('figure', @id, '“近3万亿元”须与省统计局年度公报核对。', '审核组', 1, '2026-11-03T08:00:00Z', '2026-11-03T08:00:00Z')`,
+    ).run({ id: String(revenue.id) });
   }
 
   it('prints 镕 堃 喆 昇 in Noto Sans SC and the emoji in the fallback font, in text and in the chart', async () => {
@@ -151,6 +156,11 @@ describe('glyph coverage: no character may vanish', () => {
       if (template !== 'one-page') {
         expect(text).toContain('请与王堃、李喆、陈昇核对 🚀 数字后再交部长简报。');
         expect(text).toContain('朱镕');
+      }
+      if (template === 'full') {
+        // A marked annotation on a province figure reaches the appendix, naming what it is about.
+        expect(text).toContain('全省 · 营业收入 2023 · 审核组 · 2026-11-03');
+        expect(text).toContain('“近3万亿元”须与省统计局年度公报核对。');
       }
       expect(text).not.toContain('这条批注未标记');
       const fonts = pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
@@ -188,6 +198,18 @@ describe('glyph coverage: no character may vanish', () => {
     expect(result.stderr).toContain('no glyphs for these characters');
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+});
+
+describe('no character may vanish, even outside the data', () => {
+  it('refuses a data version the fonts cannot print', async () => {
+    const { db } = openTemp();
+    db.prepare(`UPDATE meta SET value = 'dataset-\uE001' WHERE key = 'seeded_from'`).run();
+    await expect(renderBriefing(db, request({ template: 'one-page' }), NOW)).rejects.toMatchObject({
+      code: 'BRIEFING_MISSING_GLYPHS',
+      details: { characters: expect.stringContaining('U+E001'), where: 'data file · data version' },
+    });
+    db.close();
   });
 });
 

@@ -96,6 +96,7 @@ class Builder {
     if (this.req.subtitle) this.p(this.req.subtitle, 'briefing', 'subtitle');
     if (this.req.author) this.p(this.req.author, 'briefing', 'author');
     if (this.req.marking) this.p(this.req.marking, 'briefing', 'marking');
+    this.p(this.data.dataVersion, 'data file', 'data version');
   }
 
   build(): BuiltBriefing {
@@ -116,6 +117,11 @@ class Builder {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** Quotation marks: the CJK font's curly quotes are full-width, so English text uses straight ones. */
+  private quoted(text: string): string {
+    return this.text === 'en' ? `"${text}"` : `“${text}”`;
+  }
 
   private colon(): string {
     return this.text === 'en' ? ': ' : '：';
@@ -362,12 +368,12 @@ class Builder {
       const where = `source ${s.id}`;
       const parts = [
         this.p(s.publisher, where, 'publisher'),
-        `“${this.p(s.title, where, 'title')}”`,
+        this.quoted(this.p(s.title, where, 'title')),
         s.author ? this.p(s.author, where, 'author') : null,
         s.publishedOn,
       ].filter((x): x is string => x !== null);
       return {
-        text: [parts.join(this.text === 'en' ? ', ' : '，'), ...(quote ? [{ text: `${this.text === 'en' ? '. ' : '。'}${this.w.quoted}: “${quote}”`, style: 'quote' }] : [])],
+        text: [parts.join(this.text === 'en' ? ', ' : '，'), ...(quote ? [{ text: `${this.text === 'en' ? '. ' : '。'}${this.w.quoted}${this.colon()}${this.quoted(quote)}`, style: 'quote' }] : [])],
       };
     });
     return { ol: items, style };
@@ -507,13 +513,13 @@ class Builder {
     if (entities.length === 0) return [];
     const rows = entities.map((e) => {
       const f = e.figures.find((x) => x.metric === 'output_value');
-      return [this.nameCell(e), { text: e.tier ? this.m.tier[e.tier] : this.m.tier.none }, f ? { text: this.figureInline(f, e.id) } : { text: '—', style: 'muted' }];
+      return [this.nameCell(e), f ? { text: this.figureInline(f, e.id) } : { text: e.tier ? this.m.tier[e.tier] : this.m.tier.none, style: 'muted' }];
     });
     return [
       { ...(this.heading(this.m.category[category], 'h1', true) as object), pageBreak: 'before' } as Content,
       { text: fill(this.w.sectionIntro, { category: this.m.category[category].toLowerCase(), count: entities.length }), style: 'para' },
       ...(category === 'future' ? this.futurePlanLine() : []),
-      this.table(['*', 110, 110], [this.w.name, this.w.tier, this.m.metric.output_value], rows),
+      this.table(['*', 160], [this.w.name, this.m.metric.output_value], rows),
       { text: this.w.factSheets, style: 'h2', margin: [0, 6, 0, 6] },
       ...entities.flatMap((e) => this.factSheetBody(e, 'h2', true)),
     ];

@@ -111,36 +111,37 @@ type Node = Content | Content[] | undefined;
  * Rewrites every text in a document's content so characters only the fallback font has are set
  * in that font. Strings fully covered by the primary font (nearly all) are left as they are.
  */
-export function withFallbackRuns<T extends Node>(node: T, coverage: GlyphCoverage = glyphCoverage()): T {
-  return visit(node, coverage) as T;
+export function withFallbackRuns<T extends Node>(node: T, coverage: GlyphCoverage = glyphCoverage(), missing?: Set<string>): T {
+  return visit(node, coverage, missing) as T;
 }
 
-function fallbackRuns(s: string, coverage: GlyphCoverage): (string | { text: string; font: string })[] {
+function fallbackRuns(s: string, coverage: GlyphCoverage, missing: Set<string> | undefined): (string | { text: string; font: string })[] {
+  if (missing) for (const ch of coverage.missing(s)) missing.add(ch);
   return coverage.runs(s).map((r) => (r.fallback ? { text: r.text, font: FALLBACK_FONT } : r.text));
 }
 
 const CONTAINERS = ['stack', 'columns', 'ul', 'ol'] as const;
 
-function visit(node: unknown, coverage: GlyphCoverage): unknown {
-  if (typeof node === 'string') return coverage.allPrimary(node) ? node : { text: fallbackRuns(node, coverage) };
-  if (Array.isArray(node)) return node.map((n) => visit(n, coverage));
+function visit(node: unknown, coverage: GlyphCoverage, missing: Set<string> | undefined): unknown {
+  if (typeof node === 'string') return coverage.allPrimary(node) ? node : { text: fallbackRuns(node, coverage, missing) };
+  if (Array.isArray(node)) return node.map((n) => visit(n, coverage, missing));
   if (node === null || typeof node !== 'object') return node;
   const obj = node as Record<string, unknown>;
   if ('svg' in obj || 'image' in obj || 'canvas' in obj || 'qr' in obj) return node;
   const out: Record<string, unknown> = { ...obj };
   if (typeof obj.text === 'string') {
-    if (!coverage.allPrimary(obj.text)) out.text = fallbackRuns(obj.text, coverage);
+    if (!coverage.allPrimary(obj.text)) out.text = fallbackRuns(obj.text, coverage, missing);
   } else if (Array.isArray(obj.text)) {
-    out.text = obj.text.map((part: unknown) => visit(part, coverage));
+    out.text = obj.text.map((part: unknown) => visit(part, coverage, missing));
   }
-  for (const key of CONTAINERS) if (key in obj) out[key] = visit(obj[key], coverage);
+  for (const key of CONTAINERS) if (key in obj) out[key] = visit(obj[key], coverage, missing);
   if (obj.table && typeof obj.table === 'object') {
     const table = obj.table as { body: unknown[][] };
-    out.table = { ...table, body: table.body.map((row) => row.map((cell) => visit(cell, coverage))) };
+    out.table = { ...table, body: table.body.map((row) => row.map((cell) => visit(cell, coverage, missing))) };
   }
   if (obj.toc && typeof obj.toc === 'object') {
     const toc = obj.toc as { title?: unknown };
-    out.toc = toc.title === undefined ? toc : { ...toc, title: visit(toc.title, coverage) };
+    out.toc = toc.title === undefined ? toc : { ...toc, title: visit(toc.title, coverage, missing) };
   }
   return out;
 }

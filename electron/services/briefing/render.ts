@@ -11,7 +11,9 @@ import { cachedChartSvg } from './charts-svg';
 import { readBriefingData } from './data';
 import { buildBriefing, TABLE_LAYOUTS, type BuiltBriefing } from './document';
 import { fontAccessPolicy, pdfmakeFonts } from './fonts';
-import { assertPrintable, withFallbackRuns } from './glyphs';
+import { assertPrintable, describeChar, glyphCoverage, withFallbackRuns } from './glyphs';
+
+const A4 = { width: 595.28, height: 841.89, orientation: 'portrait' as const };
 
 let configured = false;
 
@@ -47,9 +49,22 @@ export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
   const { doc } = built;
   const header = doc.header;
   const footer = doc.footer;
-  doc.content = withFallbackRuns(doc.content);
-  if (typeof header === 'function') doc.header = (page, pages, size) => withFallbackRuns(header(page, pages, size) ?? undefined) ?? null;
-  if (typeof footer === 'function') doc.footer = (page, pages, size) => withFallbackRuns(footer(page, pages, size) ?? undefined) ?? null;
+  // A safety net behind the check above: anything else the document prints (template words,
+  // numbers, dates) must be covered as well; a character that is not would print as nothing.
+  const missing = new Set<string>();
+  doc.content = withFallbackRuns(doc.content, glyphCoverage(), missing);
+  if (typeof header === 'function') {
+    doc.header = (page, pages, size) => withFallbackRuns(header(page, pages, size) ?? undefined) ?? null;
+    withFallbackRuns(header(2, 2, A4) ?? undefined, glyphCoverage(), missing);
+  }
+  if (typeof footer === 'function') {
+    doc.footer = (page, pages, size) => withFallbackRuns(footer(page, pages, size) ?? undefined) ?? null;
+    withFallbackRuns(footer(1, 1, A4) ?? undefined, glyphCoverage(), missing);
+  }
+  if (missing.size > 0) {
+    const characters = [...missing].map(describeChar).join(', ');
+    throw new AppError('BRIEFING_MISSING_GLYPHS', `no font has ${characters}`, { characters, where: 'document' });
+  }
   return built;
 }
 
