@@ -121,7 +121,7 @@ export const en: Messages = {
     tierChart: 'Annual output value tier of each cluster (2023, lower bounds)',
     tierChartAxis: 'Output value lower bound (100 million yuan, log scale)',
     provinceChart: 'Added value growth, year on year (2023)',
-    tierCount: '{{count}} clusters: {{tier}}',
+    tierCount: '{{count}} clusters with output value {{value}}',
     sectionIntro: '{{count}} {{category}}.',
     factSheets: 'Fact sheets',
     factSheet: 'Fact sheet',

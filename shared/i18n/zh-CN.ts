@@ -119,7 +119,7 @@ export const zhCN = {
     tierChart: '各集群年产值档次（2023 年，下限）',
     tierChartAxis: '年产值下限（亿元，对数坐标）',
     provinceChart: '增加值同比增长（2023 年）',
-    tierCount: '{{count}} 个集群{{tier}}',
+    tierCount: '{{count}} 个集群年产值{{value}}',
     sectionIntro: '{{category}}共 {{count}} 个。',
     factSheets: '产业概况',
     factSheet: '产业概况',

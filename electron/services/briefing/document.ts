@@ -10,8 +10,8 @@ import type { BriefingLang, BriefingRequest } from '../../../shared/briefing';
 import { provinceChartOption, growthFigures } from '../../../shared/charts/province';
 import { CHART_COLORS } from '../../../shared/charts/style';
 import { tierChartOption, tieredEntities } from '../../../shared/charts/tiers';
-import { CATEGORIES, TIERS, type Annotation, type Category, type EntityDetail, type Figure, type Milestone } from '../../../shared/domain';
-import { formatFigure } from '../../../shared/format';
+import { CATEGORIES, TIER_LOWER_BOUND_100M_YUAN, TIERS, type Annotation, type Category, type EntityDetail, type Figure, type Milestone } from '../../../shared/domain';
+import { formatFigure, formatValue } from '../../../shared/format';
 import { MESSAGES, type Lang } from '../../../shared/i18n';
 import type { BriefingData } from './data';
 import { PRIMARY_FONT } from './fonts';
@@ -109,7 +109,8 @@ class Builder {
       language: this.lang === 'en' ? 'en' : 'zh-CN',
       defaultStyle: { font: PRIMARY_FONT, fontSize: 9.5, lineHeight: 1.35, color: INK },
       styles: STYLES,
-      header: (page: number) => (this.req.template === 'full' && page === 1 ? null : this.header()),
+      // Page 1 carries the title itself: its header holds only the marking (the cover has its own).
+      header: (page: number) => (page > 1 ? this.header() : this.req.template === 'full' || !this.req.marking ? null : this.markingHeader()),
       footer: (page: number, pages: number) => this.footer(page, pages),
       content,
     };
@@ -165,6 +166,10 @@ class Builder {
 
   private figureLabel(f: Figure): string {
     return this.text === 'en' ? `${this.m.scope[f.scope]}: ${this.m.metric[f.metric]}` : `${this.m.scope[f.scope]}${this.m.metric[f.metric]}`;
+  }
+
+  private markingHeader(): Content {
+    return { text: this.req.marking, style: 'markingSmall', alignment: 'right', margin: [MARGIN_X, 26, MARGIN_X, 0] };
   }
 
   private header(): Content {
@@ -330,7 +335,7 @@ class Builder {
             .filter((n): n is number => n !== null),
         ),
       ];
-      items.push({ text: [fill(this.w.tierCount, { count: inTier.length, tier: this.m.tier[tier] }), ...(refs.length ? [{ text: refs.join(','), style: 'noteRef' }] : [])] });
+      items.push({ text: [fill(this.w.tierCount, { count: inTier.length, value: formatValue(TIER_LOWER_BOUND_100M_YUAN[tier], '100m_yuan', 'over', this.text) }), ...(refs.length ? [{ text: refs.join(','), style: 'noteRef' }] : [])] });
     }
     return { ul: items, style: 'list', margin: [0, 0, 0, 8] };
   }
@@ -434,7 +439,7 @@ class Builder {
     const marked = this.data.annotations;
     const shown = marked.slice(0, 2);
     const tiered = tieredEntities(this.data.entities);
-    const chartHeight = Math.max(120, 44 + tiered.length * (this.lang === 'bilingual' ? 23.5 : this.lang === 'en' ? 17 : 15));
+    const chartHeight = Math.max(120, 44 + tiered.length * (this.lang === 'bilingual' ? 23.5 : this.lang === 'en' ? 16 : 20));
     const chart = this.tierChart(680, chartHeight, CONTENT_WIDTH);
     const keyPoints = this.keyPoints(false);
     const annotations: Content[] = shown.length ? shown.map((x) => this.annotationBlock(x.annotation, x.entity)) : [{ text: this.w.annotationsNone, style: 'muted' }];
