@@ -5,7 +5,8 @@
  * handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, JobStatus, ProvinceOverview, Tier } from './domain';
+import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, JobStatus, ProvinceOverview, RowId, Tier } from './domain';
+import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest } from './briefing';
 import { ErrorPayload } from './errors';
 
 const NoInput = z.object({}).strict();
@@ -36,6 +37,28 @@ export const contract = {
   cancelJob: {
     input: z.object({ id: z.string().uuid() }).strict(),
     output: JobStatus,
+  },
+
+  // Briefings (PDF): saved definitions, an in-app preview, and export through the save dialog.
+  listBriefings: {
+    input: NoInput,
+    output: z.array(BriefingDefinition),
+  },
+  saveBriefing: {
+    input: BriefingDefinitionInput,
+    output: BriefingDefinition,
+  },
+  deleteBriefing: {
+    input: z.object({ id: RowId }).strict(),
+    output: z.object({ id: RowId }),
+  },
+  previewBriefing: {
+    input: z.object({ request: BriefingRequest }).strict(),
+    output: BriefingPreview,
+  },
+  exportBriefing: {
+    input: z.object({ request: BriefingRequest, openAfter: z.boolean() }).strict(),
+    output: BriefingExportResult,
   },
 } as const;
 

@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'FILE_EXISTS',
   'CANCELLED',
   'INTERNAL',
+  // Briefings (PDF)
+  'BRIEFING_MISSING_GLYPHS',
+  'BRIEFING_NEEDS_ENTITY',
+  'BRIEFING_WRITE_FAILED',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -102,6 +106,18 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INTERNAL: {
     'zh-CN': (d) => `内部错误：${d.reason ?? ''}`,
     en: (d) => `Internal error: ${d.reason ?? ''}`,
+  },
+  BRIEFING_MISSING_GLYPHS: {
+    'zh-CN': (d) => `无法生成简报：嵌入的字体中没有这些字符，打印时会丢失：${d.characters ?? ''}（位置：${d.where ?? ''}）。请修改这些文字后重试。`,
+    en: (d) => `The briefing was not made: the embedded fonts have no glyphs for these characters, which would vanish from the page: ${d.characters ?? ''} (where: ${d.where ?? ''}). Change that text and try again.`,
+  },
+  BRIEFING_NEEDS_ENTITY: {
+    'zh-CN': (d) => `单个产业概况须指定且只指定一个产业（收到 ${d.count ?? 0} 个）。请用 --entity <id> 或在简报设置中选择一个产业。`,
+    en: (d) => `A fact sheet needs exactly one industry (got ${d.count ?? 0}). Choose one with --entity <id> or in the briefing settings.`,
+  },
+  BRIEFING_WRITE_FAILED: {
+    'zh-CN': (d) => `无法写入简报文件：${d.path ?? ''}（${d.reason ?? ''}）。原有文件未被改动。`,
+    en: (d) => `Could not write the briefing file: ${d.path ?? ''} (${d.reason ?? ''}). Any existing file was left as it was.`,
   },
 };
 

@@ -4,6 +4,7 @@
  *   cluster-brief init [--db <file>]
  *   cluster-brief info [--db <file>]
  *   cluster-brief backup --out <file> [--db <file>]
+ *   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  */
 import { parseArgs } from 'node:util';
 import { formatFigure } from '../../shared/format';
@@ -11,6 +12,9 @@ import { AppError, describeErrorBilingual, toErrorPayload } from '../../shared/e
 import { backupTo } from '../services/db/backup';
 import { openDataFile, schemaVersion, type DB } from '../services/db/open';
 import { dataVersion, dumpDataset } from '../services/db/read';
+import { BRIEFING_LANGS, BRIEFING_TEMPLATES, BriefingLang, BriefingTemplate } from '../../shared/briefing';
+import { writeFileReplacing } from '../services/briefing/export';
+import { renderBriefing } from '../services/briefing/render';
 import { resolveDataFile } from '../services/paths';
 import { APP_NAME, APP_VERSION } from '../services/version';
 
@@ -23,6 +27,10 @@ Usage / 用法:
   cluster-brief backup --out <file> [--db <file>]
                                               a consistent copy of the data file (safe while the
                                               app is open; never overwrites)
+  cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>]...
+                --lang zh|en|bilingual --out <file> [--title <text>] [--subtitle <text>]
+                [--author <text>] [--marking <text>] [--db <file>]
+                                              write a PDF briefing (a fact sheet needs one --entity)
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -44,6 +52,13 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         db: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        template: { type: 'string' },
+        entity: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+        title: { type: 'string' },
+        subtitle: { type: 'string' },
+        author: { type: 'string' },
+        marking: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -93,6 +108,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
           return 0;
         });
       }
+      case 'export':
+        return await exportCommand(file, positionals[1], values, io);
       default:
         io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
         return 2;
@@ -102,6 +119,49 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     if (payload.details && 'path' in payload.details && !payload.details.path) payload.details.path = file;
     io.err(`${describeErrorBilingual(payload)}\n`);
     return error instanceof AppError ? 1 : 70;
+  }
+}
+
+interface ExportValues {
+  template?: string | undefined;
+  entity?: string[] | undefined;
+  lang?: string | undefined;
+  out?: string | undefined;
+  title?: string | undefined;
+  subtitle?: string | undefined;
+  author?: string | undefined;
+  marking?: string | undefined;
+}
+
+async function exportCommand(file: string, format: string | undefined, v: ExportValues, io: Io): Promise<number> {
+  if (format !== 'pdf') {
+    io.err(`未知的导出格式 / unknown export format: ${format ?? ''}\n\n${USAGE}`);
+    return 2;
+  }
+  const template = BriefingTemplate.safeParse(v.template);
+  const lang = BriefingLang.safeParse(v.lang);
+  if (!template.success || !lang.success || !v.out) {
+    const wrong = !template.success ? `--template ${BRIEFING_TEMPLATES.join('|')}` : !lang.success ? `--lang ${BRIEFING_LANGS.join('|')}` : '--out <file>';
+    io.err(`缺少或无效的参数 / missing or invalid option: ${wrong}\n\n${USAGE}`);
+    return 2;
+  }
+  const request = {
+    template: template.data,
+    entityIds: v.entity ?? [],
+    lang: lang.data,
+    title: v.title ?? '',
+    subtitle: v.subtitle ?? '',
+    author: v.author ?? '',
+    marking: v.marking ?? '',
+  };
+  const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
+  try {
+    const { pdf, pages } = await renderBriefing(db, request);
+    writeFileReplacing(v.out, pdf);
+    io.out(`${v.out}\n${pages} pages, ${pdf.length} bytes\n`);
+    return 0;
+  } finally {
+    db.close();
   }
 }
 

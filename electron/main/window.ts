@@ -57,6 +57,9 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
       // A middle click would otherwise try to open a link in a new window (denied anyway below).
       disableBlinkFeatures: 'Auxclick',
+      // The briefing preview shows a PDF (a blob: URL in an iframe) with Chromium's built-in PDF
+      // viewer, which Electron only enables with plugins on. No third-party plugins exist in Electron.
+      plugins: true,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -8,6 +8,9 @@ import type { DB } from './db/open';
 import type { Host } from './host';
 import type { Jobs } from './jobs';
 import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
+import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefinition } from './briefing/definitions';
+import { exportBriefing } from './briefing/export';
+import { renderBriefing } from './briefing/render';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -36,5 +39,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     }),
     getJob: ({ id }) => ctx.jobs.get(id),
     cancelJob: ({ id }) => ctx.jobs.cancel(id),
+
+    // Briefings (PDF)
+    listBriefings: () => listBriefingDefinitions(db),
+    saveBriefing: (input) => saveBriefingDefinition(db, input),
+    deleteBriefing: ({ id }) => deleteBriefingDefinition(db, id),
+    previewBriefing: async ({ request }) => {
+      const { pdf, pages } = await renderBriefing(db, request);
+      return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
+    },
+    exportBriefing: ({ request, openAfter }) => exportBriefing(db, ctx.host, request, openAfter),
   };
 }

@@ -15,11 +15,14 @@ export interface Harness {
   origin: string;
   dataFile: string;
   dir: string;
+  /** Where "save" dialogs put files (the harness has no dialogs). */
+  saveDir: string;
   process: ChildProcess;
 }
 
-export async function startHarness(dataFile: string): Promise<Harness> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/web.mjs'), '--db', dataFile, '--port', '0'], {
+export async function startHarness(dataFile: string, saveDir = path.join(path.dirname(dataFile), 'saved')): Promise<Harness> {
+  fs.mkdirSync(saveDir, { recursive: true });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/web.mjs'), '--db', dataFile, '--port', '0', '--save-dir', saveDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,7 +41,7 @@ export async function startHarness(dataFile: string): Promise<Harness> {
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${out}${err}`)));
   });
-  return { url, origin: new URL(url).origin, dataFile, dir: path.dirname(dataFile), process: child };
+  return { url, origin: new URL(url).origin, dataFile, dir: path.dirname(dataFile), saveDir, process: child };
 }
 
 export async function stopHarness(h: Harness): Promise<void> {

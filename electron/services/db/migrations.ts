@@ -107,6 +107,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Version 2 is the workbench branch's; this one stands alone so it can be renumbered at merge.
+    version: 3,
+    name: 'saved briefing definitions',
+    sql: /* sql */ `
+      CREATE TABLE briefing_definitions (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 120),
+        template    TEXT NOT NULL CHECK (template IN ('one-page', 'full', 'fact-sheet')),
+        entity_ids  TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(entity_ids)),
+        lang        TEXT NOT NULL CHECK (lang IN ('zh', 'en', 'bilingual')),
+        title       TEXT NOT NULL DEFAULT '',
+        subtitle    TEXT NOT NULL DEFAULT '',
+        author      TEXT NOT NULL DEFAULT '',
+        marking     TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

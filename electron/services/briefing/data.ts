@@ -1,0 +1,55 @@
+/**
+ * What a briefing prints, read from the data file in one transaction: the chosen entities with
+ * their figures, the province level, the annotations marked for the briefing, and the data version.
+ */
+import type { Annotation, EntityDetail, ProvinceOverview, Source } from '../../../shared/domain';
+import type { DB } from '../db/open';
+import { dataVersion, getEntity, getProvince, listEntities } from '../db/read';
+import { toAnnotation, type AnnotationRow } from '../db/rows';
+
+export interface BriefingData {
+  entities: EntityDetail[];
+  province: ProvinceOverview;
+  /** Annotations with include_in_briefing = 1, on the chosen entities, their figures or province figures. */
+  annotations: { annotation: Annotation; entity: EntityDetail | null }[];
+  sources: Map<number, Source>;
+  futurePlanIssuedOn: string | null;
+  dataVersion: string;
+}
+
+/** Empty `entityIds` = every entity, in the usual order; otherwise the given ones, in the usual order. */
+export function readBriefingData(db: DB, entityIds: readonly string[]): BriefingData {
+  return db.transaction(() => {
+    const wanted = new Set(entityIds);
+    const ids = entityIds.length === 0 ? listEntities(db).map((e) => e.id) : orderLikeList(db, wanted);
+    const entities = ids.map((id) => getEntity(db, id));
+    const province = getProvince(db);
+    const annotations = [
+      ...provinceAnnotations(db).map((annotation) => ({ annotation, entity: null })),
+      ...entities.flatMap((entity) => entity.annotations.filter((a) => a.includeInBriefing).map((annotation) => ({ annotation, entity }))),
+    ];
+    const sources = new Map<number, Source>();
+    for (const s of [...province.sources, ...entities.flatMap((e) => e.sources)]) sources.set(s.id, s);
+    const plan = db.prepare(`SELECT value FROM meta WHERE key = 'future_plan_issued_on'`).get() as { value: string } | undefined;
+    return { entities, province, annotations, sources, futurePlanIssuedOn: plan?.value ?? null, dataVersion: dataVersion(db) };
+  })();
+}
+
+/** The requested ids in the overview's order; unknown ids are kept so getEntity can refuse them by name. */
+function orderLikeList(db: DB, wanted: Set<string>): string[] {
+  const known = listEntities(db).map((e) => e.id);
+  return [...known.filter((id) => wanted.has(id)), ...[...wanted].filter((id) => !known.includes(id))];
+}
+
+function provinceAnnotations(db: DB): Annotation[] {
+  const rows = db
+    .prepare(
+      `SELECT a.* FROM annotations a
+         JOIN figures f ON a.target_type = 'figure' AND a.target_id = CAST(f.id AS TEXT)
+        WHERE a.include_in_briefing = 1 AND a.deleted_at IS NULL
+          AND f.scope <> 'entity' AND f.deleted_at IS NULL
+        ORDER BY a.created_at, a.id`,
+    )
+    .all() as AnnotationRow[];
+  return rows.map(toAnnotation);
+}

@@ -1,0 +1,237 @@
+/**
+ * The briefing builder: choose template, entities, language, title block and marking; preview the
+ * PDF in the page (a blob: URL in an iframe); export through the save dialog; save the choices as a
+ * named definition and run it again later.
+ */
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallError } from '../../../shared/client';
+import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingDefinition, type BriefingRequest } from '../../../shared/briefing';
+import type { EntitySummary } from '../../../shared/domain';
+import { describeError, type ErrorPayload } from '../../../shared/errors';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { LoadState } from '../components/LoadState';
+import { useCall } from '../useCall';
+
+const EMPTY: BriefingRequest = { template: 'one-page', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '', marking: '' };
+
+type Notice = { type: 'success' | 'info' | 'error'; text: string } | null;
+
+function asPayload(error: unknown): ErrorPayload {
+  return error instanceof CallError ? error.payload : { code: 'INTERNAL', message: String(error), details: { reason: String(error) } };
+}
+
+function pdfBlobUrl(base64: string): string {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+export function BriefingPage({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [loaded, retry] = useCall(() => getApi().listEntities({}), []);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        {t('briefingBuilder.heading')}
+      </Typography.Title>
+      <LoadState loaded={loaded} lang={lang} retry={retry}>
+        {(entities) => <Builder entities={entities} lang={lang} />}
+      </LoadState>
+    </>
+  );
+}
+
+function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [request, setRequest] = useState<BriefingRequest>(EMPTY);
+  const [name, setName] = useState('');
+  const [openAfter, setOpenAfter] = useState(true);
+  const [saved, setSaved] = useState<BriefingDefinition[]>([]);
+  const [busy, setBusy] = useState<'preview' | 'export' | 'save' | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [preview, setPreview] = useState<{ url: string; pages: number; bytes: number } | null>(null);
+
+  const refreshSaved = (): void => {
+    getApi()
+      .listBriefings({})
+      .then(setSaved, (e: unknown) => setNotice({ type: 'error', text: describeError(asPayload(e), lang) }));
+  };
+  useEffect(refreshSaved, []);
+  useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
+
+  const set = <K extends keyof BriefingRequest>(key: K, value: BriefingRequest[K]): void => setRequest((r) => ({ ...r, [key]: value }));
+  const needsEntity = request.template === 'fact-sheet' && request.entityIds.length !== 1;
+
+  const run = async (kind: 'preview' | 'export' | 'save', work: () => Promise<void>): Promise<void> => {
+    setBusy(kind);
+    setNotice(null);
+    try {
+      await work();
+    } catch (e) {
+      setNotice({ type: 'error', text: describeError(asPayload(e), lang) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const doPreview = (): Promise<void> =>
+    run('preview', async () => {
+      const result = await getApi().previewBriefing({ request });
+      setPreview({ url: pdfBlobUrl(result.pdfBase64), pages: result.pages, bytes: result.bytes });
+    });
+
+  const doExport = (): Promise<void> =>
+    run('export', async () => {
+      const result = await getApi().exportBriefing({ request, openAfter });
+      setNotice(result.path ? { type: 'success', text: t('briefingBuilder.exported', { path: result.path }) } : { type: 'info', text: t('briefingBuilder.exportCancelled') });
+    });
+
+  const doSave = (): Promise<void> =>
+    run('save', async () => {
+      const definition = await getApi().saveBriefing({ name, request });
+      setNotice({ type: 'success', text: t('briefingBuilder.saved', { name: definition.name }) });
+      refreshSaved();
+    });
+
+  const load = (d: BriefingDefinition): void => {
+    setRequest(d.request);
+    setName(d.name);
+    setNotice(null);
+  };
+
+  const remove = (d: BriefingDefinition): Promise<void> =>
+    run('save', async () => {
+      await getApi().deleteBriefing({ id: d.id });
+      setNotice({ type: 'info', text: t('briefingBuilder.removed', { name: d.name }) });
+      refreshSaved();
+    });
+
+  const entityOptions = entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : `${e.name.zh}  ${e.name.en}` }));
+
+  return (
+    <Row gutter={[24, 24]}>
+      <Col xs={24} xl={10}>
+        <Card size="small">
+          <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+            <Form.Item label={<span id="briefing-template-label">{t('briefingBuilder.template')}</span>}>
+              <Radio.Group aria-labelledby="briefing-template-label" value={request.template} onChange={(e) => set('template', e.target.value as BriefingRequest['template'])}>
+                {BRIEFING_TEMPLATES.map((tpl) => (
+                  <Radio key={tpl} value={tpl}>
+                    {t(`briefingBuilder.templates.${tpl}`)}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item
+              label={t('briefingBuilder.entities')}
+              htmlFor="briefing-entities"
+              help={needsEntity ? t('briefingBuilder.needEntity') : t('briefingBuilder.entitiesHelp')}
+              validateStatus={needsEntity ? 'warning' : undefined}
+            >
+              <Select
+                id="briefing-entities"
+                mode="multiple"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('briefingBuilder.entitiesAll')}
+                options={entityOptions}
+                value={request.entityIds}
+                onChange={(ids: string[]) => set('entityIds', ids)}
+              />
+            </Form.Item>
+            <Form.Item label={<span id="briefing-lang-label">{t('briefingBuilder.lang')}</span>}>
+              <Radio.Group aria-labelledby="briefing-lang-label" value={request.lang} onChange={(e) => set('lang', e.target.value as BriefingRequest['lang'])}>
+                {BRIEFING_LANGS.map((l) => (
+                  <Radio key={l} value={l}>
+                    {t(`briefingBuilder.langs.${l}`)}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
+              <Input id="briefing-title" value={request.title} maxLength={120} placeholder={t(`briefing.defaultTitle.${request.template}`)} onChange={(e) => set('title', e.target.value)} />
+            </Form.Item>
+            <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
+              <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Form.Item label={t('briefingBuilder.author')} htmlFor="briefing-author">
+                  <Input id="briefing-author" value={request.author} maxLength={120} onChange={(e) => set('author', e.target.value)} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label={t('briefingBuilder.marking')} htmlFor="briefing-marking">
+                  <Input id="briefing-marking" value={request.marking} maxLength={60} placeholder={t('briefingBuilder.markingPlaceholder')} onChange={(e) => set('marking', e.target.value)} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Space wrap>
+              <Button type="primary" onClick={() => void doPreview()} loading={busy === 'preview'} disabled={needsEntity || busy !== null}>
+                {t('briefingBuilder.preview')}
+              </Button>
+              <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
+                {t('briefingBuilder.export')}
+              </Button>
+              <Checkbox checked={openAfter} onChange={(e) => setOpenAfter(e.target.checked)}>
+                {t('briefingBuilder.openAfter')}
+              </Checkbox>
+            </Space>
+            <Space.Compact style={{ width: '100%', marginTop: 16 }}>
+              <Input aria-label={t('briefingBuilder.name')} placeholder={t('briefingBuilder.name')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+              <Button onClick={() => void doSave()} disabled={!name.trim() || needsEntity || busy !== null}>
+                {t('briefingBuilder.save')}
+              </Button>
+            </Space.Compact>
+          </Form>
+          {notice ? <Alert role={notice.type === 'error' ? 'alert' : 'status'} type={notice.type} showIcon title={notice.text} style={{ marginTop: 16 }} /> : null}
+        </Card>
+        <section aria-labelledby="saved-briefings-heading" style={{ marginTop: 24 }}>
+          <Typography.Title level={2} id="saved-briefings-heading" style={{ fontSize: 18 }}>
+            {t('briefingBuilder.savedHeading')}
+          </Typography.Title>
+          {saved.length === 0 ? (
+            <Typography.Text type="secondary">{t('briefingBuilder.savedNone')}</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              bordered
+              dataSource={saved}
+              renderItem={(d) => (
+                <List.Item
+                  actions={[
+                    <Button key="load" size="small" onClick={() => load(d)}>
+                      {t('briefingBuilder.load', { name: d.name })}
+                    </Button>,
+                    <Button key="remove" size="small" danger onClick={() => void remove(d)}>
+                      {t('briefingBuilder.remove', { name: d.name })}
+                    </Button>,
+                  ]}
+                >
+                  <List.Item.Meta title={d.name} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
+                </List.Item>
+              )}
+            />
+          )}
+        </section>
+      </Col>
+      <Col xs={24} xl={14}>
+        <section aria-label={t('briefingBuilder.previewFrame')}>
+          {busy === 'preview' ? <Spin aria-label={t('briefingBuilder.previewing')} /> : null}
+          {preview ? (
+            <>
+              <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text>
+              <iframe title={t('briefingBuilder.previewFrame')} src={preview.url} style={{ width: '100%', height: '80vh', border: '1px solid #d0d7de', marginTop: 8 }} />
+            </>
+          ) : (
+            <Empty description={t('briefingBuilder.previewEmpty')} />
+          )}
+        </section>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * What the chart option builders share: the palette and the text settings. The app passes nothing
+ * (its page font applies); a PDF passes the name under which its CJK font is registered, so the
+ * labels inside the SVG are drawn with that font.
+ */
+export interface ChartStyle {
+  fontFamily?: string;
+  fontSize?: number;
+  /** Turn off entry animation (server-side rendering draws the final frame only). */
+  animation?: boolean;
+}
+
+export const CHART_COLORS = {
+  pillar: '#0b3d6b',
+  emerging: '#3f7cb8',
+  future: '#8fb3d9',
+  text: '#1f2328',
+  muted: '#57606a',
+  rule: '#d0d7de',
+} as const;
+
+/** Label defaults: no text outline (svg-to-pdfkit ignores paint-order, so an outline hides the text). */
+export function textStyle(style: ChartStyle): { fontFamily?: string; fontSize: number; color: string; textBorderWidth: 0 } {
+  return {
+    ...(style.fontFamily ? { fontFamily: style.fontFamily } : {}),
+    fontSize: style.fontSize ?? 11,
+    color: CHART_COLORS.text,
+    textBorderWidth: 0,
+  };
+}

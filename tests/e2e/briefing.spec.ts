@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, expect, test } from './fixtures';
+
+// The page's CSP (connect-src 'self') keeps fetch() away from blob: URLs; the test reads the
+// preview's bytes the way the PDF viewer does, so it lifts the CSP for this file only.
+test.use({ bypassCSP: true });
+
+const pdfText = (file: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+test('build a fact sheet, preview it, export it, and run the saved settings again after a reload', async ({ app, harness }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '简报生成' })).toBeVisible();
+
+  await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '单个产业概况' }).check();
+  await expect(app.getByText('请选择一个产业。')).toBeVisible();
+  await expect(app.getByRole('button', { name: '预览' })).toBeDisabled();
+  const entities = app.getByRole('combobox', { name: '产业' });
+  await entities.click();
+  await entities.fill('智能机器人');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Escape');
+  await expect(app.getByText('请选择一个产业。')).toBeHidden();
+  await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '中英双语' }).check();
+  await app.getByRole('textbox', { name: '标题', exact: true }).fill('机器人产业周报');
+  await app.getByRole('textbox', { name: '编写人' }).fill('政策研究室');
+  await app.getByRole('textbox', { name: '密级标注' }).fill('内部资料');
+
+  await app.getByRole('button', { name: '预览' }).click();
+  const frame = app.getByTitle('简报预览');
+  await expect(frame).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByText('共 1 页', { exact: false })).toBeVisible();
+  const src = (await frame.getAttribute('src')) ?? '';
+  expect(src).toMatch(/^blob:/);
+  const head = await app.evaluate(async (url) => {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    return { magic: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length, type: (await (await fetch(url)).blob()).type };
+  }, src);
+  expect(head).toMatchObject({ magic: '%PDF-', type: 'application/pdf' });
+  expect(head.size).toBeGreaterThan(10_000);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'briefing-builder-preview.png'), fullPage: true });
+
+  await app.getByRole('button', { name: '导出 PDF' }).click();
+  await expect(app.getByRole('status')).toContainText('已导出', { timeout: 30_000 });
+  const saved = fs.readdirSync(harness.saveDir);
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatch(/^briefing-fact-sheet-smart-robots-bilingual-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = pdfText(path.join(harness.saveDir, saved[0]!));
+  expect(text).toContain('机器人产业周报');
+  expect(text).toContain('智能机器人');
+  expect(text).toContain('Smart robots');
+  expect(text).toContain('超过100亿元');
+  expect(text).toContain('内部资料');
+
+  await app.getByRole('textbox', { name: '简报名称' }).fill('机器人周报');
+  await app.getByRole('button', { name: '保存简报设置' }).click();
+  await expect(app.getByRole('status')).toContainText('已保存简报设置“机器人周报”');
+
+  await app.reload();
+  await app.getByRole('button', { name: '载入 机器人周报' }).click();
+  await expect(app.getByRole('textbox', { name: '标题', exact: true })).toHaveValue('机器人产业周报');
+  await expect(app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '中英双语' })).toBeChecked();
+  await app.getByRole('button', { name: '预览' }).click();
+  await expect(app.getByTitle('简报预览')).toBeVisible({ timeout: 30_000 });
+});
+
+test('a one-page brief in English from the English interface', async ({ app, harness }) => {
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Briefings' }).click();
+  await app.getByRole('radiogroup', { name: 'Briefing language' }).getByRole('radio', { name: 'English' }).check();
+  await app.getByRole('textbox', { name: 'Title', exact: true }).fill('Clusters at a glance, week 48');
+  await app.getByRole('checkbox', { name: 'Open the file after exporting' }).uncheck();
+  await app.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(app.getByRole('status')).toContainText('Exported', { timeout: 30_000 });
+  const [file] = fs.readdirSync(harness.saveDir);
+  const text = pdfText(path.join(harness.saveDir, file!));
+  expect(text).toContain('Clusters at a glance, week 48');
+  expect(text).toContain('nearly 3 trillion yuan');
+  expect(text).toContain('New-generation electronics and information technology');
+});
