@@ -3,6 +3,8 @@
  *   cluster-brief list [--json] [--db <file>]
  *   cluster-brief init [--db <file>]
  *   cluster-brief info [--db <file>]
+ *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
+ *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
  */
 import { parseArgs } from 'node:util';
 import { formatFigure } from '../../shared/format';
@@ -11,6 +13,7 @@ import { openDataFile, schemaVersion, type DB } from '../services/db/open';
 import { dataVersion, dumpDataset } from '../services/db/read';
 import { resolveDataFile } from '../services/paths';
 import { APP_NAME, APP_VERSION } from '../services/version';
+import { exportCommand, importCommand } from './workbook';
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
@@ -18,6 +21,11 @@ Usage / 用法:
   cluster-brief list [--json] [--db <file>]   print the whole dataset (JSON with --json)
   cluster-brief init [--db <file>]            create a data file with the default dataset
   cluster-brief info [--db <file>]            data file path, schema and data version
+  cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
+                                              write the dataset as an Excel workbook
+  cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+                                              bring an edited workbook back: prints the exact
+                                              difference; --dry-run writes nothing
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -38,6 +46,11 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
       options: {
         db: { type: 'string' },
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'include-removals': { type: 'boolean', default: false },
+        author: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -75,6 +88,19 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
           io.out(`${APP_NAME} ${APP_VERSION}\ndata file: ${file}\nschema: ${schemaVersion(db)}\ndata version: ${dataVersion(db)}\n`);
           return 0;
         });
+      case 'export':
+      case 'import': {
+        if (positionals[1] !== 'xlsx') {
+          io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (xlsx)\n\n${USAGE}`);
+          return 2;
+        }
+        const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
+        try {
+          return command === 'export' ? await exportCommand(db, values, io) : await importCommand(db, file, positionals[2], values, io);
+        } finally {
+          db.close();
+        }
+      }
       default:
         io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
         return 2;
