@@ -8,6 +8,7 @@ import type { DB } from './db/open';
 import type { Host } from './host';
 import type { Jobs } from './jobs';
 import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
+import { workbookHandlers } from './workbook/handlers';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -36,5 +37,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     }),
     getJob: ({ id }) => ctx.jobs.get(id),
     cancelJob: ({ id }) => ctx.jobs.cancel(id),
+    ...workbookHandlers(ctx),
   };
 }

@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { rememberLang } from './i18n';
+import { ExportWorkbook } from './components/ExportWorkbook';
 import { EntityPage } from './pages/EntityPage';
+import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { useRoute } from './useRoute';
 
@@ -40,6 +42,10 @@ export function App(): React.JSX.Element {
           <Typography.Text style={{ color: '#cfe0f3', flex: 1 }} ellipsis>
             {t('app.subtitle')}
           </Typography.Text>
+          <a href="#/import" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            {t('importer.nav')}
+          </a>
+          <ExportWorkbook lang={lang} />
           <Space.Compact role="group" aria-label={t('app.language')}>
             {LANG_CHOICES.map(({ value, label }) => (
               <Button key={value} type={lang === value ? 'primary' : 'default'} aria-pressed={lang === value} lang={value} onClick={() => switchLang(value)}>
@@ -49,7 +55,9 @@ export function App(): React.JSX.Element {
           </Space.Compact>
         </Layout.Header>
         <Layout.Content style={{ padding: '24px 32px', maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-          <main>{route.name === 'entity' ? <EntityPage id={route.id} lang={lang} /> : <OverviewPage lang={lang} />}</main>
+          <main>
+            {route.name === 'entity' ? <EntityPage id={route.id} lang={lang} /> : route.name === 'import' ? <ImportPage lang={lang} /> : <OverviewPage lang={lang} />}
+          </main>
         </Layout.Content>
       </Layout>
     </ConfigProvider>

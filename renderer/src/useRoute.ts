@@ -1,14 +1,16 @@
-/** Hash routes, so a reload keeps the screen: #/ (overview) and #/entity/<id>. */
+/** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id> and #/import. */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'overview' } | { name: 'entity'; id: string };
+export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: 'import' };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/import') return { name: 'import' };
   const match = /^#\/entity\/([a-z0-9-]+)$/.exec(hash);
   return match ? { name: 'entity', id: match[1]! } : { name: 'overview' };
 }
 
 export function hrefFor(route: Route): string {
+  if (route.name === 'import') return '#/import';
   return route.name === 'entity' ? `#/entity/${route.id}` : '#/';
 }
 

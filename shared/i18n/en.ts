@@ -175,14 +175,6 @@ export const en: Messages = {
       percent: 'percent',
       count: 'count',
     },
-    metric: {
-      output_value: 'Output value',
-      revenue: 'Revenue',
-      added_value: 'Added value',
-      added_value_growth: 'Added value growth year on year',
-      gdp_share: "Share of Guangdong's GDP",
-      enterprises: 'Number of enterprises',
-    },
     targetType: {
       entity: 'Entity',
       figure: 'Figure',

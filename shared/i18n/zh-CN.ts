@@ -173,14 +173,6 @@ export const zhCN = {
       percent: '%',
       count: '个',
     },
-    metric: {
-      output_value: '产值',
-      revenue: '营业收入',
-      added_value: '增加值',
-      added_value_growth: '增加值同比增长',
-      gdp_share: '占全省GDP比重',
-      enterprises: '企业数量',
-    },
     targetType: {
       entity: '产业',
       figure: '数据',

@@ -57,7 +57,8 @@ export const SCOPES: readonly Scope[] = ['entity', 'province', 'strategic_cluste
 /** The words a workbook shows for an enumerated value. None contains a comma or a double quote (they go into list validations). */
 export const ENUM_LABELS = {
   scope: { values: SCOPES, label: (v: Scope, lang: Lang) => MESSAGES[lang].scope[v] },
-  metric: { values: METRICS, label: (v: Metric, lang: Lang) => MESSAGES[lang].workbook.metric[v] },
+  // List validations separate items with commas, so a name's own commas are dropped.
+  metric: { values: METRICS, label: (v: Metric, lang: Lang) => MESSAGES[lang].metric[v].replace(/,/g, '') },
   unit: { values: UNITS, label: (v: Unit, lang: Lang) => MESSAGES[lang].workbook.unit[v] },
   qualifier: { values: QUALIFIERS, label: (v: Qualifier, lang: Lang) => MESSAGES[lang].qualifierName[v] },
 } as const;
