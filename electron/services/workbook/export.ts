@@ -44,7 +44,8 @@ export async function exportWorkbook(db: DB, destination: string, options: Expor
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.part`);
   let stream: fs.WriteStream | undefined;
   try {
-    stream = fs.createWriteStream(temp, { flags: 'wx' });
+    // Opened synchronously so a missing or read-only folder fails here, not later inside the zip writer.
+    stream = fs.createWriteStream(temp, { fd: fs.openSync(temp, 'wx') });
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
     book.creator = `${APP_NAME} ${APP_VERSION}`;
     book.created = options.now ?? new Date();

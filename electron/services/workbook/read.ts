@@ -11,15 +11,21 @@ import { LANGS } from '../../../shared/i18n';
 import { classify, parseNumberText, shownCell, type Cell } from './cells';
 import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
 
+export interface ReadLimits {
+  maxRows: number;
+  maxCellChars: number;
+  maxProblems: number;
+}
+
 /** Documented limits (README, "Importing workbooks"). */
-export const READ_LIMITS = {
+export const READ_LIMITS: Readonly<ReadLimits> = {
   /** Figure rows in one workbook. */
   maxRows: 200_000,
   /** Characters in any one cell of the figures sheet (a note or quote holds at most 5,000). */
   maxCellChars: 5_000,
   /** Problems listed before reading stops: the person fixes these first. */
   maxProblems: 500,
-} as const;
+};
 
 export interface ImportRow {
   /** The row number a person sees in the spreadsheet program. */
@@ -53,7 +59,7 @@ const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit
 
 class TooManyProblems extends Error {}
 
-export async function readFiguresSheet(file: string, limits: typeof READ_LIMITS = READ_LIMITS): Promise<ReadResult> {
+export async function readFiguresSheet(file: string, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const problems: ErrorPayload[] = [];
   const rows: ImportRow[] = [];
@@ -80,7 +86,7 @@ async function readSheet(
   sheet: ExcelJS.stream.xlsx.WorksheetReader,
   name: string,
   { rows, problems, unreadIds }: Omit<ReadResult, 'sheet'>,
-  limits: typeof READ_LIMITS,
+  limits: Readonly<ReadLimits>,
 ): Promise<void> {
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
   let count = 0;

@@ -8,8 +8,15 @@ import fs from 'node:fs';
 import yauzl from 'yauzl';
 import { AppError } from '../../../shared/errors';
 
+export interface ZipLimits {
+  maxUncompressedBytes: number;
+  maxEntries: number;
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
 /** Documented limits (README, "Importing workbooks"). */
-export const ZIP_LIMITS = {
+export const ZIP_LIMITS: Readonly<ZipLimits> = {
   /** Total unpacked size. A 100,000-figure export unpacks to roughly 60 MB. */
   maxUncompressedBytes: 512 * 1024 * 1024,
   /** An .xlsx holds about 15 parts; LibreOffice and Excel add a few. */
@@ -18,7 +25,7 @@ export const ZIP_LIMITS = {
   maxRatio: 200,
   /** The ratio is only judged for entries that unpack to more than this (small parts compress oddly). */
   ratioFloorBytes: 1024 * 1024,
-} as const;
+};
 
 const openZip = (file: string): Promise<yauzl.ZipFile> =>
   new Promise((resolve, reject) =>
@@ -32,7 +39,7 @@ export interface ZipSummary {
   uncompressedBytes: number;
 }
 
-export async function checkZip(file: string, limits: typeof ZIP_LIMITS = ZIP_LIMITS): Promise<ZipSummary> {
+export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_LIMITS): Promise<ZipSummary> {
   const head = Buffer.alloc(4);
   let fd: number;
   try {
