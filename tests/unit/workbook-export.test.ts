@@ -4,27 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { createFigure } from '../../electron/services/db/figures';
-import type { DB } from '../../electron/services/db/open';
-import { newChange } from '../../electron/services/db/revisions';
 import { exportWorkbook } from '../../electron/services/workbook/export';
 import { openTemp, tempDir } from '../helpers/files';
-import { exportTo, rowOf } from '../helpers/workbooks';
-
-/** Figures whose text a spreadsheet could take for a formula, and numbers that must keep every digit. */
-export function addTrickyFigures(db: DB): { precise: number; sum: number; formulaText: number; control: number } {
-  const ctx = newChange('tester');
-  const base = { scope: 'entity', entityId: 'smart-robots', metric: 'revenue', unit: '100m_yuan', qualifier: 'exact', sourceId: 1 } as const;
-  const precise = createFigure(db, ctx, { ...base, value: 1234.5678901234, period: '2024', sourceQuote: '=HYPERLINK("http://example.com","x")', note: '+1 -2' }).id;
-  const sum = createFigure(db, ctx, { ...base, scope: 'province', entityId: null, metric: 'gdp_share', unit: 'percent', qualifier: 'about', value: 0.1 + 0.2, period: '2024-Q1', sourceQuote: '-5+3', note: '@SUM(A1:A9)' }).id;
-  const formulaText = createFigure(db, ctx, { ...base, value: -7, period: '2025', sourceQuote: '=1+1', note: '=cmd|\' /C calc\'!A0' }).id;
-  const control = createFigure(db, ctx, { ...base, metric: 'enterprises', unit: 'count', value: 12, period: '2024-06', sourceQuote: '\tTAB', note: '\rCR' }).id;
-  db.prepare(
-    `INSERT INTO annotations (target_type, target_id, body, author, tags, status, created_at, updated_at)
-     VALUES ('figure', ?, 'Check against the yearly release 统计年鉴', 'Li', '["check"]', 'open', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z')`,
-  ).run(String(precise));
-  return { precise, sum, formulaText, control };
-}
+import { addTrickyFigures, exportTo, rowOf } from '../helpers/workbooks';
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
