@@ -140,7 +140,6 @@ export const en: Messages = {
       value: 'Value',
       unit: 'Unit',
       qualifier: 'Qualifier',
-      reads: 'Reads as',
       period: 'Period',
       sourceId: 'Source ID',
       sourceTitle: 'Source title',

@@ -138,7 +138,6 @@ export const zhCN = {
       value: '数值',
       unit: '单位',
       qualifier: '限定词',
-      reads: '读作',
       period: '时期',
       sourceId: '来源编号',
       sourceTitle: '来源标题',

@@ -17,7 +17,7 @@ import { editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
 /** Figure 19 is smart robots' output value (over 100 亿元, 2023) in the seeded data file. */
 const ROBOTS = 19;
 const VALUE = 7;
-const NOTE = 16;
+const NOTE = 15;
 
 async function setup(): Promise<{ db: DB; file: string; workbook: string }> {
   const { db, file } = openTemp();
@@ -77,8 +77,8 @@ describe('importing a workbook', () => {
       rowOf(sheet, ROBOTS).getCell(NOTE).value = { richText: [{ text: '核对' }, { font: { bold: true }, text: '统计年鉴' }] };
       rowOf(sheet, 20).getCell(VALUE).value = '１２３';
       rowOf(sheet, 1).getCell(1).value = '1';
-      const added = sheet.addRow([null, 'smart-robots', '智能机器人', 'Smart robots', '产业', 'Revenue', 88.5, '亿元', 'about', '', new Date(Date.UTC(2024, 5, 1)), 1]);
-      added.getCell(11).numFmt = 'yyyy-mm';
+      const added = sheet.addRow([null, 'smart-robots', '智能机器人', 'Smart robots', '产业', 'Revenue', 88.5, '亿元', 'about', new Date(Date.UTC(2024, 5, 1)), 1]);
+      added.getCell(10).numFmt = 'yyyy-mm';
       sheet.spliceRows(rowOf(sheet, 2).number, 1);
     });
     const plan = await planWorkbookImport(db, edited);
@@ -152,14 +152,14 @@ describe('importing a workbook', () => {
       sheet.getCell('G4').value = '12a';
       sheet.getCell('G5').value = '1 234.5';
       sheet.getCell('I6').value = 'roughly';
-      sheet.getCell('K7').value = '2023-13';
+      sheet.getCell('J7').value = '2023-13';
       sheet.getCell('B8').value = 'no-such-cluster';
       sheet.getCell('A9').value = 7;
       sheet.getCell('A10').value = 9999;
-      sheet.getCell('P11').value = 'x'.repeat(READ_LIMITS.maxCellChars + 1);
+      sheet.getCell('O11').value = 'x'.repeat(READ_LIMITS.maxCellChars + 1);
       sheet.getCell('F12').value = null;
       sheet.getCell('E13').value = '全省';
-      sheet.getCell('L14').value = 77;
+      sheet.getCell('K14').value = 77;
     });
     const before = fullDump(db);
     const plan = await planWorkbookImport(db, edited);
@@ -170,14 +170,14 @@ describe('importing a workbook', () => {
       expect.stringContaining('工作表“数据”第 4 行 G 列（数值）：“12a”不是明确的数字'),
       expect.stringContaining('工作表“数据”第 5 行 G 列（数值）：“1 234.5”不是明确的数字'),
       expect.stringContaining('工作表“数据”第 6 行 I 列（限定词）：“roughly”不是有效的值（应为：准确值、超过（下限）'),
-      '工作表“数据”第 7 行 K 列（时期）：“2023-13”不是有效的值（应为：YYYY, YYYY-Qn, YYYY-MM）。',
-      '工作表“数据”第 11 行 P 列（备注）：文字过长（5001 个字符，上限 5000）。',
+      '工作表“数据”第 7 行 J 列（时期）：“2023-13”不是有效的值（应为：YYYY, YYYY-Qn, YYYY-MM）。',
+      '工作表“数据”第 11 行 O 列（备注）：文字过长（5001 个字符，上限 5000）。',
       '工作表“数据”第 12 行 F 列（指标）：此项不能为空。',
       '工作表“数据”第 13 行 B 列（产业编号）：全省或集群组的数据不能填写产业编号。',
       '工作表“数据”第 8 行 B 列（产业编号）：数据文件中没有编号为 no-such-cluster 的产业。',
       '工作表“数据”第 9 行 A 列（ID）：编号 7 已在第 8 行出现过。',
       '工作表“数据”第 10 行 A 列（ID）：数据文件中没有编号为 9999 的数据。',
-      '工作表“数据”第 14 行 L 列（来源编号）：数据文件中没有编号为 77 的来源。',
+      '工作表“数据”第 14 行 K 列（来源编号）：数据文件中没有编号为 77 的来源。',
     ]);
     expect(texts(plan.problems, 'en')[0]).toBe('Sheet "数据", row 2, column G (数值): a formula (=G3*2) where a value belongs. Paste it as a value and import again.');
     expect(() => applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file })).toThrow(expect.objectContaining({ code: 'IMPORT_HAS_ERRORS' }));
@@ -249,7 +249,9 @@ describe('broken and hostile files change nothing', () => {
     const { workbook } = await setup();
     await expect(checkZip(workbook, { ...ZIP_LIMITS, maxUncompressedBytes: 20_000 })).rejects.toMatchObject({ code: 'IMPORT_TOO_LARGE' });
     await expect(checkZip(workbook, { ...ZIP_LIMITS, maxEntries: 5 })).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_ENTRIES' });
-    expect((await checkZip(workbook)).entries).toContain('xl/worksheets/sheet3.xml');
+    const zip = await checkZip(workbook);
+    expect(zip.entries).toContain('xl/worksheets/sheet3.xml');
+    expect(zip.sheets).toEqual(['封面', '产业', '数据', '批注', '来源'].map((name, i) => ({ name, entry: `xl/worksheets/sheet${i + 1}.xml` })));
   });
 
   it('a zip that is not a workbook', async () => {
@@ -280,7 +282,7 @@ describe('broken and hostile files change nothing', () => {
 
   it('more rows than the limit', async () => {
     const { workbook } = await setup();
-    await expect(readFiguresSheet(workbook, { ...READ_LIMITS, maxRows: 10 })).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', details: { sheet: '数据', limit: 10 } });
+    await expect(readFiguresSheet(workbook, await checkZip(workbook), { ...READ_LIMITS, maxRows: 10 })).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', details: { sheet: '数据', limit: 10 } });
   });
 
   it('through the command line: errors on stderr in both languages, exit 1, data file untouched', async () => {

@@ -72,7 +72,7 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
   for (const r of read.rows) {
     const { input } = r;
     const problem = (code: ErrorPayload['code'], key: 'id' | 'entityId' | 'sourceId', details: Record<string, string | number | null>): void => {
-      problems.push({ code, message: code, details: { sheet: read.sheet, row: r.row, ...r.at(key), ...details } });
+      problems.push({ code, message: code, details: { sheet: read.sheet, row: r.row, ...read.columns.get(key), ...details } });
     };
     let ok = true;
     if (input.entityId !== null && !entities.has(input.entityId)) {

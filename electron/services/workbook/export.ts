@@ -9,10 +9,11 @@
  * full-precision numbers, with the unit in a number format and in its own column.
  */
 import crypto from 'node:crypto';
+import { once, type EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { QUALIFIERS, type Annotation, type Source } from '../../../shared/domain';
+import { QUALIFIERS, UNITS, type Annotation, type Source } from '../../../shared/domain';
 import { AppError, type Lang } from '../../../shared/errors';
 import { formatValue } from '../../../shared/format';
 import { MESSAGES } from '../../../shared/i18n';
@@ -46,6 +47,7 @@ export async function exportWorkbook(db: DB, destination: string, options: Expor
   try {
     // Opened synchronously so a missing or read-only folder fails here, not later inside the zip writer.
     stream = fs.createWriteStream(temp, { fd: fs.openSync(temp, 'wx') });
+    // Shared strings, as Excel writes them: LibreOffice drops a leading tab from exceljs' inline strings.
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
     book.creator = `${APP_NAME} ${APP_VERSION}`;
     book.created = options.now ?? new Date();
@@ -172,6 +174,18 @@ function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, lang: Lang, kind: Sh
   return sheet;
 }
 
+/**
+ * exceljs' sheet stream writes into the zip's deflate stream without waiting for it, so a fast
+ * producer piles up unwritten data. Waits until that stream has drained (when exceljs' internals
+ * are as expected; otherwise it just yields).
+ */
+async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Pipe = EventEmitter & { _writableState?: { needDrain?: boolean } };
+  const next = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes?.[0];
+  if (next?._writableState?.needDrain) await once(next, 'drain');
+  else await new Promise((resolve) => setImmediate(resolve));
+}
+
 interface FigureExportRow extends FigureRow {
   name_zh: string | null;
   name_en: string | null;
@@ -227,6 +241,10 @@ async function writeFigures(
       LIMIT ${PAGE}`,
   );
   const valueCol = col('value');
+  // One style object per unit, and one for every other cell: exceljs then looks the style id up
+  // instead of serialising a new style for each of a million cells.
+  const valueStyles = new Map(UNITS.map((u) => [u, { numFmt: numberFormat(u, lang) } as Partial<ExcelJS.Style>]));
+  const plain: Partial<ExcelJS.Style> = {};
   let written = 0;
   let after = 0;
   for (;;) {
@@ -244,7 +262,6 @@ async function writeFigures(
         f.value,
         ENUM_LABELS.unit.label(f.unit, lang),
         ENUM_LABELS.qualifier.label(f.qualifier, lang),
-        formatValue(f.value, f.unit, f.qualifier, lang),
         f.period,
         f.sourceId,
         r.source_title,
@@ -254,8 +271,11 @@ async function writeFigures(
         f.changedBy,
         f.changedAt,
       ]);
+      row.eachCell((cell) => {
+        cell.style = plain;
+      });
       const value = row.getCell(valueCol);
-      value.numFmt = numberFormat(f.unit, lang);
+      value.style = valueStyles.get(f.unit)!;
       const attached = notes.get(String(f.id));
       if (attached) value.note = attached.map((a) => `${a.author} · ${t.status[a.status]} · ${a.updatedAt.slice(0, 10)}\n${a.body}`).join('\n\n');
       row.commit();
@@ -263,8 +283,8 @@ async function writeFigures(
     }
     after = rows[rows.length - 1]!.id;
     options.progress?.(written, facts.total);
-    // Let the event loop breathe: progress polls and cancel requests are answered, the zip drains.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let the event loop breathe (progress polls and cancel requests are answered) and the zip catch up.
+    await drained(sheet);
   }
   sheet.commit();
   return written;

@@ -17,8 +17,8 @@ import { checkZip } from './zip-check';
 
 /** Checks and reads `file`, and compares it with the data file. Throws for a file that cannot be read at all. */
 export async function planWorkbookImport(db: DB, file: string): Promise<ImportPlan> {
-  await checkZip(file);
-  const read = await readFiguresSheet(file);
+  const zip = await checkZip(file);
+  const read = await readFiguresSheet(file, zip);
   return planImport(db, read, file);
 }
 

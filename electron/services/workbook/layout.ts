@@ -34,7 +34,6 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { key: 'value', width: 16, imported: true },
   { key: 'unit', width: 12, imported: true },
   { key: 'qualifier', width: 16, imported: true },
-  { key: 'reads', width: 22, imported: false },
   { key: 'period', width: 10, imported: true },
   { key: 'sourceId', width: 10, imported: true },
   { key: 'sourceTitle', width: 36, imported: false },

@@ -4,11 +4,14 @@
  * every problem by sheet, row, column and reason. References to entities and sources, and IDs, are
  * checked against the data file later (diff.ts).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { LANGS } from '../../../shared/i18n';
 import { classify, parseNumberText, shownCell, type Cell } from './cells';
+import { openEntry, type ZipSummary } from './zip-check';
 import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
 
 export interface ReadLimits {
@@ -33,12 +36,12 @@ export interface ImportRow {
   /** The figure this row updates; null for a new figure. */
   id: number | null;
   input: FigureInput;
-  /** Where each imported field sits, for messages about references found later. */
-  at: (key: ColumnKey) => Pick<Location, 'column' | 'header'>;
 }
 
 export interface ReadResult {
   sheet: string;
+  /** Where each imported field sits (column letter and the header as written), for later messages. */
+  columns: Map<ColumnKey, { column: string; header: string }>;
   rows: ImportRow[];
   problems: ErrorPayload[];
   /** IDs of rows that could not be read: they are in the workbook, so never count as removed. */
@@ -59,35 +62,45 @@ const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit
 
 class TooManyProblems extends Error {}
 
-export async function readFiguresSheet(file: string, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  const problems: ErrorPayload[] = [];
-  const rows: ImportRow[] = [];
-  const unreadIds: number[] = [];
-  let found: string | null = null;
+/** What checkZip read of the workbook's parts: the sheets, the shared strings, the date system. */
+export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904'>;
+
+/**
+ * Reads the figures sheet. The zip is opened here (yauzl) and exceljs reads that one sheet: its
+ * streaming workbook reader does not always take in the parts that follow the sheets in the zip
+ * (the sheet names, the shared strings), so those come from `parts` (checkZip).
+ */
+export async function readFiguresSheet(file: string, parts: WorkbookParts, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
+  const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
+  if (!sheet) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
+  const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [] };
+  let source: NodeJS.ReadableStream | null = null;
   try {
-    for await (const sheet of reader) {
-      const name = (sheet as unknown as { name: string }).name;
-      if (found !== null || !FIGURE_SHEET_NAMES.has(normalizeWord(name))) continue;
-      found = name;
-      await readSheet(sheet, name, { rows, problems, unreadIds }, limits);
-    }
+    const styles = new StylesXform(true);
+    const stylesPart = await openEntry(file, 'xl/styles.xml');
+    if (stylesPart) await styles.parseStream(stylesPart as AsyncIterable<Buffer>);
+    source = await openEntry(file, sheet.entry);
+    if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
+    const reader = new WorksheetReader({
+      workbook: { sharedStrings: parts.sharedStrings, styles, properties: { model: { date1904: parts.date1904 } } },
+      id: 1,
+      iterator: source as AsyncIterable<Buffer>,
+      options: { worksheets: 'emit', hyperlinks: 'ignore' },
+    });
+    await readSheet(reader, sheet.name, result, limits);
   } catch (error) {
-    if (error instanceof TooManyProblems) return { sheet: found ?? '', rows, problems, unreadIds };
+    if (error instanceof TooManyProblems) return result;
     if (error instanceof AppError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason });
+  } finally {
+    (source as (NodeJS.ReadableStream & { destroy?: () => void }) | null)?.destroy?.();
   }
-  if (found === null) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
-  return { sheet: found, rows, problems, unreadIds };
+  return result;
 }
 
-async function readSheet(
-  sheet: ExcelJS.stream.xlsx.WorksheetReader,
-  name: string,
-  { rows, problems, unreadIds }: Omit<ReadResult, 'sheet'>,
-  limits: Readonly<ReadLimits>,
-): Promise<void> {
+async function readSheet(sheet: WorksheetReader, name: string, { rows, problems, unreadIds, columns: located }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
+  const cellOf = (cell: ExcelJS.Cell): Cell => classify(cell.value);
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
   let count = 0;
   const report = (code: ErrorCode, details: Record<string, string | number | null>): void => {
@@ -101,12 +114,13 @@ async function readSheet(
     rowOk = true;
     rowId = null;
     if (columns === null) {
-      columns = headerColumns(row, name, report);
+      columns = headerColumns(row, name, report, cellOf);
       if (columns === null) return;
+      for (const [key, c] of columns) located.set(key, { column: columnLetter(c.index), header: c.header });
       continue;
     }
     const cols = columns;
-    const cells = new Map<ColumnKey, Cell>(IMPORTED.map((key) => [key, classify(row.getCell(cols.get(key)!.index).value)]));
+    const cells = new Map<ColumnKey, Cell>(IMPORTED.map((key) => [key, cellOf(row.getCell(cols.get(key)!.index))]));
     if ([...cells.values()].every((c) => c.kind === 'empty')) continue;
     if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', 'too many rows', { sheet: name, limit: limits.maxRows });
 
@@ -120,7 +134,7 @@ async function readSheet(
       return null;
     };
     row.eachCell((cell, index) => {
-      const c = classify(cell.value);
+      const c = cellOf(cell);
       if (c.kind === 'text' && c.text.length > limits.maxCellChars) {
         ok = false;
         report('IMPORT_CELL_TOO_LONG', { sheet: name, row: row.number, column: columnLetter(index), header: headerAt(cols, index), length: c.text.length, limit: limits.maxCellChars });
@@ -157,7 +171,7 @@ async function readSheet(
       bad('IMPORT_INVALID_FIGURE', key, { reason: issue?.message ?? 'invalid' });
       continue;
     }
-    rows.push({ row: row.number, id, input: parsed.data, at: (key) => at(key) });
+    rows.push({ row: row.number, id, input: parsed.data });
     rowOk = true;
   }
   if (!rowOk && rowId !== null) unreadIds.push(rowId);
@@ -174,10 +188,11 @@ function headerColumns(
   row: ExcelJS.Row,
   sheet: string,
   report: (code: ErrorCode, details: Record<string, string | number | null>) => void,
+  cellOf: (cell: ExcelJS.Cell) => Cell,
 ): Map<ColumnKey, { index: number; header: string }> | null {
   const columns = new Map<ColumnKey, { index: number; header: string }>();
   row.eachCell((cell, index) => {
-    const text = shownCell(classify(cell.value));
+    const text = shownCell(cellOf(cell));
     const key = HEADER_KEYS.get(normalizeWord(text));
     if (key && !columns.has(key)) columns.set(key, { index, header: text });
   });

@@ -37,7 +37,24 @@ const ZIP_MAGIC = [Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.from('PK\u000
 export interface ZipSummary {
   entries: string[];
   uncompressedBytes: number;
+  /** The sheets in workbook order: name and zip entry (xl/worksheets/sheet3.xml). */
+  sheets: { name: string; entry: string }[];
+  /** Dates count from 1904 (old Mac Excel) rather than 1900. */
+  date1904: boolean;
+  /** The shared-string table (xl/sharedStrings.xml), as plain text. */
+  sharedStrings: string[];
 }
+
+/**
+ * The parts kept while checking, with their size limits: exceljs' streaming reader does not always
+ * take in the parts that come after the sheets in the zip (the workbook part, the shared strings),
+ * so sheet names and shared strings are read here, and exceljs reads only the sheets.
+ */
+const KEPT_PARTS = new Map([
+  ['xl/workbook.xml', 1024 * 1024],
+  ['xl/_rels/workbook.xml.rels', 1024 * 1024],
+  ['xl/sharedStrings.xml', 128 * 1024 * 1024],
+]);
 
 export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_LIMITS): Promise<ZipSummary> {
   const head = Buffer.alloc(4);
@@ -63,6 +80,7 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
   try {
     if (zip.entryCount > limits.maxEntries) throw new AppError('IMPORT_TOO_MANY_ENTRIES', 'too many entries', { path: file, limit: limits.maxEntries });
     const entries: string[] = [];
+    const naming = new Map<string, Buffer[]>();
     let declared = 0;
     let actual = 0;
     const tooLarge = (): AppError => new AppError('IMPORT_TOO_LARGE', 'too large', { path: file, limitMb: Math.round(limits.maxUncompressedBytes / 1024 / 1024) });
@@ -83,7 +101,10 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
         if (entry.fileName.endsWith('/')) return zip.readEntry();
         zip.openReadStream(entry, (err, stream) => {
           if (err) return fail(err);
+          const keep: Buffer[] | null = entry.uncompressedSize <= (KEPT_PARTS.get(entry.fileName) ?? -1) ? [] : null;
+          if (keep) naming.set(entry.fileName, keep);
           stream.on('data', (chunk: Buffer) => {
+            keep?.push(chunk);
             actual += chunk.length;
             if (actual > limits.maxUncompressedBytes) {
               stream.destroy();
@@ -99,8 +120,82 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
     if (!entries.includes('xl/workbook.xml')) {
       throw new AppError('IMPORT_NOT_A_WORKBOOK', 'no xl/workbook.xml', { path: file, reason: 'no xl/workbook.xml' });
     }
-    return { entries, uncompressedBytes: actual };
+    const text = (name: string): string => Buffer.concat(naming.get(name) ?? []).toString('utf8');
+    return {
+      entries,
+      uncompressedBytes: actual,
+      sheets: sheetsOf(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')),
+      date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(text('xl/workbook.xml')),
+      sharedStrings: sharedStringsOf(text('xl/sharedStrings.xml')),
+    };
   } finally {
     zip.close();
   }
+}
+
+/** Each <si> item's text: its <t> runs joined, without phonetic guides (<rPh>). */
+export function sharedStringsOf(xml: string): string[] {
+  const items: string[] = [];
+  for (const [, body] of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+    const runs = (body ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g);
+    items.push([...runs].map((m) => xmlText(m[1] ?? '')).join(''));
+  }
+  return items;
+}
+
+const attributes = (tag: string): Map<string, string> => new Map([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+const xmlText = (s: string): string =>
+  s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
+  );
+
+/** The sheets the workbook part lists, with the zip entry each one's relationship points to. */
+export function sheetsOf(workbookXml: string, relsXml: string): { name: string; entry: string }[] {
+  const targets = new Map<string, string>();
+  for (const [tag] of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(tag);
+    const target = a.get('Target') ?? '';
+    if (a.get('Id')) targets.set(a.get('Id')!, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: { name: string; entry: string }[] = [];
+  for (const [tag] of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = attributes(tag);
+    const entry = targets.get(a.get('r:id') ?? '');
+    if (entry && a.has('name')) sheets.push({ name: xmlText(a.get('name')!), entry });
+  }
+  return sheets;
+}
+
+/** Opens one entry of a zip (already checked by checkZip) as a stream; null when there is none. */
+export async function openEntry(file: string, name: string): Promise<NodeJS.ReadableStream | null> {
+  const zip = await openZip(file);
+  let closed = false;
+  const close = (): void => {
+    if (!closed) zip.close();
+    closed = true;
+  };
+  return new Promise((resolve, reject) => {
+    zip.on('error', (error) => {
+      close();
+      reject(error);
+    });
+    zip.on('end', () => {
+      close();
+      resolve(null);
+    });
+    zip.on('entry', (entry) => {
+      if (entry.fileName !== name) return zip.readEntry();
+      zip.openReadStream(entry, (err, stream) => {
+        if (err) {
+          close();
+          return reject(err);
+        }
+        stream.on('end', close);
+        stream.on('close', close);
+        stream.on('error', close);
+        resolve(stream);
+      });
+    });
+    zip.readEntry();
+  });
 }
