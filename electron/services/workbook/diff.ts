@@ -3,7 +3,7 @@
  * before → after), which are added (rows without an ID), and which are missing from the workbook
  * (removed only when the person asks). IDs and references are checked here, against the file.
  */
-import type { Bilingual, FigureInput, FigureSnapshot } from '../../../shared/domain';
+import type { Bilingual, Figure, FigureInput } from '../../../shared/domain';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
@@ -39,6 +39,7 @@ export function sameNumber(a: number, b: number): boolean {
 const lineEnds = (s: string): string => s.replace(/\r\n?/g, '\n');
 
 function same(field: ImportField, a: FieldValue, b: FieldValue): boolean {
+  if (a === b) return true;
   if (field === 'value' && typeof a === 'number' && typeof b === 'number') return sameNumber(a, b);
   if (typeof a === 'string' && typeof b === 'string') return lineEnds(a) === lineEnds(b);
   return a === b;
@@ -46,8 +47,9 @@ function same(field: ImportField, a: FieldValue, b: FieldValue): boolean {
 
 export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
   const version = dataVersion(db);
-  const all = (db.prepare(`SELECT * FROM figures`).all() as (FigureRow & { deleted_at: string | null })[]).map((r) => ({ ...toFigure(r), deletedAt: r.deleted_at }));
-  const live = new Map<number, FigureSnapshot>(all.filter((f) => f.deletedAt === null).map((f) => [f.id, f]));
+  // Figures deleted since the export are not here: a row naming one is an unknown ID.
+  const live = new Map<number, Figure>();
+  for (const r of db.prepare(`SELECT * FROM figures WHERE deleted_at IS NULL`).iterate() as Iterable<FigureRow>) live.set(r.id, toFigure(r));
   const entities = new Map(
     (db.prepare(`SELECT id, name_zh, name_en FROM entities WHERE deleted_at IS NULL`).all() as { id: string; name_zh: string; name_en: string }[]).map((e) => [
       e.id,

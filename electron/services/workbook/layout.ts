@@ -66,13 +66,15 @@ export type EnumColumn = keyof typeof ENUM_LABELS;
 /** How a typed word is compared: full-width folded (NFKC), trimmed, case and inner spacing ignored. */
 export const normalizeWord = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** For reading back: every label in either language, and the code itself, to the code. */
+/** For reading back: every label in either language, and the code itself, to the code (as written, and normalised). */
 export function enumLookup<K extends EnumColumn>(column: K): Map<string, (typeof ENUM_LABELS)[K]['values'][number]> {
   const { values, label } = ENUM_LABELS[column] as { values: readonly string[]; label: (v: string, lang: Lang) => string };
   const map = new Map<string, string>();
   for (const v of values) {
-    map.set(normalizeWord(v), v);
-    for (const lang of LANGS) map.set(normalizeWord(label(v, lang)), v);
+    for (const word of [v, ...LANGS.map((lang) => label(v, lang))]) {
+      map.set(word, v);
+      map.set(normalizeWord(word), v);
+    }
   }
   return map as Map<string, (typeof ENUM_LABELS)[K]['values'][number]>;
 }

@@ -20,7 +20,7 @@ export interface ReadLimits {
   maxProblems: number;
 }
 
-/** Documented limits (README, "Importing workbooks"). */
+/** Documented limits (docs/workbooks.md, "Limits"). */
 export const READ_LIMITS: Readonly<ReadLimits> = {
   /** Figure rows in one workbook. */
   maxRows: 200_000,
@@ -59,6 +59,8 @@ const IMPORTED = FIGURE_COLUMNS.filter((c) => c.imported).map((c) => c.key);
 const FIGURE_SHEET_NAMES = new Set(LANGS.map((l) => normalizeWord(sheetName('figures', l))));
 const HEADER_KEYS = new Map<string, ColumnKey>(FIGURE_COLUMNS.flatMap((c) => LANGS.map((l) => [normalizeWord(header(c.key, l)), c.key] as const)));
 const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit: enumLookup('unit'), qualifier: enumLookup('qualifier') };
+
+const PLAIN_PERIOD = /^\d{4}(-(Q[1-4]|\d\d))?$/;
 
 class TooManyProblems extends Error {}
 
@@ -221,7 +223,7 @@ function readId(cell: Cell, fail: () => null): number | null {
 function readEnum(column: EnumColumn, cells: Map<ColumnKey, Cell>, bad: (code: ErrorCode, key: ColumnKey, extra?: Record<string, string | number | null>) => null): string | null {
   const cell = cells.get(column)!;
   if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', column);
-  const code = cell.kind === 'text' ? LOOKUPS[column].get(normalizeWord(cell.text)) : undefined;
+  const code = cell.kind === 'text' ? (LOOKUPS[column].get(cell.text) ?? LOOKUPS[column].get(normalizeWord(cell.text))) : undefined;
   return code ?? bad('IMPORT_BAD_VALUE', column, { expected: `${enumLabels(column, 'zh-CN').join('、')} / ${enumLabels(column, 'en').join('; ')}` });
 }
 
@@ -239,7 +241,7 @@ function readValue(cell: Cell, bad: (code: ErrorCode, key: ColumnKey) => null): 
 function readPeriod(cell: Cell, bad: (code: ErrorCode, key: ColumnKey, extra?: Record<string, string | number | null>) => null): string | null {
   if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', 'period');
   let text: string | null = null;
-  if (cell.kind === 'text') text = cell.text.normalize('NFKC').trim().toUpperCase();
+  if (cell.kind === 'text') text = PLAIN_PERIOD.test(cell.text) ? cell.text : cell.text.normalize('NFKC').trim().toUpperCase();
   if (cell.kind === 'number' && Number.isInteger(cell.value)) text = String(cell.value);
   if (cell.kind === 'date' && cell.value.getUTCDate() === 1) text = cell.value.toISOString().slice(0, 7);
   return text !== null && Period.safeParse(text).success ? text : bad('IMPORT_BAD_VALUE', 'period', { expected: 'YYYY, YYYY-Qn, YYYY-MM' });

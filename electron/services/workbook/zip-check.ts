@@ -15,7 +15,7 @@ export interface ZipLimits {
   ratioFloorBytes: number;
 }
 
-/** Documented limits (README, "Importing workbooks"). */
+/** Documented limits (docs/workbooks.md, "Limits"). */
 export const ZIP_LIMITS: Readonly<ZipLimits> = {
   /** Total unpacked size. A 100,000-figure export unpacks to roughly 60 MB. */
   maxUncompressedBytes: 512 * 1024 * 1024,
