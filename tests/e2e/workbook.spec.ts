@@ -117,7 +117,7 @@ test('a long export shows its progress and can be cancelled, leaving no file beh
      VALUES ('entity', 'smart-robots', 'revenue', ?, '100m_yuan', 'exact', '2023', 1, 'bench', NULL, '2026-01-01T00:00:00Z', 'test')`,
   );
   db.transaction(() => {
-    for (let i = 0; i < 60_000; i++) insert.run(i + 0.5);
+    for (let i = 0; i < 150_000; i++) insert.run(i + 0.5);
   })();
   db.close();
   const harness = await startHarness(dataFile);

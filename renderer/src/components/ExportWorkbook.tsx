@@ -90,8 +90,11 @@ export function ExportWorkbook({ lang }: { lang: Lang }): React.JSX.Element {
         }
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text id="workbook-language-label" strong>
+            {t('workbook.language')}
+          </Typography.Text>
           <Radio.Group
-            aria-label={t('workbook.language')}
+            aria-labelledby="workbook-language-label"
             value={bookLang}
             disabled={running}
             onChange={(e) => setBookLang(e.target.value as Lang)}
