@@ -12,13 +12,13 @@ import { backupBeside, type DB } from '../db/open';
 import { dataVersion } from '../db/read';
 import { newChange } from '../db/revisions';
 import { planImport, type ImportPlan } from './diff';
-import { readFiguresSheet } from './read';
-import { checkZip } from './zip-check';
+import { readFiguresSheet, type ReadLimits } from './read';
+import { checkZip, type ZipLimits } from './zip-check';
 
 /** Checks and reads `file`, and compares it with the data file. Throws for a file that cannot be read at all. */
-export async function planWorkbookImport(db: DB, file: string): Promise<ImportPlan> {
-  const zip = await checkZip(file);
-  const read = await readFiguresSheet(file, zip);
+export async function planWorkbookImport(db: DB, file: string, limits: { zip?: ZipLimits; read?: ReadLimits } = {}): Promise<ImportPlan> {
+  const zip = await checkZip(file, limits.zip);
+  const read = await readFiguresSheet(file, zip, limits.read);
   return planImport(db, read, file);
 }
 

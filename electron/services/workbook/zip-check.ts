@@ -83,7 +83,7 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
     const naming = new Map<string, Buffer[]>();
     let declared = 0;
     let actual = 0;
-    const tooLarge = (): AppError => new AppError('IMPORT_TOO_LARGE', 'too large', { path: file, limitMb: Math.round(limits.maxUncompressedBytes / 1024 / 1024) });
+    const tooLarge = (): AppError => new AppError('IMPORT_TOO_LARGE', 'too large', { path: file, limitMb: Number((limits.maxUncompressedBytes / 1024 / 1024).toFixed(2)) });
     await new Promise<void>((resolve, reject) => {
       const fail = (error: unknown): void => {
         reject(error instanceof AppError ? error : new AppError('IMPORT_TRUNCATED', String((error as Error).message), { path: file, reason: (error as Error).message }));
