@@ -102,6 +102,7 @@ test.describe('a workbook with errors', () => {
     await expect(errors).toContainText('工作表“数据”第 3 行 G 列（数值）：此处应为数值或文字，却是公式（=G2*2）');
     await expect(errors).toContainText('工作表“数据”第 4 行 G 列（数值）：“1.234,5”不是明确的数字');
     await expect(app.getByRole('button', { name: '应用导入' })).toBeDisabled();
+    await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-errors-zh.png'), fullPage: true });
 
     await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
     await expect(app.getByRole('table', { name: 'Workbook errors' })).toContainText('Sheet "数据", row 3, column G (数值): a formula (=G2*2) where a value belongs');

@@ -124,7 +124,7 @@ function PreviewView(props: {
           {t('importer.changesHeading')}
         </Typography.Title>
         {shownTotal === 0 ? (
-          <Typography.Paragraph>{t('importer.noChanges')}</Typography.Paragraph>
+          preview.errorCount === 0 ? <Typography.Paragraph>{t('importer.noChanges')}</Typography.Paragraph> : null
         ) : (
           <>
             {changes.length < shownTotal ? <Typography.Paragraph>{t('importer.shownFirst', { shown: changes.length, total: shownTotal })}</Typography.Paragraph> : null}
