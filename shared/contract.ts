@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, JobStatus, ProvinceOverview, RowId, Tier } from './domain';
 import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest } from './briefing';
 import { ErrorPayload } from './errors';
+import { ImportPreview, ImportResult, WorkbookLang } from './workbook';
 
 const NoInput = z.object({}).strict();
 
@@ -59,6 +60,22 @@ export const contract = {
   exportBriefing: {
     input: z.object({ request: BriefingRequest, openAfter: z.boolean() }).strict(),
     output: BriefingExportResult,
+  },
+
+  // Excel workbooks (issue 4). Export: the person picks where to save (null: they cancelled), then a
+  // job writes it. Import: the person picks the file (the page never names a path), sees the
+  // difference, and applies that preview by its id; removals only when asked.
+  startWorkbookExport: {
+    input: z.object({ lang: WorkbookLang }).strict(),
+    output: JobStatus.nullable(),
+  },
+  previewWorkbookImport: {
+    input: NoInput,
+    output: ImportPreview.nullable(),
+  },
+  applyWorkbookImport: {
+    input: z.object({ previewId: z.string().uuid(), includeRemovals: z.boolean() }).strict(),
+    output: ImportResult,
   },
 } as const;
 

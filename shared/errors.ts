@@ -22,6 +22,27 @@ export const ERROR_CODES = [
   'BRIEFING_MISSING_GLYPHS',
   'BRIEFING_NEEDS_ENTITY',
   'BRIEFING_WRITE_FAILED',
+  // Excel workbooks (issue 4): export, and import with a preview.
+  'WORKBOOK_WRITE_FAILED',
+  'IMPORT_NOT_A_ZIP',
+  'IMPORT_TRUNCATED',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_TOO_MANY_ENTRIES',
+  'IMPORT_ZIP_BOMB',
+  'IMPORT_NOT_A_WORKBOOK',
+  'IMPORT_MISSING_SHEET',
+  'IMPORT_MISSING_COLUMN',
+  'IMPORT_TOO_MANY_ROWS',
+  'IMPORT_CELL_TOO_LONG',
+  'IMPORT_FORMULA',
+  'IMPORT_BAD_NUMBER',
+  'IMPORT_BAD_VALUE',
+  'IMPORT_REQUIRED',
+  'IMPORT_UNKNOWN_ID',
+  'IMPORT_DUPLICATE_ID',
+  'IMPORT_INVALID_FIGURE',
+  'IMPORT_HAS_ERRORS',
+  'IMPORT_STALE_PREVIEW',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -34,6 +55,14 @@ export const ErrorPayload = z.object({
 export type ErrorPayload = z.infer<typeof ErrorPayload>;
 
 type Details = Record<string, string | number | null>;
+
+/** Where in a workbook a problem is: sheet, row and column, as a person finds it in Excel. */
+const cellZh = (d: Details): string => `工作表“${d.sheet ?? ''}”第 ${d.row ?? '?'} 行 ${d.column ?? '?'} 列${d.header ? `（${d.header}）` : ''}`;
+const cellEn = (d: Details): string => `Sheet "${d.sheet ?? ''}", row ${d.row ?? '?'}, column ${d.column ?? '?'}${d.header ? ` (${d.header})` : ''}`;
+const shown = (v: string | number | null | undefined): string => {
+  const text = String(v ?? '');
+  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
+};
 
 /** A failure that is meant to be shown to a person; its `code` picks the words. */
 export class AppError extends Error {
@@ -118,6 +147,88 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BRIEFING_WRITE_FAILED: {
     'zh-CN': (d) => `无法写入简报文件：${d.path ?? ''}（${d.reason ?? ''}）。原有文件未被改动。`,
     en: (d) => `Could not write the briefing file: ${d.path ?? ''} (${d.reason ?? ''}). Any existing file was left as it was.`,
+  },
+  WORKBOOK_WRITE_FAILED: {
+    'zh-CN': (d) => `无法写入工作簿 ${d.path ?? ''}，目标位置未留下任何文件（${d.reason ?? ''}）。`,
+    en: (d) => `Could not write the workbook ${d.path ?? ''}; nothing was left at the destination (${d.reason ?? ''}).`,
+  },
+  IMPORT_NOT_A_ZIP: {
+    'zh-CN': (d) => `不是 Excel 工作簿（.xlsx 文件应为 zip 压缩包）：${d.path ?? ''}。未做任何更改。`,
+    en: (d) => `Not an Excel workbook (an .xlsx file is a zip archive): ${d.path ?? ''}. Nothing was changed.`,
+  },
+  IMPORT_TRUNCATED: {
+    'zh-CN': (d) => `工作簿文件不完整或已损坏：${d.path ?? ''}（${d.reason ?? ''}）。未做任何更改。`,
+    en: (d) => `The workbook file is incomplete or damaged: ${d.path ?? ''} (${d.reason ?? ''}). Nothing was changed.`,
+  },
+  IMPORT_TOO_LARGE: {
+    'zh-CN': (d) => `工作簿解压后超过 ${d.limitMb ?? '?'} MB 的上限：${d.path ?? ''}。未做任何更改。`,
+    en: (d) => `The workbook unpacks to more than the ${d.limitMb ?? '?'} MB limit: ${d.path ?? ''}. Nothing was changed.`,
+  },
+  IMPORT_TOO_MANY_ENTRIES: {
+    'zh-CN': (d) => `工作簿内部文件超过 ${d.limit ?? '?'} 个：${d.path ?? ''}。未做任何更改。`,
+    en: (d) => `The workbook holds more than ${d.limit ?? '?'} internal files: ${d.path ?? ''}. Nothing was changed.`,
+  },
+  IMPORT_ZIP_BOMB: {
+    'zh-CN': (d) => `工作簿中的 ${d.entry ?? ''} 压缩比异常（${d.ratio ?? '?'} 倍，上限 ${d.limit ?? '?'} 倍），疑似压缩炸弹，已拒绝。未做任何更改。`,
+    en: (d) => `The workbook part ${d.entry ?? ''} has an absurd compression ratio (${d.ratio ?? '?'} to 1, limit ${d.limit ?? '?'}); refused as a possible zip bomb. Nothing was changed.`,
+  },
+  IMPORT_NOT_A_WORKBOOK: {
+    'zh-CN': (d) => `无法作为 Excel 工作簿读取：${d.path ?? ''}（${d.reason ?? ''}）。未做任何更改。`,
+    en: (d) => `Cannot be read as an Excel workbook: ${d.path ?? ''} (${d.reason ?? ''}). Nothing was changed.`,
+  },
+  IMPORT_MISSING_SHEET: {
+    'zh-CN': (d) => `工作簿中没有工作表“${d.sheet ?? ''}”。请导入由本应用导出的工作簿，且不要重命名工作表。`,
+    en: (d) => `The workbook has no sheet "${d.sheet ?? ''}". Import a workbook exported by this app, without renaming its sheets.`,
+  },
+  IMPORT_MISSING_COLUMN: {
+    'zh-CN': (d) => `工作表“${d.sheet ?? ''}”第 ${d.row ?? 1} 行缺少列标题“${d.header ?? ''}”（可能被重命名或删除）。`,
+    en: (d) => `Sheet "${d.sheet ?? ''}", row ${d.row ?? 1}: the column header "${d.header ?? ''}" is missing (renamed or deleted?).`,
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    'zh-CN': (d) => `工作表“${d.sheet ?? ''}”超过 ${d.limit ?? '?'} 行的上限。请分批导入。`,
+    en: (d) => `Sheet "${d.sheet ?? ''}" has more than the ${d.limit ?? '?'} row limit. Import it in parts.`,
+  },
+  IMPORT_CELL_TOO_LONG: {
+    'zh-CN': (d) => `${cellZh(d)}：文字过长（${d.length ?? '?'} 个字符，上限 ${d.limit ?? '?'}）。`,
+    en: (d) => `${cellEn(d)}: the text is too long (${d.length ?? '?'} characters, limit ${d.limit ?? '?'}).`,
+  },
+  IMPORT_FORMULA: {
+    'zh-CN': (d) => `${cellZh(d)}：此处应为数值或文字，却是公式（${shown(d.value)}）。请粘贴为值后再导入。`,
+    en: (d) => `${cellEn(d)}: a formula (${shown(d.value)}) where a value belongs. Paste it as a value and import again.`,
+  },
+  IMPORT_BAD_NUMBER: {
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是明确的数字（可接受 1234.5、1,234.5 或全角数字；不接受 1.234,5、空格分组、百分号或字母）。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not an unambiguous number (1234.5, 1,234.5 or full-width digits are accepted; 1.234,5, space grouping, percent signs and letters are not).`,
+  },
+  IMPORT_BAD_VALUE: {
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是有效的值${d.expected ? `（应为：${d.expected}）` : ''}。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a valid value${d.expected ? ` (expected: ${d.expected})` : ''}.`,
+  },
+  IMPORT_REQUIRED: {
+    'zh-CN': (d) => `${cellZh(d)}：此项不能为空。`,
+    en: (d) => `${cellEn(d)}: this cell must not be empty.`,
+  },
+  IMPORT_UNKNOWN_ID: {
+    'zh-CN': (d) => `${cellZh(d)}：数据文件中没有编号为 ${shown(d.value)} 的${d.what === 'entity' ? '产业' : d.what === 'source' ? '来源' : '数据'}。`,
+    en: (d) => `${cellEn(d)}: the data file has no ${d.what ?? 'figure'} with ID ${shown(d.value)}.`,
+  },
+  IMPORT_DUPLICATE_ID: {
+    'zh-CN': (d) => `${cellZh(d)}：编号 ${shown(d.value)} 已在第 ${d.firstRow ?? '?'} 行出现过。`,
+    en: (d) => `${cellEn(d)}: ID ${shown(d.value)} already appears in row ${d.firstRow ?? '?'}.`,
+  },
+  IMPORT_INVALID_FIGURE: {
+    'zh-CN': (d) =>
+      `${cellZh(d)}：${d.problem === 'entity_needed' ? '范围为“产业”的数据必须填写产业编号。' : d.problem === 'entity_not_allowed' ? '全省或集群组的数据不能填写产业编号。' : (d.reason ?? '')}`,
+    en: (d) =>
+      `${cellEn(d)}: ${d.problem === 'entity_needed' ? 'a figure about one industry needs its entity ID.' : d.problem === 'entity_not_allowed' ? 'a province or cluster-group figure takes no entity ID.' : (d.reason ?? '')}`,
+  },
+  IMPORT_HAS_ERRORS: {
+    'zh-CN': (d) => `工作簿有 ${d.count ?? '?'} 处错误，未写入任何内容。请改正后重新预览。`,
+    en: (d) => `The workbook has ${d.count ?? '?'} errors; nothing was written. Correct them and preview again.`,
+  },
+  IMPORT_STALE_PREVIEW: {
+    'zh-CN': () => '预览之后数据已被修改，或预览已过期。请重新预览后再应用。未写入任何内容。',
+    en: () => 'The data changed since the preview, or the preview has expired. Preview again before applying. Nothing was written.',
   },
 };
 

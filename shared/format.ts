@@ -6,8 +6,16 @@ import type { Figure, Qualifier, Unit } from './domain';
 import type { Lang } from './errors';
 import { MESSAGES } from './i18n';
 
+// Building an Intl.NumberFormat costs far more than using one (a 100,000-row export formats every value).
+const NUMBER_FORMATS = new Map<Lang, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 10, useGrouping: true }).format(value);
+  let format = NUMBER_FORMATS.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 10, useGrouping: true });
+    NUMBER_FORMATS.set(lang, format);
+  }
+  return format.format(value);
 }
 
 /** The number with its unit, scaled to how people say it (3 万亿元 / 3 trillion yuan). */

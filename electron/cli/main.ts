@@ -5,6 +5,8 @@
  *   cluster-brief info [--db <file>]
  *   cluster-brief backup --out <file> [--db <file>]
  *   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
+ *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
+ *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
  */
 import { parseArgs } from 'node:util';
 import { formatFigure } from '../../shared/format';
@@ -17,6 +19,7 @@ import { writeFileReplacing } from '../services/briefing/export';
 import { renderBriefing } from '../services/briefing/render';
 import { resolveDataFile } from '../services/paths';
 import { APP_NAME, APP_VERSION } from '../services/version';
+import { exportCommand, importCommand } from './workbook';
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
@@ -31,6 +34,11 @@ Usage / 用法:
                 --lang zh|en|bilingual --out <file> [--title <text>] [--subtitle <text>]
                 [--author <text>] [--marking <text>] [--db <file>]
                                               write a PDF briefing (a fact sheet needs one --entity)
+  cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
+                                              write the dataset as an Excel workbook
+  cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+                                              bring an edited workbook back: prints the exact
+                                              difference; --dry-run writes nothing
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -59,6 +67,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         subtitle: { type: 'string' },
         author: { type: 'string' },
         marking: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'include-removals': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -109,7 +119,19 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         });
       }
       case 'export':
-        return await exportCommand(file, positionals[1], values, io);
+      case 'import': {
+        if (command === 'export' && positionals[1] === 'pdf') return await exportPdfCommand(file, values, io);
+        if (positionals[1] !== 'xlsx') {
+          io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (${command === 'export' ? 'pdf|xlsx' : 'xlsx'})\n\n${USAGE}`);
+          return 2;
+        }
+        const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
+        try {
+          return command === 'export' ? await exportCommand(db, values, io) : await importCommand(db, file, positionals[2], values, io);
+        } finally {
+          db.close();
+        }
+      }
       default:
         io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
         return 2;
@@ -133,11 +155,7 @@ interface ExportValues {
   marking?: string | undefined;
 }
 
-async function exportCommand(file: string, format: string | undefined, v: ExportValues, io: Io): Promise<number> {
-  if (format !== 'pdf') {
-    io.err(`未知的导出格式 / unknown export format: ${format ?? ''}\n\n${USAGE}`);
-    return 2;
-  }
+async function exportPdfCommand(file: string, v: ExportValues, io: Io): Promise<number> {
   const template = BriefingTemplate.safeParse(v.template);
   const lang = BriefingLang.safeParse(v.lang);
   if (!template.success || !lang.success || !v.out) {

@@ -11,6 +11,7 @@ import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
 import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefinition } from './briefing/definitions';
 import { exportBriefing } from './briefing/export';
 import { renderBriefing } from './briefing/render';
+import { workbookHandlers } from './workbook/handlers';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -49,5 +50,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
     },
     exportBriefing: ({ request, openAfter }) => exportBriefing(db, ctx.host, request, openAfter),
+    ...workbookHandlers(ctx),
   };
 }

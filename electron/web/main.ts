@@ -1,5 +1,6 @@
 /**
- * `npm run web -- --db <file> [--port <n>]`: the browser harness for tests and UI work.
+ * `npm run web -- --db <file> [--port <n>] [--save-dir <dir>] [--open-file <file>]...`: the browser
+ * harness for tests and UI work. Each --open-file is what the next "open" dialog answers (in order).
  * Prints one line "Cluster Brief harness: <url>" once it listens.
  */
 import fs from 'node:fs';
@@ -18,7 +19,7 @@ import { startHarness } from './server';
 export async function main(argv: string[], built: { bridgeScript: string; rendererDir: string }): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, 'save-dir': { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, 'save-dir': { type: 'string' }, 'open-file': { type: 'string', multiple: true } },
   });
   const dataFile = resolveDataFile({ db: values.db });
   let db;
@@ -31,6 +32,7 @@ export async function main(argv: string[], built: { bridgeScript: string; render
   // Without dialogs, "save" writes into --save-dir (default: a new temporary folder), printed below.
   const saveDir = values['save-dir'] ? path.resolve(values['save-dir']) : fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-saved-'));
   const host = folderHost(saveDir, path.join);
+  host.openQueue.push(...(values['open-file'] ?? []).map((f) => path.resolve(f)));
   const handlers = createHandlers({ db, dataFile, appName: APP_NAME, appVersion: APP_VERSION, host, jobs: new Jobs() });
   const harness = await startHarness({
     handlers,

@@ -5,8 +5,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import { rememberLang } from './i18n';
+import { ExportWorkbook } from './components/ExportWorkbook';
 import { BriefingPage } from './pages/BriefingPage';
 import { EntityPage } from './pages/EntityPage';
+import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { useRoute } from './useRoute';
 
@@ -45,7 +47,11 @@ export function App(): React.JSX.Element {
             <a href="#/briefings" aria-current={route.name === 'briefings' ? 'page' : undefined} style={{ color: '#fff', whiteSpace: 'nowrap' }}>
               {t('briefingBuilder.nav')}
             </a>
+            <a href="#/import" aria-current={route.name === 'import' ? 'page' : undefined} style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+              {t('importer.nav')}
+            </a>
           </nav>
+          <ExportWorkbook lang={lang} />
           <Space.Compact role="group" aria-label={t('app.language')}>
             {LANG_CHOICES.map(({ value, label }) => (
               <Button key={value} type={lang === value ? 'primary' : 'default'} aria-pressed={lang === value} lang={value} onClick={() => switchLang(value)}>
@@ -56,7 +62,15 @@ export function App(): React.JSX.Element {
         </Layout.Header>
         <Layout.Content style={{ padding: '24px 32px', maxWidth: 1280, width: '100%', margin: '0 auto' }}>
           <main>
-            {route.name === 'entity' ? <EntityPage id={route.id} lang={lang} /> : route.name === 'briefings' ? <BriefingPage lang={lang} /> : <OverviewPage lang={lang} />}
+            {route.name === 'entity' ? (
+              <EntityPage id={route.id} lang={lang} />
+            ) : route.name === 'briefings' ? (
+              <BriefingPage lang={lang} />
+            ) : route.name === 'import' ? (
+              <ImportPage lang={lang} />
+            ) : (
+              <OverviewPage lang={lang} />
+            )}
           </main>
         </Layout.Content>
       </Layout>

@@ -15,14 +15,23 @@ export interface Harness {
   origin: string;
   dataFile: string;
   dir: string;
-  /** Where "save" dialogs put files (the harness has no dialogs). */
+  /** Where "save" dialogs put files (--save-dir). */
   saveDir: string;
   process: ChildProcess;
 }
 
-export async function startHarness(dataFile: string, saveDir = path.join(path.dirname(dataFile), 'saved')): Promise<Harness> {
+export interface HarnessFiles {
+  /** Folder that "save" dialogs answer with (default: <dir>/saved). */
+  saveDir?: string;
+  /** What the next "open" dialogs answer, in order (they need not exist yet when the harness starts). */
+  openFiles?: string[];
+}
+
+export async function startHarness(dataFile: string, files: HarnessFiles = {}): Promise<Harness> {
+  const saveDir = files.saveDir ?? path.join(path.dirname(dataFile), 'saved');
   fs.mkdirSync(saveDir, { recursive: true });
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/web.mjs'), '--db', dataFile, '--port', '0', '--save-dir', saveDir], {
+  const args = ['--db', dataFile, '--port', '0', '--save-dir', saveDir, ...(files.openFiles ?? []).flatMap((f) => ['--open-file', f])];
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/web.mjs'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,11 +60,12 @@ export async function stopHarness(h: Harness): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ harness: Harness; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
-  harness: async ({}, use) => {
+export const test = base.extend<{ harness: Harness; app: Page; openFiles: string[] }>({
+  /** File names, inside the test's own folder (harness.dir), that the harness's "open" dialogs answer with. */
+  openFiles: [[], { option: true }],
+  harness: async ({ openFiles }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-e2e-'));
-    const harness = await startHarness(path.join(dir, 'data.sqlite'));
+    const harness = await startHarness(path.join(dir, 'data.sqlite'), { openFiles: openFiles.map((name) => path.join(dir, name)) });
     await use(harness);
     await stopHarness(harness);
   },

@@ -5,11 +5,12 @@
 import { FigureInput, type FigureSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { DB } from './open';
+import { statement } from './statements';
 import { recordRevision, type ChangeContext } from './revisions';
 import { toFigure, type FigureRow } from './rows';
 
 export function figureSnapshot(db: DB, id: number): FigureSnapshot | undefined {
-  const row = db.prepare(`SELECT * FROM figures WHERE id = ?`).get(id) as (FigureRow & { deleted_at: string | null }) | undefined;
+  const row = statement(db, `SELECT * FROM figures WHERE id = ?`).get(id) as (FigureRow & { deleted_at: string | null }) | undefined;
   return row ? { ...toFigure(row), deletedAt: row.deleted_at } : undefined;
 }
 
@@ -21,11 +22,11 @@ function mustExist(db: DB, id: number): FigureSnapshot {
 
 function checkReferences(db: DB, input: FigureInput): void {
   if (input.entityId !== null) {
-    const e = db.prepare(`SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL`).get(input.entityId);
+    const e = statement(db, `SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL`).get(input.entityId);
     if (!e) throw new AppError('INVALID_INPUT', 'unknown entity', { where: 'entityId', reason: `unknown entity ${input.entityId}` });
   }
   if (input.sourceId !== null) {
-    const s = db.prepare(`SELECT 1 FROM sources WHERE id = ? AND deleted_at IS NULL`).get(input.sourceId);
+    const s = statement(db, `SELECT 1 FROM sources WHERE id = ? AND deleted_at IS NULL`).get(input.sourceId);
     if (!s) throw new AppError('INVALID_INPUT', 'unknown source', { where: 'sourceId', reason: `unknown source ${input.sourceId}` });
   }
 }
@@ -43,12 +44,11 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
   const input = parseInput(raw);
   checkReferences(db, input);
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO figures (scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by)
+    statement(
+      db,
+      `INSERT INTO figures (scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by)
          VALUES (@scope, @entityId, @metric, @value, @unit, @qualifier, @period, @sourceId, @sourceQuote, @note, @at, @author)`,
-      )
-      .run({ ...input, at: ctx.at, author: ctx.author }).lastInsertRowid,
+    ).run({ ...input, at: ctx.at, author: ctx.author }).lastInsertRowid,
   );
   const after = mustExist(db, id);
   recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'create', before: null, after });
@@ -61,7 +61,8 @@ export function updateFigure(db: DB, ctx: ChangeContext, id: number, patch: Part
   const { id: _id, changedAt: _a, changedBy: _b, deletedAt: _d, ...current } = before;
   const input = parseInput({ ...current, ...patch });
   checkReferences(db, input);
-  db.prepare(
+  statement(
+    db,
     `UPDATE figures
         SET scope = @scope, entity_id = @entityId, metric = @metric, value = @value, unit = @unit,
             qualifier = @qualifier, period = @period, source_id = @sourceId, source_quote = @sourceQuote,
@@ -77,7 +78,7 @@ export function updateFigure(db: DB, ctx: ChangeContext, id: number, patch: Part
 export function deleteFigure(db: DB, ctx: ChangeContext, id: number): FigureSnapshot {
   const before = mustExist(db, id);
   if (before.deletedAt !== null) return before;
-  db.prepare(`UPDATE figures SET deleted_at = @at, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id, at: ctx.at, author: ctx.author });
+  statement(db, `UPDATE figures SET deleted_at = @at, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id, at: ctx.at, author: ctx.author });
   const after = mustExist(db, id);
   recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'delete', before, after });
   return after;
@@ -86,7 +87,7 @@ export function deleteFigure(db: DB, ctx: ChangeContext, id: number): FigureSnap
 export function restoreFigure(db: DB, ctx: ChangeContext, id: number): FigureSnapshot {
   const before = mustExist(db, id);
   if (before.deletedAt === null) return before;
-  db.prepare(`UPDATE figures SET deleted_at = NULL, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id, at: ctx.at, author: ctx.author });
+  statement(db, `UPDATE figures SET deleted_at = NULL, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id, at: ctx.at, author: ctx.author });
   const after = mustExist(db, id);
   recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'restore', before, after });
   return after;

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { DB } from './open';
+import { statement } from './statements';
 
 export type RevisionTarget = 'entity' | 'figure' | 'source' | 'annotation';
 export type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
@@ -26,7 +27,8 @@ export function recordRevision(
   ctx: ChangeContext,
   change: { targetType: RevisionTarget; targetId: string | number; action: RevisionAction; before: unknown; after: unknown },
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO revisions (batch_id, target_type, target_id, action, author, at, before_json, after_json)
      VALUES (@batchId, @targetType, @targetId, @action, @author, @at, @before, @after)`,
   ).run({

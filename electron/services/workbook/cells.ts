@@ -1,0 +1,61 @@
+/**
+ * What a spreadsheet cell holds, whichever program saved it (Excel, WPS, LibreOffice: shared or
+ * inline strings, rich text, numbers, dates as serials, formulas), and how text becomes a number.
+ */
+import type ExcelJS from 'exceljs';
+
+export type Cell =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'date'; value: Date }
+  | { kind: 'formula'; formula: string }
+  | { kind: 'other'; shown: string };
+
+export function classify(value: ExcelJS.CellValue | undefined): Cell {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'boolean') return { kind: 'other', shown: String(value).toUpperCase() };
+  if (value instanceof Date) return { kind: 'date', value };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const f = value as { formula?: string; sharedFormula?: string };
+    return { kind: 'formula', formula: `=${f.formula ?? f.sharedFormula ?? ''}` };
+  }
+  if ('richText' in value) return classify(value.richText.map((r) => r.text ?? '').join(''));
+  if ('text' in value && typeof value.text === 'string') return classify(value.text);
+  if ('error' in value) return { kind: 'other', shown: String(value.error) };
+  return { kind: 'other', shown: JSON.stringify(value).slice(0, 60) };
+}
+
+/**
+ * A number typed as text. Accepted (unambiguous): `1234.5`, `-12`, `+3`, `.5`, comma thousands
+ * groups of exactly three digits (`1,234.5`, `1,234,567`), full-width forms (`１２３`, `１，２３４．５`),
+ * surrounding spaces. Refused (null): decimal commas or mixed separators (`1.234,5`, `1,23`),
+ * spaces inside the number (`1 234.5`: space grouping belongs to decimal-comma locales, and
+ * `12 34` may be two numbers), percent signs (5 or 0.05?), exponents, letters (`12a`).
+ */
+export function parseNumberText(text: string): number | null {
+  const s = text.normalize('NFKC').replace(/\u2212/g, '-').trim();
+  if (!/^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** What a person typed, for messages. */
+export function shownCell(cell: Cell): string {
+  switch (cell.kind) {
+    case 'empty':
+      return '';
+    case 'text':
+      return cell.text;
+    case 'number':
+      return String(cell.value);
+    case 'date':
+      return cell.value.toISOString().slice(0, 10);
+    case 'formula':
+      return cell.formula;
+    case 'other':
+      return cell.shown;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The shape of the workbook, shared by export and import: sheet names, the figures sheet's columns,
+ * and the words for enumerated values (in either language, for validation lists and for reading
+ * back). Sheet names and headers are recognised in both languages, so a workbook exported in
+ * English imports into an app showing Chinese and the other way round.
+ */
+import { METRICS, QUALIFIERS, UNITS, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
+import type { Lang } from '../../../shared/errors';
+import { LANGS, MESSAGES, type Messages } from '../../../shared/i18n';
+
+export type SheetKind = keyof Messages['workbook']['sheet'];
+export type ColumnKey = keyof Messages['workbook']['col'];
+
+export const sheetName = (kind: SheetKind, lang: Lang): string => MESSAGES[lang].workbook.sheet[kind];
+export const header = (key: ColumnKey, lang: Lang): string => MESSAGES[lang].workbook.col[key];
+/** "数据 / Figures": how a sheet or column is named in an error that must make sense in either language. */
+export const bothNames = (zh: string, en: string): string => (zh === en ? zh : `${zh} / ${en}`);
+
+export interface FigureColumn {
+  key: ColumnKey;
+  width: number;
+  /** Read back on import; the others (names, titles, who changed it) are there to be read by people. */
+  imported: boolean;
+}
+
+/** The figures sheet, left to right. The ID column is what an import matches rows by. */
+export const FIGURE_COLUMNS: readonly FigureColumn[] = [
+  { key: 'id', width: 8, imported: true },
+  { key: 'entityId', width: 22, imported: true },
+  { key: 'entityZh', width: 18, imported: false },
+  { key: 'entityEn', width: 30, imported: false },
+  { key: 'scope', width: 22, imported: true },
+  { key: 'metric', width: 22, imported: true },
+  { key: 'value', width: 16, imported: true },
+  { key: 'unit', width: 12, imported: true },
+  { key: 'qualifier', width: 16, imported: true },
+  { key: 'period', width: 10, imported: true },
+  { key: 'sourceId', width: 10, imported: true },
+  { key: 'sourceTitle', width: 36, imported: false },
+  { key: 'sourceDate', width: 12, imported: false },
+  { key: 'sourceQuote', width: 50, imported: true },
+  { key: 'note', width: 40, imported: true },
+  { key: 'changedBy', width: 14, imported: false },
+  { key: 'changedAt', width: 22, imported: false },
+];
+
+/** Column letter of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+export const SCOPES: readonly Scope[] = ['entity', 'province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries'];
+
+/** The words a workbook shows for an enumerated value. None contains a comma or a double quote (they go into list validations). */
+export const ENUM_LABELS = {
+  scope: { values: SCOPES, label: (v: Scope, lang: Lang) => MESSAGES[lang].scope[v] },
+  // List validations separate items with commas, so a name's own commas are dropped.
+  metric: { values: METRICS, label: (v: Metric, lang: Lang) => MESSAGES[lang].metric[v].replace(/,/g, '') },
+  unit: { values: UNITS, label: (v: Unit, lang: Lang) => MESSAGES[lang].workbook.unit[v] },
+  qualifier: { values: QUALIFIERS, label: (v: Qualifier, lang: Lang) => MESSAGES[lang].qualifierName[v] },
+} as const;
+export type EnumColumn = keyof typeof ENUM_LABELS;
+
+/** How a typed word is compared: full-width folded (NFKC), trimmed, case and inner spacing ignored. */
+export const normalizeWord = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** For reading back: every label in either language, and the code itself, to the code (as written, and normalised). */
+export function enumLookup<K extends EnumColumn>(column: K): Map<string, (typeof ENUM_LABELS)[K]['values'][number]> {
+  const { values, label } = ENUM_LABELS[column] as { values: readonly string[]; label: (v: string, lang: Lang) => string };
+  const map = new Map<string, string>();
+  for (const v of values) {
+    for (const word of [v, ...LANGS.map((lang) => label(v, lang))]) {
+      map.set(word, v);
+      map.set(normalizeWord(word), v);
+    }
+  }
+  return map as Map<string, (typeof ENUM_LABELS)[K]['values'][number]>;
+}
+
+export function enumLabels(column: EnumColumn, lang: Lang): string[] {
+  const { values, label } = ENUM_LABELS[column] as { values: readonly string[]; label: (v: string, lang: Lang) => string };
+  return values.map((v) => label(v, lang));
+}
+
+/** Number formats by unit: the cell keeps the full-precision number; the format only adds the unit. */
+export function numberFormat(unit: Unit, lang: Lang): string {
+  if (unit === 'percent') return 'General"%"';
+  if (unit === 'count') return '#,##0';
+  return `General" ${MESSAGES[lang].workbook.unit[unit]}"`;
+}

@@ -1,0 +1,248 @@
+/**
+ * Reading the figures sheet of a workbook (streaming, so large files stay within memory): find the
+ * sheet and its columns by name in either language, turn every row into a figure input, and name
+ * every problem by sheet, row, column and reason. References to entities and sources, and IDs, are
+ * checked against the data file later (diff.ts).
+ */
+import type ExcelJS from 'exceljs';
+import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
+import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
+import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
+import { LANGS } from '../../../shared/i18n';
+import { classify, parseNumberText, shownCell, type Cell } from './cells';
+import { openEntry, type ZipSummary } from './zip-check';
+import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
+
+export interface ReadLimits {
+  maxRows: number;
+  maxCellChars: number;
+  maxProblems: number;
+}
+
+/** Documented limits (docs/workbooks.md, "Limits"). */
+export const READ_LIMITS: Readonly<ReadLimits> = {
+  /** Figure rows in one workbook. */
+  maxRows: 200_000,
+  /** Characters in any one cell of the figures sheet (a note or quote holds at most 5,000). */
+  maxCellChars: 5_000,
+  /** Problems listed before reading stops: the person fixes these first. */
+  maxProblems: 500,
+};
+
+export interface ImportRow {
+  /** The row number a person sees in the spreadsheet program. */
+  row: number;
+  /** The figure this row updates; null for a new figure. */
+  id: number | null;
+  input: FigureInput;
+}
+
+export interface ReadResult {
+  sheet: string;
+  /** Where each imported field sits (column letter and the header as written), for later messages. */
+  columns: Map<ColumnKey, { column: string; header: string }>;
+  rows: ImportRow[];
+  problems: ErrorPayload[];
+  /** IDs of rows that could not be read: they are in the workbook, so never count as removed. */
+  unreadIds: number[];
+}
+
+interface Location {
+  sheet: string;
+  row: number;
+  column: string;
+  header: string;
+}
+
+const IMPORTED = FIGURE_COLUMNS.filter((c) => c.imported).map((c) => c.key);
+const FIGURE_SHEET_NAMES = new Set(LANGS.map((l) => normalizeWord(sheetName('figures', l))));
+const HEADER_KEYS = new Map<string, ColumnKey>(FIGURE_COLUMNS.flatMap((c) => LANGS.map((l) => [normalizeWord(header(c.key, l)), c.key] as const)));
+const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit: enumLookup('unit'), qualifier: enumLookup('qualifier') };
+
+const PLAIN_PERIOD = /^\d{4}(-(Q[1-4]|\d\d))?$/;
+
+class TooManyProblems extends Error {}
+
+/** What checkZip read of the workbook's parts: the sheets, the shared strings, the date system. */
+export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904'>;
+
+/**
+ * Reads the figures sheet. The zip is opened here (yauzl) and exceljs reads that one sheet: its
+ * streaming workbook reader does not always take in the parts that follow the sheets in the zip
+ * (the sheet names, the shared strings), so those come from `parts` (checkZip).
+ */
+export async function readFiguresSheet(file: string, parts: WorkbookParts, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
+  const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
+  if (!sheet) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
+  const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [] };
+  let source: NodeJS.ReadableStream | null = null;
+  try {
+    const styles = new StylesXform(true);
+    const stylesPart = await openEntry(file, 'xl/styles.xml');
+    if (stylesPart) await styles.parseStream(stylesPart as AsyncIterable<Buffer>);
+    source = await openEntry(file, sheet.entry);
+    if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
+    const reader = new WorksheetReader({
+      workbook: { sharedStrings: parts.sharedStrings, styles, properties: { model: { date1904: parts.date1904 } } },
+      id: 1,
+      iterator: source as AsyncIterable<Buffer>,
+      options: { worksheets: 'emit', hyperlinks: 'ignore' },
+    });
+    await readSheet(reader, sheet.name, result, limits);
+  } catch (error) {
+    if (error instanceof TooManyProblems) return result;
+    if (error instanceof AppError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason });
+  } finally {
+    (source as (NodeJS.ReadableStream & { destroy?: () => void }) | null)?.destroy?.();
+  }
+  return result;
+}
+
+async function readSheet(sheet: WorksheetReader, name: string, { rows, problems, unreadIds, columns: located }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
+  const cellOf = (cell: ExcelJS.Cell): Cell => classify(cell.value);
+  let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
+  let count = 0;
+  const report = (code: ErrorCode, details: Record<string, string | number | null>): void => {
+    problems.push({ code, message: code, details });
+    if (problems.length >= limits.maxProblems) throw new TooManyProblems();
+  };
+  let rowOk = true;
+  let rowId: number | null = null;
+  for await (const row of sheet) {
+    if (!rowOk && rowId !== null) unreadIds.push(rowId);
+    rowOk = true;
+    rowId = null;
+    if (columns === null) {
+      columns = headerColumns(row, name, report, cellOf);
+      if (columns === null) return;
+      for (const [key, c] of columns) located.set(key, { column: columnLetter(c.index), header: c.header });
+      continue;
+    }
+    const cols = columns;
+    const cells = new Map<ColumnKey, Cell>(IMPORTED.map((key) => [key, cellOf(row.getCell(cols.get(key)!.index))]));
+    if ([...cells.values()].every((c) => c.kind === 'empty')) continue;
+    if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', 'too many rows', { sheet: name, limit: limits.maxRows });
+
+    rowId = readId(cells.get('id')!, () => null);
+    rowOk = false;
+    const at = (key: ColumnKey): Location => ({ sheet: name, row: row.number, column: columnLetter(cols.get(key)!.index), header: cols.get(key)!.header });
+    let ok = true;
+    const bad = (code: ErrorCode, key: ColumnKey, extra: Record<string, string | number | null> = {}): null => {
+      ok = false;
+      report(code, { ...at(key), value: shownCell(cells.get(key)!), ...extra });
+      return null;
+    };
+    row.eachCell((cell, index) => {
+      const c = cellOf(cell);
+      if (c.kind === 'text' && c.text.length > limits.maxCellChars) {
+        ok = false;
+        report('IMPORT_CELL_TOO_LONG', { sheet: name, row: row.number, column: columnLetter(index), header: headerAt(cols, index), length: c.text.length, limit: limits.maxCellChars });
+      }
+    });
+    if (!ok) continue;
+    for (const key of IMPORTED) if (cells.get(key)!.kind === 'formula') bad('IMPORT_FORMULA', key);
+    if (!ok) continue;
+
+    const id = readId(cells.get('id')!, () => bad('IMPORT_BAD_VALUE', 'id', { expected: 'ID (1, 2, 3 ...)' }));
+    const entityId = readText(cells.get('entityId')!);
+    const scope = readEnum('scope', cells, bad) as Scope | null;
+    const metric = readEnum('metric', cells, bad) as Metric | null;
+    const unit = readEnum('unit', cells, bad) as Unit | null;
+    const qualifier = readEnum('qualifier', cells, bad) as Qualifier | null;
+    const value = readValue(cells.get('value')!, bad);
+    const period = readPeriod(cells.get('period')!, bad);
+    const sourceId = readId(cells.get('sourceId')!, () => bad('IMPORT_BAD_VALUE', 'sourceId', { expected: 'ID (1, 2, 3 ...)' }));
+    const sourceQuote = readText(cells.get('sourceQuote')!);
+    const note = readText(cells.get('note')!);
+    if (!ok || scope === null || metric === null || unit === null || qualifier === null || value === null || period === null) continue;
+    if (scope === 'entity' && entityId === null) {
+      bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_needed' });
+      continue;
+    }
+    if (scope !== 'entity' && entityId !== null) {
+      bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_not_allowed' });
+      continue;
+    }
+    const parsed = FigureInput.safeParse({ scope, entityId, metric, value, unit, qualifier, period, sourceId, sourceQuote, note });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const key = (IMPORTED as readonly string[]).includes(String(issue?.path[0])) ? (issue!.path[0] as ColumnKey) : 'value';
+      bad('IMPORT_INVALID_FIGURE', key, { reason: issue?.message ?? 'invalid' });
+      continue;
+    }
+    rows.push({ row: row.number, id, input: parsed.data });
+    rowOk = true;
+  }
+  if (!rowOk && rowId !== null) unreadIds.push(rowId);
+  if (columns === null) report('IMPORT_MISSING_COLUMN', { sheet: name, row: 1, header: bothNames(header('id', 'zh-CN'), header('id', 'en')) });
+}
+
+function headerAt(cols: Map<ColumnKey, { index: number; header: string }>, index: number): string | null {
+  for (const c of cols.values()) if (c.index === index) return c.header;
+  return null;
+}
+
+/** The header row: every imported column must be there, under its name in either language. */
+function headerColumns(
+  row: ExcelJS.Row,
+  sheet: string,
+  report: (code: ErrorCode, details: Record<string, string | number | null>) => void,
+  cellOf: (cell: ExcelJS.Cell) => Cell,
+): Map<ColumnKey, { index: number; header: string }> | null {
+  const columns = new Map<ColumnKey, { index: number; header: string }>();
+  row.eachCell((cell, index) => {
+    const text = shownCell(cellOf(cell));
+    const key = HEADER_KEYS.get(normalizeWord(text));
+    if (key && !columns.has(key)) columns.set(key, { index, header: text });
+  });
+  const missing = IMPORTED.filter((key) => !columns.has(key));
+  for (const key of missing) report('IMPORT_MISSING_COLUMN', { sheet, row: row.number, header: bothNames(header(key, 'zh-CN'), header(key, 'en')) });
+  return missing.length === 0 ? columns : null;
+}
+
+function readText(cell: Cell): string | null {
+  switch (cell.kind) {
+    case 'empty':
+      return null;
+    case 'text':
+      return cell.text;
+    default:
+      return shownCell(cell);
+  }
+}
+
+function readId(cell: Cell, fail: () => null): number | null {
+  if (cell.kind === 'empty') return null;
+  const n = cell.kind === 'number' ? cell.value : cell.kind === 'text' && /^\s*[0-9０-９]+\s*$/.test(cell.text) ? Number(cell.text.normalize('NFKC').trim()) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : fail();
+}
+
+function readEnum(column: EnumColumn, cells: Map<ColumnKey, Cell>, bad: (code: ErrorCode, key: ColumnKey, extra?: Record<string, string | number | null>) => null): string | null {
+  const cell = cells.get(column)!;
+  if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', column);
+  const code = cell.kind === 'text' ? (LOOKUPS[column].get(cell.text) ?? LOOKUPS[column].get(normalizeWord(cell.text))) : undefined;
+  return code ?? bad('IMPORT_BAD_VALUE', column, { expected: `${enumLabels(column, 'zh-CN').join('、')} / ${enumLabels(column, 'en').join('; ')}` });
+}
+
+function readValue(cell: Cell, bad: (code: ErrorCode, key: ColumnKey) => null): number | null {
+  if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', 'value');
+  if (cell.kind === 'number') return Number.isFinite(cell.value) ? cell.value : bad('IMPORT_BAD_NUMBER', 'value');
+  if (cell.kind === 'text') return parseNumberText(cell.text) ?? bad('IMPORT_BAD_NUMBER', 'value');
+  return bad('IMPORT_BAD_NUMBER', 'value');
+}
+
+/**
+ * A period: text `2023`, `2023-Q2`, `2023-06` (full-width folded); a whole-number year typed into
+ * the cell; or a date a spreadsheet made of `2023-06` (the first of a month, read as that month).
+ */
+function readPeriod(cell: Cell, bad: (code: ErrorCode, key: ColumnKey, extra?: Record<string, string | number | null>) => null): string | null {
+  if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', 'period');
+  let text: string | null = null;
+  if (cell.kind === 'text') text = PLAIN_PERIOD.test(cell.text) ? cell.text : cell.text.normalize('NFKC').trim().toUpperCase();
+  if (cell.kind === 'number' && Number.isInteger(cell.value)) text = String(cell.value);
+  if (cell.kind === 'date' && cell.value.getUTCDate() === 1) text = cell.value.toISOString().slice(0, 7);
+  return text !== null && Period.safeParse(text).success ? text : bad('IMPORT_BAD_VALUE', 'period', { expected: 'YYYY, YYYY-Qn, YYYY-MM' });
+}

@@ -1,0 +1,201 @@
+/**
+ * Checks an .xlsx file as a zip archive before any spreadsheet code reads it: not a zip, a truncated
+ * or damaged zip, too many entries, too much data once unpacked, or an entry whose compression ratio
+ * only a zip bomb has. Every entry is inflated once here, counting real bytes, so sizes a hostile
+ * file declares falsely are caught too (yauzl also compares them with the declared sizes).
+ */
+import fs from 'node:fs';
+import yauzl from 'yauzl';
+import { AppError } from '../../../shared/errors';
+
+export interface ZipLimits {
+  maxUncompressedBytes: number;
+  maxEntries: number;
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+/** Documented limits (docs/workbooks.md, "Limits"). */
+export const ZIP_LIMITS: Readonly<ZipLimits> = {
+  /** Total unpacked size. A 100,000-figure export unpacks to roughly 60 MB. */
+  maxUncompressedBytes: 512 * 1024 * 1024,
+  /** An .xlsx holds about 15 parts; LibreOffice and Excel add a few. */
+  maxEntries: 2000,
+  /** Worksheet XML compresses 10–30 : 1; deflate cannot exceed about 1032 : 1, which only bombs approach. */
+  maxRatio: 200,
+  /** The ratio is only judged for entries that unpack to more than this (small parts compress oddly). */
+  ratioFloorBytes: 1024 * 1024,
+};
+
+const openZip = (file: string): Promise<yauzl.ZipFile> =>
+  new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true }, (err, zip) => (err ? reject(err) : resolve(zip))),
+  );
+
+const ZIP_MAGIC = [Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.from('PK\u0005\u0006', 'latin1')];
+
+export interface ZipSummary {
+  entries: string[];
+  uncompressedBytes: number;
+  /** The sheets in workbook order: name and zip entry (xl/worksheets/sheet3.xml). */
+  sheets: { name: string; entry: string }[];
+  /** Dates count from 1904 (old Mac Excel) rather than 1900. */
+  date1904: boolean;
+  /** The shared-string table (xl/sharedStrings.xml), as plain text. */
+  sharedStrings: string[];
+}
+
+/**
+ * The parts kept while checking, with their size limits: exceljs' streaming reader does not always
+ * take in the parts that come after the sheets in the zip (the workbook part, the shared strings),
+ * so sheet names and shared strings are read here, and exceljs reads only the sheets.
+ */
+const KEPT_PARTS = new Map([
+  ['xl/workbook.xml', 1024 * 1024],
+  ['xl/_rels/workbook.xml.rels', 1024 * 1024],
+  ['xl/sharedStrings.xml', 128 * 1024 * 1024],
+]);
+
+export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_LIMITS): Promise<ZipSummary> {
+  const head = Buffer.alloc(4);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    throw new AppError('NOT_FOUND', (error as Error).message, { what: 'file', id: file });
+  }
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!ZIP_MAGIC.some((m) => m.equals(head))) throw new AppError('IMPORT_NOT_A_ZIP', 'not a zip', { path: file });
+
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch (error) {
+    throw new AppError('IMPORT_TRUNCATED', (error as Error).message, { path: file, reason: (error as Error).message });
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw new AppError('IMPORT_TOO_MANY_ENTRIES', 'too many entries', { path: file, limit: limits.maxEntries });
+    const entries: string[] = [];
+    const naming = new Map<string, Buffer[]>();
+    let declared = 0;
+    let actual = 0;
+    const tooLarge = (): AppError => new AppError('IMPORT_TOO_LARGE', 'too large', { path: file, limitMb: Number((limits.maxUncompressedBytes / 1024 / 1024).toFixed(2)) });
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        reject(error instanceof AppError ? error : new AppError('IMPORT_TRUNCATED', String((error as Error).message), { path: file, reason: (error as Error).message }));
+      };
+      zip.on('error', fail);
+      zip.on('end', resolve);
+      zip.on('entry', (entry) => {
+        entries.push(entry.fileName);
+        declared += entry.uncompressedSize;
+        if (declared > limits.maxUncompressedBytes) return fail(tooLarge());
+        const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+        if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
+          return fail(new AppError('IMPORT_ZIP_BOMB', 'zip bomb', { path: file, entry: entry.fileName, ratio: Math.round(ratio), limit: limits.maxRatio }));
+        }
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(entry, (err, stream) => {
+          if (err) return fail(err);
+          const keep: Buffer[] | null = entry.uncompressedSize <= (KEPT_PARTS.get(entry.fileName) ?? -1) ? [] : null;
+          if (keep) naming.set(entry.fileName, keep);
+          stream.on('data', (chunk: Buffer) => {
+            keep?.push(chunk);
+            actual += chunk.length;
+            if (actual > limits.maxUncompressedBytes) {
+              stream.destroy();
+              fail(tooLarge());
+            }
+          });
+          stream.on('error', fail);
+          stream.on('end', () => zip.readEntry());
+        });
+      });
+      zip.readEntry();
+    });
+    if (!entries.includes('xl/workbook.xml')) {
+      throw new AppError('IMPORT_NOT_A_WORKBOOK', 'no xl/workbook.xml', { path: file, reason: 'no xl/workbook.xml' });
+    }
+    const text = (name: string): string => Buffer.concat(naming.get(name) ?? []).toString('utf8');
+    return {
+      entries,
+      uncompressedBytes: actual,
+      sheets: sheetsOf(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')),
+      date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(text('xl/workbook.xml')),
+      sharedStrings: sharedStringsOf(text('xl/sharedStrings.xml')),
+    };
+  } finally {
+    zip.close();
+  }
+}
+
+/** Each <si> item's text: its <t> runs joined, without phonetic guides (<rPh>). */
+export function sharedStringsOf(xml: string): string[] {
+  const items: string[] = [];
+  for (const [, body] of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+    const runs = (body ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g);
+    items.push([...runs].map((m) => xmlText(m[1] ?? '')).join(''));
+  }
+  return items;
+}
+
+const attributes = (tag: string): Map<string, string> => new Map([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+const xmlText = (s: string): string =>
+  s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
+  );
+
+/** The sheets the workbook part lists, with the zip entry each one's relationship points to. */
+export function sheetsOf(workbookXml: string, relsXml: string): { name: string; entry: string }[] {
+  const targets = new Map<string, string>();
+  for (const [tag] of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(tag);
+    const target = a.get('Target') ?? '';
+    if (a.get('Id')) targets.set(a.get('Id')!, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: { name: string; entry: string }[] = [];
+  for (const [tag] of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = attributes(tag);
+    const entry = targets.get(a.get('r:id') ?? '');
+    if (entry && a.has('name')) sheets.push({ name: xmlText(a.get('name')!), entry });
+  }
+  return sheets;
+}
+
+/** Opens one entry of a zip (already checked by checkZip) as a stream; null when there is none. */
+export async function openEntry(file: string, name: string): Promise<NodeJS.ReadableStream | null> {
+  const zip = await openZip(file);
+  let closed = false;
+  const close = (): void => {
+    if (!closed) zip.close();
+    closed = true;
+  };
+  return new Promise((resolve, reject) => {
+    zip.on('error', (error) => {
+      close();
+      reject(error);
+    });
+    zip.on('end', () => {
+      close();
+      resolve(null);
+    });
+    zip.on('entry', (entry) => {
+      if (entry.fileName !== name) return zip.readEntry();
+      zip.openReadStream(entry, (err, stream) => {
+        if (err) {
+          close();
+          return reject(err);
+        }
+        stream.on('end', close);
+        stream.on('close', close);
+        stream.on('error', close);
+        resolve(stream);
+      });
+    });
+    zip.readEntry();
+  });
+}

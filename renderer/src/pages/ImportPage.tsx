@@ -1,0 +1,189 @@
+import { Alert, Button, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallError } from '../../../shared/client';
+import { describeError, type ErrorPayload } from '../../../shared/errors';
+import type { Lang } from '../../../shared/i18n';
+import type { FieldValue, ImportChange, ImportField, ImportPreview, ImportResult } from '../../../shared/workbook';
+import { getApi } from '../api';
+
+type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult };
+
+const asPayload = (error: unknown): ErrorPayload =>
+  error instanceof CallError ? error.payload : { code: 'INTERNAL', message: String(error), details: { reason: String(error) } };
+
+/** Import screen: choose a workbook → see the difference and any errors → apply → done. */
+export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ name: 'idle' });
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [includeRemovals, setIncludeRemovals] = useState(false);
+
+  const choose = async (): Promise<void> => {
+    setError(null);
+    setStep({ name: 'reading' });
+    try {
+      const preview = await getApi().previewWorkbookImport({});
+      setStep(preview ? { name: 'preview', preview, applying: false } : { name: 'idle' });
+    } catch (e) {
+      setError(asPayload(e));
+      setStep({ name: 'idle' });
+    }
+  };
+
+  const apply = async (preview: ImportPreview): Promise<void> => {
+    setError(null);
+    setStep({ name: 'preview', preview, applying: true });
+    try {
+      setStep({ name: 'applied', result: await getApi().applyWorkbookImport({ previewId: preview.id, includeRemovals }) });
+    } catch (e) {
+      setError(asPayload(e));
+      setStep({ name: 'preview', preview, applying: false });
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-heading">
+      <Typography.Title level={1} id="import-heading" style={{ fontSize: 26 }}>
+        {t('importer.heading')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('importer.intro')}</Typography.Paragraph>
+      <Space style={{ marginBottom: 16 }}>
+        <Button type={step.name === 'preview' ? 'default' : 'primary'} onClick={() => void choose()} loading={step.name === 'reading'}>
+          {step.name === 'applied' ? t('importer.another') : t('importer.choose')}
+        </Button>
+      </Space>
+      {step.name === 'reading' ? <Spin aria-label={t('importer.reading')} /> : null}
+      {error ? <Alert type="error" showIcon title={t('app.errorTitle')} description={describeError(error, lang)} style={{ marginBottom: 16 }} /> : null}
+      {step.name === 'preview' ? (
+        <PreviewView preview={step.preview} lang={lang} includeRemovals={includeRemovals} setIncludeRemovals={setIncludeRemovals} applying={step.applying} apply={() => void apply(step.preview)} />
+      ) : null}
+      {step.name === 'applied' ? (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={step.result.batchId === null ? t('importer.nothingApplied') : t('importer.applied', step.result)}
+          description={step.result.backupPath ? t('importer.backup', { path: step.result.backupPath }) : undefined}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function PreviewView(props: {
+  preview: ImportPreview;
+  lang: Lang;
+  includeRemovals: boolean;
+  setIncludeRemovals: (v: boolean) => void;
+  applying: boolean;
+  apply: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { preview, lang, includeRemovals } = props;
+  const { counts } = preview;
+  const changes = preview.changes.filter((c) => c.kind !== 'removed' || includeRemovals);
+  const toWrite = counts.changed + counts.added + (includeRemovals ? counts.removed : 0);
+  const shownTotal = counts.changed + counts.added + (includeRemovals ? counts.removed : 0);
+  return (
+    <>
+      <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('importer.file')}>{preview.file}</Descriptions.Item>
+      </Descriptions>
+      <Checkbox checked={includeRemovals} onChange={(e) => props.setIncludeRemovals(e.target.checked)} disabled={props.applying}>
+        {t('importer.includeRemovals')}
+      </Checkbox>
+      <Typography.Paragraph role="status" style={{ marginTop: 12 }}>
+        {t('importer.summary', { ...counts, removed: includeRemovals ? counts.removed : 0 })}
+        {!includeRemovals && counts.removed > 0 ? <> · {t('importer.removalsKept', { count: counts.removed })}</> : null}
+      </Typography.Paragraph>
+
+      {preview.errorCount > 0 ? (
+        <section aria-labelledby="import-errors-heading">
+          <Typography.Title level={2} id="import-errors-heading" style={{ fontSize: 20 }}>
+            {t('importer.errorsHeading')}
+          </Typography.Title>
+          <Alert type="error" showIcon title={t('importer.errorsIntro', { count: preview.errorCount })} style={{ marginBottom: 12 }} />
+          <Table<ErrorPayload & { key: number }>
+            aria-label={t('importer.errorsTable')}
+            size="small"
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            dataSource={preview.errors.map((e, key) => ({ ...e, key }))}
+            columns={[
+              { title: t('importer.col.sheet'), key: 'sheet', render: (_, e) => e.details?.sheet ?? '' },
+              { title: t('importer.col.row'), key: 'row', render: (_, e) => e.details?.row ?? '' },
+              { title: t('importer.col.column'), key: 'column', render: (_, e) => e.details?.column ?? '' },
+              { title: t('importer.col.reason'), key: 'reason', render: (_, e) => describeError(e, lang) },
+            ]}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="import-changes-heading" style={{ marginTop: 16 }}>
+        <Typography.Title level={2} id="import-changes-heading" style={{ fontSize: 20 }}>
+          {t('importer.changesHeading')}
+        </Typography.Title>
+        {shownTotal === 0 ? (
+          preview.errorCount === 0 ? <Typography.Paragraph>{t('importer.noChanges')}</Typography.Paragraph> : null
+        ) : (
+          <>
+            {changes.length < shownTotal ? <Typography.Paragraph>{t('importer.shownFirst', { shown: changes.length, total: shownTotal })}</Typography.Paragraph> : null}
+            <Table<ImportChange & { key: number }>
+              aria-label={t('importer.changesTable')}
+              size="small"
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              dataSource={changes.map((c, key) => ({ ...c, key }))}
+              columns={[
+                { title: t('importer.col.kind'), key: 'kind', render: (_, c) => <Tag color={c.kind === 'changed' ? 'blue' : c.kind === 'added' ? 'green' : 'red'}>{t(`importer.kind.${c.kind}`)}</Tag> },
+                { title: t('importer.col.row'), key: 'row', render: (_, c) => c.row ?? '' },
+                { title: 'ID', key: 'id', render: (_, c) => c.figureId ?? '' },
+                { title: t('importer.col.figure'), key: 'figure', render: (_, c) => <FigureLabel change={c} lang={lang} /> },
+                {
+                  title: `${t('importer.col.field')}: ${t('importer.col.before')} → ${t('importer.col.after')}`,
+                  key: 'fields',
+                  render: (_, c) => (
+                    <ul style={{ margin: 0, paddingLeft: 16 }}>
+                      {c.fields
+                        .filter((f) => c.kind === 'changed' || (c.kind === 'added' ? f.after !== null : f.before !== null))
+                        .map((f) => (
+                          <li key={f.field}>
+                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t)}</del> : null}
+                            {c.kind === 'changed' ? ' → ' : null}
+                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t)}</ins> : null}
+                          </li>
+                        ))}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      </section>
+
+      <Button type="primary" style={{ marginTop: 16 }} disabled={preview.errorCount > 0 || toWrite === 0} loading={props.applying} onClick={props.apply}>
+        {t('importer.apply')}
+      </Button>
+    </>
+  );
+}
+
+function FigureLabel({ change, lang }: { change: ImportChange; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const f = change.figure;
+  const who = f.entityName ? (lang === 'en' ? f.entityName.en : f.entityName.zh) : t(`scope.${f.scope}`);
+  return (
+    <span>
+      {who} · {t(`metric.${f.metric}`)} · {f.period}
+    </span>
+  );
+}
+
+function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string): string {
+  if (value === null || value === '') return t('importer.empty');
+  if (field === 'scope') return t(`scope.${value}`);
+  if (field === 'metric') return t(`metric.${value}`);
+  if (field === 'unit') return t(`workbook.unit.${value}`);
+  if (field === 'qualifier') return t(`qualifierName.${value}`);
+  return String(value);
+}

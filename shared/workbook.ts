@@ -1,0 +1,56 @@
+/**
+ * Excel workbooks: what an import preview and an applied import look like when they cross the
+ * process boundary. Runs anywhere.
+ */
+import { z } from 'zod';
+import { Bilingual, EntityId, Metric, Period, RowId, Scope } from './domain';
+import { ErrorPayload } from './errors';
+
+/** The figure fields a workbook may change, in the order the preview lists them. */
+export const IMPORT_FIELDS = ['entityId', 'scope', 'metric', 'value', 'unit', 'qualifier', 'period', 'sourceId', 'sourceQuote', 'note'] as const;
+export const ImportField = z.enum(IMPORT_FIELDS);
+export type ImportField = z.infer<typeof ImportField>;
+
+export const FieldValue = z.union([z.string(), z.number(), z.null()]);
+export type FieldValue = z.infer<typeof FieldValue>;
+
+export const ChangeKind = z.enum(['changed', 'added', 'removed']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+/** One row of the difference: which figure, and each field that changes, before → after. */
+export const ImportChange = z.object({
+  kind: ChangeKind,
+  /** The workbook row (null for a removal: the row is gone). */
+  row: z.number().int().nullable(),
+  figureId: RowId.nullable(),
+  figure: z.object({ scope: Scope, entityId: EntityId.nullable(), entityName: Bilingual.nullable(), metric: Metric, period: Period }),
+  fields: z.array(z.object({ field: ImportField, before: FieldValue, after: FieldValue })),
+});
+export type ImportChange = z.infer<typeof ImportChange>;
+
+export const ImportCounts = z.object({ changed: z.number().int(), added: z.number().int(), removed: z.number().int(), unchanged: z.number().int() });
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportPreview = z.object({
+  id: z.string().uuid(),
+  file: z.string(),
+  counts: ImportCounts,
+  /** The first changes (all of them up to the list limit); counts give the totals. */
+  changes: z.array(ImportChange),
+  errorCount: z.number().int(),
+  /** The first errors, each naming sheet, row, column and reason (describeError gives the words). */
+  errors: z.array(ErrorPayload),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportResult = z.object({
+  /** The one revision batch the whole import wrote (null when there was nothing to write): undo takes it back. */
+  batchId: z.string().nullable(),
+  changed: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  backupPath: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const WorkbookLang = z.enum(['zh-CN', 'en']);
