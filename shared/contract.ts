@@ -5,10 +5,44 @@
  * handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, JobStatus, ProvinceOverview, Tier } from './domain';
+import {
+  AnnotationInput,
+  AnnotationSnapshot,
+  AppInfo,
+  Category,
+  EntityDetail,
+  EntityId,
+  EntityInput,
+  EntitySnapshot,
+  EntitySummary,
+  FigureInput,
+  FigureSnapshot,
+  JobStatus,
+  ProvinceOverview,
+  RowId,
+  SourceInput,
+  Tier,
+} from './domain';
 import { ErrorPayload } from './errors';
+import {
+  AnnotationListItem,
+  AnnotationQuery,
+  DashboardData,
+  DeletedItem,
+  FigureFacets,
+  FigurePage,
+  FigureQuery,
+  Revision,
+  RevisionTargetType,
+  Settings,
+  SettingsPatch,
+  SourceList,
+  UndoResult,
+  UndoState,
+} from './workbench';
 
 const NoInput = z.object({}).strict();
+const ItemRef = z.object({ targetType: RevisionTargetType, targetId: z.string().min(1).max(64) }).strict();
 
 export const contract = {
   listEntities: {
@@ -37,6 +71,31 @@ export const contract = {
     input: z.object({ id: z.string().uuid() }).strict(),
     output: JobStatus,
   },
+
+  // Workbench (issue 3): settings, the figures table and search, edits of figures, entities,
+  // sources and annotations, history with "restore this version", undo/redo, the dashboard.
+  getSettings: { input: NoInput, output: Settings },
+  updateSettings: { input: SettingsPatch, output: Settings },
+  listFigures: { input: FigureQuery, output: FigurePage },
+  getFigureFacets: { input: NoInput, output: FigureFacets },
+  getFigure: { input: z.object({ id: RowId }).strict(), output: FigureSnapshot },
+  listSources: { input: NoInput, output: SourceList },
+  saveFigure: {
+    input: z.object({ id: RowId.optional(), figure: FigureInput, newSource: SourceInput.optional() }).strict(),
+    output: FigureSnapshot,
+  },
+  saveEntity: { input: z.object({ mode: z.enum(['create', 'update']), entity: EntityInput }).strict(), output: EntitySnapshot },
+  saveAnnotation: { input: z.object({ id: RowId.optional(), annotation: AnnotationInput }).strict(), output: AnnotationSnapshot },
+  deleteItem: { input: ItemRef, output: UndoState },
+  restoreItem: { input: ItemRef, output: UndoState },
+  listDeleted: { input: NoInput, output: z.array(DeletedItem) },
+  listAnnotations: { input: AnnotationQuery, output: z.array(AnnotationListItem) },
+  getHistory: { input: ItemRef, output: z.array(Revision) },
+  restoreVersion: { input: z.object({ revisionId: RowId }).strict(), output: UndoResult },
+  undo: { input: NoInput, output: UndoResult },
+  redo: { input: NoInput, output: UndoResult },
+  getUndoState: { input: NoInput, output: UndoState },
+  getDashboard: { input: NoInput, output: DashboardData },
 } as const;
 
 export type Contract = typeof contract;

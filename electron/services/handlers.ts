@@ -8,6 +8,14 @@ import type { DB } from './db/open';
 import type { Host } from './host';
 import type { Jobs } from './jobs';
 import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
+import { FIGURES } from './db/figures';
+import { mustExist } from './db/revisions';
+import { history, redo, restoreVersion, undo, undoState } from './db/undo';
+import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbench/actions';
+import { dashboardData } from './workbench/dashboard';
+import { listAnnotations, listDeleted, listSources } from './workbench/lists';
+import { figureFacets, listFigures } from './workbench/query';
+import { authorOf, getSettings, updateSettings } from './workbench/settings';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -36,5 +44,32 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     }),
     getJob: ({ id }) => ctx.jobs.get(id),
     cancelJob: ({ id }) => ctx.jobs.cancel(id),
+
+    // Workbench (issue 3)
+    getSettings: () => getSettings(db),
+    updateSettings: (patch) => updateSettings(db, patch),
+    listFigures: (query) => listFigures(db, query),
+    getFigureFacets: () => figureFacets(db),
+    getFigure: ({ id }) => mustExist(db, FIGURES, id),
+    listSources: () => listSources(db),
+    saveFigure: (input) => saveFigure(db, input),
+    saveEntity: (input) => saveEntity(db, input),
+    saveAnnotation: (input) => saveAnnotation(db, input),
+    deleteItem: (ref) => {
+      setItemDeleted(db, ref, true);
+      return undoState(db);
+    },
+    restoreItem: (ref) => {
+      setItemDeleted(db, ref, false);
+      return undoState(db);
+    },
+    listDeleted: () => listDeleted(db),
+    listAnnotations: (filter) => listAnnotations(db, filter),
+    getHistory: ({ targetType, targetId }) => history(db, targetType, targetId),
+    restoreVersion: ({ revisionId }) => restoreVersion(db, authorOf(db), revisionId),
+    undo: () => undo(db, authorOf(db)),
+    redo: () => redo(db, authorOf(db)),
+    getUndoState: () => undoState(db),
+    getDashboard: () => dashboardData(db),
   };
 }
