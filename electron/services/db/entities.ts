@@ -1,6 +1,7 @@
 /** Writing entities (clusters and future industries), in the style of figures.ts: validate, write, record. */
 import { EntityInput, EntitySnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { FIGURES } from './figures';
 import type { DB } from './open';
 import { mustBeLive, mustExist, parseInput, recordRevision, setDeleted, type ChangeContext, type Tracked } from './revisions';
 import { toEntity, type EntityRow } from './rows';
@@ -49,11 +50,21 @@ export function updateEntity(db: DB, ctx: ChangeContext, id: string, patch: Part
   return after;
 }
 
-/** Soft delete: the entity and its figures disappear from every list until it is restored. */
+/** Soft delete of the entity together with its figures (in the same batch), so lists need not join to hide them. */
 export function deleteEntity(db: DB, ctx: ChangeContext, id: string): EntitySnapshot {
+  const before = mustExist(db, ENTITIES, id);
+  if (before.deletedAt !== null) return before;
+  const figures = db.prepare(`SELECT id FROM figures WHERE entity_id = ? AND deleted_at IS NULL`).pluck().all(id) as number[];
+  for (const figureId of figures) setDeleted(db, ctx, FIGURES, figureId, true);
   return setDeleted(db, ctx, ENTITIES, id, true);
 }
 
+/** Restores the entity and the figures that were deleted with it. */
 export function restoreEntity(db: DB, ctx: ChangeContext, id: string): EntitySnapshot {
-  return setDeleted(db, ctx, ENTITIES, id, false);
+  const before = mustExist(db, ENTITIES, id);
+  if (before.deletedAt === null) return before;
+  const after = setDeleted(db, ctx, ENTITIES, id, false);
+  const figures = db.prepare(`SELECT id FROM figures WHERE entity_id = ? AND deleted_at = ?`).pluck().all(id, before.deletedAt) as number[];
+  for (const figureId of figures) setDeleted(db, ctx, FIGURES, figureId, false);
+  return after;
 }

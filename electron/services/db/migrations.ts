@@ -197,6 +197,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX figures_live_by_value ON figures (value, id) WHERE deleted_at IS NULL;
       CREATE INDEX figures_live_by_period ON figures (period, id) WHERE deleted_at IS NULL;
       CREATE INDEX figures_live_by_metric ON figures (metric, period, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_by_metric_value ON figures (metric, value, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_province ON figures (changed_at, id) WHERE deleted_at IS NULL AND scope <> 'entity';
       CREATE INDEX figures_live_by_entity ON figures (entity_id, metric, period) WHERE deleted_at IS NULL;
       CREATE INDEX figures_by_source ON figures (source_id);
       CREATE INDEX annotations_open_by_target ON annotations (target_type, target_id) WHERE deleted_at IS NULL AND status = 'open';

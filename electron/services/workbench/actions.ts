@@ -5,7 +5,7 @@
 import type { AnnotationInput, AnnotationSnapshot, EntityInput, EntitySnapshot, FigureInput, FigureSnapshot, SourceInput } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { createAnnotation, updateAnnotation } from '../db/annotations';
-import { createEntity, updateEntity } from '../db/entities';
+import { createEntity, deleteEntity, restoreEntity, updateEntity } from '../db/entities';
 import { createFigure, updateFigure } from '../db/figures';
 import type { DB } from '../db/open';
 import { newChange, setDeleted, type ChangeContext, type RevisionTarget } from '../db/revisions';
@@ -58,5 +58,8 @@ export function saveAnnotation(db: DB, input: { id?: number | undefined; annotat
 
 /** Soft delete (or restore) of any kind of object, as one action. */
 export function setItemDeleted(db: DB, ref: { targetType: RevisionTarget; targetId: string }, deleted: boolean): void {
-  act(db, (ctx) => setDeleted(db, ctx, TRACKED[ref.targetType], ref.targetId, deleted));
+  act(db, (ctx) => {
+    if (ref.targetType === 'entity') return deleted ? deleteEntity(db, ctx, ref.targetId) : restoreEntity(db, ctx, ref.targetId);
+    return setDeleted(db, ctx, TRACKED[ref.targetType], ref.targetId, deleted);
+  });
 }
