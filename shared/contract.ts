@@ -118,3 +118,14 @@ export type Envelope = z.infer<typeof Envelope>;
 
 /** The IPC channel name in Electron for a contract channel. */
 export const ipcChannel = (channel: Channel): string => `cluster-brief:${channel}`;
+
+/**
+ * Commands main sends to the page (the Edit menu's "Undo change" / "Redo change"). The preload
+ * exposes them as a typed subscription beside the client; the page handles them like its shortcuts.
+ */
+export const MENU_COMMANDS = ['undo', 'redo'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_CHANNEL = 'cluster-brief:menu';
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -1,15 +1,26 @@
-/** Hash routes, so a reload keeps the screen: #/ (overview) and #/entity/<id>. */
+/** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id>, and the workbench screens. */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'overview' } | { name: 'entity'; id: string };
+export type Route =
+  | { name: 'overview' }
+  | { name: 'entity'; id: string }
+  | { name: 'workbench' }
+  | { name: 'dashboard' }
+  | { name: 'annotations' }
+  | { name: 'settings' };
+
+const SCREENS = ['workbench', 'dashboard', 'annotations', 'settings'] as const;
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/entity\/([a-z0-9-]+)$/.exec(hash);
-  return match ? { name: 'entity', id: match[1]! } : { name: 'overview' };
+  if (match) return { name: 'entity', id: match[1]! };
+  const screen = SCREENS.find((s) => hash === `#/${s}`);
+  return screen ? { name: screen } : { name: 'overview' };
 }
 
 export function hrefFor(route: Route): string {
-  return route.name === 'entity' ? `#/entity/${route.id}` : '#/';
+  if (route.name === 'entity') return `#/entity/${route.id}`;
+  return route.name === 'overview' ? '#/' : `#/${route.name}`;
 }
 
 export function useRoute(): Route {

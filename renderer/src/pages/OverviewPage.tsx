@@ -80,10 +80,12 @@ function EntityGroup({ title, entities, lang }: { title: string; entities: Entit
         {entities.map((e) => (
           <li key={e.id}>
             <Card size="small" hoverable>
-              <a href={hrefFor({ name: 'entity', id: e.id })} aria-label={t('overview.openEntity', { name: name(e, lang) })} style={{ display: 'block' }}>
-                <div style={{ fontWeight: 600, fontSize: 15 }}>{name(e, lang)}</div>
-                <div style={{ color: '#57606a', fontSize: 12 }}>{name(e, other)}</div>
+              <a href={hrefFor({ name: 'entity', id: e.id })} style={{ display: 'block', fontWeight: 600, fontSize: 15 }}>
+                {name(e, lang)}
               </a>
+              <div style={{ color: '#57606a', fontSize: 12 }} lang={other}>
+                {name(e, other)}
+              </div>
               <div style={{ marginTop: 6 }}>
                 <Tag color={e.tier ? 'blue' : 'default'}>{e.tier ? t(`tier.${e.tier}`) : t(`category.${e.category}`)}</Tag>
               </div>
