@@ -1,12 +1,11 @@
-import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Typography, theme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Spin, Typography, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
 import { AnnotationsPage } from './pages/AnnotationsPage';
-import { DashboardPage } from './pages/DashboardPage';
 import { EntityPage } from './pages/EntityPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -14,7 +13,10 @@ import { WorkbenchPage } from './pages/WorkbenchPage';
 import { SessionProvider, useSession } from './session';
 import { hrefFor, useRoute, type Route } from './useRoute';
 
-const LIGHT_CONTRAST = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorError: '#cf1322', colorTextDescription: 'rgba(0, 0, 0, 0.62)' };
+// ECharts is large and only the dashboard needs it: load it when the dashboard is opened.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+const LIGHT_CONTRAST = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorError: '#cf1322', colorWarning: '#ad6800', colorTextDescription: 'rgba(0, 0, 0, 0.62)' };
 
 const LANG_CHOICES: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
@@ -132,7 +134,11 @@ function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Elemen
     case 'workbench':
       return <WorkbenchPage lang={lang} />;
     case 'dashboard':
-      return <DashboardPage lang={lang} />;
+      return (
+        <Suspense fallback={<Spin />}>
+          <DashboardPage lang={lang} />
+        </Suspense>
+      );
     case 'annotations':
       return <AnnotationsPage lang={lang} />;
     case 'settings':

@@ -3,50 +3,14 @@
  * harness process (bin/web.mjs), and a page already signed in with the per-run token.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startHarness, stopHarness, type Harness } from '../helpers/harness';
+
+export { startHarness, stopHarness, type Harness };
 
 const ROOT = path.resolve(__dirname, '../..');
-
-export interface Harness {
-  url: string;
-  origin: string;
-  dataFile: string;
-  dir: string;
-  process: ChildProcess;
-}
-
-export async function startHarness(dataFile: string): Promise<Harness> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/web.mjs'), '--db', dataFile, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}${err}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Cluster Brief harness: (\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${out}${err}`)));
-  });
-  return { url, origin: new URL(url).origin, dataFile, dir: path.dirname(dataFile), process: child };
-}
-
-export async function stopHarness(h: Harness): Promise<void> {
-  if (h.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => h.process.once('exit', resolve));
-  h.process.kill('SIGTERM');
-  await exited;
-}
 
 export const test = base.extend<{ harness: Harness; app: Page }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object

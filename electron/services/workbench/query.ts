@@ -48,7 +48,9 @@ export function buildFigureQuery(query: ParsedFigureQuery): { idsSql: string; ro
   if (query.noSource) add('f.source_id IS NULL');
   if (query.openAnnotations) add(`f.id IN (${OPEN_ANNOTATED})`);
   const match = query.q ? ftsQuery(query.q) : null;
-  if (match) add(`f.id IN (${SEARCH_HITS})`, { match });
+  // The unary + keeps SQLite walking the sort order's index and probing the hits, which stays
+  // bounded (one pass over live rows at worst) however many figures a common term matches.
+  if (match) add(`+f.id IN (${SEARCH_HITS})`, { match });
 
   const dir = query.order === 'asc' ? 'ASC' : 'DESC';
   const name = query.lang === 'en' ? 'name_en' : 'name_zh';
