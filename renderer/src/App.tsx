@@ -155,8 +155,8 @@ function FirstStart(): React.JSX.Element | null {
   const [form] = Form.useForm<{ authorName: string }>();
   if (!settings || settings.authorName !== null) return null;
   const confirm = async (): Promise<void> => {
-    const { authorName } = await form.validateFields();
-    await updateSettings({ authorName: authorName.trim() });
+    const values = await form.validateFields().catch(() => null);
+    if (values) await updateSettings({ authorName: values.authorName.trim() });
   };
   return (
     <Modal open title={t('settings.welcomeTitle')} closable={false} maskClosable={false} keyboard={false} onOk={() => void confirm()} okText={t('settings.welcomeConfirm')} cancelButtonProps={{ style: { display: 'none' } }}>

@@ -4,6 +4,11 @@ import type { FigureInput } from '../../shared/domain';
 import { dispatch } from '../../electron/services/dispatch';
 import { openDataFile, type DB } from '../../electron/services/db/open';
 import { toFigure, type FigureRow } from '../../electron/services/db/rows';
+import { createAnnotation } from '../../electron/services/db/annotations';
+import { createEntity } from '../../electron/services/db/entities';
+import { createFigure, updateFigure } from '../../electron/services/db/figures';
+import { newChange } from '../../electron/services/db/revisions';
+import { createSource } from '../../electron/services/db/sources';
 import { createHandlers } from '../../electron/services/handlers';
 import { folderHost } from '../../electron/services/host';
 import { Jobs } from '../../electron/services/jobs';
@@ -213,5 +218,42 @@ describe('settings', () => {
     expect(await call('getSettings', {})).toMatchObject({ authorName: '王编辑', lang: 'en', theme: 'dark' });
     await expect(call('updateSettings', { theme: 'purple' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     db.close();
+  });
+});
+
+describe('undo of a batch written by other code (a workbook import)', () => {
+  it('takes every figure, entity, source and annotation of the batch back, and redoes them', async () => {
+    const { db, call } = open(tempDataFile());
+    const before = (await call('listFigures', { limit: 500 })) as { total: number };
+    const id = robots(db);
+    const ctx = newChange('导入');
+    db.transaction(() => {
+      const entity = createEntity(db, ctx, { id: 'low-altitude', name: { zh: '低空经济', en: 'Low-altitude economy' }, category: 'future', tier: null, sortOrder: 8 });
+      const source = createSource(db, ctx, { title: 'Workbook', publisher: 'Team', author: null, publishedOn: null, url: null, excerpt: null });
+      for (let i = 0; i < 50; i++) {
+        createFigure(db, ctx, { ...editable(db, id), entityId: entity.id, period: `20${10 + (i % 15)}`, value: i, sourceId: source.id });
+      }
+      updateFigure(db, ctx, id, { value: 999 });
+      createAnnotation(db, ctx, { targetType: 'entity', targetId: entity.id, body: '导入后核对', tags: [], status: 'open', includeInBriefing: false });
+    })();
+    expect(((await call('listFigures', { limit: 500 })) as { total: number }).total).toBe(before.total + 50);
+    expect(await call('undo', {})).toMatchObject({ done: true, changes: 54 });
+    expect(((await call('listFigures', { limit: 500 })) as { total: number }).total).toBe(before.total);
+    expect(value(db, id)).toBe(100);
+    await expect(call('getEntity', { id: 'low-altitude' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await call('redo', {});
+    expect(((await call('listFigures', { entityId: 'low-altitude' })) as { total: number }).total).toBe(50);
+    expect(value(db, id)).toBe(999);
+  });
+
+  it('deletes an entity with its figures in one batch, and restores them together', async () => {
+    const { db, call } = open(tempDataFile());
+    await call('deleteItem', { targetType: 'entity', targetId: 'smart-robots' });
+    expect(((await call('listFigures', { q: '智能机器人' })) as { total: number }).total).toBe(0);
+    expect(new Set((db.prepare(`SELECT batch_id FROM revisions`).all() as { batch_id: string }[]).map((r) => r.batch_id)).size).toBe(1);
+    await call('restoreItem', { targetType: 'entity', targetId: 'smart-robots' });
+    expect(((await call('listFigures', { entityId: 'smart-robots' })) as { total: number }).total).toBe(1);
+    await call('undo', {});
+    expect(((await call('listFigures', { entityId: 'smart-robots' })) as { total: number }).total).toBe(0);
   });
 });

@@ -26,7 +26,9 @@ export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; 
   const shape = EntityInput.shape;
 
   const save = async (): Promise<void> => {
-    const v = await form.validateFields();
+    // The form shows what is wrong next to each field; nothing more to do when it refuses.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const input: EntityInput = {
       id: v.id.trim(),
       name: { zh: v.nameZh.trim(), en: v.nameEn.trim() },

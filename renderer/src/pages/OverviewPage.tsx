@@ -5,16 +5,18 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { FigureSource, FigureValue } from '../components/FigureText';
 import { LoadState } from '../components/LoadState';
+import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
 
 export function OverviewPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
+  const { dataVersion } = useSession();
   const [loaded, retry] = useCall(async () => {
     const api = getApi();
     const [province, entities] = await Promise.all([api.getProvince({}), api.listEntities({})]);
     return { province, entities };
-  }, []);
+  }, [dataVersion]);
   return (
     <LoadState loaded={loaded} lang={lang} retry={retry}>
       {({ province, entities }) => (
