@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures';
 
+// Long user journeys on a shared 2-core machine: give them room (never a speed assertion).
+test.describe.configure({ timeout: 150_000 });
+
 test('add an industry with a figure, edit it, delete it, restore it, and undo from the Edit menu', async ({ app }) => {
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
   await app.getByRole('button', { name: '新增产业' }).click();
@@ -26,7 +29,7 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   const edit = app.getByRole('dialog', { name: '编辑产业' });
   await edit.getByLabel('英文名称').fill('Low-altitude economy and aerospace');
   await edit.getByRole('button', { name: '保存' }).click();
-  await expect(app.getByText('Low-altitude economy and aerospace')).toBeVisible();
+  await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
   const history = app.getByRole('region', { name: '低空经济 的修改历史' });
   await expect(history.getByRole('listitem')).toHaveCount(2);
   await expect(history.getByRole('listitem').first()).toContainText('Low-altitude economy and aerospace');

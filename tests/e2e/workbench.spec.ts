@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ARTIFACTS, expect, test } from './fixtures';
 
+// Long user journeys on a shared 2-core machine: give them room (never a speed assertion).
+test.describe.configure({ timeout: 150_000 });
+
 const ROBOTS = '智能机器人 · 产值 · 2023';
 
 async function openWorkbench(app: Page): Promise<void> {

@@ -57,45 +57,42 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
         <Input.Search allowClear placeholder={t('workbench.searchPlaceholder')} aria-label={t('workbench.search')} value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(v) => setTyped(v)} style={{ maxWidth: 560 }} />
       </div>
       <section aria-label={t('workbench.filters')} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 12 }}>
-        <Select
-          aria-label={t('workbench.level')}
-          style={{ width: 170 }}
-          value={filter.level ?? ''}
-          onChange={(v) => set('level', v === '' ? undefined : (v as TableFilter['level']))}
+        <FilterSelect
+          label={t('workbench.level')}
+          all={all}
+          width={170}
+          value={filter.level}
+          onChange={(v) => set('level', v as TableFilter['level'])}
           options={[
-            { value: '', label: `${t('workbench.level')}: ${all}` },
             { value: 'entity', label: t('workbench.levelEntity') },
             { value: 'province', label: t('workbench.levelProvince') },
           ]}
         />
-        <Select
-          aria-label={t('workbench.category')}
-          style={{ width: 200 }}
-          value={filter.category ?? ''}
-          onChange={(v) => set('category', v === '' ? undefined : (v as TableFilter['category']))}
-          options={[{ value: '', label: `${t('workbench.category')}: ${all}` }, ...CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]}
+        <FilterSelect
+          label={t('workbench.category')}
+          all={all}
+          width={200}
+          value={filter.category}
+          onChange={(v) => set('category', v as TableFilter['category'])}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         />
-        <Select
-          aria-label={t('workbench.tier')}
-          style={{ width: 170 }}
-          value={filter.tier ?? ''}
-          onChange={(v) => set('tier', v === '' ? undefined : (v as TableFilter['tier']))}
-          options={[{ value: '', label: `${t('workbench.tier')}: ${all}` }, ...TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) }))]}
+        <FilterSelect
+          label={t('workbench.tier')}
+          all={all}
+          width={170}
+          value={filter.tier}
+          onChange={(v) => set('tier', v as TableFilter['tier'])}
+          options={TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) }))}
         />
-        <Select
-          aria-label={t('workbench.metric')}
-          style={{ width: 180 }}
-          value={filter.metric ?? ''}
-          onChange={(v) => set('metric', v === '' ? undefined : (v as TableFilter['metric']))}
-          options={[{ value: '', label: `${t('workbench.metric')}: ${all}` }, ...METRICS.map((m) => ({ value: m, label: t(`metric.${m}`) }))]}
+        <FilterSelect
+          label={t('workbench.metric')}
+          all={all}
+          width={180}
+          value={filter.metric}
+          onChange={(v) => set('metric', v as TableFilter['metric'])}
+          options={METRICS.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
         />
-        <Select
-          aria-label={t('workbench.period')}
-          style={{ width: 140 }}
-          value={filter.period ?? ''}
-          onChange={(v) => set('period', v === '' ? undefined : v)}
-          options={[{ value: '', label: `${t('workbench.period')}: ${all}` }, ...periods.map((p) => ({ value: p, label: p }))]}
-        />
+        <FilterSelect label={t('workbench.period')} all={all} width={140} value={filter.period} onChange={(v) => set('period', v)} options={periods.map((p) => ({ value: p, label: p }))} />
         <Checkbox checked={filter.openAnnotations ?? false} onChange={(e) => set('openAnnotations', e.target.checked)}>
           {t('workbench.openAnnotations')}
         </Checkbox>
@@ -120,5 +117,25 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
       <FigureTable filter={filter} lang={lang} onEdit={edit} onCount={setCount} />
       <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
     </>
+  );
+}
+
+/** One filter: a choice of values, or "all" (no filter). */
+function FilterSelect(props: {
+  label: string;
+  all: string;
+  width: number;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: { value: string; label: string }[];
+}): React.JSX.Element {
+  return (
+    <Select
+      aria-label={props.label}
+      style={{ width: props.width }}
+      value={props.value ?? ''}
+      onChange={(v: string) => props.onChange(v === '' ? undefined : v)}
+      options={[{ value: '', label: `${props.label}: ${props.all}` }, ...props.options]}
+    />
   );
 }
