@@ -45,7 +45,8 @@ export function buildFigureQuery(query: ParsedFigureQuery): { idsSql: string; ro
   if (query.tier) add('f.entity_id IN (SELECT id FROM entities WHERE tier = @tier)', { tier: query.tier });
   if (query.metric) add('f.metric = @metric', { metric: query.metric });
   if (query.period) add('f.period = @period', { period: query.period });
-  if (query.noSource) add('f.source_id IS NULL');
+  // Province-level figures are few: walk their own index rather than every figure without a source.
+  if (query.noSource) add(query.level === 'province' ? '+f.source_id IS NULL' : 'f.source_id IS NULL');
   if (query.openAnnotations) add(`f.id IN (${OPEN_ANNOTATED})`);
   const match = query.q ? ftsQuery(query.q) : null;
   // The unary + keeps SQLite walking the sort order's index and probing the hits, which stays
@@ -70,7 +71,8 @@ export function buildFigureQuery(query: ParsedFigureQuery): { idsSql: string; ro
                        WHERE a.target_type = 'figure' AND a.target_id = CAST(f.id AS TEXT) AND a.deleted_at IS NULL AND a.status = 'open') AS open_annotations
                 FROM figures f LEFT JOIN entities e ON e.id = f.entity_id LEFT JOIN sources s ON s.id = f.source_id
                WHERE f.id IN (SELECT value FROM json_each(@ids))`,
-    countSql: `SELECT count(*) AS n FROM ${countFrom} WHERE ${where.join(' AND ')}`,
+    // Counting visits every hit anyway: there, iterating the hits beats walking an index.
+    countSql: `SELECT count(*) AS n FROM ${countFrom} WHERE ${where.join(' AND ').replace('+f.id IN', 'f.id IN')}`,
     params,
   };
 }
@@ -124,21 +126,24 @@ export function listFigures(db: DB, raw: z.input<typeof FigureQuery>): FigurePag
 
 /** For each row of the page, the first piece of text the table does not show where the query occurs. */
 function searchSnippets(db: DB, rows: PageRow[], q: string): Map<number, string> {
-  const excerpt = db.prepare(`SELECT excerpt FROM sources WHERE id = ?`);
-  const notes = db.prepare(
-    `SELECT body FROM annotations
-      WHERE deleted_at IS NULL AND ((target_type = 'figure' AND target_id = @id) OR (target_type = 'entity' AND target_id = @entityId))
-      ORDER BY id`,
+  const sourceIds = JSON.stringify([...new Set(rows.map((r) => r.source_id).filter((id) => id !== null))]);
+  const excerpts = new Map(
+    (prepared(db, `SELECT id, excerpt FROM sources WHERE id IN (SELECT value FROM json_each(@ids))`).all({ ids: sourceIds }) as { id: number; excerpt: string | null }[]).map((r) => [r.id, r.excerpt]),
   );
+  const bodies = new Map<string, string[]>();
+  const targets = JSON.stringify([...rows.map((r) => `figure:${r.id}`), ...rows.map((r) => `entity:${r.entity_id ?? ''}`)]);
+  const annotations = prepared(
+    db,
+    `SELECT target_type || ':' || target_id AS target, body FROM annotations
+      WHERE deleted_at IS NULL AND target_type || ':' || target_id IN (SELECT value FROM json_each(@targets))
+      ORDER BY id`,
+  ).all({ targets }) as { target: string; body: string }[];
+  for (const a of annotations) bodies.set(a.target, [...(bodies.get(a.target) ?? []), a.body]);
+
   const found = new Map<number, string>();
   for (const r of rows) {
-    const texts = (): (string | null)[] => [
-      r.note,
-      r.source_quote,
-      r.source_id === null ? null : ((excerpt.get(r.source_id) as { excerpt: string | null } | undefined)?.excerpt ?? null),
-      ...(notes.all({ id: String(r.id), entityId: r.entity_id ?? '' }) as { body: string }[]).map((a) => a.body),
-    ];
-    for (const text of texts()) {
+    const texts = [r.note, r.source_quote, r.source_id === null ? null : (excerpts.get(r.source_id) ?? null), ...(bodies.get(`figure:${r.id}`) ?? []), ...(bodies.get(`entity:${r.entity_id}`) ?? [])];
+    for (const text of texts) {
       const piece = snippet(text, q);
       if (piece) {
         found.set(r.id, piece);
