@@ -14,7 +14,7 @@ import { buildFigureQuery, listFigures } from '../electron/services/workbench/qu
 import { updateSettings } from '../electron/services/workbench/settings';
 import { FigureQuery } from '../shared/workbench';
 import { ftsQuery } from '../shared/search';
-import { table, timeIt } from './lib';
+import { table, timeBoth } from './lib';
 import { firstPaint } from './first-paint';
 
 const FIGURES = 100_000;
@@ -78,8 +78,10 @@ async function main(): Promise<void> {
     const ids = bare.prepare(idsSql).pluck();
     const page = bare.prepare(rowsSql);
     const count = bare.prepare(countSql);
-    const service = await timeIt(() => listFigures(db, input), 200, 20);
-    const direct = await timeIt(() => [page.all({ ids: JSON.stringify(ids.all(params)) }), count.get(params)], 200, 20);
+    const [service, direct] = await timeBoth(
+      () => listFigures(db, input),
+      () => [page.all({ ids: JSON.stringify(ids.all(params)) }), count.get(params)],
+    );
     const result = listFigures(db, input);
     rows.push({ measurement: name, matches: result.total, 'service p50 ms': service.p50, 'service p95 ms': service.p95, 'same SQL p50 ms': direct.p50, 'same SQL p95 ms': direct.p95 });
   };
