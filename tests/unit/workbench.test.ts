@@ -90,6 +90,21 @@ describe('workbench writes', () => {
     expect(fullDump(db)).toBe(before);
   });
 
+  const invalidOther: [string, string, unknown][] = [
+    ['an industry whose id is taken', 'saveEntity', { mode: 'create', entity: { id: 'smart-robots', name: { zh: '机器人', en: 'Robots' }, category: 'future', tier: null, sortOrder: 1 } }],
+    ['an industry without a Chinese name', 'saveEntity', { mode: 'update', entity: { id: 'smart-robots', name: { zh: ' ', en: 'Robots' }, category: 'emerging', tier: 'over_10b', sortOrder: 9 } }],
+    ['an empty annotation', 'saveAnnotation', { annotation: { targetType: 'entity', targetId: 'smart-robots', body: '  ', tags: [], status: 'open', includeInBriefing: false } }],
+    ['an annotation on a figure that does not exist', 'saveAnnotation', { annotation: { targetType: 'figure', targetId: '999999', body: 'x', tags: [], status: 'open', includeInBriefing: false } }],
+    ['restoring a revision that does not exist', 'restoreVersion', { revisionId: 424242 }],
+    ['deleting a figure that does not exist', 'deleteItem', { targetType: 'figure', targetId: 'abc' }],
+  ];
+  it.each(invalidOther)('rejects %s and leaves the whole file unchanged', async (_name, channel, input) => {
+    const { db, call } = open(tempDataFile());
+    const before = fullDump(db);
+    await expect(call(channel, input)).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|NOT_FOUND/) });
+    expect(fullDump(db)).toBe(before);
+  });
+
   it('names the field of a new source that is wrong', async () => {
     const { db, call } = open(tempDataFile());
     const id = robots(db);
