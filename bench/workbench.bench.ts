@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       () => [page.all({ ids: JSON.stringify(ids.all(params)) }), count.get(params)],
     );
     const result = listFigures(db, input);
-    rows.push({ measurement: name, matches: result.total, 'service p50 ms': service.p50, 'service p95 ms': service.p95, 'same SQL p50 ms': direct.p50, 'same SQL p95 ms': direct.p95 });
+    rows.push({ measurement: name, matches: result.total ?? 'n/a', 'service p50 ms': service.p50, 'service p95 ms': service.p95, 'same SQL p50 ms': direct.p50, 'same SQL p95 ms': direct.p95 });
   };
   await measure('query: emerging clusters, revenue, by value desc, rows 201–300', { category: 'emerging', metric: 'revenue', sort: 'value', order: 'desc', offset: 200, limit: 100 });
   await measure('query: all, newest changes first, rows 1–100', { sort: 'changedAt', order: 'desc', limit: 100 });

@@ -43,6 +43,8 @@ export const FigureQuery = z
     lang: LangSchema.default('zh-CN'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /** False for further pages of the same query: the total is known already, skip counting. */
+    withTotal: z.boolean().default(true),
   })
   .strict();
 export type FigureQuery = z.input<typeof FigureQuery>;
@@ -60,7 +62,7 @@ export const FigureListRow = Figure.extend({
 });
 export type FigureListRow = z.infer<typeof FigureListRow>;
 
-export const FigurePage = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(FigureListRow) });
+export const FigurePage = z.object({ total: z.number().int().nullable(), offset: z.number().int(), rows: z.array(FigureListRow) });
 export type FigurePage = z.infer<typeof FigurePage>;
 
 export const FigureFacets = z.object({ periods: z.array(z.string()), tags: z.array(z.string()), authors: z.array(z.string()) });

@@ -198,6 +198,8 @@ describe('the figures table and search', () => {
     expect(await byName('en', 'asc')).toBe('Advanced materials');
     expect(await byName('en', 'desc')).toBe('Ultra-high-definition video display');
     expect(((await call('listFigures', { noSource: true })) as { total: number }).total).toBe(0);
+    // Further pages of the same query skip counting.
+    expect(await call('listFigures', { offset: 100, withTotal: false })).toMatchObject({ total: null, rows: [] });
   });
 
   it('finds Chinese and English terms in names, notes, annotations and source excerpts', async () => {

@@ -106,7 +106,7 @@ export function listFigures(db: DB, raw: z.input<typeof FigureQuery>): FigurePag
   const ids = prepared(db, idsSql).pluck().all(params) as number[];
   const byId = new Map((prepared(db, rowsSql).all({ ids: JSON.stringify(ids) }) as PageRow[]).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is PageRow => r !== undefined);
-  const total = query.offset === 0 && ids.length < query.limit ? ids.length : (prepared(db, countSql).get(params) as { n: number }).n;
+  const total = !query.withTotal ? null : query.offset === 0 && ids.length < query.limit ? ids.length : (prepared(db, countSql).get(params) as { n: number }).n;
   const found = query.q ? searchSnippets(db, rows, query.q) : new Map<number, string>();
   return {
     total,

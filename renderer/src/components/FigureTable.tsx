@@ -18,7 +18,7 @@ const PAGE = 100;
 const ROW_HEIGHT = 56;
 const COLUMNS = 'minmax(180px, 2fr) minmax(120px, 1.3fr) minmax(140px, 1.4fr) 90px minmax(160px, 1.6fr) minmax(140px, 1.2fr) 90px 96px';
 
-export type TableFilter = Omit<FigureQuery, 'offset' | 'limit' | 'lang' | 'sort' | 'order'>;
+export type TableFilter = Omit<FigureQuery, 'offset' | 'limit' | 'lang' | 'sort' | 'order' | 'withTotal'>;
 
 export function rowName(row: FigureListRow, lang: Lang, t: (k: string) => string): string {
   return row.entityName ? (lang === 'en' ? row.entityName.en : row.entityName.zh) : t(`scope.${row.scope}`);
@@ -42,13 +42,15 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
       pages.current.set(page, 'loading');
       const mine = generation.current;
       getApi()
-        .listFigures({ ...filter, lang, sort: sort.by, order: sort.order, offset: page * PAGE, limit: PAGE })
+        .listFigures({ ...filter, lang, sort: sort.by, order: sort.order, offset: page * PAGE, limit: PAGE, withTotal: page === 0 })
         .then(
           (result) => {
             if (mine !== generation.current) return;
             pages.current.set(page, result.rows);
-            setTotal(result.total);
-            onCount?.(result.total);
+            if (result.total !== null) {
+              setTotal(result.total);
+              onCount?.(result.total);
+            }
             repaint();
           },
           (error: unknown) => {
