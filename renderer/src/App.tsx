@@ -17,6 +17,7 @@ import { hrefFor, useRoute, type Route } from './useRoute';
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 const LIGHT_CONTRAST = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorError: '#cf1322', colorWarning: '#ad6800', colorTextDescription: 'rgba(0, 0, 0, 0.62)' };
+const DARK_CONTRAST = { colorLink: '#69b1ff', colorError: '#ff7875', colorTextDescription: 'rgba(255, 255, 255, 0.68)' };
 
 const LANG_CHOICES: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
@@ -46,8 +47,8 @@ export function App(): React.JSX.Element {
       locale={lang === 'en' ? enUS : zhCN}
       theme={{
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
-        // Light mode: blue, red and secondary text dark enough to read at WCAG AA contrast on white.
-        token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? {} : LIGHT_CONTRAST) },
+        // Blue, red and secondary text that read at WCAG AA contrast on either background.
+        token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST) },
       }}
     >
       <AntApp>

@@ -182,4 +182,15 @@ test('the main screens have no serious or critical accessibility violations', as
   await app.goto(`${new URL(app.url()).origin}/#/entity/smart-robots`);
   await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
   await check('entity');
+
+  // The dark theme (following the system) reads as well.
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await check('entity, dark');
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
+  await check('overview, dark');
+  await openWorkbench(app);
+  await expect(robotsRow(app)).toBeVisible();
+  await check('workbench, dark');
 });

@@ -50,7 +50,7 @@ function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang:
           <Col key={f.id} xs={24} md={12} xl={6}>
             <Card size="small" style={{ height: '100%' }}>
               <article aria-label={`${t(`scope.${f.scope}`)} · ${t(`metric.${f.metric}`)}`}>
-                <div style={{ color: '#57606a', fontSize: 13 }}>
+                <div style={{ opacity: 0.78, fontSize: 13 }}>
                   {t(`scope.${f.scope}`)} · {t(`metric.${f.metric}`)} · {f.period}
                 </div>
                 <div style={{ fontSize: 26, fontWeight: 600, margin: '4px 0 8px' }}>
@@ -85,7 +85,7 @@ function EntityGroup({ title, entities, lang }: { title: string; entities: Entit
               <a href={hrefFor({ name: 'entity', id: e.id })} style={{ display: 'block', fontWeight: 600, fontSize: 15 }}>
                 {name(e, lang)}
               </a>
-              <div style={{ color: '#57606a', fontSize: 12 }} lang={other}>
+              <div style={{ opacity: 0.78, fontSize: 12 }} lang={other}>
                 {name(e, other)}
               </div>
               <div style={{ marginTop: 6 }}>
