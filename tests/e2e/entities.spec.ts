@@ -33,6 +33,12 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   const history = app.getByRole('region', { name: '低空经济 的修改历史' });
   await expect(history.getByRole('listitem')).toHaveCount(2);
   await expect(history.getByRole('listitem').first()).toContainText('Low-altitude economy and aerospace');
+  // "Restore this version" on the creation brings the first English name back, as a new change.
+  await history.getByRole('listitem').nth(1).getByRole('button', { name: '恢复到此版本' }).click();
+  await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+  await app.keyboard.press('Control+z');
+  await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
 
   await app.getByRole('button', { name: '删除产业' }).click();
   await app.getByRole('tooltip').getByRole('button', { name: '删除产业' }).click();
