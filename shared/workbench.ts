@@ -14,7 +14,6 @@ import {
   Metric,
   Period,
   RowId,
-  Scope,
   Source,
   Tier,
 } from './domain';
@@ -50,7 +49,6 @@ export const FigureQuery = z
 export type FigureQuery = z.input<typeof FigureQuery>;
 
 export const FigureListRow = Figure.extend({
-  scope: Scope,
   entityName: Bilingual.nullable(),
   category: Category.nullable(),
   tier: Tier.nullable(),
