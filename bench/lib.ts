@@ -37,3 +37,25 @@ export function table(rows: Record<string, string | number>[]): string {
   const fmt = (v: string | number): string => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : v);
   return [`| ${heads.join(' | ')} |`, `| ${heads.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${heads.map((h) => fmt(r[h]!)).join(' | ')} |`)].join('\n') + '\n';
 }
+
+/** Times two functions in alternation (a, b, a, b, …), so machine noise falls on both alike; p50/p95 of each. */
+export async function timeBoth(a: () => unknown, b: () => unknown, times = 200, warmup = 20): Promise<[{ p50: number; p95: number }, { p50: number; p95: number }]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < times; i++) {
+    let t0 = performance.now();
+    await a();
+    sa.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    sb.push(performance.now() - t0);
+  }
+  return [
+    { p50: percentile(sa, 50), p95: percentile(sa, 95) },
+    { p50: percentile(sb, 50), p95: percentile(sb, 95) },
+  ];
+}

@@ -2,11 +2,18 @@
  * The generic client built from the contract. The preload gives it an IPC transport; the browser
  * harness gives it an HTTP transport. Either way the page sees the same object.
  */
-import { CHANNELS, Envelope, contract, type Channel, type Input, type Output } from './contract';
+import { CHANNELS, Envelope, contract, type Channel, type Input, type MenuCommand, type Output } from './contract';
 import { AppError, type ErrorPayload } from './errors';
 
 export type Transport = (channel: Channel, input: unknown) => Promise<unknown>;
 export type Client = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
+/** What the page may listen to besides calls: menu commands from main. Returns the unsubscribe. */
+export interface AppEvents {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+/** The whole object the preload (or the harness bridge) puts on the window. */
+export type Bridge = Client & AppEvents;
 
 /** Thrown in the page when a call fails; carries the typed payload from the other side. */
 export class CallError extends AppError {

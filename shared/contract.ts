@@ -5,12 +5,46 @@
  * handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import { AppInfo, Category, EntityDetail, EntityId, EntitySummary, JobStatus, ProvinceOverview, RowId, Tier } from './domain';
 import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest } from './briefing';
-import { ErrorPayload } from './errors';
 import { ImportPreview, ImportResult, WorkbookLang } from './workbook';
+import {
+  AnnotationInput,
+  AnnotationSnapshot,
+  AppInfo,
+  Category,
+  EntityDetail,
+  EntityId,
+  EntityInput,
+  EntitySnapshot,
+  EntitySummary,
+  FigureInput,
+  FigureSnapshot,
+  JobStatus,
+  ProvinceOverview,
+  RowId,
+  SourceInput,
+  Tier,
+} from './domain';
+import { ErrorPayload } from './errors';
+import {
+  AnnotationListItem,
+  AnnotationQuery,
+  DashboardData,
+  DeletedItem,
+  FigureFacets,
+  FigurePage,
+  FigureQuery,
+  Revision,
+  RevisionTargetType,
+  Settings,
+  SettingsPatch,
+  SourceList,
+  UndoResult,
+  UndoState,
+} from './workbench';
 
 const NoInput = z.object({}).strict();
+const ItemRef = z.object({ targetType: RevisionTargetType, targetId: z.string().min(1).max(64) }).strict();
 
 export const contract = {
   listEntities: {
@@ -77,6 +111,30 @@ export const contract = {
     input: z.object({ previewId: z.string().uuid(), includeRemovals: z.boolean() }).strict(),
     output: ImportResult,
   },
+  // Workbench (issue 3): settings, the figures table and search, edits of figures, entities,
+  // sources and annotations, history with "restore this version", undo/redo, the dashboard.
+  getSettings: { input: NoInput, output: Settings },
+  updateSettings: { input: SettingsPatch, output: Settings },
+  listFigures: { input: FigureQuery, output: FigurePage },
+  getFigureFacets: { input: NoInput, output: FigureFacets },
+  getFigure: { input: z.object({ id: RowId }).strict(), output: FigureSnapshot },
+  listSources: { input: NoInput, output: SourceList },
+  saveFigure: {
+    input: z.object({ id: RowId.optional(), figure: FigureInput, newSource: SourceInput.optional() }).strict(),
+    output: FigureSnapshot,
+  },
+  saveEntity: { input: z.object({ mode: z.enum(['create', 'update']), entity: EntityInput }).strict(), output: EntitySnapshot },
+  saveAnnotation: { input: z.object({ id: RowId.optional(), annotation: AnnotationInput }).strict(), output: AnnotationSnapshot },
+  deleteItem: { input: ItemRef, output: UndoState },
+  restoreItem: { input: ItemRef, output: UndoState },
+  listDeleted: { input: NoInput, output: z.array(DeletedItem) },
+  listAnnotations: { input: AnnotationQuery, output: z.array(AnnotationListItem) },
+  getHistory: { input: ItemRef, output: z.array(Revision) },
+  restoreVersion: { input: z.object({ revisionId: RowId }).strict(), output: UndoResult },
+  undo: { input: NoInput, output: UndoResult },
+  redo: { input: NoInput, output: UndoResult },
+  getUndoState: { input: NoInput, output: UndoState },
+  getDashboard: { input: NoInput, output: DashboardData },
 } as const;
 
 export type Contract = typeof contract;
@@ -99,3 +157,14 @@ export type Envelope = z.infer<typeof Envelope>;
 
 /** The IPC channel name in Electron for a contract channel. */
 export const ipcChannel = (channel: Channel): string => `cluster-brief:${channel}`;
+
+/**
+ * Commands main sends to the page (the Edit menu's "Undo change" / "Redo change"). The preload
+ * exposes them as a typed subscription beside the client; the page handles them like its shortcuts.
+ */
+export const MENU_COMMANDS = ['undo', 'redo'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_CHANNEL = 'cluster-brief:menu';
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -193,3 +193,47 @@ export type FigureInput = z.infer<typeof FigureInput>;
 /** A figure as the revisions table keeps it: the whole row, deleted or not. */
 export const FigureSnapshot = Figure.extend({ deletedAt: IsoDateTime.nullable() });
 export type FigureSnapshot = z.infer<typeof FigureSnapshot>;
+
+// ---- Workbench (issue 3): what a person supplies for entities, sources and annotations, and the
+// whole objects the revisions table keeps for them (each with its deletedAt).
+
+export const EntityInput = z
+  .object({
+    id: EntityId,
+    name: z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) }),
+    category: Category,
+    tier: Tier.nullable(),
+    sortOrder: z.number().int().min(0).max(1_000_000),
+  })
+  .strict();
+export type EntityInput = z.infer<typeof EntityInput>;
+export const EntitySnapshot = EntitySummary.extend({ changedAt: IsoDateTime, changedBy: z.string(), deletedAt: IsoDateTime.nullable() });
+export type EntitySnapshot = z.infer<typeof EntitySnapshot>;
+
+export const SourceInput = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    publisher: z.string().trim().min(1).max(300),
+    author: z.string().max(300).nullable(),
+    publishedOn: IsoDate.refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'not a real date').nullable(),
+    url: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'http or https').nullable(),
+    excerpt: z.string().max(5000).nullable(),
+  })
+  .strict();
+export type SourceInput = z.infer<typeof SourceInput>;
+export const SourceSnapshot = Source.extend({ createdAt: IsoDateTime, deletedAt: IsoDateTime.nullable() });
+export type SourceSnapshot = z.infer<typeof SourceSnapshot>;
+
+export const AnnotationInput = z
+  .object({
+    targetType: AnnotationTarget,
+    targetId: z.string().min(1).max(64),
+    body: z.string().trim().min(1).max(20000),
+    tags: z.array(z.string().trim().min(1).max(40)).max(20),
+    status: AnnotationStatus,
+    includeInBriefing: z.boolean(),
+  })
+  .strict();
+export type AnnotationInput = z.infer<typeof AnnotationInput>;
+export const AnnotationSnapshot = Annotation.extend({ deletedAt: IsoDateTime.nullable() });
+export type AnnotationSnapshot = z.infer<typeof AnnotationSnapshot>;

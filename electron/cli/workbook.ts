@@ -3,13 +3,14 @@
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
  */
+import { authorOf } from '../services/workbench/settings';
 import { AppError, describeError } from '../../shared/errors';
 import type { FieldValue } from '../../shared/workbook';
 import type { DB } from '../services/db/open';
 import { exportWorkbook } from '../services/workbook/export';
 import type { ImportPlan } from '../services/workbook/diff';
 import type { Io } from './main';
-import { applyImportPlan, defaultAuthor, planWorkbookImport } from '../services/workbook/import';
+import { applyImportPlan, planWorkbookImport } from '../services/workbook/import';
 
 export interface WorkbookArgs {
   out?: string | undefined;
@@ -40,7 +41,7 @@ export async function importCommand(db: DB, dataFile: string, file: string | und
   const includeRemovals = args['include-removals'] ?? false;
   io.out(renderPlan(plan, includeRemovals));
   if (args['dry-run']) return 0;
-  const result = applyImportPlan(db, plan, { author: args.author ?? defaultAuthor(), includeRemovals, dataFile });
+  const result = applyImportPlan(db, plan, { author: args.author ?? authorOf(db), includeRemovals, dataFile });
   if (result.batchId === null) {
     io.out('nothing to write / 没有需要写入的更改\n');
     return 0;

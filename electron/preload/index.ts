@@ -1,10 +1,21 @@
 /**
  * The sandboxed preload: exposes exactly one object, the typed client built from the contract, with
- * Electron IPC as its transport. Nothing else of Electron or Node reaches the page.
+ * Electron IPC as its transport, plus the typed subscription to menu commands. Nothing else of
+ * Electron or Node reaches the page.
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { createClient } from '../../shared/client';
-import { ipcChannel } from '../../shared/contract';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createClient, type Bridge } from '../../shared/client';
+import { MENU_CHANNEL, ipcChannel, isMenuCommand } from '../../shared/contract';
 
 const client = createClient((channel, input) => ipcRenderer.invoke(ipcChannel(channel), input));
-contextBridge.exposeInMainWorld('clusterBrief', client);
+const bridge: Bridge = {
+  ...client,
+  onMenuCommand: (listener) => {
+    const handler = (_event: IpcRendererEvent, command: unknown): void => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+};
+contextBridge.exposeInMainWorld('clusterBrief', bridge);

@@ -12,6 +12,14 @@ import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefiniti
 import { exportBriefing } from './briefing/export';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
+import { FIGURES } from './db/figures';
+import { mustExist } from './db/revisions';
+import { history, redo, restoreVersion, undo, undoState } from './db/undo';
+import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbench/actions';
+import { dashboardData } from './workbench/dashboard';
+import { listAnnotations, listDeleted, listSources } from './workbench/lists';
+import { figureFacets, listFigures } from './workbench/query';
+import { authorOf, getSettings, updateSettings } from './workbench/settings';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
 
@@ -51,5 +59,31 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     exportBriefing: ({ request, openAfter }) => exportBriefing(db, ctx.host, request, openAfter),
     ...workbookHandlers(ctx),
+    // Workbench (issue 3)
+    getSettings: () => getSettings(db),
+    updateSettings: (patch) => updateSettings(db, patch),
+    listFigures: (query) => listFigures(db, query),
+    getFigureFacets: () => figureFacets(db),
+    getFigure: ({ id }) => mustExist(db, FIGURES, id),
+    listSources: () => listSources(db),
+    saveFigure: (input) => saveFigure(db, input),
+    saveEntity: (input) => saveEntity(db, input),
+    saveAnnotation: (input) => saveAnnotation(db, input),
+    deleteItem: (ref) => {
+      setItemDeleted(db, ref, true);
+      return undoState(db);
+    },
+    restoreItem: (ref) => {
+      setItemDeleted(db, ref, false);
+      return undoState(db);
+    },
+    listDeleted: () => listDeleted(db),
+    listAnnotations: (filter) => listAnnotations(db, filter),
+    getHistory: ({ targetType, targetId }) => history(db, targetType, targetId),
+    restoreVersion: ({ revisionId }) => restoreVersion(db, authorOf(db), revisionId),
+    undo: () => undo(db, authorOf(db)),
+    redo: () => redo(db, authorOf(db)),
+    getUndoState: () => undoState(db),
+    getDashboard: () => dashboardData(db),
   };
 }

@@ -1,79 +1,182 @@
-import { Button, ConfigProvider, Layout, Space, Typography, theme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Spin, Typography, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
-import { rememberLang } from './i18n';
+import type { Theme } from '../../shared/workbench';
 import { ExportWorkbook } from './components/ExportWorkbook';
+import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
 import { EntityPage } from './pages/EntityPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
-import { useRoute } from './useRoute';
+import { SettingsPage } from './pages/SettingsPage';
+import { WorkbenchPage } from './pages/WorkbenchPage';
+import { SessionProvider, useSession } from './session';
+import { hrefFor, useRoute, type Route } from './useRoute';
+
+// ECharts is large and only the dashboard needs it: load it when the dashboard is opened.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+const LIGHT_CONTRAST = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorError: '#cf1322', colorWarning: '#ad6800', colorTextDescription: 'rgba(0, 0, 0, 0.62)' };
+const DARK_CONTRAST = { colorLink: '#69b1ff', colorError: '#ff7875', colorTextDescription: 'rgba(255, 255, 255, 0.68)' };
 
 const LANG_CHOICES: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
   { value: 'en', label: 'English' },
 ];
 
-export function App(): React.JSX.Element {
-  const { t, i18n } = useTranslation();
-  const route = useRoute();
-  const [lang, setLang] = useState<Lang>(i18n.language as Lang);
+/** Light or dark, following the operating system when the person chose "follow the system". */
+function useDark(choice: Theme): boolean {
+  const query = '(prefers-color-scheme: dark)';
+  const [systemDark, setSystemDark] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const media = window.matchMedia(query);
+    const onChange = (): void => setSystemDark(media.matches);
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
+  return choice === 'dark' || (choice === 'system' && systemDark);
+}
 
+export function App(): React.JSX.Element {
+  const [themeChoice, setThemeChoice] = useState<Theme>('system');
+  const [lang, setLang] = useState<Lang>('zh-CN');
+  const dark = useDark(themeChoice);
+  return (
+    <ConfigProvider
+      button={{ autoInsertSpace: false }}
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{
+        algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
+        // Blue, red and secondary text that read at WCAG AA contrast on either background.
+        token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST) },
+      }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <Shell dark={dark} onTheme={setThemeChoice} onLang={setLang} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'annotations', 'briefings', 'import', 'settings'];
+const NAV_LABEL: Record<string, string> = {
+  overview: 'nav.overview',
+  workbench: 'workbench.nav',
+  dashboard: 'dashboard.nav',
+  annotations: 'annotations.nav',
+  briefings: 'briefingBuilder.nav',
+  import: 'importer.nav',
+  settings: 'settings.nav',
+};
+
+function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) => void; onLang: (l: Lang) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const session = useSession();
+  const { lang, settings } = session;
+
+  useEffect(() => onLang(lang), [lang, onLang]);
+  useEffect(() => {
+    if (settings) onTheme(settings.theme);
+  }, [settings, onTheme]);
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
     document.title = `${t('app.title')} · Cluster Brief`;
-  }, [lang, t]);
+  }, [lang, dark, t]);
 
-  const switchLang = (next: Lang): void => {
-    void i18n.changeLanguage(next);
-    rememberLang(next);
-    setLang(next);
-  };
-
+  const current = route.name === 'entity' ? 'overview' : route.name;
   return (
-    <ConfigProvider button={{ autoInsertSpace: false }} locale={lang === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif" } }}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b3d6b' }}>
-          <a href="#/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
-            {t('app.title')}
-          </a>
-          <Typography.Text style={{ color: '#cfe0f3', flex: 1 }} ellipsis>
-            {t('app.subtitle')}
-          </Typography.Text>
-          <nav aria-label={t('nav.main')} style={{ display: 'flex', gap: 16 }}>
-            <a href="#/briefings" aria-current={route.name === 'briefings' ? 'page' : undefined} style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-              {t('briefingBuilder.nav')}
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24 }}>
+        <a href="#/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('app.title')}
+        </a>
+        <nav aria-label={t('nav.main')} style={{ display: 'flex', gap: 16, flex: 1 }}>
+          {NAV.map((name) => (
+            <a
+              key={name}
+              href={hrefFor({ name } as Route)}
+              aria-current={current === name ? 'page' : undefined}
+              style={{ color: current === name ? '#fff' : '#cfe0f3', fontWeight: current === name ? 600 : 400, whiteSpace: 'nowrap', borderBottom: current === name ? '2px solid #fff' : 'none' }}
+            >
+              {t(NAV_LABEL[name]!)}
             </a>
-            <a href="#/import" aria-current={route.name === 'import' ? 'page' : undefined} style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-              {t('importer.nav')}
-            </a>
-          </nav>
-          <ExportWorkbook lang={lang} />
-          <Space.Compact role="group" aria-label={t('app.language')}>
-            {LANG_CHOICES.map(({ value, label }) => (
-              <Button key={value} type={lang === value ? 'primary' : 'default'} aria-pressed={lang === value} lang={value} onClick={() => switchLang(value)}>
-                {label}
-              </Button>
-            ))}
-          </Space.Compact>
-        </Layout.Header>
-        <Layout.Content style={{ padding: '24px 32px', maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-          <main>
-            {route.name === 'entity' ? (
-              <EntityPage id={route.id} lang={lang} />
-            ) : route.name === 'briefings' ? (
-              <BriefingPage lang={lang} />
-            ) : route.name === 'import' ? (
-              <ImportPage lang={lang} />
-            ) : (
-              <OverviewPage lang={lang} />
-            )}
-          </main>
-        </Layout.Content>
-      </Layout>
-    </ConfigProvider>
+          ))}
+        </nav>
+        <ExportWorkbook lang={lang} />
+        <Space.Compact role="group" aria-label={t('undo.group')}>
+          <Button disabled={!session.undoState.canUndo} onClick={() => void session.undo()} title="Ctrl/⌘+Z">
+            {t('undo.undo')}
+          </Button>
+          <Button disabled={!session.undoState.canRedo} onClick={() => void session.redo()} title="Ctrl/⌘+Shift+Z">
+            {t('undo.redo')}
+          </Button>
+        </Space.Compact>
+        <Space.Compact role="group" aria-label={t('app.language')}>
+          {LANG_CHOICES.map(({ value, label }) => (
+            <Button key={value} type={lang === value ? 'primary' : 'default'} aria-pressed={lang === value} lang={value} onClick={() => void session.updateSettings({ lang: value })}>
+              {label}
+            </Button>
+          ))}
+        </Space.Compact>
+      </Layout.Header>
+      <Layout.Content style={{ padding: '24px 32px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
+        <Screen route={route} lang={lang} />
+      </Layout.Content>
+      <FirstStart />
+    </Layout>
+  );
+}
+
+function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Element {
+  switch (route.name) {
+    case 'entity':
+      return <EntityPage id={route.id} lang={lang} />;
+    case 'workbench':
+      return <WorkbenchPage lang={lang} />;
+    case 'dashboard':
+      return (
+        <Suspense fallback={<Spin />}>
+          <DashboardPage lang={lang} />
+        </Suspense>
+      );
+    case 'annotations':
+      return <AnnotationsPage lang={lang} />;
+    case 'settings':
+      return <SettingsPage lang={lang} />;
+    case 'briefings':
+      return <BriefingPage lang={lang} />;
+    case 'import':
+      return <ImportPage lang={lang} />;
+    default:
+      return <OverviewPage lang={lang} />;
+  }
+}
+
+/** On first start, asks for the name every change will be recorded under (the OS user name suggested). */
+function FirstStart(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const { settings, updateSettings } = useSession();
+  const [form] = Form.useForm<{ authorName: string }>();
+  if (!settings || settings.authorName !== null) return null;
+  const confirm = async (): Promise<void> => {
+    const values = await form.validateFields().catch(() => null);
+    if (values) await updateSettings({ authorName: values.authorName.trim() });
+  };
+  return (
+    <Modal open title={t('settings.welcomeTitle')} closable={false} maskClosable={false} keyboard={false} onOk={() => void confirm()} okText={t('settings.welcomeConfirm')} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Typography.Paragraph>{t('settings.welcomeText')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ authorName: settings.defaultAuthorName }} onFinish={() => void confirm()}>
+        <Form.Item name="authorName" label={t('settings.author')} rules={[{ required: true, whitespace: true, max: 100, message: t('settings.authorRequired') }]}>
+          <Input autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -1,13 +1,13 @@
 /** The typed client the preload (or the browser harness) put on the window. */
-import type { Client } from '../../shared/client';
+import type { Bridge } from '../../shared/client';
 
 declare global {
   interface Window {
-    clusterBrief?: Client;
+    clusterBrief?: Bridge;
   }
 }
 
-export function getApi(): Client {
+export function getApi(): Bridge {
   const api = window.clusterBrief;
   if (!api) throw new Error('Cluster Brief bridge missing: open the app through Electron or the test harness.');
   return api;

@@ -1,4 +1,4 @@
-/** Loads one contract call's result for a screen, with loading and error states. */
+/** Loads one contract call's result for a screen, with loading and error states; a reload keeps the old value until the new one arrives. */
 import { useCallback, useEffect, useState } from 'react';
 import { CallError } from '../../shared/client';
 import type { ErrorPayload } from '../../shared/errors';
@@ -11,7 +11,8 @@ export function useCall<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
   const run = useCallback(load, deps);
   useEffect(() => {
     let live = true;
-    setResult({ state: 'loading' });
+    // Keep showing what is there while it reloads (after an edit), so open panels stay open.
+    setResult((current) => (current.state === 'ready' ? current : { state: 'loading' }));
     run().then(
       (value) => live && setResult({ state: 'ready', value }),
       (error: unknown) =>

@@ -1,19 +1,21 @@
-/** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id> and #/import. */
+/** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id>, and the other screens. */
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: 'briefings' } | { name: 'import' };
+const SCREENS = ['workbench', 'dashboard', 'annotations', 'settings', 'briefings', 'import'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: Screen };
 
 export function parseRoute(hash: string): Route {
-  if (hash === '#/briefings') return { name: 'briefings' };
-  if (hash === '#/import') return { name: 'import' };
   const match = /^#\/entity\/([a-z0-9-]+)$/.exec(hash);
-  return match ? { name: 'entity', id: match[1]! } : { name: 'overview' };
+  if (match) return { name: 'entity', id: match[1]! };
+  const screen = SCREENS.find((s) => hash === `#/${s}`);
+  return screen ? { name: screen } : { name: 'overview' };
 }
 
 export function hrefFor(route: Route): string {
-  if (route.name === 'briefings') return '#/briefings';
-  if (route.name === 'import') return '#/import';
-  return route.name === 'entity' ? `#/entity/${route.id}` : '#/';
+  if (route.name === 'entity') return `#/entity/${route.id}`;
+  return route.name === 'overview' ? '#/' : `#/${route.name}`;
 }
 
 export function useRoute(): Route {

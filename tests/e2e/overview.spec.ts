@@ -24,7 +24,7 @@ test('the overview shows the province figures and 27 entities in three groups', 
 });
 
 test('opening 智能机器人 shows its tier and the sentence its figure comes from', async ({ app }) => {
-  await app.getByRole('link', { name: '查看 智能机器人' }).click();
+  await app.getByRole('link', { name: '智能机器人', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
   await expect(app.getByText('产值超百亿元')).toBeVisible();
   const figures = app.getByRole('table', { name: '数据' });
@@ -42,12 +42,12 @@ test('opening 智能机器人 shows its tier and the sentence its figure comes f
 test('switching to English shows every name in English, and the choice survives a reload', async ({ app }) => {
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-  await expect(app.getByRole('link', { name: 'Open Smart robots' })).toBeVisible();
+  await expect(app.getByRole('link', { name: 'Smart robots', exact: true })).toBeVisible();
   await expect(app.getByRole('region', { name: 'Future industries', exact: true }).getByRole('listitem')).toHaveCount(7);
   await expect(app.getByRole('article', { name: 'The 10 strategic emerging industry clusters · Revenue' })).toContainText('nearly 3 trillion yuan');
   await app.screenshot({ path: path.join(ARTIFACTS, 'overview-en.png'), fullPage: true });
 
-  await app.getByRole('link', { name: 'Open Smart robots' }).click();
+  await app.getByRole('link', { name: 'Smart robots', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Smart robots' })).toBeVisible();
   await expect(app.getByRole('table', { name: 'Figures' })).toContainText('over 10 billion yuan');
   await app.reload();

@@ -2,11 +2,11 @@
  * Writing figures. Each function validates, writes the row and its revision; callers wrap a user
  * action (one edit, one import) in one db.transaction so it lands whole or not at all.
  */
-import { FigureInput, type FigureSnapshot } from '../../../shared/domain';
+import { FigureInput, FigureSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { DB } from './open';
+import { mustBeLive, mustExist, parseInput, recordRevision, setDeleted, type ChangeContext, type Tracked } from './revisions';
 import { statement } from './statements';
-import { recordRevision, type ChangeContext } from './revisions';
 import { toFigure, type FigureRow } from './rows';
 
 export function figureSnapshot(db: DB, id: number): FigureSnapshot | undefined {
@@ -14,11 +14,26 @@ export function figureSnapshot(db: DB, id: number): FigureSnapshot | undefined {
   return row ? { ...toFigure(row), deletedAt: row.deleted_at } : undefined;
 }
 
-function mustExist(db: DB, id: number): FigureSnapshot {
-  const snap = figureSnapshot(db, id);
-  if (!snap) throw new AppError('NOT_FOUND', 'figure not found', { what: 'figure', id });
-  return snap;
-}
+export const FIGURES: Tracked<FigureSnapshot> = {
+  target: 'figure',
+  schema: FigureSnapshot,
+  snapshot: (db, id) => figureSnapshot(db, Number(id)),
+  put: (db, ctx, snap) => {
+    statement(
+      db,
+      `INSERT INTO figures (id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by, deleted_at)
+       VALUES (@id, @scope, @entityId, @metric, @value, @unit, @qualifier, @period, @sourceId, @sourceQuote, @note, @at, @author, @deletedAt)
+       ON CONFLICT (id) DO UPDATE
+          SET scope = excluded.scope, entity_id = excluded.entity_id, metric = excluded.metric, value = excluded.value,
+              unit = excluded.unit, qualifier = excluded.qualifier, period = excluded.period, source_id = excluded.source_id,
+              source_quote = excluded.source_quote, note = excluded.note, changed_at = excluded.changed_at,
+              changed_by = excluded.changed_by, deleted_at = excluded.deleted_at`,
+    ).run({ ...snap, at: ctx.at, author: ctx.author });
+  },
+  setDeletedAt: (db, ctx, id, deletedAt) => {
+    statement(db, `UPDATE figures SET deleted_at = @deletedAt, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id: Number(id), deletedAt, at: ctx.at, author: ctx.author });
+  },
+};
 
 function checkReferences(db: DB, input: FigureInput): void {
   if (input.entityId !== null) {
@@ -31,17 +46,8 @@ function checkReferences(db: DB, input: FigureInput): void {
   }
 }
 
-function parseInput(raw: unknown): FigureInput {
-  const parsed = FigureInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('INVALID_INPUT', 'invalid figure', { where: issue?.path.join('.') || 'figure', reason: issue?.message ?? 'invalid' });
-  }
-  return parsed.data;
-}
-
 export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSnapshot {
-  const input = parseInput(raw);
+  const input = parseInput(FigureInput, raw, 'figure');
   checkReferences(db, input);
   const id = Number(
     statement(
@@ -50,16 +56,15 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
          VALUES (@scope, @entityId, @metric, @value, @unit, @qualifier, @period, @sourceId, @sourceQuote, @note, @at, @author)`,
     ).run({ ...input, at: ctx.at, author: ctx.author }).lastInsertRowid,
   );
-  const after = mustExist(db, id);
+  const after = mustExist(db, FIGURES, id);
   recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'create', before: null, after });
   return after;
 }
 
 export function updateFigure(db: DB, ctx: ChangeContext, id: number, patch: Partial<FigureInput>): FigureSnapshot {
-  const before = mustExist(db, id);
-  if (before.deletedAt !== null) throw new AppError('NOT_FOUND', 'figure deleted', { what: 'figure', id });
+  const before = mustBeLive(db, FIGURES, id);
   const { id: _id, changedAt: _a, changedBy: _b, deletedAt: _d, ...current } = before;
-  const input = parseInput({ ...current, ...patch });
+  const input = parseInput(FigureInput, { ...current, ...patch }, 'figure');
   checkReferences(db, input);
   statement(
     db,
@@ -69,26 +74,16 @@ export function updateFigure(db: DB, ctx: ChangeContext, id: number, patch: Part
             note = @note, changed_at = @at, changed_by = @author
       WHERE id = @id`,
   ).run({ ...input, id, at: ctx.at, author: ctx.author });
-  const after = mustExist(db, id);
+  const after = mustExist(db, FIGURES, id);
   recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'update', before, after });
   return after;
 }
 
 /** Soft delete: the row stays, marked, and can be restored. */
 export function deleteFigure(db: DB, ctx: ChangeContext, id: number): FigureSnapshot {
-  const before = mustExist(db, id);
-  if (before.deletedAt !== null) return before;
-  statement(db, `UPDATE figures SET deleted_at = @at, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id, at: ctx.at, author: ctx.author });
-  const after = mustExist(db, id);
-  recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'delete', before, after });
-  return after;
+  return setDeleted(db, ctx, FIGURES, id, true);
 }
 
 export function restoreFigure(db: DB, ctx: ChangeContext, id: number): FigureSnapshot {
-  const before = mustExist(db, id);
-  if (before.deletedAt === null) return before;
-  statement(db, `UPDATE figures SET deleted_at = NULL, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id, at: ctx.at, author: ctx.author });
-  const after = mustExist(db, id);
-  recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'restore', before, after });
-  return after;
+  return setDeleted(db, ctx, FIGURES, id, false);
 }

@@ -108,7 +108,104 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Version 2 is the workbench branch's; this one stands alone so it can be renumbered at merge.
+    version: 2,
+    name: 'workbench: settings, undo batches, full-text search, indexes for 100,000 figures',
+    sql: /* sql */ `
+      -- Settings a person chooses (author name, language, theme), kept in the data file.
+      CREATE TABLE settings (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+
+      -- One row per user action, in order: the undo/redo stack survives a restart. A 'change' is
+      -- done, undone, or dropped (undone and then superseded by a new change, so it cannot be redone);
+      -- an 'undo' or 'redo' batch names the change it took back or applied again.
+      CREATE TABLE batches (
+        seq      INTEGER PRIMARY KEY,
+        id       TEXT NOT NULL UNIQUE,
+        author   TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        kind     TEXT NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'undo', 'redo')),
+        reverts  TEXT REFERENCES batches (id),
+        state    TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'dropped')),
+        CHECK ((kind = 'change') = (reverts IS NULL))
+      );
+      CREATE INDEX batches_by_state ON batches (kind, state, seq);
+      CREATE INDEX batches_by_reverts ON batches (reverts, seq);
+      INSERT INTO batches (id, author, at)
+        SELECT batch_id, author, min(at) FROM revisions GROUP BY batch_id ORDER BY min(id);
+
+      -- Full-text search: Han characters are indexed one by one (cb_search_text, registered when
+      -- the file is opened), so Chinese and English both match. Triggers keep the index in step
+      -- with every write, in the same transaction.
+      CREATE VIRTUAL TABLE figures_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE entities_fts USING fts5 (entity_id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE sources_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE annotations_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+
+      CREATE TRIGGER figures_fts_insert AFTER INSERT ON figures BEGIN
+        INSERT INTO figures_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.note, new.source_quote)));
+      END;
+      CREATE TRIGGER figures_fts_update AFTER UPDATE OF note, source_quote ON figures BEGIN
+        DELETE FROM figures_fts WHERE rowid = old.id;
+        INSERT INTO figures_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.note, new.source_quote)));
+      END;
+      CREATE TRIGGER figures_fts_delete AFTER DELETE ON figures BEGIN
+        DELETE FROM figures_fts WHERE rowid = old.id;
+      END;
+
+      CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
+        INSERT INTO entities_fts (entity_id, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.name_zh, new.name_en)));
+      END;
+      CREATE TRIGGER entities_fts_update AFTER UPDATE OF id, name_zh, name_en ON entities BEGIN
+        DELETE FROM entities_fts WHERE entity_id = old.id;
+        INSERT INTO entities_fts (entity_id, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.name_zh, new.name_en)));
+      END;
+      CREATE TRIGGER entities_fts_delete AFTER DELETE ON entities BEGIN
+        DELETE FROM entities_fts WHERE entity_id = old.id;
+      END;
+
+      CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
+        INSERT INTO sources_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.title, new.publisher, new.excerpt)));
+      END;
+      CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, publisher, excerpt ON sources BEGIN
+        DELETE FROM sources_fts WHERE rowid = old.id;
+        INSERT INTO sources_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.title, new.publisher, new.excerpt)));
+      END;
+      CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
+        DELETE FROM sources_fts WHERE rowid = old.id;
+      END;
+
+      CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+        INSERT INTO annotations_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.body, new.tags)));
+      END;
+      CREATE TRIGGER annotations_fts_update AFTER UPDATE OF body, tags ON annotations BEGIN
+        DELETE FROM annotations_fts WHERE rowid = old.id;
+        INSERT INTO annotations_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.body, new.tags)));
+      END;
+      CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+        DELETE FROM annotations_fts WHERE rowid = old.id;
+      END;
+
+      INSERT INTO figures_fts (rowid, text) SELECT id, cb_search_text(concat_ws(' ', note, source_quote)) FROM figures;
+      INSERT INTO entities_fts (entity_id, text) SELECT id, cb_search_text(concat_ws(' ', name_zh, name_en)) FROM entities;
+      INSERT INTO sources_fts (rowid, text) SELECT id, cb_search_text(concat_ws(' ', title, publisher, excerpt)) FROM sources;
+      INSERT INTO annotations_fts (rowid, text) SELECT id, cb_search_text(concat_ws(' ', body, tags)) FROM annotations;
+
+      -- The figures table at 100,000 rows: live rows in each sort order, and the filters' lookups.
+      CREATE INDEX figures_live_by_changed ON figures (changed_at, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_by_value ON figures (value, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_by_period ON figures (period, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_by_metric ON figures (metric, period, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_by_metric_value ON figures (metric, value, id) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_live_province ON figures (changed_at, id) WHERE deleted_at IS NULL AND scope <> 'entity';
+      CREATE INDEX figures_live_by_entity ON figures (entity_id, metric, period) WHERE deleted_at IS NULL;
+      CREATE INDEX figures_by_source ON figures (source_id);
+      CREATE INDEX annotations_open_by_target ON annotations (target_type, target_id) WHERE deleted_at IS NULL AND status = 'open';
+      CREATE INDEX annotations_by_status ON annotations (status, updated_at) WHERE deleted_at IS NULL;
+    `,
+  },
+  {
     version: 3,
     name: 'saved briefing definitions',
     sql: /* sql */ `

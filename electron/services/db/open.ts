@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { searchText } from '../../../shared/search';
 import { MIGRATIONS, type Migration } from './migrations';
 import { seedIfNew } from './seed';
 
@@ -39,6 +40,7 @@ export function openDataFile(file: string, options: OpenOptions = {}): DB {
       throw new AppError('DB_READ_ONLY', 'cannot switch to WAL', { path: absolute });
     }
     db.pragma('synchronous = NORMAL');
+    registerFunctions(db);
     migrate(db, absolute);
     if (options.seed ?? true) seedIfNew(db);
     return db;
@@ -69,6 +71,11 @@ function checkFileBeforeOpen(file: string, mustExist: boolean): void {
   if (!head.equals(SQLITE_HEADER)) {
     throw new AppError('DB_CORRUPT', 'not an SQLite file', { path: file, reason: 'not an SQLite database' });
   }
+}
+
+/** SQL functions the schema's triggers call: every connection that writes must have them. */
+export function registerFunctions(db: DB): void {
+  db.function('cb_search_text', { deterministic: true }, (text: unknown) => searchText(typeof text === 'string' ? text : null));
 }
 
 export function schemaVersion(db: DB): number {

@@ -2,9 +2,12 @@
  * The change log. Every write to a figure, entity, source or annotation records one revision row:
  * who, when, the action, and the whole object before and after (JSON of the domain object with its
  * deletedAt; null before a create). All revisions written by one user action share a batch id, so
- * undo takes the action back whole (an edit, or a whole workbook import).
+ * undo takes the action back whole (an edit, or a whole workbook import). The first revision of a
+ * batch also enters it in the batches table, the undo/redo stack kept in the file.
  */
 import crypto from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
 import type { DB } from './open';
 import { statement } from './statements';
 
@@ -16,6 +19,8 @@ export interface ChangeContext {
   author: string;
   at: string;
   batchId: string;
+  /** Set only for the batch that undoes or redoes an earlier change. */
+  reverts?: { kind: 'undo' | 'redo'; batchId: string };
 }
 
 export function newChange(author: string, now: Date = new Date()): ChangeContext {
@@ -27,6 +32,7 @@ export function recordRevision(
   ctx: ChangeContext,
   change: { targetType: RevisionTarget; targetId: string | number; action: RevisionAction; before: unknown; after: unknown },
 ): void {
+  beginBatch(db, ctx);
   statement(
     db,
     `INSERT INTO revisions (batch_id, target_type, target_id, action, author, at, before_json, after_json)
@@ -41,4 +47,77 @@ export function recordRevision(
     before: change.before === null ? null : JSON.stringify(change.before),
     after: change.after === null ? null : JSON.stringify(change.after),
   });
+}
+
+/** Puts the batch on the stack (once; every revision calls it); a new change ends what could be redone. */
+export function beginBatch(db: DB, ctx: ChangeContext): void {
+  const inserted = statement(
+    db,
+    `INSERT INTO batches (id, author, at, kind, reverts) VALUES (@id, @author, @at, @kind, @reverts)
+     ON CONFLICT (id) DO NOTHING`,
+  ).run({ id: ctx.batchId, author: ctx.author, at: ctx.at, kind: ctx.reverts?.kind ?? 'change', reverts: ctx.reverts?.batchId ?? null });
+  if (inserted.changes === 1 && !ctx.reverts) statement(db, `UPDATE batches SET state = 'dropped' WHERE state = 'undone'`).run();
+}
+
+/** Validates what a person supplied against a schema; the first problem names its field. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('INVALID_INPUT', `invalid ${what}`, { where: issue?.path.join('.') || what, reason: issue?.message ?? 'invalid' });
+  }
+  return parsed.data;
+}
+
+/**
+ * One kind of tracked object (figure, entity, source, annotation): how to read its whole snapshot,
+ * write a snapshot back (undo, redo, "restore this version"), and mark it deleted or not.
+ */
+export interface Tracked<S extends { deletedAt: string | null }> {
+  target: RevisionTarget;
+  schema: z.ZodType<S>;
+  snapshot(db: DB, id: string): S | undefined;
+  /** Writes every field of `snap` (insert or update); the change context supplies who and when. */
+  put(db: DB, ctx: ChangeContext, snap: S): void;
+  setDeletedAt(db: DB, ctx: ChangeContext, id: string, deletedAt: string | null): void;
+}
+
+export function mustExist<S extends { deletedAt: string | null }>(db: DB, kind: Tracked<S>, id: string | number): S {
+  const snap = kind.snapshot(db, String(id));
+  if (!snap) throw new AppError('NOT_FOUND', `${kind.target} not found`, { what: kind.target, id: String(id) });
+  return snap;
+}
+
+export function mustBeLive<S extends { deletedAt: string | null }>(db: DB, kind: Tracked<S>, id: string | number): S {
+  const snap = mustExist(db, kind, id);
+  if (snap.deletedAt !== null) throw new AppError('NOT_FOUND', `${kind.target} deleted`, { what: kind.target, id: String(id) });
+  return snap;
+}
+
+/** Soft delete (deleted = true) or restore, with its revision; a no-op when already so. */
+export function setDeleted<S extends { deletedAt: string | null }>(db: DB, ctx: ChangeContext, kind: Tracked<S>, id: string | number, deleted: boolean): S {
+  const before = mustExist(db, kind, id);
+  if ((before.deletedAt !== null) === deleted) return before;
+  kind.setDeletedAt(db, ctx, String(id), deleted ? ctx.at : null);
+  const after = mustExist(db, kind, id);
+  recordRevision(db, ctx, { targetType: kind.target, targetId: id, action: deleted ? 'delete' : 'restore', before, after });
+  return after;
+}
+
+/**
+ * Brings an object back to a recorded state: a snapshot, or null for "did not exist yet" (which
+ * becomes a soft delete). Records the change like any other, so history stays complete.
+ */
+export function applySnapshot<S extends { deletedAt: string | null }>(db: DB, ctx: ChangeContext, kind: Tracked<S>, id: string, raw: unknown): void {
+  const before = kind.snapshot(db, id) ?? null;
+  if (raw === null) {
+    if (before && before.deletedAt === null) setDeleted(db, ctx, kind, id, true);
+    return;
+  }
+  const snap = parseInput(kind.schema, raw, kind.target);
+  kind.put(db, ctx, snap);
+  const after = mustExist(db, kind, id);
+  const action: RevisionAction =
+    before === null ? 'create' : before.deletedAt === null && after.deletedAt !== null ? 'delete' : before.deletedAt !== null && after.deletedAt === null ? 'restore' : 'update';
+  recordRevision(db, ctx, { targetType: kind.target, targetId: id, action, before, after });
 }

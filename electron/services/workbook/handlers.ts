@@ -4,7 +4,8 @@
  */
 import type { HandlerContext, Handlers } from '../handlers';
 import { exportWorkbook } from './export';
-import { ImportPreviews, applyImportPlan, defaultAuthor, planWorkbookImport } from './import';
+import { authorOf } from '../workbench/settings';
+import { ImportPreviews, applyImportPlan, planWorkbookImport } from './import';
 
 type WorkbookChannels = 'startWorkbookExport' | 'previewWorkbookImport' | 'applyWorkbookImport';
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
@@ -27,6 +28,6 @@ export function workbookHandlers(ctx: HandlerContext): Pick<Handlers, WorkbookCh
       return previews.add(await planWorkbookImport(ctx.db, file));
     },
     applyWorkbookImport: ({ previewId, includeRemovals }) =>
-      applyImportPlan(ctx.db, previews.take(previewId), { author: defaultAuthor(), includeRemovals, dataFile: ctx.dataFile }),
+      applyImportPlan(ctx.db, previews.take(previewId), { author: authorOf(ctx.db), includeRemovals, dataFile: ctx.dataFile }),
   };
 }

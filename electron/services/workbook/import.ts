@@ -4,7 +4,6 @@
  * file. When any problem was found nothing is written.
  */
 import crypto from 'node:crypto';
-import os from 'node:os';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview, ImportResult } from '../../../shared/workbook';
 import { createFigure, deleteFigure, updateFigure } from '../db/figures';
@@ -22,14 +21,6 @@ export async function planWorkbookImport(db: DB, file: string, limits: { zip?: Z
   return planImport(db, read, file);
 }
 
-/** Until settings hold the person's name (issue 3), imports are recorded under the OS user name. */
-export function defaultAuthor(): string {
-  try {
-    return os.userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 export interface ApplyOptions {
   author: string;

@@ -21,7 +21,7 @@ export function FigureSource({ figure, sources }: { figure: Figure; sources: Sou
         {source.publishedOn ? ` · ${source.publishedOn}` : ''}
       </div>
       {figure.sourceQuote ? (
-        <blockquote aria-label={t('figure.quote')} style={{ margin: '4px 0 0', paddingLeft: 8, borderLeft: '3px solid #d0d7de', color: '#57606a' }}>
+        <blockquote aria-label={t('figure.quote')} style={{ margin: '4px 0 0', paddingLeft: 8, borderLeft: '3px solid #d0d7de', opacity: 0.78 }}>
           {figure.sourceQuote}
         </blockquote>
       ) : null}

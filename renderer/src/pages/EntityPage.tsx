@@ -1,15 +1,22 @@
-import { Button, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityDetail, Figure } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
+import { AnnotationsPanel } from '../components/Annotations';
+import { EntityFormButton } from '../components/EntityForm';
+import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
 import { FigureSource, FigureValue } from '../components/FigureText';
+import { HistoryPanel } from '../components/HistoryPanel';
 import { LoadState } from '../components/LoadState';
+import { useSession } from '../session';
 import { useCall } from '../useCall';
 
 export function EntityPage({ id, lang }: { id: string; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const [loaded, retry] = useCall(() => getApi().getEntity({ id }), [id]);
+  const { dataVersion } = useSession();
+  const [loaded, retry] = useCall(() => getApi().getEntity({ id }), [id, dataVersion]);
   return (
     <>
       <Button href="#/" style={{ marginBottom: 16 }}>
@@ -24,11 +31,36 @@ export function EntityPage({ id, lang }: { id: string; lang: Lang }): React.JSX.
 
 function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
+  const { changed, showError } = useSession();
+  const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
+  const name = lang === 'en' ? entity.name.en : entity.name.zh;
+  const openCount = (f: Figure): number => entity.annotations.filter((a) => a.targetType === 'figure' && a.targetId === String(f.id) && a.status === 'open').length;
+  const remove = async (): Promise<void> => {
+    try {
+      await getApi().deleteItem({ targetType: 'entity', targetId: entity.id });
+      changed();
+      window.location.hash = '#/';
+    } catch (error) {
+      showError(error);
+    }
+  };
   return (
     <article aria-labelledby="entity-heading">
-      <Typography.Title level={1} id="entity-heading" style={{ fontSize: 26 }}>
-        {lang === 'en' ? entity.name.en : entity.name.zh}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={1} id="entity-heading" style={{ fontSize: 26, margin: 0 }}>
+          {name}
+        </Typography.Title>
+        <Space wrap>
+          <Button type="primary" onClick={() => setDrawer({ id: null, defaults: { scope: 'entity', entityId: entity.id } })}>
+            {t('workbench.addFigure')}
+          </Button>
+          <EntityFormButton mode="update" entity={entity} />
+          <Popconfirm title={t('entityForm.deleteConfirm')} onConfirm={() => void remove()} okText={t('entityForm.delete')} cancelText={t('figureForm.cancel')}>
+            <Button danger>{t('entityForm.delete')}</Button>
+          </Popconfirm>
+        </Space>
+      </Space>
+      <div style={{ height: 12 }} />
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label={t('entity.chineseName')}>{entity.name.zh}</Descriptions.Item>
         <Descriptions.Item label={t('entity.englishName')}>{entity.name.en}</Descriptions.Item>
@@ -56,6 +88,23 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
               { title: t('figure.period'), dataIndex: 'period' },
               { title: t('figure.source'), key: 'source', render: (_, f) => <FigureSource figure={f} sources={entity.sources} /> },
               { title: t('figure.note'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
+              {
+                title: t('figuresTable.annotations'),
+                key: 'annotations',
+                render: (_, f) => (openCount(f) > 0 ? <Badge count={openCount(f)} color="orange" title={t('figuresTable.openCount', { count: openCount(f) })} /> : null),
+              },
+              {
+                title: t('figuresTable.actions'),
+                key: 'actions',
+                render: (_, f) => {
+                  const label = `${name} · ${t(`metric.${f.metric}`)} · ${f.period}`;
+                  return (
+                    <Button size="small" aria-label={t('figuresTable.edit', { name: label })} onClick={() => setDrawer({ id: f.id, name: label })}>
+                      {t('annotations.edit')}
+                    </Button>
+                  );
+                },
+              },
             ]}
           />
         )}
@@ -65,19 +114,16 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
         <Typography.Title level={2} id="annotations-heading" style={{ fontSize: 20 }}>
           {t('entity.annotationsHeading')}
         </Typography.Title>
-        {entity.annotations.length === 0 ? (
-          <Typography.Text type="secondary">{t('entity.noAnnotations')}</Typography.Text>
-        ) : (
-          <ul>
-            {entity.annotations.map((a) => (
-              <li key={a.id}>
-                <Typography.Text strong>{a.author}</Typography.Text> · {a.updatedAt.slice(0, 16).replace('T', ' ')} · <Tag>{a.status}</Tag>
-                <div style={{ whiteSpace: 'pre-wrap' }}>{a.body}</div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AnnotationsPanel targetType="entity" targetId={entity.id} lang={lang} />
       </section>
+
+      <section aria-labelledby="history-heading" style={{ marginTop: 24 }}>
+        <Typography.Title level={2} id="history-heading" style={{ fontSize: 20 }}>
+          {t('history.heading')}
+        </Typography.Title>
+        <HistoryPanel targetType="entity" targetId={entity.id} name={name} lang={lang} />
+      </section>
+      <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
     </article>
   );
 }

@@ -5,16 +5,18 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { FigureSource, FigureValue } from '../components/FigureText';
 import { LoadState } from '../components/LoadState';
+import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
 
 export function OverviewPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
+  const { dataVersion } = useSession();
   const [loaded, retry] = useCall(async () => {
     const api = getApi();
     const [province, entities] = await Promise.all([api.getProvince({}), api.listEntities({})]);
     return { province, entities };
-  }, []);
+  }, [dataVersion]);
   return (
     <LoadState loaded={loaded} lang={lang} retry={retry}>
       {({ province, entities }) => (
@@ -48,7 +50,7 @@ function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang:
           <Col key={f.id} xs={24} md={12} xl={6}>
             <Card size="small" style={{ height: '100%' }}>
               <article aria-label={`${t(`scope.${f.scope}`)} · ${t(`metric.${f.metric}`)}`}>
-                <div style={{ color: '#57606a', fontSize: 13 }}>
+                <div style={{ opacity: 0.78, fontSize: 13 }}>
                   {t(`scope.${f.scope}`)} · {t(`metric.${f.metric}`)} · {f.period}
                 </div>
                 <div style={{ fontSize: 26, fontWeight: 600, margin: '4px 0 8px' }}>
@@ -80,10 +82,12 @@ function EntityGroup({ title, entities, lang }: { title: string; entities: Entit
         {entities.map((e) => (
           <li key={e.id}>
             <Card size="small" hoverable>
-              <a href={hrefFor({ name: 'entity', id: e.id })} aria-label={t('overview.openEntity', { name: name(e, lang) })} style={{ display: 'block' }}>
-                <div style={{ fontWeight: 600, fontSize: 15 }}>{name(e, lang)}</div>
-                <div style={{ color: '#57606a', fontSize: 12 }}>{name(e, other)}</div>
+              <a href={hrefFor({ name: 'entity', id: e.id })} style={{ display: 'block', fontWeight: 600, fontSize: 15 }}>
+                {name(e, lang)}
               </a>
+              <div style={{ opacity: 0.78, fontSize: 12 }} lang={other}>
+                {name(e, other)}
+              </div>
               <div style={{ marginTop: 6 }}>
                 <Tag color={e.tier ? 'blue' : 'default'}>{e.tier ? t(`tier.${e.tier}`) : t(`category.${e.category}`)}</Tag>
               </div>

@@ -1,0 +1,13 @@
+/** Every kind of object the change log tracks, by its revision target name (undo, restore, delete). */
+import { ANNOTATIONS } from './annotations';
+import { ENTITIES } from './entities';
+import { FIGURES } from './figures';
+import type { RevisionTarget, Tracked } from './revisions';
+import { SOURCES } from './sources';
+
+export const TRACKED: Record<RevisionTarget, Tracked<{ deletedAt: string | null }>> = {
+  figure: FIGURES,
+  entity: ENTITIES,
+  source: SOURCES,
+  annotation: ANNOTATIONS,
+};

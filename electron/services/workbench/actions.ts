@@ -1,0 +1,65 @@
+/**
+ * The workbench's user actions. Each is one transaction with one change context (one batch), so it
+ * lands whole with its revisions, or not at all, and undo takes it back whole.
+ */
+import type { AnnotationInput, AnnotationSnapshot, EntityInput, EntitySnapshot, FigureInput, FigureSnapshot, SourceInput } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { createAnnotation, updateAnnotation } from '../db/annotations';
+import { createEntity, deleteEntity, restoreEntity, updateEntity } from '../db/entities';
+import { createFigure, updateFigure } from '../db/figures';
+import type { DB } from '../db/open';
+import { newChange, setDeleted, type ChangeContext, type RevisionTarget } from '../db/revisions';
+import { createSource } from '../db/sources';
+import { TRACKED } from '../db/tracked';
+import { authorOf } from './settings';
+
+/** Runs one user action in one transaction, recorded as the person named in settings. */
+function act<T>(db: DB, work: (ctx: ChangeContext) => T): T {
+  return db.transaction(() => work(newChange(authorOf(db))))();
+}
+
+/** Names a field of a nested part of the input (newSource.title) when that part is invalid. */
+function within<T>(prefix: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_INPUT' && error.details) {
+      throw new AppError(error.code, error.message, { ...error.details, where: `${prefix}.${error.details.where ?? ''}` });
+    }
+    throw error;
+  }
+}
+
+/** Creates a figure (no id) or changes one; a new source given with it is created in the same action. */
+export function saveFigure(db: DB, input: { id?: number | undefined; figure: FigureInput; newSource?: SourceInput | undefined }): FigureSnapshot {
+  return act(db, (ctx) => {
+    const newSource = input.newSource;
+    const sourceId = newSource ? within('newSource', () => createSource(db, ctx, newSource)).id : input.figure.sourceId;
+    const figure = { ...input.figure, sourceId };
+    return input.id === undefined ? createFigure(db, ctx, figure) : updateFigure(db, ctx, input.id, figure);
+  });
+}
+
+export function saveEntity(db: DB, input: { mode: 'create' | 'update'; entity: EntityInput }): EntitySnapshot {
+  return act(db, (ctx) => {
+    if (input.mode === 'create') return createEntity(db, ctx, input.entity);
+    const { id, ...patch } = input.entity;
+    return updateEntity(db, ctx, id, patch);
+  });
+}
+
+export function saveAnnotation(db: DB, input: { id?: number | undefined; annotation: AnnotationInput }): AnnotationSnapshot {
+  return act(db, (ctx) => {
+    if (input.id === undefined) return createAnnotation(db, ctx, input.annotation);
+    const { targetType: _t, targetId: _i, ...patch } = input.annotation;
+    return updateAnnotation(db, ctx, input.id, patch);
+  });
+}
+
+/** Soft delete (or restore) of any kind of object, as one action. */
+export function setItemDeleted(db: DB, ref: { targetType: RevisionTarget; targetId: string }, deleted: boolean): void {
+  act(db, (ctx) => {
+    if (ref.targetType === 'entity') return deleted ? deleteEntity(db, ctx, ref.targetId) : restoreEntity(db, ctx, ref.targetId);
+    return setDeleted(db, ctx, TRACKED[ref.targetType], ref.targetId, deleted);
+  });
+}

@@ -1,0 +1,182 @@
+/** Annotations: one item (edit, resolve, reopen, delete), and the panel of one figure or entity with its add form. */
+import { Badge, Button, Checkbox, Empty, Form, Input, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation, AnnotationInput } from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { useSession } from '../session';
+import { useCall } from '../useCall';
+import { LoadState } from './LoadState';
+
+const when = (at: string): string => at.slice(0, 16).replace('T', ' ');
+
+function useAnnotationActions(): { save: (id: number | undefined, input: AnnotationInput) => Promise<boolean>; remove: (id: number) => Promise<void> } {
+  const { changed, showError } = useSession();
+  return {
+    save: async (id, input) => {
+      try {
+        await getApi().saveAnnotation({ ...(id === undefined ? {} : { id }), annotation: input });
+        changed();
+        return true;
+      } catch (error) {
+        showError(error);
+        return false;
+      }
+    },
+    remove: async (id) => {
+      try {
+        await getApi().deleteItem({ targetType: 'annotation', targetId: String(id) });
+        changed();
+      } catch (error) {
+        showError(error);
+      }
+    },
+  };
+}
+
+interface EditorValues {
+  body: string;
+  tags: string[];
+  includeInBriefing: boolean;
+}
+
+function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; onSubmit: (v: EditorValues) => Promise<boolean>; onCancel?: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<EditorValues>();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={props.initial}
+      onFinish={(v) =>
+        void props.onSubmit({ ...v, tags: v.tags ?? [] }).then((ok) => {
+          if (ok && !props.onCancel) form.resetFields();
+        })
+      }
+    >
+      <Form.Item name="body" label={t('annotations.body')} rules={[{ required: true, whitespace: true, message: t('annotations.bodyRequired') }, { max: 20000 }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
+      </Form.Item>
+      <Form.Item name="tags" label={t('annotations.tags')} extra={t('annotations.tagsHelp')}>
+        <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
+      </Form.Item>
+      <Form.Item name="includeInBriefing" valuePropName="checked">
+        <Checkbox>{t('annotations.includeInBriefing')}</Checkbox>
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit">
+          {props.submitLabel}
+        </Button>
+        {props.onCancel ? <Button onClick={props.onCancel}>{t('annotations.cancel')}</Button> : null}
+      </Space>
+    </Form>
+  );
+}
+
+export function AnnotationItem({ annotation: a, label, href }: { annotation: Annotation; label?: string; href?: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { save, remove } = useAnnotationActions();
+  const [editing, setEditing] = useState(false);
+  const input = (patch: Partial<AnnotationInput>): AnnotationInput => ({
+    targetType: a.targetType,
+    targetId: a.targetId,
+    body: a.body,
+    tags: a.tags,
+    status: a.status,
+    includeInBriefing: a.includeInBriefing,
+    ...patch,
+  });
+  const summary = a.body.split('\n')[0]!.slice(0, 40);
+  return (
+    <List.Item aria-label={`${t(`annotations.${a.status}`)} · ${summary}`}>
+      <article style={{ width: '100%' }}>
+        <Space size={4} wrap>
+          <Tag color={a.status === 'open' ? 'orange' : 'green'}>{t(`annotations.${a.status}`)}</Tag>
+          {a.includeInBriefing ? <Tag color="blue">{t('annotations.includeInBriefing')}</Tag> : null}
+          {a.tags.map((tag) => (
+            <Tag key={tag}>#{tag}</Tag>
+          ))}
+          <Typography.Text strong>{a.author}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('annotations.created', { at: when(a.createdAt) })} · {t('annotations.updated', { at: when(a.updatedAt) })}
+          </Typography.Text>
+        </Space>
+        {label ? (
+          <div style={{ fontSize: 13, marginTop: 2 }}>
+            {t('annotations.target')}: {href ? <a href={href}>{label}</a> : label}
+          </div>
+        ) : null}
+        {editing ? (
+          <div style={{ marginTop: 8 }}>
+            <AnnotationEditor
+              initial={{ body: a.body, tags: a.tags, includeInBriefing: a.includeInBriefing }}
+              submitLabel={t('annotations.save')}
+              onSubmit={async (v) => {
+                const ok = await save(a.id, input(v));
+                if (ok) setEditing(false);
+                return ok;
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </div>
+        ) : (
+          <>
+            <div style={{ whiteSpace: 'pre-wrap', margin: '6px 0' }}>{a.body}</div>
+            <Space size={4} wrap>
+              <Button size="small" onClick={() => setEditing(true)}>
+                {t('annotations.edit')}
+              </Button>
+              {a.status === 'open' ? (
+                <Button size="small" onClick={() => void save(a.id, input({ status: 'resolved' }))}>
+                  {t('annotations.resolve')}
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => void save(a.id, input({ status: 'open' }))}>
+                  {t('annotations.reopen')}
+                </Button>
+              )}
+              <Popconfirm title={t('annotations.delete')} onConfirm={() => void remove(a.id)}>
+                <Button size="small" danger>
+                  {t('annotations.delete')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          </>
+        )}
+      </article>
+    </List.Item>
+  );
+}
+
+/** The annotations of one figure or entity, with a form to add one. */
+export function AnnotationsPanel({ targetType, targetId, lang }: { targetType: 'figure' | 'entity'; targetId: string; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const { save } = useAnnotationActions();
+  const [loaded, retry] = useCall(() => getApi().listAnnotations({ targetType, targetId }), [targetType, targetId, dataVersion]);
+  return (
+    <div>
+      <LoadState loaded={loaded} lang={lang} retry={retry}>
+        {(annotations) => {
+          const open = annotations.filter((a) => a.status === 'open').length;
+          return (
+            <section aria-label={t('annotations.list')}>
+              <Badge count={open} showZero={false} offset={[10, 0]} title={t('annotations.openBadge', { count: open })}>
+                <Typography.Text strong>{t('annotations.list')}</Typography.Text>
+              </Badge>
+              {annotations.length === 0 ? <Empty description={t('annotations.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <List dataSource={annotations} renderItem={(a) => <AnnotationItem annotation={a} />} />}
+            </section>
+          );
+        }}
+      </LoadState>
+      <section aria-label={t('annotations.add')} style={{ marginTop: 16 }}>
+        <AnnotationEditor
+          initial={{ body: '', tags: [], includeInBriefing: false }}
+          submitLabel={t('annotations.add')}
+          onSubmit={(v) => save(undefined, { targetType, targetId, status: 'open', ...v, body: v.body.trim() })}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Adding or editing an industry (cluster or future industry): a button that opens a form in a dialog. */
+import { Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallError } from '../../../shared/client';
+import { CATEGORIES, EntityInput, TIERS, type EntitySummary } from '../../../shared/domain';
+import { getApi } from '../api';
+import { useSession } from '../session';
+import { hrefFor } from '../useRoute';
+
+interface Values {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  category: EntityInput['category'];
+  tier: EntityInput['tier'] | '';
+  sortOrder: number;
+}
+
+export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; entity?: EntitySummary }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { changed, showError } = useSession();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const invalid = (key: string): string => t(`entityForm.invalid.${key}`);
+  const shape = EntityInput.shape;
+
+  const save = async (): Promise<void> => {
+    // The form shows what is wrong next to each field; nothing more to do when it refuses.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    const input: EntityInput = {
+      id: v.id.trim(),
+      name: { zh: v.nameZh.trim(), en: v.nameEn.trim() },
+      category: v.category,
+      tier: v.tier === '' ? null : v.tier,
+      sortOrder: v.sortOrder,
+    };
+    try {
+      const saved = await getApi().saveEntity({ mode, entity: input });
+      changed();
+      setOpen(false);
+      if (mode === 'create') window.location.hash = hrefFor({ name: 'entity', id: saved.id });
+    } catch (error) {
+      if (error instanceof CallError && error.code === 'INVALID_INPUT') {
+        const where = String(error.details?.where ?? '').replace(/^saveEntity\.entity\./, '');
+        const field = where.startsWith('name.zh') ? 'nameZh' : where.startsWith('name.en') ? 'nameEn' : where;
+        if (['id', 'nameZh', 'nameEn', 'category', 'sortOrder'].includes(field)) {
+          form.setFields([{ name: field as keyof Values, errors: [invalid(field)] }]);
+          return;
+        }
+      }
+      showError(error);
+    }
+  };
+
+  const title = mode === 'create' ? t('entityForm.titleNew') : t('entityForm.titleEdit');
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{mode === 'create' ? t('workbench.addEntity') : t('entityForm.edit')}</Button>
+      <Modal open={open} title={title} onOk={() => void save()} onCancel={() => setOpen(false)} okText={t('entityForm.save')} cancelText={t('figureForm.cancel')} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          aria-label={title}
+          initialValues={{
+            id: entity?.id ?? '',
+            nameZh: entity?.name.zh ?? '',
+            nameEn: entity?.name.en ?? '',
+            category: entity?.category ?? 'future',
+            tier: entity?.tier ?? '',
+            sortOrder: entity?.sortOrder ?? 100,
+          }}
+        >
+          <Form.Item name="id" label={t('entityForm.id')} extra={t('entityForm.idHelp')} rules={[{ validator: (_, v) => (shape.id.safeParse(String(v ?? '').trim()).success ? Promise.resolve() : Promise.reject(new Error(invalid('id')))) }]}>
+            <Input disabled={mode === 'update'} />
+          </Form.Item>
+          <Form.Item name="nameZh" label={t('entityForm.nameZh')} rules={[{ required: true, whitespace: true, max: 200, message: invalid('nameZh') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('entityForm.nameEn')} rules={[{ required: true, whitespace: true, max: 300, message: invalid('nameEn') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="category" label={t('entityForm.category')}>
+            <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+          </Form.Item>
+          <Form.Item name="tier" label={t('entityForm.tier')}>
+            <Select options={[{ value: '', label: t('entityForm.noTier') }, ...TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) }))]} />
+          </Form.Item>
+          <Form.Item name="sortOrder" label={t('entityForm.sortOrder')} rules={[{ required: true, type: 'integer', min: 0, message: invalid('sortOrder') }]}>
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

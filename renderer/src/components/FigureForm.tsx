@@ -1,0 +1,274 @@
+/**
+ * Adding or editing a figure: value, unit, qualifier, period, metric, note and source (an existing
+ * one or a new one). Every field is checked here with the same schemas main checks again; a
+ * refusal from main is shown next to the field it names.
+ */
+import { Button, Col, Divider, Form, Input, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { CallError } from '../../../shared/client';
+import {
+  FigureInput,
+  METRICS,
+  QUALIFIERS,
+  Scope,
+  SourceInput,
+  UNITS,
+  type EntitySummary,
+  type FigureSnapshot,
+  type Source,
+} from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { useSession } from '../session';
+
+const NEW_SOURCE = -1;
+const NO_SOURCE = 0;
+
+interface Values {
+  scope: FigureInput['scope'];
+  entityId: string | null;
+  metric: FigureInput['metric'];
+  value: string;
+  unit: FigureInput['unit'];
+  qualifier: FigureInput['qualifier'];
+  period: string;
+  note: string;
+  sourceId: number;
+  sourceQuote: string;
+  newSource?: { title: string; publisher: string; author: string; publishedOn: string; url: string; excerpt: string };
+}
+
+const orNull = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
+const toNumber = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.replace(/[,，\s]/g, '')));
+
+function toFigureInput(v: Values): FigureInput {
+  return {
+    scope: v.scope,
+    entityId: v.scope === 'entity' ? (v.entityId ?? null) : null,
+    metric: v.metric,
+    value: toNumber(v.value),
+    unit: v.unit,
+    qualifier: v.qualifier,
+    period: v.period.trim(),
+    sourceId: v.sourceId > 0 ? v.sourceId : null,
+    sourceQuote: orNull(v.sourceQuote),
+    note: orNull(v.note),
+  };
+}
+
+function toSourceInput(s: NonNullable<Values['newSource']>): SourceInput {
+  return { title: s.title?.trim() ?? '', publisher: s.publisher?.trim() ?? '', author: orNull(s.author), publishedOn: orNull(s.publishedOn), url: orNull(s.url), excerpt: orNull(s.excerpt) };
+}
+
+/** A form rule that checks one field against the field's schema and says what is wrong in the person's language. */
+function fieldRule(schema: z.ZodType, convert: (v: unknown) => unknown, message: string) {
+  return {
+    validator: (_: unknown, value: unknown) => (schema.safeParse(convert(value)).success ? Promise.resolve() : Promise.reject(new Error(message))),
+  };
+}
+
+export function FigureForm(props: {
+  figure: FigureSnapshot | null;
+  defaults?: Partial<FigureInput>;
+  lang: Lang;
+  onSaved: (figure: FigureSnapshot) => void;
+  onDeleted?: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { changed, showError } = useSession();
+  const [form] = Form.useForm<Values>();
+  const [entities, setEntities] = useState<EntitySummary[]>([]);
+  const [sources, setSources] = useState<Source[]>([]);
+  const [saving, setSaving] = useState(false);
+  const scope = Form.useWatch('scope', form);
+  const sourceId = Form.useWatch('sourceId', form);
+  const f = props.figure;
+  const shape = FigureInput;
+
+  useEffect(() => {
+    void Promise.all([getApi().listEntities({}), getApi().listSources({})]).then(([e, s]) => {
+      setEntities(e);
+      setSources(s);
+    }, showError);
+  }, [showError]);
+
+  const initial: Values = {
+    scope: f?.scope ?? props.defaults?.scope ?? 'entity',
+    entityId: f?.entityId ?? props.defaults?.entityId ?? null,
+    metric: f?.metric ?? props.defaults?.metric ?? 'output_value',
+    value: f ? String(f.value) : '',
+    unit: f?.unit ?? props.defaults?.unit ?? '100m_yuan',
+    qualifier: f?.qualifier ?? 'exact',
+    period: f?.period ?? '',
+    note: f?.note ?? '',
+    sourceId: f?.sourceId ?? NO_SOURCE,
+    sourceQuote: f?.sourceQuote ?? '',
+  };
+
+  const save = async (values: Values): Promise<void> => {
+    setSaving(true);
+    try {
+      const saved = await getApi().saveFigure({
+        ...(f ? { id: f.id } : {}),
+        figure: toFigureInput(values),
+        ...(values.sourceId === NEW_SOURCE && values.newSource ? { newSource: toSourceInput(values.newSource) } : {}),
+      });
+      changed();
+      props.onSaved(saved);
+    } catch (error) {
+      if (error instanceof CallError && error.code === 'INVALID_INPUT') {
+        // Main refused what the form let through: show it at the field it names.
+        const where = String(error.details?.where ?? '').replace(/^saveFigure\./, '').replace(/^figure\./, '');
+        const name = where.split('.');
+        const text = name[0] === 'newSource' ? t(`sourceForm.invalid.${name[1]}`, { defaultValue: '' }) : t(`figureForm.invalid.${name[0]}`, { defaultValue: '' });
+        if (text) {
+          form.setFields([{ name: name as never, errors: [text] }]);
+          return;
+        }
+      }
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!f) return;
+    try {
+      await getApi().deleteItem({ targetType: 'figure', targetId: String(f.id) });
+      changed();
+      props.onDeleted?.();
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const name = (e: EntitySummary): string => (props.lang === 'en' ? e.name.en : e.name.zh);
+  const invalid = (key: string): string => t(`figureForm.invalid.${key}`);
+  const sourceInvalid = (key: string): string => t(`sourceForm.invalid.${key}`);
+  const src = SourceInput.shape;
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} aria-label={f ? t('figureForm.titleEdit') : t('figureForm.titleNew')}>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="scope" label={t('figureForm.scope')} rules={[fieldRule(Scope, (v) => v, invalid('scope'))]}>
+            <Select options={Scope.options.map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="entityId"
+            label={t('figureForm.entity')}
+            dependencies={['scope']}
+            rules={[{ validator: (_, v) => ((scope === 'entity') === Boolean(v) ? Promise.resolve() : Promise.reject(new Error(invalid('entityId')))) }]}
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              disabled={scope !== 'entity'}
+              options={entities.map((e) => ({ value: e.id, label: name(e) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="metric" label={t('figureForm.metric')} rules={[fieldRule(shape.shape.metric, (v) => v, invalid('metric'))]}>
+            <Select options={METRICS.map((m) => ({ value: m, label: t(`metric.${m}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="period" label={t('figureForm.period')} extra={t('figureForm.periodHelp')} rules={[fieldRule(shape.shape.period, (v) => String(v ?? '').trim(), invalid('period'))]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="value" label={t('figureForm.value')} rules={[fieldRule(shape.shape.value, (v) => toNumber(String(v ?? '')), invalid('value'))]}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="unit" label={t('figureForm.unit')}>
+            <Select options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) || u }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="qualifier" label={t('figureForm.qualifier')}>
+            <Select options={QUALIFIERS.map((q) => ({ value: q, label: t(`qualifierName.${q}`) }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="note" label={t('figureForm.note')} rules={[{ max: 5000, message: invalid('note') }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item name="sourceId" label={t('figureForm.source')}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={[
+            { value: NO_SOURCE, label: t('figureForm.noSource') },
+            ...sources.map((s) => ({ value: s.id, label: `${s.title} · ${s.publisher}${s.publishedOn ? ` · ${s.publishedOn}` : ''}` })),
+            { value: NEW_SOURCE, label: t('figureForm.newSource') },
+          ]}
+        />
+      </Form.Item>
+      {sourceId === NEW_SOURCE ? (
+        <fieldset aria-label={t('sourceForm.heading')} style={{ border: '1px solid rgba(128,128,128,0.35)', borderRadius: 8, padding: '8px 12px', marginBottom: 16 }}>
+          <legend style={{ width: 'auto', padding: '0 4px', marginBottom: 0, fontSize: 14, border: 0 }}>{t('sourceForm.heading')}</legend>
+          <Form.Item name={['newSource', 'title']} label={t('sourceForm.title')} rules={[fieldRule(src.title, (v) => String(v ?? ''), sourceInvalid('title'))]}>
+            <Input />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name={['newSource', 'publisher']} label={t('sourceForm.publisher')} rules={[fieldRule(src.publisher, (v) => String(v ?? ''), sourceInvalid('publisher'))]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name={['newSource', 'author']} label={t('sourceForm.author')} rules={[fieldRule(src.author, (v) => orNull(v as string), sourceInvalid('author'))]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name={['newSource', 'publishedOn']} label={t('sourceForm.publishedOn')} rules={[fieldRule(src.publishedOn, (v) => orNull(v as string), sourceInvalid('publishedOn'))]}>
+                <Input placeholder="YYYY-MM-DD" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name={['newSource', 'url']} label={t('sourceForm.url')} rules={[fieldRule(src.url, (v) => orNull(v as string), sourceInvalid('url'))]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name={['newSource', 'excerpt']} label={t('sourceForm.excerpt')} rules={[fieldRule(src.excerpt, (v) => orNull(v as string), sourceInvalid('excerpt'))]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
+        </fieldset>
+      ) : null}
+      <Form.Item name="sourceQuote" label={t('figureForm.sourceQuote')} rules={[{ max: 5000, message: invalid('sourceQuote') }]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      {f?.changedAt ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('figure.changed')}: {f.changedBy} · {f.changedAt.slice(0, 16).replace('T', ' ')}
+        </Typography.Paragraph>
+      ) : null}
+      <Divider style={{ margin: '12px 0' }} />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          {t('figureForm.save')}
+        </Button>
+        {f ? (
+          <Popconfirm title={t('figureForm.deleteConfirm')} onConfirm={() => void remove()} okText={t('figureForm.delete')} cancelText={t('figureForm.cancel')}>
+            <Button danger>{t('figureForm.delete')}</Button>
+          </Popconfirm>
+        ) : null}
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,119 @@
+/** Every recorded change of one figure or entity, newest first, with "restore this version". */
+import { Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatFigure } from '../../../shared/format';
+import type { Figure } from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
+import type { Revision } from '../../../shared/workbench';
+import { getApi } from '../api';
+import { LoadState } from './LoadState';
+import { useSession } from '../session';
+import { useCall } from '../useCall';
+
+const HIDDEN = new Set(['id', 'changedAt', 'changedBy', 'updatedAt', 'createdAt']);
+
+/** How one field's value reads in the history. */
+function show(key: string, snapshot: Record<string, unknown> | null, lang: Lang, t: (k: string) => string): string {
+  if (!snapshot) return t('history.none');
+  const v = snapshot[key];
+  if (key === 'value' && typeof v === 'number') return formatFigure(snapshot as unknown as Figure, lang);
+  if (key === 'deletedAt') return v ? t('history.deleted') : t('history.none');
+  if (key === 'name' && v && typeof v === 'object') return `${(v as { zh: string }).zh} / ${(v as { en: string }).en}`;
+  if (v === null || v === undefined || v === '') return t('history.none');
+  if (key === 'metric') return t(`metric.${String(v)}`);
+  if (key === 'qualifier') return t(`qualifierName.${String(v)}`);
+  if (key === 'unit') return t(`unit.${String(v)}`) || String(v);
+  if (key === 'scope') return t(`scope.${String(v)}`);
+  if (key === 'category') return t(`category.${String(v)}`);
+  if (key === 'tier') return t(`tier.${String(v)}`);
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+function changedKeys(r: Revision): string[] {
+  const keys = new Set([...Object.keys(r.before ?? {}), ...Object.keys(r.after ?? {})]);
+  return [...keys].filter((k) => !HIDDEN.has(k) && JSON.stringify(r.before?.[k] ?? null) !== JSON.stringify(r.after?.[k] ?? null));
+}
+
+const LABELS: Record<string, string> = {
+  scope: 'figureForm.scope',
+  entityId: 'figureForm.entity',
+  metric: 'figureForm.metric',
+  value: 'figureForm.value',
+  unit: 'figureForm.unit',
+  qualifier: 'figureForm.qualifier',
+  period: 'figureForm.period',
+  sourceId: 'figureForm.source',
+  sourceQuote: 'figureForm.sourceQuote',
+  note: 'figureForm.note',
+  name: 'entityForm.nameZh',
+  category: 'entityForm.category',
+  tier: 'entityForm.tier',
+  sortOrder: 'entityForm.sortOrder',
+  deletedAt: 'history.deleted',
+};
+
+export function HistoryPanel({ targetType, targetId, name, lang }: { targetType: 'figure' | 'entity'; targetId: string; name: string; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion, changed, showError } = useSession();
+  const [loaded, retry] = useCall(() => getApi().getHistory({ targetType, targetId }), [targetType, targetId, dataVersion]);
+  const restore = async (revisionId: number): Promise<void> => {
+    try {
+      await getApi().restoreVersion({ revisionId });
+      changed();
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return (
+    <section aria-label={t('history.label', { name })}>
+      <LoadState loaded={loaded} lang={lang} retry={retry}>
+        {(revisions) =>
+          revisions.length === 0 ? (
+            <Empty description={t('history.empty')} />
+          ) : (
+            <List
+              dataSource={revisions}
+              renderItem={(r, index) => {
+                const at = r.at.slice(0, 19).replace('T', ' ');
+                return (
+                  <List.Item aria-label={`${t(`history.action.${r.action}`)} · ${r.author} · ${at}`}>
+                    <div style={{ width: '100%' }}>
+                      <Space size={4} wrap>
+                        <Tag color={r.action === 'delete' ? 'red' : r.action === 'create' ? 'green' : 'blue'}>{t(`history.action.${r.action}`)}</Tag>
+                        {r.batchKind !== 'change' ? <Tag color="purple">{t(`history.kind.${r.batchKind}`)}</Tag> : null}
+                        <Typography.Text strong>{r.author}</Typography.Text>
+                        <Typography.Text type="secondary">{at}</Typography.Text>
+                        {index === 0 ? (
+                          <Tag>{t('history.current')}</Tag>
+                        ) : (
+                          <Button size="small" onClick={() => void restore(r.id)}>
+                            {t('history.restore')}
+                          </Button>
+                        )}
+                      </Space>
+                      <dl style={{ margin: '6px 0 0', display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 2, fontSize: 13 }}>
+                        {changedKeys(r).map((key) => (
+                          <div key={key} style={{ display: 'contents' }}>
+                            <dt style={{ color: 'inherit', opacity: 0.75 }}>{LABELS[key] ? t(LABELS[key]) : key}</dt>
+                            <dd style={{ margin: 0 }}>
+                              {r.before ? (
+                                <>
+                                  <del>{show(key, r.before, lang, t)}</del> →{' '}
+                                </>
+                              ) : null}
+                              <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{show(key, r.after, lang, t)}</ins>
+                            </dd>
+                          </div>
+                        ))}
+                      </dl>
+                    </div>
+                  </List.Item>
+                );
+              }}
+            />
+          )
+        }
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/** Every annotation, filtered by status, tag and author. */
+import { Empty, List, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/i18n';
+import type { AnnotationListItem } from '../../../shared/workbench';
+import { getApi } from '../api';
+import { AnnotationItem } from '../components/Annotations';
+import { LoadState } from '../components/LoadState';
+import { useSession } from '../session';
+import { useCall } from '../useCall';
+import { hrefFor } from '../useRoute';
+
+type Filter = { status?: 'open' | 'resolved'; tag?: string; author?: string };
+
+export function AnnotationsPage({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const [filter, setFilter] = useState<Filter>({ status: 'open' });
+  const [loaded, retry] = useCall(async () => {
+    const [annotations, facets] = await Promise.all([getApi().listAnnotations(filter), getApi().getFigureFacets({})]);
+    return { annotations, facets };
+  }, [JSON.stringify(filter), dataVersion]);
+  const pick = (key: keyof Filter) => (value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  const href = (a: AnnotationListItem): string | undefined => (a.targetType === 'entity' ? hrefFor({ name: 'entity', id: a.targetId }) : undefined);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        {t('annotations.heading')}
+      </Typography.Title>
+      <LoadState loaded={loaded} lang={lang} retry={retry}>
+        {({ annotations, facets }) => (
+          <>
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Select
+                aria-label={t('annotations.status')}
+                style={{ width: 160 }}
+                value={filter.status ?? ''}
+                onChange={pick('status')}
+                options={[
+                  { value: '', label: t('annotations.statusAll') },
+                  { value: 'open', label: t('annotations.open') },
+                  { value: 'resolved', label: t('annotations.resolved') },
+                ]}
+              />
+              <Select
+                aria-label={t('annotations.tag')}
+                style={{ width: 160 }}
+                value={filter.tag ?? ''}
+                onChange={pick('tag')}
+                options={[{ value: '', label: t('annotations.tagAll') }, ...facets.tags.map((x) => ({ value: x, label: `#${x}` }))]}
+              />
+              <Select
+                aria-label={t('annotations.author')}
+                style={{ width: 160 }}
+                value={filter.author ?? ''}
+                onChange={pick('author')}
+                options={[{ value: '', label: t('annotations.authorAll') }, ...facets.authors.map((x) => ({ value: x, label: x }))]}
+              />
+            </Space>
+            {annotations.length === 0 ? (
+              <Empty description={t('annotations.empty')} />
+            ) : (
+              <section aria-label={t('annotations.list')}>
+                <List dataSource={annotations} renderItem={(a) => <AnnotationItem annotation={a} label={lang === 'en' ? a.targetLabel.en : a.targetLabel.zh} href={href(a)} />} />
+              </section>
+            )}
+          </>
+        )}
+      </LoadState>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+/** The analyst's workbench: every figure in one table, with filters, search, and a side panel to edit. */
+import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES, METRICS, TIERS } from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
+import type { FigureListRow } from '../../../shared/workbench';
+import { getApi } from '../api';
+import { EntityFormButton } from '../components/EntityForm';
+import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
+import { FigureTable, rowName, type TableFilter } from '../components/FigureTable';
+import { useSession } from '../session';
+
+export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const [filter, setFilter] = useState<TableFilter>({});
+  const [typed, setTyped] = useState('');
+  const [count, setCount] = useState<number | null>(null);
+  const [periods, setPeriods] = useState<string[]>([]);
+  const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
+
+  useEffect(() => {
+    getApi().getFigureFacets({}).then((f) => setPeriods(f.periods), () => undefined);
+  }, [dataVersion]);
+
+  // Search as the person types, a moment after they stop.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((f) => (f.q === (typed.trim() || undefined) ? f : { ...f, q: typed.trim() || undefined })), 200);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const set = <K extends keyof TableFilter>(key: K, value: TableFilter[K] | undefined | null): void =>
+    setFilter((f) => {
+      const next = { ...f };
+      if (value === undefined || value === null || value === false) delete next[key];
+      else next[key] = value;
+      return next;
+    });
+  const all = t('workbench.all');
+  const edit = (row: FigureListRow): void => setDrawer({ id: row.id, name: `${rowName(row, lang, t)} · ${t(`metric.${row.metric}`)} · ${row.period}` });
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={1} style={{ fontSize: 26, margin: 0 }}>
+          {t('workbench.heading')}
+        </Typography.Title>
+        <Space>
+          <Button type="primary" onClick={() => setDrawer({ id: null })}>
+            {t('workbench.addFigure')}
+          </Button>
+          <EntityFormButton mode="create" />
+        </Space>
+      </Space>
+      <div role="search" style={{ margin: '16px 0 8px' }}>
+        <Input.Search allowClear placeholder={t('workbench.searchPlaceholder')} aria-label={t('workbench.search')} value={typed} onChange={(e) => setTyped(e.target.value)} onSearch={(v) => setTyped(v)} style={{ maxWidth: 560 }} />
+      </div>
+      <section aria-label={t('workbench.filters')} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 12 }}>
+        <FilterSelect
+          label={t('workbench.level')}
+          all={all}
+          width={170}
+          value={filter.level}
+          onChange={(v) => set('level', v as TableFilter['level'])}
+          options={[
+            { value: 'entity', label: t('workbench.levelEntity') },
+            { value: 'province', label: t('workbench.levelProvince') },
+          ]}
+        />
+        <FilterSelect
+          label={t('workbench.category')}
+          all={all}
+          width={200}
+          value={filter.category}
+          onChange={(v) => set('category', v as TableFilter['category'])}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        />
+        <FilterSelect
+          label={t('workbench.tier')}
+          all={all}
+          width={170}
+          value={filter.tier}
+          onChange={(v) => set('tier', v as TableFilter['tier'])}
+          options={TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) }))}
+        />
+        <FilterSelect
+          label={t('workbench.metric')}
+          all={all}
+          width={180}
+          value={filter.metric}
+          onChange={(v) => set('metric', v as TableFilter['metric'])}
+          options={METRICS.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+        />
+        <FilterSelect label={t('workbench.period')} all={all} width={140} value={filter.period} onChange={(v) => set('period', v)} options={periods.map((p) => ({ value: p, label: p }))} />
+        <Checkbox checked={filter.openAnnotations ?? false} onChange={(e) => set('openAnnotations', e.target.checked)}>
+          {t('workbench.openAnnotations')}
+        </Checkbox>
+        <Checkbox checked={filter.noSource ?? false} onChange={(e) => set('noSource', e.target.checked)}>
+          {t('workbench.noSource')}
+        </Checkbox>
+        <Checkbox checked={filter.deleted ?? false} onChange={(e) => set('deleted', e.target.checked)}>
+          {t('workbench.showDeleted')}
+        </Checkbox>
+        <Button
+          onClick={() => {
+            setFilter({});
+            setTyped('');
+          }}
+        >
+          {t('workbench.clear')}
+        </Button>
+      </section>
+      <p role="status" style={{ margin: '0 0 8px' }}>
+        {count === null ? '' : t('workbench.count', { count })}
+      </p>
+      <FigureTable filter={filter} lang={lang} onEdit={edit} onCount={setCount} />
+      <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
+    </>
+  );
+}
+
+/** One filter: a choice of values, or "all" (no filter). */
+function FilterSelect(props: {
+  label: string;
+  all: string;
+  width: number;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: { value: string; label: string }[];
+}): React.JSX.Element {
+  return (
+    <Select
+      aria-label={props.label}
+      style={{ width: props.width }}
+      value={props.value ?? ''}
+      onChange={(v: string) => props.onChange(v === '' ? undefined : v)}
+      options={[{ value: '', label: `${props.label}: ${props.all}` }, ...props.options]}
+    />
+  );
+}

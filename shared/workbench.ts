@@ -1,0 +1,136 @@
+/**
+ * What the workbench screens ask for and get back (issue 3): the figures table query and its rows,
+ * history, undo/redo, settings and the dashboard's data. Runs anywhere.
+ */
+import { z } from 'zod';
+import {
+  Annotation,
+  AnnotationStatus,
+  AnnotationTarget,
+  Bilingual,
+  Category,
+  EntityId,
+  Figure,
+  Metric,
+  Period,
+  RowId,
+  Source,
+  Tier,
+} from './domain';
+import type { Lang } from './errors';
+
+export const LangSchema = z.enum(['zh-CN', 'en']) satisfies z.ZodType<Lang>;
+
+export const FIGURE_SORTS = ['changedAt', 'value', 'period', 'metric', 'entity'] as const;
+export const FigureSort = z.enum(FIGURE_SORTS);
+export type FigureSort = z.infer<typeof FigureSort>;
+
+export const FigureQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    level: z.enum(['entity', 'province']).optional(),
+    category: Category.optional(),
+    tier: Tier.optional(),
+    metric: Metric.optional(),
+    period: Period.optional(),
+    entityId: EntityId.optional(),
+    openAnnotations: z.boolean().optional(),
+    noSource: z.boolean().optional(),
+    deleted: z.boolean().optional(),
+    sort: FigureSort.default('changedAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    lang: LangSchema.default('zh-CN'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    /** False for further pages of the same query: the total is known already, skip counting. */
+    withTotal: z.boolean().default(true),
+  })
+  .strict();
+export type FigureQuery = z.input<typeof FigureQuery>;
+
+export const FigureListRow = Figure.extend({
+  entityName: Bilingual.nullable(),
+  category: Category.nullable(),
+  tier: Tier.nullable(),
+  sourceTitle: z.string().nullable(),
+  openAnnotations: z.number().int(),
+  deleted: z.boolean(),
+  /** Where the search matched, when it matched in text the row does not show (an annotation, an excerpt). */
+  snippet: z.string().nullable(),
+});
+export type FigureListRow = z.infer<typeof FigureListRow>;
+
+export const FigurePage = z.object({ total: z.number().int().nullable(), offset: z.number().int(), rows: z.array(FigureListRow) });
+export type FigurePage = z.infer<typeof FigurePage>;
+
+export const FigureFacets = z.object({ periods: z.array(z.string()), tags: z.array(z.string()), authors: z.array(z.string()) });
+export type FigureFacets = z.infer<typeof FigureFacets>;
+
+export const RevisionTargetType = z.enum(['entity', 'figure', 'source', 'annotation']);
+export const Revision = z.object({
+  id: RowId,
+  batchId: z.string(),
+  /** 'change' for a person's edit, 'undo' or 'redo' when the change was taken back or applied again. */
+  batchKind: z.enum(['change', 'undo', 'redo']),
+  targetType: RevisionTargetType,
+  targetId: z.string(),
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  author: z.string(),
+  at: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Revision = z.infer<typeof Revision>;
+
+export const UndoState = z.object({ canUndo: z.boolean(), canRedo: z.boolean() });
+export type UndoState = z.infer<typeof UndoState>;
+
+export const UndoResult = z.object({
+  /** False when there was nothing to undo (or redo). */
+  done: z.boolean(),
+  changes: z.number().int(),
+  state: UndoState,
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+
+export const Theme = z.enum(['light', 'dark', 'system']);
+export type Theme = z.infer<typeof Theme>;
+export const Settings = z.object({
+  /** Null until the person has confirmed a name on first start. */
+  authorName: z.string().nullable(),
+  /** The operating system's user name: the suggestion on first start. */
+  defaultAuthorName: z.string(),
+  lang: LangSchema,
+  theme: Theme,
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = z
+  .object({ authorName: z.string().trim().min(1).max(100).optional(), lang: LangSchema.optional(), theme: Theme.optional() })
+  .strict();
+
+export const AnnotationQuery = z
+  .object({
+    status: AnnotationStatus.optional(),
+    tag: z.string().max(40).optional(),
+    author: z.string().max(100).optional(),
+    targetType: AnnotationTarget.optional(),
+    targetId: z.string().max(64).optional(),
+  })
+  .strict();
+export const AnnotationListItem = Annotation.extend({ targetLabel: Bilingual });
+export type AnnotationListItem = z.infer<typeof AnnotationListItem>;
+
+export const DeletedItem = z.object({ targetType: RevisionTargetType, targetId: z.string(), label: Bilingual, deletedAt: z.string() });
+export type DeletedItem = z.infer<typeof DeletedItem>;
+
+/** The dashboard's numbers; shared/charts turns them into chart options (the app and the PDF briefing). */
+export const DashboardData = z.object({
+  tiers: z.array(z.object({ category: Category, tier: Tier.nullable(), count: z.number().int() })),
+  province: z.array(Figure),
+  openAnnotations: z.array(z.object({ category: Category.nullable(), count: z.number().int() })),
+  withoutSource: z.array(z.object({ category: Category.nullable(), count: z.number().int() })),
+  totals: z.object({ figures: z.number().int(), openAnnotations: z.number().int(), withoutSource: z.number().int() }),
+});
+export type DashboardData = z.infer<typeof DashboardData>;
+
+export const SourceList = z.array(Source);

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+
+// Long user journeys on a shared 2-core machine: give them room (never a speed assertion).
+test.describe.configure({ timeout: 150_000 });
+
+test('add an industry with a figure, edit it, delete it, restore it, and undo from the Edit menu', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  await app.getByRole('button', { name: '新增产业' }).click();
+  const form = app.getByRole('dialog', { name: '新增产业' });
+  await form.getByLabel('标识').fill('Low Altitude');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByText('标识须为小写英文单词加连字符，且未被使用。')).toBeVisible();
+  await form.getByLabel('标识').fill('low-altitude');
+  await form.getByLabel('中文名称').fill('低空经济');
+  await form.getByLabel('英文名称').fill('Low-altitude economy');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '低空经济' })).toBeVisible();
+
+  await app.getByRole('button', { name: '新增数据' }).click();
+  const panel = app.getByRole('dialog', { name: '新增数据' });
+  await panel.getByLabel('时期').fill('2024');
+  await panel.getByLabel('数值').fill('500');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(panel).toBeHidden();
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('500亿元');
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('无来源');
+
+  await app.getByRole('button', { name: '编辑产业' }).click();
+  const edit = app.getByRole('dialog', { name: '编辑产业' });
+  await edit.getByLabel('英文名称').fill('Low-altitude economy and aerospace');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
+  const history = app.getByRole('region', { name: '低空经济 的修改历史' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').first()).toContainText('Low-altitude economy and aerospace');
+  // "Restore this version" on the creation brings the first English name back, as a new change.
+  await history.getByRole('listitem').nth(1).getByRole('button', { name: '恢复到此版本' }).click();
+  await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(3);
+  await app.keyboard.press('Control+z');
+  await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
+
+  await app.getByRole('button', { name: '删除产业' }).click();
+  await app.getByRole('tooltip').getByRole('button', { name: '删除产业' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
+  await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(7);
+
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await app.getByRole('button', { name: '恢复 低空经济', exact: true }).click();
+  await expect(app.getByText('没有已删除的内容。')).toBeVisible();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
+  await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(8);
+
+  // The Edit menu's "Undo change" reaches the page as a menu command (a window event in the harness).
+  await app.evaluate(() => window.dispatchEvent(new CustomEvent('cluster-brief:menu', { detail: 'undo' })));
+  await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(7);
+  await app.evaluate(() => window.dispatchEvent(new CustomEvent('cluster-brief:menu', { detail: 'redo' })));
+  await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(8);
+  await app.getByRole('link', { name: '低空经济', exact: true }).click();
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('500亿元');
+});
