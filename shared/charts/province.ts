@@ -1,13 +1,14 @@
 /**
- * The province-level growth chart: each group's added-value growth, year on year, as a bar
- * labelled with value, qualifier and unit. A pure function of the figures and the language.
+ * The province-level chart: one bar per percentage figure (added-value growth, share of GDP, …),
+ * labelled with value, qualifier and unit. A pure function of the figures and the language; the
+ * app's dashboard draws it over all province-level percentages, the PDF over the growth figures.
  */
 import type { EChartsOption } from 'echarts';
 import type { Figure } from '../domain';
 import type { Lang } from '../errors';
 import { formatFigure } from '../format';
 import { MESSAGES } from '../i18n';
-import { CHART_COLORS, textStyle, type ChartStyle } from './style';
+import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
 
 /** The growth figures the chart shows: percentages of added-value growth, newest period first. */
 export function growthFigures(figures: readonly Figure[]): Figure[] {
@@ -16,8 +17,11 @@ export function growthFigures(figures: readonly Figure[]): Figure[] {
 
 export function provinceChartOption(figures: readonly Figure[], lang: Lang, style: ChartStyle = {}): EChartsOption {
   const m = MESSAGES[lang];
-  const rows = growthFigures(figures);
+  const rows = figures.filter((f) => f.unit === 'percent' && f.scope !== 'entity');
   const text = textStyle(style);
+  // Name the metric too when the bars measure different things.
+  const mixed = new Set(rows.map((f) => f.metric)).size > 1;
+  const rowName = (f: Figure): string => (mixed ? `${m.scope[f.scope]} · ${m.metric[f.metric]} (${f.period})` : `${m.scope[f.scope]} (${f.period})`);
   return {
     animation: style.animation ?? true,
     textStyle: text,
@@ -26,10 +30,10 @@ export function provinceChartOption(figures: readonly Figure[], lang: Lang, styl
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((f) => `${m.scope[f.scope]} (${f.period})`),
+      data: rows.map(rowName),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: CHART_COLORS.rule } },
-      axisLabel: { ...text, width: lang === 'en' ? 200 : 150, overflow: 'break' },
+      axisLine: { lineStyle: { color: ink(style).rule } },
+      axisLabel: { ...text, width: mixed ? (lang === 'en' ? 260 : 200) : lang === 'en' ? 200 : 150, overflow: 'break' },
     },
     series: [
       {

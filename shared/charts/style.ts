@@ -8,6 +8,8 @@ export interface ChartStyle {
   fontSize?: number;
   /** Turn off entry animation (server-side rendering draws the final frame only). */
   animation?: boolean;
+  /** Light text and rules for the app's dark theme (a PDF is always on white paper). */
+  dark?: boolean;
 }
 
 export const CHART_COLORS = {
@@ -19,12 +21,19 @@ export const CHART_COLORS = {
   rule: '#d0d7de',
 } as const;
 
+const DARK_INK = { text: 'rgba(255, 255, 255, 0.88)', muted: 'rgba(255, 255, 255, 0.68)', rule: 'rgba(255, 255, 255, 0.25)' } as const;
+
+/** Text, secondary text and rule colours for the style's background. */
+export function ink(style: ChartStyle): { text: string; muted: string; rule: string } {
+  return style.dark ? DARK_INK : { text: CHART_COLORS.text, muted: CHART_COLORS.muted, rule: CHART_COLORS.rule };
+}
+
 /** Label defaults: no text outline (svg-to-pdfkit ignores paint-order, so an outline hides the text). */
 export function textStyle(style: ChartStyle): { fontFamily?: string; fontSize: number; color: string; textBorderWidth: 0 } {
   return {
     ...(style.fontFamily ? { fontFamily: style.fontFamily } : {}),
     fontSize: style.fontSize ?? 11,
-    color: CHART_COLORS.text,
+    color: ink(style).text,
     textBorderWidth: 0,
   };
 }

@@ -1,14 +1,15 @@
 /**
  * The output-tier chart: one horizontal bar per cluster at its tier's lower bound (log scale),
  * coloured by category, each bar labelled with its value, qualifier and unit ("超过1万亿元").
- * A pure function of the data and the language: the app and the PDF briefing draw the same chart.
+ * A pure function of the data and the language: the app's dashboard and the PDF briefing draw
+ * this same definition (in the page with echarts, in the PDF as server-side SVG).
  */
 import type { EChartsOption } from 'echarts';
 import { TIER_LOWER_BOUND_100M_YUAN, TIERS, type EntitySummary } from '../domain';
 import type { Lang } from '../errors';
 import { formatValue } from '../format';
 import { MESSAGES } from '../i18n';
-import { CHART_COLORS, textStyle, type ChartStyle } from './style';
+import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
 
 /** The clusters with a tier, biggest tier first, then in their usual order. */
 export function tieredEntities<E extends EntitySummary>(entities: readonly E[]): E[] {
@@ -24,6 +25,7 @@ export function tierChartOption(entities: readonly EntitySummary[], lang: Lang, 
   const m = MESSAGES[lang];
   const rows = tieredEntities(entities).reverse(); // ECharts draws the first category at the bottom
   const text = textStyle(style);
+  const colors = ink(style);
   const label = (e: EntitySummary): string => (names === 'both' ? `${e.name.zh}\n${e.name.en}` : names === 'en' ? e.name.en : e.name.zh);
   const categories = (['pillar', 'emerging'] as const).filter((c) => rows.some((e) => e.category === c));
   return {
@@ -39,15 +41,15 @@ export function tierChartOption(entities: readonly EntitySummary[], lang: Lang, 
       name: m.briefing.tierChartAxis,
       nameLocation: 'middle',
       nameGap: 24,
-      nameTextStyle: { ...text, color: CHART_COLORS.muted },
-      axisLabel: { ...text, color: CHART_COLORS.muted, formatter: (v: number) => new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(v) },
-      splitLine: { lineStyle: { color: CHART_COLORS.rule, width: 0.5 } },
+      nameTextStyle: { ...text, color: colors.muted },
+      axisLabel: { ...text, color: colors.muted, formatter: (v: number) => new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(v) },
+      splitLine: { lineStyle: { color: colors.rule, width: 0.5 } },
     },
     yAxis: {
       type: 'category',
       data: rows.map(label),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: CHART_COLORS.rule } },
+      axisLine: { lineStyle: { color: colors.rule } },
       // interval 0: every cluster's name is drawn, none is skipped to avoid overlap.
       axisLabel: {
         ...text,

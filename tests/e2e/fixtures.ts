@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHarness, stopHarness, type Harness, type HarnessFiles } from '../helpers/harness';
+import { confirmAuthor } from '../helpers/workflows';
 
 export { startHarness, stopHarness, type Harness, type HarnessFiles };
 
@@ -31,19 +32,8 @@ export const test = base.extend<{ harness: Harness; app: Page; openFiles: string
   },
 });
 
-export { expect };
+export { confirmAuthor, expect };
 
-/**
- * A new data file asks for the author name on first start (the operating system's user name is
- * suggested); accept a name so the test's changes are recorded under it.
- */
-export async function confirmAuthor(page: Page, name = '测试分析员'): Promise<void> {
-  const welcome = page.getByRole('dialog', { name: '欢迎使用产业集群简报工作台' });
-  await expect(welcome.getByLabel('作者姓名')).not.toHaveValue('');
-  await welcome.getByLabel('作者姓名').fill(name);
-  await welcome.getByRole('button', { name: '开始使用' }).click();
-  await expect(welcome).toBeHidden();
-}
 
 /** Where screenshots a person should look at are kept (a CI artifact). */
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'artifacts');

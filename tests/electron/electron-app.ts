@@ -8,6 +8,7 @@ import { _electron as electron, expect, test as base, type ElectronApplication, 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { confirmAuthor } from '../helpers/workflows';
 import { findElectronRuntime } from '../../scripts/electron-runtime';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -40,6 +41,7 @@ export async function launchApp(dataFile: string): Promise<RunningApp> {
   const page = await app.firstWindow();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  await confirmAuthor(page);
   return { app, page, dir: path.dirname(dataFile), dataFile, pageErrors };
 }
 

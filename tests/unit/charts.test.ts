@@ -1,6 +1,9 @@
 import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { attentionByCategoryOption, provinceFiguresOption, tiersByCategoryOption } from '../../shared/charts/dashboard';
+import { attentionByCategoryOption } from '../../shared/charts/dashboard';
+import { provinceChartOption } from '../../shared/charts/province';
+import { tierChartOption } from '../../shared/charts/tiers';
+import { listEntities } from '../../electron/services/db/read';
 import { dashboardData } from '../../electron/services/workbench/dashboard';
 import { openTemp } from '../helpers/files';
 
@@ -17,20 +20,30 @@ describe('dashboard chart definitions', () => {
   const { db } = openTemp();
   const data = dashboardData(db);
 
-  it('count the tiers of the seeded clusters by category', () => {
-    const option = tiersByCategoryOption(data.tiers, 'zh-CN') as { series: { name: string; data: number[] }[] };
-    const byTier = Object.fromEntries(option.series.map((s) => [s.name, s.data]));
-    expect(byTier['产值超万亿元']).toEqual([8, 0, 0]);
-    expect(byTier['产值超百亿元']).toEqual([0, 2, 0]);
-    expect(byTier['未分档']).toEqual([0, 0, 7]);
+  const entities = listEntities(db);
+
+  it('draw every tiered cluster at its tier, by category, with the same definition the PDF uses', () => {
+    const option = tierChartOption(entities, 'zh-CN') as { series: { name: string; data: (number | null)[] }[]; yAxis: { data: string[] } };
+    expect(option.yAxis.data).toHaveLength(20);
+    const bars = Object.fromEntries(option.series.map((s) => [s.name, s.data.filter((v) => v !== null)]));
+    expect(bars['战略性支柱产业集群']!.filter((v) => v === 10000)).toHaveLength(8);
+    expect(bars['战略性新兴产业集群']!.filter((v) => v === 100)).toHaveLength(2);
+  });
+
+  it('follow the dark theme with light text, and keep dark text for paper', () => {
+    const light = tierChartOption(entities, 'en') as { textStyle: { color: string } };
+    const dark = tierChartOption(entities, 'en', { dark: true }) as { textStyle: { color: string } };
+    expect(light.textStyle.color).toBe('#1f2328');
+    expect(dark.textStyle.color).toMatch(/^rgba\(255, 255, 255/);
   });
 
   it('render to SVG without a DOM, in Chinese and English, with labels that keep no white stroke', () => {
-    const zh = svg(tiersByCategoryOption(data.tiers, 'zh-CN'));
+    const zh = svg(tierChartOption(entities, 'zh-CN', { animation: false }));
     expect(zh).toContain('战略性支柱产业集群');
-    expect(zh).toContain('产值超万亿元');
-    const province = svg(provinceFiguresOption(data.province, 'en'));
+    expect(zh).toContain('超过1万亿元');
+    const province = svg(provinceChartOption(data.province, 'en', { animation: false }));
     expect(province).toContain('5.2%');
+    expect(province).toContain('40%');
     expect(province).toContain('Added value growth, year on year');
     const attention = attentionByCategoryOption(data, 'en') as { series: { label: { textBorderWidth: number } }[] };
     for (const s of attention.series) expect(s.label.textBorderWidth).toBe(0);
