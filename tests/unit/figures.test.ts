@@ -48,3 +48,24 @@ describe('writing figures', () => {
     expect(fullDump(db)).toBe(before);
   });
 });
+
+describe('an edit that changes nothing', () => {
+  it('writes nothing and records no revision', () => {
+    const { db } = openTemp();
+    const id = robotsFigureId(db);
+    const before = fullDump(db);
+    db.transaction(() => updateFigure(db, newChange('x'), id, { value: 100, qualifier: 'over' }))();
+    expect(fullDump(db)).toBe(before);
+  });
+
+  it('re-indexes a note for search only when the note changed', () => {
+    const { db } = openTemp();
+    const id = robotsFigureId(db);
+    db.transaction(() => updateFigure(db, newChange('x'), id, { note: '核对统计局年报' }))();
+    const indexed = (): unknown => db.prepare(`SELECT text FROM figures_fts WHERE rowid = ?`).get(id);
+    const withNote = indexed();
+    expect(JSON.stringify(withNote)).toContain('核');
+    db.transaction(() => updateFigure(db, newChange('x'), id, { value: 101 }))();
+    expect(indexed()).toEqual(withNote);
+  });
+});

@@ -61,20 +61,40 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
   return after;
 }
 
+/** Columns of a figure a person can change, with their names in SQL. */
+const EDITABLE: readonly (readonly [keyof FigureInput, string])[] = [
+  ['scope', 'scope'],
+  ['entityId', 'entity_id'],
+  ['metric', 'metric'],
+  ['value', 'value'],
+  ['unit', 'unit'],
+  ['qualifier', 'qualifier'],
+  ['period', 'period'],
+  ['sourceId', 'source_id'],
+  ['sourceQuote', 'source_quote'],
+  ['note', 'note'],
+];
+
+/**
+ * Changes the given fields. Only columns whose value really changes are written, so SQLite touches
+ * only the indexes and search-index triggers of those columns (a 100,000-row import changes values,
+ * not notes). A save that changes nothing writes nothing and records no revision.
+ */
 export function updateFigure(db: DB, ctx: ChangeContext, id: number, patch: Partial<FigureInput>): FigureSnapshot {
   const before = mustBeLive(db, FIGURES, id);
   const { id: _id, changedAt: _a, changedBy: _b, deletedAt: _d, ...current } = before;
   const input = parseInput(FigureInput, { ...current, ...patch }, 'figure');
   checkReferences(db, input);
+  const changed = EDITABLE.filter(([key]) => !Object.is(input[key], current[key]));
+  if (changed.length === 0) return before;
   statement(
     db,
     `UPDATE figures
-        SET scope = @scope, entity_id = @entityId, metric = @metric, value = @value, unit = @unit,
-            qualifier = @qualifier, period = @period, source_id = @sourceId, source_quote = @sourceQuote,
-            note = @note, changed_at = @at, changed_by = @author
+        SET ${changed.map(([key, column]) => `${column} = @${key}`).join(', ')}, changed_at = @at, changed_by = @author
       WHERE id = @id`,
   ).run({ ...input, id, at: ctx.at, author: ctx.author });
-  const after = mustExist(db, FIGURES, id);
+  // The row now holds exactly this (no defaults or triggers change a figure's own columns).
+  const after: FigureSnapshot = { ...before, ...input, changedAt: ctx.at, changedBy: ctx.author };
   recordRevision(db, ctx, { targetType: 'figure', targetId: id, action: 'update', before, after });
   return after;
 }

@@ -146,7 +146,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER figures_fts_insert AFTER INSERT ON figures BEGIN
         INSERT INTO figures_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.note, new.source_quote)));
       END;
-      CREATE TRIGGER figures_fts_update AFTER UPDATE OF note, source_quote ON figures BEGIN
+      -- Re-index only when the indexed text really changed (an import that changes values is not slowed).
+      CREATE TRIGGER figures_fts_update AFTER UPDATE OF note, source_quote ON figures
+      WHEN old.note IS NOT new.note OR old.source_quote IS NOT new.source_quote BEGIN
         DELETE FROM figures_fts WHERE rowid = old.id;
         INSERT INTO figures_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.note, new.source_quote)));
       END;
@@ -157,7 +159,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
         INSERT INTO entities_fts (entity_id, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.name_zh, new.name_en)));
       END;
-      CREATE TRIGGER entities_fts_update AFTER UPDATE OF id, name_zh, name_en ON entities BEGIN
+      CREATE TRIGGER entities_fts_update AFTER UPDATE OF id, name_zh, name_en ON entities
+      WHEN old.id IS NOT new.id OR old.name_zh IS NOT new.name_zh OR old.name_en IS NOT new.name_en BEGIN
         DELETE FROM entities_fts WHERE entity_id = old.id;
         INSERT INTO entities_fts (entity_id, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.name_zh, new.name_en)));
       END;
@@ -168,7 +171,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
         INSERT INTO sources_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.title, new.publisher, new.excerpt)));
       END;
-      CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, publisher, excerpt ON sources BEGIN
+      CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, publisher, excerpt ON sources
+      WHEN old.title IS NOT new.title OR old.publisher IS NOT new.publisher OR old.excerpt IS NOT new.excerpt BEGIN
         DELETE FROM sources_fts WHERE rowid = old.id;
         INSERT INTO sources_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.title, new.publisher, new.excerpt)));
       END;
@@ -179,7 +183,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
         INSERT INTO annotations_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.body, new.tags)));
       END;
-      CREATE TRIGGER annotations_fts_update AFTER UPDATE OF body, tags ON annotations BEGIN
+      CREATE TRIGGER annotations_fts_update AFTER UPDATE OF body, tags ON annotations
+      WHEN old.body IS NOT new.body OR old.tags IS NOT new.tags BEGIN
         DELETE FROM annotations_fts WHERE rowid = old.id;
         INSERT INTO annotations_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.body, new.tags)));
       END;

@@ -49,8 +49,16 @@ export function recordRevision(
   });
 }
 
+/** Batches already entered, per connection: a 100,000-row import enters its batch once. */
+const BEGUN = new WeakMap<DB, Set<string>>();
+
 /** Puts the batch on the stack (once; every revision calls it); a new change ends what could be redone. */
 export function beginBatch(db: DB, ctx: ChangeContext): void {
+  let begun = BEGUN.get(db);
+  if (!begun) BEGUN.set(db, (begun = new Set()));
+  // Known only while its row is really there: a rolled-back action leaves no row, so look again.
+  if (begun.has(ctx.batchId) && statement(db, `SELECT 1 FROM batches WHERE id = ?`).get(ctx.batchId)) return;
+  begun.add(ctx.batchId);
   const inserted = statement(
     db,
     `INSERT INTO batches (id, author, at, kind, reverts) VALUES (@id, @author, @at, @kind, @reverts)
