@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDataFile } from '../../electron/services/db/open';
 import { exportWorkbook } from '../../electron/services/workbook/export';
-import { ARTIFACTS, expect, startHarness, stopHarness, test } from './fixtures';
+import { ARTIFACTS, expect, startHarness, stopHarness, test, confirmAuthor } from './fixtures';
 
 const xlsxIn = (dir: string): string[] => fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
 
@@ -124,6 +124,7 @@ test('a long export shows its progress and can be cancelled, leaving no file beh
   const harness = await startHarness(dataFile);
   try {
     await page.goto(harness.url);
+    await confirmAuthor(page);
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const dialog = page.getByRole('dialog', { name: '导出 Excel 工作簿' });
     await dialog.getByRole('button', { name: '开始导出' }).click();
