@@ -156,6 +156,8 @@ test('language and theme apply at once and are kept after a reload', async ({ ap
 
 test('the main screens have no serious or critical accessibility violations', async ({ app }) => {
   const check = async (name: string): Promise<void> => {
+    // Colours fade between themes; measure contrast once every transition has ended.
+    await app.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
     const results = await new AxeBuilder({ page: app }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
