@@ -119,6 +119,30 @@ describe('importing a workbook', () => {
     backup.close();
   });
 
+  it('treats a value a spreadsheet rounded to 15 digits as the same, and keeps the stored full precision when other cells change', async () => {
+    const { db, file } = await setup();
+    db.transaction(() => {
+      updateFigure(db, newChange('t'), ROBOTS, { value: 0.1 + 0.2 });
+      updateFigure(db, newChange('t'), 20, { value: 0.1 + 0.2 });
+    })();
+    const workbook = await exportTo(db, 'zh-CN');
+    // What LibreOffice writes back: 15 significant digits; one row also gets a note.
+    const edited = await editWorkbook(workbook, (book) => {
+      const sheet = figuresSheet(book);
+      rowOf(sheet, ROBOTS).getCell(VALUE).value = 0.3;
+      rowOf(sheet, ROBOTS).getCell(NOTE).value = 'checked';
+      rowOf(sheet, 20).getCell(VALUE).value = 0.3;
+    });
+    const plan = await planWorkbookImport(db, edited);
+    expect(plan.counts).toMatchObject({ changed: 1, unchanged: 23 });
+    expect(plan.changes.map((c) => [c.figureId, c.fields.map((f) => f.field)])).toEqual([[ROBOTS, ['note']]]);
+    applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file });
+    expect(db.prepare(`SELECT id, value, note FROM figures WHERE id IN (?, ?) ORDER BY id`).all(ROBOTS, 20)).toEqual([
+      { id: ROBOTS, value: 0.30000000000000004, note: 'checked' },
+      { id: 20, value: 0.30000000000000004, note: null },
+    ]);
+  });
+
   it('removes figures missing from the workbook only when asked', async () => {
     const { db, file, workbook } = await setup();
     const edited = await editWorkbook(workbook, (book) => {

@@ -3,14 +3,14 @@
  * before → after), which are added (rows without an ID), and which are missing from the workbook
  * (removed only when the person asks). IDs and references are checked here, against the file.
  */
-import type { Bilingual, Figure, FigureInput } from '../../../shared/domain';
+import type { Bilingual, FigureInput } from '../../../shared/domain';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
 import { dataVersion } from '../db/read';
 import { toFigure, type FigureRow } from '../db/rows';
-import type { ReadResult } from './read';
+import type { ImportRow, ReadResult } from './read';
 
 export interface PlannedChange extends ImportChange {
   /** What the figure becomes (changed, added); absent for a removal. */
@@ -35,21 +35,70 @@ export function sameNumber(a: number, b: number): boolean {
   return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
 }
 
-/** XML keeps no bare carriage return (a cell's "\r" comes back as "\n"), so line ends are compared alike. */
-const lineEnds = (s: string): string => s.replace(/\r\n?/g, '\n');
+/** What each compared field is called in SQL. */
+const COLUMN: Record<ImportField, string> = {
+  entityId: 'entity_id',
+  scope: 'scope',
+  metric: 'metric',
+  value: 'value',
+  unit: 'unit',
+  qualifier: 'qualifier',
+  period: 'period',
+  sourceId: 'source_id',
+  sourceQuote: 'source_quote',
+  note: 'note',
+};
 
-function same(field: ImportField, a: FieldValue, b: FieldValue): boolean {
-  if (a === b) return true;
-  if (field === 'value' && typeof a === 'number' && typeof b === 'number') return sameNumber(a, b);
-  if (typeof a === 'string' && typeof b === 'string') return lineEnds(a) === lineEnds(b);
-  return a === b;
+/**
+ * Whether field `f` of the stored figure and of the workbook row (`i`) are the same: numbers to 15
+ * significant digits (sameNumber, called only when they differ at all), texts with any line ends
+ * (XML keeps no bare carriage return: a cell's "\r" comes back as "\n"), everything else exactly.
+ */
+function sameSql(field: ImportField): string {
+  const [a, b] = [`f.${COLUMN[field]}`, `i.${COLUMN[field]}`];
+  if (field === 'value') return `(${a} = ${b} OR cb_same_number(${a}, ${b}))`;
+  if (field === 'sourceQuote' || field === 'note') {
+    const lf = (x: string): string => `replace(replace(${x}, char(13) || char(10), char(10)), char(13), char(10))`;
+    return `(${a} IS ${b} OR ${lf(a)} IS ${lf(b)})`;
+  }
+  return `${a} IS ${b}`;
+}
+
+/**
+ * The rows of the workbook that name a stored figure, compared with it inside SQLite: only the rows
+ * that differ come back, each with a bit per differing field and the stored value of just those
+ * fields (loading 100,000 whole figures into JavaScript to compare them took most of the time).
+ */
+const DIFF_SQL = /* sql */ `
+  SELECT i.row, ${IMPORT_FIELDS.map((field, bit) => `((NOT ${sameSql(field)}) << ${bit})`).join(' | ')} AS mask,
+         ${IMPORT_FIELDS.map((field) => `CASE WHEN ${sameSql(field)} THEN NULL ELSE f.${COLUMN[field]} END AS ${COLUMN[field]}`).join(',\n         ')},
+         CASE WHEN f.value IS NOT i.value THEN f.value END AS stored_value
+    FROM import_rows i JOIN figures f ON f.id = i.id
+   WHERE mask <> 0
+   ORDER BY i.row`;
+
+type DiffRow = { row: number; mask: number; stored_value: number | null } & Record<string, FieldValue>;
+
+/** Loads the workbook rows that name a figure into a temporary table, compares, and empties it again. */
+function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
+  db.function('cb_same_number', { deterministic: true }, (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && sameNumber(a, b) ? 1 : 0));
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_rows (
+    row INTEGER PRIMARY KEY, id INTEGER NOT NULL, scope TEXT, entity_id TEXT, metric TEXT, value REAL, unit TEXT,
+    qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT)`);
+  return db.transaction(() => {
+    db.exec(`DELETE FROM temp.import_rows`);
+    const insert = db.prepare(`INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const { row, id, input: f } of rows) insert.run(row, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
+    const found = new Map((db.prepare(DIFF_SQL).all() as DiffRow[]).map((r) => [r.row, r]));
+    db.exec(`DELETE FROM temp.import_rows`);
+    return found;
+  })();
 }
 
 export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
   const version = dataVersion(db);
   // Figures deleted since the export are not here: a row naming one is an unknown ID.
-  const live = new Map<number, Figure>();
-  for (const r of db.prepare(`SELECT * FROM figures WHERE deleted_at IS NULL`).iterate() as Iterable<FigureRow>) live.set(r.id, toFigure(r));
+  const live = new Set(db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).pluck().all() as number[]);
   const entities = new Map(
     (db.prepare(`SELECT id, name_zh, name_en FROM entities WHERE deleted_at IS NULL`).all() as { id: string; name_zh: string; name_en: string }[]).map((e) => [
       e.id,
@@ -59,11 +108,10 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
   const sources = new Set((db.prepare(`SELECT id FROM sources WHERE deleted_at IS NULL`).all() as { id: number }[]).map((s) => s.id));
 
   const problems = [...read.problems];
-  const changes: PlannedChange[] = [];
   const seen = new Map<number, number>();
   const unread = new Set(read.unreadIds);
   const counts: ImportCounts = { changed: 0, added: 0, removed: 0, unchanged: 0 };
-  const summary = (f: FigureInput): ImportChange['figure'] => ({
+  const summary = (f: Pick<FigureInput, 'scope' | 'entityId' | 'metric' | 'period'>): ImportChange['figure'] => ({
     scope: f.scope,
     entityId: f.entityId,
     entityName: f.entityId ? (entities.get(f.entityId) ?? null) : null,
@@ -71,6 +119,8 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
     period: f.period,
   });
 
+  /** The rows that pass every check here: new figures, and rows naming a live figure. */
+  const usable: ImportRow[] = [];
   for (const r of read.rows) {
     const { input } = r;
     const problem = (code: ErrorPayload['code'], key: 'id' | 'entityId' | 'sourceId', details: Record<string, string | number | null>): void => {
@@ -97,28 +147,43 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
         continue;
       }
     }
-    if (!ok) continue;
+    if (ok) usable.push(r);
+  }
+
+  const differing = differingRows(
+    db,
+    usable.filter((r) => r.id !== null),
+  );
+  const changes: PlannedChange[] = [];
+  for (const r of usable) {
+    const { input } = r;
     if (r.id === null) {
       counts.added++;
       changes.push({ kind: 'added', row: r.row, figureId: null, figure: summary(input), fields: IMPORT_FIELDS.map((field) => ({ field, before: null, after: input[field] })), input });
       continue;
     }
-    const before = live.get(r.id)!;
-    const fields = IMPORT_FIELDS.filter((field) => !same(field, before[field], input[field])).map((field) => ({ field, before: before[field], after: input[field] }));
-    if (fields.length === 0) {
+    const diff = differing.get(r.row);
+    if (!diff) {
       counts.unchanged++;
       continue;
     }
-    // A value equal to 15 digits keeps its stored full precision.
-    const value = sameNumber(before.value, input.value) ? before.value : input.value;
+    const fields: ImportChange['fields'] = [];
+    IMPORT_FIELDS.forEach((field, bit) => {
+      if (diff.mask & (1 << bit)) fields.push({ field, before: diff[COLUMN[field]] ?? null, after: input[field] });
+    });
     counts.changed++;
-    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: { ...input, value } });
+    // A value equal to 15 digits keeps its stored full precision when other fields change.
+    const keep = (diff.mask & (1 << IMPORT_FIELDS.indexOf('value'))) === 0 && diff.stored_value !== null;
+    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: keep ? { ...input, value: diff.stored_value! } : input });
   }
 
-  for (const f of live.values()) {
-    if (seen.has(f.id) || unread.has(f.id)) continue;
-    counts.removed++;
-    changes.push({ kind: 'removed', row: null, figureId: f.id, figure: summary(f), fields: IMPORT_FIELDS.map((field) => ({ field, before: f[field], after: null })) });
+  const removedIds = [...live].filter((id) => !seen.has(id) && !unread.has(id));
+  if (removedIds.length > 0) {
+    const removed = db.prepare(`SELECT * FROM figures WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(removedIds)) as FigureRow[];
+    for (const f of removed.map(toFigure)) {
+      counts.removed++;
+      changes.push({ kind: 'removed', row: null, figureId: f.id, figure: summary(f), fields: IMPORT_FIELDS.map((field) => ({ field, before: f[field], after: null })) });
+    }
   }
   return { file, dataVersion: version, changes, counts, problems };
 }

@@ -4,13 +4,12 @@
  * every problem by sheet, row, column and reason. References to entities and sources, and IDs, are
  * checked against the data file later (diff.ts).
  */
-import type ExcelJS from 'exceljs';
-import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { LANGS } from '../../../shared/i18n';
-import { classify, parseNumberText, shownCell, type Cell } from './cells';
+import { parseNumberText, shownCell, type Cell } from './cells';
+import { RowTooLong, sheetRows, type SheetRow } from './sheet-xml';
 import { openEntry, type ZipSummary } from './zip-check';
 import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
 
@@ -68,9 +67,9 @@ class TooManyProblems extends Error {}
 export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904'>;
 
 /**
- * Reads the figures sheet. The zip is opened here (yauzl) and exceljs reads that one sheet: its
- * streaming workbook reader does not always take in the parts that follow the sheets in the zip
- * (the sheet names, the shared strings), so those come from `parts` (checkZip).
+ * Reads the figures sheet. The zip is opened here (yauzl) and the sheet's XML scanned row by row
+ * (sheet-xml.ts); the parts that follow the sheets in the zip (the sheet names, the shared strings)
+ * come from `parts` (checkZip), the number formats that make a cell a date from exceljs' style reader.
  */
 export async function readFiguresSheet(file: string, parts: WorkbookParts, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
   const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
@@ -83,16 +82,18 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
     if (stylesPart) await styles.parseStream(stylesPart as AsyncIterable<Buffer>);
     source = await openEntry(file, sheet.entry);
     if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
-    const reader = new WorksheetReader({
-      workbook: { sharedStrings: parts.sharedStrings, styles, properties: { model: { date1904: parts.date1904 } } },
-      id: 1,
-      iterator: source as AsyncIterable<Buffer>,
-      options: { worksheets: 'emit', hyperlinks: 'ignore' },
-    });
-    await readSheet(reader, sheet.name, result, limits);
+    const dateStyles = new Map<number, boolean>();
+    const isDateStyle = (style: number): boolean => {
+      let date = dateStyles.get(style);
+      if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
+      return date;
+    };
+    const rows = sheetRows(source as AsyncIterable<Buffer>, { sharedStrings: parts.sharedStrings, isDateStyle, date1904: parts.date1904 });
+    await readSheet(rows, sheet.name, result, limits);
   } catch (error) {
     if (error instanceof TooManyProblems) return result;
     if (error instanceof AppError) throw error;
+    if (error instanceof RowTooLong) throw new AppError('IMPORT_CELL_TOO_LONG', error.message, { sheet: sheet.name, row: error.row, length: error.length, limit: limits.maxCellChars });
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason });
   } finally {
@@ -101,9 +102,20 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
   return result;
 }
 
-async function readSheet(sheet: WorksheetReader, name: string, { rows, problems, unreadIds, columns: located }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
-  const cellOf = (cell: ExcelJS.Cell): Cell => classify(cell.value);
+/** A number format that shows a date or time (exceljs' rule: y, m, d, h, s outside quotes and brackets). */
+function isDateFormat(format: string | undefined): boolean {
+  return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+const EMPTY: Cell = { kind: 'empty' };
+
+/** The imported cells of one row, by column key. */
+type Cells = Record<ColumnKey, Cell>;
+
+async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
+  /** Where each imported column is, once the header row is read. */
+  let indexes: [ColumnKey, number][] = [];
   let count = 0;
   const report = (code: ErrorCode, details: Record<string, string | number | null>): void => {
     problems.push({ code, message: code, details });
@@ -111,70 +123,78 @@ async function readSheet(sheet: WorksheetReader, name: string, { rows, problems,
   };
   let rowOk = true;
   let rowId: number | null = null;
-  for await (const row of sheet) {
-    if (!rowOk && rowId !== null) unreadIds.push(rowId);
-    rowOk = true;
-    rowId = null;
-    if (columns === null) {
-      columns = headerColumns(row, name, report, cellOf);
-      if (columns === null) return;
-      for (const [key, c] of columns) located.set(key, { column: columnLetter(c.index), header: c.header });
-      continue;
-    }
-    const cols = columns;
-    const cells = new Map<ColumnKey, Cell>(IMPORTED.map((key) => [key, cellOf(row.getCell(cols.get(key)!.index))]));
-    if ([...cells.values()].every((c) => c.kind === 'empty')) continue;
-    if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', 'too many rows', { sheet: name, limit: limits.maxRows });
-
-    rowId = readId(cells.get('id')!, () => null);
-    rowOk = false;
-    const at = (key: ColumnKey): Location => ({ sheet: name, row: row.number, column: columnLetter(cols.get(key)!.index), header: cols.get(key)!.header });
-    let ok = true;
-    const bad = (code: ErrorCode, key: ColumnKey, extra: Record<string, string | number | null> = {}): null => {
-      ok = false;
-      report(code, { ...at(key), value: shownCell(cells.get(key)!), ...extra });
-      return null;
-    };
-    row.eachCell((cell, index) => {
-      const c = cellOf(cell);
-      if (c.kind === 'text' && c.text.length > limits.maxCellChars) {
-        ok = false;
-        report('IMPORT_CELL_TOO_LONG', { sheet: name, row: row.number, column: columnLetter(index), header: headerAt(cols, index), length: c.text.length, limit: limits.maxCellChars });
+  for await (const batch of sheet) {
+    for (const row of batch) {
+      if (!rowOk && rowId !== null) unreadIds.push(rowId);
+      rowOk = true;
+      rowId = null;
+      if (columns === null) {
+        columns = headerColumns(row, name, report);
+        if (columns === null) return;
+        for (const [key, c] of columns) located.set(key, { column: columnLetter(c.index), header: c.header });
+        indexes = IMPORTED.map((key) => [key, columns!.get(key)!.index]);
+        continue;
       }
-    });
-    if (!ok) continue;
-    for (const key of IMPORTED) if (cells.get(key)!.kind === 'formula') bad('IMPORT_FORMULA', key);
-    if (!ok) continue;
+      const cols = columns;
+      const cells = {} as Cells;
+      let empty = true;
+      for (const [key, index] of indexes) {
+        const cell = row.cells[index] ?? EMPTY;
+        cells[key] = cell;
+        if (cell.kind !== 'empty') empty = false;
+      }
+      if (empty) continue;
+      if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', 'too many rows', { sheet: name, limit: limits.maxRows });
 
-    const id = readId(cells.get('id')!, () => bad('IMPORT_BAD_VALUE', 'id', { expected: 'ID (1, 2, 3 ...)' }));
-    const entityId = readText(cells.get('entityId')!);
-    const scope = readEnum('scope', cells, bad) as Scope | null;
-    const metric = readEnum('metric', cells, bad) as Metric | null;
-    const unit = readEnum('unit', cells, bad) as Unit | null;
-    const qualifier = readEnum('qualifier', cells, bad) as Qualifier | null;
-    const value = readValue(cells.get('value')!, bad);
-    const period = readPeriod(cells.get('period')!, bad);
-    const sourceId = readId(cells.get('sourceId')!, () => bad('IMPORT_BAD_VALUE', 'sourceId', { expected: 'ID (1, 2, 3 ...)' }));
-    const sourceQuote = readText(cells.get('sourceQuote')!);
-    const note = readText(cells.get('note')!);
-    if (!ok || scope === null || metric === null || unit === null || qualifier === null || value === null || period === null) continue;
-    if (scope === 'entity' && entityId === null) {
-      bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_needed' });
-      continue;
+      rowId = readId(cells.id, () => null);
+      rowOk = false;
+      const at = (key: ColumnKey): Location => ({ sheet: name, row: row.number, column: columnLetter(cols.get(key)!.index), header: cols.get(key)!.header });
+      let ok = true;
+      const bad = (code: ErrorCode, key: ColumnKey, extra: Record<string, string | number | null> = {}): null => {
+        ok = false;
+        report(code, { ...at(key), value: shownCell(cells[key]), ...extra });
+        return null;
+      };
+      row.cells.forEach((c, index) => {
+        if (c.kind === 'text' && c.text.length > limits.maxCellChars) {
+          ok = false;
+          report('IMPORT_CELL_TOO_LONG', { sheet: name, row: row.number, column: columnLetter(index), header: headerAt(cols, index), length: c.text.length, limit: limits.maxCellChars });
+        }
+      });
+      if (!ok) continue;
+      for (const key of IMPORTED) if (cells[key].kind === 'formula') bad('IMPORT_FORMULA', key);
+      if (!ok) continue;
+
+      const id = readId(cells.id, () => bad('IMPORT_BAD_VALUE', 'id', { expected: 'ID (1, 2, 3 ...)' }));
+      const entityId = readText(cells.entityId);
+      const scope = readEnum('scope', cells, bad) as Scope | null;
+      const metric = readEnum('metric', cells, bad) as Metric | null;
+      const unit = readEnum('unit', cells, bad) as Unit | null;
+      const qualifier = readEnum('qualifier', cells, bad) as Qualifier | null;
+      const value = readValue(cells.value, bad);
+      const period = readPeriod(cells.period, bad);
+      const sourceId = readId(cells.sourceId, () => bad('IMPORT_BAD_VALUE', 'sourceId', { expected: 'ID (1, 2, 3 ...)' }));
+      const sourceQuote = readText(cells.sourceQuote);
+      const note = readText(cells.note);
+      if (!ok || scope === null || metric === null || unit === null || qualifier === null || value === null || period === null) continue;
+      if (scope === 'entity' && entityId === null) {
+        bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_needed' });
+        continue;
+      }
+      if (scope !== 'entity' && entityId !== null) {
+        bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_not_allowed' });
+        continue;
+      }
+      const parsed = FigureInput.safeParse({ scope, entityId, metric, value, unit, qualifier, period, sourceId, sourceQuote, note });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const key = (IMPORTED as readonly string[]).includes(String(issue?.path[0])) ? (issue!.path[0] as ColumnKey) : 'value';
+        bad('IMPORT_INVALID_FIGURE', key, { reason: issue?.message ?? 'invalid' });
+        continue;
+      }
+      rows.push({ row: row.number, id, input: parsed.data });
+      rowOk = true;
     }
-    if (scope !== 'entity' && entityId !== null) {
-      bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_not_allowed' });
-      continue;
-    }
-    const parsed = FigureInput.safeParse({ scope, entityId, metric, value, unit, qualifier, period, sourceId, sourceQuote, note });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const key = (IMPORTED as readonly string[]).includes(String(issue?.path[0])) ? (issue!.path[0] as ColumnKey) : 'value';
-      bad('IMPORT_INVALID_FIGURE', key, { reason: issue?.message ?? 'invalid' });
-      continue;
-    }
-    rows.push({ row: row.number, id, input: parsed.data });
-    rowOk = true;
   }
   if (!rowOk && rowId !== null) unreadIds.push(rowId);
   if (columns === null) report('IMPORT_MISSING_COLUMN', { sheet: name, row: 1, header: bothNames(header('id', 'zh-CN'), header('id', 'en')) });
@@ -186,15 +206,10 @@ function headerAt(cols: Map<ColumnKey, { index: number; header: string }>, index
 }
 
 /** The header row: every imported column must be there, under its name in either language. */
-function headerColumns(
-  row: ExcelJS.Row,
-  sheet: string,
-  report: (code: ErrorCode, details: Record<string, string | number | null>) => void,
-  cellOf: (cell: ExcelJS.Cell) => Cell,
-): Map<ColumnKey, { index: number; header: string }> | null {
+function headerColumns(row: SheetRow, sheet: string, report: (code: ErrorCode, details: Record<string, string | number | null>) => void): Map<ColumnKey, { index: number; header: string }> | null {
   const columns = new Map<ColumnKey, { index: number; header: string }>();
-  row.eachCell((cell, index) => {
-    const text = shownCell(cellOf(cell));
+  row.cells.forEach((cell, index) => {
+    const text = shownCell(cell);
     const key = HEADER_KEYS.get(normalizeWord(text));
     if (key && !columns.has(key)) columns.set(key, { index, header: text });
   });
@@ -220,8 +235,8 @@ function readId(cell: Cell, fail: () => null): number | null {
   return Number.isSafeInteger(n) && n > 0 ? n : fail();
 }
 
-function readEnum(column: EnumColumn, cells: Map<ColumnKey, Cell>, bad: (code: ErrorCode, key: ColumnKey, extra?: Record<string, string | number | null>) => null): string | null {
-  const cell = cells.get(column)!;
+function readEnum(column: EnumColumn, cells: Cells, bad: (code: ErrorCode, key: ColumnKey, extra?: Record<string, string | number | null>) => null): string | null {
+  const cell = cells[column];
   if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', column);
   const code = cell.kind === 'text' ? (LOOKUPS[column].get(cell.text) ?? LOOKUPS[column].get(normalizeWord(cell.text))) : undefined;
   return code ?? bad('IMPORT_BAD_VALUE', column, { expected: `${enumLabels(column, 'zh-CN').join('、')} / ${enumLabels(column, 'en').join('; ')}` });

@@ -133,21 +133,40 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
   }
 }
 
-/** Each <si> item's text: its <t> runs joined, without phonetic guides (<rPh>). */
+const NAME = String.raw`(?:[A-Za-z_][\w.-]*:)?`;
+const ITEM = new RegExp(String.raw`<${NAME}si\b[^>]*?(?:\/>|>([\s\S]*?)<\/${NAME}si\s*>)`, 'g');
+const PHONETIC = new RegExp(String.raw`<${NAME}rPh\b[\s\S]*?<\/${NAME}rPh\s*>`, 'g');
+const RUN = new RegExp(String.raw`<${NAME}t\b[^>]*?(?:\/>|>([\s\S]*?)<\/${NAME}t\s*>)`, 'g');
+
+/** Each <si> item's text (see runsText). */
 export function sharedStringsOf(xml: string): string[] {
-  const items: string[] = [];
-  for (const [, body] of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
-    const runs = (body ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g);
-    items.push([...runs].map((m) => xmlText(m[1] ?? '')).join(''));
-  }
-  return items;
+  return [...xml.matchAll(ITEM)].map((m) => runsText(m[1] ?? ''));
+}
+
+/** The text of a string item (<si>, or a cell's <is>): its <t> runs joined, without phonetic guides (<rPh>). */
+export function runsText(body: string): string {
+  const runs = (body.includes('rPh') ? body.replace(PHONETIC, '') : body).matchAll(RUN);
+  let text = '';
+  for (const m of runs) text += xmlText(m[1] ?? '');
+  return text;
 }
 
 const attributes = (tag: string): Map<string, string> => new Map([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-const xmlText = (s: string): string =>
-  s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+const ENTITY = /&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi;
+const decodeEntities = (s: string): string =>
+  s.replace(ENTITY, (_, e: string) =>
     e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]!,
   );
+
+/** The characters an XML text stands for: entities and character references decoded, CDATA sections as they are. */
+export function xmlText(s: string): string {
+  if (!s.includes('&') && !s.includes('<')) return s;
+  if (!s.includes('<![CDATA[')) return decodeEntities(s);
+  return s
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeEntities(part)))
+    .join('');
+}
 
 /** The sheets the workbook part lists, with the zip entry each one's relationship points to. */
 export function sheetsOf(workbookXml: string, relsXml: string): { name: string; entry: string }[] {
