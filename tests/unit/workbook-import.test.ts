@@ -8,6 +8,7 @@ import { updateFigure } from '../../electron/services/db/figures';
 import { openDataFile, type DB } from '../../electron/services/db/open';
 import { newChange } from '../../electron/services/db/revisions';
 import { parseNumberText } from '../../electron/services/workbook/cells';
+import { sameNumber } from '../../electron/services/workbook/diff';
 import { applyImportPlan, planWorkbookImport } from '../../electron/services/workbook/import';
 import { READ_LIMITS } from '../../electron/services/workbook/read';
 import { ZIP_LIMITS, checkZip } from '../../electron/services/workbook/zip-check';
@@ -57,6 +58,21 @@ describe('numbers typed as text', () => {
   ])('accepts %j as %d', (text, value) => expect(parseNumberText(text)).toBe(value));
 
   it.each(['1.234,5', '1,23', '1 234.5', '12a', '5%', '1e5', '1.234.567', '', '--1', '1,2345'])('refuses %j', (text) => expect(parseNumberText(text)).toBeNull());
+});
+
+describe('numbers a spreadsheet kept to 15 digits', () => {
+  it.each([
+    [0.1 + 0.2, 0.3, true],
+    [123456789012345.6, 123456789012345.7, true],
+    [1e-300 * 3.0000000000000004, 3e-300, true],
+    [1, 1 + 1e-13, false],
+    [100, 1234.5, false],
+    [-2.5, 2.5, false],
+    [0, -0, true],
+  ])('%d and %d are the same: %s', (a, b, same) => {
+    expect(sameNumber(a, b)).toBe(same);
+    expect(sameNumber(b, a)).toBe(same);
+  });
 });
 
 describe('importing a workbook', () => {
@@ -267,6 +283,24 @@ describe('broken and hostile files change nothing', () => {
     const error = await refusal(db, file);
     expect(error).toMatchObject({ code: 'IMPORT_ZIP_BOMB', details: { entry: 'xl/worksheets/sheet1.xml', limit: ZIP_LIMITS.maxRatio } });
     expect(describeError(error, 'zh-CN')).toContain('压缩炸弹');
+  });
+
+  it('a sheet that unpacks to more than it declares is stopped at its declared size', async () => {
+    const { db, workbook } = await setup();
+    const bytes = fs.readFileSync(workbook);
+    // Halve the uncompressed size the central directory declares for the figures sheet.
+    const name = Buffer.from('xl/worksheets/sheet3.xml');
+    let at = -1;
+    for (let i = bytes.indexOf(0x02014b50 & 0xff); i >= 0; i = bytes.indexOf(0x50, i + 1)) {
+      if (bytes.readUInt32LE(i) === 0x02014b50 && bytes.subarray(i + 46, i + 46 + name.length).equals(name)) at = i;
+    }
+    expect(at, 'central directory entry of the figures sheet').toBeGreaterThan(0);
+    bytes.writeUInt32LE(Math.floor(bytes.readUInt32LE(at + 24) / 2), at + 24);
+    const file = path.join(tempDir(), 'lying.xlsx');
+    fs.writeFileSync(file, bytes);
+    const error = await refusal(db, file);
+    expect(error).toMatchObject({ code: 'IMPORT_TRUNCATED', details: { path: file, reason: expect.stringMatching(/too many bytes/) } });
+    expect(describeError(error, 'en')).toContain('incomplete or damaged');
   });
 
   it('too much data once unpacked, and too many entries (limits lowered for the test)', async () => {

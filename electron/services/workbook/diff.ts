@@ -32,7 +32,11 @@ export interface ImportPlan {
  * 0.3), so numbers that agree to 15 significant digits are the same number, not an edit.
  */
 export function sameNumber(a: number, b: number): boolean {
-  return a === b || Number(a.toPrecision(15)) === Number(b.toPrecision(15));
+  if (a === b) return true;
+  // Numbers equal to 15 digits differ by less than 1e-14 of the larger: anything further apart is
+  // told apart without formatting both.
+  if (Math.abs(a - b) > 1e-13 * Math.max(Math.abs(a), Math.abs(b))) return false;
+  return Number(a.toPrecision(15)) === Number(b.toPrecision(15));
 }
 
 /** What each compared field is called in SQL. */
@@ -48,40 +52,40 @@ const COLUMN: Record<ImportField, string> = {
   sourceQuote: 'source_quote',
   note: 'note',
 };
+const VALUE_BIT = 1 << IMPORT_FIELDS.indexOf('value');
 
 /**
- * Whether field `f` of the stored figure and of the workbook row (`i`) are the same: numbers to 15
- * significant digits (sameNumber, called only when they differ at all), texts with any line ends
- * (XML keeps no bare carriage return: a cell's "\r" comes back as "\n"), everything else exactly.
+ * Whether field `f` of the stored figure and of the workbook row (`i`) are the same: texts with any
+ * line ends (XML keeps no bare carriage return: a cell's "\r" comes back as "\n"), everything else
+ * exactly — numbers too: whether two numbers agree to 15 digits is decided afterwards (sameNumber).
  */
 function sameSql(field: ImportField): string {
   const [a, b] = [`f.${COLUMN[field]}`, `i.${COLUMN[field]}`];
-  if (field === 'value') return `(${a} = ${b} OR cb_same_number(${a}, ${b}))`;
   if (field === 'sourceQuote' || field === 'note') {
     const lf = (x: string): string => `replace(replace(${x}, char(13) || char(10), char(10)), char(13), char(10))`;
-    return `(${a} IS ${b} OR ${lf(a)} IS ${lf(b)})`;
+    return `CASE WHEN ${a} IS ${b} THEN 1 ELSE ${lf(a)} IS ${lf(b)} END`;
   }
   return `${a} IS ${b}`;
 }
 
 /**
  * The rows of the workbook that name a stored figure, compared with it inside SQLite: only the rows
- * that differ come back, each with a bit per differing field and the stored value of just those
- * fields (loading 100,000 whole figures into JavaScript to compare them took most of the time).
+ * that differ come back, each with a bit per differing field (the bits of IMPORT_FIELDS) and the
+ * stored value of just those fields (loading 100,000 whole figures into JavaScript to compare them
+ * took most of the time). Note: in SQLite << and | bind alike, hence the parentheses.
  */
 const DIFF_SQL = /* sql */ `
-  SELECT i.row, ${IMPORT_FIELDS.map((field, bit) => `((NOT ${sameSql(field)}) << ${bit})`).join(' | ')} AS mask,
-         ${IMPORT_FIELDS.map((field) => `CASE WHEN ${sameSql(field)} THEN NULL ELSE f.${COLUMN[field]} END AS ${COLUMN[field]}`).join(',\n         ')},
-         CASE WHEN f.value IS NOT i.value THEN f.value END AS stored_value
+  SELECT i.row, ${IMPORT_FIELDS.map((field, bit) => `((NOT (${sameSql(field)})) << ${bit})`).join(' | ')} AS mask,
+         ${IMPORT_FIELDS.map((field) => `CASE WHEN ${sameSql(field)} THEN NULL ELSE f.${COLUMN[field]} END`).join(',\n         ')}
     FROM import_rows i JOIN figures f ON f.id = i.id
    WHERE mask <> 0
    ORDER BY i.row`;
 
-type DiffRow = { row: number; mask: number; stored_value: number | null } & Record<string, FieldValue>;
+/** [row, mask, ...the stored value of each field in IMPORT_FIELDS order, null where the same]. */
+type DiffRow = [number, number, ...FieldValue[]];
 
 /** Loads the workbook rows that name a figure into a temporary table, compares, and empties it again. */
 function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
-  db.function('cb_same_number', { deterministic: true }, (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && sameNumber(a, b) ? 1 : 0));
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_rows (
     row INTEGER PRIMARY KEY, id INTEGER NOT NULL, scope TEXT, entity_id TEXT, metric TEXT, value REAL, unit TEXT,
     qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT)`);
@@ -89,7 +93,7 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
     db.exec(`DELETE FROM temp.import_rows`);
     const insert = db.prepare(`INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const { row, id, input: f } of rows) insert.run(row, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
-    const found = new Map((db.prepare(DIFF_SQL).all() as DiffRow[]).map((r) => [r.row, r]));
+    const found = new Map((db.prepare(DIFF_SQL).raw().all() as DiffRow[]).map((r) => [r[0], r]));
     db.exec(`DELETE FROM temp.import_rows`);
     return found;
   })();
@@ -163,18 +167,24 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
       continue;
     }
     const diff = differing.get(r.row);
-    if (!diff) {
+    let mask = diff?.[1] ?? 0;
+    // A value equal to 15 digits is no change, and keeps its stored full precision.
+    let kept: number | null = null;
+    if (diff && mask & VALUE_BIT && sameNumber(diff[2 + IMPORT_FIELDS.indexOf('value')] as number, input.value)) {
+      kept = diff[2 + IMPORT_FIELDS.indexOf('value')] as number;
+      mask &= ~VALUE_BIT;
+    }
+    if (!diff || mask === 0) {
       counts.unchanged++;
       continue;
     }
     const fields: ImportChange['fields'] = [];
-    IMPORT_FIELDS.forEach((field, bit) => {
-      if (diff.mask & (1 << bit)) fields.push({ field, before: diff[COLUMN[field]] ?? null, after: input[field] });
-    });
+    for (let bit = 0; bit < IMPORT_FIELDS.length; bit++) {
+      const field = IMPORT_FIELDS[bit]!;
+      if (mask & (1 << bit)) fields.push({ field, before: diff[2 + bit] ?? null, after: input[field] });
+    }
     counts.changed++;
-    // A value equal to 15 digits keeps its stored full precision when other fields change.
-    const keep = (diff.mask & (1 << IMPORT_FIELDS.indexOf('value'))) === 0 && diff.stored_value !== null;
-    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: keep ? { ...input, value: diff.stored_value! } : input });
+    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: kept === null ? input : { ...input, value: kept } });
   }
 
   const removedIds = [...live].filter((id) => !seen.has(id) && !unread.has(id));

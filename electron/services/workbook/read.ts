@@ -75,12 +75,11 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
   const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
   if (!sheet) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
   const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [] };
-  let source: NodeJS.ReadableStream | null = null;
   try {
     const styles = new StylesXform(true);
     const stylesPart = await openEntry(file, 'xl/styles.xml');
-    if (stylesPart) await styles.parseStream(stylesPart as AsyncIterable<Buffer>);
-    source = await openEntry(file, sheet.entry);
+    if (stylesPart) await styles.parseStream(stylesPart);
+    const source = await openEntry(file, sheet.entry);
     if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
     const dateStyles = new Map<number, boolean>();
     const isDateStyle = (style: number): boolean => {
@@ -88,7 +87,7 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
       if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
       return date;
     };
-    const rows = sheetRows(source as AsyncIterable<Buffer>, { sharedStrings: parts.sharedStrings, isDateStyle, date1904: parts.date1904 });
+    const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, date1904: parts.date1904 });
     await readSheet(rows, sheet.name, result, limits);
   } catch (error) {
     if (error instanceof TooManyProblems) return result;
@@ -96,8 +95,6 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
     if (error instanceof RowTooLong) throw new AppError('IMPORT_CELL_TOO_LONG', error.message, { sheet: sheet.name, row: error.row, length: error.length, limit: limits.maxCellChars });
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason });
-  } finally {
-    (source as (NodeJS.ReadableStream & { destroy?: () => void }) | null)?.destroy?.();
   }
   return result;
 }

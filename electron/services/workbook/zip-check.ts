@@ -1,8 +1,10 @@
 /**
  * Checks an .xlsx file as a zip archive before any spreadsheet code reads it: not a zip, a truncated
  * or damaged zip, too many entries, too much data once unpacked, or an entry whose compression ratio
- * only a zip bomb has. Every entry is inflated once here, counting real bytes, so sizes a hostile
- * file declares falsely are caught too (yauzl also compares them with the declared sizes).
+ * only a zip bomb has. Every part but the worksheets is inflated here, counting real bytes; the
+ * worksheets are judged by their declared sizes here and inflated once, when read (openEntry), where
+ * yauzl stops any entry at the size it declared — so a size a hostile file declares falsely is
+ * caught either way.
  */
 import fs from 'node:fs';
 import yauzl from 'yauzl';
@@ -32,10 +34,14 @@ const openZip = (file: string): Promise<yauzl.ZipFile> =>
     yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true }, (err, zip) => (err ? reject(err) : resolve(zip))),
   );
 
+/** Worksheet parts: read once, by openEntry, not here. */
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
 const ZIP_MAGIC = [Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.from('PK\u0005\u0006', 'latin1')];
 
 export interface ZipSummary {
   entries: string[];
+  /** What the entries declare, each held to it when inflated. */
   uncompressedBytes: number;
   /** The sheets in workbook order: name and zip entry (xl/worksheets/sheet3.xml). */
   sheets: { name: string; entry: string }[];
@@ -98,7 +104,7 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
         if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
           return fail(new AppError('IMPORT_ZIP_BOMB', 'zip bomb', { path: file, entry: entry.fileName, ratio: Math.round(ratio), limit: limits.maxRatio }));
         }
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        if (entry.fileName.endsWith('/') || WORKSHEET.test(entry.fileName)) return zip.readEntry();
         zip.openReadStream(entry, (err, stream) => {
           if (err) return fail(err);
           const keep: Buffer[] | null = entry.uncompressedSize <= (KEPT_PARTS.get(entry.fileName) ?? -1) ? [] : null;
@@ -123,7 +129,7 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
     const text = (name: string): string => Buffer.concat(naming.get(name) ?? []).toString('utf8');
     return {
       entries,
-      uncompressedBytes: actual,
+      uncompressedBytes: declared,
       sheets: sheetsOf(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')),
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(text('xl/workbook.xml')),
       sharedStrings: sharedStringsOf(text('xl/sharedStrings.xml')),
@@ -185,36 +191,40 @@ export function sheetsOf(workbookXml: string, relsXml: string): { name: string; 
   return sheets;
 }
 
-/** Opens one entry of a zip (already checked by checkZip) as a stream; null when there is none. */
-export async function openEntry(file: string, name: string): Promise<NodeJS.ReadableStream | null> {
+/**
+ * One entry of a zip (already checked by checkZip) as its inflated bytes; null when there is none.
+ * Damage found while inflating — bad data, or more or fewer bytes than the entry declares — ends the
+ * reading with IMPORT_TRUNCATED; leaving the loop early closes the file.
+ */
+export async function openEntry(file: string, name: string): Promise<AsyncIterable<Buffer> | null> {
   const zip = await openZip(file);
-  let closed = false;
-  const close = (): void => {
-    if (!closed) zip.close();
-    closed = true;
-  };
-  return new Promise((resolve, reject) => {
-    zip.on('error', (error) => {
-      close();
-      reject(error);
-    });
-    zip.on('end', () => {
-      close();
-      resolve(null);
-    });
+  const stream = await new Promise<NodeJS.ReadableStream | null>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', () => resolve(null));
     zip.on('entry', (entry) => {
       if (entry.fileName !== name) return zip.readEntry();
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) {
-          close();
-          return reject(err);
-        }
-        stream.on('end', close);
-        stream.on('close', close);
-        stream.on('error', close);
-        resolve(stream);
-      });
+      zip.openReadStream(entry, (err, found) => (err ? reject(err) : resolve(found)));
     });
     zip.readEntry();
+  }).catch((error: unknown) => {
+    zip.close();
+    throw damaged(file, error);
   });
+  if (!stream) {
+    zip.close();
+    return null;
+  }
+  return (async function* () {
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+    } catch (error) {
+      throw damaged(file, error);
+    } finally {
+      (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      zip.close();
+    }
+  })();
 }
+
+const damaged = (file: string, error: unknown): AppError =>
+  error instanceof AppError ? error : new AppError('IMPORT_TRUNCATED', String((error as Error).message), { path: file, reason: (error as Error).message });
