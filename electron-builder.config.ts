@@ -38,6 +38,9 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
       { from: nativeDir, to: 'node_modules/better-sqlite3/build/Release', filter: ['better_sqlite3.node'] },
       // Only the command line (run from the project, never from the app) needs TypeScript at run time.
       '!node_modules/{tsx,esbuild,@esbuild}/**/*',
+      // Briefings and the page use Noto Sans SC 400 and 700 only; the other weights are ~70 MB.
+      '!node_modules/@expo-google-fonts/noto-sans-sc/{100Thin,200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}/**/*',
+      '!node_modules/@expo-google-fonts/noto-sans-sc/font-family.png',
     ],
     asar: true,
     // A native module cannot be loaded from inside the asar: better-sqlite3 and its binary stay outside.

@@ -76,6 +76,9 @@ export default { ...config, electronDist: ${JSON.stringify(dist)}, directories: 
     expect(files).toEqual(expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html', '/node_modules/zod/package.json']));
     const leaks = files.filter((f) => /^\/(electron|renderer|tests|bench|scripts|shared|resources|source)\/|\.map$|^\/node_modules\/(tsx|esbuild|electron|vitest|@playwright)\//.test(f));
     expect(leaks).toEqual([]);
+    // Of the CJK font, only the two weights the briefings use.
+    const fonts = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-sans-sc/') && f.endsWith('.ttf'));
+    expect(fonts.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf']);
 
     // The SQLite module: the Electron build, outside the asar, where better-sqlite3 looks for it.
     const unpacked = path.join(app, 'resources', 'app.asar.unpacked', PACKAGED_NATIVE);
