@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview, ImportResult } from '../../../shared/workbook';
-import { createFigure, deleteFigure, updateFigure } from '../db/figures';
+import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
 import { backupBeside, type DB } from '../db/open';
 import { dataVersion } from '../db/read';
 import { newChange } from '../db/revisions';
@@ -30,7 +30,7 @@ export interface ApplyOptions {
 }
 
 /**
- * Writes the plan: one backup, one transaction, one revision batch (its id is returned: undo takes
+ * Writes the plan: one backup, one transaction (set-based: see figures-bulk), one revision batch (its id is returned: undo takes
  * the whole import back by it). Refuses a plan with problems, and a plan older than the data.
  */
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
@@ -44,14 +44,10 @@ export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions)
 
   result.backupPath = backupBeside(db, options.dataFile, 'before-import');
   const change = newChange(author);
-  db.transaction(() => {
-    for (const c of work) {
-      if (c.kind === 'changed') updateFigure(db, change, c.figureId!, c.input!);
-      else if (c.kind === 'added') createFigure(db, change, c.input!);
-      else deleteFigure(db, change, c.figureId!);
-      result[c.kind]++;
-    }
-  })();
+  // In workbook row order, then the removals: history then reads as the workbook does.
+  const rows = work.map((c): FigureChange => (c.kind === 'removed' ? { kind: c.kind, id: c.figureId! } : c.kind === 'changed' ? { kind: c.kind, id: c.figureId!, input: c.input! } : { kind: c.kind, input: c.input! }));
+  applyFigureChanges(db, change, rows);
+  for (const c of work) result[c.kind]++;
   result.batchId = change.batchId;
   return result;
 }
