@@ -3,8 +3,9 @@
  * into a TEMP table; then a few statements do what createFigure / updateFigure / deleteFigure do
  * row by row, and leave the same figures and the same revisions:
  *
- *   1. the per-row functions' checks (figure there and live, entity and source live): the first
- *      failing row, in order, gives the same error;
+ *   1. one pass over the rows finds the sets of columns they change, and whether any would fail
+ *      the per-row functions' checks (figure there and live, entity and source live): then the
+ *      first such row, in order, gives the same error;
  *   2. one INSERT … SELECT of all the revisions, in the rows' order, each snapshot built with
  *      json_object from the figure as it is and the row as it will be;
  *   3. one UPDATE … FROM per set of changed columns (normally one: value), so that SQLite maintains
@@ -87,26 +88,33 @@ function snapshotJson(from: 'f' | 'i', given: Partial<Record<keyof FigureSnapsho
   return `json_object(${pairs.join(', ')})`;
 }
 
+/** Why the per-row functions would refuse row i (figure f), or NULL. */
+const PROBLEM = /* sql */ `
+  CASE
+    WHEN i.kind <> 'added' AND f.id IS NULL THEN 'not found'
+    WHEN i.kind = 'changed' AND f.deleted_at IS NOT NULL THEN 'deleted'
+    WHEN i.kind <> 'removed' AND i.entity_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = i.entity_id AND e.deleted_at IS NULL) THEN 'entity'
+    WHEN i.kind <> 'removed' AND i.source_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = i.source_id AND s.deleted_at IS NULL) THEN 'source'
+  END`;
+
+/**
+ * One pass over the rows: the sets of columns the changed rows change (0 for a row that changes
+ * nothing, written not at all), or -1 when some row would be refused by the per-row functions.
+ */
+const SCAN_ROWS = /* sql */ `
+  SELECT DISTINCT CASE WHEN ${PROBLEM} IS NOT NULL THEN -1 WHEN i.kind = 'changed' THEN ${CHANGED_BITS} ELSE 0 END AS bits
+    FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id`;
+
 /** The first row the per-row functions would refuse, and why. */
 const FIRST_PROBLEM = /* sql */ `
   SELECT id, entityId, sourceId, problem FROM (
-    SELECT i.seq, i.id, i.entity_id AS entityId, i.source_id AS sourceId,
-           CASE
-             WHEN i.kind <> 'added' AND f.id IS NULL THEN 'not found'
-             WHEN i.kind = 'changed' AND f.deleted_at IS NOT NULL THEN 'deleted'
-             WHEN i.kind <> 'removed' AND i.entity_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = i.entity_id AND e.deleted_at IS NULL) THEN 'entity'
-             WHEN i.kind <> 'removed' AND i.source_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = i.source_id AND s.deleted_at IS NULL) THEN 'source'
-           END AS problem
+    SELECT i.seq, i.id, i.entity_id AS entityId, i.source_id AS sourceId, ${PROBLEM} AS problem
       FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id)
    WHERE problem IS NOT NULL
    ORDER BY seq
    LIMIT 1`;
-
-/** The sets of columns the changed rows change (0: a row that changes nothing, written not at all). */
-const CHANGED_SETS = /* sql */ `
-  SELECT DISTINCT ${CHANGED_BITS} AS bits FROM ${ROWS} i JOIN figures f ON f.id = i.id WHERE i.kind = 'changed'`;
 
 /**
  * Every revision, before any figure is written (the "before" is the figure as it is), skipping
@@ -151,22 +159,24 @@ export function applyFigureChanges(db: DB, ctx: ChangeContext, rows: readonly Fi
   db.transaction(() => {
     db.exec(CREATE_ROWS);
     fillRows(db, rows);
-    const problem = statement(db, FIRST_PROBLEM).get() as
-      | { id: number; entityId: string | null; sourceId: number | null; problem: 'not found' | 'deleted' | 'entity' | 'source' }
-      | undefined;
-    if (problem?.problem === 'entity') throw unknownReference('entity', problem.entityId!);
-    if (problem?.problem === 'source') throw unknownReference('source', problem.sourceId!);
-    if (problem) throw notFound('figure', problem.id, problem.problem);
-
-    const sets = (statement(db, CHANGED_SETS).all() as { bits: number }[]).filter(({ bits }) => bits !== 0);
+    const sets = (statement(db, SCAN_ROWS).all() as { bits: number }[]).map(({ bits }) => bits);
+    if (sets.includes(-1)) throw firstProblem(db);
     const who = { at: ctx.at, author: ctx.author };
     // The batch enters the undo stack only when something is recorded, as with the first revision row by row.
     if (statement(db, INSERT_REVISIONS).run({ ...who, batchId: ctx.batchId }).changes > 0) beginBatch(db, ctx);
-    for (const { bits } of sets) statement(db, updateColumns(bits)).run(who);
+    for (const bits of sets) if (bits > 0) statement(db, updateColumns(bits)).run(who);
     statement(db, INSERT_ADDED).run(who);
     statement(db, DELETE_REMOVED).run(who);
     db.exec(`DROP TABLE ${ROWS}`);
   })();
+}
+
+/** The error the per-row functions would throw, for the first row they would refuse. */
+function firstProblem(db: DB): AppError {
+  const row = statement(db, FIRST_PROBLEM).get() as { id: number; entityId: string | null; sourceId: number | null; problem: 'not found' | 'deleted' | 'entity' | 'source' };
+  if (row.problem === 'entity') return unknownReference('entity', row.entityId!);
+  if (row.problem === 'source') return unknownReference('source', row.sourceId!);
+  return notFound('figure', row.id, row.problem);
 }
 
 /** Puts the rows in the TEMP table in order; new figures get the ids SQLite would give them. */
