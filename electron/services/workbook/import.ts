@@ -10,7 +10,7 @@ import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
 import { backupBeside, type DB } from '../db/open';
 import { dataVersion } from '../db/read';
 import { newChange } from '../db/revisions';
-import { planImport, type ImportPlan } from './diff';
+import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
 
@@ -30,8 +30,9 @@ export interface ApplyOptions {
 }
 
 /**
- * Writes the plan: one backup, one transaction (set-based: see figures-bulk), one revision batch (its id is returned: undo takes
- * the whole import back by it). Refuses a plan with problems, and a plan older than the data.
+ * Writes the plan: one backup, one transaction, one revision batch (its id is returned: undo takes
+ * the whole import back by it), the rows written set-based (db/figures-bulk.ts). Refuses a plan
+ * with problems, and a plan older than the data.
  */
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
@@ -44,12 +45,22 @@ export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions)
 
   result.backupPath = backupBeside(db, options.dataFile, 'before-import');
   const change = newChange(author);
-  // In workbook row order, then the removals: history then reads as the workbook does.
-  const rows = work.map((c): FigureChange => (c.kind === 'removed' ? { kind: c.kind, id: c.figureId! } : c.kind === 'changed' ? { kind: c.kind, id: c.figureId!, input: c.input! } : { kind: c.kind, input: c.input! }));
-  applyFigureChanges(db, change, rows);
+  // In workbook row order, then the removals (the plan's order): history reads as the workbook does.
+  applyFigureChanges(db, change, work.map(toFigureChange));
   for (const c of work) result[c.kind]++;
   result.batchId = change.batchId;
   return result;
+}
+
+function toFigureChange(c: PlannedChange): FigureChange {
+  switch (c.kind) {
+    case 'changed':
+      return { kind: 'changed', id: c.figureId!, input: c.input! };
+    case 'added':
+      return { kind: 'added', input: c.input! };
+    case 'removed':
+      return { kind: 'removed', id: c.figureId! };
+  }
 }
 
 /** The previews a page has asked for, kept until applied (a few at most), by id. */
