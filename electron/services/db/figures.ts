@@ -35,14 +35,19 @@ export const FIGURES: Tracked<FigureSnapshot> = {
   },
 };
 
+/** The error for a figure naming an entity or source that is not there (or deleted). */
+export function unknownReference(what: 'entity' | 'source', id: string | number): AppError {
+  return new AppError('INVALID_INPUT', `unknown ${what}`, { where: `${what}Id`, reason: `unknown ${what} ${id}` });
+}
+
 function checkReferences(db: DB, input: FigureInput): void {
   if (input.entityId !== null) {
     const e = statement(db, `SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL`).get(input.entityId);
-    if (!e) throw new AppError('INVALID_INPUT', 'unknown entity', { where: 'entityId', reason: `unknown entity ${input.entityId}` });
+    if (!e) throw unknownReference('entity', input.entityId);
   }
   if (input.sourceId !== null) {
     const s = statement(db, `SELECT 1 FROM sources WHERE id = ? AND deleted_at IS NULL`).get(input.sourceId);
-    if (!s) throw new AppError('INVALID_INPUT', 'unknown source', { where: 'sourceId', reason: `unknown source ${input.sourceId}` });
+    if (!s) throw unknownReference('source', input.sourceId);
   }
 }
 
@@ -62,7 +67,7 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
 }
 
 /** Columns of a figure a person can change, with their names in SQL. */
-const EDITABLE: readonly (readonly [keyof FigureInput, string])[] = [
+export const EDITABLE: readonly (readonly [keyof FigureInput, string])[] = [
   ['scope', 'scope'],
   ['entityId', 'entity_id'],
   ['metric', 'metric'],

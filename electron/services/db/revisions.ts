@@ -90,15 +90,20 @@ export interface Tracked<S extends { deletedAt: string | null }> {
   setDeletedAt(db: DB, ctx: ChangeContext, id: string, deletedAt: string | null): void;
 }
 
+/** The error for an object that is not there, or is deleted where a live one is needed. */
+export function notFound(target: RevisionTarget, id: string | number, state: 'not found' | 'deleted'): AppError {
+  return new AppError('NOT_FOUND', `${target} ${state}`, { what: target, id: String(id) });
+}
+
 export function mustExist<S extends { deletedAt: string | null }>(db: DB, kind: Tracked<S>, id: string | number): S {
   const snap = kind.snapshot(db, String(id));
-  if (!snap) throw new AppError('NOT_FOUND', `${kind.target} not found`, { what: kind.target, id: String(id) });
+  if (!snap) throw notFound(kind.target, id, 'not found');
   return snap;
 }
 
 export function mustBeLive<S extends { deletedAt: string | null }>(db: DB, kind: Tracked<S>, id: string | number): S {
   const snap = mustExist(db, kind, id);
-  if (snap.deletedAt !== null) throw new AppError('NOT_FOUND', `${kind.target} deleted`, { what: kind.target, id: String(id) });
+  if (snap.deletedAt !== null) throw notFound(kind.target, id, 'deleted');
   return snap;
 }
 

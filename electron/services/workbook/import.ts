@@ -6,11 +6,11 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview, ImportResult } from '../../../shared/workbook';
-import { createFigure, deleteFigure, updateFigure } from '../db/figures';
+import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
 import { backupBeside, type DB } from '../db/open';
 import { dataVersion } from '../db/read';
 import { newChange } from '../db/revisions';
-import { planImport, type ImportPlan } from './diff';
+import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
 
@@ -31,7 +31,8 @@ export interface ApplyOptions {
 
 /**
  * Writes the plan: one backup, one transaction, one revision batch (its id is returned: undo takes
- * the whole import back by it). Refuses a plan with problems, and a plan older than the data.
+ * the whole import back by it), the rows written set-based (db/figures-bulk.ts). Refuses a plan
+ * with problems, and a plan older than the data.
  */
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
@@ -44,16 +45,22 @@ export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions)
 
   result.backupPath = backupBeside(db, options.dataFile, 'before-import');
   const change = newChange(author);
-  db.transaction(() => {
-    for (const c of work) {
-      if (c.kind === 'changed') updateFigure(db, change, c.figureId!, c.input!);
-      else if (c.kind === 'added') createFigure(db, change, c.input!);
-      else deleteFigure(db, change, c.figureId!);
-      result[c.kind]++;
-    }
-  })();
+  // In workbook row order, then the removals (the plan's order): history reads as the workbook does.
+  applyFigureChanges(db, change, work.map(toFigureChange));
+  for (const c of work) result[c.kind]++;
   result.batchId = change.batchId;
   return result;
+}
+
+function toFigureChange(c: PlannedChange): FigureChange {
+  switch (c.kind) {
+    case 'changed':
+      return { kind: 'changed', id: c.figureId!, input: c.input! };
+    case 'added':
+      return { kind: 'added', input: c.input! };
+    case 'removed':
+      return { kind: 'removed', id: c.figureId! };
+  }
 }
 
 /** The previews a page has asked for, kept until applied (a few at most), by id. */

@@ -1,0 +1,201 @@
+/**
+ * Writing many figures at once (a workbook import of up to 100,000 rows), set-based. The rows go
+ * into a TEMP table; then a few statements do what createFigure / updateFigure / deleteFigure do
+ * row by row, and leave the same figures and the same revisions:
+ *
+ *   1. one pass over the rows finds the sets of columns they change, and whether any would fail
+ *      the per-row functions' checks (figure there and live, entity and source live): then the
+ *      first such row, in order, gives the same error;
+ *   2. one INSERT … SELECT of all the revisions, in the rows' order, each snapshot built with
+ *      json_object from the figure as it is and the row as it will be;
+ *   3. one UPDATE … FROM per set of changed columns (normally one: value), so that SQLite maintains
+ *      only the indexes and search-index triggers of those columns, as updateFigure does;
+ *   4. one INSERT of the new figures, with the ids SQLite would give them one by one (figures has
+ *      no AUTOINCREMENT: the largest id so far, plus one); the search-index trigger indexes them;
+ *   5. one UPDATE marking removed figures deleted.
+ *
+ * All in one transaction. The TEMP table is dropped at the end; on failure the rollback takes its
+ * creation back with everything else.
+ */
+import type { FigureInput, FigureSnapshot } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { EDITABLE, unknownReference } from './figures';
+import type { DB } from './open';
+import { beginBatch, notFound, type ChangeContext } from './revisions';
+import { statement } from './statements';
+
+/**
+ * One row of a bulk write: a figure changed to `input`, a new figure, or a figure to delete. Inputs
+ * are FigureInput values already checked against the schema (the workbook reader parses every row
+ * with it), so they are not parsed again here; SQL's own constraints still hold.
+ */
+export type FigureChange = { kind: 'changed'; id: number; input: FigureInput } | { kind: 'added'; input: FigureInput } | { kind: 'removed'; id: number };
+
+const ROWS = 'temp.figure_changes';
+
+/** seq: the row's position, the order of its revision. id: the figure's, assigned for a new one. */
+const CREATE_ROWS = /* sql */ `
+  CREATE TEMP TABLE figure_changes (
+    seq           INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    id            INTEGER NOT NULL,
+    scope         TEXT,
+    entity_id     TEXT,
+    metric        TEXT,
+    value         REAL,
+    unit          TEXT,
+    qualifier     TEXT,
+    period        TEXT,
+    source_id     INTEGER,
+    source_quote  TEXT,
+    note          TEXT
+  )`;
+
+const FILL_WRITE = /* sql */ `
+  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const FILL_REMOVAL = /* sql */ `INSERT INTO ${ROWS} (seq, kind, id) VALUES (?, 'removed', ?)`;
+
+const COLUMNS = EDITABLE.map(([, column]) => column);
+
+/**
+ * For a changed row i of figure f: bit n set when COLUMNS[n] differs, compared exactly as
+ * updateFigure compares (IS NOT: nulls alike, numbers and text by value).
+ */
+const CHANGED_BITS = COLUMNS.map((column, bit) => `((f.${column} IS NOT i.${column}) << ${bit})`).join(' | ');
+
+/** A FigureSnapshot's keys, in the order the per-row functions write them, with their columns. */
+const SNAPSHOT: { [K in keyof FigureSnapshot]-?: string } = {
+  id: 'id',
+  scope: 'scope',
+  entityId: 'entity_id',
+  metric: 'metric',
+  value: 'value',
+  unit: 'unit',
+  qualifier: 'qualifier',
+  period: 'period',
+  sourceId: 'source_id',
+  sourceQuote: 'source_quote',
+  note: 'note',
+  changedAt: 'changed_at',
+  changedBy: 'changed_by',
+  deletedAt: 'deleted_at',
+};
+
+/** SQL for a snapshot's JSON, taken from table `from`, with some keys' values given instead. */
+function snapshotJson(from: 'f' | 'i', given: Partial<Record<keyof FigureSnapshot, string>> = {}): string {
+  const pairs = (Object.entries(SNAPSHOT) as [keyof FigureSnapshot, string][]).map(([key, column]) => `'${key}', ${given[key] ?? `${from}.${column}`}`);
+  return `json_object(${pairs.join(', ')})`;
+}
+
+/** Why the per-row functions would refuse row i (figure f), or NULL. */
+const PROBLEM = /* sql */ `
+  CASE
+    WHEN i.kind <> 'added' AND f.id IS NULL THEN 'not found'
+    WHEN i.kind = 'changed' AND f.deleted_at IS NOT NULL THEN 'deleted'
+    WHEN i.kind <> 'removed' AND i.entity_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = i.entity_id AND e.deleted_at IS NULL) THEN 'entity'
+    WHEN i.kind <> 'removed' AND i.source_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = i.source_id AND s.deleted_at IS NULL) THEN 'source'
+  END`;
+
+/**
+ * One pass over the rows: the sets of columns the changed rows change (0 for a row that changes
+ * nothing, written not at all), or -1 when some row would be refused by the per-row functions.
+ */
+const SCAN_ROWS = /* sql */ `
+  SELECT DISTINCT CASE WHEN ${PROBLEM} IS NOT NULL THEN -1 WHEN i.kind = 'changed' THEN ${CHANGED_BITS} ELSE 0 END AS bits
+    FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id`;
+
+/** The first row the per-row functions would refuse, and why. */
+const FIRST_PROBLEM = /* sql */ `
+  SELECT id, entityId, sourceId, problem FROM (
+    SELECT i.seq, i.id, i.entity_id AS entityId, i.source_id AS sourceId, ${PROBLEM} AS problem
+      FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id)
+   WHERE problem IS NOT NULL
+   ORDER BY seq
+   LIMIT 1`;
+
+/**
+ * Every revision, before any figure is written (the "before" is the figure as it is), skipping
+ * what the per-row functions skip: a change that changes nothing, a removal of a deleted figure.
+ */
+const INSERT_REVISIONS = /* sql */ `
+  INSERT INTO revisions (batch_id, target_type, target_id, action, author, at, before_json, after_json)
+  SELECT @batchId, 'figure', i.id, CASE i.kind WHEN 'changed' THEN 'update' WHEN 'added' THEN 'create' ELSE 'delete' END, @author, @at,
+         CASE WHEN i.kind = 'added' THEN NULL ELSE ${snapshotJson('f')} END,
+         CASE WHEN i.kind = 'removed' THEN ${snapshotJson('f', { changedAt: '@at', changedBy: '@author', deletedAt: '@at' })}
+              ELSE ${snapshotJson('i', { changedAt: '@at', changedBy: '@author', deletedAt: 'NULL' })} END
+    FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id
+   WHERE i.kind = 'added' OR (i.kind = 'changed' AND (${CHANGED_BITS}) <> 0) OR (i.kind = 'removed' AND f.deleted_at IS NULL)
+   ORDER BY i.seq`;
+
+/** The changed rows that change exactly the columns in `bits`: only those columns are written. */
+function updateColumns(bits: number): string {
+  const columns = COLUMNS.filter((_, bit) => (bits & (1 << bit)) !== 0);
+  return /* sql */ `
+    UPDATE figures AS f
+       SET ${columns.map((column) => `${column} = i.${column}`).join(', ')}, changed_at = @at, changed_by = @author
+      FROM ${ROWS} i
+     WHERE i.kind = 'changed' AND f.id = i.id AND (${CHANGED_BITS}) = ${bits}`;
+}
+
+const INSERT_ADDED = /* sql */ `
+  INSERT INTO figures (id, ${COLUMNS.join(', ')}, changed_at, changed_by)
+  SELECT id, ${COLUMNS.join(', ')}, @at, @author FROM ${ROWS} WHERE kind = 'added' ORDER BY seq`;
+
+const DELETE_REMOVED = /* sql */ `
+  UPDATE figures AS f SET deleted_at = @at, changed_at = @at, changed_by = @author
+    FROM ${ROWS} i
+   WHERE i.kind = 'removed' AND f.id = i.id AND f.deleted_at IS NULL`;
+
+/**
+ * Writes `rows` as one change (`ctx`): the same figures and revisions as createFigure, updateFigure
+ * and deleteFigure called for each row in order, the revisions in that order too. Throws the error
+ * the first failing row would, having written nothing.
+ */
+export function applyFigureChanges(db: DB, ctx: ChangeContext, rows: readonly FigureChange[]): void {
+  if (rows.length === 0) return;
+  db.transaction(() => {
+    db.exec(CREATE_ROWS);
+    fillRows(db, rows);
+    const sets = (statement(db, SCAN_ROWS).all() as { bits: number }[]).map(({ bits }) => bits);
+    if (sets.includes(-1)) throw firstProblem(db);
+    const who = { at: ctx.at, author: ctx.author };
+    // The batch enters the undo stack only when something is recorded, as with the first revision row by row.
+    if (statement(db, INSERT_REVISIONS).run({ ...who, batchId: ctx.batchId }).changes > 0) beginBatch(db, ctx);
+    for (const bits of sets) if (bits > 0) statement(db, updateColumns(bits)).run(who);
+    statement(db, INSERT_ADDED).run(who);
+    statement(db, DELETE_REMOVED).run(who);
+    db.exec(`DROP TABLE ${ROWS}`);
+  })();
+}
+
+/** The error the per-row functions would throw, for the first row they would refuse. */
+function firstProblem(db: DB): AppError {
+  const row = statement(db, FIRST_PROBLEM).get() as { id: number; entityId: string | null; sourceId: number | null; problem: 'not found' | 'deleted' | 'entity' | 'source' };
+  if (row.problem === 'entity') return unknownReference('entity', row.entityId!);
+  if (row.problem === 'source') return unknownReference('source', row.sourceId!);
+  return notFound('figure', row.id, row.problem);
+}
+
+/** Puts the rows in the TEMP table in order; new figures get the ids SQLite would give them. */
+function fillRows(db: DB, rows: readonly FigureChange[]): void {
+  const write = statement(db, FILL_WRITE);
+  const removal = statement(db, FILL_REMOVAL);
+  let next = (statement(db, `SELECT coalesce(max(id), 0) + 1 AS id FROM figures`).get() as { id: number }).id;
+  const listed = new Set<number>();
+  rows.forEach((row, seq) => {
+    if (row.kind !== 'added') {
+      if (listed.has(row.id)) throw new AppError('INVALID_INPUT', 'figure listed twice', { where: 'id', reason: `figure ${row.id} listed twice` });
+      listed.add(row.id);
+    }
+    if (row.kind === 'removed') {
+      removal.run(seq, row.id);
+      return;
+    }
+    const f = row.input;
+    const id = row.kind === 'added' ? next++ : row.id;
+    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
+  });
+}
