@@ -84,17 +84,16 @@ const DIFF_SQL = /* sql */ `
 /** [row, mask, ...the stored value of each field in IMPORT_FIELDS order, null where the same]. */
 type DiffRow = [number, number, ...FieldValue[]];
 
-/** Loads the workbook rows that name a figure into a temporary table, compares, and empties it again. */
+/** Loads the workbook rows that name a figure into a temporary table, compares, and drops it (a failure rolls it back). */
 function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_rows (
-    row INTEGER PRIMARY KEY, id INTEGER NOT NULL, scope TEXT, entity_id TEXT, metric TEXT, value REAL, unit TEXT,
-    qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT)`);
   return db.transaction(() => {
-    db.exec(`DELETE FROM temp.import_rows`);
+    db.exec(`CREATE TEMP TABLE import_rows (
+      row INTEGER PRIMARY KEY, id INTEGER NOT NULL, scope TEXT, entity_id TEXT, metric TEXT, value REAL, unit TEXT,
+      qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT)`);
     const insert = db.prepare(`INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const { row, id, input: f } of rows) insert.run(row, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
     const found = new Map((db.prepare(DIFF_SQL).raw().all() as DiffRow[]).map((r) => [r[0], r]));
-    db.exec(`DELETE FROM temp.import_rows`);
+    db.exec(`DROP TABLE temp.import_rows`);
     return found;
   })();
 }
