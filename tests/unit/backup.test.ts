@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { updateFigure } from '../../electron/services/db/figures';
-import { openDataFile } from '../../electron/services/db/open';
+import { backupBeside, openDataFile } from '../../electron/services/db/open';
 import { newChange } from '../../electron/services/db/revisions';
 import { fullDump, openTemp, runCliProcess, tempDataFile, tempDir } from '../helpers/files';
 
@@ -55,5 +55,24 @@ describe('cluster-brief backup', () => {
     expect(result.stderr).toContain('does not exist');
     expect(fs.existsSync(target)).toBe(false);
     expect(fs.existsSync(missing)).toBe(false);
+  });
+});
+
+describe('the backup written before an import or a migration', () => {
+  it('gets its own name when another was written within the same second, and holds the data of its moment', () => {
+    const { db, file } = openTemp();
+    const first = backupBeside(db, file, 'before-import');
+    updateFigure(db, newChange('t'), 19, { value: 555 });
+    const second = backupBeside(db, file, 'before-import');
+    const third = backupBeside(db, file, 'before-import');
+    expect(new Set([first, second, third]).size).toBe(3);
+    for (const f of [first, second, third]) expect(path.dirname(f)).toBe(path.dirname(file));
+    const valueIn = (f: string): unknown => {
+      const copy = openDataFile(f, { mustExist: true });
+      const v = (copy.prepare(`SELECT value FROM figures WHERE id = 19`).get() as { value: number }).value;
+      copy.close();
+      return v;
+    };
+    expect([valueIn(first), valueIn(second), valueIn(third)]).toEqual([100, 555, 555]);
   });
 });

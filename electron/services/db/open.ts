@@ -113,9 +113,12 @@ function holdsData(db: DB): boolean {
 export function backupBeside(db: DB, file: string, label: string): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const ext = path.extname(file);
-  const target = path.join(path.dirname(file), `${path.basename(file, ext)}.${label}-${stamp}${ext || '.sqlite'}`);
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
+  const name = (n: number): string => path.join(path.dirname(file), `${path.basename(file, ext)}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext || '.sqlite'}`);
+  // A second backup within the same second gets its own name: VACUUM INTO never writes over a file.
+  let n = 1;
+  while (fs.existsSync(name(n))) n++;
+  db.prepare('VACUUM INTO ?').run(name(n));
+  return name(n);
 }
 
 function asOpenError(error: unknown, file: string): unknown {
