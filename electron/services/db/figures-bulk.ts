@@ -1,18 +1,23 @@
 /**
- * Writing many figures at once (a workbook import of up to 100,000 rows), set-based. The rows go
- * into a TEMP table; then a few statements do what createFigure / updateFigure / deleteFigure do
- * row by row, and leave the same figures and the same revisions:
+ * Writing many figures at once, set-based: a workbook import of up to 100,000 rows
+ * (applyFigureChanges), and the undo or redo of one (applyFigureSnapshots). The rows go into a TEMP
+ * table; then a few statements do what the per-row functions do row by row — createFigure /
+ * updateFigure / deleteFigure for an import, applySnapshot for undo and redo — and leave the same
+ * figures and the same revisions:
  *
- *   1. one pass over the rows finds the sets of columns they change, and whether any would fail
- *      the per-row functions' checks (figure there and live, entity and source live): then the
- *      first such row, in order, gives the same error;
+ *   1. one pass over the rows finds the sets of columns they change; for an import, whether any
+ *      would fail the per-row functions' checks (figure there and live, entity and source live):
+ *      then the first such row, in order, gives the same error (undo parses the recorded snapshots
+ *      with their schema before it writes anything, as applySnapshot would one by one);
  *   2. one INSERT … SELECT of all the revisions, in the rows' order, each snapshot built with
  *      json_object from the figure as it is and the row as it will be;
  *   3. one UPDATE … FROM per set of changed columns (normally one: value), so that SQLite maintains
- *      only the indexes and search-index triggers of those columns, as updateFigure does;
+ *      only the indexes and search-index triggers of those columns, as updateFigure does (a snapshot
+ *      written over a figure just like it changes only who changed it when);
  *   4. one INSERT of the new figures, with the ids SQLite would give them one by one (figures has
  *      no AUTOINCREMENT: the largest id so far, plus one); the search-index trigger indexes them;
- *   5. one UPDATE marking removed figures deleted.
+ *   5. one UPDATE marking removed figures deleted (for undo and redo: figures recorded as not there
+ *      yet).
  *
  * All in one transaction. The TEMP table is dropped at the end; on failure the rollback takes its
  * creation back with everything else.
@@ -31,9 +36,19 @@ import { statement } from './statements';
  */
 export type FigureChange = { kind: 'changed'; id: number; input: FigureInput } | { kind: 'added'; input: FigureInput } | { kind: 'removed'; id: number };
 
+/**
+ * One row of an undo or a redo: a figure written back whole as recorded (deleted or not), or, where
+ * it was recorded as not there yet, deleted if it is live. Snapshots are already parsed with
+ * parseSnapshot, as applySnapshot parses them (undo parses a whole batch before writing anything).
+ */
+export type FigureWriteBack = { kind: 'snapshot'; snapshot: FigureSnapshot } | { kind: 'removed'; id: number };
+
 const ROWS = 'temp.figure_changes';
 
-/** seq: the row's position, the order of its revision. id: the figure's, assigned for a new one. */
+/**
+ * seq: the row's position, the order of its revision. kind: as the row's (FigureChange,
+ * FigureWriteBack). id: the figure's, assigned for a new one. deleted_at: a snapshot's.
+ */
 const CREATE_ROWS = /* sql */ `
   CREATE TEMP TABLE figure_changes (
     seq           INTEGER PRIMARY KEY,
@@ -48,21 +63,24 @@ const CREATE_ROWS = /* sql */ `
     period        TEXT,
     source_id     INTEGER,
     source_quote  TEXT,
-    note          TEXT
+    note          TEXT,
+    deleted_at    TEXT
   )`;
 
 const FILL_WRITE = /* sql */ `
-  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, deleted_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const FILL_REMOVAL = /* sql */ `INSERT INTO ${ROWS} (seq, kind, id) VALUES (?, 'removed', ?)`;
 
 const COLUMNS = EDITABLE.map(([, column]) => column);
+/** The columns a row can write: an import's rows leave deleted_at as it is (NULL in both). */
+const WRITTEN = [...COLUMNS, 'deleted_at'];
 
 /**
- * For a changed row i of figure f: bit n set when COLUMNS[n] differs, compared exactly as
+ * For a changed row i of figure f: bit n set when WRITTEN[n] differs, compared exactly as
  * updateFigure compares (IS NOT: nulls alike, numbers and text by value).
  */
-const CHANGED_BITS = COLUMNS.map((column, bit) => `((f.${column} IS NOT i.${column}) << ${bit})`).join(' | ');
+const CHANGED_BITS = WRITTEN.map((column, bit) => `((f.${column} IS NOT i.${column}) << ${bit})`).join(' | ');
 
 /** A FigureSnapshot's keys, in the order the per-row functions write them, with their columns. */
 const SNAPSHOT: { [K in keyof FigureSnapshot]-?: string } = {
@@ -118,31 +136,44 @@ const FIRST_PROBLEM = /* sql */ `
 
 /**
  * Every revision, before any figure is written (the "before" is the figure as it is), skipping
- * what the per-row functions skip: a change that changes nothing, a removal of a deleted figure.
+ * what the per-row functions skip: a change that changes nothing, a removal of a deleted figure
+ * (or of one that is not there). A snapshot is always recorded, as applySnapshot records it, even
+ * when it writes what is there; its action says whether it created, deleted or restored the figure.
  */
 const INSERT_REVISIONS = /* sql */ `
   INSERT INTO revisions (batch_id, target_type, target_id, action, author, at, before_json, after_json)
-  SELECT @batchId, 'figure', i.id, CASE i.kind WHEN 'changed' THEN 'update' WHEN 'added' THEN 'create' ELSE 'delete' END, @author, @at,
-         CASE WHEN i.kind = 'added' THEN NULL ELSE ${snapshotJson('f')} END,
+  SELECT @batchId, 'figure', i.id,
+         CASE WHEN f.id IS NULL THEN 'create'
+              WHEN i.kind = 'removed' OR (f.deleted_at IS NULL AND i.deleted_at IS NOT NULL) THEN 'delete'
+              WHEN f.deleted_at IS NOT NULL AND i.deleted_at IS NULL THEN 'restore'
+              ELSE 'update' END,
+         @author, @at,
+         CASE WHEN f.id IS NULL THEN NULL ELSE ${snapshotJson('f')} END,
          CASE WHEN i.kind = 'removed' THEN ${snapshotJson('f', { changedAt: '@at', changedBy: '@author', deletedAt: '@at' })}
-              ELSE ${snapshotJson('i', { changedAt: '@at', changedBy: '@author', deletedAt: 'NULL' })} END
+              ELSE ${snapshotJson('i', { changedAt: '@at', changedBy: '@author' })} END
     FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id
-   WHERE i.kind = 'added' OR (i.kind = 'changed' AND (${CHANGED_BITS}) <> 0) OR (i.kind = 'removed' AND f.deleted_at IS NULL)
+   WHERE CASE i.kind WHEN 'changed' THEN (${CHANGED_BITS}) <> 0 WHEN 'removed' THEN f.id IS NOT NULL AND f.deleted_at IS NULL ELSE 1 END
    ORDER BY i.seq`;
 
-/** The changed rows that change exactly the columns in `bits`: only those columns are written. */
+/**
+ * The rows that write exactly the columns in `bits` over a figure that is there: only those
+ * columns are written, and who changed it when (all a snapshot that matches the figure writes).
+ */
 function updateColumns(bits: number): string {
-  const columns = COLUMNS.filter((_, bit) => (bits & (1 << bit)) !== 0);
+  const columns = WRITTEN.filter((_, bit) => (bits & (1 << bit)) !== 0);
   return /* sql */ `
     UPDATE figures AS f
-       SET ${columns.map((column) => `${column} = i.${column}`).join(', ')}, changed_at = @at, changed_by = @author
+       SET ${[...columns.map((column) => `${column} = i.${column}`), 'changed_at = @at', 'changed_by = @author'].join(', ')}
       FROM ${ROWS} i
-     WHERE i.kind = 'changed' AND f.id = i.id AND (${CHANGED_BITS}) = ${bits}`;
+     WHERE i.kind IN ('changed', 'snapshot') AND f.id = i.id AND (${CHANGED_BITS}) = ${bits}`;
 }
 
+/** New figures, and snapshots of figures that are not there (none are, unless a row was deleted outright). */
 const INSERT_ADDED = /* sql */ `
-  INSERT INTO figures (id, ${COLUMNS.join(', ')}, changed_at, changed_by)
-  SELECT id, ${COLUMNS.join(', ')}, @at, @author FROM ${ROWS} WHERE kind = 'added' ORDER BY seq`;
+  INSERT INTO figures (id, ${WRITTEN.join(', ')}, changed_at, changed_by)
+  SELECT id, ${WRITTEN.join(', ')}, @at, @author FROM ${ROWS} i
+   WHERE kind IN ('added', 'snapshot') AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.id = i.id)
+   ORDER BY seq`;
 
 const DELETE_REMOVED = /* sql */ `
   UPDATE figures AS f SET deleted_at = @at, changed_at = @at, changed_by = @author
@@ -161,13 +192,40 @@ export function applyFigureChanges(db: DB, ctx: ChangeContext, rows: readonly Fi
     fillRows(db, rows);
     const sets = (statement(db, SCAN_ROWS).all() as { bits: number }[]).map(({ bits }) => bits);
     if (sets.includes(-1)) throw firstProblem(db);
-    const who = { at: ctx.at, author: ctx.author };
-    // The batch enters the undo stack only when something is recorded, as with the first revision row by row.
-    if (statement(db, INSERT_REVISIONS).run({ ...who, batchId: ctx.batchId }).changes > 0) beginBatch(db, ctx);
-    for (const bits of sets) if (bits > 0) statement(db, updateColumns(bits)).run(who);
-    statement(db, INSERT_ADDED).run(who);
-    statement(db, DELETE_REMOVED).run(who);
-    db.exec(`DROP TABLE ${ROWS}`);
+    // A changed row that changes nothing writes nothing.
+    writeRows(db, ctx, sets.filter((bits) => bits > 0));
+  })();
+}
+
+/**
+ * Steps 2 to 5 over the rows in the TEMP table, which it then drops; `sets`: the sets of columns to
+ * write over figures that are there. The batch enters the undo stack only when something is
+ * recorded, as with the first revision row by row.
+ */
+function writeRows(db: DB, ctx: ChangeContext, sets: readonly number[]): void {
+  const who = { at: ctx.at, author: ctx.author };
+  if (statement(db, INSERT_REVISIONS).run({ ...who, batchId: ctx.batchId }).changes > 0) beginBatch(db, ctx);
+  for (const bits of sets) statement(db, updateColumns(bits)).run(who);
+  statement(db, INSERT_ADDED).run(who);
+  statement(db, DELETE_REMOVED).run(who);
+  db.exec(`DROP TABLE ${ROWS}`);
+}
+
+/** The sets of columns the snapshots of figures that are there write (0: only who and when). */
+const SCAN_SNAPSHOTS = /* sql */ `
+  SELECT DISTINCT ${CHANGED_BITS} AS bits FROM ${ROWS} i JOIN figures f ON f.id = i.id WHERE i.kind = 'snapshot'`;
+
+/**
+ * Writes `rows` back as one change (`ctx`, an undo or a redo): the same figures and revisions as
+ * applySnapshot called for each row in order. Each figure at most once: written together, the order
+ * of the writes does not matter, only that of the revisions.
+ */
+export function applyFigureSnapshots(db: DB, ctx: ChangeContext, rows: readonly FigureWriteBack[]): void {
+  if (rows.length === 0) return;
+  db.transaction(() => {
+    db.exec(CREATE_ROWS);
+    fillRows(db, rows);
+    writeRows(db, ctx, (statement(db, SCAN_SNAPSHOTS).all() as { bits: number }[]).map(({ bits }) => bits));
   })();
 }
 
@@ -180,22 +238,24 @@ function firstProblem(db: DB): AppError {
 }
 
 /** Puts the rows in the TEMP table in order; new figures get the ids SQLite would give them. */
-function fillRows(db: DB, rows: readonly FigureChange[]): void {
+function fillRows(db: DB, rows: readonly (FigureChange | FigureWriteBack)[]): void {
   const write = statement(db, FILL_WRITE);
   const removal = statement(db, FILL_REMOVAL);
   let next = (statement(db, `SELECT coalesce(max(id), 0) + 1 AS id FROM figures`).get() as { id: number }).id;
   const listed = new Set<number>();
+  const once = (id: number): number => {
+    if (listed.has(id)) throw new AppError('INVALID_INPUT', 'figure listed twice', { where: 'id', reason: `figure ${id} listed twice` });
+    listed.add(id);
+    return id;
+  };
   rows.forEach((row, seq) => {
-    if (row.kind !== 'added') {
-      if (listed.has(row.id)) throw new AppError('INVALID_INPUT', 'figure listed twice', { where: 'id', reason: `figure ${row.id} listed twice` });
-      listed.add(row.id);
-    }
     if (row.kind === 'removed') {
-      removal.run(seq, row.id);
+      removal.run(seq, once(row.id));
       return;
     }
-    const f = row.input;
-    const id = row.kind === 'added' ? next++ : row.id;
-    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
+    const id = row.kind === 'added' ? next++ : once(row.kind === 'changed' ? row.id : row.snapshot.id);
+    const f = row.kind === 'snapshot' ? row.snapshot : row.input;
+    const deletedAt = row.kind === 'snapshot' ? row.snapshot.deletedAt : null;
+    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note, deletedAt);
   });
 }
