@@ -37,17 +37,24 @@ import { statement } from './statements';
 export type FigureChange = { kind: 'changed'; id: number; input: FigureInput } | { kind: 'added'; input: FigureInput } | { kind: 'removed'; id: number };
 
 /**
- * One row of an undo or a redo: a figure written back whole as recorded (deleted or not), or, where
- * it was recorded as not there yet, deleted if it is live. Snapshots are already parsed with
- * parseSnapshot, as applySnapshot parses them (undo parses a whole batch before writing anything).
+ * Figure revisions of one batch to write back, ids `first` to `last` (the batch's other revisions
+ * in that range are not figures'), each figure once: their "before" snapshots, newest revision
+ * first (undo), or their "after" snapshots, oldest first (redo). The snapshots are already parsed
+ * with parseSnapshot, as applySnapshot parses them (undo parses a whole batch before writing).
  */
-export type FigureWriteBack = { kind: 'snapshot'; snapshot: FigureSnapshot } | { kind: 'removed'; id: number };
+export interface RecordedFigures {
+  batchId: string;
+  first: number;
+  last: number;
+  side: 'before' | 'after';
+}
 
 const ROWS = 'temp.figure_changes';
 
 /**
- * seq: the row's position, the order of its revision. kind: as the row's (FigureChange,
- * FigureWriteBack). id: the figure's, assigned for a new one. deleted_at: a snapshot's.
+ * seq: the row's position, the order of its revision. kind: an import's rows are 'changed', 'added'
+ * or 'removed' (FigureChange); undo and redo's are 'snapshot', a figure written back whole, deleted_at
+ * too, or 'removed' for a figure recorded as not there yet. id: the figure's, assigned for a new one.
  */
 const CREATE_ROWS = /* sql */ `
   CREATE TEMP TABLE figure_changes (
@@ -68,8 +75,8 @@ const CREATE_ROWS = /* sql */ `
   )`;
 
 const FILL_WRITE = /* sql */ `
-  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, deleted_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const FILL_REMOVAL = /* sql */ `INSERT INTO ${ROWS} (seq, kind, id) VALUES (?, 'removed', ?)`;
 
 const COLUMNS = EDITABLE.map(([, column]) => column);
@@ -216,15 +223,30 @@ const SCAN_SNAPSHOTS = /* sql */ `
   SELECT DISTINCT ${CHANGED_BITS} AS bits FROM ${ROWS} i JOIN figures f ON f.id = i.id WHERE i.kind = 'snapshot'`;
 
 /**
- * Writes `rows` back as one change (`ctx`, an undo or a redo): the same figures and revisions as
- * applySnapshot called for each row in order. Each figure at most once: written together, the order
- * of the writes does not matter, only that of the revisions.
+ * The rows for recorded snapshots, in the order they are written back (seq: the revision's id, or
+ * minus it, newest first): a snapshot is written whole; a null one, "not there yet", is a removal.
  */
-export function applyFigureSnapshots(db: DB, ctx: ChangeContext, rows: readonly FigureWriteBack[]): void {
-  if (rows.length === 0) return;
+function fillRecorded(side: RecordedFigures['side']): string {
+  const [snapshot, seq, order] = side === 'before' ? ['before_json', '-id', 'DESC'] : ['after_json', 'id', 'ASC'];
+  const columns = (Object.entries(SNAPSHOT) as [keyof FigureSnapshot, string][]).filter(([, column]) => WRITTEN.includes(column));
+  return /* sql */ `
+    INSERT INTO ${ROWS} (seq, kind, id, ${columns.map(([, column]) => column).join(', ')})
+    SELECT ${seq}, iif(${snapshot} IS NULL, 'removed', 'snapshot'), CAST(target_id AS INTEGER),
+           ${columns.map(([key]) => `${snapshot} ->> '$.${key}'`).join(', ')}
+      FROM revisions
+     WHERE batch_id = @batchId AND target_type = 'figure' AND id BETWEEN @first AND @last
+     ORDER BY id ${order}`;
+}
+
+/**
+ * Writes recorded figure snapshots back as one change (`ctx`, an undo or a redo): the same figures
+ * and revisions as applySnapshot called for each in order. Each figure once: written together, the
+ * order of the writes does not matter, only that of the revisions.
+ */
+export function applyFigureSnapshots(db: DB, ctx: ChangeContext, recorded: RecordedFigures): void {
   db.transaction(() => {
     db.exec(CREATE_ROWS);
-    fillRows(db, rows);
+    statement(db, fillRecorded(recorded.side)).run({ batchId: recorded.batchId, first: recorded.first, last: recorded.last });
     writeRows(db, ctx, (statement(db, SCAN_SNAPSHOTS).all() as { bits: number }[]).map(({ bits }) => bits));
   })();
 }
@@ -238,24 +260,22 @@ function firstProblem(db: DB): AppError {
 }
 
 /** Puts the rows in the TEMP table in order; new figures get the ids SQLite would give them. */
-function fillRows(db: DB, rows: readonly (FigureChange | FigureWriteBack)[]): void {
+function fillRows(db: DB, rows: readonly FigureChange[]): void {
   const write = statement(db, FILL_WRITE);
   const removal = statement(db, FILL_REMOVAL);
   let next = (statement(db, `SELECT coalesce(max(id), 0) + 1 AS id FROM figures`).get() as { id: number }).id;
   const listed = new Set<number>();
-  const once = (id: number): number => {
-    if (listed.has(id)) throw new AppError('INVALID_INPUT', 'figure listed twice', { where: 'id', reason: `figure ${id} listed twice` });
-    listed.add(id);
-    return id;
-  };
   rows.forEach((row, seq) => {
+    if (row.kind !== 'added') {
+      if (listed.has(row.id)) throw new AppError('INVALID_INPUT', 'figure listed twice', { where: 'id', reason: `figure ${row.id} listed twice` });
+      listed.add(row.id);
+    }
     if (row.kind === 'removed') {
-      removal.run(seq, once(row.id));
+      removal.run(seq, row.id);
       return;
     }
-    const id = row.kind === 'added' ? next++ : once(row.kind === 'changed' ? row.id : row.snapshot.id);
-    const f = row.kind === 'snapshot' ? row.snapshot : row.input;
-    const deletedAt = row.kind === 'snapshot' ? row.snapshot.deletedAt : null;
-    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note, deletedAt);
+    const f = row.input;
+    const id = row.kind === 'added' ? next++ : row.id;
+    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
   });
 }

@@ -7,10 +7,10 @@
  * An import's batch holds up to 100,000 figure revisions: they are written back set-based
  * (applyFigureSnapshots), in runs that keep that order; the few others one by one (applySnapshot).
  */
+import type { Statement } from 'better-sqlite3';
 import type { Revision, UndoResult, UndoState } from '../../../shared/workbench';
 import { AppError } from '../../../shared/errors';
-import { FIGURES } from './figures';
-import { applyFigureSnapshots, type FigureWriteBack } from './figures-bulk';
+import { applyFigureSnapshots, type RecordedFigures } from './figures-bulk';
 import type { DB } from './open';
 import { applySnapshot, beginBatch, newChange, parseSnapshot, type ChangeContext, type RevisionTarget } from './revisions';
 import { TRACKED } from './tracked';
@@ -75,19 +75,18 @@ function revert(db: DB, author: string, reverts: Reverting['reverts'], writeBack
   return { done: true, changes, state: undoState(db) };
 }
 
-/** One revision's target and the snapshot to write back (JSON text; null: it did not exist). */
+/** One revision: its target, and the snapshot to write back (JSON text; null: it did not exist). */
 interface WriteBackRow {
+  id: number;
   type: RevisionTarget;
   target: string;
   snapshot: string | null;
 }
 
 /** The revisions of the batch `ctx` reverts: undo takes their "before" snapshots newest first, redo their "after" snapshots oldest first. */
-function recorded(db: DB, ctx: Reverting): WriteBackRow[] {
+function recorded(db: DB, ctx: Reverting): Statement<[string], WriteBackRow> {
   const [snapshot, order] = ctx.reverts.kind === 'undo' ? ['before_json', 'DESC'] : ['after_json', 'ASC'];
-  return db
-    .prepare(`SELECT target_type AS type, target_id AS target, ${snapshot} AS snapshot FROM revisions WHERE batch_id = ? ORDER BY id ${order}`)
-    .all(ctx.reverts.batchId) as WriteBackRow[];
+  return db.prepare<[string], WriteBackRow>(`SELECT id, target_type AS type, target_id AS target, ${snapshot} AS snapshot FROM revisions WHERE batch_id = ? ORDER BY id ${order}`);
 }
 
 /**
@@ -95,46 +94,49 @@ function recorded(db: DB, ctx: Reverting): WriteBackRow[] {
  * figures went set-based (tests compare the two).
  */
 export function writeBackOneByOne(db: DB, ctx: Reverting): number {
-  const rows = recorded(db, ctx);
+  const rows = recorded(db, ctx).all(ctx.reverts.batchId);
   for (const r of rows) applySnapshot(db, ctx, TRACKED[r.type], r.target, json(r.snapshot));
   return rows.length;
 }
 
 /** The figures in runs, set-based; the few other revisions one by one. */
 export function writeBackInRuns(db: DB, ctx: Reverting): number {
-  const rows = recorded(db, ctx);
-  for (const run of runsOf(rows)) {
-    if ('figures' in run) applyFigureSnapshots(db, ctx, run.figures);
-    else for (const r of run.others) applySnapshot(db, ctx, TRACKED[r.type], r.target, json(r.snapshot));
+  const { runs, revisions } = runsOf(db, ctx);
+  for (const run of runs) {
+    if ('others' in run) for (const r of run.others) applySnapshot(db, ctx, TRACKED[r.type], r.target, json(r.snapshot));
+    else applyFigureSnapshots(db, ctx, run);
   }
-  return rows.length;
+  return revisions;
 }
 
-type Run = { figures: FigureWriteBack[] } | { others: WriteBackRow[] };
+type Run = RecordedFigures | { others: WriteBackRow[] };
 
 /**
- * The rows cut into runs, in order: a run is all figures or all others, and names each figure once
- * (a figure changed twice in the batch starts a new run), so that writing a run's figures together
- * leaves what writing them one by one would. Every snapshot is parsed on the way, as applySnapshot
- * parses it: the first it would refuse is refused before anything is written back.
+ * The batch's revisions cut into runs, in order: a run is all figures or all others, and names each
+ * figure once (a figure changed twice in the batch starts a new run), so that writing a run's
+ * figures together leaves what writing them one by one would. Every snapshot is parsed on the way,
+ * as applySnapshot parses it: the first it would refuse is refused before anything is written.
  */
-function runsOf(rows: readonly WriteBackRow[]): Run[] {
+function runsOf(db: DB, ctx: Reverting): { runs: Run[]; revisions: number } {
   const runs: Run[] = [];
-  let figures: FigureWriteBack[] | undefined;
+  let figures: RecordedFigures | undefined;
   let others: WriteBackRow[] | undefined;
   let inRun = new Set<string>();
-  for (const r of rows) {
+  let revisions = 0;
+  for (const r of recorded(db, ctx).iterate(ctx.reverts.batchId)) {
+    revisions++;
     const snapshot = json(r.snapshot);
+    if (snapshot !== null) parseSnapshot(TRACKED[r.type], r.target, snapshot);
     if (r.type === 'figure') {
       if (!figures || inRun.has(r.target)) {
-        runs.push({ figures: (figures = []) });
+        runs.push((figures = { batchId: ctx.reverts.batchId, first: r.id, last: r.id, side: ctx.reverts.kind === 'undo' ? 'before' : 'after' }));
         others = undefined;
         inRun = new Set();
       }
-      figures.push(snapshot === null ? { kind: 'removed', id: Number(r.target) } : { kind: 'snapshot', snapshot: parseSnapshot(FIGURES, r.target, snapshot) });
+      figures.first = Math.min(figures.first, r.id);
+      figures.last = Math.max(figures.last, r.id);
       inRun.add(r.target);
     } else {
-      if (snapshot !== null) parseSnapshot(TRACKED[r.type], r.target, snapshot);
       if (!others) {
         runs.push({ others: (others = []) });
         figures = undefined;
@@ -142,7 +144,7 @@ function runsOf(rows: readonly WriteBackRow[]): Run[] {
       others.push(r);
     }
   }
-  return runs;
+  return { runs, revisions };
 }
 
 /** Every recorded change of one object, newest first. */
