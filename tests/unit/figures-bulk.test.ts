@@ -6,19 +6,17 @@
  */
 import type ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FigureInput } from '../../shared/domain';
-import { AppError, type ErrorPayload } from '../../shared/errors';
 import { createFigure, deleteFigure, updateFigure } from '../../electron/services/db/figures';
 import { applyFigureChanges, type FigureChange } from '../../electron/services/db/figures-bulk';
-import { openDataFile, type DB } from '../../electron/services/db/open';
+import type { DB } from '../../electron/services/db/open';
 import { newChange, type ChangeContext } from '../../electron/services/db/revisions';
 import { redo, undo } from '../../electron/services/db/undo';
-import { listFigures } from '../../electron/services/workbench/query';
 import type { ImportPlan } from '../../electron/services/workbook/diff';
 import { applyImportPlan, planWorkbookImport } from '../../electron/services/workbook/import';
-import { fullDump, tempDataFile, tempDir } from '../helpers/files';
+import { checkSearchIndex, errorOf, FIGURE_COLUMNS, searchIds, stateOf, tempTables, twoCopies } from '../helpers/copies';
+import { fullDump } from '../helpers/files';
 import { addTrickyFigures, editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
 
 /** Columns of the figures sheet. */
@@ -29,19 +27,6 @@ const AT = new Date('2026-12-01T09:30:00.000Z');
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** Two copies of one data file: the same figures, revisions and search index, byte for byte. */
-function twoCopies(prepare: (db: DB) => void): [{ db: DB; file: string }, { db: DB; file: string }] {
-  const source = tempDataFile();
-  const db = openDataFile(source);
-  prepare(db);
-  db.close();
-  return [0, 1].map(() => {
-    const file = path.join(tempDir(), 'data.sqlite');
-    fs.copyFileSync(source, file);
-    return { db: openDataFile(file, { mustExist: true }), file };
-  }) as [{ db: DB; file: string }, { db: DB; file: string }];
-}
 
 /** The import as it was applied before it went set-based: the per-row functions, in plan order, in one transaction. */
 function applyRowByRow(db: DB, plan: ImportPlan, author: string, includeRemovals: boolean): void {
@@ -65,38 +50,9 @@ function applySetBased(db: DB, file: string, plan: ImportPlan, author: string, i
   }
 }
 
-const FIGURE_COLUMNS = ['id', 'scope', 'entity_id', 'metric', 'value', 'unit', 'qualifier', 'period', 'source_id', 'source_quote', 'note', 'changed_at', 'changed_by', 'deleted_at'];
-
-/** Everything the two ways of writing must leave alike (batch and revision ids aside: batch ids are random). */
-function stateOf(db: DB): Record<string, unknown> {
-  const revisions = db.prepare(`SELECT target_type, target_id, action, author, at, before_json, after_json FROM revisions ORDER BY id`).all() as {
-    before_json: string | null;
-    after_json: string | null;
-  }[];
-  return {
-    figures: db.prepare(`SELECT * FROM figures ORDER BY id`).all(),
-    // Stored types too: a REAL stays REAL, an id stays INTEGER, text stays TEXT.
-    types: db.prepare(`SELECT ${FIGURE_COLUMNS.map((c) => `typeof(${c})`).join(', ')} FROM figures ORDER BY id`).raw().all(),
-    search: db.prepare(`SELECT rowid, text FROM figures_fts ORDER BY rowid`).all(),
-    revisions: revisions.map((r) => ({
-      ...r,
-      before_json: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
-      after_json: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
-    })),
-    batches: db.prepare(`SELECT seq, author, at, kind, state, reverts IS NOT NULL AS reverts FROM batches ORDER BY seq`).all(),
-  };
-}
-
 /** What a figure holds now, as an input that would change nothing. */
 const inputOf = (db: DB, id: number): FigureInput =>
   db.prepare(`SELECT scope, entity_id AS entityId, metric, value, unit, qualifier, period, source_id AS sourceId, source_quote AS sourceQuote, note FROM figures WHERE id = ?`).get(id) as FigureInput;
-
-const searchIds = (db: DB, q: string): number[] => listFigures(db, { q, lang: 'en' }).rows.map((r) => r.id);
-
-function checkSearchIndex(db: DB): void {
-  db.prepare(`INSERT INTO figures_fts (figures_fts) VALUES ('integrity-check')`).run();
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-}
 
 /** An added row of the figures sheet (ID empty), with a quoted sentence and a note. */
 const addedRow = (entityId: string, value: number, quote: string, note: string): ExcelJS.CellValue[] => [
@@ -221,16 +177,6 @@ describe('applying an import set-based', () => {
   });
 });
 
-function errorOf(fn: () => unknown): ErrorPayload {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return (error as AppError).toPayload();
-  }
-  throw new Error('expected an error');
-}
-
 describe('an import that fails half-way', () => {
   async function planned(db: DB): Promise<ImportPlan> {
     const edited = await editWorkbook(await exportTo(db, 'zh-CN'), (book) => {
@@ -243,7 +189,6 @@ describe('an import that fails half-way', () => {
     expect(plan.problems).toEqual([]);
     return plan;
   }
-  const tempTables = (db: DB): unknown[] => db.prepare(`SELECT name FROM temp.sqlite_schema WHERE type = 'table'`).all();
 
   it('leaves the data file as it was when an added row names an entity deleted meanwhile, with the per-row error, and the next import works', async () => {
     const [setBased, rowByRow] = twoCopies(() => undefined);

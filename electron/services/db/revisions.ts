@@ -77,11 +77,17 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: s
   return parsed.data;
 }
 
+/** What every tracked object's snapshot has: its id, and whether (since when) it is deleted. */
+export interface Snapshot {
+  id: string | number;
+  deletedAt: string | null;
+}
+
 /**
  * One kind of tracked object (figure, entity, source, annotation): how to read its whole snapshot,
  * write a snapshot back (undo, redo, "restore this version"), and mark it deleted or not.
  */
-export interface Tracked<S extends { deletedAt: string | null }> {
+export interface Tracked<S extends Snapshot> {
   target: RevisionTarget;
   schema: z.ZodType<S>;
   snapshot(db: DB, id: string): S | undefined;
@@ -95,20 +101,20 @@ export function notFound(target: RevisionTarget, id: string | number, state: 'no
   return new AppError('NOT_FOUND', `${target} ${state}`, { what: target, id: String(id) });
 }
 
-export function mustExist<S extends { deletedAt: string | null }>(db: DB, kind: Tracked<S>, id: string | number): S {
+export function mustExist<S extends Snapshot>(db: DB, kind: Tracked<S>, id: string | number): S {
   const snap = kind.snapshot(db, String(id));
   if (!snap) throw notFound(kind.target, id, 'not found');
   return snap;
 }
 
-export function mustBeLive<S extends { deletedAt: string | null }>(db: DB, kind: Tracked<S>, id: string | number): S {
+export function mustBeLive<S extends Snapshot>(db: DB, kind: Tracked<S>, id: string | number): S {
   const snap = mustExist(db, kind, id);
   if (snap.deletedAt !== null) throw notFound(kind.target, id, 'deleted');
   return snap;
 }
 
 /** Soft delete (deleted = true) or restore, with its revision; a no-op when already so. */
-export function setDeleted<S extends { deletedAt: string | null }>(db: DB, ctx: ChangeContext, kind: Tracked<S>, id: string | number, deleted: boolean): S {
+export function setDeleted<S extends Snapshot>(db: DB, ctx: ChangeContext, kind: Tracked<S>, id: string | number, deleted: boolean): S {
   const before = mustExist(db, kind, id);
   if ((before.deletedAt !== null) === deleted) return before;
   kind.setDeletedAt(db, ctx, String(id), deleted ? ctx.at : null);
@@ -121,16 +127,26 @@ export function setDeleted<S extends { deletedAt: string | null }>(db: DB, ctx: 
  * Brings an object back to a recorded state: a snapshot, or null for "did not exist yet" (which
  * becomes a soft delete). Records the change like any other, so history stays complete.
  */
-export function applySnapshot<S extends { deletedAt: string | null }>(db: DB, ctx: ChangeContext, kind: Tracked<S>, id: string, raw: unknown): void {
+export function applySnapshot<S extends Snapshot>(db: DB, ctx: ChangeContext, kind: Tracked<S>, id: string, raw: unknown): void {
   const before = kind.snapshot(db, id) ?? null;
   if (raw === null) {
     if (before && before.deletedAt === null) setDeleted(db, ctx, kind, id, true);
     return;
   }
-  const snap = parseInput(kind.schema, raw, kind.target);
+  const snap = parseSnapshot(kind, id, raw);
   kind.put(db, ctx, snap);
   const after = mustExist(db, kind, id);
   const action: RevisionAction =
     before === null ? 'create' : before.deletedAt === null && after.deletedAt !== null ? 'delete' : before.deletedAt !== null && after.deletedAt === null ? 'restore' : 'update';
   recordRevision(db, ctx, { targetType: kind.target, targetId: id, action, before, after });
+}
+
+/**
+ * A recorded snapshot of object `id`, checked against its schema; one that is not valid, or is of
+ * another object (it would be written over that one), is refused.
+ */
+export function parseSnapshot<S extends Snapshot>(kind: Tracked<S>, id: string, raw: unknown): S {
+  const snap = parseInput(kind.schema, raw, kind.target);
+  if (String(snap.id) !== id) throw new AppError('INVALID_INPUT', `invalid ${kind.target}`, { where: 'id', reason: `a snapshot of ${kind.target} ${snap.id} recorded for ${id}` });
+  return snap;
 }

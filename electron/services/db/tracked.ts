@@ -2,10 +2,10 @@
 import { ANNOTATIONS } from './annotations';
 import { ENTITIES } from './entities';
 import { FIGURES } from './figures';
-import type { RevisionTarget, Tracked } from './revisions';
+import type { RevisionTarget, Snapshot, Tracked } from './revisions';
 import { SOURCES } from './sources';
 
-export const TRACKED: Record<RevisionTarget, Tracked<{ deletedAt: string | null }>> = {
+export const TRACKED: Record<RevisionTarget, Tracked<Snapshot>> = {
   figure: FIGURES,
   entity: ENTITIES,
   source: SOURCES,
