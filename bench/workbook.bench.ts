@@ -6,7 +6,8 @@
  *
  * Two imports are measured: the heaviest honest case, a workbook that changes the value of every
  * one of the 100,000 figures (check, read, compare, back up, 100,000 updates with their revisions),
- * and the unedited export (check, read, compare; nothing to write).
+ * and the unedited export (check, read, compare; nothing to write). Then the undo of the big import
+ * and its redo, each one step (no target: the app's window waits for them, so they are reported).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,12 +17,13 @@ import ExcelJS from 'exceljs';
 import { openDataFile } from '../electron/services/db/open';
 import { exportWorkbook } from '../electron/services/workbook/export';
 import { applyImportPlan, planWorkbookImport } from '../electron/services/workbook/import';
+import { redo, undo } from '../electron/services/db/undo';
 import { measurePeak, table } from './lib';
 
 const FIGURES = Number(process.env.BENCH_FIGURES ?? 100_000);
 /** This script (children run it again with a mode). */
 const SELF = path.resolve(process.argv[1]!);
-type Mode = 'export' | 'baseline-export' | 'bare-export' | 'import' | 'import-unchanged' | 'baseline-import';
+type Mode = 'export' | 'baseline-export' | 'bare-export' | 'import' | 'import-unchanged' | 'baseline-import' | 'undo' | 'redo';
 
 function paths(dir: string): { data: string; target: string; workbook: string; baselineBook: string; baselineDb: string } {
   return {
@@ -88,6 +90,13 @@ async function child(mode: Mode, dir: string): Promise<unknown> {
       if (plan.problems.length > 0) throw new Error(JSON.stringify(plan.problems.slice(0, 3)));
       return applyImportPlan(db, plan, { author: 'bench', includeRemovals: false, dataFile: mode === 'import' ? p.target : p.data });
     }
+    case 'undo':
+    case 'redo': {
+      const db = openDataFile(p.target, { mustExist: true });
+      const result = mode === 'undo' ? undo(db, 'bench') : redo(db, 'bench');
+      if (!result.done || result.changes !== FIGURES) throw new Error(`${mode}: ${JSON.stringify(result)}`);
+      return result;
+    }
     case 'baseline-import': {
       const db = openDataFile(p.baselineDb);
       db.exec(`CREATE TABLE rows_in (id INTEGER, entity_id TEXT, scope TEXT, metric TEXT, value REAL, unit TEXT, qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT)`);
@@ -133,6 +142,9 @@ async function main(): Promise<void> {
     target.close();
     const imp = runChild('import', dir);
     const same = runChild('import-unchanged', dir);
+    // The import just applied, taken back in one step and applied again (the window waits for both).
+    const undone = runChild('undo', dir);
+    const redone = runChild('redo', dir);
     const baseImp = runChild('baseline-import', dir);
     const mb = (f: string): number => fs.statSync(f).size / 1024 / 1024;
     process.stdout.write(
@@ -144,6 +156,8 @@ async function main(): Promise<void> {
           { case: 'import (ours): check, read, diff, backup, 100k updates + revisions', seconds: imp.ms / 1000, 'peak MB': imp.peakMb, 'vs baseline': imp.ms / baseImp.ms, target: '≤ 1.5×' },
           { case: 'import (ours) of the unedited export: check, read, diff, nothing to write', seconds: same.ms / 1000, 'peak MB': same.peakMb, 'vs baseline': same.ms / baseImp.ms, target: '≤ 1.5×' },
           { case: 'import baseline: exceljs streaming read + prepared inserts, one transaction', seconds: baseImp.ms / 1000, 'peak MB': baseImp.peakMb, 'vs baseline': 1, target: '' },
+          { case: 'undo of that import (100k figures back, revisions recorded)', seconds: undone.ms / 1000, 'peak MB': undone.peakMb, 'vs baseline': undone.ms / baseImp.ms, target: '' },
+          { case: 'redo of it', seconds: redone.ms / 1000, 'peak MB': redone.peakMb, 'vs baseline': redone.ms / baseImp.ms, target: '' },
         ]),
     );
   } finally {
