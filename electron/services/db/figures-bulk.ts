@@ -27,6 +27,7 @@ import { AppError } from '../../../shared/errors';
 import { EDITABLE, unknownReference } from './figures';
 import type { DB } from './open';
 import { beginBatch, notFound, type ChangeContext } from './revisions';
+import { FIGURE_COLUMN } from './rows';
 import { statement } from './statements';
 
 /**
@@ -89,27 +90,10 @@ const WRITTEN = [...COLUMNS, 'deleted_at'];
  */
 const CHANGED_BITS = WRITTEN.map((column, bit) => `((f.${column} IS NOT i.${column}) << ${bit})`).join(' | ');
 
-/** A FigureSnapshot's keys, in the order the per-row functions write them, with their columns. */
-const SNAPSHOT: { [K in keyof FigureSnapshot]-?: string } = {
-  id: 'id',
-  scope: 'scope',
-  entityId: 'entity_id',
-  metric: 'metric',
-  value: 'value',
-  unit: 'unit',
-  qualifier: 'qualifier',
-  period: 'period',
-  sourceId: 'source_id',
-  sourceQuote: 'source_quote',
-  note: 'note',
-  changedAt: 'changed_at',
-  changedBy: 'changed_by',
-  deletedAt: 'deleted_at',
-};
 
 /** SQL for a snapshot's JSON, taken from table `from`, with some keys' values given instead. */
 function snapshotJson(from: 'f' | 'i', given: Partial<Record<keyof FigureSnapshot, string>> = {}): string {
-  const pairs = (Object.entries(SNAPSHOT) as [keyof FigureSnapshot, string][]).map(([key, column]) => `'${key}', ${given[key] ?? `${from}.${column}`}`);
+  const pairs = (Object.entries(FIGURE_COLUMN) as [keyof FigureSnapshot, string][]).map(([key, column]) => `'${key}', ${given[key] ?? `${from}.${column}`}`);
   return `json_object(${pairs.join(', ')})`;
 }
 
@@ -228,7 +212,7 @@ const SCAN_SNAPSHOTS = /* sql */ `
  */
 function fillRecorded(side: RecordedFigures['side']): string {
   const [snapshot, seq, order] = side === 'before' ? ['before_json', '-id', 'DESC'] : ['after_json', 'id', 'ASC'];
-  const columns = (Object.entries(SNAPSHOT) as [keyof FigureSnapshot, string][]).filter(([, column]) => WRITTEN.includes(column));
+  const columns = (Object.entries(FIGURE_COLUMN) as [keyof FigureSnapshot, string][]).filter(([, column]) => WRITTEN.includes(column));
   return /* sql */ `
     INSERT INTO ${ROWS} (seq, kind, id, ${columns.map(([, column]) => column).join(', ')})
     SELECT ${seq}, iif(${snapshot} IS NULL, 'removed', 'snapshot'), CAST(target_id AS INTEGER),

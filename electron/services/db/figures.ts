@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { DB } from './open';
 import { mustBeLive, mustExist, parseInput, recordRevision, setDeleted, type ChangeContext, type Tracked } from './revisions';
 import { statement } from './statements';
-import { toFigure, type FigureRow } from './rows';
+import { FIGURE_COLUMN, toFigure, type FigureRow } from './rows';
 
 export function figureSnapshot(db: DB, id: number): FigureSnapshot | undefined {
   const row = statement(db, `SELECT * FROM figures WHERE id = ?`).get(id) as (FigureRow & { deleted_at: string | null }) | undefined;
@@ -67,18 +67,9 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
 }
 
 /** Columns of a figure a person can change, with their names in SQL. */
-export const EDITABLE: readonly (readonly [keyof FigureInput, string])[] = [
-  ['scope', 'scope'],
-  ['entityId', 'entity_id'],
-  ['metric', 'metric'],
-  ['value', 'value'],
-  ['unit', 'unit'],
-  ['qualifier', 'qualifier'],
-  ['period', 'period'],
-  ['sourceId', 'source_id'],
-  ['sourceQuote', 'source_quote'],
-  ['note', 'note'],
-];
+export const EDITABLE: readonly (readonly [keyof FigureInput, string])[] = (
+  ['scope', 'entityId', 'metric', 'value', 'unit', 'qualifier', 'period', 'sourceId', 'sourceQuote', 'note'] as const
+).map((key) => [key, FIGURE_COLUMN[key]] as const);
 
 /**
  * Changes the given fields. Only columns whose value really changes are written, so SQLite touches

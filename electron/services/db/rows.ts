@@ -1,7 +1,7 @@
 /**
  * Typed row mappers: the one place where snake_case columns become domain objects.
  */
-import type { Annotation, EntitySummary, Figure, Milestone, Source } from '../../../shared/domain';
+import type { Annotation, EntitySummary, Figure, FigureSnapshot, Milestone, Source } from '../../../shared/domain';
 
 export interface SourceRow {
   id: number;
@@ -53,6 +53,24 @@ export interface FigureRow {
   changed_at: string;
   changed_by: string;
 }
+/** Each field of a figure snapshot and its column, in the order snapshots are written (SQL that builds or compares figures uses it). */
+export const FIGURE_COLUMN = {
+  id: 'id',
+  scope: 'scope',
+  entityId: 'entity_id',
+  metric: 'metric',
+  value: 'value',
+  unit: 'unit',
+  qualifier: 'qualifier',
+  period: 'period',
+  sourceId: 'source_id',
+  sourceQuote: 'source_quote',
+  note: 'note',
+  changedAt: 'changed_at',
+  changedBy: 'changed_by',
+  deletedAt: 'deleted_at',
+} as const satisfies { [K in keyof FigureSnapshot]-?: string };
+
 export const toFigure = (r: FigureRow): Figure => ({
   id: r.id,
   scope: r.scope as Figure['scope'],

@@ -9,7 +9,7 @@ import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
 import { dataVersion } from '../db/read';
-import { toFigure, type FigureRow } from '../db/rows';
+import { FIGURE_COLUMN, toFigure, type FigureRow } from '../db/rows';
 import type { ImportRow, ReadResult } from './read';
 
 export interface PlannedChange extends ImportChange {
@@ -39,19 +39,6 @@ export function sameNumber(a: number, b: number): boolean {
   return Number(a.toPrecision(15)) === Number(b.toPrecision(15));
 }
 
-/** What each compared field is called in SQL. */
-const COLUMN: Record<ImportField, string> = {
-  entityId: 'entity_id',
-  scope: 'scope',
-  metric: 'metric',
-  value: 'value',
-  unit: 'unit',
-  qualifier: 'qualifier',
-  period: 'period',
-  sourceId: 'source_id',
-  sourceQuote: 'source_quote',
-  note: 'note',
-};
 const VALUE_BIT = 1 << IMPORT_FIELDS.indexOf('value');
 
 /**
@@ -60,7 +47,7 @@ const VALUE_BIT = 1 << IMPORT_FIELDS.indexOf('value');
  * exactly — numbers too: whether two numbers agree to 15 digits is decided afterwards (sameNumber).
  */
 function sameSql(field: ImportField): string {
-  const [a, b] = [`f.${COLUMN[field]}`, `i.${COLUMN[field]}`];
+  const [a, b] = [`f.${FIGURE_COLUMN[field]}`, `i.${FIGURE_COLUMN[field]}`];
   if (field === 'sourceQuote' || field === 'note') {
     const lf = (x: string): string => `replace(replace(${x}, char(13) || char(10), char(10)), char(13), char(10))`;
     return `CASE WHEN ${a} IS ${b} THEN 1 ELSE ${lf(a)} IS ${lf(b)} END`;
@@ -76,7 +63,7 @@ function sameSql(field: ImportField): string {
  */
 const DIFF_SQL = /* sql */ `
   SELECT i.row, ${IMPORT_FIELDS.map((field, bit) => `((NOT (${sameSql(field)})) << ${bit})`).join(' | ')} AS mask,
-         ${IMPORT_FIELDS.map((field) => `CASE WHEN ${sameSql(field)} THEN NULL ELSE f.${COLUMN[field]} END`).join(',\n         ')}
+         ${IMPORT_FIELDS.map((field) => `CASE WHEN ${sameSql(field)} THEN NULL ELSE f.${FIGURE_COLUMN[field]} END`).join(',\n         ')}
     FROM import_rows i JOIN figures f ON f.id = i.id
    WHERE mask <> 0
    ORDER BY i.row`;
