@@ -119,7 +119,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Stop listening and end every connection, idle keep-alive ones included: server.close alone
+    // waits until the browser lets go of them, which can be longer than a test's teardown.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -52,6 +52,9 @@ export async function stopHarness(h: Harness): Promise<void> {
   if (h.process.exitCode !== null) return;
   const exited = new Promise((resolve) => h.process.once('exit', resolve));
   h.process.kill('SIGTERM');
+  // A harness that does not stop within 10 s is killed: a test's teardown never hangs on it.
+  const timer = setTimeout(() => h.process.kill('SIGKILL'), 10_000);
   await exited;
+  clearTimeout(timer);
 }
 
