@@ -41,6 +41,10 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
       // Briefings and the page use Noto Sans SC 400 and 700 only; the other weights are ~70 MB.
       '!node_modules/@expo-google-fonts/noto-sans-sc/{100Thin,200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}/**/*',
       '!node_modules/@expo-google-fonts/noto-sans-sc/font-family.png',
+      // Noto Sans: Latin Extended, Greek and Cyrillic for briefings; only the two upright weights used.
+      '!node_modules/@expo-google-fonts/noto-sans/{100Thin,200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}*/**/*',
+      '!node_modules/@expo-google-fonts/noto-sans/*_Italic/**/*',
+      '!node_modules/@expo-google-fonts/noto-sans/**/*.png',
     ],
     asar: true,
     // A native module cannot be loaded from inside the asar: better-sqlite3 and its binary stay outside.

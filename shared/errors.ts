@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'BRIEFING_MISSING_GLYPHS',
   'BRIEFING_NEEDS_ENTITY',
   'BRIEFING_WRITE_FAILED',
+  'BRIEFING_DOES_NOT_FIT',
+  'BRIEFING_FIELD_TOO_LONG',
   // Excel workbooks (issue 4): export, and import with a preview.
   'WORKBOOK_WRITE_FAILED',
   'IMPORT_NOT_A_ZIP',
@@ -63,6 +65,9 @@ const shown = (v: string | number | null | undefined): string => {
   const text = String(v ?? '');
   return text.length > 60 ? `${text.slice(0, 60)}...` : text;
 };
+
+const BRIEFING_FIELD_ZH: Record<string, string> = { title: '标题', subtitle: '副标题', author: '编写人', marking: '密级标注' };
+const BRIEFING_FIELD_EN: Record<string, string> = { title: 'title', subtitle: 'subtitle', author: 'author', marking: 'marking' };
 
 /** A failure that is meant to be shown to a person; its `code` picks the words. */
 export class AppError extends Error {
@@ -147,6 +152,14 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BRIEFING_WRITE_FAILED: {
     'zh-CN': (d) => `无法写入简报文件：${d.path ?? ''}（${d.reason ?? ''}）。原有文件未被改动。`,
     en: (d) => `Could not write the briefing file: ${d.path ?? ''} (${d.reason ?? ''}). Any existing file was left as it was.`,
+  },
+  BRIEFING_DOES_NOT_FIT: {
+    'zh-CN': () => '无法把一页简报排在一页之内，即使已缩小图表、减少批注和注释。请缩短标题或副标题，或改用完整简报。',
+    en: () => 'The one-page brief does not fit on one page, even with a smaller chart and fewer annotations and notes. Shorten the title or subtitle, or use the full briefing.',
+  },
+  BRIEFING_FIELD_TOO_LONG: {
+    'zh-CN': (d) => `简报${BRIEFING_FIELD_ZH[String(d.field)] ?? String(d.field ?? '')}最多${d.limit ?? ''}个字符，现为${d.length ?? ''}个。请缩短后重试。`,
+    en: (d) => `The briefing's ${BRIEFING_FIELD_EN[String(d.field)] ?? String(d.field ?? '')} can be at most ${d.limit ?? ''} characters; it has ${d.length ?? ''}. Shorten it and try again.`,
   },
   WORKBOOK_WRITE_FAILED: {
     'zh-CN': (d) => `无法写入工作簿 ${d.path ?? ''}，目标位置未留下任何文件（${d.reason ?? ''}）。`,

@@ -12,7 +12,8 @@ const NUMBER_FORMATS = new Map<Lang, Intl.NumberFormat>();
 export function formatNumber(value: number, lang: Lang): string {
   let format = NUMBER_FORMATS.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 10, useGrouping: true });
+    // Chinese groups only from five digits on (5000亿元, 12,000元); English always (5,000).
+    format = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 10, useGrouping: lang === 'en' ? 'always' : 'min2' });
     NUMBER_FORMATS.set(lang, format);
   }
   return format.format(value);

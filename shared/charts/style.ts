@@ -10,6 +10,13 @@ export interface ChartStyle {
   animation?: boolean;
   /** Light text and rules for the app's dark theme (a PDF is always on white paper). */
   dark?: boolean;
+  /**
+   * Room for the category labels and the value labels, in px, when the caller has measured them with
+   * the fonts that will draw them (the PDF): the chart then reserves exactly that room instead of its
+   * own estimate, which knows no font and can let a long label run off the page.
+   */
+  labelWidth?: number;
+  valueWidth?: number;
 }
 
 export const CHART_COLORS = {

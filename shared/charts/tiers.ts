@@ -1,13 +1,17 @@
 /**
- * The output-tier chart: one horizontal bar per cluster at its tier's lower bound (log scale),
- * coloured by category, each bar labelled with its value, qualifier and unit ("超过1万亿元").
- * A pure function of the data and the language: the app's dashboard and the PDF briefing draw
- * this same definition (in the page with echarts, in the PDF as server-side SVG).
+ * The output chart: one horizontal bar per cluster at its output value — its latest output figure
+ * where the caller has one, else its tier's lower bound — coloured by category, each bar labelled
+ * with value, qualifier and unit ("超过1万亿元", "近120亿元"). One unit system: the axis is in the
+ * same words as the labels (1万亿元 / 1 trillion yuan), on a linear scale from zero.
+ * A pure function of the rows and the language: the app's dashboard and the PDF briefing draw this
+ * same definition (in the page with echarts, in the PDF as server-side SVG).
  */
 import type { EChartsOption } from 'echarts';
 import { TIER_LOWER_BOUND_100M_YUAN, TIERS, type EntitySummary } from '../domain';
+import type { OutputRow } from '../document';
 import type { Lang } from '../errors';
-import { formatValue } from '../format';
+import { formatAmount, formatValue } from '../format';
+import { BRIEFING_WORDS } from '../briefing-words';
 import { MESSAGES } from '../i18n';
 import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
 
@@ -21,28 +25,56 @@ export function tieredEntities<E extends EntitySummary>(entities: readonly E[]):
 /** Which names label the bars: one language, or (bilingual briefings) the Chinese name over the English one. */
 export type ChartNames = 'zh' | 'en' | 'both';
 
+/** Rows at each cluster's tier lower bound (the dashboard, which has no figures at hand). */
+export function tierRows(entities: readonly EntitySummary[]): OutputRow[] {
+  return tieredEntities(entities).map((e) => ({ name: e.name, category: e.category, value: TIER_LOWER_BOUND_100M_YUAN[e.tier!], qualifier: 'over' as const, fromTier: true }));
+}
+
 export function tierChartOption(entities: readonly EntitySummary[], lang: Lang, style: ChartStyle = {}, names: ChartNames = lang === 'en' ? 'en' : 'zh'): EChartsOption {
-  const m = MESSAGES[lang];
-  const rows = tieredEntities(entities).reverse(); // ECharts draws the first category at the bottom
+  return outputChartOption(tierRows(entities), names, style);
+}
+
+const zhOrEn = (names: ChartNames): Lang => (names === 'en' ? 'en' : 'zh-CN');
+
+/** A bar's words: "超过1万亿元", or in both languages "超过1万亿元 / over 1 trillion yuan". */
+export function outputValueLabel(row: Pick<OutputRow, 'value' | 'qualifier'>, names: ChartNames): string {
+  const zh = formatValue(row.value, '100m_yuan', row.qualifier, 'zh-CN');
+  const en = formatValue(row.value, '100m_yuan', row.qualifier, 'en');
+  return names === 'both' ? `${zh} / ${en}` : names === 'en' ? en : zh;
+}
+
+export function outputChartOption(input: readonly OutputRow[], names: ChartNames, style: ChartStyle = {}): EChartsOption {
+  const lang = zhOrEn(names);
+  const rows = [...input].reverse(); // ECharts draws the first category at the bottom
   const text = textStyle(style);
   const colors = ink(style);
-  const label = (e: EntitySummary): string => (names === 'both' ? `${e.name.zh}\n${e.name.en}` : names === 'en' ? e.name.en : e.name.zh);
-  const categories = (['pillar', 'emerging'] as const).filter((c) => rows.some((e) => e.category === c));
+  // Rich-text markup must not meet a brace or bar in a name.
+  const plain = (v: string): string => v.replace(/[{}|]/g, (ch) => ({ '{': '｛', '}': '｝', '|': '｜' })[ch]!).replace(/\n/g, ' ');
+  const label = (r: OutputRow): string => (names === 'both' ? `${plain(r.name.zh)}\n${plain(r.name.en)}` : names === 'en' ? r.name.en : r.name.zh);
+  const categoryName = (c: OutputRow['category']): string => (names === 'both' ? `${MESSAGES['zh-CN'].category[c]} ${MESSAGES.en.category[c]}` : MESSAGES[lang].category[c]);
+  const categories = (['pillar', 'emerging', 'future'] as const).filter((c) => rows.some((r) => r.category === c));
+  const axisName = names === 'both' ? `${BRIEFING_WORDS.zh.outputChartAxis} ${BRIEFING_WORDS.en.outputChartAxis}` : BRIEFING_WORDS[names].outputChartAxis;
+  const axisAmount = (v: number): string => (names === 'both' ? formatAmount(v, '100m_yuan', 'zh-CN') : formatAmount(v, '100m_yuan', lang));
   return {
     animation: style.animation ?? true,
     textStyle: text,
-    grid: { left: 8, right: lang === 'en' ? 128 : 96, top: 28, bottom: 34, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, itemGap: 36, textStyle: text },
+    grid: {
+      left: style.labelWidth !== undefined ? Math.ceil(style.labelWidth * 1.15) + 20 : 8,
+      right: style.valueWidth !== undefined ? style.valueWidth + 12 : names === 'zh' ? 96 : names === 'en' ? 150 : 230,
+      top: categories.length > 1 || names === 'both' ? 30 : 8,
+      bottom: 34,
+      containLabel: style.labelWidth === undefined,
+    },
+    legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, itemGap: 24, textStyle: text },
     xAxis: {
-      type: 'log',
-      logBase: 10,
-      min: 10,
-      max: 100000,
-      name: m.briefing.tierChartAxis,
+      type: 'value',
+      min: 0,
+      name: axisName,
       nameLocation: 'middle',
       nameGap: 24,
       nameTextStyle: { ...text, color: colors.muted },
-      axisLabel: { ...text, color: colors.muted, formatter: (v: number) => new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN').format(v) },
+      splitNumber: 4,
+      axisLabel: { ...text, color: colors.muted, hideOverlap: true, formatter: (v: number) => (v === 0 ? '0' : axisAmount(v)) },
       splitLine: { lineStyle: { color: colors.rule, width: 0.5 } },
     },
     yAxis: {
@@ -54,16 +86,29 @@ export function tierChartOption(entities: readonly EntitySummary[], lang: Lang, 
       axisLabel: {
         ...text,
         interval: 0,
-        width: names === 'zh' ? 130 : names === 'en' ? 300 : 280,
-        overflow: 'break',
+        width: style.labelWidth ?? (names === 'zh' ? 150 : names === 'en' ? 260 : 240),
+        overflow: 'truncate',
         fontSize: names === 'zh' ? text.fontSize : text.fontSize - 1,
-        lineHeight: names === 'both' ? text.fontSize : text.fontSize + 1,
+        lineHeight: text.fontSize + 1,
+        // Bilingual: the Chinese name, and the English one beneath it in smaller, quieter type.
+        ...(names === 'both'
+          ? {
+              formatter: (v: string) => {
+                const [zh = '', en = ''] = v.split('\n');
+                return `{zh|${zh}}\n{en|${en}}`;
+              },
+              rich: {
+                zh: { fontSize: text.fontSize, lineHeight: text.fontSize + 1, fontFamily: text.fontFamily, color: colors.text, align: 'right' as const },
+                en: { fontSize: text.fontSize - 2.5, lineHeight: text.fontSize - 1, fontFamily: text.fontFamily, color: colors.muted, align: 'right' as const },
+              },
+            }
+          : {}),
       },
     },
     series: categories.map((category) => ({
       type: 'bar' as const,
-      name: m.category[category],
-      // One slot per cluster: the two series overlap in it, and a cluster has a value in one only.
+      name: categoryName(category),
+      // One slot per cluster: the series overlap in it, and a cluster has a value in one only.
       barGap: '-100%',
       barWidth: '62%',
       itemStyle: { color: CHART_COLORS[category] },
@@ -71,9 +116,13 @@ export function tierChartOption(entities: readonly EntitySummary[], lang: Lang, 
         show: true,
         position: 'right' as const,
         ...text,
-        formatter: ({ value }: { value?: unknown }) => (typeof value === 'number' && value > 0 ? formatValue(value, '100m_yuan', 'over', lang) : ''),
+        fontSize: names === 'both' ? text.fontSize - 1 : text.fontSize,
+        formatter: ({ dataIndex }: { dataIndex: number }) => {
+          const r = rows[dataIndex];
+          return r && r.category === category ? outputValueLabel(r, names) : '';
+        },
       },
-      data: rows.map((e) => (e.category === category && e.tier ? TIER_LOWER_BOUND_100M_YUAN[e.tier] : null)),
+      data: rows.map((r) => (r.category === category ? r.value : null)),
     })),
   };
 }

@@ -42,3 +42,34 @@ export function pageToPng(file: string, page: number, name: string, dpi = 80): s
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
   return `${prefix}.png`;
 }
+
+/** One page's text inside a rectangle (points), in the order the PDF draws it (-raw): a table cell's text stays together. */
+export function pdfTextIn(file: string, page: number, box: { x: number; y: number; width: number; height: number }): string {
+  return execFileSync(
+    'pdftotext',
+    ['-raw', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', String(Math.floor(box.x)), '-y', String(Math.floor(box.y)), '-W', String(Math.ceil(box.width)), '-H', String(Math.ceil(box.height)), file, '-'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word with its box (pdftotext -bbox-layout), page by page. */
+export function pdfWords(file: string): { pages: { width: number; height: number }[]; words: PdfWord[] } {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const pages: { width: number; height: number }[] = [];
+  const words: PdfWord[] = [];
+  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[1]) pages.push({ width: Number(m[1]), height: Number(m[2]) });
+    else words.push({ page: pages.length, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), text: m[7]! });
+  }
+  return { pages, words };
+}

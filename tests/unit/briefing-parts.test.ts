@@ -4,26 +4,58 @@ import { provinceChartOption } from '../../shared/charts/province';
 import { tierChartOption } from '../../shared/charts/tiers';
 import { DEFAULT_DATASET } from '../../electron/services/db/seed';
 import { getProvince, listEntities } from '../../electron/services/db/read';
-import { glyphCoverage } from '../../electron/services/briefing/glyphs';
+import fc from 'fast-check';
+import { cleanForPrint, glyphCoverage } from '../../electron/services/briefing/glyphs';
 import { renderChartSvg } from '../../electron/services/briefing/charts-svg';
 import { openTemp } from '../helpers/files';
 
 describe('glyph coverage', () => {
   const coverage = glyphCoverage();
 
-  it('finds 镕 堃 喆 昇 in Noto Sans SC, emoji only in the fallback, and private-use or rare extension-B characters in neither', () => {
+  it('finds 镕 堃 喆 昇 in Noto Sans SC, Ł ź Greek and Cyrillic in Noto Sans, emoji in Noto Emoji, and private-use or rare extension-B characters in none', () => {
     for (const ch of ['镕', '堃', '喆', '昇', 'A', '—', '…']) expect(coverage.of(ch), ch).toBe('primary');
-    for (const ch of ['😀', '🚀', '🤖']) expect(coverage.of(ch), ch).toBe('fallback');
+    for (const ch of ['Ł', 'ź', 'ő', 'Ŧ']) expect(coverage.of(ch), ch).toBe('latin');
+    for (const ch of ['😀', '🚀', '🤖']) expect(coverage.of(ch), ch).toBe('emoji');
     for (const ch of ['\uE000', '𠀀']) expect(coverage.of(ch), ch).toBe('missing');
+    // Greek and Cyrillic print: from Noto Sans SC where it has them, else from Noto Sans.
+    for (const ch of [...'αβγΔΩЖжЁё']) expect(['primary', 'latin'], ch).toContain(coverage.of(ch));
   });
 
-  it('splits text into runs by font, keeping a variation selector with its emoji', () => {
-    expect(coverage.runs('朱镕基 ❤️ 好')).toEqual([
-      { text: '朱镕基 ', fallback: false },
-      { text: '❤️', fallback: true },
-      { text: ' 好', fallback: false },
+  it('splits text into runs by font, keeping a variation selector with its emoji, and sets English quotation marks in the Latin font', () => {
+    expect(coverage.runs('朱镕基 ❤️ Łódź')).toEqual([
+      { text: '朱镕基 ', font: 'primary' },
+      { text: '❤️', font: 'emoji' },
+      { text: ' ', font: 'primary' },
+      { text: 'Ł', font: 'latin' },
+      { text: 'ód', font: 'primary' },
+      { text: 'ź', font: 'latin' },
     ]);
+    expect(coverage.runs('“quoted”', 'en')).toEqual([{ text: '“', font: 'latin' }, { text: 'quoted', font: 'primary' }, { text: '”', font: 'latin' }]);
+    expect(coverage.runs('“引文”', 'zh')).toEqual([{ text: '“引文”', font: 'primary' }]);
     expect(coverage.missing('a\uE000b𠀀')).toEqual(['\uE000', '𠀀']);
+  });
+});
+
+describe('what prints of invisible characters', () => {
+  it('drops zero-width spaces and joiners, word joiners, soft hyphens, BOMs and direction marks, and keeps emoji sequences whole', () => {
+    expect(cleanForPrint('数\u200b据\u200c核\u200d对\u2060了\ufeff')).toBe('数据核对了');
+    expect(cleanForPrint('co\u00adoperate')).toBe('cooperate');
+    expect(cleanForPrint('\u200eabc\u200f\u202adef\u202c')).toBe('abcdef');
+    expect(cleanForPrint('👩\u200d💻 ❤\ufe0f 1\ufe0f\u20e3')).toBe('👩\u200d💻 ❤\ufe0f 1\ufe0f\u20e3');
+    expect(cleanForPrint('文\ufe0f字\u200d')).toBe('文字');
+    expect(cleanForPrint('a\tb\r\nc\u2028d')).toBe('a b\nc\nd');
+  });
+
+  it('leaves text without such characters exactly as it was (the stored text never changes)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const clean = cleanForPrint(s);
+        if (!/[\p{Cf}\p{Cc}\u00ad\u2028\u2029]|[\u{fe00}-\u{fe0f}]/u.test(s)) expect(clean).toBe(s);
+        expect(clean).not.toMatch(/[\u200b\u200c\u2060\ufeff\u00ad\u200e\u200f]/u);
+        expect(cleanForPrint(clean)).toBe(clean);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -48,7 +48,7 @@ describe('figure formatting', () => {
     expect(formatValue(30000, '100m_yuan', 'nearly', 'en')).toBe('nearly 3 trillion yuan');
     expect(formatValue(10000, '100m_yuan', 'over', 'en')).toBe('over 1 trillion yuan');
     expect(formatValue(5000, '100m_yuan', 'over', 'en')).toBe('over 500 billion yuan');
-    expect(formatValue(5000, '100m_yuan', 'over', 'zh-CN')).toBe('超过5,000亿元');
+    expect(formatValue(5000, '100m_yuan', 'over', 'zh-CN')).toBe('超过5000亿元');
     expect(formatValue(100, '100m_yuan', 'over', 'en')).toBe('over 10 billion yuan');
     expect(formatValue(5.2, 'percent', 'exact', 'zh-CN')).toBe('5.2%');
     expect(formatValue(12, 'percent', 'target', 'en')).toBe('target: 12%');
@@ -56,7 +56,9 @@ describe('figure formatting', () => {
   });
 
   it('never loses digits', () => {
-    expect(formatValue(1234.56789, '100m_yuan', 'exact', 'zh-CN')).toBe('1,234.56789亿元');
+    expect(formatValue(1234.56789, '100m_yuan', 'exact', 'zh-CN')).toBe('1234.56789亿元');
+    expect(formatValue(12345.6, '100m_yuan', 'exact', 'zh-CN')).toBe('1.23456万亿元');
+    expect(formatValue(12345, 'yuan', 'exact', 'zh-CN')).toBe('1.2345万元');
     expect(formatValue(0.1 + 0.2, 'percent', 'exact', 'en')).toBe('0.3%');
   });
 });

@@ -79,6 +79,8 @@ export default { ...config, electronDist: ${JSON.stringify(dist)}, directories: 
     // Of the CJK font, only the two weights the briefings use.
     const fonts = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-sans-sc/') && f.endsWith('.ttf'));
     expect(fonts.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf']);
+    const latin = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-sans/') && (f.endsWith('.ttf') || f.endsWith('.png')));
+    expect(latin.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf']);
 
     // The SQLite module: the Electron build, outside the asar, where better-sqlite3 looks for it.
     const unpacked = path.join(app, 'resources', 'app.asar.unpacked', PACKAGED_NATIVE);

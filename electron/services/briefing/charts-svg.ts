@@ -1,12 +1,12 @@
 /**
  * Draws an ECharts option (from shared/charts) as an SVG string in plain Node: no DOM, no canvas.
- * The labels are set in the briefing's registered font; characters only the fallback font has are
- * wrapped in a <tspan> naming that font, so svg-to-pdfkit draws them instead of dropping them.
+ * The labels are set in the briefing's registered fonts: characters the CJK font lacks are wrapped
+ * in a <tspan> naming the font that has them, so svg-to-pdfkit draws them instead of dropping them.
  */
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { FALLBACK_FONT } from './fonts';
-import { glyphCoverage, type GlyphCoverage } from './glyphs';
+import { FONT_FAMILY } from './fonts';
+import { cleanForPrint, glyphCoverage, type GlyphCoverage } from './glyphs';
 
 const CACHE_SIZE = 16;
 const cache = new Map<string, string>();
@@ -44,11 +44,12 @@ export function renderChartSvg(option: EChartsOption, size: { width: number; hei
 }
 
 export function withFallbackTspans(svg: string, coverage: GlyphCoverage): string {
-  return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (whole, open: string, body: string, close: string) => {
-    if (coverage.allPrimary(body)) return whole;
+  return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (whole, open: string, raw: string, close: string) => {
+    const body = cleanForPrint(raw);
+    if (coverage.allPrimary(body)) return body === raw ? whole : `${open}${body}${close}`;
     const inner = coverage
       .runs(body)
-      .map((r) => (r.fallback ? `<tspan font-family="${FALLBACK_FONT}">${r.text}</tspan>` : r.text))
+      .map((r) => (r.font === 'primary' ? r.text : `<tspan font-family="${FONT_FAMILY[r.font]}">${r.text}</tspan>`))
       .join('');
     return `${open}${inner}${close}`;
   });

@@ -13,7 +13,9 @@ export interface BriefingData {
   /** Annotations with include_in_briefing = 1, on the chosen entities, their figures or province figures. */
   annotations: { annotation: Annotation; entity: EntityDetail | null }[];
   sources: Map<number, Source>;
-  futurePlanIssuedOn: string | null;
+  futurePlan: { issuedOn: string; quote: string | null } | null;
+  /** The newest change to any figure, as YYYY-MM-DD (the footer's 数据截至). */
+  dataAsOf: string | null;
   dataVersion: string;
 }
 
@@ -30,8 +32,18 @@ export function readBriefingData(db: DB, entityIds: readonly string[]): Briefing
     ];
     const sources = new Map<number, Source>();
     for (const s of [...province.sources, ...entities.flatMap((e) => e.sources)]) sources.set(s.id, s);
-    const plan = db.prepare(`SELECT value FROM meta WHERE key = 'future_plan_issued_on'`).get() as { value: string } | undefined;
-    return { entities, province, annotations, sources, futurePlanIssuedOn: plan?.value ?? null, dataVersion: dataVersion(db) };
+    const meta = (key: string): string | null => (db.prepare(`SELECT value FROM meta WHERE key = ?`).get(key) as { value: string } | undefined)?.value ?? null;
+    const issuedOn = meta('future_plan_issued_on');
+    const asOf = db.prepare(`SELECT max(changed_at) AS at FROM figures WHERE deleted_at IS NULL`).get() as { at: string | null };
+    return {
+      entities,
+      province,
+      annotations,
+      sources,
+      futurePlan: issuedOn ? { issuedOn, quote: meta('future_plan_quote') } : null,
+      dataAsOf: asOf.at ? localDay(asOf.at) : null,
+      dataVersion: dataVersion(db),
+    };
   })();
 }
 
@@ -52,4 +64,12 @@ function provinceAnnotations(db: DB): Annotation[] {
     )
     .all() as AnnotationRow[];
   return rows.map(toAnnotation);
+}
+
+/** An ISO timestamp as the local calendar day (YYYY-MM-DD). */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -5,6 +5,8 @@ declare module 'fontkit' {
     postscriptName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
     characterSet: number[];
+    unitsPerEm: number;
+    glyphForCodePoint(codePoint: number): { advanceWidth: number };
   }
   export interface FontCollection {
     fonts: Font[];

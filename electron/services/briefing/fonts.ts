@@ -1,6 +1,7 @@
 /**
  * The fonts a briefing embeds, all from npm packages that ship with the app (OFL-1.1):
- * Noto Sans SC (Chinese and Latin, regular and bold) and monochrome Noto Emoji as the fallback.
+ * Noto Sans SC (Chinese and basic Latin, regular and bold), Noto Sans (Latin Extended, Greek,
+ * Cyrillic, and the proportional quotation marks of English text) and monochrome Noto Emoji.
  * pdfmake gets them by absolute file path, never from its virtual file system: svg-to-pdfkit can
  * only load a font for chart labels from a real path (TECH-NOTES).
  */
@@ -10,13 +11,19 @@ import path from 'node:path';
 
 const requireHere = createRequire(__filename);
 
-/** The names the document definition and the chart SVG use for the fonts. */
+/** The names the document definition and the chart SVG use for the fonts, in the order they are tried. */
 export const PRIMARY_FONT = 'NotoSansSC';
+export const LATIN_FONT = 'NotoSans';
 export const FALLBACK_FONT = 'NotoEmoji';
+
+export type FontKey = 'primary' | 'latin' | 'emoji';
+export const FONT_FAMILY: Record<FontKey, string> = { primary: PRIMARY_FONT, latin: LATIN_FONT, emoji: FALLBACK_FONT };
 
 export interface FontFiles {
   regular: string;
   bold: string;
+  latinRegular: string;
+  latinBold: string;
   fallback: string;
 }
 
@@ -24,15 +31,21 @@ export function fontFiles(): FontFiles {
   return {
     regular: requireHere.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
     bold: requireHere.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+    latinRegular: requireHere.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+    latinBold: requireHere.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
     fallback: requireHere.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
   };
 }
 
+type Family = { normal: string; bold: string; italics: string; bolditalics: string };
+
 /** pdfmake's font table: family → file per style (italics are not used; they map to upright). */
-export function pdfmakeFonts(files: FontFiles = fontFiles()): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {
+export function pdfmakeFonts(files: FontFiles = fontFiles()): Record<string, Family> {
+  const family = (normal: string, bold: string): Family => ({ normal, bold, italics: normal, bolditalics: bold });
   return {
-    [PRIMARY_FONT]: { normal: files.regular, bold: files.bold, italics: files.regular, bolditalics: files.bold },
-    [FALLBACK_FONT]: { normal: files.fallback, bold: files.fallback, italics: files.fallback, bolditalics: files.fallback },
+    [PRIMARY_FONT]: family(files.regular, files.bold),
+    [LATIN_FONT]: family(files.latinRegular, files.latinBold),
+    [FALLBACK_FONT]: family(files.fallback, files.fallback),
   };
 }
 
@@ -46,17 +59,17 @@ export interface GlyphSource {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-let opened: { primary: GlyphSource; fallback: GlyphSource } | undefined;
+let opened: Record<FontKey, GlyphSource> | undefined;
 
-/** The fonts' character maps, opened once per process. A character is "primary" only when both cuts have it. */
-export function glyphSources(): { primary: GlyphSource; fallback: GlyphSource } {
+/** The fonts' character maps, opened once per process. A character counts for a family only when both its cuts have it. */
+export function glyphSources(): Record<FontKey, GlyphSource> {
   if (!opened) {
     const files = fontFiles();
-    const regular = openFont(files.regular);
-    const bold = openFont(files.bold);
+    const both = (a: GlyphSource, b: GlyphSource): GlyphSource => ({ hasGlyphForCodePoint: (cp) => a.hasGlyphForCodePoint(cp) && b.hasGlyphForCodePoint(cp) });
     opened = {
-      primary: { hasGlyphForCodePoint: (cp) => regular.hasGlyphForCodePoint(cp) && bold.hasGlyphForCodePoint(cp) },
-      fallback: openFont(files.fallback),
+      primary: both(openFont(files.regular), openFont(files.bold)),
+      latin: both(openFont(files.latinRegular), openFont(files.latinBold)),
+      emoji: openFont(files.fallback),
     };
   }
   return opened;

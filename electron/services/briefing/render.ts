@@ -1,19 +1,25 @@
 /**
- * Making a briefing PDF: read the data, build the document for the template, refuse characters no
- * embedded font has, set fallback-font runs, and let pdfmake (0.3) write the file's bytes.
+ * Making a briefing PDF: read the data, let the template build the document model, refuse any
+ * character no embedded font has (naming the entity and the field), write the model as a pdfmake
+ * definition and let pdfmake (0.3) lay it out. The one-page brief is laid out at successively
+ * tighter fit levels until it is one page; if even the tightest is not, the export refuses.
  */
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BriefingRequest } from '../../../shared/briefing';
+import { BRIEFING_WORDS } from '../../../shared/briefing-words';
+import { bodyTexts, type BriefingDocument } from '../../../shared/document';
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../db/open';
 import { cachedChartSvg } from './charts-svg';
+import { Composer } from './compose';
 import { readBriefingData } from './data';
-import { buildBriefing, TABLE_LAYOUTS, type BuiltBriefing } from './document';
 import { fontAccessPolicy, pdfmakeFonts } from './fonts';
-import { assertPrintable, describeChar, glyphCoverage, withFallbackRuns } from './glyphs';
-
-const A4 = { width: 595.28, height: 841.89, orientation: 'portrait' as const };
+import { assertPrintable, type PrintedText } from './glyphs';
+import { TABLE_LAYOUTS, toPdfmake, type ChartRenderer } from './pdf';
+import { factSheet } from './templates/fact-sheet';
+import { fullBriefing } from './templates/full';
+import { FIT_LEVELS, onePage } from './templates/one-page';
 
 let configured = false;
 
@@ -32,58 +38,81 @@ export function configurePdfmake(): typeof pdfmake {
 export interface RenderedBriefing {
   pdf: Buffer;
   pages: number;
+  /** The document that was printed: every string in it is in the PDF. */
+  model: BriefingDocument;
 }
 
-/** The local date as YYYY-MM-DD (the day printed in the footer). */
+export interface PreparedBriefing {
+  model: BriefingDocument;
+  doc: TDocumentDefinitions;
+  printed: PrintedText[];
+}
+
+/** The local date as YYYY-MM-DD. */
 export function localDate(now: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Reads, builds and checks the document definition (everything but pdfmake itself). */
-export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date()): BuiltBriefing {
+/** Every string the document prints, with where it came from: the body, the running header and marking, the footer. */
+export function printedTexts(model: BriefingDocument): PrintedText[] {
+  const out: PrintedText[] = [];
+  for (const r of bodyTexts(model.blocks)) out.push({ text: r.text, ...(r.from ? { from: r.from } : {}) });
+  for (const r of model.footer) if (r.t === 'text') out.push({ text: r.text });
+  const words = BRIEFING_WORDS[model.lang === 'en' ? 'en' : 'zh'];
+  if (model.marking) out.push({ text: model.marking, from: { entity: words.fields.marking, field: words.fields.marking } });
+  if (model.running) out.push({ text: model.running, from: { entity: words.fields.title, field: words.fields.title } });
+  return out;
+}
+
+/** The document model for a request (the one-page brief at the given fit level). */
+export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0): BriefingDocument {
   const request = parseRequest(rawRequest);
   const data = readBriefingData(db, request.entityIds);
-  const built = buildBriefing({ request, data, generatedOn: localDate(now), renderChart: cachedChartSvg });
-  assertPrintable(built.printed);
-  const { doc } = built;
-  const header = doc.header;
-  const footer = doc.footer;
-  // A safety net behind the check above: anything else the document prints (template words,
-  // numbers, dates) must be covered as well; a character that is not would print as nothing.
-  const missing = new Set<string>();
-  doc.content = withFallbackRuns(doc.content, glyphCoverage(), missing);
-  if (typeof header === 'function') {
-    doc.header = (page, pages, size) => withFallbackRuns(header(page, pages, size) ?? undefined) ?? null;
-    withFallbackRuns(header(2, 2, A4) ?? undefined, glyphCoverage(), missing);
-  }
-  if (typeof footer === 'function') {
-    doc.footer = (page, pages, size) => withFallbackRuns(footer(page, pages, size) ?? undefined) ?? null;
-    withFallbackRuns(footer(1, 1, A4) ?? undefined, glyphCoverage(), missing);
-  }
-  if (missing.size > 0) {
-    const characters = [...missing].map(describeChar).join(', ');
-    throw new AppError('BRIEFING_MISSING_GLYPHS', `no font has ${characters}`, { characters, where: 'document' });
-  }
-  return built;
+  const c = new Composer(request, data, localDate(now));
+  if (request.template === 'one-page') return onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!);
+  if (request.template === 'full') return fullBriefing(c);
+  return factSheet(c, data.entities[0]!);
+}
+
+/** Reads, builds and checks the document (everything but pdfmake's layout). */
+export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0, renderChart: ChartRenderer = cachedChartSvg): PreparedBriefing {
+  const model = composeBriefing(db, rawRequest, now, level);
+  const printed = printedTexts(model);
+  assertPrintable(printed, BRIEFING_WORDS[model.lang === 'en' ? 'en' : 'zh'].fields.title);
+  return { model, doc: toPdfmake(model, renderChart), printed };
 }
 
 /** pdfmake alone: a document definition in, PDF bytes out. */
-export async function writePdf(doc: TDocumentDefinitions): Promise<RenderedBriefing> {
+export async function writePdf(doc: TDocumentDefinitions): Promise<{ pdf: Buffer; pages: number }> {
   const pdf = await configurePdfmake().createPdf(doc).getBuffer();
   return { pdf, pages: countPages(pdf) };
 }
 
 export async function renderBriefing(db: DB, request: BriefingRequest, now: Date = new Date()): Promise<RenderedBriefing> {
-  return writePdf(prepareBriefing(db, request, now).doc);
+  const levels = request.template === 'one-page' ? FIT_LEVELS.length : 1;
+  for (let level = 0; level < levels; level++) {
+    const { model, doc } = prepareBriefing(db, request, now, level);
+    const { pdf, pages } = await writePdf(doc);
+    if (request.template !== 'one-page' || pages === 1) return { pdf, pages, model };
+  }
+  throw new AppError('BRIEFING_DOES_NOT_FIT', 'one-page brief does not fit on one page', { template: request.template });
 }
+
+/** Fields of a briefing request a person types, and their limits (BriefingRequest). */
+const LIMITED_FIELDS = ['title', 'subtitle', 'author', 'marking'] as const;
 
 function parseRequest(raw: BriefingRequest): BriefingRequest {
   const parsed = BriefingRequest.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  if (raw.template === 'fact-sheet' && issue?.path[0] === 'entityIds') {
+  const field = issue?.path[0];
+  if (raw.template === 'fact-sheet' && field === 'entityIds') {
     throw new AppError('BRIEFING_NEEDS_ENTITY', 'fact sheet needs one entity', { count: raw.entityIds.length });
+  }
+  if (issue?.code === 'too_big' && LIMITED_FIELDS.includes(field as (typeof LIMITED_FIELDS)[number])) {
+    const value = String((raw as Record<string, unknown>)[field as string] ?? '');
+    throw new AppError('BRIEFING_FIELD_TOO_LONG', `${String(field)} too long`, { field: String(field), limit: Number(issue.maximum), length: [...value.trim()].length });
   }
   throw new AppError('INVALID_INPUT', 'invalid briefing', { where: issue?.path.join('.') || 'briefing', reason: issue?.message ?? 'invalid' });
 }

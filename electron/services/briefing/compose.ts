@@ -1,0 +1,266 @@
+/**
+ * What the three templates share when they build a briefing document (shared/document.ts): words in
+ * the briefing's language or both, entity names, figures with their qualifier, unit and citation,
+ * annotations labelled with what they are really about, goals, and the numbered source notes.
+ * Every string from the data is recorded with its origin (the entity's name, the field), so a
+ * refusal can say where the text is.
+ */
+import type { BriefingLang, BriefingRequest } from '../../../shared/briefing';
+import { BRIEFING_WORDS, longDate, type BriefingWords } from '../../../shared/briefing-words';
+import { numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
+import type { Annotation, EntityDetail, Figure, Milestone, Source } from '../../../shared/domain';
+import { formatFigure } from '../../../shared/format';
+import { MESSAGES, type Messages } from '../../../shared/i18n';
+import { outputStatement, tierOfAmount } from '../../../shared/output';
+import type { BriefingData } from './data';
+
+export type L = 'zh' | 'en';
+const MSG: Record<L, Messages> = { zh: MESSAGES['zh-CN'], en: MESSAGES.en };
+
+/** Something said in the briefing's language, and (bilingual) in English beneath or beside it. */
+export interface Bi {
+  runs: Line;
+  second?: Line;
+}
+
+const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
+const ZH_END = /[。，；：！？、）」』》]$/u;
+
+/** "Share of Guangdong's GDP" → "share of Guangdong's GDP"; an acronym ("GDP growth") stays as it is. */
+function lowerFirst(v: string): string {
+  return /^[A-Z][a-z]/.test(v) ? v.charAt(0).toLowerCase() + v.slice(1) : v;
+}
+
+/** Text cut to `max` characters (code points) with an ellipsis. */
+export function clip(value: string, max: number): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+export class Composer {
+  readonly lang: BriefingLang;
+  /** The language of the running text: Chinese for zh and bilingual. */
+  readonly main: L;
+  readonly both: boolean;
+
+  constructor(
+    readonly req: BriefingRequest,
+    readonly data: BriefingData,
+    readonly generatedOn: string,
+  ) {
+    this.lang = req.lang;
+    this.main = req.lang === 'en' ? 'en' : 'zh';
+    this.both = req.lang === 'bilingual';
+  }
+
+  get w(): BriefingWords {
+    return BRIEFING_WORDS[this.main];
+  }
+
+  get m(): Messages {
+    return MSG[this.main];
+  }
+
+  // ---- words ---------------------------------------------------------------------------------------
+
+  /** A template phrase in the briefing's language, with its English beside it in a bilingual briefing. */
+  say(pick: (w: BriefingWords, m: Messages, l: L) => string, style?: RunStyle): Bi {
+    const one = (l: L, s?: RunStyle): TextRun => text(pick(BRIEFING_WORDS[l], MSG[l], l), { lang: l, ...(s ? { style: s } : {}) });
+    return this.both ? { runs: [one('zh', style)], second: [one('en', 'second')] } : { runs: [one(this.main, style)] };
+  }
+
+  /** Both lines of a Bi joined on one line ("总览  Overview"), for headings and short labels. */
+  inline(bi: Bi, gap = '  '): Line {
+    return bi.second ? [...bi.runs, text(gap), ...bi.second] : bi.runs;
+  }
+
+  heading(level: 1 | 2 | 3, bi: Bi, toc = level < 3): Block {
+    return { type: 'heading', level, runs: bi.runs, ...(bi.second ? { second: bi.second } : {}), toc };
+  }
+
+  paragraphs(bi: Bi, style: 'body' | 'lead' | 'meta' | 'muted' | 'small' = 'body'): Block[] {
+    return [{ type: 'paragraph', runs: bi.runs, style }, ...(bi.second ? [{ type: 'paragraph', runs: bi.second, style: 'second' } as Block] : [])];
+  }
+
+  cell(bi: Bi, align?: 'left' | 'right'): Cell {
+    return { lines: [bi.runs, ...(bi.second ? [bi.second] : [])], ...(align ? { align } : {}) };
+  }
+
+  headerCell(pick: (w: BriefingWords) => string, align?: 'left' | 'right'): Cell {
+    return this.cell(this.say((w) => pick(w), 'label'), align);
+  }
+
+  date(iso: string): Bi {
+    return this.say((_, __, l) => longDate(iso, l));
+  }
+
+  dateText(iso: string): string {
+    return this.both ? `${longDate(iso, 'zh')} / ${longDate(iso, 'en')}` : longDate(iso, this.main);
+  }
+
+  // ---- data --------------------------------------------------------------------------------------
+
+  /** The name a refusal uses for an entity: in the briefing's (main) language. */
+  ownerName(e: EntityDetail | null): string {
+    return e ? (this.main === 'en' ? e.name.en : e.name.zh) : this.m.scope.province;
+  }
+
+  origin(owner: string, field: keyof BriefingWords['fields']): Origin {
+    return { entity: owner, field: this.w.fields[field] };
+  }
+
+  name(e: EntityDetail, max = Infinity): Bi {
+    const from = this.origin(this.ownerName(e), 'name');
+    const one = (l: L, style?: RunStyle): TextRun => text(clip(e.name[l], max), { lang: l, from, ...(style ? { style } : {}) });
+    return this.both ? { runs: [one('zh')], second: [one('en', 'second')] } : { runs: [one(this.main)] };
+  }
+
+  /** A citation of a figure's (or goal's) source, or a visible "no source". */
+  cite(sourceId: number | null, quote: string | null, owner: string): (CiteRun | TextRun)[] {
+    if (sourceId === null) return [text(` (${this.w.noSource})`, { style: 'warn', lang: this.main })];
+    return [{ t: 'cite', sourceId, quote, ...(quote ? { quoteFrom: this.origin(owner, 'sourceQuote') } : {}) }];
+  }
+
+  /** A figure's value as it prints: "近3万亿元" with its note, and "nearly 3 trillion yuan" beneath in bilingual. */
+  figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'>, owner: string): Bi {
+    const value = (l: L, style?: RunStyle): TextRun => text(formatFigure(f, l === 'zh' ? 'zh-CN' : 'en'), { lang: l, nowrap: true, style: style ?? 'value' });
+    const runs: Line = [value(this.main), ...this.cite(f.sourceId, f.sourceQuote, owner)];
+    return this.both ? { runs, second: [value('en', 'second')] } : { runs };
+  }
+
+  metricName(f: Figure): Bi {
+    return this.say((_, m) => m.metric[f.metric]);
+  }
+
+  /** What a province-level figure is about: "十大战略性新兴产业集群 营业收入". */
+  scopedMetric(f: Figure): Bi {
+    return this.say((_, m, l) => (l === 'en' ? `${m.scope[f.scope]}: ${lowerFirst(m.metric[f.metric])}` : `${m.scope[f.scope]}${m.metric[f.metric]}`));
+  }
+
+  source(id: number): Source | undefined {
+    return this.data.sources.get(id);
+  }
+
+  /** What an annotation is about, by its real scope: an entity, one of its figures, or a province-level figure's group. */
+  annotationTarget(a: Annotation, entity: EntityDetail | null, maxName = Infinity): string {
+    const pick = (l: L): string => {
+      const m = MSG[l];
+      if (a.targetType === 'figure') {
+        const f = (entity ? entity.figures : this.data.province.figures).find((x) => String(x.id) === a.targetId);
+        const owner = entity ? clip(entity.name[l], maxName) : f ? m.scope[f.scope] : m.scope.province;
+        return f ? `${owner} · ${m.metric[f.metric]} ${f.period}` : owner;
+      }
+      return entity ? clip(entity.name[l], maxName) : m.scope.province;
+    };
+    return this.both ? `${pick('zh')} ${pick('en')}` : pick(this.main);
+  }
+
+  annotation(a: Annotation, entity: EntityDetail | null, limits: { body?: number; name?: number } = {}): Block {
+    const owner = this.ownerName(entity);
+    const author = text(clip(a.author, limits.name ?? Infinity), { from: this.origin(owner, 'annotationAuthor'), style: 'muted' });
+    const meta: Line = [text(`${this.annotationTarget(a, entity, limits.name)} · `, { style: 'muted' }), author, text(` · ${this.dateText(a.updatedAt.slice(0, 10))}`, { style: 'muted' })];
+    const body = text(clip(a.body, limits.body ?? Infinity), { from: this.origin(owner, 'annotation') });
+    return { type: 'annotation', meta, body: [body] };
+  }
+
+  /** A sentence with its citation placed before a closing Chinese punctuation mark ("…成形¹。"). */
+  sentence(value: string, l: L, from: Origin, cite: (CiteRun | TextRun)[], style?: RunStyle): Line {
+    const s = style ? { style } : {};
+    if (l === 'zh' && ZH_END.test(value)) {
+      const chars = [...value];
+      const last = chars.pop()!;
+      return [text(chars.join(''), { lang: l, from, ...s }), ...cite, text(last, { lang: l, from, ...s })];
+    }
+    return [text(value, { lang: l, from, ...s }), ...cite];
+  }
+
+  milestone(ms: Milestone): Block[] {
+    const from = { entity: this.w.milestoneYear(ms.year), field: this.w.fields.milestone };
+    const cite = this.cite(ms.sourceId, ms.sourceQuote, this.w.milestones);
+    const runs = this.sentence(ms.text[this.main], this.main, from, cite);
+    const blocks: Block[] = [this.heading(3, this.say((w) => w.milestoneYear(ms.year)), false), { type: 'paragraph', runs, style: 'body' }];
+    if (this.both) blocks.push({ type: 'paragraph', runs: [text(ms.text.en, { lang: 'en', from: { entity: BRIEFING_WORDS.en.milestoneYear(ms.year), field: BRIEFING_WORDS.en.fields.milestone }, style: 'second' })], style: 'second' });
+    return blocks;
+  }
+
+  /** "《广东省未来产业发展行动计划》于2024年9月30日印发¹。", cited like every dated statement. */
+  futurePlan(): Block[] {
+    const plan = this.data.futurePlan;
+    if (!plan) return [];
+    const sourceId = this.data.province.milestones.find((m) => m.sourceId !== null)?.sourceId ?? null;
+    const cite = this.cite(sourceId, plan.quote, this.w.milestones);
+    const line = (l: L): Line => [text(BRIEFING_WORDS[l].futurePlan(longDate(plan.issuedOn, l)), { lang: l }), ...(l === this.main ? cite : []), text(l === 'zh' ? '。' : '.', { lang: l })];
+    return [{ type: 'paragraph', runs: line(this.main), style: 'body' }, ...(this.both ? [{ type: 'paragraph', runs: line('en'), style: 'second' } as Block] : [])];
+  }
+
+  /** The statement of each entity's output, and how many entities reach each tier, judged by the figures. */
+  keyPointsByTier(entities: readonly EntityDetail[]): { runs: Line; second?: Line }[] {
+    const groups = new Map<number, { count: number; cites: (CiteRun | TextRun)[] }>();
+    const order = [10000, 5000, 1000, 100];
+    for (const e of entities) {
+      const s = outputStatement(e);
+      if (!s || e.category === 'future') continue;
+      const tier = tierOfAmount(s.value, s.qualifier);
+      const bound = tier ? order[['over_1t', 'over_500b', 'over_100b', 'over_10b'].indexOf(tier)]! : null;
+      if (bound === null) continue;
+      const g = groups.get(bound) ?? { count: 0, cites: [] };
+      g.count++;
+      if (s.figure?.sourceId && !g.cites.some((c) => c.t === 'cite' && c.sourceId === s.figure!.sourceId)) g.cites.push(...this.cite(s.figure.sourceId, s.figure.sourceQuote, this.ownerName(e)));
+      groups.set(bound, g);
+    }
+    return order
+      .filter((b) => groups.has(b))
+      .map((bound) => {
+        const g = groups.get(bound)!;
+        const line = (l: L): Line => {
+          const value = formatFigure({ value: bound, unit: '100m_yuan', qualifier: 'over' }, l === 'zh' ? 'zh-CN' : 'en');
+          const words = BRIEFING_WORDS[l].tierCount(g.count, value);
+          const [head, tail] = [words.slice(0, words.lastIndexOf(value)), value];
+          return [text(head, { lang: l }), text(tail, { lang: l, nowrap: true }), ...(l === this.main ? g.cites : [])];
+        };
+        return this.both ? { runs: line('zh'), second: line('en').map((r) => (r.t === 'text' ? { ...r, style: 'second' as const } : r)) } : { runs: line(this.main) };
+      });
+  }
+
+  // ---- source notes ----------------------------------------------------------------------------------
+
+  /** One note per source, numbered in reading order, its quoted passages under it; fills every notes block. */
+  finishNotes(blocks: Block[], limit = Infinity): void {
+    const { notes } = numberNotes(blocks);
+    for (const b of walkBlocks(blocks)) {
+      if (b.type !== 'notes') continue;
+      const shown = notes.slice(0, limit);
+      b.items = shown.map((note) => ({ n: note.n, lines: this.noteLines(note.sourceId, b.compact ? [] : note.quotes, b.compact ? 60 : Infinity) }));
+      if (notes.length > shown.length) b.items.push({ n: shown.length + 1, lines: [[text(this.w.sourcesMore(notes.length - shown.length), { style: 'muted', lang: this.main })]] });
+    }
+  }
+
+  /** A source's note; `max` shortens the publisher, title and author to one line each (the one-page brief). */
+  private noteLines(sourceId: number, quotes: { text: string; from?: Origin }[], max: number): Line[] {
+    const found = this.source(sourceId);
+    if (!found) return [[text(`#${sourceId}`)]];
+    const short = (v: string): string => (max === Infinity ? v : clip(v.replace(/\s+/g, ' ').trim(), max));
+    const s = { ...found, publisher: short(found.publisher), title: short(found.title), author: found.author === null ? null : short(found.author) };
+    const owner = s.publisher;
+    const zh = this.main === 'zh';
+    const sep = zh ? '，' : ', ';
+    const title = CJK.test(s.title) ? [text('《'), text(s.title, { from: this.origin(owner, 'sourceTitle') }), text('》')] : this.quoted(s.title, this.origin(owner, 'sourceTitle'));
+    const head: Line = [
+      text(s.publisher, { from: this.origin(owner, 'publisher') }),
+      text(sep),
+      ...title,
+      ...(s.author ? [text(sep), text(s.author, { from: this.origin(owner, 'sourceAuthor') })] : []),
+      ...(s.publishedOn ? [text(sep), text(this.dateText(s.publishedOn), { nowrap: !this.both })] : []),
+      text(zh ? '。' : '.'),
+    ];
+    const label = this.both ? `${BRIEFING_WORDS.zh.quotedPassages} ${BRIEFING_WORDS.en.quotedPassages}` : this.w.quotedPassages;
+    return [head, ...quotes.map((q): Line => [text(`${label}${zh ? '：' : ': '}`, { style: 'muted', lang: this.main }), ...this.quoted(q.text, q.from, 'muted')])];
+  }
+
+  /** A passage in its own language's quotation marks: Chinese text in “”, English in English quotes (set in the Latin font). */
+  quoted(value: string, from: Origin | undefined, style?: RunStyle): Line {
+    const l: L = CJK.test(value) ? 'zh' : 'en';
+    const s = style ? { style } : {};
+    return [text('\u201c', { lang: l, ...s }), text(value, { lang: l, ...(from ? { from } : {}), ...s }), text('\u201d', { lang: l, ...s })];
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Text width in points, from the embedded fonts' own advance widths: how much of a running header
+ * fits beside the marking, without laying the page out.
+ */
+import * as fontkit from 'fontkit';
+import { fontFiles } from './fonts';
+
+type Metrics = fontkit.Font;
+
+let fonts: { regular: Metrics; bold: Metrics; latin: Metrics; latinBold: Metrics; emoji: Metrics } | undefined;
+
+function open(): NonNullable<typeof fonts> {
+  if (!fonts) {
+    const f = fontFiles();
+    const load = (file: string): Metrics => {
+      const font = fontkit.openSync(file);
+      if (!('glyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not a single font`);
+      return font;
+    };
+    fonts = { regular: load(f.regular), bold: load(f.bold), latin: load(f.latinRegular), latinBold: load(f.latinBold), emoji: load(f.fallback) };
+  }
+  return fonts;
+}
+
+const widths = new Map<string, number>();
+
+/** The width of `text` set at `size` points, from the advances of the font that draws each character (1.3 em for one none draws). */
+export function measureText(text: string, size: number, bold: boolean): number {
+  const f = open();
+  const [primary, latin] = bold ? [f.bold, f.latinBold] : [f.regular, f.latin];
+  let em = 0;
+  for (const ch of text) {
+    const key = `${bold ? 'b' : 'r'}${ch}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      const cp = ch.codePointAt(0)!;
+      const font = primary.hasGlyphForCodePoint(cp) ? primary : latin.hasGlyphForCodePoint(cp) ? latin : f.emoji.hasGlyphForCodePoint(cp) ? f.emoji : null;
+      w = font ? font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm : 1.3;
+      widths.set(key, w);
+    }
+    em += w;
+  }
+  return em * size;
+}

@@ -1,0 +1,421 @@
+/**
+ * The PDF writer of the briefing document model: a plain function from a BriefingDocument to a
+ * pdfmake document definition. Nothing it makes can be silently dropped by pdfmake's layout: no
+ * block is "unbreakable" and no table row is kept whole (pdfmake drops what does not fit on one
+ * page of such a block); headings, captions and short paragraphs are kept with what follows them,
+ * and short paragraphs are kept whole, through pdfmake's pageBreakBefore, which moves, never cuts.
+ */
+import type { EChartsOption } from 'echarts';
+import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
+import { percentChartOption } from '../../../shared/charts/province';
+import { CHART_COLORS } from '../../../shared/charts/style';
+import type { Block, BriefingDocument, Cell, ChartSpec, Line, OutputRow, RunStyle } from '../../../shared/document';
+import { FONT_FAMILY, PRIMARY_FONT } from './fonts';
+import { cleanForPrint, glyphCoverage } from './glyphs';
+import { measureText } from './measure';
+
+/** Draws a chart as SVG; `key` names every input of `option` (so a renderer may reuse a drawing). */
+export type ChartRenderer = (key: string, option: () => EChartsOption, size: { width: number; height: number }) => string;
+
+/** The page: A4, margins in points; the header and footer live in the top and bottom margins. */
+export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 64, bottom: 56, headerTop: 26, footerGap: 20 } as const;
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+const NAVY = CHART_COLORS.pillar;
+const INK = CHART_COLORS.text;
+const MUTED = CHART_COLORS.muted;
+const RULE = CHART_COLORS.rule;
+const MARK = '#9a1b1b';
+
+/** The id of every node of the running header and the footer: the keep rules look past them. */
+const FRAME = 'frame-';
+
+/** pdfmake nodes this writer made, by the id the keep rules read back. */
+type Registry = Map<string, { kind: 'keep' | 'para'; node: { positions?: { pageNumber: number }[] } }>;
+
+export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TDocumentDefinitions {
+  const w = new Writer(doc, renderChart);
+  const content = doc.blocks.map((b) => w.block(b));
+  const registry = w.registry;
+  return {
+    pageSize: 'A4',
+    pageMargins: [PAGE.left, PAGE.top, PAGE.right, PAGE.bottom],
+    info: { title: doc.title, author: doc.author || undefined, creator: 'Cluster Brief', producer: 'Cluster Brief' },
+    language: doc.lang === 'en' ? 'en' : 'zh-CN',
+    defaultStyle: { font: PRIMARY_FONT, fontSize: 9.5 * doc.scale, lineHeight: 1.4, color: INK },
+    styles: styles(doc.scale),
+    header: (page: number) => w.header(page),
+    footer: (page: number, pages: number) => w.footer(page, pages),
+    content,
+    pageBreakBefore: (node, query) => keepRule(registry, node as { id?: string; pageNumbers: number[] }, query),
+  };
+}
+
+/** Headings and captions move to the next page when nothing follows them on theirs; a short paragraph split over two pages moves whole. */
+function keepRule(registry: Registry, node: { id?: string; pageNumbers: number[] }, query: { getFollowingNodesOnPage: () => { id?: string; text?: unknown; svg?: unknown }[] }): boolean {
+  const entry = node.id ? registry.get(node.id) : undefined;
+  if (!entry) return false;
+  if (entry.kind === 'keep') {
+    // What follows in the body (the running header and the footer are on every page and do not count).
+    // Only what prints counts: a table or stack may start on this page with nothing of it drawn here.
+    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && (n.text !== undefined || n.svg !== undefined));
+    return node.pageNumbers.length === 1 && following.length === 0;
+  }
+  const lines = entry.node.positions ?? [];
+  if (node.pageNumbers.length < 2 || lines.length < 2) return false;
+  const first = lines.filter((p) => p.pageNumber === lines[0]!.pageNumber).length;
+  const last = lines.filter((p) => p.pageNumber === lines[lines.length - 1]!.pageNumber).length;
+  // An orphan (one line left at the foot of a page) or, in a paragraph shorter than a page, a widow.
+  return first === 1 || (last === 1 && lines.length <= 30);
+}
+
+class Writer {
+  readonly registry: Registry = new Map();
+  private next = 0;
+  private readonly coverage = glyphCoverage();
+
+  constructor(
+    private readonly doc: BriefingDocument,
+    private readonly renderChart: ChartRenderer,
+  ) {}
+
+  private frames = 0;
+  /** Header and footer nodes need ids of their own (pdfmake refuses a repeated id). */
+  private frameId(): string {
+    return `${FRAME}${this.frames++}`;
+  }
+
+  /** Inside a table cell: pdfmake cannot move a node there to the next page (it loses the row's other cells), so no keep rule applies. */
+  private inCell = 0;
+
+  private id(kind: 'keep' | 'para', node: Record<string, unknown>): Content {
+    if (this.inCell > 0) return node as unknown as Content;
+    const id = `${kind}-${this.next++}`;
+    node.id = id;
+    this.registry.set(id, { kind, node: node as { positions?: { pageNumber: number }[] } });
+    return node as unknown as Content;
+  }
+
+  /** A run's text split into font runs: Noto Sans SC, Noto Sans, Noto Emoji. */
+  private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>): Content[] {
+    const clean = cleanForPrint(value);
+    if (this.coverage.allPrimary(clean, lang)) return [{ text: clean, ...props } as Content];
+    return this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' ? {} : { font: FONT_FAMILY[r.font] }) }) as Content);
+  }
+
+  line(runs: Line): Content[] {
+    return runs.flatMap((r) => {
+      if (r.t === 'cite') return [{ text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+      const props: Record<string, unknown> = { ...runStyle(r.style) };
+      if (r.nowrap) props.noWrap = true;
+      return this.textRuns(r.text, r.lang, props);
+    });
+  }
+
+  private lines(lines: Line[], style?: string): Content {
+    if (lines.length === 1) return { text: this.line(lines[0]!), ...(style ? { style } : {}) } as Content;
+    return { stack: lines.map((l, i) => ({ text: this.line(l), ...(i > 0 ? { style: 'cellSecond' } : {}) })), ...(style ? { style } : {}) } as Content;
+  }
+
+  block(b: Block): Content {
+    switch (b.type) {
+      case 'heading': {
+        const style = `h${b.level}`;
+        const second = b.second ? [{ text: '  ' }, ...this.line(b.second).map((c) => ({ ...(c as object), style: `${style}Second` }))] : [];
+        return this.id('keep', { text: [...this.line(b.runs), ...second], style, ...(b.toc ? { tocItem: true, tocStyle: b.level === 1 ? 'tocH1' : b.level === 2 ? 'tocH2' : 'tocH3', tocMargin: [0, b.level === 1 ? 5 : 1, 0, 0].map((v, i) => (i === 0 ? (b.level - 1) * 14 : v)) } : {}) });
+      }
+      case 'paragraph':
+        return this.id('para', { text: this.line(b.runs), style: b.style });
+      case 'list':
+        return { ul: b.items.map((i) => this.id('para', { text: [...this.line(i.runs), ...(i.second ? [{ text: '\n' }, ...this.line(i.second)] : [])] })), style: 'list' } as Content;
+      case 'figures':
+        return this.figures(b);
+      case 'table':
+        return this.table(b);
+      case 'chart':
+        return this.chart(b);
+      case 'annotation':
+        return { stack: [this.id('keep', { text: this.line(b.meta), style: 'annotationMeta' }), this.id('para', { text: this.line(b.body), style: 'annotationBody' })], margin: [0, 0, 0, 8 * this.doc.scale] } as Content;
+      case 'notes': {
+        const noteNumberWidth = Math.ceil(measureText(`${Math.max(1, ...b.items.map((i) => i.n))}.`, 8.5, false)) + 1;
+        // A table, not an ordered list: the number is drawn before its note, so the note's text stays whole.
+        return {
+          table: {
+            widths: [noteNumberWidth, CONTENT_WIDTH - noteNumberWidth - 4],
+            dontBreakRows: false,
+            body: this.cells(() => b.items.map((item) => [
+              { text: `${item.n}.`, style: b.compact ? 'notesSmall' : 'notes' },
+              { stack: item.lines.map((l, i) => ({ text: this.line(l), ...(i > 0 ? { style: 'noteQuote' } : {}) })), style: b.compact ? 'notesSmall' : 'notes' },
+            ])),
+          },
+          layout: 'notes',
+        } as Content;
+      }
+      case 'rule':
+        return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: b.strong ? CONTENT_WIDTH : CONTENT_WIDTH, y2: 0, lineWidth: b.strong ? 1.2 : 0.5, lineColor: b.strong ? NAVY : RULE }], margin: b.strong ? [0, 6, 0, 12] : [0, 6, 0, 4] } as Content;
+      case 'contents':
+        return { toc: { title: { text: this.line(b.title), style: 'h1' }, numberStyle: 'tocNumber' } } as Content;
+      case 'pageBreak':
+        return { text: '', pageBreak: 'after' } as Content;
+      case 'columns':
+        // A one-row table, not pdfmake's columns: columns that run onto another page can lose a whole column.
+        return this.cells(() => ({
+          // Numbers, never "*": pdfmake drops a "*" cell's whole text when one word is wider than the cell.
+          table: { widths: b.columns.map(() => (CONTENT_WIDTH - 18 * (b.columns.length - 1)) / b.columns.length), dontBreakRows: false, body: [b.columns.map((col) => ({ stack: col.map((x) => this.block(x)) }))] },
+          layout: 'columns',
+        })) as Content;
+    }
+  }
+
+  /** Builds a table's cells with the keep rules off (see inCell). */
+  private cells<T>(build: () => T): T {
+    this.inCell++;
+    try {
+      return build();
+    } finally {
+      this.inCell--;
+    }
+  }
+
+  private cell(c: Cell, header = false): TableCell {
+    if (c.lines.length === 0) return { text: '' };
+    return { ...(this.lines(c.lines, header ? 'th' : undefined) as object), ...(c.align ? { alignment: c.align } : {}) } as TableCell;
+  }
+
+  /**
+   * Column widths in points: an "auto" column is as wide as its widest line (measured with the
+   * embedded fonts, at most 45% of the page), "*" columns share the rest. pdfmake's own "auto" sizes
+   * a column by its longest unbreakable word, so a long URL in a name could push a table off the page.
+   */
+  private widths(b: Extract<Block, { type: 'table' }>): number[] {
+    const size = 9.5 * this.doc.scale;
+    const padding = 12;
+    const lineWidth = (line: Line, header: boolean): number =>
+      line.reduce((sum, r) => sum + (r.t === 'cite' ? measureText(String(r.n ?? 0), size * 0.75, true) : measureText(oneLine(r.text), header ? size * 0.9 : size, header || r.style === 'value' || r.style === 'strong')), 0);
+    const fixed = b.columns.map((c, i) => {
+      if (c.width !== 'auto') return c.width;
+      const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((x): x is Cell => x !== undefined);
+      const widest = Math.max(0, ...cells.flatMap((cell, k) => cell.lines.map((l) => lineWidth(l, k === 0))));
+      return Math.min(Math.ceil(widest + padding), CONTENT_WIDTH * 0.45);
+    });
+    const stars = fixed.filter((w) => w === '*').length;
+    const used = fixed.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+    const share = stars ? Math.max(40, (CONTENT_WIDTH - used) / stars - padding) : 0;
+    // Numbers, never "*" or "auto": pdfmake drops a cell's whole text when one word is wider than a "*" cell.
+    return fixed.map((w) => (w === '*' ? share : Math.max(10, w - padding)));
+  }
+
+  private table(b: Extract<Block, { type: 'table' }>): Content {
+    const widths = this.widths(b);
+    return {
+      table: { headerRows: 1, widths, dontBreakRows: false, body: this.cells(() => [b.header.map((c) => this.cell(c, true)), ...b.rows.map((r) => r.map((c) => this.cell(c)))]) },
+      layout: 'briefing',
+      margin: [0, 2, 0, 10],
+    } as Content;
+  }
+
+  private figures(b: Extract<Block, { type: 'figures' }>): Content {
+    // English values are long ("nearly 3 trillion yuan" does not break): two boxes a row.
+    const perRow = this.doc.lang === 'en' ? 2 : 4;
+    const cells: TableCell[] = this.cells(() => b.items.map((i) => ({ stack: [this.lines(i.label, 'figLabel'), this.lines(i.value, 'figBig')] }) as TableCell));
+    const body: TableCell[][] = [];
+    for (let i = 0; i < cells.length; i += perRow) {
+      const row = cells.slice(i, i + perRow);
+      while (row.length < Math.min(perRow, cells.length)) row.push({ text: '' });
+      body.push(row);
+    }
+    const n = body[0]!.length;
+    // Each box's text width: the page less the 8 pt paddings between boxes (none at the outer edges).
+    const width = (CONTENT_WIDTH - 16 * (n - 1)) / n;
+    return { table: { widths: body[0]!.map(() => width), body, dontBreakRows: false }, layout: 'headline', margin: [0, 0, 0, 10] } as Content;
+  }
+
+  private chart(b: Extract<Block, { type: 'chart' }>): Content {
+    const names = b.lang === 'bilingual' ? 'both' : b.lang;
+    const fontSize = 11;
+    const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
+    // Drawn at 1.3× the printed size, so 11 px labels print at about 8.5 pt.
+    const width = Math.round(CONTENT_WIDTH * 1.3);
+    const height = Math.round(Math.min(b.height, PAGE.height - PAGE.top - PAGE.bottom - 60) * 1.3);
+    const option = (spec: ChartSpec): EChartsOption => {
+      if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
+      const rows = fitNames(spec.rows, names, fontSize);
+      const labelWidth = Math.ceil(Math.max(...rows.map((r) => Math.max(names === 'en' ? 0 : measureText(r.name.zh, fontSize, false), names === 'zh' ? 0 : measureText(r.name.en, names === 'both' ? fontSize - 2.5 : fontSize - 1, false)))));
+      const valueWidth = Math.ceil(Math.max(...rows.map((r) => measureText(outputValueLabel(r, names), names === 'both' ? fontSize - 1 : fontSize, false))));
+      return outputChartOption(rows, names, { ...style, labelWidth, valueWidth });
+    };
+    const svg = this.renderChart(JSON.stringify([b.spec, names, width, height]), () => option(b.spec), { width, height });
+    const caption = this.id('keep', { text: [...this.line(b.caption), ...(b.second ? [{ text: '  ' }, ...this.line(b.second)] : [])], style: 'caption' });
+    return { stack: [caption, { svg, width: CONTENT_WIDTH, margin: [0, 2, 0, 6] }] } as Content;
+  }
+
+  // ---- the page frame ------------------------------------------------------------------------------
+
+  /** Marking at the right, never wrapped; the running title on the left, cut with an ellipsis to the room left. */
+  header(page: number): Content | null {
+    const { marking, running, cover } = this.doc;
+    const showRunning = page > 1;
+    if (!marking && !showRunning) return null;
+    if (cover && page === 1) return null; // the cover carries its own marking
+    const mark = oneLine(marking);
+    const markSize = mark ? Math.min(8.5, (CONTENT_WIDTH * 0.6) / Math.max(1, measureText(mark, 1, true))) : 0;
+    const markWidth = mark ? measureText(mark, markSize, true) + 2 : 0;
+    const room = CONTENT_WIDTH - markWidth - 12;
+    const title = showRunning ? fitText(oneLine(running), 7.5, room) : '';
+    return {
+      id: this.frameId(),
+      margin: [PAGE.left, PAGE.headerTop, PAGE.right, 0],
+      stack: [
+        {
+          id: this.frameId(),
+          columns: [
+            { id: this.frameId(), text: this.textRuns(title, undefined, {}), style: 'running', width: '*', noWrap: true },
+            ...(mark ? [{ id: this.frameId(), text: this.textRuns(mark, undefined, {}), style: 'markingSmall', fontSize: markSize, width: markWidth, noWrap: true, alignment: 'right' } as Content] : []),
+          ],
+        },
+        ...(showRunning ? [{ id: this.frameId(), canvas: [{ type: 'line', x1: 0, y1: 4, x2: CONTENT_WIDTH, y2: 4, lineWidth: 0.5, lineColor: RULE }] } as Content] : []),
+      ],
+    } as Content;
+  }
+
+  footer(page: number, pages: number): Content {
+    const label = this.doc.pageLabel.replace(/\{\{page\}\}/g, String(page)).replace(/\{\{pages\}\}/g, String(pages));
+    const labelWidth = measureText(label, 7.5, false) + 4;
+    return {
+      id: this.frameId(),
+      margin: [PAGE.left, PAGE.footerGap, PAGE.right, 0],
+      columns: [
+        { id: this.frameId(), text: this.line(this.doc.footer), style: 'running', width: '*' },
+        { id: this.frameId(), text: label, style: 'running', alignment: 'right', width: labelWidth, noWrap: true },
+      ],
+    } as Content;
+  }
+}
+
+/** Names cut to the width the chart gives its labels (the chart draws them as they come: it cannot measure our fonts). */
+function fitNames(rows: OutputRow[], names: 'zh' | 'en' | 'both', fontSize: number): OutputRow[] {
+  const width = names === 'zh' ? 148 : names === 'en' ? 255 : 236;
+  const zhSize = names === 'en' ? fontSize - 1 : fontSize;
+  const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
+  return rows.map((r) => ({ ...r, name: { zh: fitText(cleanForPrint(r.name.zh).replace(/\n/g, ' '), zhSize, width), en: fitText(cleanForPrint(r.name.en).replace(/\n/g, ' '), enSize, width) } }));
+}
+
+/** A field printed on one line: its line breaks become spaces. */
+function oneLine(value: string): string {
+  return cleanForPrint(value).replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The text itself if it fits in `width` at `size`, else cut with an ellipsis so it does. */
+export function fitText(value: string, size: number, width: number): string {
+  if (measureText(value, size, false) <= width) return value;
+  const chars = [...value];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measureText(`${chars.slice(0, mid).join('')}…`, size, false) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? '' : `${chars.slice(0, lo).join('').trimEnd()}…`;
+}
+
+function runStyle(style: RunStyle | undefined): Record<string, unknown> {
+  switch (style) {
+    case 'strong':
+      return { bold: true };
+    case 'muted':
+    case 'label':
+      return { color: MUTED };
+    case 'second':
+      return { color: MUTED };
+    case 'warn':
+      return { color: MARK };
+    case 'value':
+      return { bold: true };
+    default:
+      return {};
+  }
+}
+
+export function styles(scale: number): TDocumentDefinitions['styles'] {
+  const s = (n: number): number => Math.round(n * scale * 100) / 100;
+  return {
+    kicker: { fontSize: s(8.5), color: MUTED, characterSpacing: 0.5, margin: [0, 0, 0, 4] },
+    title: { fontSize: s(20), bold: true, color: NAVY, lineHeight: 1.2 },
+    subtitle: { fontSize: s(11.5), color: INK, margin: [0, 2, 0, 0] },
+    meta: { fontSize: s(8.5), color: MUTED, margin: [0, 4, 0, 0] },
+    coverTitle: { fontSize: 30, bold: true, color: NAVY, lineHeight: 1.2, margin: [0, 8, 0, 0] },
+    coverSubtitle: { fontSize: 15, color: INK, margin: [0, 8, 0, 0] },
+    coverMeta: { fontSize: 10, color: MUTED, lineHeight: 1.6 },
+    marking: { fontSize: 12, bold: true, color: MARK, alignment: 'right', margin: [0, 0, 0, 150] },
+    markingSmall: { bold: true, color: MARK },
+    running: { fontSize: 7.5, color: MUTED },
+    h1: { fontSize: s(16), bold: true, color: NAVY, margin: [0, 14, 0, 8] },
+    h1Second: { fontSize: s(11), bold: false, color: MUTED },
+    h2: { fontSize: s(12.5), bold: true, color: NAVY, margin: [0, 10, 0, 5] },
+    h2Second: { fontSize: s(9.5), bold: false, color: MUTED },
+    h3: { fontSize: s(10.5), bold: true, color: INK, margin: [0, 8, 0, 3] },
+    h3Second: { fontSize: s(8.5), bold: false, color: MUTED },
+    body: { margin: [0, 0, 0, 6] },
+    lead: { fontSize: s(10.5), margin: [0, 0, 0, 8] },
+    second: { fontSize: s(8.5), color: MUTED, margin: [0, -3, 0, 8] },
+    muted: { color: MUTED, margin: [0, 0, 0, 6] },
+    small: { fontSize: s(8), color: MUTED, margin: [0, 0, 0, 4] },
+    caption: { fontSize: s(9.5), bold: true, color: INK, margin: [0, 10, 0, 2] },
+    cellSecond: { fontSize: s(8), color: MUTED },
+    noteRef: { sup: true, fontSize: s(7), color: NAVY, bold: true },
+    th: { fontSize: s(8.5), bold: true, color: MUTED },
+    figLabel: { fontSize: s(7.5), color: MUTED, lineHeight: 1.2 },
+    figBig: { fontSize: s(14), bold: true, color: NAVY, margin: [0, 3, 0, 0] },
+    list: { fontSize: s(9.5), lineHeight: 1.4, margin: [0, 0, 0, 8] },
+    annotationMeta: { fontSize: s(7.5), color: MUTED },
+    annotationBody: { fontSize: s(9) },
+    notes: { fontSize: s(8.5), color: INK, lineHeight: 1.35 },
+    notesSmall: { fontSize: s(7.5), color: INK, lineHeight: 1.25 },
+    noteQuote: { color: MUTED, margin: [0, 1, 0, 2] },
+    tocH1: { fontSize: 10.5, bold: true },
+    tocH2: { fontSize: 9.5, color: INK },
+    tocH3: { fontSize: 9, color: MUTED },
+    tocNumber: { fontSize: 9, color: MUTED },
+  };
+}
+
+/** Table layouts: light horizontal rules only, like a printed statistical table. */
+export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
+  columns: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: (i: number) => (i === 0 ? 0 : 9),
+    paddingRight: (i: number, node) => (i === (node.table.body[0]?.length ?? 1) - 1 ? 0 : 9),
+    paddingTop: () => 0,
+    paddingBottom: () => 0,
+  },
+  notes: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: (i: number) => (i === 0 ? 0 : 4),
+    paddingRight: () => 0,
+    paddingTop: () => 0.5,
+    paddingBottom: () => 1.5,
+  },
+  briefing: {
+    hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.8 : i === 1 ? 0.6 : 0.3),
+    vLineWidth: () => 0,
+    hLineColor: (i: number) => (i <= 1 ? '#8c959f' : RULE),
+    paddingLeft: (i: number) => (i === 0 ? 0 : 6),
+    paddingRight: () => 6,
+    paddingTop: () => 3.5,
+    paddingBottom: () => 3.5,
+  },
+  headline: {
+    hLineWidth: (i: number) => (i === 0 ? 1.2 : 0.5),
+    vLineWidth: (i, node) => (i === 0 || i === (node.table.body[0]?.length ?? 0) ? 0 : 0.5),
+    hLineColor: (i: number) => (i === 0 ? NAVY : RULE),
+    vLineColor: () => RULE,
+    paddingLeft: (i: number) => (i === 0 ? 0 : 8),
+    paddingRight: (i: number, node) => (i === (node.table.body[0]?.length ?? 1) - 1 ? 0 : 8),
+    paddingTop: () => 6,
+    paddingBottom: () => 8,
+  },
+};

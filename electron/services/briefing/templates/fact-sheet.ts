@@ -1,0 +1,36 @@
+/**
+ * The fact sheet: one entity — its category and tier, every figure with its note, the annotations
+ * marked for briefings, the province-level figures of its group (or, for a future industry, the
+ * action plan and its goals), and the source notes in the order they are cited.
+ */
+import type { Block, BriefingDocument } from '../../../../shared/document';
+import type { EntityDetail } from '../../../../shared/domain';
+import type { Composer } from '../compose';
+import { entityFacts, figuresTable, frame, provinceTable, titleBlock } from './parts';
+
+export function factSheet(c: Composer, e: EntityDetail): BriefingDocument {
+  const title = c.req.title || c.w.defaultTitle['fact-sheet'];
+  const group = c.data.province.figures.filter(
+    (f) =>
+      f.scope === 'strategic_clusters' ||
+      (e.category === 'pillar' && f.scope === 'pillar_clusters') ||
+      (e.category === 'emerging' && f.scope === 'emerging_clusters') ||
+      (e.category === 'future' && f.scope === 'future_industries'),
+  );
+  const marked = c.data.annotations.filter((x) => x.entity?.id === e.id);
+  const name = c.name(e);
+  const blocks: Block[] = [
+    ...titleBlock(c, title, { kicker: true }),
+    c.heading(1, name, false),
+    ...entityFacts(c, e),
+    ...figuresTable(c, e, e.figures),
+    ...(marked.length ? [c.heading(2, c.say((w) => w.annotationsShort), false), ...marked.map((x) => c.annotation(x.annotation, x.entity))] : []),
+    ...(e.category !== 'future' && group.length ? [c.heading(2, c.say((w) => w.headlineFigures), false), ...provinceTable(c, group)] : []),
+    ...(e.category === 'future' ? [c.heading(2, c.say((w) => w.milestones), false), ...c.futurePlan(), ...c.data.province.milestones.flatMap((m) => c.milestone(m))] : []),
+    { type: 'rule', strong: false },
+    c.heading(3, c.say((w) => w.sources), false),
+    { type: 'notes', compact: false, items: [] },
+  ];
+  c.finishNotes(blocks);
+  return frame(c, 'report', title, blocks);
+}

@@ -1,0 +1,146 @@
+/**
+ * Blocks more than one template prints: the title block, province figures, the output and growth
+ * charts, an entity's figures table, and the document's frame (header, footer, marking).
+ */
+import { BRIEFING_WORDS, longDate } from '../../../../shared/briefing-words';
+import { text, type Block, type BriefingDocument, type Cell, type Line, type OutputRow, type PercentRow } from '../../../../shared/document';
+import { TIER_LOWER_BOUND_100M_YUAN, type EntityDetail, type Figure } from '../../../../shared/domain';
+import { formatFigure, formatValue } from '../../../../shared/format';
+import { growthFigures } from '../../../../shared/charts/province';
+import { MESSAGES } from '../../../../shared/i18n';
+import { outputStatement } from '../../../../shared/output';
+import { clip, type Composer } from '../compose';
+
+export function titleBlock(c: Composer, title: string, opts: { kicker: boolean; maxTitle?: number }): Block[] {
+  const r = c.req;
+  const from = (field: 'title' | 'subtitle' | 'author') => c.origin(c.w.fields[field], field);
+  const meta: Line = [
+    ...(r.author ? [text(c.w.preparedBy('').trimEnd() + (c.main === 'en' ? ' ' : '')), text(r.author, { from: from('author') }), text('  ·  ')] : []),
+    text(c.both ? `${BRIEFING_WORDS.zh.issuedOn(longDate(c.generatedOn, 'zh'))} / ${BRIEFING_WORDS.en.issuedOn(longDate(c.generatedOn, 'en'))}` : c.w.issuedOn(longDate(c.generatedOn, c.main))),
+  ];
+  return [
+    ...(opts.kicker ? [{ type: 'paragraph', runs: c.inline(c.say((w) => w.kicker)), style: 'kicker' } as Block] : []),
+    { type: 'paragraph', runs: [text(clip(title, opts.maxTitle ?? Infinity), r.title ? { from: from('title') } : {})], style: 'title' },
+    ...(!r.title && c.both ? [{ type: 'paragraph', runs: [text(BRIEFING_WORDS.en.defaultTitle[r.template], { lang: 'en' })], style: 'subtitle' } as Block] : []),
+    ...(r.subtitle ? [{ type: 'paragraph', runs: [text(r.subtitle, { from: from('subtitle') })], style: 'subtitle' } as Block] : []),
+    { type: 'paragraph', runs: meta, style: 'meta' },
+    { type: 'rule', strong: true },
+  ];
+}
+
+/** The page frame: running header, marking, footer with 数据截至 and the page label. */
+export function frame(c: Composer, layout: BriefingDocument['layout'], title: string, blocks: Block[], scale = 1, cover = false): BriefingDocument {
+  const asOf = c.data.dataAsOf ?? c.generatedOn;
+  const footer: Line = [text(c.both ? `${BRIEFING_WORDS.zh.dataAsOf(longDate(asOf, 'zh'))} · ${BRIEFING_WORDS.en.dataAsOf(longDate(asOf, 'en'))}` : c.w.dataAsOf(longDate(asOf, c.main)))];
+  const pageLabel = c.both ? `${BRIEFING_WORDS.zh.pageOf} · ${BRIEFING_WORDS.en.pageOf}` : c.w.pageOf;
+  return { lang: c.lang, layout, cover, title, author: c.req.author, marking: c.req.marking, running: title, footer, pageLabel, blocks, scale };
+}
+
+/** Province-level figures as a table: what, period, value. */
+export function provinceTable(c: Composer, figures: readonly Figure[] = c.data.province.figures): Block[] {
+  if (figures.length === 0) return [];
+  const owner = c.m.scope.province;
+  const rows: Cell[][] = figures.map((f) => [c.cell(c.scopedMetric(f)), c.cell(c.say(() => f.period)), c.cell(c.figureValue(f, owner), 'right')]);
+  return [{ type: 'table', columns: [{ width: '*' }, { width: 'auto' }, { width: 'auto', align: 'right' }], header: [c.headerCell((w) => w.metric), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right')], rows }];
+}
+
+/** The headline boxes of the one-page brief: up to `max` province figures. */
+export function headlineFigures(c: Composer, max: number): Block[] {
+  const figures = c.data.province.figures.slice(0, max);
+  if (figures.length === 0) return [];
+  const owner = c.m.scope.province;
+  return [
+    {
+      type: 'figures',
+      items: figures.map((f) => {
+        const label = c.scopedMetric(f);
+        const value = c.figureValue(f, owner);
+        // A percentage reads the same in both languages: print it once.
+        if (value.second && formatFigure(f, 'zh-CN') === formatFigure(f, 'en')) delete value.second;
+        return { label: [[...label.runs, text(` · ${f.period}`)], ...(label.second ? [label.second] : [])], value: [value.runs, ...(value.second ? [value.second] : [])] };
+      }),
+    },
+  ];
+}
+
+/** Output rows of the chosen entities: their latest output figure, else their tier's lower bound; biggest first. */
+export function outputRows(c: Composer, entities: readonly EntityDetail[]): { rows: OutputRow[]; cites: { sourceId: number; quote: string | null; owner: string }[] } {
+  const rows: (OutputRow & { order: number })[] = [];
+  const cites: { sourceId: number; quote: string | null; owner: string }[] = [];
+  for (const e of entities) {
+    const s = outputStatement(e);
+    if (!s) continue;
+    rows.push({ name: e.name, category: e.category, value: s.value, qualifier: s.qualifier, fromTier: s.figure === null, order: e.sortOrder });
+    if (s.figure?.sourceId) cites.push({ sourceId: s.figure.sourceId, quote: s.figure.sourceQuote, owner: c.ownerName(e) });
+  }
+  rows.sort((a, b) => b.value - a.value || a.order - b.order);
+  return { rows: rows.map(({ order: _order, ...r }) => r), cites };
+}
+
+export function outputChart(c: Composer, entities: readonly EntityDetail[], maxRows: number, rowHeight: number): Block[] {
+  const { rows, cites } = outputRows(c, entities);
+  if (rows.length === 0) return [];
+  const shown = rows.slice(0, maxRows);
+  const caption = c.say((w) => w.outputChart, 'strong');
+  const seen = new Set<number>();
+  const citeRuns = cites.filter((x) => !seen.has(x.sourceId) && seen.add(x.sourceId)).flatMap((x) => c.cite(x.sourceId, x.quote, x.owner));
+  const legendRow = new Set(shown.map((r) => r.category)).size > 1 || c.both ? 30 : 8;
+  return [
+    {
+      type: 'chart',
+      caption: [...caption.runs, ...citeRuns],
+      ...(caption.second ? { second: caption.second } : {}),
+      spec: { kind: 'output', rows: shown, omitted: rows.length - shown.length },
+      lang: c.lang,
+      height: legendRow + 40 + shown.length * (c.both ? Math.max(17, rowHeight * 1.5) : rowHeight),
+    },
+    ...(shown.some((r) => r.fromTier) ? c.paragraphs(c.say((w) => w.outputChartNote), 'small') : []),
+    ...(rows.length > shown.length ? c.paragraphs(c.say((w) => w.chartOmitted(rows.length - shown.length)), 'small') : []),
+  ];
+}
+
+/** Added-value growth of the province-level groups, one bar each. */
+export function growthChart(c: Composer): Block[] {
+  const figures = growthFigures(c.data.province.figures);
+  if (figures.length === 0) return [];
+  const rows: PercentRow[] = figures.map((f) => ({
+    label: { zh: `${MESSAGES['zh-CN'].scope[f.scope]}（${f.period}）`, en: `${MESSAGES.en.scope[f.scope]} (${f.period})` },
+    value: f.value,
+    qualifier: f.qualifier,
+  }));
+  const caption = c.say((w) => w.growthChart, 'strong');
+  const seen = new Set<number>();
+  const cites = figures.filter((f) => f.sourceId !== null && !seen.has(f.sourceId) && seen.add(f.sourceId)).flatMap((f) => c.cite(f.sourceId, f.sourceQuote, c.m.scope.province));
+  return [{ type: 'chart', caption: [...caption.runs, ...cites], ...(caption.second ? { second: caption.second } : {}), spec: { kind: 'percent', rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 42 : 30) }];
+}
+
+/** An entity's figures: metric, period, value (with its note number), and the analyst's note where any figure has one. */
+export function figuresTable(c: Composer, e: EntityDetail, figures: readonly Figure[]): Block[] {
+  if (figures.length === 0) return [];
+  const owner = c.ownerName(e);
+  const withNotes = figures.some((f) => f.note);
+  const rows: Cell[][] = figures.map((f) => [
+    c.cell(c.metricName(f)),
+    c.cell(c.say(() => f.period)),
+    c.cell(c.figureValue(f, owner), 'right'),
+    ...(withNotes ? [{ lines: f.note ? [[text(f.note, { from: c.origin(owner, 'note') })]] : [] } as Cell] : []),
+  ]);
+  return [
+    {
+      type: 'table',
+      columns: [{ width: 'auto' }, { width: 'auto' }, { width: 'auto', align: 'right' }, ...(withNotes ? [{ width: '*' as const }] : [])],
+      header: [c.headerCell((w) => w.metric), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right'), ...(withNotes ? [c.headerCell((w) => w.note)] : [])],
+      rows,
+    },
+  ];
+}
+
+/** Category and tier of an entity, on one line. */
+export function entityFacts(c: Composer, e: EntityDetail): Block[] {
+  // One form for amounts and tiers: the tier prints as its lower bound, like any "over" figure.
+  const tier = (l: 'zh' | 'en'): string => {
+    const lang = l === 'zh' ? 'zh-CN' : 'en';
+    return e.tier ? formatValue(TIER_LOWER_BOUND_100M_YUAN[e.tier], '100m_yuan', 'over', lang) : MESSAGES[lang].tier.none;
+  };
+  return c.paragraphs(c.say((w, m, l) => `${w.category}${l === 'zh' ? '：' : ': '}${m.category[e.category]}    ${w.tier}${l === 'zh' ? '：' : ': '}${tier(l)}`), 'meta');
+}

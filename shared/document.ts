@@ -1,0 +1,199 @@
+/**
+ * The briefing document model: one small tree of blocks and runs that every template builds and
+ * every renderer (the PDF today) consumes, in the manner of Pandoc's AST. Declared once, as zod
+ * schemas; invariants that hold for every output ("every string we print is in the file") are
+ * checked on this tree, once. Runs anywhere.
+ */
+import { z } from 'zod';
+
+/** Where a printed string came from: the entity by its name in the document's language, and the field. */
+export const Origin = z.object({ entity: z.string(), field: z.string() });
+export type Origin = z.infer<typeof Origin>;
+
+export const RunStyle = z.enum(['plain', 'strong', 'muted', 'second', 'warn', 'label', 'value']);
+export type RunStyle = z.infer<typeof RunStyle>;
+
+/** Text in one language; `lang` picks quotation marks and line breaking, `nowrap` keeps a number with its unit. */
+export const TextRun = z.object({
+  t: z.literal('text'),
+  text: z.string(),
+  style: RunStyle.optional(),
+  lang: z.enum(['zh', 'en']).optional(),
+  nowrap: z.boolean().optional(),
+  from: Origin.optional(),
+});
+export type TextRun = z.infer<typeof TextRun>;
+
+/** A citation: prints as a superscript note number, assigned in reading order when the document is done. */
+export const CiteRun = z.object({
+  t: z.literal('cite'),
+  sourceId: z.number().int().positive(),
+  quote: z.string().nullable(),
+  quoteFrom: Origin.optional(),
+  /** The note's number, set by numberNotes in reading order. */
+  n: z.number().int().positive().optional(),
+});
+export type CiteRun = z.infer<typeof CiteRun>;
+
+export const Run = z.discriminatedUnion('t', [TextRun, CiteRun]);
+export type Run = z.infer<typeof Run>;
+
+export const Line = z.array(Run);
+export type Line = z.infer<typeof Line>;
+
+export const ParagraphStyle = z.enum(['body', 'lead', 'meta', 'muted', 'small', 'caption', 'second', 'kicker', 'title', 'subtitle', 'coverTitle', 'coverSubtitle', 'coverMeta', 'marking']);
+export type ParagraphStyle = z.infer<typeof ParagraphStyle>;
+
+export const Cell = z.object({ lines: z.array(Line), align: z.enum(['left', 'right']).optional() });
+export type Cell = z.infer<typeof Cell>;
+
+export const Column = z.object({ width: z.union([z.number().positive(), z.literal('*'), z.literal('auto')]), align: z.enum(['left', 'right']).optional() });
+
+/** Rows of the output chart: one per entity, its latest output-value figure or else its tier's lower bound. */
+export const OutputRow = z.object({
+  name: z.object({ zh: z.string(), en: z.string() }),
+  category: z.enum(['pillar', 'emerging', 'future']),
+  /** In 亿元 (100 million yuan). */
+  value: z.number(),
+  qualifier: z.enum(['exact', 'over', 'at_least', 'nearly', 'about', 'target']),
+  fromTier: z.boolean(),
+});
+export type OutputRow = z.infer<typeof OutputRow>;
+
+export const PercentRow = z.object({ label: z.object({ zh: z.string(), en: z.string() }), value: z.number(), qualifier: OutputRow.shape.qualifier });
+export type PercentRow = z.infer<typeof PercentRow>;
+
+export const ChartSpec = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('output'), rows: z.array(OutputRow), omitted: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('percent'), rows: z.array(PercentRow) }),
+]);
+export type ChartSpec = z.infer<typeof ChartSpec>;
+
+export const Block: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), runs: Line, second: Line.optional(), toc: z.boolean() }),
+    z.object({ type: z.literal('paragraph'), runs: Line, style: ParagraphStyle }),
+    z.object({ type: z.literal('list'), items: z.array(z.object({ runs: Line, second: Line.optional() })) }),
+    z.object({ type: z.literal('figures'), items: z.array(z.object({ label: z.array(Line), value: z.array(Line) })) }),
+    z.object({ type: z.literal('table'), columns: z.array(Column), header: z.array(Cell), rows: z.array(z.array(Cell)) }),
+    z.object({ type: z.literal('chart'), caption: Line, second: Line.optional(), spec: ChartSpec, lang: z.enum(['zh', 'en', 'bilingual']), height: z.number().positive() }),
+    z.object({ type: z.literal('annotation'), meta: Line, body: Line }),
+    z.object({ type: z.literal('notes'), compact: z.boolean(), items: z.array(z.object({ n: z.number().int().positive(), lines: z.array(Line) })) }),
+    z.object({ type: z.literal('rule'), strong: z.boolean() }),
+    z.object({ type: z.literal('contents'), title: Line }),
+    z.object({ type: z.literal('pageBreak') }),
+    z.object({ type: z.literal('columns'), columns: z.array(z.array(Block)) }),
+  ]),
+);
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; runs: Line; second?: Line; toc: boolean }
+  | { type: 'paragraph'; runs: Line; style: ParagraphStyle }
+  | { type: 'list'; items: { runs: Line; second?: Line }[] }
+  | { type: 'figures'; items: { label: Line[]; value: Line[] }[] }
+  | { type: 'table'; columns: { width: number | '*' | 'auto'; align?: 'left' | 'right' }[]; header: Cell[]; rows: Cell[][] }
+  | { type: 'chart'; caption: Line; second?: Line; spec: ChartSpec; lang: 'zh' | 'en' | 'bilingual'; height: number }
+  | { type: 'annotation'; meta: Line; body: Line }
+  | { type: 'notes'; compact: boolean; items: { n: number; lines: Line[] }[] }
+  | { type: 'rule'; strong: boolean }
+  | { type: 'contents'; title: Line }
+  | { type: 'pageBreak' }
+  | { type: 'columns'; columns: Block[][] };
+
+export const BriefingDocument = z.object({
+  lang: z.enum(['zh', 'en', 'bilingual']),
+  /** one-page: the title block is on the page and there is no running header on page 1. */
+  layout: z.enum(['one-page', 'report']),
+  title: z.string(),
+  author: z.string(),
+  /** Page 1 is a cover: it prints the marking itself, and no header. */
+  cover: z.boolean(),
+  /** Printed on every page, top right, never wrapped. */
+  marking: z.string(),
+  /** Running header (pages after the first): the title, cut with an ellipsis to one line. */
+  running: z.string(),
+  /** Footer, left: e.g. 数据截至2026年11月28日. */
+  footer: Line,
+  /** Footer, right: page x of y in the document's language(s); {{page}} and {{pages}} are filled per page. */
+  pageLabel: z.string(),
+  blocks: z.array(Block),
+  /** The font size scale for the one-page fit (1 = normal). */
+  scale: z.number().positive().max(1),
+});
+export type BriefingDocument = z.infer<typeof BriefingDocument>;
+
+export function text(value: string, extra: Omit<TextRun, 't' | 'text'> = {}): TextRun {
+  return { t: 'text', text: value, ...extra };
+}
+
+// ---- source notes ------------------------------------------------------------------------------
+
+export interface NoteEntry {
+  n: number;
+  sourceId: number;
+  quotes: { text: string; from?: Origin }[];
+}
+
+/** Every block in reading order (columns left to right), flattened. */
+export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
+  for (const b of blocks) {
+    yield b;
+    if (b.type === 'columns') for (const c of b.columns) yield* walkBlocks(c);
+  }
+}
+
+/** Every text run of a document's body in reading order, with where it came from. */
+export function* bodyTexts(blocks: readonly Block[]): Generator<TextRun> {
+  for (const b of walkBlocks(blocks)) for (const line of blockLines(b)) for (const r of line) if (r.t === 'text') yield r;
+}
+
+/** Every line of a block in reading order. */
+export function blockLines(b: Block): Line[] {
+  switch (b.type) {
+    case 'heading':
+      return [b.runs, ...(b.second ? [b.second] : [])];
+    case 'paragraph':
+      return [b.runs];
+    case 'list':
+      return b.items.flatMap((i) => [i.runs, ...(i.second ? [i.second] : [])]);
+    case 'figures':
+      return b.items.flatMap((i) => [...i.label, ...i.value]);
+    case 'table':
+      return [...b.header, ...b.rows.flat()].flatMap((c) => c.lines);
+    case 'chart':
+      return [b.caption, ...(b.second ? [b.second] : [])];
+    case 'annotation':
+      return [b.meta, b.body];
+    case 'contents':
+      return [b.title];
+    case 'notes':
+      return b.items.flatMap((i) => i.lines);
+    default:
+      return [];
+  }
+}
+
+/**
+ * Numbers the citations in reading order (setting each cite's `n`): one note per source, the quoted
+ * passages gathered under it in the order first cited. Returns the notes and the number of each source.
+ */
+export function numberNotes(blocks: readonly Block[]): { notes: NoteEntry[]; numberOf: Map<number, number> } {
+  const notes: NoteEntry[] = [];
+  const numberOf = new Map<number, number>();
+  for (const b of walkBlocks(blocks)) {
+    for (const line of blockLines(b)) {
+      for (const r of line) {
+        if (r.t !== 'cite') continue;
+        let n = numberOf.get(r.sourceId);
+        if (n === undefined) {
+          n = notes.length + 1;
+          numberOf.set(r.sourceId, n);
+          notes.push({ n, sourceId: r.sourceId, quotes: [] });
+        }
+        r.n = n;
+        const entry = notes[n - 1]!;
+        if (r.quote && !entry.quotes.some((q) => q.text === r.quote)) entry.quotes.push({ text: r.quote, ...(r.quoteFrom ? { from: r.quoteFrom } : {}) });
+      }
+    }
+  }
+  return { notes, numberOf };
+}

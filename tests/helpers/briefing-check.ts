@@ -1,0 +1,126 @@
+/**
+ * The briefing invariants, read back from the PDF with poppler as a person's tools would:
+ * every string the document model prints is in the PDF's text (whitespace and line breaks aside),
+ * and no word lies outside the page's content area (the running header and footer keep to their
+ * bands, on one line each).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { cleanForPrint } from '../../electron/services/briefing/glyphs';
+import { PAGE } from '../../electron/services/briefing/pdf';
+import { printedTexts } from '../../electron/services/briefing/render';
+import type { BriefingDocument } from '../../shared/document';
+import { pdfPages, pdfTextIn, pdfWords } from './pdf';
+
+/** What comparing ignores: every kind of white space, and the joiners and selectors an emoji ligature swallows. */
+export function squash(text: string): string {
+  return cleanForPrint(text).replace(/\s|\u00a0|\u200d|\ufe0f|\u20e3/gu, '');
+}
+
+/** The words of every page's content area, in drawing order, pages joined (white space squashed out of each). */
+export function bodyWords(file: string): string[] {
+  const pages = pdfPages(file);
+  const box = { x: 0, y: PAGE.top - 6, width: PAGE.width, height: PAGE.height - PAGE.top - PAGE.bottom + 10 };
+  let out = '';
+  for (let p = 1; p <= pages; p++) out += `${pdfTextIn(file, p, box)}\n`;
+  return out.split(/\s+/).map(squash).filter(Boolean);
+}
+
+/**
+ * Whether `s` is printed: found whole in the text, or — when a table row or paragraph breaks across a
+ * page, and the row's other cells, the footer and the repeated header row are drawn between its
+ * halves — as consecutive whole words, in order, starting with the end of one word and ending with
+ * the start of another, with only other words between the pieces.
+ */
+export function isPrinted(s: string, joined: string, words: readonly string[]): boolean {
+  if (joined.includes(s)) return true;
+  const MAX_GAP = 400;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    for (let k = Math.min(w.length, s.length); k >= 1; k--) {
+      if (!s.startsWith(w.slice(w.length - k))) continue;
+      let p = k;
+      let j = i + 1;
+      let gap = 0;
+      while (p < s.length && j < words.length && gap <= MAX_GAP) {
+        const next = words[j]!;
+        const rest = s.slice(p);
+        if (rest.startsWith(next)) {
+          p += next.length;
+          gap = 0;
+        } else if (next.startsWith(rest)) {
+          p = s.length;
+        } else gap++;
+        j++;
+      }
+      if (p >= s.length) return true;
+    }
+  }
+  return false;
+}
+
+export interface Violation {
+  what: string;
+  detail: string;
+}
+
+/** Every printed body string must be found in the body text; the footer and marking in their bands. */
+export function missingStrings(file: string, model: BriefingDocument): Violation[] {
+  const words = bodyWords(file);
+  const body = words.join('');
+  const out: Violation[] = [];
+  const footerTexts = new Set(model.footer.flatMap((r) => (r.t === 'text' ? [r.text] : [])));
+  for (const t of printedTexts(model)) {
+    if (t.text === model.running || t.text === model.marking || footerTexts.has(t.text)) continue;
+    const s = squash(t.text);
+    if (s && !isPrinted(s, body, words)) out.push({ what: 'missing', detail: `${t.from ? `${JSON.stringify(t.from.entity.slice(0, 40))} · ${t.from.field}: ` : '(template) '}${JSON.stringify(t.text.slice(0, 80))}${t.text.length > 80 ? '…' : ''} (${t.text.length} chars)` });
+  }
+  const pages = pdfPages(file);
+  const top = pdfTextIn(file, 1, { x: 0, y: 0, width: PAGE.width, height: PAGE.top - 6 }) + (pages > 1 ? pdfTextIn(file, 2, { x: 0, y: 0, width: PAGE.width, height: PAGE.top - 6 }) : '');
+  if (model.marking && !squash(top).includes(squash(model.marking))) out.push({ what: 'marking', detail: model.marking });
+  return out;
+}
+
+/** Words outside the content area, or a header or footer that wrapped onto a second line. */
+export function wordsOutside(file: string): Violation[] {
+  const { pages, words } = pdfWords(file);
+  const out: Violation[] = [];
+  const left = PAGE.left - 1.5;
+  // Closing CJK punctuation after a word pdfmake had to cut may hang a few points into the margin, as in print.
+  const right = PAGE.width - PAGE.right + 4;
+  const contentTop = PAGE.top - 3;
+  const contentBottom = PAGE.height - PAGE.bottom + 3;
+  const headerLines = new Map<number, Set<number>>();
+  const footerLines = new Map<number, Set<number>>();
+  for (const w of words) {
+    const page = pages[w.page - 1]!;
+    if (Math.abs(page.width - PAGE.width) > 1 || Math.abs(page.height - PAGE.height) > 1) out.push({ what: 'page size', detail: `page ${w.page}: ${page.width}×${page.height}` });
+    if (w.xMin < left || w.xMax > right) out.push({ what: 'outside left/right', detail: `page ${w.page} "${w.text}" x ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)}` });
+    if (w.yMin >= contentTop - 0.5 && w.yMax <= contentBottom) continue;
+    if (w.yMax <= contentTop && w.yMin >= PAGE.headerTop - 4) {
+      headerLines.set(w.page, (headerLines.get(w.page) ?? new Set()).add(Math.round(w.yMin)));
+      continue;
+    }
+    if (w.yMin >= PAGE.height - PAGE.bottom + PAGE.footerGap - 4 && w.yMax <= PAGE.height) {
+      footerLines.set(w.page, (footerLines.get(w.page) ?? new Set()).add(Math.round(w.yMin)));
+      continue;
+    }
+    out.push({ what: 'outside top/bottom', detail: `page ${w.page} "${w.text}" y ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)}` });
+  }
+  // One line each: a header or footer that wraps shows words on two different baselines (±2 pt for superscripts and mixed fonts).
+  for (const [name, lines] of [['header', headerLines], ['footer', footerLines]] as const) {
+    for (const [page, ys] of lines) {
+      const sorted = [...ys].sort((a, b) => a - b);
+      if (sorted.length > 0 && sorted[sorted.length - 1]! - sorted[0]! > 3) out.push({ what: `${name} wraps`, detail: `page ${page}: lines at ${sorted.join(', ')}` });
+    }
+  }
+  return out;
+}
+
+/** Writes a failing document next to the test results, so a person can look at it. */
+export function keepForInspection(pdf: Buffer, name: string, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.pdf`);
+  fs.writeFileSync(file, pdf);
+  return file;
+}

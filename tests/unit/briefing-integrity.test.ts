@@ -1,0 +1,64 @@
+/**
+ * Nothing printed is ever lost. For random data files — texts of every kind and of every length up
+ * to each input's limit, long titles, many flagged annotations — every template in every language
+ * is rendered, and the PDF is read back with poppler: every string the document model printed is in
+ * the PDF's text, no word lies outside the page's content area, the header and footer keep to one
+ * line, and the one-page brief is one page. A failure prints fast-check's seed and path, and keeps
+ * the PDF under test-results/artifacts/integrity/.
+ * BRIEFING_PROPERTY_RUNS sets the number of data files (CI: a few; a reviewer: as many as they like).
+ */
+import fc from 'fast-check';
+import path from 'node:path';
+import { describe, it } from 'vitest';
+import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingRequest } from '../../shared/briefing';
+import { prepareBriefing, renderBriefing, writePdf } from '../../electron/services/briefing/render';
+import { FIT_LEVELS } from '../../electron/services/briefing/templates/one-page';
+import { AppError } from '../../shared/errors';
+import { keepForInspection, missingStrings, wordsOutside } from '../helpers/briefing-check';
+import { openTemp, tempDir } from '../helpers/files';
+import { ARTIFACTS, pdfPages } from '../helpers/pdf';
+import { applyCase, briefingCase } from '../helpers/random-briefing-data';
+
+const RUNS = Number(process.env.BRIEFING_PROPERTY_RUNS ?? 3);
+const SEED = process.env.BRIEFING_PROPERTY_SEED ? Number(process.env.BRIEFING_PROPERTY_SEED) : Date.now() % 2 ** 31;
+const NOW = new Date('2026-11-28T09:00:00');
+
+describe('briefing integrity (property)', () => {
+  it(`prints every string it records, inside the page, for random data (${RUNS} data files × 3 templates × 3 languages, seed ${SEED})`, async () => {
+    let sample = 0;
+    await fc.assert(
+      fc.asyncProperty(briefingCase, async (c) => {
+        sample++;
+        const { db } = openTemp();
+        try {
+          const { factSheetId } = applyCase(db, c);
+          for (const template of BRIEFING_TEMPLATES) {
+            for (const lang of BRIEFING_LANGS) {
+              const request: BriefingRequest = { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...c.request };
+              let rendered;
+              try {
+                rendered = await renderBriefing(db, request, NOW);
+              } catch (error) {
+                if (error instanceof AppError && error.code === 'BRIEFING_DOES_NOT_FIT') {
+                  const tightest = await writePdf(prepareBriefing(db, request, NOW, FIT_LEVELS.length - 1).doc);
+                  keepForInspection(tightest.pdf, `seed-${SEED}-sample-${sample}-${template}-${lang}-tightest`, path.join(ARTIFACTS, 'integrity'));
+                }
+                throw new Error(`${template}/${lang} refused: ${error instanceof AppError ? `${error.code} ${JSON.stringify(error.details)}` : String(error)}`, { cause: error });
+              }
+              const file = keepForInspection(rendered.pdf, `${template}-${lang}`, tempDir('cluster-brief-integrity-'));
+              const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file)];
+              if (template === 'one-page' && pdfPages(file) !== 1) problems.push({ what: 'pages', detail: `${pdfPages(file)} pages` });
+              if (problems.length) {
+                const kept = keepForInspection(rendered.pdf, `seed-${SEED}-sample-${sample}-${template}-${lang}`, path.join(ARTIFACTS, 'integrity'));
+                throw new Error(`${template}/${lang} (${kept}):\n${problems.slice(0, 12).map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
+              }
+            }
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 0 },
+    );
+  }, 600_000);
+});
