@@ -53,24 +53,33 @@ describe('the full briefing', () => {
     // The source notes: publisher, title, author, date, and the sentence quoted.
     expect(text).toContain('来源注释');
     expect(text).toContain('China Daily');
-    expect(text).toContain('2024-10-23');
+    expect(text).toContain('2024年10月23日');
+    expect(text).not.toContain('2024-10-23');
     expect(text).toContain('Yuan Shenggao');
     expect(text).toContain('reached nearly 3 trillion yuan in 2023');
-    // Title block, header marking and footer.
+    // One note per source: the article is listed once, its quoted passages under it.
+    expect(text.match(/Clusters of strategic and future industries mapped out/g)).toHaveLength(1);
+    expect(text).toContain('引文：“Official data show');
+    // Title block, header marking and footer; no software words in the body.
     expect(text).toContain('广东产业集群季度简报');
     expect(text).toContain('内部资料');
-    expect(text).toContain('生成日期：2026-11-28');
-    expect(text).toContain('数据版本：china-daily-2024-10-23+r0');
+    expect(text).toContain('印发日期：2026年11月28日');
+    expect(text).toMatch(/数据截至\d{4}年\d{1,2}月\d{1,2}日/);
+    for (const word of ['数据版本', '数据文件', 'china-daily-2024-10-23+r0', '本数据文件中暂无']) expect(text).not.toContain(word);
     const pages = pdfPages(file);
-    expect(text).toContain(`第 1 页，共 ${pages} 页`);
-    expect(text).toContain(`第 ${pages} 页，共 ${pages} 页`);
-    // Contents with page numbers, milestones, a label only the tier chart's SVG carries.
-    expect(text).toMatch(/目录 总览 \d+ 战略性支柱产业集群 \d+ 新一代电子信息 \d+/);
-    expect(text).toContain('到 2027 年');
-    expect(text).toContain('到 2035 年');
-    expect(text).toContain('年产值下限（亿元，对数坐标）');
-    expect(pages).toBeGreaterThanOrEqual(8);
-    expect(pages).toBeLessThanOrEqual(30);
+    expect(text).toContain(`第1页，共${pages}页`);
+    expect(text).toContain(`第${pages}页，共${pages}页`);
+    // Contents with page numbers; the goals with the plan's date, cited; the chart's axis in the labels' units.
+    expect(text).toMatch(/目录 总览 \d+ 全省主要数据 \d+/);
+    expect(text).toMatch(/《广东省未来产业发展行动计划》于2024年9月30日印发\d。/);
+    expect(text).toContain('到2027年');
+    expect(text).toContain('到2035年');
+    expect(text).toContain('1.2万亿元');
+    // Industries without figures are one table, not seven empty fact sheets.
+    expect(text).toContain('暂无具体数据的产业');
+    expect(text).toContain('以下7个产业目前只有名称和类别');
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pages).toBeLessThanOrEqual(10);
     expectAllFontsEmbedded(file);
     expect(pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(expect.arrayContaining(['NotoSansSC-Regular', 'NotoSansSC-Bold']));
     pageToPng(file, 1, 'briefing-full-zh-page1');
@@ -91,10 +100,12 @@ describe('the full briefing', () => {
     expect(text).toContain('5.2%');
     expect(text).toContain('Source notes');
     expect(text).toContain('China Daily');
-    expect(text).toContain('2024-10-23');
+    expect(text).toContain('23 October 2024');
+    expect(text).toContain('issued on 30 September 2024');
     expect(text).toContain('For internal use');
     expect(text).toMatch(/Page 1 of \d+/);
-    expect(text).toContain('Output value lower bound (100 million yuan, log scale)');
+    expect(text).toContain('7 industries have a name and a category but no figures yet');
+    expect(text).toContain('8 clusters with output value over 1 trillion yuan');
     expectAllFontsEmbedded(file);
     db.close();
   });
@@ -110,7 +121,7 @@ describe('the one-page brief', () => {
       expect(text).toContain(lang === 'en' ? 'nearly 3 trillion yuan' : '近3万亿元');
       expect(text).toContain('5.2%');
       expect(text).toContain('China Daily');
-      expect(text).toContain('2024-10-23');
+      expect(text).toContain(lang === 'en' ? '23 October 2024' : '2024年10月23日');
       if (lang !== 'en') {
         expect(text).toContain('新一代电子信息');
         expect(text).toContain('智能机器人');
@@ -132,7 +143,7 @@ describe('glyph coverage: no character may vanish', () => {
     db.prepare(
       `INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at)
        VALUES ('entity', 'smart-robots', @body, '朱镕', 1, '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z')`,
-    ).run({ body: '请与王堃、李喆、陈昇核对 🚀 数字后再交部长简报。' });
+    ).run({ body: '请与王堃、李喆、陈昇核对 🚀 数字后再交部长简报。Łódź' });
     db.prepare(
       `INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at)
        VALUES ('entity', 'smart-robots', '这条批注未标记，不应出现在简报里。', '某人', 0, '2026-11-02T08:00:00Z', '2026-11-02T08:00:00Z')`,
@@ -151,20 +162,25 @@ describe('glyph coverage: no character may vanish', () => {
       const entityIds = template === 'fact-sheet' ? ['smart-robots'] : [];
       const file = await renderToFile(db, request({ template, entityIds, lang: 'bilingual' }), `glyphs-${template}`);
       const text = pdfText(file);
-      expect(text).toContain('智能机器人（镕堃喆昇）');
-      expect(text).toContain('Smart robots 🤖');
+      // A one-page brief with annotations may draw fewer clusters in its chart, and then says so.
+      const named = template !== 'one-page' || !/另有\d+个集群未列入图中/.test(text);
+      if (named) {
+        expect(text).toContain('智能机器人（镕堃喆昇）');
+        expect(text).toContain('Smart robots 🤖');
+      }
       if (template !== 'one-page') {
-        expect(text).toContain('请与王堃、李喆、陈昇核对 🚀 数字后再交部长简报。');
+        expect(text).toContain('请与王堃、李喆、陈昇核对 🚀 数字后再交部长简报。Łódź');
         expect(text).toContain('朱镕');
       }
       if (template === 'full') {
-        // A marked annotation on a province figure reaches the appendix, naming what it is about.
-        expect(text).toContain('全省 · 营业收入 2023 · 审核组 · 2026-11-03');
+        // A marked annotation on a province figure reaches the appendix, naming what it is really about.
+        expect(text).toContain('10个战略性新兴产业集群 · 营业收入2023 The 10 strategic emerging industry clusters · Revenue 2023 · 审核组 · 2026年11月3日 / 3 November 2026');
         expect(text).toContain('“近3万亿元”须与省统计局年度公报核对。');
       }
       expect(text).not.toContain('这条批注未标记');
       const fonts = pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
-      expect(fonts).toContain('NotoEmoji-Regular');
+      if (named) expect(fonts).toContain('NotoEmoji-Regular');
+      if (template !== 'one-page') expect(fonts).toContain('NotoSans-Regular');
       expectAllFontsEmbedded(file);
       if (template === 'fact-sheet') pageToPng(file, 1, 'briefing-fact-sheet-glyphs');
     }
@@ -183,8 +199,10 @@ describe('glyph coverage: no character may vanish', () => {
     const id = (db.prepare(`SELECT max(id) AS id FROM annotations`).get() as { id: number }).id;
     await expect(renderBriefing(db, request({ template: 'full' }), NOW)).rejects.toMatchObject({
       code: 'BRIEFING_MISSING_GLYPHS',
-      details: { characters: expect.stringContaining('U+E000'), where: `smart-robots · annotation ${id}` },
+      details: { characters: expect.stringContaining('U+E000'), where: '智能机器人 · 批注' },
     });
+    await expect(renderBriefing(db, request({ template: 'full', lang: 'en' }), NOW)).rejects.toMatchObject({ details: { where: 'Smart robots · annotation' } });
+    expect(id).toBeGreaterThan(0);
     await expect(renderBriefing(db, request({ template: 'full' }), NOW)).rejects.toMatchObject({ details: { characters: expect.stringContaining('U+20000') } });
     db.close();
 
@@ -193,7 +211,7 @@ describe('glyph coverage: no character may vanish', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('U+E000');
     expect(result.stderr).toContain('U+20000');
-    expect(result.stderr).toContain(`smart-robots · annotation ${id}`);
+    expect(result.stderr).toContain('智能机器人 · 批注');
     expect(result.stderr).toContain('嵌入的字体中没有这些字符');
     expect(result.stderr).toContain('no glyphs for these characters');
     expect(fs.existsSync(out)).toBe(false);
@@ -202,12 +220,14 @@ describe('glyph coverage: no character may vanish', () => {
 });
 
 describe('no character may vanish, even outside the data', () => {
-  it('refuses a data version the fonts cannot print', async () => {
+  it('refuses a marking or title the fonts cannot print, naming the field', async () => {
     const { db } = openTemp();
-    db.prepare(`UPDATE meta SET value = 'dataset-\uE001' WHERE key = 'seeded_from'`).run();
-    await expect(renderBriefing(db, request({ template: 'one-page' }), NOW)).rejects.toMatchObject({
+    await expect(renderBriefing(db, request({ template: 'one-page', marking: '内部\uE001' }), NOW)).rejects.toMatchObject({
       code: 'BRIEFING_MISSING_GLYPHS',
-      details: { characters: expect.stringContaining('U+E001'), where: 'data file · data version' },
+      details: { characters: expect.stringContaining('U+E001'), where: '密级标注 · 密级标注' },
+    });
+    await expect(renderBriefing(db, request({ template: 'full', lang: 'en', title: 'Brief \uE002' }), NOW)).rejects.toMatchObject({
+      details: { characters: expect.stringContaining('U+E002'), where: expect.stringContaining('title') },
     });
     db.close();
   });
@@ -226,6 +246,8 @@ describe('cluster-brief export pdf', () => {
     expect(text).toContain('Robots fact sheet');
     expect(text).toContain('Smart robots');
     expect(text).toContain('over 10 billion yuan');
+    // The fact sheet's first note is its own figure's source: numbered in reading order.
+    expect(text).toMatch(/over 10 billion yuan1/);
     expect(text).toContain('For internal use');
     expect(text).toContain('smart robots, as well as blockchain and quantum information');
     expect(pdfLayoutText(out)).toMatch(/Page 1 of 1/);

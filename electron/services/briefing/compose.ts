@@ -31,6 +31,11 @@ function lowerFirst(v: string): string {
   return /^[A-Z][a-z]/.test(v) ? v.charAt(0).toLowerCase() + v.slice(1) : v;
 }
 
+/** One spacing rule in Chinese: no space between Chinese and digits ("20个战略性产业集群", not "20 个"). */
+export function zhSpacing(v: string): string {
+  return v.replace(/(\d) +(?=[\u4e00-\u9fff])/g, '$1').replace(/([\u4e00-\u9fff]) +(?=\d)/g, '$1');
+}
+
 /** Text cut to `max` characters (code points) with an ellipsis. */
 export function clip(value: string, max: number): string {
   const chars = [...value];
@@ -65,7 +70,7 @@ export class Composer {
 
   /** A template phrase in the briefing's language, with its English beside it in a bilingual briefing. */
   say(pick: (w: BriefingWords, m: Messages, l: L) => string, style?: RunStyle): Bi {
-    const one = (l: L, s?: RunStyle): TextRun => text(pick(BRIEFING_WORDS[l], MSG[l], l), { lang: l, ...(s ? { style: s } : {}) });
+    const one = (l: L, s?: RunStyle): TextRun => text(l === 'zh' ? zhSpacing(pick(BRIEFING_WORDS[l], MSG[l], l)) : pick(BRIEFING_WORDS[l], MSG[l], l), { lang: l, ...(s ? { style: s } : {}) });
     return this.both ? { runs: [one('zh', style)], second: [one('en', 'second')] } : { runs: [one(this.main, style)] };
   }
 
@@ -148,7 +153,8 @@ export class Composer {
       if (a.targetType === 'figure') {
         const f = (entity ? entity.figures : this.data.province.figures).find((x) => String(x.id) === a.targetId);
         const owner = entity ? clip(entity.name[l], maxName) : f ? m.scope[f.scope] : m.scope.province;
-        return f ? `${owner} · ${m.metric[f.metric]} ${f.period}` : owner;
+        const label = f ? `${owner} · ${m.metric[f.metric]} ${f.period}` : owner;
+        return l === 'zh' && !entity ? zhSpacing(label) : label;
       }
       return entity ? clip(entity.name[l], maxName) : m.scope.province;
     };

@@ -295,7 +295,7 @@ class Writer {
 
 /** Names cut to the width the chart gives its labels (the chart draws them as they come: it cannot measure our fonts). */
 function fitNames(rows: OutputRow[], names: 'zh' | 'en' | 'both', fontSize: number): OutputRow[] {
-  const width = names === 'zh' ? 148 : names === 'en' ? 255 : 236;
+  const width = names === 'zh' ? 148 : names === 'en' ? 320 : 236;
   const zhSize = names === 'en' ? fontSize - 1 : fontSize;
   const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
   return rows.map((r) => ({ ...r, name: { zh: fitText(cleanForPrint(r.name.zh).replace(/\n/g, ' '), zhSize, width), en: fitText(cleanForPrint(r.name.en).replace(/\n/g, ' '), enSize, width) } }));

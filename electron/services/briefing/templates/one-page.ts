@@ -24,12 +24,13 @@ export interface FitLevel {
 /** From the fullest page to the barest one that still says everything essential. */
 export const FIT_LEVELS: readonly FitLevel[] = [
   { annotations: 3, annotationChars: 300, nameChars: 60, chartRows: 30, rowHeight: 13, headline: 4, keyPoints: 8, sources: 8, quotes: false, scale: 1 },
-  { annotations: 2, annotationChars: 160, nameChars: 40, chartRows: 24, rowHeight: 12, headline: 4, keyPoints: 8, sources: 6, quotes: false, scale: 1 },
-  { annotations: 2, annotationChars: 90, nameChars: 30, chartRows: 20, rowHeight: 11, headline: 4, keyPoints: 6, sources: 4, quotes: false, scale: 0.92 },
+  { annotations: 2, annotationChars: 160, nameChars: 40, chartRows: 30, rowHeight: 12, headline: 4, keyPoints: 8, sources: 6, quotes: false, scale: 1 },
+  { annotations: 2, annotationChars: 90, nameChars: 30, chartRows: 30, rowHeight: 11, headline: 4, keyPoints: 6, sources: 4, quotes: false, scale: 0.92 },
   { annotations: 1, annotationChars: 60, nameChars: 24, chartRows: 30, rowHeight: 10.5, headline: 4, keyPoints: 2, sources: 3, quotes: false, scale: 0.85 },
-  { annotations: 1, annotationChars: 60, nameChars: 24, chartRows: 14, rowHeight: 10, headline: 4, keyPoints: 4, sources: 3, quotes: false, scale: 0.85 },
-  { annotations: 0, annotationChars: 0, nameChars: 20, chartRows: 10, rowHeight: 10, headline: 2, keyPoints: 4, sources: 2, quotes: false, scale: 0.78 },
-  { annotations: 0, annotationChars: 0, nameChars: 16, chartRows: 6, rowHeight: 9, headline: 2, keyPoints: 2, sources: 1, quotes: false, scale: 0.7 },
+  { annotations: 1, annotationChars: 40, nameChars: 20, chartRows: 30, rowHeight: 10, headline: 4, keyPoints: 0, sources: 2, quotes: false, scale: 0.8 },
+  { annotations: 0, annotationChars: 0, nameChars: 20, chartRows: 20, rowHeight: 10, headline: 4, keyPoints: 0, sources: 2, quotes: false, scale: 0.78 },
+  { annotations: 0, annotationChars: 0, nameChars: 20, chartRows: 12, rowHeight: 10, headline: 4, keyPoints: 0, sources: 2, quotes: false, scale: 0.75 },
+  { annotations: 0, annotationChars: 0, nameChars: 16, chartRows: 6, rowHeight: 9, headline: 2, keyPoints: 0, sources: 1, quotes: false, scale: 0.7 },
 ];
 
 export function onePage(c: Composer, level: FitLevel): BriefingDocument {
@@ -39,17 +40,16 @@ export function onePage(c: Composer, level: FitLevel): BriefingDocument {
   const more = marked.length - shown.length;
   const points = c.keyPointsByTier(c.data.entities).slice(0, level.keyPoints);
   const annotations: Block[] = shown.map((x) => c.annotation(x.annotation, x.entity, { body: level.annotationChars, name: level.nameChars }));
-  const right: Block[] = [
-    c.heading(3, c.say((w) => w.annotationsShort), false),
-    ...(annotations.length ? annotations : marked.length === 0 ? c.paragraphs(c.say((w) => w.annotationsNone), 'muted') : []),
-    ...(more > 0 ? c.paragraphs(c.say((w) => w.annotationsMore(more)), 'muted') : []),
-  ];
   const left: Block[] = points.length ? [c.heading(3, c.say((w) => w.keyPoints), false), { type: 'list', items: points }] : [];
+  // "No annotations" is said beside the key points; on a page too tight for key points, silence says it.
+  const none = marked.length === 0 && left.length > 0 ? c.paragraphs(c.say((w) => w.annotationsNone), 'muted') : [];
+  const body = [...annotations, ...none, ...(more > 0 ? c.paragraphs(c.say((w) => w.annotationsMore(more)), 'muted') : [])];
+  const right: Block[] = body.length ? [c.heading(3, c.say((w) => w.annotationsShort), false), ...body] : [];
   const blocks: Block[] = [
     ...titleBlock(c, title, { kicker: false }),
     ...headlineFigures(c, level.headline),
     ...outputChart(c, c.data.entities, level.chartRows, level.rowHeight),
-    { type: 'columns', columns: [left, right] },
+    ...(left.length || right.length ? [{ type: 'columns', columns: [left, right] } as Block] : []),
     { type: 'rule', strong: false },
     { type: 'paragraph', runs: c.inline(c.say((w) => w.sources, 'strong')), style: 'small' },
     { type: 'notes', compact: !level.quotes, items: [] },

@@ -9,7 +9,7 @@ import { formatFigure, formatValue } from '../../../../shared/format';
 import { growthFigures } from '../../../../shared/charts/province';
 import { MESSAGES } from '../../../../shared/i18n';
 import { outputStatement } from '../../../../shared/output';
-import { clip, type Composer } from '../compose';
+import { clip, zhSpacing, type Composer } from '../compose';
 
 export function titleBlock(c: Composer, title: string, opts: { kicker: boolean; maxTitle?: number }): Block[] {
   const r = c.req;
@@ -104,7 +104,7 @@ export function growthChart(c: Composer): Block[] {
   const figures = growthFigures(c.data.province.figures);
   if (figures.length === 0) return [];
   const rows: PercentRow[] = figures.map((f) => ({
-    label: { zh: `${MESSAGES['zh-CN'].scope[f.scope]}（${f.period}）`, en: `${MESSAGES.en.scope[f.scope]} (${f.period})` },
+    label: { zh: zhSpacing(`${MESSAGES['zh-CN'].scope[f.scope]}（${f.period}）`), en: `${MESSAGES.en.scope[f.scope]} (${f.period})` },
     value: f.value,
     qualifier: f.qualifier,
   }));

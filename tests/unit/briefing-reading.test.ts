@@ -1,0 +1,155 @@
+/**
+ * What a briefing says, read from its document model and its PDF: figures drive what prints, notes
+ * read like a policy office's, numbers keep their units, bilingual means both languages, the full
+ * briefing is worth reading, and every refusal speaks the person's language.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BriefingRequest } from '../../shared/briefing';
+import { blockLines, bodyTexts, walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
+import { outputStatement } from '../../shared/output';
+import { getEntity } from '../../electron/services/db/read';
+import { composeBriefing, prepareBriefing, renderBriefing } from '../../electron/services/briefing/render';
+import { openTemp, runCliProcess, tempDir } from '../helpers/files';
+import { pdfLayoutText, pdfText } from '../helpers/pdf';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const NOW = new Date('2026-11-28T09:00:00');
+const req = (over: Partial<BriefingRequest>): BriefingRequest => ({ template: 'full', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '', marking: '', ...over });
+const lineText = (l: Line): string => l.map((r) => (r.t === 'text' ? r.text : `[${r.n}]`)).join('');
+const allText = (doc: BriefingDocument): string => [...walkBlocks(doc.blocks)].flatMap((b) => blockLines(b).map(lineText)).join('\n');
+
+function setRobotsOutput(db: ReturnType<typeof openTemp>['db'], value: number, qualifier: string): void {
+  db.prepare(`UPDATE figures SET value = ?, qualifier = ? WHERE entity_id = 'smart-robots' AND metric = 'output_value'`).run(value, qualifier);
+}
+
+describe('figures drive what prints', () => {
+  it('draws an entity at its latest output figure, not its tier, in the chart, the tables and the key points', async () => {
+    const { db } = openTemp();
+    setRobotsOutput(db, 120, 'nearly');
+    const onePage = composeBriefing(db, req({ template: 'one-page' }), NOW);
+    const chart = [...walkBlocks(onePage.blocks)].find((b): b is Extract<Block, { type: 'chart' }> => b.type === 'chart' && b.spec.kind === 'output')!;
+    expect(chart.spec.kind === 'output' && chart.spec.rows.find((r) => r.name.zh === '智能机器人')).toMatchObject({ value: 120, qualifier: 'nearly', fromTier: false });
+    const { pdf } = await renderBriefing(db, req({ template: 'one-page' }), NOW);
+    const file = path.join(tempDir(), 'robots.pdf');
+    fs.writeFileSync(file, pdf);
+    expect(pdfText(file)).toContain('近120亿元');
+    const full = await renderBriefing(db, req({ template: 'full' }), NOW);
+    fs.writeFileSync(file, full.pdf);
+    expect(pdfText(file)).toMatch(/智能机器人 2023 近120亿元/);
+    db.close();
+  });
+
+  it('knows when the latest figure and the tier disagree, and says which tier the figure is in', () => {
+    const { db } = openTemp();
+    expect(outputStatement(getEntity(db, 'smart-robots'))?.disagreesWithTier).toBeNull();
+    setRobotsOutput(db, 120, 'nearly');
+    expect(outputStatement(getEntity(db, 'smart-robots'))?.disagreesWithTier).toBeNull();
+    setRobotsOutput(db, 100, 'nearly');
+    expect(outputStatement(getEntity(db, 'smart-robots'))?.disagreesWithTier).toEqual({ tier: 'over_10b', figureTier: null });
+    setRobotsOutput(db, 1200, 'about');
+    expect(outputStatement(getEntity(db, 'smart-robots'))?.disagreesWithTier).toEqual({ tier: 'over_10b', figureTier: 'over_100b' });
+    db.close();
+  });
+});
+
+describe('source notes like a policy office', () => {
+  it('number notes in reading order, one per source with its passages under it, markers before Chinese punctuation', () => {
+    const { db } = openTemp();
+    const sheet = composeBriefing(db, req({ template: 'fact-sheet', entityIds: ['smart-robots'] }), NOW);
+    const cites = [...walkBlocks(sheet.blocks)].flatMap((b) => blockLines(b)).flat().filter((r) => r.t === 'cite');
+    expect(cites[0]).toMatchObject({ n: 1 });
+    const notes = [...walkBlocks(sheet.blocks)].find((b): b is Extract<Block, { type: 'notes' }> => b.type === 'notes')!;
+    expect(notes.items.map((i) => i.n)).toEqual([1]);
+    // The one source, then each quoted passage cited in the sheet, once.
+    const quotes = notes.items[0]!.lines.slice(1).map(lineText);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(quotes.some((q) => q.includes('smart robots, as well as blockchain'))).toBe(true);
+    const full = composeBriefing(db, req({ template: 'full' }), NOW);
+    const text = allText(full);
+    expect(text).toMatch(/未来产业集群初步成形\[1\]。/);
+    expect(text).toMatch(/于2024年9月30日印发\[1\]。/);
+    // English passages keep English quotation marks set in the Latin font; Chinese ones their own.
+    const quoteRuns = [...bodyTexts(full.blocks)].filter((r) => r.text === '\u201c');
+    expect(quoteRuns.every((r) => r.lang === 'en')).toBe(true);
+    db.close();
+  });
+});
+
+describe('numbers', () => {
+  it('never split from their unit: every value is one unbreakable run, and prints on one line', async () => {
+    const { db } = openTemp();
+    for (const lang of ['zh', 'en', 'bilingual'] as const) {
+      const doc = composeBriefing(db, req({ template: 'full', lang }), NOW);
+      const values = [...bodyTexts(doc.blocks)].filter((r) => r.style === 'value' || /亿元|yuan$/.test(r.text));
+      expect(values.length).toBeGreaterThan(10);
+      for (const v of values.filter((r) => /\d/.test(r.text) && /亿元|yuan/.test(r.text))) expect(v.nowrap, v.text).toBe(true);
+    }
+    const { pdf } = await renderBriefing(db, req({ template: 'one-page', lang: 'en' }), NOW);
+    const file = path.join(tempDir(), 'en.pdf');
+    fs.writeFileSync(file, pdf);
+    expect(pdfLayoutText(file)).toMatch(/nearly 3 trillion yuan/);
+    db.close();
+  });
+});
+
+describe('bilingual means both languages', () => {
+  it('gives every heading, table header, caption and list item its English beside the Chinese', () => {
+    const { db } = openTemp();
+    for (const template of ['full', 'one-page', 'fact-sheet'] as const) {
+      const doc = composeBriefing(db, req({ template, lang: 'bilingual', entityIds: template === 'fact-sheet' ? ['new-energy'] : [] }), NOW);
+      for (const b of walkBlocks(doc.blocks)) {
+        if (b.type === 'heading') expect(b.second, lineText(b.runs)).toBeDefined();
+        if (b.type === 'chart') expect(b.second, lineText(b.caption)).toBeDefined();
+        if (b.type === 'list') for (const i of b.items) expect(i.second, lineText(i.runs)).toBeDefined();
+        if (b.type === 'table') for (const h of b.header) expect(h.lines, JSON.stringify(h)).toHaveLength(2);
+      }
+      const text = allText(doc);
+      expect(text).toMatch(/[\u4e00-\u9fff]/);
+      expect(text).toMatch(/ clusters? /);
+    }
+    db.close();
+  });
+
+  it('uses English plurals', () => {
+    const { db } = openTemp();
+    db.prepare(`UPDATE figures SET value = 5000 WHERE entity_id = 'smart-robots' AND metric = 'output_value'`).run();
+    const text = allText(composeBriefing(db, req({ template: 'full', lang: 'en' }), NOW));
+    expect(text).toContain('1 cluster with output value over 10 billion yuan');
+    expect(text).toContain('4 clusters with output value over 500 billion yuan');
+    db.close();
+  });
+});
+
+describe('a full briefing worth reading', () => {
+  it('has no empty fact sheets, no software words, no kept-together blocks that pdfmake could drop', () => {
+    const { db } = openTemp();
+    const { model, doc } = prepareBriefing(db, req({ template: 'full' }), NOW);
+    const text = allText(model);
+    for (const word of ['数据文件', '数据版本', 'china-daily-2024-10-23+r0', '暂无该产业的数据']) expect(text).not.toContain(word);
+    // The seeded industries have one output figure each: shown in their category's table, not repeated in a fact sheet.
+    expect([...walkBlocks(model.blocks)].filter((b) => b.type === 'heading' && b.level === 3 && b.toc)).toHaveLength(0);
+    const json = JSON.stringify(doc.content);
+    expect(json).not.toContain('"unbreakable":true');
+    expect(json).not.toContain('"dontBreakRows":true');
+    expect(json).not.toMatch(/"widths":\[[^\]]*"(\*|auto)"/);
+    db.close();
+  });
+});
+
+describe('refusals in the person language', () => {
+  it('names the field and its limit, in Chinese and English, when a title is too long', () => {
+    const { db, file } = openTemp();
+    db.close();
+    const out = path.join(tempDir(), 'x.pdf');
+    const result = runCliProcess(['export', 'pdf', '--template', 'one-page', '--lang', 'zh', '--out', out, '--db', file, '--title', '标'.repeat(130)]);
+    expect(result.status).toBe(1);
+    const [zh, en] = result.stderr.trim().split('\n');
+    expect(zh).toContain('标题');
+    expect(zh).toContain('120');
+    expect(zh).not.toMatch(/[A-Za-z]{3,}/);
+    expect(en).toContain('title');
+    expect(en).toContain('120');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
