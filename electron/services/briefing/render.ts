@@ -6,6 +6,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BriefingRequest } from '../../../shared/briefing';
 import { AppError } from '../../../shared/errors';
+import { issueDetails } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { cachedChartSvg } from './charts-svg';
 import { readBriefingData } from './data';
@@ -85,7 +86,7 @@ function parseRequest(raw: BriefingRequest): BriefingRequest {
   if (raw.template === 'fact-sheet' && issue?.path[0] === 'entityIds') {
     throw new AppError('BRIEFING_NEEDS_ENTITY', 'fact sheet needs one entity', { count: raw.entityIds.length });
   }
-  throw new AppError('INVALID_INPUT', 'invalid briefing', { where: issue?.path.join('.') || 'briefing', reason: issue?.message ?? 'invalid' });
+  throw new AppError('INVALID_INPUT', 'invalid briefing', issueDetails(issue, 'briefing'));
 }
 
 /** Pages in a PDF written by pdfkit: one "/Type /Page" object per page. */

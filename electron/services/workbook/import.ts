@@ -9,7 +9,8 @@ import type { ImportPreview, ImportResult } from '../../../shared/workbook';
 import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
 import { backupBeside, type DB } from '../db/open';
 import { dataVersion } from '../db/read';
-import { newChange } from '../db/revisions';
+import { newChange, parseInput } from '../db/revisions';
+import { AuthorName } from '../../../shared/workbench';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
@@ -37,8 +38,7 @@ export interface ApplyOptions {
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
   if (dataVersion(db) !== plan.dataVersion) throw new AppError('IMPORT_STALE_PREVIEW', 'data changed since the preview');
-  const author = options.author.trim();
-  if (!author) throw new AppError('INVALID_INPUT', 'author missing', { where: 'author', reason: 'empty' });
+  const author = parseInput(AuthorName, options.author, 'authorName');
   const work = plan.changes.filter((c) => c.kind !== 'removed' || options.includeRemovals);
   const result: ImportResult = { batchId: null, changed: 0, added: 0, removed: 0, backupPath: null };
   if (work.length === 0) return result;

@@ -8,6 +8,7 @@ import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { LANGS } from '../../../shared/i18n';
+import { issueDetails } from '../../../shared/text';
 import { parseNumberText, shownCell, type Cell } from './cells';
 import { RowTooLong, sheetRows, type SheetRow } from './sheet-xml';
 import { openEntry, type ZipSummary } from './zip-check';
@@ -186,7 +187,8 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const key = (IMPORTED as readonly string[]).includes(String(issue?.path[0])) ? (issue!.path[0] as ColumnKey) : 'value';
-        bad('IMPORT_INVALID_FIGURE', key, { reason: issue?.message ?? 'invalid' });
+        const { where: _where, ...problem } = issueDetails(issue);
+        bad('IMPORT_INVALID_FIGURE', key, problem);
         continue;
       }
       rows.push({ row: row.number, id, input: parsed.data });
