@@ -8,7 +8,7 @@ import type { Cell } from '../../electron/services/workbook/cells';
 import { MAX_ROW_CHARS, RowTooLong, sheetRows, type SheetContext, type SheetRow } from '../../electron/services/workbook/sheet-xml';
 import { sharedStringsOf } from '../../electron/services/workbook/zip-check';
 
-const context: SheetContext = { sharedStrings: ['智能机器人', 'revenue'], isDateStyle: (s) => s === 7, date1904: false };
+const context: SheetContext = { sharedStrings: ['智能机器人', 'revenue'], isDateStyle: (s) => s === 7, isPercentStyle: (s) => s === 9, date1904: false };
 
 async function read(xml: string, chunkSize = 65536, ctx: SheetContext = context): Promise<SheetRow[]> {
   const bytes = Buffer.from(xml, 'utf8');

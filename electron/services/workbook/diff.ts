@@ -5,7 +5,7 @@
  */
 import type { Bilingual, FigureInput } from '../../../shared/domain';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../../shared/workbook';
+import type { FieldValue, ImportChange, ImportCounts, ImportField, PercentConversion } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
 import { dataVersion } from '../db/read';
@@ -25,6 +25,10 @@ export interface ImportPlan {
   changes: PlannedChange[];
   counts: ImportCounts;
   problems: ErrorPayload[];
+  /** %-formatted value cells read as percentages (shown in the preview). */
+  percentConversions: PercentConversion[];
+  /** Edits in the annotations sheet, which are not imported (the preview says so). */
+  ignoredAnnotationEdits: number;
 }
 
 /**
@@ -181,5 +185,5 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
       changes.push({ kind: 'removed', row: null, figureId: f.id, figure: summary(f), fields: IMPORT_FIELDS.map((field) => ({ field, before: f[field], after: null })) });
     }
   }
-  return { file, dataVersion: version, changes, counts, problems };
+  return { file, dataVersion: version, changes, counts, problems, percentConversions: read.percentCells, ignoredAnnotationEdits: 0 };
 }

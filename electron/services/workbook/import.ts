@@ -14,12 +14,13 @@ import { AuthorName } from '../../../shared/workbench';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
+import { countAnnotationEdits } from './annotation-edits';
 
 /** Checks and reads `file`, and compares it with the data file. Throws for a file that cannot be read at all. */
 export async function planWorkbookImport(db: DB, file: string, limits: { zip?: ZipLimits; read?: ReadLimits } = {}): Promise<ImportPlan> {
   const zip = await checkZip(file, limits.zip);
   const read = await readFiguresSheet(file, zip, limits.read);
-  return planImport(db, read, file);
+  return { ...planImport(db, read, file), ignoredAnnotationEdits: await countAnnotationEdits(db, file, zip) };
 }
 
 
@@ -79,6 +80,9 @@ export class ImportPreviews {
       changes: plan.changes.slice(0, listLimit).map(({ input: _input, ...change }) => change),
       errorCount: plan.problems.length,
       errors: plan.problems.slice(0, listLimit),
+      percentConversions: plan.percentConversions.slice(0, listLimit),
+      percentConversionCount: plan.percentConversions.length,
+      ignoredAnnotationEdits: plan.ignoredAnnotationEdits,
     };
   }
 

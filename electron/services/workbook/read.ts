@@ -9,9 +9,10 @@ import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { LANGS } from '../../../shared/i18n';
 import { issueDetails } from '../../../shared/text';
+import type { PercentConversion } from '../../../shared/workbook';
 import { parseNumberText, shownCell, type Cell } from './cells';
 import { RowTooLong, sheetRows, type SheetRow } from './sheet-xml';
-import { openEntry, type ZipSummary } from './zip-check';
+import { openEntry, PartDamage, partDamaged, type ZipSummary } from './zip-check';
 import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
 
 export interface ReadLimits {
@@ -46,6 +47,8 @@ export interface ReadResult {
   problems: ErrorPayload[];
   /** IDs of rows that could not be read: they are in the workbook, so never count as removed. */
   unreadIds: number[];
+  /** Percent-formatted value cells read as percentages (0.052 shown as 5.2% → 5.2), for the preview. */
+  percentCells: PercentConversion[];
 }
 
 interface Location {
@@ -75,11 +78,14 @@ export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1
 export async function readFiguresSheet(file: string, parts: WorkbookParts, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
   const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
   if (!sheet) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
-  const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [] };
+  const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [], percentCells: [] };
+  /** The part being read, for messages about damage. */
+  let part = 'xl/styles.xml';
   try {
     const styles = new StylesXform(true);
-    const stylesPart = await openEntry(file, 'xl/styles.xml');
+    const stylesPart = await openEntry(file, part);
     if (stylesPart) await styles.parseStream(stylesPart);
+    part = sheet.entry;
     const source = await openEntry(file, sheet.entry);
     if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
     const dateStyles = new Map<number, boolean>();
@@ -88,16 +94,28 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
       if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
       return date;
     };
-    const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, date1904: parts.date1904 });
+    const percentStyles = new Map<number, boolean>();
+    const isPercentStyle = (style: number): boolean => {
+      let percent = percentStyles.get(style);
+      if (percent === undefined) percentStyles.set(style, (percent = isPercentFormat(styles.getStyleModel(style)?.numFmt)));
+      return percent;
+    };
+    const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, isPercentStyle, date1904: parts.date1904 });
     await readSheet(rows, sheet.name, result, limits);
   } catch (error) {
     if (error instanceof TooManyProblems) return result;
     if (error instanceof AppError) throw error;
+    if (error instanceof PartDamage) throw partDamaged(file, part, error);
     if (error instanceof RowTooLong) throw new AppError('IMPORT_CELL_TOO_LONG', error.message, { sheet: sheet.name, row: error.row, length: error.length, limit: limits.maxCellChars });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason });
+    throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason, part });
   }
   return result;
+}
+
+/** A number format that shows a percentage: a % outside quotes, brackets and escapes (the export's `General"%"` only adds the sign). */
+function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && /%/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
 /** A number format that shows a date or time (exceljs' rule: y, m, d, h, s outside quotes and brackets). */
@@ -110,7 +128,7 @@ const EMPTY: Cell = { kind: 'empty' };
 /** The imported cells of one row, by column key. */
 type Cells = Record<ColumnKey, Cell>;
 
-async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
+async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located, percentCells }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
   /** Where each imported column is, once the header row is read. */
   let indexes: [ColumnKey, number][] = [];
@@ -169,7 +187,14 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
       const metric = readEnum('metric', cells, bad) as Metric | null;
       const unit = readEnum('unit', cells, bad) as Unit | null;
       const qualifier = readEnum('qualifier', cells, bad) as Qualifier | null;
-      const value = readValue(cells.value, bad);
+      let value = readValue(cells.value, bad);
+      // 5.2 typed into a %-formatted cell is 0.052 in the file: a percent figure is 5.2; any other unit cannot be a percentage.
+      let converted: PercentConversion | null = null;
+      if (value !== null && unit !== null && cells.value.kind === 'number' && cells.value.percent) {
+        const percent = Number((value * 100).toPrecision(15));
+        if (unit === 'percent') converted = { row: row.number, cell: `${at('value').column}${row.number}`, from: value, to: percent };
+        value = unit === 'percent' ? percent : bad('IMPORT_PERCENT_UNIT', 'value', { value: `${percent}%` });
+      }
       const period = readPeriod(cells.period, bad);
       const sourceId = readId(cells.sourceId, () => bad('IMPORT_BAD_VALUE', 'sourceId', { expected: 'ID (1, 2, 3 ...)' }));
       const sourceQuote = readText(cells.sourceQuote);
@@ -192,6 +217,7 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
         continue;
       }
       rows.push({ row: row.number, id, input: parsed.data });
+      if (converted) percentCells.push(converted);
       rowOk = true;
     }
   }
