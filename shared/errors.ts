@@ -118,6 +118,8 @@ const PROBLEM_TEXT: Record<string, Record<Lang, (d: Details) => string>> = {
   unknown_field: { 'zh-CN': () => '是未知的字段', en: () => 'is not a known field' },
   negative: { 'zh-CN': (d) => `此指标不能为负数（${d.value ?? ''}）`, en: (d) => `cannot be negative for this metric (${d.value ?? ''})` },
   entity_needed: { 'zh-CN': () => '范围为“产业”的数据必须填写产业编号，全省或集群组的数据不能填写', en: () => 'an industry figure needs its entity ID, a province or group figure takes none' },
+  unknown_ref: { 'zh-CN': (d) => `指向不存在或已删除的记录（${d.value ?? ''}）`, en: (d) => `refers to a record that does not exist or was deleted (${d.value ?? ''})` },
+  taken: { 'zh-CN': (d) => `“${d.value ?? ''}”已被使用`, en: (d) => `"${d.value ?? ''}" is already used` },
   invalid: { 'zh-CN': () => '无效', en: () => 'is not valid' },
 };
 
@@ -271,8 +273,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not an unambiguous number (1234.5, 1,234.5 or full-width digits are accepted; 1.234,5, space grouping, percent signs and letters are not).`,
   },
   IMPORT_BAD_VALUE: {
-    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是有效的值${d.expected ? `（应为：${d.expected}）` : ''}。`,
-    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a valid value${d.expected ? ` (expected: ${d.expected})` : ''}.`,
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是有效的值${(d.expectedZh ?? d.expected) ? `（应为：${d.expectedZh ?? d.expected}）` : ''}。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a valid value${(d.expectedEn ?? d.expected) ? ` (expected: ${d.expectedEn ?? d.expected})` : ''}.`,
   },
   IMPORT_REQUIRED: {
     'zh-CN': (d) => `${cellZh(d)}：此项不能为空。`,

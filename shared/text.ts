@@ -28,6 +28,8 @@ export const TEXT_PROBLEMS = [
   'unknown_field',
   'negative',
   'entity_needed',
+  'unknown_ref',
+  'taken',
   'invalid',
 ] as const;
 export type TextProblem = (typeof TEXT_PROBLEMS)[number];

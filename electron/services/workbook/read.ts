@@ -63,6 +63,9 @@ const FIGURE_SHEET_NAMES = new Set(LANGS.map((l) => normalizeWord(sheetName('fig
 const HEADER_KEYS = new Map<string, ColumnKey>(FIGURE_COLUMNS.flatMap((c) => LANGS.map((l) => [normalizeWord(header(c.key, l)), c.key] as const)));
 const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit: enumLookup('unit'), qualifier: enumLookup('qualifier') };
 
+/** What an ID cell holds, in each language's words. */
+const EXPECTED_ID = { expectedZh: '正整数编号（1、2、3……）', expectedEn: 'a whole-number ID (1, 2, 3 ...)' };
+
 const PLAIN_PERIOD = /^\d{4}(-(Q[1-4]|\d\d))?$/;
 
 class TooManyProblems extends Error {}
@@ -181,7 +184,7 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
       for (const key of IMPORTED) if (cells[key].kind === 'formula') bad('IMPORT_FORMULA', key);
       if (!ok) continue;
 
-      const id = readId(cells.id, () => bad('IMPORT_BAD_VALUE', 'id', { expected: 'ID (1, 2, 3 ...)' }));
+      const id = readId(cells.id, () => bad('IMPORT_BAD_VALUE', 'id', EXPECTED_ID));
       const entityId = readText(cells.entityId);
       const scope = readEnum('scope', cells, bad) as Scope | null;
       const metric = readEnum('metric', cells, bad) as Metric | null;
@@ -196,7 +199,7 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
         value = unit === 'percent' ? percent : bad('IMPORT_PERCENT_UNIT', 'value', { value: `${percent}%` });
       }
       const period = readPeriod(cells.period, bad);
-      const sourceId = readId(cells.sourceId, () => bad('IMPORT_BAD_VALUE', 'sourceId', { expected: 'ID (1, 2, 3 ...)' }));
+      const sourceId = readId(cells.sourceId, () => bad('IMPORT_BAD_VALUE', 'sourceId', EXPECTED_ID));
       const sourceQuote = readText(cells.sourceQuote);
       const note = readText(cells.note);
       if (!ok || scope === null || metric === null || unit === null || qualifier === null || value === null || period === null) continue;
@@ -264,7 +267,7 @@ function readEnum(column: EnumColumn, cells: Cells, bad: (code: ErrorCode, key: 
   const cell = cells[column];
   if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', column);
   const code = cell.kind === 'text' ? (LOOKUPS[column].get(cell.text) ?? LOOKUPS[column].get(normalizeWord(cell.text))) : undefined;
-  return code ?? bad('IMPORT_BAD_VALUE', column, { expected: `${enumLabels(column, 'zh-CN').join('、')} / ${enumLabels(column, 'en').join('; ')}` });
+  return code ?? bad('IMPORT_BAD_VALUE', column, { expectedZh: enumLabels(column, 'zh-CN').join('、'), expectedEn: enumLabels(column, 'en').join('; ') });
 }
 
 function readValue(cell: Cell, bad: (code: ErrorCode, key: ColumnKey) => null): number | null {
@@ -284,5 +287,5 @@ function readPeriod(cell: Cell, bad: (code: ErrorCode, key: ColumnKey, extra?: R
   if (cell.kind === 'text') text = PLAIN_PERIOD.test(cell.text) ? cell.text : cell.text.normalize('NFKC').trim().toUpperCase();
   if (cell.kind === 'number' && Number.isInteger(cell.value)) text = String(cell.value);
   if (cell.kind === 'date' && cell.value.getUTCDate() === 1) text = cell.value.toISOString().slice(0, 7);
-  return text !== null && Period.safeParse(text).success ? text : bad('IMPORT_BAD_VALUE', 'period', { expected: 'YYYY, YYYY-Qn, YYYY-MM' });
+  return text !== null && Period.safeParse(text).success ? text : bad('IMPORT_BAD_VALUE', 'period', { expectedZh: '年份（2023）、季度（2023-Q2）或月份（2023-06）', expectedEn: 'a year (2023), quarter (2023-Q2) or month (2023-06)' });
 }
