@@ -195,6 +195,12 @@ export const CASES: BadWorkbook[] = [
     expectedDetails: { part: 'xl/sharedStrings.xml', problem: 'bad_char_ref', ref: '&#0;' },
   },
   {
+    name: 'a C1 control character (U+0085) in a source quote',
+    build: () => withParts({ [FIGURES_PART]: replaceCell('N2', '<c r="N2" t="inlineStr"><is><t>line&#x85;end</t></is></c>') }),
+    expectedCode: 'IMPORT_INVALID_FIGURE',
+    expectedDetails: { row: 2, column: 'N', problem: 'control', char: 'U+0085', position: 5 },
+  },
+  {
     name: 'two zip entries with the name of the figures sheet',
     build: async () => {
       const parts = await exportParts();
