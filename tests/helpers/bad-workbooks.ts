@@ -49,14 +49,14 @@ export function toFile(bytes: Buffer, name = 'bad.xlsx'): string {
 }
 
 /** The export with some parts rewritten: `edit` gets each part's text and returns the new text or bytes. */
-async function withParts(edit: Record<string, (xml: string) => string | Buffer>): Promise<Buffer> {
+export async function withParts(edit: Record<string, (xml: string) => string | Buffer>): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await baseExport());
   for (const [name, change] of Object.entries(edit)) zip.file(name, change(await zip.file(name)!.async('string')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** One cell element of a sheet replaced (`A2` → `<c r="A2" t="s"><v>99999</v></c>`). */
-const replaceCell = (ref: string, cell: string) => (xml: string): string => {
+export const replaceCell = (ref: string, cell: string) => (xml: string): string => {
   const pattern = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`);
   if (!pattern.test(xml)) throw new Error(`no cell ${ref}`);
   return xml.replace(pattern, cell);

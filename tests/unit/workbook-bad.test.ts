@@ -6,12 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError, describeError, type ErrorPayload } from '../../shared/errors';
 import { importNotes } from '../../shared/workbook';
 import { applyImportPlan, ImportPreviews, planWorkbookImport } from '../../electron/services/workbook/import';
 import type { ImportPlan } from '../../electron/services/workbook/diff';
-import { CASES, toFile } from '../helpers/bad-workbooks';
+import { personText } from '../../shared/text';
+import { CASES, FIGURES_PART, replaceCell, toFile, withParts } from '../helpers/bad-workbooks';
 import { fullDump, openTemp } from '../helpers/files';
 import { SKIP_LIBREOFFICE } from '../helpers/workbooks';
 
@@ -120,5 +122,53 @@ describe('the bad-workbook corpus', () => {
   it('leaves out what it does not know of a cell instead of writing "column ?"', () => {
     const message = describeError({ code: 'IMPORT_CELL_TOO_LONG', message: '', details: { sheet: '数据', row: 7, length: 9_000_000, limit: 5000 } }, 'en');
     expect(message).toBe('Sheet "数据", row 7: the text is too long (9000000 characters, limit 5000).');
+  });
+});
+
+/** XML 1.0's Char production. */
+const isXmlChar = (cp: number): boolean => cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+/** Text as an XML writer would put it in a cell, except that characters XML has no room for become character references (as a careless writer makes them). */
+const xmlEscaped = (s: string): string =>
+  [...s].map((ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : isXmlChar(ch.codePointAt(0)!) ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`)).join('');
+
+describe('any text typed into a cell', () => {
+  it('is imported under the text rule, or refused with a typed error naming the cell; never an internal error, never a write', async () => {
+    const { db } = openTemp();
+    const stored = db.prepare(`SELECT source_quote FROM figures WHERE id = 1`).pluck().get() as string;
+    const rule = personText({ max: 5000, required: false });
+    const before = fullDump(db);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: fc.oneof(fc.constantFrom('\u0000', '\u0001', '\t', '\n', '\r', ' ', '\u0085', '\u007f', 'e\u0301', '\ud800', '\ufffe', '&', '<', '统', '\u{1F600}'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 }),
+        async (raw) => {
+          const bytes = await withParts({ [FIGURES_PART]: replaceCell('N2', `<c r="N2" t="inlineStr"><is><t xml:space="preserve">${xmlEscaped(raw)}</t></is></c>`) });
+          let plan: ImportPlan | null;
+          let error: ErrorPayload | null;
+          try {
+            plan = await planWorkbookImport(db, toFile(bytes));
+            error = plan.problems[0] ?? null;
+          } catch (thrown) {
+            if (!(thrown instanceof AppError)) throw thrown;
+            plan = null;
+            error = thrown.toPayload();
+          }
+          expect(fullDump(db)).toBe(before);
+          if ([...raw].some((ch) => !isXmlChar(ch.codePointAt(0)!))) {
+            expect(error).toMatchObject({ code: 'IMPORT_DAMAGED', details: { cell: 'N2', problem: 'bad_char_ref' } });
+            return;
+          }
+          const expected = raw.trim() === '' ? { success: true as const, data: null } : rule.safeParse(raw);
+          if (!expected.success) {
+            expect(error).toMatchObject({ code: 'IMPORT_INVALID_FIGURE', details: { row: 2, column: 'N', problem: 'control' } });
+            return;
+          }
+          expect(error).toBeNull();
+          const change = plan!.changes.find((c) => c.figureId === 1);
+          if (expected.data === stored) expect(change).toBeUndefined();
+          else expect(change!.fields.find((f) => f.field === 'sourceQuote')!.after).toBe(expected.data);
+        },
+      ),
+      { numRuns: 40, verbose: 1 },
+    );
   });
 });
