@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../electron/services/workbook/cells';
 import { MAX_ROW_CHARS, RowTooLong, sheetRows, type SheetContext, type SheetRow } from '../../electron/services/workbook/sheet-xml';
-import { PartDamage, sharedStringsOf } from '../../electron/services/workbook/zip-check';
+import { PartDamage, percentStylesOf, sharedStringsOf } from '../../electron/services/workbook/zip-check';
 
 const context: SheetContext = { sharedStrings: ['智能机器人', 'revenue'], isDateStyle: (s) => s === 7, isPercentStyle: (s) => s === 9, date1904: false };
 
@@ -172,5 +172,17 @@ describe('the shared-string table', () => {
       '<si><r><t>Smart </t></r><r><rPr><b/></rPr><t>robots</t></r></si><si/><si><t>東京</t><rPh sb="0" eb="2"><t>とうきょう</t></rPh></si></sst>';
     expect(sharedStringsOf(xml)).toEqual(['新一代电子信息', 'Smart robots', '', '東京']);
     expect(sharedStringsOf('<x:sst><x:si><x:t>a &amp; b</x:t></x:si></x:sst>')).toEqual(['a & b']);
+  });
+});
+
+describe('percent styles', () => {
+  it('are the cell styles whose format shows a percentage, not those that only add the sign (as this app and LibreOffice write it)', () => {
+    const styles =
+      '<styleSheet><numFmts count="4"><numFmt numFmtId="164" formatCode="General&quot;%&quot;"/><numFmt numFmtId="165" formatCode="General\\%"/>' +
+      '<numFmt numFmtId="166" formatCode="0.0%"/><numFmt numFmtId="167" formatCode="[Red]0.00%;[Blue]-0.00%"/><numFmt numFmtId="168" formatCode="General%"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="9"/></cellStyleXfs>' +
+      '<cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165" applyNumberFormat="1"><alignment vertical="center"/></xf><xf numFmtId="166"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="167"/><xf numFmtId="168"/></cellXfs></styleSheet>';
+    expect([...percentStylesOf(styles)]).toEqual([3, 4, 5, 6]);
+    expect([...percentStylesOf('<x:styleSheet><x:cellXfs><x:xf numFmtId="10"/></x:cellXfs></x:styleSheet>')]).toEqual([0]);
   });
 });

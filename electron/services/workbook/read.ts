@@ -71,7 +71,7 @@ const PLAIN_PERIOD = /^\d{4}(-(Q[1-4]|\d\d))?$/;
 class TooManyProblems extends Error {}
 
 /** What checkZip read of the workbook's parts: the sheets, the shared strings, the date system. */
-export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904'>;
+export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904' | 'percentStyles'>;
 
 /**
  * Reads the figures sheet. The zip is opened here (yauzl) and the sheet's XML scanned row by row
@@ -97,12 +97,7 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
       if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
       return date;
     };
-    const percentStyles = new Map<number, boolean>();
-    const isPercentStyle = (style: number): boolean => {
-      let percent = percentStyles.get(style);
-      if (percent === undefined) percentStyles.set(style, (percent = isPercentFormat(styles.getStyleModel(style)?.numFmt)));
-      return percent;
-    };
+    const isPercentStyle = (style: number): boolean => parts.percentStyles.has(style);
     const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, isPercentStyle, date1904: parts.date1904 });
     await readSheet(rows, sheet.name, result, limits);
   } catch (error) {
@@ -116,10 +111,6 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
   return result;
 }
 
-/** A number format that shows a percentage: a % outside quotes, brackets and escapes (the export's `General"%"` only adds the sign). */
-function isPercentFormat(format: string | undefined): boolean {
-  return format !== undefined && /%/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
-}
 
 /** A number format that shows a date or time (exceljs' rule: y, m, d, h, s outside quotes and brackets). */
 function isDateFormat(format: string | undefined): boolean {

@@ -109,6 +109,8 @@ export interface ZipSummary {
   date1904: boolean;
   /** The shared-string table (xl/sharedStrings.xml), as plain text. */
   sharedStrings: string[];
+  /** Cell style indexes whose number format shows a percentage (read here: exceljs drops the escapes that tell `General\%` from `0.0%`). */
+  percentStyles: Set<number>;
 }
 
 /**
@@ -120,6 +122,7 @@ const KEPT_PARTS = new Map([
   ['xl/workbook.xml', 1024 * 1024],
   ['xl/_rels/workbook.xml.rels', 1024 * 1024],
   ['xl/sharedStrings.xml', 128 * 1024 * 1024],
+  ['xl/styles.xml', 16 * 1024 * 1024],
 ]);
 
 export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_LIMITS): Promise<ZipSummary> {
@@ -218,6 +221,7 @@ export async function checkZip(file: string, limits: Readonly<ZipLimits> = ZIP_L
       sheets: parsed('xl/workbook.xml', () => sheetsOf(workbook, text('xl/_rels/workbook.xml.rels'))),
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook),
       sharedStrings: parsed('xl/sharedStrings.xml', () => sharedStringsOf(text('xl/sharedStrings.xml'))),
+      percentStyles: parsed('xl/styles.xml', () => percentStylesOf(text('xl/styles.xml'))),
     };
   } finally {
     zip.close();
@@ -266,6 +270,44 @@ export function xmlText(s: string): string {
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
     .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeEntities(part)))
     .join('');
+}
+
+/** Built-in number formats that show a percentage: 9 `0%`, 10 `0.00%`. */
+const BUILTIN_PERCENT = new Set([9, 10]);
+const NUM_FMT = new RegExp(String.raw`<${NAME}numFmt\b[^>]*>`, 'g');
+const CELL_XFS = new RegExp(String.raw`<${NAME}cellXfs\b[^>]*>([\s\S]*?)<\/${NAME}cellXfs\s*>`);
+const XF = new RegExp(String.raw`<${NAME}xf\b[^>]*>`, 'g');
+
+/**
+ * A format code that shows a percentage: a section with a digit placeholder (`0`, `#`, `?`) and a %
+ * outside quotes, brackets and backslash escapes — `0%`, `0.0%`, `#,##0.00%`, what Excel and
+ * LibreOffice give a cell typed as 5.2%. `General"%"` (this app's export) and `General\%` (the same,
+ * saved by LibreOffice) only add the sign; so does `General%`, which is what a tool that drops
+ * escapes (exceljs) makes of them: a person typing a percentage never gets it.
+ */
+export function isPercentFormat(code: string): boolean {
+  return code
+    .replace(/\\./g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .split(';')
+    .some((section) => section.includes('%') && /[0#?]/.test(section));
+}
+
+/** The cell style indexes (positions in <cellXfs>) whose number format shows a percentage. */
+export function percentStylesOf(stylesXml: string): Set<number> {
+  const percentIds = new Set(BUILTIN_PERCENT);
+  for (const [tag] of stylesXml.matchAll(NUM_FMT)) {
+    const a = attributes(tag);
+    if (isPercentFormat(xmlText(a.get('formatCode') ?? ''))) percentIds.add(Number(a.get('numFmtId')));
+    else percentIds.delete(Number(a.get('numFmtId')));
+  }
+  const styles = new Set<number>();
+  const xfs = CELL_XFS.exec(stylesXml)?.[1] ?? '';
+  [...xfs.matchAll(XF)].forEach(([tag], index) => {
+    if (percentIds.has(Number(attributes(tag).get('numFmtId') ?? 0))) styles.add(index);
+  });
+  return styles;
 }
 
 /** The sheets the workbook part lists, with the zip entry each one's relationship points to. */
