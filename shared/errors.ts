@@ -300,21 +300,21 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   },
   IMPORT_DAMAGED: {
     'zh-CN': (d) =>
-      `工作簿已损坏，已拒绝：${d.path ?? ''}，内部文件 ${d.part ?? '?'}${d.cell ? ` 的单元格 ${d.cell}` : ''}${
+      `工作簿已损坏，已拒绝：${d.path ?? ''}，内部文件 ${d.part ?? '?'}${d.cell ? ` 的单元格 ${d.cell}` : ''} ${
         d.problem === 'dangling_string'
-          ? `引用了不存在的共享字符串（第 ${d.index ?? '?'} 项，共有 ${d.count ?? '?'} 项）`
+          ? `引用了不存在的共享字符串（索引 ${d.index ?? '?'}，共享字符串表只有 ${d.count ?? '?'} 项）`
           : d.problem === 'invalid_utf8'
             ? `含有无效的 UTF-8 字节（第 ${d.offset ?? '?'} 字节附近）`
             : d.problem === 'bad_char_ref'
               ? `含有无效的字符引用 ${d.ref ?? ''}`
               : d.problem === 'duplicate_entry'
-                ? ' 在压缩包中出现了不止一次（不同程序可能读到不同的内容）'
+                ? '在压缩包中出现了不止一次（不同程序可能读到不同的内容）'
                 : '无法读取'
       }。请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后重试。未做任何更改。`,
     en: (d) =>
       `The workbook is damaged and was refused: ${d.path ?? ''}, part ${d.part ?? '?'}${d.cell ? `, cell ${d.cell}` : ''}${
         d.problem === 'dangling_string'
-          ? ` refers to a shared string that does not exist (item ${d.index ?? '?'} of ${d.count ?? '?'})`
+          ? ` refers to a shared string that does not exist (index ${d.index ?? '?'}; the table has ${countEn(d.count, 'item', 'items')})`
           : d.problem === 'invalid_utf8'
             ? ` holds bytes that are not valid UTF-8 (near byte ${d.offset ?? '?'})`
             : d.problem === 'bad_char_ref'

@@ -69,9 +69,9 @@ describe('the bad-workbook corpus', () => {
     const c = CASES.find((x) => x.name === 'a dangling shared-string index in an ID cell')!;
     const { error, file } = await importOnce(c.name, await c.build());
     expect(describeError(error!, 'zh-CN')).toBe(
-      `工作簿已损坏，已拒绝：${file}，内部文件 xl/worksheets/sheet3.xml 的单元格 A2引用了不存在的共享字符串（第 100000 项，共有 ${error!.details!.count} 项）。请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后重试。未做任何更改。`.replace('第 100000 项', `第 ${error!.details!.index} 项`),
+      `工作簿已损坏，已拒绝：${file}，内部文件 xl/worksheets/sheet3.xml 的单元格 A2 引用了不存在的共享字符串（索引 99999，共享字符串表只有 ${error!.details!.count} 项）。请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后重试。未做任何更改。`,
     );
-    expect(describeError(error!, 'en')).toContain(`part xl/worksheets/sheet3.xml, cell A2 refers to a shared string that does not exist`);
+    expect(describeError(error!, 'en')).toContain(`part xl/worksheets/sheet3.xml, cell A2 refers to a shared string that does not exist (index 99999; the table has ${error!.details!.count} items)`);
   });
 
   it.skipIf(SKIP_LIBREOFFICE)('names a real .xls as Excel 97-2003 and says to save it as .xlsx', async () => {
