@@ -15,7 +15,7 @@ import type { ImportPlan } from '../../electron/services/workbook/diff';
 import { personText } from '../../shared/text';
 import { CASES, FIGURES_PART, replaceCell, toFile, withParts } from '../helpers/bad-workbooks';
 import { fullDump, openTemp } from '../helpers/files';
-import { SKIP_LIBREOFFICE } from '../helpers/workbooks';
+import { SKIP_LIBREOFFICE, addTrickyFigures, editWorkbook, exportTo } from '../helpers/workbooks';
 
 /** What a person imports: the preview, or the error it ends with; and whether the data file moved. */
 async function importOnce(name: string, bytes: Buffer): Promise<{ plan: ImportPlan | null; error: ErrorPayload | null; file: string; unchanged: boolean; dataFile: string }> {
@@ -170,5 +170,29 @@ describe('any text typed into a cell', () => {
       ),
       { numRuns: 40, verbose: 1 },
     );
+  });
+});
+
+describe('edits in the 批注 sheet', () => {
+  it('are counted when a text, status or tag list changes or a row goes, and an untouched export counts none', async () => {
+    const { db } = openTemp();
+    addTrickyFigures(db);
+    db.prepare(
+      `INSERT INTO annotations (target_type, target_id, body, author, tags, status, created_at, updated_at)
+       VALUES ('entity', 'smart-robots', '核对机器人产值\n第二行', 'Wang', '["a","b"]', 'resolved', '2026-11-03T00:00:00Z', '2026-11-03T00:00:00Z'),
+              ('entity', 'new-energy', 'keep', 'Wang', '[]', 'open', '2026-11-04T00:00:00Z', '2026-11-04T00:00:00Z')`,
+    ).run();
+    const exported = await exportTo(db, 'en');
+    expect((await planWorkbookImport(db, exported)).ignoredAnnotationEdits).toBe(0);
+    const edited = await editWorkbook(exported, (book) => {
+      const sheet = book.getWorksheet('Annotations')!;
+      sheet.getRow(2).getCell(6).value = '已解决'; // status, in the other language
+      sheet.getRow(3).getCell(7).value = 'a，b'; // the same tags, a full-width comma: no edit
+      sheet.getRow(3).getCell(4).value = '核对机器人产值\r\n第二行 '; // the same text: no edit
+      sheet.spliceRows(4, 1); // a row deleted
+    });
+    const plan = await planWorkbookImport(db, edited);
+    expect(plan.ignoredAnnotationEdits).toBe(2);
+    expect(plan.counts.changed + plan.counts.added).toBe(0);
   });
 });
