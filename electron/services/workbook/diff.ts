@@ -89,7 +89,8 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
   })();
 }
 
-export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
+/** The plan but for the notes import.ts adds (what the reader converted, what the annotations sheet holds). */
+export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportPlan, 'percentConversions' | 'ignoredAnnotationEdits'> {
   const version = dataVersion(db);
   // Figures deleted since the export are not here: a row naming one is an unknown ID.
   const live = new Set(db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).pluck().all() as number[]);
@@ -185,5 +186,5 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
       changes.push({ kind: 'removed', row: null, figureId: f.id, figure: summary(f), fields: IMPORT_FIELDS.map((field) => ({ field, before: f[field], after: null })) });
     }
   }
-  return { file, dataVersion: version, changes, counts, problems, percentConversions: read.percentCells, ignoredAnnotationEdits: 0 };
+  return { file, dataVersion: version, changes, counts, problems };
 }

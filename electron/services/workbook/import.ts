@@ -9,18 +9,19 @@ import type { ImportPreview, ImportResult } from '../../../shared/workbook';
 import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
 import { backupBeside, type DB } from '../db/open';
 import { dataVersion } from '../db/read';
-import { newChange, parseInput } from '../db/revisions';
-import { AuthorName } from '../../../shared/workbench';
+import { newChange } from '../db/revisions';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
 import { countAnnotationEdits } from './annotation-edits';
+import { parseInput } from '../db/revisions';
+import { AuthorName } from '../../../shared/workbench';
 
 /** Checks and reads `file`, and compares it with the data file. Throws for a file that cannot be read at all. */
 export async function planWorkbookImport(db: DB, file: string, limits: { zip?: ZipLimits; read?: ReadLimits } = {}): Promise<ImportPlan> {
   const zip = await checkZip(file, limits.zip);
   const read = await readFiguresSheet(file, zip, limits.read);
-  return { ...planImport(db, read, file), ignoredAnnotationEdits: await countAnnotationEdits(db, file, zip) };
+  return { ...planImport(db, read, file), percentConversions: read.percentCells, ignoredAnnotationEdits: await countAnnotationEdits(db, file, zip) };
 }
 
 
@@ -37,9 +38,12 @@ export interface ApplyOptions {
  * with problems, and a plan older than the data.
  */
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
+  // The text rule for the name every change is recorded under (no NUL, no control characters, not empty).
+  parseInput(AuthorName, options.author, 'authorName');
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
   if (dataVersion(db) !== plan.dataVersion) throw new AppError('IMPORT_STALE_PREVIEW', 'data changed since the preview');
-  const author = parseInput(AuthorName, options.author, 'authorName');
+  const author = options.author.trim();
+  if (!author) throw new AppError('INVALID_INPUT', 'author missing', { where: 'author', reason: 'empty' });
   const work = plan.changes.filter((c) => c.kind !== 'removed' || options.includeRemovals);
   const result: ImportResult = { batchId: null, changed: 0, added: 0, removed: 0, backupPath: null };
   if (work.length === 0) return result;
