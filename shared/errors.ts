@@ -30,6 +30,10 @@ export const ERROR_CODES = [
   'IMPORT_TOO_MANY_ENTRIES',
   'IMPORT_ZIP_BOMB',
   'IMPORT_NOT_A_WORKBOOK',
+  // Issue 11: damaged parts, other formats, percent cells.
+  'IMPORT_DAMAGED',
+  'IMPORT_WRONG_FORMAT',
+  'IMPORT_PERCENT_UNIT',
   'IMPORT_MISSING_SHEET',
   'IMPORT_MISSING_COLUMN',
   'IMPORT_TOO_MANY_ROWS',
@@ -43,10 +47,6 @@ export const ERROR_CODES = [
   'IMPORT_INVALID_FIGURE',
   'IMPORT_HAS_ERRORS',
   'IMPORT_STALE_PREVIEW',
-  // Issue 11: damaged parts, other formats, percent cells.
-  'IMPORT_DAMAGED',
-  'IMPORT_WRONG_FORMAT',
-  'IMPORT_PERCENT_UNIT',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
