@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { Bilingual, EntityId, Metric, Period, RowId, Scope } from './domain';
-import { ErrorPayload, type Lang } from './errors';
+import { ErrorPayload } from './errors';
+import type { Lang } from './errors';
 import { MESSAGES, withCount } from './i18n';
 
 /** The figure fields a workbook may change, in the order the preview lists them. */

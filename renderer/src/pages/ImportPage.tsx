@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
-import type { FieldValue, ImportChange, ImportField, ImportPreview, ImportResult, PercentConversion } from '../../../shared/workbook';
+import type { FieldValue, ImportChange, ImportField, ImportPreview, ImportResult } from '../../../shared/workbook';
 import { getApi } from '../api';
+import type { PercentConversion } from '../../../shared/workbook';
 
 type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult };
 
