@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EntityId, IsoDateTime, RowId } from './domain';
+import { personText } from './text';
 
 export const BriefingTemplate = z.enum(['one-page', 'full', 'fact-sheet']);
 export type BriefingTemplate = z.infer<typeof BriefingTemplate>;
@@ -14,7 +15,7 @@ export const BriefingLang = z.enum(['zh', 'en', 'bilingual']);
 export type BriefingLang = z.infer<typeof BriefingLang>;
 export const BRIEFING_LANGS = BriefingLang.options;
 
-const Line = (max: number) => z.string().trim().max(max);
+const Line = (max: number) => personText({ max, required: false });
 
 /** Everything a briefing is made from besides the data file. Empty entityIds = every entity. */
 export const BriefingRequest = z
@@ -47,7 +48,7 @@ export type BriefingDefinition = z.infer<typeof BriefingDefinition>;
 export const BriefingDefinitionInput = z
   .object({
     id: RowId.optional(),
-    name: z.string().trim().min(1).max(120),
+    name: personText({ max: 120 }),
     request: BriefingRequest,
   })
   .strict();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ErrorPayload } from './errors';
+import { personText, problemIssue } from './text';
 
 export const Category = z.enum(['pillar', 'emerging', 'future']);
 export type Category = z.infer<typeof Category>;
@@ -40,6 +41,20 @@ export const Metric = z.enum([
 ]);
 export type Metric = z.infer<typeof Metric>;
 export const METRICS = Metric.options;
+
+/**
+ * Which metrics may be negative: a growth rate can fall below zero; an amount (output value,
+ * revenue, added value), a share of GDP or a count of enterprises cannot. Both the app's forms and
+ * workbook imports refuse a negative value for the others.
+ */
+export const METRIC_MAY_BE_NEGATIVE: Record<Metric, boolean> = {
+  output_value: false,
+  revenue: false,
+  added_value: false,
+  added_value_growth: true,
+  gdp_share: false,
+  enterprises: false,
+};
 
 /** Who a figure is about: one entity, a group of clusters, or the whole province. */
 export const Scope = z.enum(['entity', 'province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries']);
@@ -175,18 +190,18 @@ export const FigureInput = z
     scope: Scope,
     entityId: EntityId.nullable(),
     metric: Metric,
-    value: z.number().finite().refine((v) => Math.abs(v) < 1e15, 'too large'),
+    value: z.number().finite().gt(-1e15).lt(1e15),
     unit: Unit,
     qualifier: Qualifier,
     period: Period,
     sourceId: RowId.nullable(),
-    sourceQuote: z.string().max(5000).nullable(),
-    note: z.string().max(5000).nullable(),
+    sourceQuote: personText({ max: 5000, required: false }).nullable(),
+    note: personText({ max: 5000, required: false }).nullable(),
   })
   .strict()
-  .refine((f) => (f.scope === 'entity') === (f.entityId !== null), {
-    message: 'an entity figure needs an entity; a group or province figure has none',
-    path: ['entityId'],
+  .superRefine((f, ctx) => {
+    if ((f.scope === 'entity') !== (f.entityId !== null)) ctx.addIssue(problemIssue('entity_needed', ['entityId']));
+    if (f.value < 0 && !METRIC_MAY_BE_NEGATIVE[f.metric]) ctx.addIssue(problemIssue('negative', ['value'], { value: f.value, metric: f.metric }));
   });
 export type FigureInput = z.infer<typeof FigureInput>;
 
@@ -200,7 +215,7 @@ export type FigureSnapshot = z.infer<typeof FigureSnapshot>;
 export const EntityInput = z
   .object({
     id: EntityId,
-    name: z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(300) }),
+    name: z.object({ zh: personText({ max: 200 }), en: personText({ max: 300 }) }),
     category: Category,
     tier: Tier.nullable(),
     sortOrder: z.number().int().min(0).max(1_000_000),
@@ -212,12 +227,12 @@ export type EntitySnapshot = z.infer<typeof EntitySnapshot>;
 
 export const SourceInput = z
   .object({
-    title: z.string().trim().min(1).max(500),
-    publisher: z.string().trim().min(1).max(300),
-    author: z.string().max(300).nullable(),
-    publishedOn: IsoDate.refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'not a real date').nullable(),
-    url: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'http or https').nullable(),
-    excerpt: z.string().max(5000).nullable(),
+    title: personText({ max: 500 }),
+    publisher: personText({ max: 300 }),
+    author: personText({ max: 300, required: false }).nullable(),
+    publishedOn: IsoDate.refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), { params: { problem: 'bad_format' } }).nullable(),
+    url: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), { params: { problem: 'bad_format' } }).nullable(),
+    excerpt: personText({ max: 5000, required: false }).nullable(),
   })
   .strict();
 export type SourceInput = z.infer<typeof SourceInput>;
@@ -228,8 +243,8 @@ export const AnnotationInput = z
   .object({
     targetType: AnnotationTarget,
     targetId: z.string().min(1).max(64),
-    body: z.string().trim().min(1).max(20000),
-    tags: z.array(z.string().trim().min(1).max(40)).max(20),
+    body: personText({ max: 20000 }),
+    tags: z.array(personText({ max: 40 })).max(20),
     status: AnnotationStatus,
     includeInBriefing: z.boolean(),
   })

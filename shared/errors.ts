@@ -23,7 +23,6 @@ export const ERROR_CODES = [
   'BRIEFING_NEEDS_ENTITY',
   'BRIEFING_WRITE_FAILED',
   'BRIEFING_DOES_NOT_FIT',
-  'BRIEFING_FIELD_TOO_LONG',
   // Excel workbooks (issue 4): export, and import with a preview.
   'WORKBOOK_WRITE_FAILED',
   'IMPORT_NOT_A_ZIP',
@@ -32,6 +31,10 @@ export const ERROR_CODES = [
   'IMPORT_TOO_MANY_ENTRIES',
   'IMPORT_ZIP_BOMB',
   'IMPORT_NOT_A_WORKBOOK',
+  // Issue 11: damaged parts, other formats, percent cells.
+  'IMPORT_DAMAGED',
+  'IMPORT_WRONG_FORMAT',
+  'IMPORT_PERCENT_UNIT',
   'IMPORT_MISSING_SHEET',
   'IMPORT_MISSING_COLUMN',
   'IMPORT_TOO_MANY_ROWS',
@@ -58,16 +61,81 @@ export type ErrorPayload = z.infer<typeof ErrorPayload>;
 
 type Details = Record<string, string | number | null>;
 
-/** Where in a workbook a problem is: sheet, row and column, as a person finds it in Excel. */
-const cellZh = (d: Details): string => `工作表“${d.sheet ?? ''}”第 ${d.row ?? '?'} 行 ${d.column ?? '?'} 列${d.header ? `（${d.header}）` : ''}`;
-const cellEn = (d: Details): string => `Sheet "${d.sheet ?? ''}", row ${d.row ?? '?'}, column ${d.column ?? '?'}${d.header ? ` (${d.header})` : ''}`;
+/** Where in a workbook a problem is: sheet, row and column, as a person finds it in Excel (what is not known is left out). */
+const cellZh = (d: Details): string =>
+  `工作表“${d.sheet ?? ''}”${d.row != null ? `第 ${d.row} 行` : ''}${d.column ? ` ${d.column} 列` : ''}${d.header ? `（${d.header}）` : ''}`;
+const cellEn = (d: Details): string => `Sheet "${d.sheet ?? ''}"${d.row != null ? `, row ${d.row}` : ''}${d.column ? `, column ${d.column}` : ''}${d.header ? ` (${d.header})` : ''}`;
+
+/** "1 error", "2 errors": English counts with the right noun. */
+export const countEn = (n: string | number | null | undefined, one: string, other: string): string => `${n ?? '?'} ${Number(n) === 1 ? one : other}`;
+
+/** Field names a person knows, by the last step of the path a schema reports. */
+const FIELD_LABELS: Record<string, Record<Lang, string>> = {
+  title: { 'zh-CN': '标题', en: 'title' },
+  subtitle: { 'zh-CN': '副标题', en: 'subtitle' },
+  marking: { 'zh-CN': '标识', en: 'marking' },
+  publisher: { 'zh-CN': '发布单位', en: 'publisher' },
+  author: { 'zh-CN': '作者', en: 'author' },
+  authorName: { 'zh-CN': '作者姓名', en: 'author name' },
+  excerpt: { 'zh-CN': '摘录', en: 'excerpt' },
+  url: { 'zh-CN': '网址', en: 'URL' },
+  sourceQuote: { 'zh-CN': '来源原文', en: 'source quote' },
+  note: { 'zh-CN': '备注', en: 'note' },
+  body: { 'zh-CN': '批注内容', en: 'annotation text' },
+  tags: { 'zh-CN': '标签', en: 'tags' },
+  name: { 'zh-CN': '名称', en: 'name' },
+  'name.zh': { 'zh-CN': '中文名称', en: 'Chinese name' },
+  'name.en': { 'zh-CN': '英文名称', en: 'English name' },
+  value: { 'zh-CN': '数值', en: 'value' },
+  period: { 'zh-CN': '期间', en: 'period' },
+  entityId: { 'zh-CN': '产业编号', en: 'entity ID' },
+  sourceId: { 'zh-CN': '来源编号', en: 'source ID' },
+  id: { 'zh-CN': '编号', en: 'ID' },
+};
+
+function fieldLabel(where: string | number | null | undefined, lang: Lang): string | null {
+  const steps = String(where ?? '').split('.').filter((s) => s !== '' && !/^\d+$/.test(s));
+  const last = steps.at(-1) ?? '';
+  const label = FIELD_LABELS[`${steps.at(-2) ?? ''}.${last}`] ?? FIELD_LABELS[last];
+  return label ? label[lang] : null;
+}
+
+/** The words for a problem code (shared/text.ts TEXT_PROBLEMS); null for none, so callers fall back. */
+const PROBLEM_TEXT: Record<string, Record<Lang, (d: Details) => string>> = {
+  required: { 'zh-CN': () => '不能为空', en: () => 'must not be empty' },
+  too_long: { 'zh-CN': (d) => `超过 ${d.limit ?? '?'} 个字符的上限`, en: (d) => `is longer than the limit of ${countEn(d.limit, 'character', 'characters')}` },
+  too_short: { 'zh-CN': (d) => `至少需要 ${d.limit ?? '?'} 个字符`, en: (d) => `needs at least ${countEn(d.limit, 'character', 'characters')}` },
+  too_large: { 'zh-CN': (d) => `超过上限 ${d.limit ?? '?'}`, en: (d) => `is above the limit of ${d.limit ?? '?'}` },
+  too_small: { 'zh-CN': (d) => `低于下限 ${d.limit ?? '?'}`, en: (d) => `is below the minimum of ${d.limit ?? '?'}` },
+  too_many: { 'zh-CN': (d) => `超过 ${d.limit ?? '?'} 项的上限`, en: (d) => `has more than ${countEn(d.limit, 'item', 'items')}` },
+  nul: { 'zh-CN': () => '含有空字符（NUL），不予接受', en: () => 'contains a NUL character, which is not accepted' },
+  control: {
+    'zh-CN': (d) => `第 ${d.position ?? '?'} 个字符是控制字符 ${d.char ?? ''}；只允许制表符和换行`,
+    en: (d) => `character ${d.position ?? '?'} is the control character ${d.char ?? ''}; only tab and newline are allowed`,
+  },
+  wrong_type: { 'zh-CN': () => '类型不对', en: () => 'has the wrong type' },
+  not_allowed: { 'zh-CN': () => '不是允许的取值', en: () => 'is not one of the allowed values' },
+  bad_format: { 'zh-CN': () => '格式不对', en: () => 'is not in the expected format' },
+  unknown_field: { 'zh-CN': () => '是未知的字段', en: () => 'is not a known field' },
+  negative: { 'zh-CN': (d) => `此指标不能为负数（${d.value ?? ''}）`, en: (d) => `cannot be negative for this metric (${d.value ?? ''})` },
+  entity_needed: { 'zh-CN': () => '范围为“产业”的数据必须填写产业编号，全省或集群组的数据不能填写', en: () => 'an industry figure needs its entity ID, a province or group figure takes none' },
+  unknown_ref: { 'zh-CN': (d) => `指向不存在或已删除的记录（${d.value ?? ''}）`, en: (d) => `refers to a record that does not exist or was deleted (${d.value ?? ''})` },
+  taken: { 'zh-CN': (d) => `“${d.value ?? ''}”已被使用`, en: (d) => `"${d.value ?? ''}" is already used` },
+  invalid: { 'zh-CN': () => '无效', en: () => 'is not valid' },
+};
+
+/** "“备注”超过 5000 个字符的上限" / "note: is longer than ...": the field and its problem, or the free reason of older callers. */
+function problemWords(d: Details, lang: Lang): string {
+  const words = typeof d.problem === 'string' ? PROBLEM_TEXT[d.problem]?.[lang](d) : undefined;
+  if (words === undefined) return String(d.reason ?? '');
+  const label = fieldLabel(d.where, lang);
+  if (lang === 'en') return label ? `${label} ${words}` : words;
+  return label ? `“${label}”${words}` : words;
+}
 const shown = (v: string | number | null | undefined): string => {
   const text = String(v ?? '');
   return text.length > 60 ? `${text.slice(0, 60)}...` : text;
 };
-
-const BRIEFING_FIELD_ZH: Record<string, string> = { title: '标题', subtitle: '副标题', author: '编写人', marking: '密级标注' };
-const BRIEFING_FIELD_EN: Record<string, string> = { title: 'title', subtitle: 'subtitle', author: 'author', marking: 'marking' };
 
 /** A failure that is meant to be shown to a person; its `code` picks the words. */
 export class AppError extends Error {
@@ -90,8 +158,8 @@ export type Lang = 'zh-CN' | 'en';
 
 const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INVALID_INPUT: {
-    'zh-CN': (d) => `输入无效${d.where ? `（${d.where}）` : ''}：${d.reason ?? ''}`,
-    en: (d) => `Invalid input${d.where ? ` (${d.where})` : ''}: ${d.reason ?? ''}`,
+    'zh-CN': (d) => `输入无效${d.where && !fieldLabel(d.where, 'zh-CN') ? `（${d.where}）` : ''}：${problemWords(d, 'zh-CN')}。`,
+    en: (d) => `Invalid input${d.where && !fieldLabel(d.where, 'en') ? ` (${d.where})` : ''}: ${problemWords(d, 'en')}.`,
   },
   UNKNOWN_CHANNEL: {
     'zh-CN': (d) => `未知的调用：${d.channel ?? ''}`,
@@ -157,10 +225,6 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     'zh-CN': () => '无法把一页简报排在一页之内，即使已缩小图表、减少批注和注释。请缩短标题或副标题，或改用完整简报。',
     en: () => 'The one-page brief does not fit on one page, even with a smaller chart and fewer annotations and notes. Shorten the title or subtitle, or use the full briefing.',
   },
-  BRIEFING_FIELD_TOO_LONG: {
-    'zh-CN': (d) => `简报${BRIEFING_FIELD_ZH[String(d.field)] ?? String(d.field ?? '')}最多${d.limit ?? ''}个字符，现为${d.length ?? ''}个。请缩短后重试。`,
-    en: (d) => `The briefing's ${BRIEFING_FIELD_EN[String(d.field)] ?? String(d.field ?? '')} can be at most ${d.limit ?? ''} characters; it has ${d.length ?? ''}. Shorten it and try again.`,
-  },
   WORKBOOK_WRITE_FAILED: {
     'zh-CN': (d) => `无法写入工作簿 ${d.path ?? ''}，目标位置未留下任何文件（${d.reason ?? ''}）。`,
     en: (d) => `Could not write the workbook ${d.path ?? ''}; nothing was left at the destination (${d.reason ?? ''}).`,
@@ -170,8 +234,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `Not an Excel workbook (an .xlsx file is a zip archive): ${d.path ?? ''}. Nothing was changed.`,
   },
   IMPORT_TRUNCATED: {
-    'zh-CN': (d) => `工作簿文件不完整或已损坏：${d.path ?? ''}（${d.reason ?? ''}）。未做任何更改。`,
-    en: (d) => `The workbook file is incomplete or damaged: ${d.path ?? ''} (${d.reason ?? ''}). Nothing was changed.`,
+    'zh-CN': (d) => `工作簿文件不完整或已损坏（压缩包无法完整读出）：${d.path ?? ''}。请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后重试。未做任何更改。`,
+    en: (d) => `The workbook file is incomplete or damaged (its zip archive cannot be read whole): ${d.path ?? ''}. Open it in Excel, WPS or LibreOffice, save it as .xlsx and try again. Nothing was changed.`,
   },
   IMPORT_TOO_LARGE: {
     'zh-CN': (d) => `工作簿解压后超过 ${d.limitMb ?? '?'} MB 的上限：${d.path ?? ''}。未做任何更改。`,
@@ -186,8 +250,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `The workbook part ${d.entry ?? ''} has an absurd compression ratio (${d.ratio ?? '?'} to 1, limit ${d.limit ?? '?'}); refused as a possible zip bomb. Nothing was changed.`,
   },
   IMPORT_NOT_A_WORKBOOK: {
-    'zh-CN': (d) => `无法作为 Excel 工作簿读取：${d.path ?? ''}（${d.reason ?? ''}）。未做任何更改。`,
-    en: (d) => `Cannot be read as an Excel workbook: ${d.path ?? ''} (${d.reason ?? ''}). Nothing was changed.`,
+    'zh-CN': (d) => `无法作为 Excel 工作簿（.xlsx）读取：${d.path ?? ''}${d.part ? `（缺少或无法读取其中的 ${d.part}）` : ''}。请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后重试。未做任何更改。`,
+    en: (d) => `Cannot be read as an Excel workbook (.xlsx): ${d.path ?? ''}${d.part ? ` (its part ${d.part} is missing or unreadable)` : ''}. Open it in Excel, WPS or LibreOffice, save it as .xlsx and try again. Nothing was changed.`,
   },
   IMPORT_MISSING_SHEET: {
     'zh-CN': (d) => `工作簿中没有工作表“${d.sheet ?? ''}”。请导入由本应用导出的工作簿，且不要重命名工作表。`,
@@ -214,8 +278,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not an unambiguous number (1234.5, 1,234.5 or full-width digits are accepted; 1.234,5, space grouping, percent signs and letters are not).`,
   },
   IMPORT_BAD_VALUE: {
-    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是有效的值${d.expected ? `（应为：${d.expected}）` : ''}。`,
-    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a valid value${d.expected ? ` (expected: ${d.expected})` : ''}.`,
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是有效的值${(d.expectedZh ?? d.expected) ? `（应为：${d.expectedZh ?? d.expected}）` : ''}。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a valid value${(d.expectedEn ?? d.expected) ? ` (expected: ${d.expectedEn ?? d.expected})` : ''}.`,
   },
   IMPORT_REQUIRED: {
     'zh-CN': (d) => `${cellZh(d)}：此项不能为空。`,
@@ -231,13 +295,53 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   },
   IMPORT_INVALID_FIGURE: {
     'zh-CN': (d) =>
-      `${cellZh(d)}：${d.problem === 'entity_needed' ? '范围为“产业”的数据必须填写产业编号。' : d.problem === 'entity_not_allowed' ? '全省或集群组的数据不能填写产业编号。' : (d.reason ?? '')}`,
+      `${cellZh(d)}：${d.problem === 'entity_needed' ? '范围为“产业”的数据必须填写产业编号。' : d.problem === 'entity_not_allowed' ? '全省或集群组的数据不能填写产业编号。' : `${problemWords({ ...d, where: null }, 'zh-CN')}。`}`,
     en: (d) =>
-      `${cellEn(d)}: ${d.problem === 'entity_needed' ? 'a figure about one industry needs its entity ID.' : d.problem === 'entity_not_allowed' ? 'a province or cluster-group figure takes no entity ID.' : (d.reason ?? '')}`,
+      `${cellEn(d)}: ${d.problem === 'entity_needed' ? 'a figure about one industry needs its entity ID.' : d.problem === 'entity_not_allowed' ? 'a province or cluster-group figure takes no entity ID.' : `${problemWords({ ...d, where: null }, 'en')}.`}`,
   },
   IMPORT_HAS_ERRORS: {
     'zh-CN': (d) => `工作簿有 ${d.count ?? '?'} 处错误，未写入任何内容。请改正后重新预览。`,
-    en: (d) => `The workbook has ${d.count ?? '?'} errors; nothing was written. Correct them and preview again.`,
+    en: (d) => `The workbook has ${countEn(d.count, 'error', 'errors')}; nothing was written. Correct them and preview again.`,
+  },
+  IMPORT_DAMAGED: {
+    'zh-CN': (d) =>
+      `工作簿已损坏，已拒绝：${d.path ?? ''}，内部文件 ${d.part ?? '?'}${d.cell ? ` 的单元格 ${d.cell}` : ''} ${
+        d.problem === 'dangling_string'
+          ? `引用了不存在的共享字符串（索引 ${d.index ?? '?'}，共享字符串表只有 ${d.count ?? '?'} 项）`
+          : d.problem === 'invalid_utf8'
+            ? `含有无效的 UTF-8 字节（第 ${d.offset ?? '?'} 字节附近）`
+            : d.problem === 'bad_char_ref'
+              ? `含有无效的字符引用 ${d.ref ?? ''}`
+              : d.problem === 'duplicate_entry'
+                ? '在压缩包中出现了不止一次（不同程序可能读到不同的内容）'
+                : '无法读取'
+      }。请在 Excel、WPS 或 LibreOffice 中打开并另存为 .xlsx 后重试。未做任何更改。`,
+    en: (d) =>
+      `The workbook is damaged and was refused: ${d.path ?? ''}, part ${d.part ?? '?'}${d.cell ? `, cell ${d.cell}` : ''}${
+        d.problem === 'dangling_string'
+          ? ` refers to a shared string that does not exist (index ${d.index ?? '?'}; the table has ${countEn(d.count, 'item', 'items')})`
+          : d.problem === 'invalid_utf8'
+            ? ` holds bytes that are not valid UTF-8 (near byte ${d.offset ?? '?'})`
+            : d.problem === 'bad_char_ref'
+              ? ` holds an invalid character reference ${d.ref ?? ''}`
+              : d.problem === 'duplicate_entry'
+                ? ' appears more than once in the zip archive (programs may read different data)'
+                : ' cannot be read'
+      }. Open it in Excel, WPS or LibreOffice, save it as .xlsx and try again. Nothing was changed.`,
+  },
+  IMPORT_WRONG_FORMAT: {
+    'zh-CN': (d) =>
+      `${d.path ?? ''} 是${
+        d.format === 'xls' ? ' Excel 97-2003 工作簿（.xls）' : d.format === 'xlsb' ? ' Excel 二进制工作簿（.xlsb）' : d.format === 'ods' ? ' OpenDocument 电子表格（.ods）' : '加密（设有打开密码）的工作簿'
+      }，本应用只能导入 .xlsx。请${d.format === 'encrypted' ? '在 Excel 或 WPS 中取消打开密码后，' : '在 Excel、WPS 或 LibreOffice 中打开它，'}另存为“Excel 工作簿（.xlsx）”后再导入。未做任何更改。`,
+    en: (d) =>
+      `${d.path ?? ''} is ${
+        d.format === 'xls' ? 'an Excel 97-2003 workbook (.xls)' : d.format === 'xlsb' ? 'an Excel binary workbook (.xlsb)' : d.format === 'ods' ? 'an OpenDocument spreadsheet (.ods)' : 'an encrypted (password-protected) workbook'
+      }; this app imports .xlsx only. ${d.format === 'encrypted' ? 'Remove the password in Excel or WPS, then save' : 'Open it in Excel, WPS or LibreOffice and save'} it as "Excel Workbook (.xlsx)", then import that. Nothing was changed.`,
+  },
+  IMPORT_PERCENT_UNIT: {
+    'zh-CN': (d) => `${cellZh(d)}：单元格设为百分比格式（显示为 ${shown(d.value)}），但此行的单位不是百分比。请去掉百分比格式并填写以本行单位计的数值。`,
+    en: (d) => `${cellEn(d)}: the cell has a percent format (it shows ${shown(d.value)}) but this row's unit is not percent. Remove the percent format and type the value in the row's unit.`,
   },
   IMPORT_STALE_PREVIEW: {
     'zh-CN': () => '预览之后数据已被修改，或预览已过期。请重新预览后再应用。未写入任何内容。',

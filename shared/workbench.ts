@@ -18,6 +18,7 @@ import {
   Tier,
 } from './domain';
 import type { Lang } from './errors';
+import { personText } from './text';
 
 export const LangSchema = z.enum(['zh-CN', 'en']) satisfies z.ZodType<Lang>;
 
@@ -104,8 +105,10 @@ export const Settings = z.object({
   theme: Theme,
 });
 export type Settings = z.infer<typeof Settings>;
+/** The name every change is recorded under: the text rule, at most 100 characters (settings, imports, the command line). */
+export const AuthorName = personText({ max: 100 });
 export const SettingsPatch = z
-  .object({ authorName: z.string().trim().min(1).max(100).optional(), lang: LangSchema.optional(), theme: Theme.optional() })
+  .object({ authorName: AuthorName.optional(), lang: LangSchema.optional(), theme: Theme.optional() })
   .strict();
 
 export const AnnotationQuery = z

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { Bilingual, EntityId, Metric, Period, RowId, Scope } from './domain';
 import { ErrorPayload } from './errors';
+import type { Lang } from './errors';
+import { MESSAGES, withCount } from './i18n';
 
 /** The figure fields a workbook may change, in the order the preview lists them. */
 export const IMPORT_FIELDS = ['entityId', 'scope', 'metric', 'value', 'unit', 'qualifier', 'period', 'sourceId', 'sourceQuote', 'note'] as const;
@@ -31,6 +33,10 @@ export type ImportChange = z.infer<typeof ImportChange>;
 export const ImportCounts = z.object({ changed: z.number().int(), added: z.number().int(), removed: z.number().int(), unchanged: z.number().int() });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** A %-formatted value cell read as a percentage: the cell held `from` (0.052), the figure gets `to` (5.2). */
+export const PercentConversion = z.object({ row: z.number().int(), cell: z.string(), from: z.number(), to: z.number() });
+export type PercentConversion = z.infer<typeof PercentConversion>;
+
 export const ImportPreview = z.object({
   id: z.string().uuid(),
   file: z.string(),
@@ -40,6 +46,11 @@ export const ImportPreview = z.object({
   errorCount: z.number().int(),
   /** The first errors, each naming sheet, row, column and reason (describeError gives the words). */
   errors: z.array(ErrorPayload),
+  /** The first %-formatted value cells read as percentages, and how many there were. */
+  percentConversions: z.array(PercentConversion),
+  percentConversionCount: z.number().int().nonnegative(),
+  /** Edits made in the annotations sheet (批注), which an import does not bring in: counted, so the person is told. */
+  ignoredAnnotationEdits: z.number().int().nonnegative(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -52,5 +63,15 @@ export const ImportResult = z.object({
   backupPath: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** The preview's notes in words (the command line prints them; the page words the same keys through i18next). */
+export function importNotes(notes: { ignoredAnnotationEdits: number; percentConversions: readonly PercentConversion[]; percentConversionCount: number }, lang: Lang): string[] {
+  const words = MESSAGES[lang].importer;
+  const lines: string[] = [];
+  const first = notes.percentConversions[0];
+  if (first) lines.push(withCount(lang, words, 'percentConverted', { count: notes.percentConversionCount, cell: first.cell, from: first.from, to: first.to }));
+  if (notes.ignoredAnnotationEdits > 0) lines.push(withCount(lang, words, 'annotationsIgnored', { count: notes.ignoredAnnotationEdits }));
+  return lines;
+}
 
 export const WorkbookLang = z.enum(['zh-CN', 'en']);

@@ -4,8 +4,8 @@
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
  */
 import { authorOf } from '../services/workbench/settings';
-import { AppError, describeError } from '../../shared/errors';
-import type { FieldValue } from '../../shared/workbook';
+import { AppError, countEn, describeError } from '../../shared/errors';
+import { importNotes, type FieldValue } from '../../shared/workbook';
 import type { DB } from '../services/db/open';
 import { exportWorkbook } from '../services/workbook/export';
 import type { ImportPlan } from '../services/workbook/diff';
@@ -59,7 +59,10 @@ export function renderPlan(plan: ImportPlan, includeRemovals: boolean): string {
     `workbook: ${plan.file}`,
     `changed ${counts.changed}, added ${counts.added}, removed ${includeRemovals ? counts.removed : 0}, unchanged ${counts.unchanged}`,
   ];
-  if (!includeRemovals && counts.removed > 0) lines.push(`${counts.removed} figures missing from the workbook are kept (--include-removals removes them)`);
+  if (!includeRemovals && counts.removed > 0) lines.push(`${countEn(counts.removed, 'figure', 'figures')} missing from the workbook ${counts.removed === 1 ? 'is' : 'are'} kept (--include-removals removes them)`);
+  const notes = { ...plan, percentConversionCount: plan.percentConversions.length };
+  for (const c of plan.percentConversions) lines.push(`% ${c.cell}: ${c.from} → ${c.to}`);
+  lines.push(...importNotes(notes, 'zh-CN'), ...importNotes(notes, 'en'));
   for (const c of plan.changes) {
     if (c.kind === 'removed' && !includeRemovals) continue;
     const what = `${c.figure.entityId ?? c.figure.scope} ${c.figure.metric} ${c.figure.period}`;

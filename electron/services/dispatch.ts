@@ -5,6 +5,7 @@
  */
 import { contract, isChannel, type Envelope } from '../../shared/contract';
 import { AppError, toErrorPayload } from '../../shared/errors';
+import { issueDetails } from '../../shared/text';
 import type { Handlers } from './handlers';
 
 export async function dispatch(handlers: Handlers, channel: unknown, rawInput: unknown): Promise<Envelope> {
@@ -13,12 +14,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawInput: u
   }
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${channel}.${issue.path.join('.')}` : channel;
-    return {
-      ok: false,
-      error: new AppError('INVALID_INPUT', 'invalid input', { where, reason: issue?.message ?? 'invalid' }).toPayload(),
-    };
+    return { ok: false, error: new AppError('INVALID_INPUT', 'invalid input', issueDetails(parsed.error.issues[0], channel)).toPayload() };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;

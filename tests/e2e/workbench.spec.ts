@@ -24,7 +24,11 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   // Invalid input is refused next to the field, and nothing is written.
   await panel.getByLabel('数值').fill('12O');
   await panel.getByRole('button', { name: '保存' }).click();
-  await expect(panel.getByText('请输入数字（可含小数，可为负数）。')).toBeVisible();
+  await expect(panel.getByText('请输入数字（可含小数；增长率可为负数）。')).toBeVisible();
+  // An output value cannot be negative (only a growth rate can).
+  await panel.getByLabel('数值').fill('-120');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(panel.getByText('此指标不能为负数（只有增长率可以为负）。')).toBeVisible();
 
   await panel.getByLabel('数值').fill('120');
   await panel.getByLabel('来源', { exact: true }).click();

@@ -137,3 +137,36 @@ test('a long export shows its progress and can be cancelled, leaving no file beh
     await stopHarness(harness);
   }
 });
+
+test.describe('a workbook read with notes', () => {
+  test.use({ openFiles: ['notes.xlsx'] });
+
+  test('shows a %-formatted value read as a percentage, and says the 批注 sheet edits were not imported', async ({ app, harness }) => {
+    const db = openDataFile(harness.dataFile);
+    const source = path.join(harness.dir, 'source.xlsx');
+    await exportWorkbook(db, source, { lang: 'zh-CN' });
+    db.close();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(source);
+    // 6.2% typed into the value cell of the province's added value growth (figure 21, 5.2 %).
+    const growth = book.getWorksheet('数据')!.getRows(2, 30)!.find((r) => r.getCell(1).value === 21)!.getCell(7);
+    growth.value = 0.062;
+    growth.style = { ...growth.style, numFmt: '0.0%' };
+    book.getWorksheet('批注')!.addRow([null, '数据', 'ID 1', '请与统计年鉴核对', '李', '待处理', '', '', '']);
+    await book.xlsx.writeFile(path.join(harness.dir, 'notes.xlsx'));
+
+    await app.getByRole('link', { name: '导入 Excel' }).click();
+    await app.getByRole('button', { name: '选择工作簿…' }).click();
+    await expect(app.getByText(`1 个数值单元格设为百分比格式，已按百分数读取（第一个：G${growth.row} 中为 0.062，显示为 6.2%，导入为 6.2）。`)).toBeVisible();
+    const percent = app.getByRole('table', { name: '按百分数读取的数值单元格' });
+    await expect(percent).toContainText(`G${growth.row}`);
+    await expect(percent).toContainText('6.2');
+    await expect(app.getByText('“批注”工作表中有 1 处修改未导入：批注请在应用中编辑。')).toBeVisible();
+    await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值: 5.2 → 6.2');
+    await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-notes-zh.png'), fullPage: true });
+
+    await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+    await expect(app.getByText('1 edit in the 批注 (Annotations) sheet was not imported: edit annotations in the app.')).toBeVisible();
+    await expect(app.getByRole('table', { name: 'Value cells read as percentages' })).toContainText(`G${growth.row}`);
+  });
+});

@@ -95,8 +95,10 @@ export function addTrickyFigures(db: DB): { precise: number; sum: number; formul
   const base = { scope: 'entity', entityId: 'smart-robots', metric: 'revenue', unit: '100m_yuan', qualifier: 'exact', sourceId: 1 } as const;
   const precise = createFigure(db, ctx, { ...base, value: 1234.5678901234, period: '2024', sourceQuote: '=HYPERLINK("http://example.com","x")', note: '+1 -2' }).id;
   const sum = createFigure(db, ctx, { ...base, scope: 'province', entityId: null, metric: 'gdp_share', unit: 'percent', qualifier: 'about', value: 0.1 + 0.2, period: '2024-Q1', sourceQuote: '-5+3', note: '@SUM(A1:A9)' }).id;
-  const formulaText = createFigure(db, ctx, { ...base, value: -7, period: '2025', sourceQuote: '=1+1', note: '=cmd|\' /C calc\'!A0' }).id;
-  const control = createFigure(db, ctx, { ...base, metric: 'enterprises', unit: 'count', value: 12, period: '2024-06', sourceQuote: '\tTAB', note: '\rCR' }).id;
+  // A growth rate: the one metric that may be negative (METRIC_MAY_BE_NEGATIVE).
+  const formulaText = createFigure(db, ctx, { ...base, metric: 'added_value_growth', unit: 'percent', value: -7, period: '2025', sourceQuote: '=1+1', note: '=cmd|\' /C calc\'!A0' }).id;
+  // Tab and line ends inside the text (the text rule trims them at the ends, and makes "\r" a "\n").
+  const control = createFigure(db, ctx, { ...base, metric: 'enterprises', unit: 'count', value: 12, period: '2024-06', sourceQuote: 'TAB\tinside', note: 'CR\rinside' }).id;
   db.prepare(
     `INSERT INTO annotations (target_type, target_id, body, author, tags, status, created_at, updated_at)
      VALUES ('figure', ?, 'Check against the yearly release 统计年鉴', 'Li', '["check"]', 'open', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z')`,

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../electron/services/workbook/cells';
 import { MAX_ROW_CHARS, RowTooLong, sheetRows, type SheetContext, type SheetRow } from '../../electron/services/workbook/sheet-xml';
-import { sharedStringsOf } from '../../electron/services/workbook/zip-check';
+import { PartDamage, percentStylesOf, sharedStringsOf } from '../../electron/services/workbook/zip-check';
 
-const context: SheetContext = { sharedStrings: ['智能机器人', 'revenue'], isDateStyle: (s) => s === 7, date1904: false };
+const context: SheetContext = { sharedStrings: ['智能机器人', 'revenue'], isDateStyle: (s) => s === 7, isPercentStyle: (s) => s === 9, date1904: false };
 
 async function read(xml: string, chunkSize = 65536, ctx: SheetContext = context): Promise<SheetRow[]> {
   const bytes = Buffer.from(xml, 'utf8');
@@ -111,6 +111,60 @@ describe('the worksheet scanner', () => {
   });
 });
 
+describe('damage inside a worksheet part', () => {
+  /** The damage reading `xml` ends with, fed whole and byte by byte. */
+  async function damageOf(xml: string | Buffer): Promise<PartDamage[]> {
+    const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+    const found: PartDamage[] = [];
+    for (const size of [65536, 1]) {
+      const chunks = async function* (): AsyncGenerator<Buffer> {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      };
+      try {
+        for await (const _batch of sheetRows(chunks(), context)) void _batch;
+      } catch (error) {
+        if (error instanceof PartDamage) found.push(error);
+        else throw error;
+      }
+    }
+    return found;
+  }
+
+  it('refuses a shared-string index past the table, naming the cell, on either reading path', async () => {
+    for (const cell of ['<c r="B3" t="s"><v>2</v></c>', '<c t="s" r="B3"><v> 9 </v></c>', '<c r="B3" t="s"><v>x</v></c>']) {
+      const damage = await damageOf(sheet(`<row r="3"><c r="A3"><v>1</v></c>${cell}</row>`));
+      expect(damage.map((d) => [d.problem, d.details.cell])).toEqual([
+        ['dangling_string', 'B3'],
+        ['dangling_string', 'B3'],
+      ]);
+      expect(damage[0]!.details.count).toBe(2);
+    }
+  });
+
+  it('refuses a character reference to no XML character, naming the cell; a real one reads', async () => {
+    for (const ref of ['&#x110000;', '&#0;', '&#xD800;', '&#9999999999;']) {
+      const damage = await damageOf(sheet(`<row r="5"><c r="D5" t="inlineStr"><is><t>a${ref}</t></is></c></row>`));
+      expect(damage.map((d) => [d.problem, d.details.cell, d.details.ref])).toEqual([
+        ['bad_char_ref', 'D5', ref],
+        ['bad_char_ref', 'D5', ref],
+      ]);
+    }
+    await expectRows(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&#x1F600;&#9;&#x10FFFF;</t></is></c></row>'), [[1, { 1: { kind: 'text', text: '\u{1F600}\t\u{10FFFF}' } }]]);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of storing U+FFFD, however the bytes arrive', async () => {
+    const [head, tail] = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>MARK</t></is></c></row>').split('MARK');
+    const damage = await damageOf(Buffer.concat([Buffer.from(head!), Buffer.from([0xe6, 0x96, 0x28]), Buffer.from(tail!)]));
+    expect(damage.map((d) => d.problem)).toEqual(['invalid_utf8', 'invalid_utf8']);
+    // A part cut off inside a character is damaged too.
+    expect((await damageOf(Buffer.concat([Buffer.from(head!), Buffer.from([0xe6, 0x96])]))).map((d) => d.problem)).toEqual(['invalid_utf8', 'invalid_utf8']);
+  });
+
+  it('marks numbers in a percent style, so the reader can make 0.052 a 5.2 percent figure', async () => {
+    await expectRows(sheet('<row r="1"><c r="A1" s="9"><v>0.052</v></c><c r="B1" s="3"><v>0.052</v></c></row>'), [[1, { 1: { kind: 'number', value: 0.052, percent: true }, 2: { kind: 'number', value: 0.052 } }]]);
+  });
+});
+
 describe('the shared-string table', () => {
   it('reads plain, rich, prefixed and empty items, without phonetic guides', () => {
     const xml =
@@ -118,5 +172,17 @@ describe('the shared-string table', () => {
       '<si><r><t>Smart </t></r><r><rPr><b/></rPr><t>robots</t></r></si><si/><si><t>東京</t><rPh sb="0" eb="2"><t>とうきょう</t></rPh></si></sst>';
     expect(sharedStringsOf(xml)).toEqual(['新一代电子信息', 'Smart robots', '', '東京']);
     expect(sharedStringsOf('<x:sst><x:si><x:t>a &amp; b</x:t></x:si></x:sst>')).toEqual(['a & b']);
+  });
+});
+
+describe('percent styles', () => {
+  it('are the cell styles whose format shows a percentage, not those that only add the sign (as this app and LibreOffice write it)', () => {
+    const styles =
+      '<styleSheet><numFmts count="4"><numFmt numFmtId="164" formatCode="General&quot;%&quot;"/><numFmt numFmtId="165" formatCode="General\\%"/>' +
+      '<numFmt numFmtId="166" formatCode="0.0%"/><numFmt numFmtId="167" formatCode="[Red]0.00%;[Blue]-0.00%"/><numFmt numFmtId="168" formatCode="General%"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="9"/></cellStyleXfs>' +
+      '<cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165" applyNumberFormat="1"><alignment vertical="center"/></xf><xf numFmtId="166"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="167"/><xf numFmtId="168"/></cellXfs></styleSheet>';
+    expect([...percentStylesOf(styles)]).toEqual([3, 4, 5, 6]);
+    expect([...percentStylesOf('<x:styleSheet><x:cellXfs><x:xf numFmtId="10"/></x:cellXfs></x:styleSheet>')]).toEqual([0]);
   });
 });

@@ -77,7 +77,8 @@ describe('exporting a workbook', () => {
     }
     expect(cells(ids.formulaText).map((c) => c.value)).toEqual(['=1+1', "=cmd|' /C calc'!A0"]);
     expect(cells(ids.precise).map((c) => c.value)).toEqual(['=HYPERLINK("http://example.com","x")', '+1 -2']);
-    expect(rowOf(figures, ids.control).getCell(14).value).toBe('\tTAB');
+    expect(rowOf(figures, ids.control).getCell(14).value).toBe('TAB\tinside');
+    expect(rowOf(figures, ids.control).getCell(15).value).toBe('CR\ninside');
     expect(rowOf(figures, ids.precise).getCell(7).value).toBe(1234.5678901234);
     expect(rowOf(figures, ids.sum).getCell(7).value).toBe(0.30000000000000004);
     expect(rowOf(figures, ids.precise).getCell(8).value).toBe('100 million yuan');

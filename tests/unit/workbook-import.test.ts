@@ -210,7 +210,7 @@ describe('importing a workbook', () => {
       expect.stringContaining('工作表“数据”第 4 行 G 列（数值）：“12a”不是明确的数字'),
       expect.stringContaining('工作表“数据”第 5 行 G 列（数值）：“1 234.5”不是明确的数字'),
       expect.stringContaining('工作表“数据”第 6 行 I 列（限定词）：“roughly”不是有效的值（应为：准确值、超过（下限）'),
-      '工作表“数据”第 7 行 J 列（时期）：“2023-13”不是有效的值（应为：YYYY, YYYY-Qn, YYYY-MM）。',
+      '工作表“数据”第 7 行 J 列（时期）：“2023-13”不是有效的值（应为：年份（2023）、季度（2023-Q2）或月份（2023-06））。',
       '工作表“数据”第 11 行 O 列（备注）：文字过长（5001 个字符，上限 5000）。',
       '工作表“数据”第 12 行 F 列（指标）：此项不能为空。',
       '工作表“数据”第 13 行 B 列（产业编号）：全省或集群组的数据不能填写产业编号。',
@@ -219,6 +219,9 @@ describe('importing a workbook', () => {
       '工作表“数据”第 10 行 A 列（ID）：数据文件中没有编号为 9999 的数据。',
       '工作表“数据”第 14 行 K 列（来源编号）：数据文件中没有编号为 77 的来源。',
     ]);
+    // The values a cell may take are listed in the reader's language only.
+    expect(zh[4]).not.toMatch(/[A-Za-z]{3,}(?!.*”不是)/);
+    expect(texts(plan.problems, 'en')[4]).toMatch(/\(expected: Exact; .*\)\.$/);
     expect(texts(plan.problems, 'en')[0]).toBe('Sheet "数据", row 2, column G (数值): a formula (=G3*2) where a value belongs. Paste it as a value and import again.');
     expect(() => applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file })).toThrow(expect.objectContaining({ code: 'IMPORT_HAS_ERRORS' }));
     expect(fullDump(db)).toBe(before);

@@ -10,6 +10,7 @@ import { BriefingRequest } from '../../../shared/briefing';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
 import { bodyTexts, type BriefingDocument } from '../../../shared/document';
 import { AppError } from '../../../shared/errors';
+import { issueDetails } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { cachedChartSvg } from './charts-svg';
 import { Composer } from './compose';
@@ -99,22 +100,14 @@ export async function renderBriefing(db: DB, request: BriefingRequest, now: Date
   throw new AppError('BRIEFING_DOES_NOT_FIT', 'one-page brief does not fit on one page', { template: request.template });
 }
 
-/** Fields of a briefing request a person types, and their limits (BriefingRequest). */
-const LIMITED_FIELDS = ['title', 'subtitle', 'author', 'marking'] as const;
-
 function parseRequest(raw: BriefingRequest): BriefingRequest {
   const parsed = BriefingRequest.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = issue?.path[0];
-  if (raw.template === 'fact-sheet' && field === 'entityIds') {
+  if (raw.template === 'fact-sheet' && issue?.path[0] === 'entityIds') {
     throw new AppError('BRIEFING_NEEDS_ENTITY', 'fact sheet needs one entity', { count: raw.entityIds.length });
   }
-  if (issue?.code === 'too_big' && LIMITED_FIELDS.includes(field as (typeof LIMITED_FIELDS)[number])) {
-    const value = String((raw as Record<string, unknown>)[field as string] ?? '');
-    throw new AppError('BRIEFING_FIELD_TOO_LONG', `${String(field)} too long`, { field: String(field), limit: Number(issue.maximum), length: [...value.trim()].length });
-  }
-  throw new AppError('INVALID_INPUT', 'invalid briefing', { where: issue?.path.join('.') || 'briefing', reason: issue?.message ?? 'invalid' });
+  throw new AppError('INVALID_INPUT', 'invalid briefing', issueDetails(issue, 'briefing'));
 }
 
 /** Pages in a PDF written by pdfkit: one "/Type /Page" object per page. */

@@ -34,7 +34,7 @@ function checkTarget(db: DB, input: AnnotationInput): void {
     input.targetType === 'entity'
       ? db.prepare(`SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL`).get(input.targetId)
       : /^\d+$/.test(input.targetId) && db.prepare(`SELECT 1 FROM figures WHERE id = ? AND deleted_at IS NULL`).get(Number(input.targetId));
-  if (!live) throw new AppError('INVALID_INPUT', 'unknown annotation target', { where: 'targetId', reason: `unknown ${input.targetType} ${input.targetId}` });
+  if (!live) throw new AppError('INVALID_INPUT', 'unknown annotation target', { where: 'targetId', reason: `unknown ${input.targetType} ${input.targetId}`, problem: 'unknown_ref', value: input.targetId });
 }
 
 /** Tags are kept trimmed, once each, in the order given. */

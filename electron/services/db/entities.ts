@@ -34,7 +34,7 @@ export const ENTITIES: Tracked<EntitySnapshot> = {
 
 export function createEntity(db: DB, ctx: ChangeContext, raw: unknown): EntitySnapshot {
   const input = parseInput(EntityInput, raw, 'entity');
-  if (entitySnapshot(db, input.id)) throw new AppError('INVALID_INPUT', 'entity id taken', { where: 'id', reason: `${input.id} is already used` });
+  if (entitySnapshot(db, input.id)) throw new AppError('INVALID_INPUT', 'entity id taken', { where: 'id', reason: `${input.id} is already used`, problem: 'taken', value: input.id });
   ENTITIES.put(db, ctx, { ...input, changedAt: ctx.at, changedBy: ctx.author, deletedAt: null });
   const after = mustExist(db, ENTITIES, input.id);
   recordRevision(db, ctx, { targetType: 'entity', targetId: input.id, action: 'create', before: null, after });

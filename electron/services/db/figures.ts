@@ -37,7 +37,7 @@ export const FIGURES: Tracked<FigureSnapshot> = {
 
 /** The error for a figure naming an entity or source that is not there (or deleted). */
 export function unknownReference(what: 'entity' | 'source', id: string | number): AppError {
-  return new AppError('INVALID_INPUT', `unknown ${what}`, { where: `${what}Id`, reason: `unknown ${what} ${id}` });
+  return new AppError('INVALID_INPUT', `unknown ${what}`, { where: `${what}Id`, reason: `unknown ${what} ${id}`, problem: 'unknown_ref', value: id });
 }
 
 function checkReferences(db: DB, input: FigureInput): void {

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { issueDetails } from '../../../shared/text';
 import type { DB } from './open';
 import { statement } from './statements';
 
@@ -72,7 +73,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: s
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('INVALID_INPUT', `invalid ${what}`, { where: issue?.path.join('.') || what, reason: issue?.message ?? 'invalid' });
+    const details = issueDetails(issue);
+    throw new AppError('INVALID_INPUT', `invalid ${what}`, { ...details, where: issue && issue.path.length > 0 ? details.where : what });
   }
   return parsed.data;
 }

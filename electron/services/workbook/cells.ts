@@ -7,7 +7,8 @@ import type ExcelJS from 'exceljs';
 export type Cell =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
+  /** `percent`: the cell's number format shows it as a percentage (the cell holds 0.052 for 5.2%). */
+  | { kind: 'number'; value: number; percent?: true }
   | { kind: 'date'; value: Date }
   | { kind: 'formula'; formula: string }
   | { kind: 'other'; shown: string };

@@ -5,7 +5,7 @@
  */
 import type { Bilingual, FigureInput } from '../../../shared/domain';
 import type { ErrorPayload } from '../../../shared/errors';
-import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../../shared/workbook';
+import type { FieldValue, ImportChange, ImportCounts, ImportField, PercentConversion } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
 import { dataVersion } from '../db/read';
@@ -25,6 +25,10 @@ export interface ImportPlan {
   changes: PlannedChange[];
   counts: ImportCounts;
   problems: ErrorPayload[];
+  /** %-formatted value cells read as percentages (shown in the preview). */
+  percentConversions: PercentConversion[];
+  /** Edits in the annotations sheet, which are not imported (the preview says so). */
+  ignoredAnnotationEdits: number;
 }
 
 /**
@@ -85,7 +89,8 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
   })();
 }
 
-export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
+/** The plan but for the notes import.ts adds (what the reader converted, what the annotations sheet holds). */
+export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportPlan, 'percentConversions' | 'ignoredAnnotationEdits'> {
   const version = dataVersion(db);
   // Figures deleted since the export are not here: a row naming one is an unknown ID.
   const live = new Set(db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).pluck().all() as number[]);

@@ -13,12 +13,15 @@ import { newChange } from '../db/revisions';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
+import { countAnnotationEdits } from './annotation-edits';
+import { parseInput } from '../db/revisions';
+import { AuthorName } from '../../../shared/workbench';
 
 /** Checks and reads `file`, and compares it with the data file. Throws for a file that cannot be read at all. */
 export async function planWorkbookImport(db: DB, file: string, limits: { zip?: ZipLimits; read?: ReadLimits } = {}): Promise<ImportPlan> {
   const zip = await checkZip(file, limits.zip);
   const read = await readFiguresSheet(file, zip, limits.read);
-  return planImport(db, read, file);
+  return { ...planImport(db, read, file), percentConversions: read.percentCells, ignoredAnnotationEdits: await countAnnotationEdits(db, file, zip) };
 }
 
 
@@ -35,6 +38,8 @@ export interface ApplyOptions {
  * with problems, and a plan older than the data.
  */
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
+  // The text rule for the name every change is recorded under (no NUL, no control characters, not empty).
+  parseInput(AuthorName, options.author, 'authorName');
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
   if (dataVersion(db) !== plan.dataVersion) throw new AppError('IMPORT_STALE_PREVIEW', 'data changed since the preview');
   const author = options.author.trim();
@@ -79,6 +84,9 @@ export class ImportPreviews {
       changes: plan.changes.slice(0, listLimit).map(({ input: _input, ...change }) => change),
       errorCount: plan.problems.length,
       errors: plan.problems.slice(0, listLimit),
+      percentConversions: plan.percentConversions.slice(0, listLimit),
+      percentConversionCount: plan.percentConversions.length,
+      ignoredAnnotationEdits: plan.ignoredAnnotationEdits,
     };
   }
 

@@ -8,9 +8,11 @@ import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { LANGS } from '../../../shared/i18n';
+import { issueDetails } from '../../../shared/text';
+import type { PercentConversion } from '../../../shared/workbook';
 import { parseNumberText, shownCell, type Cell } from './cells';
 import { RowTooLong, sheetRows, type SheetRow } from './sheet-xml';
-import { openEntry, type ZipSummary } from './zip-check';
+import { openEntry, PartDamage, partDamaged, type ZipSummary } from './zip-check';
 import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
 
 export interface ReadLimits {
@@ -45,6 +47,8 @@ export interface ReadResult {
   problems: ErrorPayload[];
   /** IDs of rows that could not be read: they are in the workbook, so never count as removed. */
   unreadIds: number[];
+  /** Percent-formatted value cells read as percentages (0.052 shown as 5.2% → 5.2), for the preview. */
+  percentCells: PercentConversion[];
 }
 
 interface Location {
@@ -59,12 +63,15 @@ const FIGURE_SHEET_NAMES = new Set(LANGS.map((l) => normalizeWord(sheetName('fig
 const HEADER_KEYS = new Map<string, ColumnKey>(FIGURE_COLUMNS.flatMap((c) => LANGS.map((l) => [normalizeWord(header(c.key, l)), c.key] as const)));
 const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit: enumLookup('unit'), qualifier: enumLookup('qualifier') };
 
+/** What an ID cell holds, in each language's words. */
+const EXPECTED_ID = { expectedZh: '正整数编号（1、2、3……）', expectedEn: 'a whole-number ID (1, 2, 3 ...)' };
+
 const PLAIN_PERIOD = /^\d{4}(-(Q[1-4]|\d\d))?$/;
 
 class TooManyProblems extends Error {}
 
 /** What checkZip read of the workbook's parts: the sheets, the shared strings, the date system. */
-export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904'>;
+export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1904' | 'percentStyles'>;
 
 /**
  * Reads the figures sheet. The zip is opened here (yauzl) and the sheet's XML scanned row by row
@@ -74,11 +81,14 @@ export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1
 export async function readFiguresSheet(file: string, parts: WorkbookParts, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
   const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
   if (!sheet) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
-  const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [] };
+  const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [], percentCells: [] };
+  /** The part being read, for messages about damage. */
+  let part = 'xl/styles.xml';
   try {
     const styles = new StylesXform(true);
-    const stylesPart = await openEntry(file, 'xl/styles.xml');
+    const stylesPart = await openEntry(file, part);
     if (stylesPart) await styles.parseStream(stylesPart);
+    part = sheet.entry;
     const source = await openEntry(file, sheet.entry);
     if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
     const dateStyles = new Map<number, boolean>();
@@ -87,17 +97,20 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
       if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
       return date;
     };
-    const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, date1904: parts.date1904 });
+    const isPercentStyle = (style: number): boolean => parts.percentStyles.has(style);
+    const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, isPercentStyle, date1904: parts.date1904 });
     await readSheet(rows, sheet.name, result, limits);
   } catch (error) {
     if (error instanceof TooManyProblems) return result;
     if (error instanceof AppError) throw error;
+    if (error instanceof PartDamage) throw partDamaged(file, part, error);
     if (error instanceof RowTooLong) throw new AppError('IMPORT_CELL_TOO_LONG', error.message, { sheet: sheet.name, row: error.row, length: error.length, limit: limits.maxCellChars });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason });
+    throw new AppError('IMPORT_NOT_A_WORKBOOK', reason, { path: file, reason, part });
   }
   return result;
 }
+
 
 /** A number format that shows a date or time (exceljs' rule: y, m, d, h, s outside quotes and brackets). */
 function isDateFormat(format: string | undefined): boolean {
@@ -109,7 +122,7 @@ const EMPTY: Cell = { kind: 'empty' };
 /** The imported cells of one row, by column key. */
 type Cells = Record<ColumnKey, Cell>;
 
-async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
+async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located, percentCells }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
   /** Where each imported column is, once the header row is read. */
   let indexes: [ColumnKey, number][] = [];
@@ -162,15 +175,22 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
       for (const key of IMPORTED) if (cells[key].kind === 'formula') bad('IMPORT_FORMULA', key);
       if (!ok) continue;
 
-      const id = readId(cells.id, () => bad('IMPORT_BAD_VALUE', 'id', { expected: 'ID (1, 2, 3 ...)' }));
+      const id = readId(cells.id, () => bad('IMPORT_BAD_VALUE', 'id', EXPECTED_ID));
       const entityId = readText(cells.entityId);
       const scope = readEnum('scope', cells, bad) as Scope | null;
       const metric = readEnum('metric', cells, bad) as Metric | null;
       const unit = readEnum('unit', cells, bad) as Unit | null;
       const qualifier = readEnum('qualifier', cells, bad) as Qualifier | null;
-      const value = readValue(cells.value, bad);
+      let value = readValue(cells.value, bad);
+      // 5.2 typed into a %-formatted cell is 0.052 in the file: a percent figure is 5.2; any other unit cannot be a percentage.
+      let converted: PercentConversion | null = null;
+      if (value !== null && unit !== null && cells.value.kind === 'number' && cells.value.percent) {
+        const percent = Number((value * 100).toPrecision(15));
+        if (unit === 'percent') converted = { row: row.number, cell: `${at('value').column}${row.number}`, from: value, to: percent };
+        value = unit === 'percent' ? percent : bad('IMPORT_PERCENT_UNIT', 'value', { value: `${percent}%` });
+      }
       const period = readPeriod(cells.period, bad);
-      const sourceId = readId(cells.sourceId, () => bad('IMPORT_BAD_VALUE', 'sourceId', { expected: 'ID (1, 2, 3 ...)' }));
+      const sourceId = readId(cells.sourceId, () => bad('IMPORT_BAD_VALUE', 'sourceId', EXPECTED_ID));
       const sourceQuote = readText(cells.sourceQuote);
       const note = readText(cells.note);
       if (!ok || scope === null || metric === null || unit === null || qualifier === null || value === null || period === null) continue;
@@ -186,10 +206,12 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const key = (IMPORTED as readonly string[]).includes(String(issue?.path[0])) ? (issue!.path[0] as ColumnKey) : 'value';
-        bad('IMPORT_INVALID_FIGURE', key, { reason: issue?.message ?? 'invalid' });
+        const { where: _where, ...problem } = issueDetails(issue);
+        bad('IMPORT_INVALID_FIGURE', key, problem);
         continue;
       }
       rows.push({ row: row.number, id, input: parsed.data });
+      if (converted) percentCells.push(converted);
       rowOk = true;
     }
   }
@@ -236,7 +258,7 @@ function readEnum(column: EnumColumn, cells: Cells, bad: (code: ErrorCode, key: 
   const cell = cells[column];
   if (cell.kind === 'empty') return bad('IMPORT_REQUIRED', column);
   const code = cell.kind === 'text' ? (LOOKUPS[column].get(cell.text) ?? LOOKUPS[column].get(normalizeWord(cell.text))) : undefined;
-  return code ?? bad('IMPORT_BAD_VALUE', column, { expected: `${enumLabels(column, 'zh-CN').join('、')} / ${enumLabels(column, 'en').join('; ')}` });
+  return code ?? bad('IMPORT_BAD_VALUE', column, { expectedZh: enumLabels(column, 'zh-CN').join('、'), expectedEn: enumLabels(column, 'en').join('; ') });
 }
 
 function readValue(cell: Cell, bad: (code: ErrorCode, key: ColumnKey) => null): number | null {
@@ -256,5 +278,5 @@ function readPeriod(cell: Cell, bad: (code: ErrorCode, key: ColumnKey, extra?: R
   if (cell.kind === 'text') text = PLAIN_PERIOD.test(cell.text) ? cell.text : cell.text.normalize('NFKC').trim().toUpperCase();
   if (cell.kind === 'number' && Number.isInteger(cell.value)) text = String(cell.value);
   if (cell.kind === 'date' && cell.value.getUTCDate() === 1) text = cell.value.toISOString().slice(0, 7);
-  return text !== null && Period.safeParse(text).success ? text : bad('IMPORT_BAD_VALUE', 'period', { expected: 'YYYY, YYYY-Qn, YYYY-MM' });
+  return text !== null && Period.safeParse(text).success ? text : bad('IMPORT_BAD_VALUE', 'period', { expectedZh: '年份（2023）、季度（2023-Q2）或月份（2023-06）', expectedEn: 'a year (2023), quarter (2023-Q2) or month (2023-06)' });
 }

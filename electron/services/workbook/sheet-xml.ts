@@ -9,10 +9,10 @@
  * shared); namespace prefixes (`<x:c>`); rows and cells without an `r` reference (they follow the
  * previous one); single or double quoted attributes; entities and CDATA.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { Cell } from './cells';
 import { classify } from './cells';
-import { runsText, xmlText } from './zip-check';
+import { columnLetter } from './layout';
+import { PartDamage, runsText, xmlText } from './zip-check';
 
 export interface SheetRow {
   /** The row number a person sees in the spreadsheet program. */
@@ -25,6 +25,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   /** Whether cells of this style index show a date (numbers in such cells are date serials). */
   isDateStyle: (style: number) => boolean;
+  /** Whether cells of this style index show a percentage (5.2% is the number 0.052 in the cell). */
+  isPercentStyle: (style: number) => boolean;
   date1904: boolean;
 }
 
@@ -73,8 +75,12 @@ const serialToDate = (serial: number, date1904: boolean): Date => new Date(Math.
 /** A cell's value from its type (`t`), style index (`s`) and the decoded text of its <v>. */
 function valueCell(type: string | undefined, style: number, text: string, context: SheetContext): Cell {
   switch (type) {
-    case 's':
-      return classify(context.sharedStrings[Number.parseInt(text, 10)]);
+    case 's': {
+      // An index past the table is damage, not an empty cell (an ID cell read as empty adds a figure).
+      const index = /^\s*\d+\s*$/.test(text) ? Number(text) : -1;
+      if (index < 0 || index >= context.sharedStrings.length) throw new PartDamage('dangling_string', { index: text.trim().slice(0, 20), count: context.sharedStrings.length });
+      return classify(context.sharedStrings[index]);
+    }
     case 'str':
     case 'inlineStr':
       return classify(text);
@@ -90,6 +96,7 @@ function valueCell(type: string | undefined, style: number, text: string, contex
       if (text.trim() === '') return { kind: 'empty' };
       const value = Number(text);
       if (style > 0 && Number.isFinite(value) && context.isDateStyle(style)) return { kind: 'date', value: serialToDate(value, context.date1904) };
+      if (style > 0 && context.isPercentStyle(style)) return { kind: 'number', value, percent: true };
       return { kind: 'number', value };
     }
   }
@@ -126,24 +133,30 @@ function rowOf(tag: string, body: string | undefined, previous: number, context:
   const text = body.includes('<!--') ? body.replace(/<!--[\s\S]*?-->/g, '') : body;
   let column = 0;
   let at = 0;
-  for (;;) {
-    PLAIN.lastIndex = at;
-    const plain = PLAIN.exec(text);
-    if (plain) {
-      column = columnNumber(plain[1]!);
-      const value = plain[4];
-      cells[column] = value === undefined ? { kind: 'empty' } : valueCell(plain[3], plain[2] === undefined ? 0 : Number(plain[2]), value, context);
-      at = PLAIN.lastIndex;
-      continue;
+  try {
+    for (;;) {
+      PLAIN.lastIndex = at;
+      const plain = PLAIN.exec(text);
+      if (plain) {
+        column = columnNumber(plain[1]!);
+        const value = plain[4];
+        cells[column] = value === undefined ? { kind: 'empty' } : valueCell(plain[3], plain[2] === undefined ? 0 : Number(plain[2]), value, context);
+        at = PLAIN.lastIndex;
+        continue;
+      }
+      CELL.lastIndex = at;
+      const m = CELL.exec(text);
+      if (!m) break;
+      const ref = attributeOf(m[1]!, R);
+      const letters = ref === undefined ? null : REF.exec(ref);
+      column = letters ? columnNumber(letters[1]!) : column + 1;
+      cells[column] = cellOf(m[1]!, m[2], context);
+      at = CELL.lastIndex;
     }
-    CELL.lastIndex = at;
-    const m = CELL.exec(text);
-    if (!m) break;
-    const ref = attributeOf(m[1]!, R);
-    const letters = ref === undefined ? null : REF.exec(ref);
-    column = letters ? columnNumber(letters[1]!) : column + 1;
-    cells[column] = cellOf(m[1]!, m[2], context);
-    at = CELL.lastIndex;
+  } catch (error) {
+    // Damage inside a cell (a dangling shared string, a bad character reference): name the cell.
+    if (error instanceof PartDamage && error.details.cell === undefined) error.details.cell = `${columnLetter(column)}${number}`;
+    throw error;
   }
   return { number, cells };
 }
@@ -153,7 +166,18 @@ function rowOf(tag: string, body: string | undefined, previous: number, context:
  * row would cost more than reading it); a part that is not worksheet XML yields nothing.
  */
 export async function* sheetRows(source: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<SheetRow[]> {
-  const decoder = new StringDecoder('utf8');
+  // Fatal: bytes that are not UTF-8 are damage, not U+FFFD stored in a figure.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  const decode = (chunk?: Buffer): string => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new PartDamage('invalid_utf8', { offset });
+    } finally {
+      offset += chunk?.length ?? 0;
+    }
+  };
   let pending = '';
   let previous = 0;
   const take = (text: string, rows: SheetRow[]): string => {
@@ -168,7 +192,7 @@ export async function* sheetRows(source: AsyncIterable<Buffer>, context: SheetCo
     return text.slice(consumed);
   };
   for await (const chunk of source) {
-    const fresh = decoder.write(chunk);
+    const fresh = decode(chunk);
     const text = pending + fresh;
     // Scan up to the last row end seen (looked for in what just arrived: a long row is not searched
     // again and again); a row cut off by the end of the chunk waits for the next.
@@ -180,6 +204,6 @@ export async function* sheetRows(source: AsyncIterable<Buffer>, context: SheetCo
     if (rows.length > 0) yield rows;
   }
   const rows: SheetRow[] = [];
-  take(pending + decoder.end(), rows);
+  take(pending + decode(), rows);
   if (rows.length > 0) yield rows;
 }

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { CallError } from '../../../shared/client';
 import {
   FigureInput,
+  METRIC_MAY_BE_NEGATIVE,
   METRICS,
   QUALIFIERS,
   Scope,
@@ -17,6 +18,7 @@ import {
   UNITS,
   type EntitySummary,
   type FigureSnapshot,
+  type Metric,
   type Source,
 } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
@@ -187,7 +189,19 @@ export function FigureForm(props: {
       </Row>
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item name="value" label={t('figureForm.value')} rules={[fieldRule(shape.shape.value, (v) => toNumber(String(v ?? '')), invalid('value'))]}>
+          <Form.Item
+            name="value"
+            label={t('figureForm.value')}
+            dependencies={['metric']}
+            rules={[
+              fieldRule(shape.shape.value, (v) => toNumber(String(v ?? '')), invalid('value')),
+              {
+                // Only a growth rate may be below zero (METRIC_MAY_BE_NEGATIVE), as main checks again.
+                validator: (_: unknown, v: unknown) =>
+                  toNumber(String(v ?? '')) < 0 && !METRIC_MAY_BE_NEGATIVE[form.getFieldValue('metric') as Metric] ? Promise.reject(new Error(invalid('negative'))) : Promise.resolve(),
+              },
+            ]}
+          >
             <Input inputMode="decimal" />
           </Form.Item>
         </Col>

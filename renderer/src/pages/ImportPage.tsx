@@ -6,6 +6,7 @@ import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import type { FieldValue, ImportChange, ImportField, ImportPreview, ImportResult } from '../../../shared/workbook';
 import { getApi } from '../api';
+import type { PercentConversion } from '../../../shared/workbook';
 
 type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult };
 
@@ -97,6 +98,7 @@ function PreviewView(props: {
         {t('importer.summary', { ...counts, removed: includeRemovals ? counts.removed : 0 })}
         {!includeRemovals && counts.removed > 0 ? <> · {t('importer.removalsKept', { count: counts.removed })}</> : null}
       </Typography.Paragraph>
+      <ImportNotes preview={preview} />
 
       {preview.errorCount > 0 ? (
         <section aria-labelledby="import-errors-heading">
@@ -164,6 +166,35 @@ function PreviewView(props: {
       <Button type="primary" style={{ marginTop: 16 }} disabled={preview.errorCount > 0 || toWrite === 0} loading={props.applying} onClick={props.apply}>
         {t('importer.apply')}
       </Button>
+    </>
+  );
+}
+
+/** What the import reads differently from the cells (percent formats), and what it leaves out (the annotations sheet). */
+function ImportNotes({ preview }: { preview: ImportPreview }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const first = preview.percentConversions[0];
+  if (preview.ignoredAnnotationEdits === 0 && !first) return null;
+  return (
+    <>
+      {preview.ignoredAnnotationEdits > 0 ? <Alert type="warning" showIcon title={t('importer.annotationsIgnored', { count: preview.ignoredAnnotationEdits })} style={{ marginBottom: 12 }} /> : null}
+      {first ? (
+        <>
+          <Alert type="info" showIcon title={t('importer.percentConverted', { count: preview.percentConversionCount, cell: first.cell, from: first.from, to: first.to })} style={{ marginBottom: 12 }} />
+          <Table<PercentConversion & { key: number }>
+            aria-label={t('importer.percentTable')}
+            size="small"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            dataSource={preview.percentConversions.map((c, key) => ({ ...c, key }))}
+            columns={[
+              { title: t('importer.percentCell'), key: 'cell', render: (_, c) => c.cell },
+              { title: t('importer.percentStored'), key: 'from', render: (_, c) => c.from },
+              { title: t('importer.percentImported'), key: 'to', render: (_, c) => `${c.to}` },
+            ]}
+            style={{ marginBottom: 12 }}
+          />
+        </>
+      ) : null}
     </>
   );
 }
