@@ -9,7 +9,7 @@ import { TIER_LOWER_BOUND_100M_YUAN, TIERS, type EntitySummary } from '../domain
 import type { Lang } from '../errors';
 import { formatValue } from '../format';
 import { MESSAGES } from '../i18n';
-import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
+import { barColor, ink, textStyle, type ChartStyle } from './style';
 
 /** The clusters with a tier, biggest tier first, then in their usual order. */
 export function tieredEntities<E extends EntitySummary>(entities: readonly E[]): E[] {
@@ -66,7 +66,7 @@ export function tierChartOption(entities: readonly EntitySummary[], lang: Lang, 
       // One slot per cluster: the two series overlap in it, and a cluster has a value in one only.
       barGap: '-100%',
       barWidth: '62%',
-      itemStyle: { color: CHART_COLORS[category] },
+      itemStyle: { color: barColor(category, style) },
       label: {
         show: true,
         position: 'right' as const,
