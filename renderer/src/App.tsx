@@ -46,6 +46,9 @@ export function App(): React.JSX.Element {
   const dark = useDark(themeChoice);
   return (
     <ConfigProvider
+      // No virtual lists: every option of a select is in the page, reachable by role and name
+      // (a virtual list exposes only the few in view, so assistive tech could not pick the rest).
+      virtual={false}
       button={{ autoInsertSpace: false }}
       locale={lang === 'en' ? enUS : zhCN}
       theme={{

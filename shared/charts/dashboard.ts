@@ -78,7 +78,7 @@ export function provinceMetricOption(figures: readonly Figure[], metric: Metric,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: colors.rule } },
       // No width: a label is drawn whole (its line breaks, if any, are the ones put in above).
-      axisLabel: { ...text, interval: 0, overflow: 'none' },
+      axisLabel: { ...text, interval: 0, overflow: 'none', lineHeight: text.fontSize + 4 },
     },
     series: [
       {
@@ -127,7 +127,7 @@ export function attentionByCategoryOption(data: { openAnnotations: Counts; witho
     aria: { enabled: true, label: { description: barsDescription(`${m.dashboard.openAnnotations} / ${m.dashboard.withoutSource}`, bars, lang) } },
     legend: { top: 0, textStyle: text },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: names.map((n) => (lang === 'en' ? wrapWords(n, 18) : n)), axisLabel: { ...text, interval: 0, overflow: 'none' } },
+    xAxis: { type: 'category', data: names.map((n) => (lang === 'en' ? wrapWords(n, 18) : n)), axisLabel: { ...text, interval: 0, overflow: 'none', lineHeight: text.fontSize + 4 } },
     yAxis: { type: 'value', minInterval: 1, name: m.dashboard.count, nameTextStyle: { ...text, color: ink(style).muted }, axisLabel: { ...text, color: ink(style).muted } },
     series: series.map((s, i) => ({ type: 'bar' as const, name: s.name, data: s.values, label, itemStyle: { color: barColor(i === 0 ? 'pillar' : 'emerging', style) } })),
   };
