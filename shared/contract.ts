@@ -26,6 +26,7 @@ import {
   Tier,
 } from './domain';
 import { ErrorPayload } from './errors';
+import { SearchQuery, SearchResults } from './global-search';
 import {
   AnnotationListItem,
   AnnotationQuery,
@@ -135,6 +136,8 @@ export const contract = {
   redo: { input: NoInput, output: UndoResult },
   getUndoState: { input: NoInput, output: UndoState },
   getDashboard: { input: NoInput, output: DashboardData },
+  // One search over entities, figures, annotations and sources (issue 13: Ctrl/⌘+K, the overview's box).
+  search: { input: SearchQuery, output: SearchResults },
 } as const;
 
 export type Contract = typeof contract;

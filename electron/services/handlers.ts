@@ -19,6 +19,7 @@ import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbe
 import { dashboardData } from './workbench/dashboard';
 import { listAnnotations, listDeleted, listSources } from './workbench/lists';
 import { figureFacets, listFigures } from './workbench/query';
+import { searchEverything } from './workbench/search';
 import { authorOf, getSettings, updateSettings } from './workbench/settings';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
@@ -85,5 +86,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     redo: () => redo(db, authorOf(db)),
     getUndoState: () => undoState(db),
     getDashboard: () => dashboardData(db),
+    search: (query) => searchEverything(db, query),
   };
 }
