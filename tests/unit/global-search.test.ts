@@ -3,29 +3,18 @@
  * or without figures, figures, annotations and sources, in both languages; snippets cut between
  * words or characters, never inside one.
  */
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SearchResults } from '../../shared/global-search';
 import { cutsInside, lead, snippet } from '../../shared/search';
 import { dispatch } from '../../electron/services/dispatch';
-import { openDataFile } from '../../electron/services/db/open';
-import { createHandlers } from '../../electron/services/handlers';
-import { folderHost } from '../../electron/services/host';
-import { Jobs } from '../../electron/services/jobs';
-import { fullDump, tempDataFile, tempDir } from '../helpers/files';
+import { fullDump, tempDataFile } from '../helpers/files';
+import { openWithHandlers } from '../helpers/handlers';
 
 function open() {
-  const file = tempDataFile();
-  const db = openDataFile(file);
-  const handlers = createHandlers({ db, dataFile: file, appName: 'Cluster Brief', appVersion: '0.0.0-test', host: folderHost(tempDir(), path.join), jobs: new Jobs() });
-  const call = async (channel: string, input: unknown): Promise<unknown> => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value;
-  };
-  const search = async (q: string): Promise<SearchResults> => (await call('search', { q })) as SearchResults;
-  return { db, handlers, call, search };
+  const opened = openWithHandlers(tempDataFile());
+  const search = async (q: string): Promise<SearchResults> => (await opened.call('search', { q })) as SearchResults;
+  return { ...opened, search };
 }
 
 describe('searching everything', () => {
