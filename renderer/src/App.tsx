@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
 import { ExportWorkbook } from './components/ExportWorkbook';
+import { SearchDialog } from './components/GlobalSearch';
 import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
 import { EntityPage } from './pages/EntityPage';
@@ -133,6 +134,7 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
         <Screen route={route} lang={lang} />
       </Layout.Content>
       <FirstStart />
+      <SearchDialog lang={lang} />
     </Layout>
   );
 }
