@@ -71,6 +71,12 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
 test('a one-page brief in English from the English interface', async ({ app, harness }) => {
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Briefings' }).click();
+  // A fact sheet's box and help ask for the same thing: one industry.
+  await app.getByRole('radiogroup', { name: 'Template' }).getByRole('radio', { name: 'Fact sheet (one industry)' }).check();
+  await expect(app.getByText('Choose one industry', { exact: true })).toBeVisible();
+  await expect(app.getByText('Choose one industry.', { exact: true })).toBeVisible();
+  await expect(app.getByText('All industries (leave empty)')).toHaveCount(0);
+  await app.getByRole('radiogroup', { name: 'Template' }).getByRole('radio', { name: 'One-page brief' }).check();
   await app.getByRole('radiogroup', { name: 'Briefing language' }).getByRole('radio', { name: 'English' }).check();
   await app.getByRole('textbox', { name: 'Title', exact: true }).fill('Clusters at a glance, week 48');
   await app.getByRole('checkbox', { name: 'Open the file after exporting' }).uncheck();
