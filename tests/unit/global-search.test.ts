@@ -25,9 +25,28 @@ describe('searching everything', () => {
       expect(found.entities.map((e) => e.entityId), q).toContain('quantum-technology');
       expect(found.entities.find((e) => e.entityId === 'quantum-technology')).toMatchObject({ name: { zh: '量子科技', en: 'Quantum technology' }, category: 'future', figures: 0 });
     }
+    // The industry named by the term comes before one whose name only mentions it.
+    expect((await search('quantum')).entities.map((e) => e.entityId)).toEqual(['quantum-technology', 'blockchain-quantum']);
     const robots = await search('robot');
     expect(robots.entities.map((e) => e.name.zh)).toEqual(['智能机器人']);
     expect(robots.entities[0]!.figures).toBeGreaterThan(0);
+  });
+
+  it('finds any industry by any word of either of its names, whether or not it has figures', async () => {
+    const { search, call } = open();
+    let n = 0;
+    const word = fc.stringMatching(/^[a-z]{3,10}$/);
+    const han = fc.array(fc.constantFrom(...'低空经济航天海洋氢能脑机接口合成生物'), { minLength: 2, maxLength: 6 }).map((cs) => cs.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 4 }), han, fc.nat(), async (words, zh, pick) => {
+        const id = `new-industry-${++n}`;
+        await call('saveEntity', { mode: 'create', entity: { id, name: { zh, en: words.join(' ') }, category: 'future', tier: null, sortOrder: 100 + n } });
+        const term = words[pick % words.length]!;
+        expect((await search(term)).entities.map((e) => e.entityId)).toContain(id);
+        expect((await search(zh.slice(0, 2))).entities.map((e) => e.entityId)).toContain(id);
+      }),
+      { numRuns: 25, verbose: true },
+    );
   });
 
   it('finds figures by their quoted sentence, and sources by title and publisher, with snippets around the words', async () => {

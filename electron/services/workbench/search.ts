@@ -10,12 +10,13 @@ import { ftsQuery, lead, snippet } from '../../../shared/search';
 import type { DB } from '../db/open';
 import { toFigure, type FigureRow } from '../db/rows';
 
+/** Best match first (bm25: a short name that is mostly the term ranks above a long one that mentions it). */
 const ENTITIES = /* sql */ `
   SELECT e.id, e.name_zh, e.name_en, e.category,
          (SELECT count(*) FROM figures f WHERE f.entity_id = e.id AND f.deleted_at IS NULL) AS figures
-    FROM entities e
-   WHERE e.deleted_at IS NULL AND e.id IN (SELECT entity_id FROM entities_fts WHERE entities_fts MATCH @match)
-   ORDER BY e.sort_order, e.id
+    FROM entities_fts JOIN entities e ON e.id = entities_fts.entity_id
+   WHERE entities_fts MATCH @match AND e.deleted_at IS NULL
+   ORDER BY entities_fts.rank, e.sort_order, e.id
    LIMIT @limit`;
 
 const FIGURES = /* sql */ `
