@@ -118,6 +118,8 @@ export const contract = {
   updateSettings: { input: SettingsPatch, output: Settings },
   listFigures: { input: FigureQuery, output: FigurePage },
   getFigureFacets: { input: NoInput, output: FigureFacets },
+  // One search over entities, figures, annotations and sources (issue 13: Ctrl/⌘+K, the overview's box).
+  search: { input: SearchQuery, output: SearchResults },
   getFigure: { input: z.object({ id: RowId }).strict(), output: FigureSnapshot },
   listSources: { input: NoInput, output: SourceList },
   saveFigure: {
@@ -136,8 +138,6 @@ export const contract = {
   redo: { input: NoInput, output: UndoResult },
   getUndoState: { input: NoInput, output: UndoState },
   getDashboard: { input: NoInput, output: DashboardData },
-  // One search over entities, figures, annotations and sources (issue 13: Ctrl/⌘+K, the overview's box).
-  search: { input: SearchQuery, output: SearchResults },
 } as const;
 
 export type Contract = typeof contract;

@@ -65,6 +65,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     updateSettings: (patch) => updateSettings(db, patch),
     listFigures: (query) => listFigures(db, query),
     getFigureFacets: () => figureFacets(db),
+    search: (query) => searchEverything(db, query),
     getFigure: ({ id }) => mustExist(db, FIGURES, id),
     listSources: () => listSources(db),
     saveFigure: (input) => saveFigure(db, input),
@@ -86,6 +87,5 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     redo: () => redo(db, authorOf(db)),
     getUndoState: () => undoState(db),
     getDashboard: () => dashboardData(db),
-    search: (query) => searchEverything(db, query),
   };
 }
