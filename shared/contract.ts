@@ -26,6 +26,7 @@ import {
   Tier,
 } from './domain';
 import { ErrorPayload } from './errors';
+import { SearchQuery, SearchResults } from './global-search';
 import {
   AnnotationListItem,
   AnnotationQuery,
@@ -117,6 +118,8 @@ export const contract = {
   updateSettings: { input: SettingsPatch, output: Settings },
   listFigures: { input: FigureQuery, output: FigurePage },
   getFigureFacets: { input: NoInput, output: FigureFacets },
+  // One search over entities, figures, annotations and sources (issue 13: Ctrl/⌘+K, the overview's box).
+  search: { input: SearchQuery, output: SearchResults },
   getFigure: { input: z.object({ id: RowId }).strict(), output: FigureSnapshot },
   listSources: { input: NoInput, output: SourceList },
   saveFigure: {

@@ -58,14 +58,48 @@ export function highlightParts(text: string, query: string): { text: string; mat
   return parts;
 }
 
-/** A short piece of `text` around the first place the query matches, or null when it does not. */
+/** A letter or digit of a script written with spaces between words (not a Han character). */
+const SPACED = /[\p{L}\p{N}]/u;
+const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const isSpacedWordChar = (c: string | undefined): boolean => c !== undefined && SPACED.test(c) && !HAN_CHAR.test(c);
+const isLowSurrogate = (c: string | undefined): boolean => c !== undefined && c >= '\udc00' && c <= '\udfff';
+
+/** True when a cut at `at` falls inside a word (English) or inside one character (a surrogate pair). */
+export function cutsInside(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  return isLowSurrogate(text[at]) || (isSpacedWordChar(text[at - 1]) && isSpacedWordChar(text[at]));
+}
+
+/**
+ * A short piece of `text` around the first place the query matches, or null when it does not. The
+ * piece starts and ends between words (English) or between characters (Chinese), never inside one:
+ * "…quantum information…", not "…quantu…".
+ */
 export function snippet(text: string | null, query: string, width = 60): string | null {
   if (!text) return null;
   const parts = highlightParts(text, query);
   const first = parts.findIndex((p) => p.match);
   if (first === -1) return null;
   const start = parts.slice(0, first).reduce((n, p) => n + p.text.length, 0);
-  const from = Math.max(0, start - Math.floor(width / 3));
-  const to = Math.min(text.length, from + width);
-  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  const end = start + parts[first]!.text.length;
+  let from = Math.max(0, start - Math.floor(width / 3));
+  let to = Math.min(text.length, Math.max(from + width, end));
+  // Widen the start back to its word's beginning, unless that reaches past the match's own word.
+  while (from > 0 && cutsInside(text, from)) from--;
+  // Shorten the end to the last whole word, but never into the match; else widen it to the word's end.
+  let shorter = to;
+  while (shorter > end && cutsInside(text, shorter)) shorter--;
+  if (!cutsInside(text, shorter)) to = shorter;
+  while (to < text.length && cutsInside(text, to)) to++;
+  const piece = text.slice(from, to).trim();
+  return `${from > 0 ? '…' : ''}${piece}${to < text.length ? '…' : ''}`;
+}
+
+/** The beginning of `text`, at most about `width` characters, cut between words or characters. */
+export function lead(text: string, width = 60): string {
+  if (text.length <= width) return text;
+  let to = width;
+  while (to > 1 && cutsInside(text, to)) to--;
+  if (cutsInside(text, to)) to = width;
+  return `${text.slice(0, to).trimEnd()}…`;
 }

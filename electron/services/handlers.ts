@@ -19,6 +19,7 @@ import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbe
 import { dashboardData } from './workbench/dashboard';
 import { listAnnotations, listDeleted, listSources } from './workbench/lists';
 import { figureFacets, listFigures } from './workbench/query';
+import { searchEverything } from './workbench/search';
 import { authorOf, getSettings, updateSettings } from './workbench/settings';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> };
@@ -64,6 +65,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     updateSettings: (patch) => updateSettings(db, patch),
     listFigures: (query) => listFigures(db, query),
     getFigureFacets: () => figureFacets(db),
+    search: (query) => searchEverything(db, query),
     getFigure: ({ id }) => mustExist(db, FIGURES, id),
     listSources: () => listSources(db),
     saveFigure: (input) => saveFigure(db, input),

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
 import { ExportWorkbook } from './components/ExportWorkbook';
+import { SearchDialog } from './components/GlobalSearch';
 import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
 import { EntityPage } from './pages/EntityPage';
@@ -21,6 +22,12 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 
 const LIGHT_CONTRAST = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorError: '#cf1322', colorWarning: '#ad6800', colorTextDescription: 'rgba(0, 0, 0, 0.62)' };
 const DARK_CONTRAST = { colorLink: '#69b1ff', colorError: '#ff7875', colorTextDescription: 'rgba(255, 255, 255, 0.68)' };
+
+// Issue 13, found by axe along the first-day journey: placeholders, hovered buttons (the pointer stays
+// on a button after a click) and orange/green tags read at 4.5:1 or more in either theme.
+const LIGHT_STATES = { colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', colorPrimaryHover: '#003eb3', orange: '#d46b08', green: '#389e0d' };
+const DARK_STATES = { colorTextPlaceholder: 'rgba(255, 255, 255, 0.5)', colorPrimaryHover: '#0958d9' };
+const BUTTON_STATES = { light: { defaultHoverColor: '#003eb3', defaultHoverBorderColor: '#003eb3' }, dark: { defaultHoverColor: '#91caff', defaultHoverBorderColor: '#91caff' } };
 
 const LANG_CHOICES: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
@@ -46,12 +53,16 @@ export function App(): React.JSX.Element {
   const dark = useDark(themeChoice);
   return (
     <ConfigProvider
+      // No virtual lists: every option of a select is in the page, reachable by role and name
+      // (a virtual list exposes only the few in view, so assistive tech could not pick the rest).
+      virtual={false}
       button={{ autoInsertSpace: false }}
       locale={lang === 'en' ? enUS : zhCN}
       theme={{
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
         // Blue, red and secondary text that read at WCAG AA contrast on either background.
-        token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST) },
+        token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST), ...(dark ? DARK_STATES : LIGHT_STATES) },
+        components: { Button: dark ? BUTTON_STATES.dark : BUTTON_STATES.light },
       }}
     >
       <AntApp>
@@ -130,6 +141,7 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
         <Screen route={route} lang={lang} />
       </Layout.Content>
       <FirstStart />
+      <SearchDialog lang={lang} />
     </Layout>
   );
 }

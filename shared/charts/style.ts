@@ -28,6 +28,14 @@ export const CHART_COLORS = {
   rule: '#d0d7de',
 } as const;
 
+/** Bar fills on the app's dark card (#141414): each at least 3:1 against it (WCAG non-text contrast). */
+const DARK_BARS = { pillar: '#91caff', emerging: '#4f8fd6', future: '#6ea8e6' } as const;
+
+/** The fill of a category's bars for the style's background. */
+export function barColor(category: 'pillar' | 'emerging' | 'future', style: ChartStyle): string {
+  return style.dark ? DARK_BARS[category] : CHART_COLORS[category];
+}
+
 const DARK_INK = { text: 'rgba(255, 255, 255, 0.88)', muted: 'rgba(255, 255, 255, 0.68)', rule: 'rgba(255, 255, 255, 0.25)' } as const;
 
 /** Text, secondary text and rule colours for the style's background. */

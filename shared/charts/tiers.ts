@@ -13,7 +13,7 @@ import type { Lang } from '../errors';
 import { formatAmount, formatValue } from '../format';
 import { BRIEFING_WORDS } from '../briefing-words';
 import { MESSAGES } from '../i18n';
-import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
+import { barColor, ink, textStyle, type ChartStyle } from './style';
 
 /** The clusters with a tier, biggest tier first, then in their usual order. */
 export function tieredEntities<E extends EntitySummary>(entities: readonly E[]): E[] {
@@ -111,7 +111,7 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
       // One slot per cluster: the series overlap in it, and a cluster has a value in one only.
       barGap: '-100%',
       barWidth: '62%',
-      itemStyle: { color: CHART_COLORS[category] },
+      itemStyle: { color: barColor(category, style) },
       label: {
         show: true,
         position: 'right' as const,

@@ -15,6 +15,9 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
 
   await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '单个产业概况' }).check();
   await expect(app.getByText('请选择一个产业。')).toBeVisible();
+  // The box asks in the same words as the help below it.
+  await expect(app.getByText('选择一个产业', { exact: true })).toBeVisible();
+  await expect(app.getByText('全部产业（留空）')).toHaveCount(0);
   await expect(app.getByRole('button', { name: '预览' })).toBeDisabled();
   const entities = app.getByRole('combobox', { name: '产业' });
   await entities.click();
@@ -58,7 +61,7 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
   await expect(app.getByRole('status')).toContainText('已保存简报设置“机器人周报”');
 
   await app.reload();
-  await app.getByRole('button', { name: '载入 机器人周报' }).click();
+  await app.getByRole('button', { name: '打开 机器人周报' }).click();
   await expect(app.getByRole('textbox', { name: '标题', exact: true })).toHaveValue('机器人产业周报');
   await expect(app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '中英双语' })).toBeChecked();
   await app.getByRole('button', { name: '预览' }).click();
@@ -68,6 +71,12 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
 test('a one-page brief in English from the English interface', async ({ app, harness }) => {
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Briefings' }).click();
+  // A fact sheet's box and help ask for the same thing: one industry.
+  await app.getByRole('radiogroup', { name: 'Template' }).getByRole('radio', { name: 'Fact sheet (one industry)' }).check();
+  await expect(app.getByText('Choose one industry', { exact: true })).toBeVisible();
+  await expect(app.getByText('Choose one industry.', { exact: true })).toBeVisible();
+  await expect(app.getByText('All industries (leave empty)')).toHaveCount(0);
+  await app.getByRole('radiogroup', { name: 'Template' }).getByRole('radio', { name: 'One-page brief' }).check();
   await app.getByRole('radiogroup', { name: 'Briefing language' }).getByRole('radio', { name: 'English' }).check();
   await app.getByRole('textbox', { name: 'Title', exact: true }).fill('Clusters at a glance, week 48');
   await app.getByRole('checkbox', { name: 'Open the file after exporting' }).uncheck();
@@ -78,4 +87,45 @@ test('a one-page brief in English from the English interface', async ({ app, har
   expect(text).toContain('Clusters at a glance, week 48');
   expect(text).toContain('nearly 3 trillion yuan');
   expect(text).toContain('New-generation electronics and information technology');
+});
+
+test('the builder fills 编写人 from settings, keeps its choices while you visit other pages, and shows the preview\'s progress at once', async ({ app }) => {
+  const nav = app.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '简报' }).click();
+  await expect(app.getByRole('textbox', { name: '编写人' })).toHaveValue('测试分析员');
+  await expect(app.getByText('点击“预览”在此查看 PDF。')).toBeVisible();
+
+  await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '完整简报' }).check();
+  await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '英文' }).check();
+  await app.getByRole('textbox', { name: '编写人' }).fill('产业研究处');
+  await app.getByRole('textbox', { name: '密级标注' }).fill('内部资料 注意保存');
+  await nav.getByRole('link', { name: '仪表盘' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '仪表盘' })).toBeVisible();
+  await nav.getByRole('link', { name: '简报' }).click();
+  await expect(app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '完整简报' })).toBeChecked();
+  await expect(app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '英文' })).toBeChecked();
+  await expect(app.getByRole('textbox', { name: '编写人' })).toHaveValue('产业研究处');
+  await expect(app.getByRole('textbox', { name: '密级标注' })).toHaveValue('内部资料 注意保存');
+
+  // Pressing Preview replaces the empty state at once with what is happening.
+  await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '一页简报' }).check();
+  await app.getByRole('button', { name: '预览' }).click();
+  await expect(app.getByText('点击“预览”在此查看 PDF。')).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: /第 [12] 步（共 2 步）/ })).toBeVisible();
+  await expect(app.getByTitle('简报预览')).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByText('共 1 页', { exact: false })).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByRole('status').filter({ hasText: /第 [12] 步/ })).toHaveCount(0);
+
+  // A long name stays on one line in its card; the buttons say 打开 / 删除 and name it only to assistive tech.
+  const long = '二〇二六年第四季度全省战略性新兴产业集群发展情况专题简报（供厅务会参阅）';
+  await app.getByRole('textbox', { name: '简报名称' }).fill(long);
+  await app.getByRole('button', { name: '保存简报设置' }).click();
+  const saved = app.getByRole('region', { name: '已保存的简报' });
+  const open = saved.getByRole('button', { name: `打开 ${long}` });
+  await expect(open).toHaveText('打开');
+  await expect(saved.getByRole('button', { name: `删除 ${long}` })).toHaveText('删除');
+  const name = saved.getByTitle(long);
+  const box = await name.boundingBox();
+  const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(box!.height).toBeLessThan(lineHeight * 1.5);
 });

@@ -47,6 +47,6 @@ describe('dashboard chart definitions', () => {
     expect(province).toContain('Added value growth, year on year');
     const attention = attentionByCategoryOption(data, 'en') as { series: { label: { textBorderWidth: number } }[] };
     for (const s of attention.series) expect(s.label.textBorderWidth).toBe(0);
-    expect(svg(attentionByCategoryOption(data, 'en'))).toContain('Open annotations');
+    expect(svg(attentionByCategoryOption(data, 'en', { animation: false }))).toContain('Open annotations');
   });
 });

@@ -1,30 +1,16 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FigureInput } from '../../shared/domain';
-import { dispatch } from '../../electron/services/dispatch';
-import { openDataFile, type DB } from '../../electron/services/db/open';
+import type { DB } from '../../electron/services/db/open';
 import { toFigure, type FigureRow } from '../../electron/services/db/rows';
 import { createAnnotation } from '../../electron/services/db/annotations';
 import { createEntity } from '../../electron/services/db/entities';
 import { createFigure, updateFigure } from '../../electron/services/db/figures';
 import { newChange } from '../../electron/services/db/revisions';
 import { createSource } from '../../electron/services/db/sources';
-import { createHandlers } from '../../electron/services/handlers';
-import { folderHost } from '../../electron/services/host';
-import { Jobs } from '../../electron/services/jobs';
-import { fullDump, tempDataFile, tempDir } from '../helpers/files';
+import { fullDump, tempDataFile } from '../helpers/files';
+import { openWithHandlers } from '../helpers/handlers';
 
-function open(file: string) {
-  const db = openDataFile(file);
-  const handlers = createHandlers({ db, dataFile: file, appName: 'Cluster Brief', appVersion: '0.0.0-test', host: folderHost(tempDir(), path.join), jobs: new Jobs() });
-  /** Calls a channel as the page does: through the contract's validation. */
-  const call = async (channel: string, input: unknown): Promise<unknown> => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value;
-  };
-  return { db, handlers, call };
-}
+const open = openWithHandlers;
 
 const robots = (db: DB): number => (db.prepare(`SELECT id FROM figures WHERE entity_id = 'smart-robots'`).get() as { id: number }).id;
 const value = (db: DB, id: number): number => (db.prepare(`SELECT value FROM figures WHERE id = ?`).get(id) as { value: number }).value;

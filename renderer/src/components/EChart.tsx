@@ -8,19 +8,23 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
+/**
+ * `label` is what a screen reader hears: the chart's values in words (shared/charts/dashboard.ts).
+ * It is also ECharts' aria description, so ECharts' own label (data positions) never replaces it.
+ */
 export function EChart({ option, label, height = 320, dark }: { option: EChartsOption; label: string; height?: number; dark: boolean }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, dark ? 'dark' : undefined, { renderer: 'svg' });
-    chart.setOption({ ...option, backgroundColor: 'transparent' });
+    chart.setOption({ ...option, aria: { enabled: true, label: { description: label } }, backgroundColor: 'transparent' });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
       observer.disconnect();
       chart.dispose();
     };
-  }, [option, dark]);
+  }, [option, label, dark]);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -4,18 +4,28 @@
  * named definition and run it again later.
  */
 import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Radio, Row, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
-import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingDefinition, type BriefingRequest } from '../../../shared/briefing';
+import { BRIEFING_LANGS, BRIEFING_TEMPLATES, BriefingRequest, type BriefingDefinition } from '../../../shared/briefing';
 import type { EntitySummary } from '../../../shared/domain';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { LoadState } from '../components/LoadState';
+import { useSession } from '../session';
 import { useCall } from '../useCall';
+import { useStoredState } from '../useStoredState';
 
 const EMPTY: BriefingRequest = { template: 'one-page', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '', marking: '' };
+
+/** The choices being made, kept while the person visits other pages: a request before its fact-sheet rule holds. */
+const Draft = z.object(BriefingRequest.shape).strict();
+const DRAFT_KEY = 'cluster-brief:briefing-draft';
+
+/** Where a preview is: the PDF being made, then its first page being shown, then shown. */
+type PreviewStep = 'render' | 'show' | null;
 
 type Notice = { type: 'success' | 'info' | 'error'; text: string } | null;
 
@@ -47,13 +57,20 @@ export function BriefingPage({ lang }: { lang: Lang }): React.JSX.Element {
 
 function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const [request, setRequest] = useState<BriefingRequest>(EMPTY);
+  const { settings } = useSession();
+  const [request, setRequest, restored] = useStoredState<BriefingRequest>(DRAFT_KEY, Draft, () => ({ ...EMPTY, author: settings?.authorName ?? '' }));
+  // 编写人 starts as the author name from settings (which may arrive after the page), until typed over.
+  const authorTyped = useRef(restored);
+  useEffect(() => {
+    if (!authorTyped.current && settings?.authorName) setRequest((r) => ({ ...r, author: settings.authorName ?? '' }));
+  }, [settings?.authorName, setRequest]);
   const [name, setName] = useState('');
   const [openAfter, setOpenAfter] = useState(true);
   const [saved, setSaved] = useState<BriefingDefinition[]>([]);
   const [busy, setBusy] = useState<'preview' | 'export' | 'save' | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [preview, setPreview] = useState<{ url: string; pages: number; bytes: number } | null>(null);
+  const [step, setStep] = useState<PreviewStep>(null);
 
   const refreshSaved = (): void => {
     getApi()
@@ -64,6 +81,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
 
   const set = <K extends keyof BriefingRequest>(key: K, value: BriefingRequest[K]): void => setRequest((r) => ({ ...r, [key]: value }));
+  const factSheet = request.template === 'fact-sheet';
   const needsEntity = request.template === 'fact-sheet' && request.entityIds.length !== 1;
 
   const run = async (kind: 'preview' | 'export' | 'save', work: () => Promise<void>): Promise<void> => {
@@ -80,8 +98,15 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
 
   const doPreview = (): Promise<void> =>
     run('preview', async () => {
-      const result = await getApi().previewBriefing({ request });
-      setPreview({ url: pdfBlobUrl(result.pdfBase64), pages: result.pages, bytes: result.bytes });
+      setStep('render');
+      try {
+        const result = await getApi().previewBriefing({ request });
+        setPreview({ url: pdfBlobUrl(result.pdfBase64), pages: result.pages, bytes: result.bytes });
+        setStep('show');
+      } catch (e) {
+        setStep(null);
+        throw e;
+      }
     });
 
   const doExport = (): Promise<void> =>
@@ -129,19 +154,32 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
             <Form.Item
               label={t('briefingBuilder.entities')}
               htmlFor="briefing-entities"
-              help={needsEntity ? t('briefingBuilder.needEntity') : t('briefingBuilder.entitiesHelp')}
+              help={needsEntity ? t('briefingBuilder.needEntity') : factSheet ? t('briefingBuilder.factSheetHelp') : t('briefingBuilder.entitiesHelp')}
               validateStatus={needsEntity ? 'warning' : undefined}
             >
-              <Select
-                id="briefing-entities"
-                mode="multiple"
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder={t('briefingBuilder.entitiesAll')}
-                options={entityOptions}
-                value={request.entityIds}
-                onChange={(ids: string[]) => set('entityIds', ids)}
-              />
+              {factSheet ? (
+                // A fact sheet is about one industry: a single choice, asked for in the same words as the help.
+                <Select
+                  id="briefing-entities"
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('briefingBuilder.entitiesOne')}
+                  options={entityOptions}
+                  value={request.entityIds.length === 1 ? request.entityIds[0] : undefined}
+                  onChange={(id: string | undefined) => set('entityIds', id ? [id] : [])}
+                />
+              ) : (
+                <Select
+                  id="briefing-entities"
+                  mode="multiple"
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('briefingBuilder.entitiesAll')}
+                  options={entityOptions}
+                  value={request.entityIds}
+                  onChange={(ids: string[]) => set('entityIds', ids)}
+                />
+              )}
             </Form.Item>
             <Form.Item label={<span id="briefing-lang-label">{t('briefingBuilder.lang')}</span>}>
               <Radio.Group aria-labelledby="briefing-lang-label" value={request.lang} onChange={(e) => set('lang', e.target.value as BriefingRequest['lang'])}>
@@ -161,7 +199,15 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
             <Row gutter={12}>
               <Col span={12}>
                 <Form.Item label={t('briefingBuilder.author')} htmlFor="briefing-author">
-                  <Input id="briefing-author" value={request.author} maxLength={120} onChange={(e) => set('author', e.target.value)} />
+                  <Input
+                    id="briefing-author"
+                    value={request.author}
+                    maxLength={120}
+                    onChange={(e) => {
+                      authorTyped.current = true;
+                      set('author', e.target.value);
+                    }}
+                  />
                 </Form.Item>
               </Col>
               <Col span={12}>
@@ -204,15 +250,15 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
               renderItem={(d) => (
                 <List.Item
                   actions={[
-                    <Button key="load" size="small" onClick={() => load(d)}>
-                      {t('briefingBuilder.load', { name: d.name })}
+                    <Button key="load" size="small" aria-label={t('briefingBuilder.loadLabel', { name: d.name })} onClick={() => load(d)}>
+                      {t('briefingBuilder.load')}
                     </Button>,
-                    <Button key="remove" size="small" danger onClick={() => void remove(d)}>
-                      {t('briefingBuilder.remove', { name: d.name })}
+                    <Button key="remove" size="small" danger aria-label={t('briefingBuilder.removeLabel', { name: d.name })} onClick={() => void remove(d)}>
+                      {t('briefingBuilder.remove')}
                     </Button>,
                   ]}
                 >
-                  <List.Item.Meta title={d.name} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
+                  <List.Item.Meta style={{ minWidth: 0 }} title={<OneLine text={d.name} />} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
                 </List.Item>
               )}
             />
@@ -221,17 +267,38 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       </Col>
       <Col xs={24} xl={14}>
         <section aria-label={t('briefingBuilder.previewFrame')}>
-          {busy === 'preview' ? <Spin aria-label={t('briefingBuilder.previewing')} /> : null}
-          {preview ? (
+          {step ? (
+            // Shown the moment Preview is pressed, in place of the empty state or the previous preview.
+            <div role="status" style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '16px 0' }}>
+              <Spin />
+              <span>{t(step === 'render' ? 'briefingBuilder.previewStepRender' : 'briefingBuilder.previewStepShow')}</span>
+            </div>
+          ) : null}
+          {preview && step !== 'render' ? (
             <>
-              <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text>
-              <iframe title={t('briefingBuilder.previewFrame')} src={preview.url} style={{ width: '100%', height: '80vh', border: '1px solid #d0d7de', marginTop: 8 }} />
+              {step === null ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
+              <iframe
+                key={preview.url}
+                title={t('briefingBuilder.previewFrame')}
+                src={preview.url}
+                onLoad={() => setStep(null)}
+                style={{ width: '100%', height: '80vh', border: '1px solid #d0d7de', marginTop: 8 }}
+              />
             </>
-          ) : (
+          ) : step === null ? (
             <Empty description={t('briefingBuilder.previewEmpty')} />
-          )}
+          ) : null}
         </section>
       </Col>
     </Row>
+  );
+}
+
+/** A name kept on one line: cut with an ellipsis, the whole name in its tooltip. */
+function OneLine({ text }: { text: string }): React.JSX.Element {
+  return (
+    <span title={text} style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      {text}
+    </span>
   );
 }

@@ -2,10 +2,9 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attentionByCategoryOption } from '../../../shared/charts/dashboard';
-import { provinceChartOption } from '../../../shared/charts/province';
+import { attentionByCategoryOption, provinceMetricOption, provinceMetricTitle, provincePercentages, tierChartDescription } from '../../../shared/charts/dashboard';
 import { tierChartOption } from '../../../shared/charts/tiers';
-import type { EntitySummary } from '../../../shared/domain';
+import type { EntitySummary, Metric } from '../../../shared/domain';
 import { formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import type { DashboardData } from '../../../shared/workbench';
@@ -14,6 +13,9 @@ import { EChart } from '../components/EChart';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
+
+/** The province-level percentages, one chart each: a growth rate and a GDP share never share an axis. */
+const PERCENT_METRICS: Metric[] = ['added_value_growth', 'gdp_share'];
 
 export function DashboardPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
@@ -37,11 +39,18 @@ export function DashboardPage({ lang }: { lang: Lang }): React.JSX.Element {
 function Charts({ data, entities, lang }: { data: DashboardData; entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const dark = document.documentElement.dataset.theme === 'dark';
-  // The same chart definitions the PDF briefing draws (shared/charts/tiers.ts, province.ts).
+  // The tier chart is the very definition the PDF briefing draws (shared/charts/tiers.ts).
   const tiers = useMemo(() => tierChartOption(entities, lang, { dark }), [entities, lang, dark]);
-  const province = useMemo(() => provinceChartOption(data.province, lang, { dark }), [data, lang, dark]);
-  const attention = useMemo(() => attentionByCategoryOption(data, lang), [data, lang]);
-  const other = data.province.filter((f) => f.unit !== 'percent');
+  const tiersLabel = useMemo(() => tierChartDescription(entities, lang), [entities, lang]);
+  const percentCharts = useMemo(
+    () =>
+      PERCENT_METRICS.map((metric) => ({ metric, rows: provincePercentages(data.province, metric) }))
+        .filter(({ rows }) => rows.length > 0)
+        .map(({ metric, rows }) => ({ metric, rows, title: provinceMetricTitle(rows, metric, lang), option: provinceMetricOption(data.province, metric, lang, { dark }) })),
+    [data, lang, dark],
+  );
+  const attention = useMemo(() => attentionByCategoryOption(data, lang, { dark }), [data, lang, dark]);
+  const needsAttention = data.totals.openAnnotations + data.totals.withoutSource > 0;
   return (
     <>
       <Row gutter={[16, 16]}>
@@ -64,14 +73,13 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('dashboard.tiers')}>
-            <EChart option={tiers} label={t('dashboard.chartLabel', { title: t('dashboard.tiers') })} dark={dark} height={560} />
+            <EChart option={tiers} label={tiersLabel} dark={dark} height={560} />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('dashboard.province')}>
-            <EChart option={province} label={t('dashboard.chartLabel', { title: t('dashboard.province') })} dark={dark} height={240} />
-            <ul aria-label={t('dashboard.province')} style={{ margin: '8px 0 0', paddingLeft: 18 }}>
-              {other.map((f) => (
+            <ul aria-label={t('dashboard.province')} style={{ margin: 0, paddingLeft: 18 }}>
+              {data.province.map((f) => (
                 <li key={f.id}>
                   {t(`scope.${f.scope}`)} · {t(`metric.${f.metric}`)} · {f.period}: <strong>{formatFigure(f, lang)}</strong>
                 </li>
@@ -79,12 +87,27 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
             </ul>
           </Card>
         </Col>
-        <Col xs={24}>
-          <Card size="small">
-            <EChart option={attention} label={t('dashboard.chartLabel', { title: `${t('dashboard.openAnnotations')} / ${t('dashboard.withoutSource')}` })} dark={dark} />
-          </Card>
-        </Col>
+        {percentCharts.map(({ metric, rows, title, option }) => (
+          <Col key={metric} xs={24} xl={12}>
+            <Card size="small" title={title}>
+              <EChart option={option} label={chartDescription(option)} dark={dark} height={Math.max(120, 56 + rows.length * 48)} />
+            </Card>
+          </Col>
+        ))}
+        {needsAttention ? (
+          <Col xs={24}>
+            <Card size="small" title={`${t('dashboard.openAnnotations')} / ${t('dashboard.withoutSource')}`}>
+              <EChart option={attention} label={chartDescription(attention)} dark={dark} />
+            </Card>
+          </Col>
+        ) : null}
       </Row>
     </>
   );
+}
+
+/** The description an option carries for screen readers (shared/charts/dashboard.ts writes one into every chart). */
+function chartDescription(option: { aria?: unknown }): string {
+  const aria = option.aria as { label?: { description?: string } } | undefined;
+  return aria?.label?.description ?? '';
 }

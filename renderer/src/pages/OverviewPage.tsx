@@ -4,6 +4,7 @@ import { CATEGORIES, type EntitySummary, type ProvinceOverview } from '../../../
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { FigureSource, FigureValue } from '../components/FigureText';
+import { SearchBox } from '../components/GlobalSearch';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
@@ -24,6 +25,7 @@ export function OverviewPage({ lang }: { lang: Lang }): React.JSX.Element {
           <Typography.Title level={1} style={{ fontSize: 26 }}>
             {t('overview.heading')}
           </Typography.Title>
+          <SearchBox lang={lang} />
           <ProvinceFigures province={province} lang={lang} />
           <Typography.Title level={2} style={{ fontSize: 20, marginTop: 32 }}>
             {t('overview.groupsHeading')}

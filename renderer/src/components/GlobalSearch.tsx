@@ -1,0 +1,144 @@
+/**
+ * The one search over everything: a box on the overview and a dialog that Ctrl/⌘+K opens on any
+ * screen. Both show the same results (the `search` channel): industries by name, whether or not they
+ * have figures, then figures, annotations and sources, each a link to where it lives.
+ */
+import { Input, Modal, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchResults } from '../../../shared/global-search';
+import { formatFigure } from '../../../shared/format';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { useSession } from '../session';
+import { useCall } from '../useCall';
+import { hrefFor } from '../useRoute';
+import { Highlight } from './Highlight';
+
+/** The text once typing has paused, so each keystroke does not start a search. */
+function useSettled(value: string, ms = 150): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const entityHref = (id: string | null, otherwise: string): string => (id ? hrefFor({ name: 'entity', id }) : otherwise);
+
+/** The results for `q`, grouped by kind; a chosen result calls `onPick` (the dialog closes). */
+export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; onPick?: () => void }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const settled = useSettled(q.trim());
+  const [loaded] = useCall<SearchResults | null>(() => (settled ? getApi().search({ q: settled }) : Promise.resolve(null)), [settled, dataVersion]);
+  if (!settled) return null;
+  if (loaded.state === 'loading') return <Spin aria-label={t('globalSearch.searching')} />;
+  if (loaded.state === 'error' || loaded.value === null) return null;
+  const found = loaded.value;
+  const name = (n: { zh: string; en: string } | null): string => (n ? (lang === 'en' ? n.en : n.zh) : t('globalSearch.province'));
+  const total = found.entities.length + found.figures.length + found.annotations.length + found.sources.length;
+  const link = (href: string, children: React.ReactNode): React.JSX.Element => (
+    <a href={href} onClick={onPick}>
+      {children}
+    </a>
+  );
+  return (
+    <section aria-label={t('globalSearch.results')} aria-live="polite" style={{ marginTop: 12 }}>
+      {total === 0 ? <Typography.Paragraph>{t('globalSearch.none', { q: settled })}</Typography.Paragraph> : null}
+      <Group title={t('globalSearch.entities')} count={found.entities.length}>
+        {found.entities.map((e) => (
+          <li key={e.entityId}>
+            {link(
+              entityHref(e.entityId, '#/'),
+              <>
+                <Highlight text={lang === 'en' ? e.name.en : e.name.zh} query={settled} /> <Highlight text={lang === 'en' ? e.name.zh : e.name.en} query={settled} />
+              </>,
+            )}{' '}
+            <Typography.Text type="secondary">
+              {t(`category.${e.category}`)} · {e.figures === 0 ? t('globalSearch.noFigures') : t('globalSearch.figureCount', { count: e.figures })}
+            </Typography.Text>
+          </li>
+        ))}
+      </Group>
+      <Group title={t('globalSearch.figures')} count={found.figures.length}>
+        {found.figures.map((f) => (
+          <li key={f.figureId}>
+            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${t(`metric.${f.metric}`)} · ${f.period}: ${formatFigure(f, lang)}`)}
+            {f.snippet ? <Snippet text={f.snippet} query={settled} /> : null}
+          </li>
+        ))}
+      </Group>
+      <Group title={t('globalSearch.annotations')} count={found.annotations.length}>
+        {found.annotations.map((a) => (
+          <li key={a.annotationId}>
+            {link(entityHref(a.entityId, '#/annotations'), name(a.entityName))} <Tag>{t(`globalSearch.${a.status}`)}</Tag>
+            <Snippet text={a.snippet} query={settled} />
+          </li>
+        ))}
+      </Group>
+      <Group title={t('globalSearch.sources')} count={found.sources.length}>
+        {found.sources.map((s) => (
+          <li key={s.sourceId}>
+            {link(entityHref(s.entityId, '#/'), <Highlight text={`${s.title} · ${s.publisher}`} query={settled} />)}
+            {s.snippet ? <Snippet text={s.snippet} query={settled} /> : null}
+          </li>
+        ))}
+      </Group>
+    </section>
+  );
+}
+
+function Group({ title, count, children }: { title: string; count: number; children: React.ReactNode }): React.JSX.Element | null {
+  if (count === 0) return null;
+  return (
+    <section aria-label={title}>
+      <Typography.Title level={3} style={{ fontSize: 15, margin: '12px 0 4px' }}>
+        {title}
+      </Typography.Title>
+      <ul style={{ margin: 0, paddingLeft: 18 }}>{children}</ul>
+    </section>
+  );
+}
+
+function Snippet({ text, query }: { text: string; query: string }): React.JSX.Element {
+  return (
+    <div style={{ fontSize: 13, opacity: 0.85 }}>
+      <Highlight text={text} query={query} />
+    </div>
+  );
+}
+
+/** The search box (the overview shows one; the dialog holds another). */
+export function SearchBox({ lang, autoFocus, onPick }: { lang: Lang; autoFocus?: boolean; onPick?: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  return (
+    <div role="search" aria-label={t('globalSearch.label')} style={{ marginBottom: 16 }}>
+      <Input type="search" allowClear autoFocus={autoFocus} aria-label={t('globalSearch.label')} placeholder={t('globalSearch.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 640 }} />
+      <SearchResultsView q={q} lang={lang} onPick={onPick} />
+    </div>
+  );
+}
+
+/** Ctrl/⌘+K on any screen opens the search; choosing a result goes there and closes it. */
+export function SearchDialog({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <Modal open={open} title={t('globalSearch.dialog')} footer={null} destroyOnHidden onCancel={() => setOpen(false)} width={720}>
+      <SearchBox lang={lang} autoFocus onPick={() => setOpen(false)} />
+    </Modal>
+  );
+}

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ARTIFACTS, expect, test } from './fixtures';
+
+test.describe.configure({ timeout: 120_000 });
+
+async function seriousViolations(app: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page: app }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the dashboard shows the province growth rates and the GDP share on their own charts, read out by value, in both languages and themes', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '仪表盘' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '仪表盘' })).toBeVisible();
+
+  // Two charts, each named by its values (not "…的数据是1，0").
+  const growth = app.getByRole('img', { name: '图表：增加值同比增长（2023）：20 个战略性产业集群 5.2%；10 个战略性新兴产业集群 9.2%。' });
+  const share = app.getByRole('img', { name: '图表：占全省 GDP 比重（2023）：20 个战略性产业集群 40%。' });
+  await expect(growth).toBeVisible();
+  await expect(share).toBeVisible();
+  await expect(growth.getByText('9.2%')).toBeVisible();
+  await expect(app.getByRole('img', { name: /新一代电子信息 产值超万亿元/ })).toBeVisible();
+  // Nothing to attend to in a new data file: no chart of zeros.
+  await expect(app.getByRole('img', { name: /未解决批注（按类别）/ })).toHaveCount(0);
+  // The GDP share's label is drawn whole, never 占全省 GDP 比 / 重.
+  await expect(app.getByText('占全省 GDP 比重（2023）')).toBeVisible();
+  expect(await seriousViolations(app)).toEqual([]);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'dashboard-zh-light.png'), fullPage: true });
+
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(app.getByRole('img', { name: 'Chart: Added value growth, year on year (2023): The 20 strategic industry clusters 5.2%; The 10 strategic emerging industry clusters 9.2%.' })).toBeVisible();
+  await expect(app.getByRole('img', { name: "Chart: Share of Guangdong's GDP (2023): The 20 strategic industry clusters 40%." })).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await seriousViolations(app)).toEqual([]);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'dashboard-en-dark.png'), fullPage: true });
+});

@@ -1,0 +1,36 @@
+import { expect, test } from './fixtures';
+
+test('find 量子科技 by "quantum" from the overview, and anything from any screen with Ctrl+K, in both languages', async ({ app }) => {
+  // The overview's box: an industry without figures is found by its English name.
+  const box = app.getByRole('searchbox', { name: '搜索全部内容' });
+  await box.fill('quantum');
+  const results = app.getByRole('region', { name: '搜索结果' });
+  const industries = results.getByRole('region', { name: '产业' });
+  await expect(industries.getByRole('listitem').filter({ hasText: '量子科技' })).toContainText('暂无数据');
+  await expect(industries.getByRole('link', { name: /区块链与量子信息/ })).toBeVisible();
+  // Snippets end between words: never "…quantu…".
+  await expect(results.getByRole('region', { name: '数据' }).getByText(/blockchain and quantum information/).first()).toBeVisible();
+  expect(await results.textContent()).not.toMatch(/quantu(?!m)/i);
+  await industries.getByRole('link', { name: /量子科技/ }).click();
+  await expect(app.getByRole('heading', { level: 1, name: /量子科技/ })).toBeVisible();
+
+  // Ctrl+K on another screen opens the same search.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
+  await app.keyboard.press('Control+k');
+  const dialog = app.getByRole('dialog', { name: '搜索' });
+  await expect(dialog.getByRole('searchbox', { name: '搜索全部内容' })).toBeFocused();
+  await app.keyboard.type('机器人');
+  await expect(dialog.getByRole('region', { name: '产业' }).getByRole('link', { name: /智能机器人/ })).toBeVisible();
+  await dialog.getByRole('region', { name: '产业' }).getByRole('link', { name: /智能机器人/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('heading', { level: 1, name: /智能机器人/ })).toBeVisible();
+
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.keyboard.press('Control+k');
+  const en = app.getByRole('dialog', { name: 'Search' });
+  await en.getByRole('searchbox', { name: 'Search everything' }).fill('量子');
+  await expect(en.getByRole('region', { name: 'Industries' }).getByRole('listitem').filter({ hasText: 'Quantum technology' })).toContainText('No figures yet');
+  await app.keyboard.press('Escape');
+  await expect(en).toBeHidden();
+});
