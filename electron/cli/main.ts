@@ -140,7 +140,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     const payload = toErrorPayload(error);
     if (payload.details && 'path' in payload.details && !payload.details.path) payload.details.path = file;
     io.err(`${describeErrorBilingual(payload)}\n`);
-    return error instanceof AppError ? 1 : 70;
+    return error instanceof AppError || payload.code !== 'INTERNAL' ? 1 : 70;
   }
 }
 

@@ -5,8 +5,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, fileCondition } from '../../../shared/errors';
 import { searchText } from '../../../shared/search';
+import { backupBeside } from './backup';
+import { mustBeWhole } from './health';
 import { MIGRATIONS, type Migration } from './migrations';
 import { seedIfNew } from './seed';
 
@@ -94,7 +96,10 @@ export function applyMigrations(db: DB, file: string, migrations: readonly Migra
     throw new AppError('DB_NEWER_SCHEMA', 'schema is newer', { path: file, found, supported: latest });
   }
   if (found === latest) return;
-  if (holdsData(db)) backupBeside(db, file, `before-v${latest}`);
+  if (holdsData(db)) {
+    mustBeWhole(db, file);
+    backupBeside(db, file, `before-v${latest}`);
+  }
   for (const migration of migrations) {
     if (migration.version <= found) continue;
     db.transaction(() => {
@@ -109,27 +114,10 @@ function holdsData(db: DB): boolean {
   return row.n > 0;
 }
 
-/** A consistent copy of the whole file beside it, e.g. data.sqlite → data.before-v2-20261128T120000Z.sqlite. */
-export function backupBeside(db: DB, file: string, label: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const ext = path.extname(file);
-  const name = (n: number): string => path.join(path.dirname(file), `${path.basename(file, ext)}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext || '.sqlite'}`);
-  // A second backup within the same second gets its own name: VACUUM INTO never writes over a file.
-  let n = 1;
-  while (fs.existsSync(name(n))) n++;
-  db.prepare('VACUUM INTO ?').run(name(n));
-  return name(n);
-}
-
 function asOpenError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code ?? '';
-  const reason = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new AppError('DB_CORRUPT', reason, { path: file, reason });
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('DB_LOCKED', reason, { path: file });
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
-    return new AppError('DB_READ_ONLY', reason, { path: file });
-  }
-  if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', reason, { path: file });
-  return error;
+  // At open, "cannot open" means the folder or file may not be written.
+  const condition = code === 'SQLITE_CANTOPEN' ? 'DB_READ_ONLY' : fileCondition(code);
+  return condition ? new AppError(condition, error instanceof Error ? error.message : String(error), { path: file }) : error;
 }
