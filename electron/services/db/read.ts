@@ -89,6 +89,11 @@ function sourcesByIds(db: DB, ids: (number | null)[]): Source[] {
   return wanted.map((id) => get.get(id) as SourceRow | undefined).filter((r): r is SourceRow => r !== undefined).map(toSource);
 }
 
+/** The id of the newest recorded revision (0: none): every change after it has a larger id. */
+export function newestRevision(db: DB): number {
+  return (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM revisions`).get() as { n: number }).n;
+}
+
 /** A short label of the file's state that changes with every recorded change: shown in exports. */
 export function dataVersion(db: DB): string {
   const seeded = db.prepare(`SELECT value FROM meta WHERE key = 'seeded_from'`).get() as { value: string } | undefined;

@@ -8,7 +8,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
-import { dataVersion } from '../db/read';
+import { dataVersion, newestRevision } from '../db/read';
 import { FIGURE_COLUMN, toFigure, type FigureRow } from '../db/rows';
 import type { ImportRow, ReadResult } from './read';
 
@@ -22,6 +22,8 @@ export interface ImportPlan {
   file: string;
   /** The data file's version when the plan was made: applying refuses if it moved on. */
   dataVersion: string;
+  /** The newest revision when the plan was made: applying refuses the rows changed after it. */
+  revisionMark: number;
   changes: PlannedChange[];
   counts: ImportCounts;
   problems: ErrorPayload[];
@@ -87,6 +89,7 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
 
 export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
   const version = dataVersion(db);
+  const revisionMark = newestRevision(db);
   // Figures deleted since the export are not here: a row naming one is an unknown ID.
   const live = new Set(db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).pluck().all() as number[]);
   const entities = new Map(
@@ -181,5 +184,5 @@ export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
       changes.push({ kind: 'removed', row: null, figureId: f.id, figure: summary(f), fields: IMPORT_FIELDS.map((field) => ({ field, before: f[field], after: null })) });
     }
   }
-  return { file, dataVersion: version, changes, counts, problems };
+  return { file, dataVersion: version, revisionMark, changes, counts, problems };
 }
