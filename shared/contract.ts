@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest } from './briefing';
 import { ImportPreview, ImportResult, WorkbookLang } from './workbook';
+import { BackupList, BackupName, FileHealth, RestoreResult } from './backups';
 import {
   AnnotationInput,
   AnnotationSnapshot,
@@ -135,6 +136,11 @@ export const contract = {
   redo: { input: NoInput, output: UndoResult },
   getUndoState: { input: NoInput, output: UndoState },
   getDashboard: { input: NoInput, output: DashboardData },
+  // Data-file safety (issue 11): the background quick_check after the app opens, the backups beside
+  // the data file, and restoring one by its file name (the page never names a path).
+  checkFileHealth: { input: NoInput, output: FileHealth },
+  listBackups: { input: NoInput, output: BackupList },
+  restoreBackup: { input: z.object({ name: BackupName }).strict(), output: RestoreResult },
 } as const;
 
 export type Contract = typeof contract;

@@ -88,6 +88,10 @@ export class AppError extends Error {
 
 export type Lang = 'zh-CN' | 'en';
 
+/** Why a file is not a data file (DB_CORRUPT's details.problem), in words. */
+const CORRUPT_ZH: Record<string, string> = { empty: '文件为空，没有任何数据', folder: '这是一个文件夹，不是文件', 'not-sqlite': '不是 SQLite 数据库' };
+const CORRUPT_EN: Record<string, string> = { empty: 'the file is empty, it holds no data', folder: 'a folder, not a file', 'not-sqlite': 'not an SQLite database' };
+
 const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INVALID_INPUT: {
     'zh-CN': (d) => `输入无效${d.where ? `（${d.where}）` : ''}：${d.reason ?? ''}`,
@@ -110,8 +114,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `The data file does not exist: ${d.path}. Start the app once, or run "cluster-brief init --db ${d.path}" to create it.`,
   },
   DB_CORRUPT: {
-    'zh-CN': (d) => `数据文件已损坏或不是 Cluster Brief 数据文件：${d.path}（${d.reason ?? ''}）。请从备份恢复。`,
-    en: (d) => `The data file is damaged or is not a Cluster Brief data file: ${d.path} (${d.reason ?? ''}). Restore it from a backup.`,
+    'zh-CN': (d) => `数据文件已损坏或不是 Cluster Brief 数据文件：${d.path}（${CORRUPT_ZH[String(d.problem)] ?? '不是 SQLite 数据库'}）。请从备份恢复。`,
+    en: (d) => `The data file is damaged or is not a Cluster Brief data file: ${d.path} (${CORRUPT_EN[String(d.problem)] ?? 'not an SQLite database'}). Restore it from a backup.`,
   },
   DB_LOCKED: {
     'zh-CN': (d) => `数据文件正被另一个程序占用${d.path ? `：${d.path}` : ''}。请关闭其他正在使用它的窗口或程序后重试。`,

@@ -12,6 +12,8 @@ import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefiniti
 import { exportBriefing } from './briefing/export';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
+import { backupHandlers } from './backups/handlers';
+import { mustBeWhole, mustNotBeKnownDamaged } from './db/health';
 import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
 import { history, redo, restoreVersion, undo, undoState } from './db/undo';
@@ -35,6 +37,13 @@ export interface HandlerContext {
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { db } = ctx;
+  // Every write is refused once a check has found the file damaged (restoring a backup clears it).
+  const write =
+    <I, O>(fn: (input: I) => O) =>
+    (input: I): O => {
+      mustNotBeKnownDamaged(db, ctx.dataFile);
+      return fn(input);
+    };
   return {
     listEntities: (input) => listEntities(db, input),
     getEntity: ({ id }) => getEntity(db, id),
@@ -51,8 +60,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     // Briefings (PDF)
     listBriefings: () => listBriefingDefinitions(db),
-    saveBriefing: (input) => saveBriefingDefinition(db, input),
-    deleteBriefing: ({ id }) => deleteBriefingDefinition(db, id),
+    saveBriefing: write((input) => saveBriefingDefinition(db, input)),
+    deleteBriefing: write(({ id }) => deleteBriefingDefinition(db, id)),
     previewBriefing: async ({ request }) => {
       const { pdf, pages } = await renderBriefing(db, request);
       return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
@@ -61,29 +70,37 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...workbookHandlers(ctx),
     // Workbench (issue 3)
     getSettings: () => getSettings(db),
-    updateSettings: (patch) => updateSettings(db, patch),
+    updateSettings: write((patch) => updateSettings(db, patch)),
     listFigures: (query) => listFigures(db, query),
     getFigureFacets: () => figureFacets(db),
     getFigure: ({ id }) => mustExist(db, FIGURES, id),
     listSources: () => listSources(db),
-    saveFigure: (input) => saveFigure(db, input),
-    saveEntity: (input) => saveEntity(db, input),
-    saveAnnotation: (input) => saveAnnotation(db, input),
-    deleteItem: (ref) => {
+    saveFigure: write((input) => saveFigure(db, input)),
+    saveEntity: write((input) => saveEntity(db, input)),
+    saveAnnotation: write((input) => saveAnnotation(db, input)),
+    deleteItem: write((ref) => {
       setItemDeleted(db, ref, true);
       return undoState(db);
-    },
-    restoreItem: (ref) => {
+    }),
+    restoreItem: write((ref) => {
       setItemDeleted(db, ref, false);
       return undoState(db);
-    },
+    }),
     listDeleted: () => listDeleted(db),
     listAnnotations: (filter) => listAnnotations(db, filter),
     getHistory: ({ targetType, targetId }) => history(db, targetType, targetId),
-    restoreVersion: ({ revisionId }) => restoreVersion(db, authorOf(db), revisionId),
-    undo: () => undo(db, authorOf(db)),
-    redo: () => redo(db, authorOf(db)),
+    restoreVersion: write(({ revisionId }) => restoreVersion(db, authorOf(db), revisionId)),
+    // Undo and redo may write back a whole import: the file is checked first, as for the import.
+    undo: write(() => {
+      mustBeWhole(db, ctx.dataFile);
+      return undo(db, authorOf(db));
+    }),
+    redo: write(() => {
+      mustBeWhole(db, ctx.dataFile);
+      return redo(db, authorOf(db));
+    }),
     getUndoState: () => undoState(db),
     getDashboard: () => dashboardData(db),
+    ...backupHandlers(ctx),
   };
 }

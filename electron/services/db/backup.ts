@@ -32,7 +32,7 @@ export function backupTo(db: DB, target: string): BackupResult {
 
 /** A backup beside the data file, e.g. data.sqlite → data.before-import-20261128T120000Z.sqlite; then prunes old ones. */
 export function backupBeside(db: DB, file: string, label: string, now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = stampOf(now);
   const { dir, base, ext } = parts(file);
   const name = (n: number): string => path.join(dir, `${base}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
   // A second backup within the same second gets its own name: a backup never replaces another.
@@ -41,6 +41,11 @@ export function backupBeside(db: DB, file: string, label: string, now: Date = ne
   writeWhole(db, name(n));
   pruneBackups(file);
   return name(n);
+}
+
+/** A moment as it appears in backup names: 20261128T120000Z (UTC, to the second). */
+export function stampOf(when: Date): string {
+  return when.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
 /** Hidden temporary name of a backup being written: never listed, never restored. */

@@ -23,13 +23,22 @@ export interface OpenOptions {
   seed?: boolean;
   /** Milliseconds to wait for another connection's lock. */
   busyTimeoutMs?: number;
+  /**
+   * Read only (`info`, `list`): the file must exist and hold data; it is never created, seeded or
+   * written. A file of an older schema is the exception: it is upgraded (after a backup) as at start.
+   */
+  readOnly?: boolean;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function openDataFile(file: string, options: OpenOptions = {}): DB {
   const absolute = path.resolve(file);
-  checkFileBeforeOpen(absolute, options.mustExist ?? false);
+  checkFileBeforeOpen(absolute, (options.mustExist ?? false) || (options.readOnly ?? false), options.readOnly ?? false);
+  if (options.readOnly) {
+    const db = openReadOnly(absolute, options);
+    if (db) return db;
+  }
   let db: DB | undefined;
   try {
     db = new Database(absolute, {
@@ -52,7 +61,27 @@ export function openDataFile(file: string, options: OpenOptions = {}): DB {
   }
 }
 
-function checkFileBeforeOpen(file: string, mustExist: boolean): void {
+/** A read-only connection, or undefined when the file's schema is older and must be upgraded first. */
+function openReadOnly(file: string, options: OpenOptions): DB | undefined {
+  let db: DB | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 3000}`);
+    registerFunctions(db);
+    const found = schemaVersion(db);
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+    if (found > latest) throw new AppError('DB_NEWER_SCHEMA', 'schema is newer', { path: file, found, supported: latest });
+    if (found < 1) throw new AppError('DB_CORRUPT', 'no schema', { path: file, problem: 'empty' });
+    if (found === latest) return db;
+    db.close();
+    return undefined;
+  } catch (error) {
+    db?.close();
+    throw asOpenError(error, file);
+  }
+}
+
+function checkFileBeforeOpen(file: string, mustExist: boolean, readOnly: boolean): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -61,8 +90,12 @@ function checkFileBeforeOpen(file: string, mustExist: boolean): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     return;
   }
-  if (stat.isDirectory()) throw new AppError('DB_CORRUPT', 'is a directory', { path: file, reason: 'a folder, not a file' });
-  if (stat.size === 0) return;
+  if (stat.isDirectory()) throw new AppError('DB_CORRUPT', 'is a directory', { path: file, problem: 'folder' });
+  // An empty file is a new data file only where one may be created (the app, init); never for reading.
+  if (stat.size === 0) {
+    if (readOnly) throw new AppError('DB_CORRUPT', 'empty file', { path: file, problem: 'empty' });
+    return;
+  }
   const head = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -71,7 +104,7 @@ function checkFileBeforeOpen(file: string, mustExist: boolean): void {
     fs.closeSync(fd);
   }
   if (!head.equals(SQLITE_HEADER)) {
-    throw new AppError('DB_CORRUPT', 'not an SQLite file', { path: file, reason: 'not an SQLite database' });
+    throw new AppError('DB_CORRUPT', 'not an SQLite file', { path: file, problem: 'not-sqlite' });
   }
 }
 
