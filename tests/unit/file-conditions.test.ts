@@ -15,6 +15,7 @@ import { createHandlers } from '../../electron/services/handlers';
 import { folderHost } from '../../electron/services/host';
 import { Jobs } from '../../electron/services/jobs';
 import { registerFunctions, openDataFile, type DB } from '../../electron/services/db/open';
+import { damagePage } from '../helpers/damage';
 import { fullDump, openTemp, runCliProcess, tempDataFile, tempDir } from '../helpers/files';
 import { editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
 
@@ -35,18 +36,6 @@ function expectWordsFor(error: ErrorPayload, zh: string, en: string): void {
 }
 
 const sha = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-/** Writes garbage over the root page of `name` (a table or an index) in a closed data file. */
-function damagePage(file: string, name: string): void {
-  const db = new Database(file);
-  const { rootpage } = db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = ?`).get(name) as { rootpage: number };
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
-  fs.closeSync(fd);
-}
 
 function closedSeededFile(): string {
   const file = tempDataFile();

@@ -110,23 +110,24 @@ export function listBackups(file: string): BackupEntry[] {
   } catch {
     return [];
   }
-  const found: (BackupEntry & { n: number })[] = [];
+  const found: (BackupEntry & { n: number; mtime: number })[] = [];
   for (const name of names) {
     const m = pattern.exec(name);
     if (!m) continue;
     const [, label, stamp, n] = m as unknown as [string, string, string, string | undefined];
     const full = path.join(dir, name);
-    let bytes: number;
+    let stat: fs.Stats;
     try {
-      bytes = fs.statSync(full).size;
+      stat = fs.statSync(full);
     } catch {
       continue;
     }
     const takenAt = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
-    found.push({ name, path: full, label, takenAt, bytes, n: Number(n ?? 1) });
+    found.push({ name, path: full, label, takenAt, bytes: stat.size, n: Number(n ?? 1), mtime: stat.mtimeMs });
   }
-  found.sort((a, b) => (a.takenAt === b.takenAt ? b.n - a.n : a.takenAt < b.takenAt ? 1 : -1));
-  return found.map(({ n: _n, ...entry }) => entry);
+  // Within one second (the stamp's precision): the later written, then the higher -n, first.
+  found.sort((a, b) => (a.takenAt !== b.takenAt ? (a.takenAt < b.takenAt ? 1 : -1) : b.mtime - a.mtime || b.n - a.n));
+  return found.map(({ n: _n, mtime: _m, ...entry }) => entry);
 }
 
 export interface Retention {

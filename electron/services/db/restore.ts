@@ -64,10 +64,18 @@ function keepCurrent(db: DB, file: string): string {
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== 'DB_DAMAGED' && error.code !== 'DB_CORRUPT')) throw error;
   }
-  const aside = `${path.resolve(file)}.damaged-${stampOf(new Date())}`;
+  const aside = asideName(file);
   db.pragma('wal_checkpoint(TRUNCATE)');
   fs.copyFileSync(file, aside, fs.constants.COPYFILE_EXCL);
   return aside;
+}
+
+/** `<file>.damaged-<stamp>[-n]`: a name no backup, and no earlier set-aside file, has. */
+function asideName(file: string): string {
+  const base = `${path.resolve(file)}.damaged-${stampOf(new Date())}`;
+  let name = base;
+  for (let n = 2; fs.existsSync(name); n++) name = `${base}-${n}`;
+  return name;
 }
 
 /**
@@ -82,7 +90,7 @@ export function restoreOverUnopenable(file: string, backup: string): RestoreResu
   const temp = `${target}.restoring`;
   try {
     const ready = checkedSource(source, work);
-    const aside = `${target}.damaged-${stampOf(new Date())}`;
+    const aside = asideName(target);
     fs.copyFileSync(ready, temp);
     if (fs.existsSync(target)) fs.renameSync(target, aside);
     if (fs.existsSync(`${target}-wal`)) fs.renameSync(`${target}-wal`, `${aside}-wal`);
