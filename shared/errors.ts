@@ -243,7 +243,7 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     'zh-CN': (d) =>
       `数据文件已损坏（完整性检查未通过）${d.path ? `：${d.path}` : ''}。为免损坏扩大，已停止写入，未做任何更改。请在“设置 ▸ 备份”中恢复最新的完好备份${d.backup ? `（${d.backup}）` : ''}，或运行 “cluster-brief restore <备份文件>”。`,
     en: (d) =>
-      `The data file is damaged (it failed its integrity check)${d.path ? `: ${d.path}` : ''}. Writing is stopped so the damage cannot spread; nothing was changed. Restore the newest good backup${d.backup ? ` (${d.backup})` : ''} in Settings ▸ Backups, or run "cluster-brief restore <backup file>".`,
+      `The data file is damaged (it failed its integrity check)${d.path ? `: ${d.path}` : ''}. Writing is stopped so the damage cannot spread; nothing was changed. Restore the newest good backup${d.backup ? ` (${d.backup})` : ''} in Settings > Backups, or run "cluster-brief restore <backup file>".`,
   },
   DB_IO_ERROR: {
     'zh-CN': (d) => `读写数据文件时磁盘出错${d.path ? `：${d.path}` : ''}。未做任何更改。请检查磁盘或网络驱动器是否仍可用后重试。`,
@@ -257,7 +257,7 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   },
   BACKUP_NOT_FOUND: {
     'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,
-    en: (d) => `No such backup: ${d.path ?? ''}. List the backups with "cluster-brief backups" or in Settings ▸ Backups.`,
+    en: (d) => `No such backup: ${d.path ?? ''}. List the backups with "cluster-brief backups" or in Settings > Backups.`,
   },
 };
 
