@@ -131,9 +131,10 @@ export const contract = {
   listDeleted: { input: NoInput, output: z.array(DeletedItem) },
   listAnnotations: { input: AnnotationQuery, output: z.array(AnnotationListItem) },
   getHistory: { input: ItemRef, output: z.array(Revision) },
-  restoreVersion: { input: z.object({ revisionId: RowId }).strict(), output: UndoResult },
-  undo: { input: NoInput, output: UndoResult },
-  redo: { input: NoInput, output: UndoResult },
+  // seen: the newest revision the history showed; batchId: the change the undo/redo button showed.
+  restoreVersion: { input: z.object({ revisionId: RowId, seen: RowId.optional() }).strict(), output: UndoResult },
+  undo: { input: z.object({ batchId: z.string().uuid().optional() }).strict(), output: UndoResult },
+  redo: { input: z.object({ batchId: z.string().uuid().optional() }).strict(), output: UndoResult },
   getUndoState: { input: NoInput, output: UndoState },
   getDashboard: { input: NoInput, output: DashboardData },
   // Data-file safety (issue 11): the background quick_check after the app opens, the backups beside

@@ -251,9 +251,13 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   },
   ROWS_CHANGED: {
     'zh-CN': (d) =>
-      `有 ${d.count ?? '?'} 条数据在${d.since === 'undo' ? '这次更改之后' : '预览之后'}被他人修改（编号：${d.ids ?? ''}），为不覆盖他们的修改，未写入任何内容。${d.since === 'undo' ? '请查看这些数据的历史记录。' : '请重新预览后再应用。'}`,
+      d.since === 'undo'
+        ? `有 ${d.count ?? '?'} 项内容在这次更改之后又被修改过（${d.ids ?? ''}），为不覆盖那些修改，未写入任何内容。请先查看它们的修改历史。`
+        : `有 ${d.count ?? '?'} 条数据在预览之后被他人修改（编号：${d.ids ?? ''}），为不覆盖他们的修改，未写入任何内容。请重新预览后再应用。`,
     en: (d) =>
-      `${d.count ?? '?'} ${d.count === 1 ? 'figure was' : 'figures were'} changed by someone else ${d.since === 'undo' ? 'after this change' : 'since the preview'} (IDs: ${d.ids ?? ''}); nothing was written, so their edits are kept. ${d.since === 'undo' ? 'Look at the history of those figures.' : 'Preview again before applying.'}`,
+      d.since === 'undo'
+        ? `${d.count ?? '?'} ${d.count === 1 ? 'item was' : 'items were'} changed again after this change (${d.ids ?? ''}); nothing was written, so those changes are kept. Look at their history first.`
+        : `${d.count ?? '?'} ${d.count === 1 ? 'figure was' : 'figures were'} changed by someone else since the preview (IDs: ${d.ids ?? ''}); nothing was written, so their edits are kept. Preview again before applying.`,
   },
   BACKUP_NOT_FOUND: {
     'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,

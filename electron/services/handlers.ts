@@ -16,7 +16,7 @@ import { backupHandlers } from './backups/handlers';
 import { mustBeWhole, mustNotBeKnownDamaged } from './db/health';
 import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
-import { history, redo, restoreVersion, undo, undoState } from './db/undo';
+import { history, redo, restoreVersion, undo, undoState, undoStateWithBatches } from './db/undo';
 import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbench/actions';
 import { dashboardData } from './workbench/dashboard';
 import { listAnnotations, listDeleted, listSources } from './workbench/lists';
@@ -89,17 +89,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     listDeleted: () => listDeleted(db),
     listAnnotations: (filter) => listAnnotations(db, filter),
     getHistory: ({ targetType, targetId }) => history(db, targetType, targetId),
-    restoreVersion: write(({ revisionId }) => restoreVersion(db, authorOf(db), revisionId)),
+    restoreVersion: write(({ revisionId, seen }) => restoreVersion(db, authorOf(db), revisionId, seen)),
     // Undo and redo may write back a whole import: the file is checked first, as for the import.
-    undo: write(() => {
+    undo: write(({ batchId }) => {
       mustBeWhole(db, ctx.dataFile);
-      return undo(db, authorOf(db));
+      return undo(db, authorOf(db), undefined, batchId);
     }),
-    redo: write(() => {
+    redo: write(({ batchId }) => {
       mustBeWhole(db, ctx.dataFile);
-      return redo(db, authorOf(db));
+      return redo(db, authorOf(db), undefined, batchId);
     }),
-    getUndoState: () => undoState(db),
+    getUndoState: () => undoStateWithBatches(db),
     getDashboard: () => dashboardData(db),
     ...backupHandlers(ctx),
   };

@@ -11,9 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
-import { folderHost } from '../../electron/services/host';
-import { Jobs } from '../../electron/services/jobs';
+import { handlersOver } from '../helpers/concurrent';
 import { backupBeside, listBackups, pruneBackups, stampOf } from '../../electron/services/db/backup';
 import { updateFigure } from '../../electron/services/db/figures';
 import { quickCheck } from '../../electron/services/db/health';
@@ -30,9 +28,7 @@ const edit = (db: DB, value: number): void => {
 };
 const namesIn = (dir: string): string[] => fs.readdirSync(dir).sort();
 
-function handlersOver(db: DB, file: string): ReturnType<typeof createHandlers> {
-  return createHandlers({ db, dataFile: file, appName: 'Cluster Brief', appVersion: '0.0.0-test', host: folderHost(tempDir(), path.join), jobs: new Jobs() });
-}
+
 
 describe('a backup is whole or absent', () => {
   it('of a damaged file: refused (DB_DAMAGED), and nothing is left under any name', () => {
@@ -159,7 +155,8 @@ describe('restoring a backup', () => {
     db.close();
   });
 
-  it('with cluster-brief: backups lists them, restore puts one back, even over a damaged data file', () => {
+  // Runs the real command line eight times: room for a loaded machine (never a speed assertion).
+  it('with cluster-brief: backups lists them, restore puts one back, even over a damaged data file', { timeout: 240_000 }, () => {
     const { db, file } = openTemp();
     edit(db, 444);
     const backup = backupBeside(db, file, 'before-import');

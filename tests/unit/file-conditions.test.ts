@@ -11,19 +11,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeError, type ErrorPayload } from '../../shared/errors';
 import { dispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
-import { folderHost } from '../../electron/services/host';
-import { Jobs } from '../../electron/services/jobs';
-import { registerFunctions, openDataFile, type DB } from '../../electron/services/db/open';
+import { handlersOver } from '../helpers/concurrent';
+import { registerFunctions, openDataFile } from '../../electron/services/db/open';
 import { damagePage } from '../helpers/damage';
-import { fullDump, openTemp, runCliProcess, tempDataFile, tempDir } from '../helpers/files';
+import { fullDump, openTemp, runCliProcess, tempDataFile } from '../helpers/files';
 import { editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
+
+/** Each case runs the real command line a few times: room for a loaded machine (never a speed assertion). */
+const CLI_TIMEOUT = 180_000;
 
 const SQLITE_WORDS = /database|disk image|malformed|SQLITE|locked|readonly|I\/O/i;
 
-function handlersOver(db: DB, file: string): ReturnType<typeof createHandlers> {
-  return createHandlers({ db, dataFile: file, appName: 'Cluster Brief', appVersion: '0.0.0-test', host: folderHost(tempDir(), path.join), jobs: new Jobs() });
-}
+
 
 const note = (body: string) => ({ annotation: { targetType: 'entity', targetId: 'smart-robots', body, tags: [], status: 'open', includeInBriefing: false } });
 
@@ -43,7 +42,7 @@ function closedSeededFile(): string {
   return file;
 }
 
-describe('a full disk', () => {
+describe('a full disk', { timeout: CLI_TIMEOUT }, () => {
   it('refuses an annotation that needs a new page, in both languages, and changes nothing', async () => {
     const { db, file } = openTemp();
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
@@ -58,7 +57,7 @@ describe('a full disk', () => {
   });
 });
 
-describe('a read-only data file', () => {
+describe('a read-only data file', { timeout: CLI_TIMEOUT }, () => {
   it('answers reads, and refuses a write with DB_READ_ONLY', async () => {
     const file = closedSeededFile();
     const ro = new Database(file, { readonly: true, fileMustExist: true });
@@ -75,7 +74,7 @@ describe('a read-only data file', () => {
   });
 });
 
-describe('a data file locked by another program', () => {
+describe('a data file locked by another program', { timeout: CLI_TIMEOUT }, () => {
   it('makes the command line say so, exit 1, and write nothing', async () => {
     const { db, file } = openTemp();
     const workbook = await editWorkbook(await exportTo(db), (book) => {
@@ -97,7 +96,7 @@ describe('a data file locked by another program', () => {
   });
 });
 
-describe('damaged pages', () => {
+describe('damaged pages', { timeout: CLI_TIMEOUT }, () => {
   it('an index page: info and list refuse (exit 1, both languages), import writes nothing, and the file is untouched', async () => {
     const file = closedSeededFile();
     const setup = openDataFile(file, { mustExist: true });
@@ -138,7 +137,7 @@ describe('damaged pages', () => {
   });
 });
 
-describe('commands that only read', () => {
+describe('commands that only read', { timeout: CLI_TIMEOUT }, () => {
   it('refuse an empty (0-byte) file without filling it, and a missing one without creating it', () => {
     const empty = tempDataFile();
     fs.writeFileSync(empty, '');

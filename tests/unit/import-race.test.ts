@@ -9,26 +9,15 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { updateFigure } from '../../electron/services/db/figures';
 import { openDataFile, type DB } from '../../electron/services/db/open';
-import { newChange } from '../../electron/services/db/revisions';
 import type { ImportPlan } from '../../electron/services/workbook/diff';
 import { applyImportPlan, planWorkbookImport } from '../../electron/services/workbook/import';
+import { colleagueSaves } from '../helpers/concurrent';
 import { openTemp, tempDataFile } from '../helpers/files';
 import { editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
 
 const VALUE = 7;
 const valueOf = (db: DB, id: number): number => (db.prepare(`SELECT value FROM figures WHERE id = ?`).get(id) as { value: number }).value;
-
-/** A colleague saves a figure in the app: another connection to the same file, its own transaction. */
-function colleagueSaves(file: string, id: number, value: number): void {
-  const other = openDataFile(file, { mustExist: true });
-  try {
-    other.transaction(() => updateFigure(other, newChange('王同事'), id, { value }))();
-  } finally {
-    other.close();
-  }
-}
 
 /** A workbook that sets figure id's value to 1000 + id, for each of `ids`. */
 async function workbookChanging(db: DB, ids: readonly number[]): Promise<string> {
