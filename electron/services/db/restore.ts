@@ -16,6 +16,7 @@ import { asFileError, backupBeside, listBackups, stampOf } from './backup';
 import { checkHealth, forgetHealth, quickCheck } from './health';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { openDataFile, type DB } from './open';
+import { newestRevision } from './read';
 
 /** A backup named by its file name (from the list) or by a path. */
 export function findBackup(file: string, nameOrPath: string): string {
@@ -25,19 +26,13 @@ export function findBackup(file: string, nameOrPath: string): string {
   return candidate;
 }
 
-export interface RestoreOptions {
-  /** Called after the safety backup, before the backup's pages are copied in (tests). */
-  beforeCopy?: () => void;
-}
-
-export async function restoreBackup(db: DB, file: string, backup: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreBackup(db: DB, file: string, backup: string): Promise<RestoreResult> {
   const source = path.resolve(backup);
   if (!fs.existsSync(source)) throw new AppError('BACKUP_NOT_FOUND', 'backup not found', { path: backup });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-restore-'));
   try {
     const ready = checkedSource(source, work);
-    const safetyBackup = keepCurrent(db, file);
-    options.beforeCopy?.();
+    const safetyBackup = keepCurrentWhole(db, file);
     const from = new Database(ready, { readonly: true, fileMustExist: true });
     try {
       await from.backup(path.resolve(file), { progress: () => Number.MAX_SAFE_INTEGER });
@@ -51,6 +46,28 @@ export async function restoreBackup(db: DB, file: string, backup: string, option
     return { restored: source, safetyBackup };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The current file, kept with every change recorded so far: a change committed (by another window,
+ * the command line) while the copy was being taken may be missing from it, so it is taken again
+ * until no revision came in meanwhile. What is left is the moment between this check and the
+ * restore's own write lock (see README).
+ */
+function keepCurrentWhole(db: DB, file: string): string {
+  // A file too damaged to read its revisions is kept once, byte for byte: nobody can write to it.
+  const mark = (): number | null => {
+    try {
+      return newestRevision(db);
+    } catch {
+      return null;
+    }
+  };
+  for (let attempt = 0; ; attempt++) {
+    const before = mark();
+    const kept = keepCurrent(db, file);
+    if (before === null || mark() === before || attempt === 4) return kept;
   }
 }
 
