@@ -532,7 +532,7 @@ export const en: Messages = {
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
   backups: {
     heading: 'Backups',
-    intro: 'The data file is backed up automatically before every import, undo or redo of a batch of changes, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them.',
+    intro: 'The data file is backed up automatically before every import, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them.',
     empty: 'No backups yet.',
     label: { import: 'Before an import', restore: 'Before a restore', upgrade: 'Before an upgrade', other: 'Backup' },
     size: '{{size}} KB',

@@ -530,7 +530,7 @@ export const zhCN = {
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
   backups: {
     heading: '备份',
-    intro: '导入、撤销或重做一批修改、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份。',
+    intro: '导入、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份。',
     empty: '还没有备份。',
     label: { import: '导入前', restore: '恢复前', upgrade: '升级前', other: '备份' },
     size: '{{size}} KB',
