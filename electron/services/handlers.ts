@@ -13,7 +13,7 @@ import { exportBriefing } from './briefing/export';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
 import { backupHandlers } from './backups/handlers';
-import { mustBeWhole, mustNotBeKnownDamaged } from './db/health';
+import { mustNotBeKnownDamaged } from './db/health';
 import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
 import { history, redo, restoreVersion, undo, undoState, undoStateWithBatches } from './db/undo';
@@ -90,15 +90,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     listAnnotations: (filter) => listAnnotations(db, filter),
     getHistory: ({ targetType, targetId }) => history(db, targetType, targetId),
     restoreVersion: write(({ revisionId, seen }) => restoreVersion(db, authorOf(db), revisionId, seen)),
-    // Undo and redo may write back a whole import: the file is checked first, as for the import.
-    undo: write(({ batchId }) => {
-      mustBeWhole(db, ctx.dataFile);
-      return undo(db, authorOf(db), undefined, batchId);
-    }),
-    redo: write(({ batchId }) => {
-      mustBeWhole(db, ctx.dataFile);
-      return redo(db, authorOf(db), undefined, batchId);
-    }),
+    // Undo and redo of a whole import check the file first, as the import did.
+    undo: write(({ batchId }) => undo(db, authorOf(db), undefined, { batchId, dataFile: ctx.dataFile })),
+    redo: write(({ batchId }) => redo(db, authorOf(db), undefined, { batchId, dataFile: ctx.dataFile })),
     getUndoState: () => undoStateWithBatches(db),
     getDashboard: () => dashboardData(db),
     ...backupHandlers(ctx),

@@ -13,6 +13,9 @@ import { describeError, type ErrorPayload } from '../../shared/errors';
 import { dispatch } from '../../electron/services/dispatch';
 import { handlersOver } from '../helpers/concurrent';
 import { registerFunctions, openDataFile } from '../../electron/services/db/open';
+import { applyFigureChanges } from '../../electron/services/db/figures-bulk';
+import { newChange } from '../../electron/services/db/revisions';
+import { BULK } from '../../electron/services/db/undo';
 import { damagePage } from '../helpers/damage';
 import { fullDump, openTemp, runCliProcess, tempDataFile } from '../helpers/files';
 import { editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
@@ -134,6 +137,23 @@ describe('damaged pages', { timeout: CLI_TIMEOUT }, () => {
     const write = await dispatch(handlers, 'saveAnnotation', note('核对'));
     expect(write).toMatchObject({ ok: false, error: { code: 'DB_DAMAGED' } });
     db.close();
+  });
+});
+
+describe('undoing a whole import in a damaged file', { timeout: CLI_TIMEOUT }, () => {
+  it('is refused (DB_DAMAGED) before anything is written', async () => {
+    const file = closedSeededFile();
+    const db = openDataFile(file, { mustExist: true });
+    const input = { scope: 'entity', entityId: 'smart-robots', metric: 'revenue', unit: '100m_yuan', qualifier: 'about', period: '2024', sourceId: 1, sourceQuote: null, note: null } as const;
+    applyFigureChanges(db, newChange('李分析'), Array.from({ length: BULK + 50 }, (_, i) => ({ kind: 'added' as const, input: { ...input, value: i } })));
+    db.close();
+    // An index the undo itself never touches: only the check before it can find the damage.
+    damagePage(file, 'entities_by_category');
+    const hash = sha(file);
+    const reopened = openDataFile(file, { mustExist: true });
+    expect(await dispatch(handlersOver(reopened, file), 'undo', {})).toMatchObject({ ok: false, error: { code: 'DB_DAMAGED' } });
+    reopened.close();
+    expect(sha(file)).toBe(hash);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Revision, UndoResult, UndoState } from '../../../shared/workbench';
 import { AppError } from '../../../shared/errors';
 import { applyFigureSnapshots, type RecordedFigures } from './figures-bulk';
+import { mustBeWhole } from './health';
 import type { DB } from './open';
 import { applySnapshot, beginBatch, newChange, parseSnapshot, rowsChanged, type ChangeContext, type RevisionTarget } from './revisions';
 import { conflictsOf, type Conflict } from './undo-conflicts';
@@ -70,24 +71,39 @@ export type WriteBack = (db: DB, ctx: Reverting) => number;
  * most recent change still done. Refused, naming them, when objects it would write back were
  * changed since (by anyone); changes to other objects do not stand in its way.
  */
-export function undo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns, batchId?: string): UndoResult {
-  return step(db, author, 'undo', writeBack, batchId);
+export function undo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns, options: StepOptions = {}): UndoResult {
+  return step(db, author, 'undo', writeBack, options);
 }
 
 /** Applies again the change undone last (or the one named), unless a new change came since; the same rule as undo. */
-export function redo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns, batchId?: string): UndoResult {
-  return step(db, author, 'redo', writeBack, batchId);
+export function redo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns, options: StepOptions = {}): UndoResult {
+  return step(db, author, 'redo', writeBack, options);
 }
 
+export interface StepOptions {
+  /** The change the page showed: only that one is taken back (or applied again). */
+  batchId?: string | undefined;
+  /** The data file: a batch of more than BULK revisions is written only into a file that passes quick_check. */
+  dataFile?: string;
+}
+
+/** A batch this large (an import) is a bulk write: the file is checked first, as before the import. */
+export const BULK = 100;
+
 /** IMMEDIATE: the write lock is held from choosing the batch to writing it back. */
-function step(db: DB, author: string, kind: 'undo' | 'redo', writeBack: WriteBack, batchId: string | undefined): UndoResult {
+function step(db: DB, author: string, kind: 'undo' | 'redo', writeBack: WriteBack, { batchId, dataFile }: StepOptions): UndoResult {
   return db
     .transaction(() => {
       const batch = batchId !== undefined ? named(db, batchId, kind === 'undo' ? 'done' : 'undone') : kind === 'undo' ? newestDone(db) : lastUndone(db);
-      return batch ? revert(db, author, { kind, batchId: batch.id }, writeBack) : { done: false, changes: 0, state: undoState(db) };
+      if (!batch) return { done: false, changes: 0, state: undoState(db) };
+      if (dataFile !== undefined && isBulk(db, batch.id)) mustBeWhole(db, dataFile);
+      return revert(db, author, { kind, batchId: batch.id }, writeBack);
     })
     .immediate();
 }
+
+const isBulk = (db: DB, batchId: string): boolean =>
+  db.prepare(`SELECT count(*) FROM (SELECT 1 FROM revisions WHERE batch_id = ? LIMIT ${BULK + 1})`).pluck().get(batchId) === BULK + 1;
 
 /** Undoes or redoes one batch, as a batch of its own that enters the stack first, and flips its state. */
 function revert(db: DB, author: string, reverts: Reverting['reverts'], writeBack: WriteBack): UndoResult {
