@@ -9,8 +9,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeError, type ErrorPayload } from '../../shared/errors';
+import { describeError, toErrorPayload, type ErrorPayload } from '../../shared/errors';
 import { dispatch } from '../../electron/services/dispatch';
+import { Jobs } from '../../electron/services/jobs';
+import { applyImportPlan, planWorkbookImport } from '../../electron/services/workbook/import';
 import { handlersOver } from '../helpers/concurrent';
 import { registerFunctions, openDataFile } from '../../electron/services/db/open';
 import { applyFigureChanges } from '../../electron/services/db/figures-bulk';
@@ -57,6 +59,70 @@ describe('a full disk', { timeout: CLI_TIMEOUT }, () => {
     expectWordsFor(result.error, '磁盘空间不足', 'disk is full');
     expect(fullDump(db)).toBe(before);
     db.close();
+  });
+});
+
+describe('a full disk during a workbook import and during a job', { timeout: CLI_TIMEOUT }, () => {
+  it('the import: DISK_FULL, nothing written', async () => {
+    const { db, file } = openTemp();
+    const workbook = await editWorkbook(await exportTo(db), (book) => {
+      const sheet = book.getWorksheet('数据')!;
+      for (let r = 2; r <= sheet.rowCount; r++) sheet.getRow(r).getCell(15).value = `核对：${'统计局年报'.repeat(200)}`;
+    });
+    const plan = await planWorkbookImport(db, workbook);
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const before = fullDump(db);
+    let error: unknown;
+    try {
+      applyImportPlan(db, plan, { author: '李分析', includeRemovals: false, dataFile: file });
+    } catch (e) {
+      error = e;
+    }
+    expect(toErrorPayload(error).code).toBe('DISK_FULL');
+    expect(fullDump(db)).toBe(before);
+    db.close();
+  });
+
+  it('a job: fails with DISK_FULL, not an internal error', async () => {
+    const { db } = openTemp();
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const jobs = new Jobs();
+    const { id } = jobs.start('fill', () => {
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('filler', ?)`).run('x'.repeat(100_000));
+      return Promise.resolve({ path: null });
+    });
+    const status = await jobs.settle(id);
+    expect(status).toMatchObject({ state: 'failed', error: { code: 'DISK_FULL' } });
+    db.close();
+  });
+});
+
+describe('every SQLite result code of a file condition', () => {
+  it('is a typed code whose words carry no SQLite text', () => {
+    const cases: [string, string][] = [
+      ['SQLITE_BUSY', 'DB_LOCKED'],
+      ['SQLITE_BUSY_SNAPSHOT', 'DB_LOCKED'],
+      ['SQLITE_LOCKED_SHAREDCACHE', 'DB_LOCKED'],
+      ['SQLITE_FULL', 'DISK_FULL'],
+      ['ENOSPC', 'DISK_FULL'],
+      ['SQLITE_READONLY', 'DB_READ_ONLY'],
+      ['SQLITE_READONLY_DBMOVED', 'DB_READ_ONLY'],
+      ['EROFS', 'DB_READ_ONLY'],
+      ['SQLITE_CORRUPT', 'DB_DAMAGED'],
+      ['SQLITE_CORRUPT_INDEX', 'DB_DAMAGED'],
+      ['SQLITE_NOTADB', 'DB_DAMAGED'],
+      ['SQLITE_IOERR', 'DB_IO_ERROR'],
+      ['SQLITE_IOERR_WRITE', 'DB_IO_ERROR'],
+      ['SQLITE_IOERR_SHORT_READ', 'DB_IO_ERROR'],
+      ['EIO', 'DB_IO_ERROR'],
+    ];
+    for (const [sqlite, code] of cases) {
+      const thrown = Object.assign(new Error('database disk image is malformed'), { code: sqlite });
+      const payload = toErrorPayload(thrown);
+      expect(payload.code, sqlite).toBe(code);
+      for (const lang of ['zh-CN', 'en'] as const) expect(describeError(payload, lang)).not.toMatch(SQLITE_WORDS);
+    }
+    expect(toErrorPayload(Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_CHECK' })).code).toBe('INTERNAL');
   });
 });
 
