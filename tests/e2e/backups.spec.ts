@@ -3,7 +3,11 @@ import { backupBeside, listBackups } from '../../electron/services/db/backup';
 import { updateFigure } from '../../electron/services/db/figures';
 import { openDataFile } from '../../electron/services/db/open';
 import { newChange } from '../../electron/services/db/revisions';
-import { expect, test } from './fixtures';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { damagePage } from '../helpers/damage';
+import { confirmAuthor, expect, startHarness, stopHarness, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -45,4 +49,29 @@ test('list the backups in Settings and restore one: the data goes back, the curr
   // The same section in English.
   await app.getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('region', { name: 'Backups' }).getByRole('listitem').first()).toContainText('Before a restore');
+});
+
+test('a damaged data file: the app says so with the way out, and restoring the newest good backup clears it', async ({ page }) => {
+  // A file with a backup taken while it was whole, then damaged in an index the screens do not read.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-e2e-'));
+  const file = path.join(dir, 'data.sqlite');
+  const db = openDataFile(file);
+  const backup = backupBeside(db, file, 'before-import');
+  db.close();
+  damagePage(file, 'entities_by_category');
+  const harness = await startHarness(file);
+  try {
+    await page.goto(harness.url);
+    await confirmAuthor(page);
+    const notice = page.getByRole('alert').filter({ hasText: '数据文件已损坏' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('恢复最新的完好备份');
+    await notice.getByRole('link', { name: '前往备份' }).click();
+    const section = page.getByRole('region', { name: '备份' });
+    await section.getByRole('button', { name: `恢复此备份 ${path.basename(backup)}` }).click();
+    await page.getByRole('dialog', { name: '用此备份替换当前数据？' }).getByRole('button', { name: '恢复' }).click();
+    await expect(notice).toBeHidden();
+  } finally {
+    await stopHarness(harness);
+  }
 });
