@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { backupBeside } from '../../electron/services/db/backup';
 import { openDataFile, type DB } from '../../electron/services/db/open';
+import { restoreBackup } from '../../electron/services/db/restore';
 import type { ImportPlan } from '../../electron/services/workbook/diff';
 import { applyImportPlan, planWorkbookImport } from '../../electron/services/workbook/import';
 import { colleagueSaves } from '../helpers/concurrent';
@@ -53,6 +55,18 @@ describe('an import and an edit saved during its backup', () => {
     expect(result.changed).toBe(1);
     expect(valueOf(db, 19)).toBe(1019);
     expect(valueOf(db, 20)).toBe(456);
+    db.close();
+  });
+
+  it('is refused as stale when a backup restored since the preview took the history back, even once new edits reuse its revision ids', async () => {
+    const { db, file } = openTemp();
+    const whole = backupBeside(db, file, 'before-import');
+    colleagueSaves(file, 21, 5.9);
+    const plan = await planWorkbookImport(db, await workbookChanging(db, [19]));
+    await restoreBackup(db, file, whole);
+    colleagueSaves(file, 19, 123);
+    expect(() => applyImportPlan(db, plan, { author: '李分析', includeRemovals: false, dataFile: file })).toThrow(expect.objectContaining({ code: 'IMPORT_STALE_PREVIEW' }));
+    expect(valueOf(db, 19)).toBe(123);
     db.close();
   });
 

@@ -8,7 +8,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import type { FieldValue, ImportChange, ImportCounts, ImportField } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
-import { dataVersion, newestRevision } from '../db/read';
+import { dataVersion, revisionMark as markNow, type RevisionMark } from '../db/read';
 import { FIGURE_COLUMN, toFigure, type FigureRow } from '../db/rows';
 import type { ImportRow, ReadResult } from './read';
 
@@ -23,7 +23,7 @@ export interface ImportPlan {
   /** The data file's version when the plan was made: applying refuses if it moved on. */
   dataVersion: string;
   /** The newest revision when the plan was made: applying refuses the rows changed after it. */
-  revisionMark: number;
+  revisionMark: RevisionMark;
   changes: PlannedChange[];
   counts: ImportCounts;
   problems: ErrorPayload[];
@@ -89,7 +89,7 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
 
 export function planImport(db: DB, read: ReadResult, file: string): ImportPlan {
   const version = dataVersion(db);
-  const revisionMark = newestRevision(db);
+  const revisionMark = markNow(db);
   // Figures deleted since the export are not here: a row naming one is an unknown ID.
   const live = new Set(db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).pluck().all() as number[]);
   const entities = new Map(

@@ -10,6 +10,7 @@ import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
 import { backupBeside } from '../db/backup';
 import { mustBeWhole } from '../db/health';
 import type { DB } from '../db/open';
+import { stillInHistory, type RevisionMark } from '../db/read';
 import { rowsChanged } from '../db/revisions';
 import { newChange } from '../db/revisions';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
@@ -63,9 +64,11 @@ export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions)
   return result;
 }
 
-/** Refuses when any figure the import would write was changed after revision `mark` (by anyone, anywhere). */
-function refuseRowsChangedSince(db: DB, mark: number, work: readonly PlannedChange[]): void {
-  const since = db.prepare(`SELECT DISTINCT target_id FROM revisions WHERE id > ? AND target_type = 'figure'`).pluck().all(mark) as string[];
+/** Refuses when any figure the import would write was changed after `mark` (by anyone, anywhere). */
+function refuseRowsChangedSince(db: DB, mark: RevisionMark, work: readonly PlannedChange[]): void {
+  // A backup restored since the preview took the history back: the preview is of data no longer there.
+  if (!stillInHistory(db, mark)) throw new AppError('IMPORT_STALE_PREVIEW', 'history taken back since the preview');
+  const since = db.prepare(`SELECT DISTINCT target_id FROM revisions WHERE id > ? AND target_type = 'figure'`).pluck().all(mark.id) as string[];
   if (since.length === 0) return;
   const changed = new Set(since.map(Number));
   const hit = [...new Set(work.flatMap((c) => (c.figureId !== null && changed.has(c.figureId) ? [c.figureId] : [])))].sort((a, b) => a - b);
