@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest } from './briefing';
 import { ImportPreview, ImportResult, WorkbookLang } from './workbook';
+import { BackupList, BackupName, FileHealth, RestoreResult } from './backups';
 import {
   AnnotationInput,
   AnnotationSnapshot,
@@ -133,11 +134,17 @@ export const contract = {
   listDeleted: { input: NoInput, output: z.array(DeletedItem) },
   listAnnotations: { input: AnnotationQuery, output: z.array(AnnotationListItem) },
   getHistory: { input: ItemRef, output: z.array(Revision) },
-  restoreVersion: { input: z.object({ revisionId: RowId }).strict(), output: UndoResult },
-  undo: { input: NoInput, output: UndoResult },
-  redo: { input: NoInput, output: UndoResult },
+  // seen: the newest revision the history showed; batchId: the change the undo/redo button showed.
+  restoreVersion: { input: z.object({ revisionId: RowId, seen: RowId.optional() }).strict(), output: UndoResult },
+  undo: { input: z.object({ batchId: z.string().uuid().optional() }).strict(), output: UndoResult },
+  redo: { input: z.object({ batchId: z.string().uuid().optional() }).strict(), output: UndoResult },
   getUndoState: { input: NoInput, output: UndoState },
   getDashboard: { input: NoInput, output: DashboardData },
+  // Data-file safety (issue 11): the background quick_check after the app opens, the backups beside
+  // the data file, and restoring one by its file name (the page never names a path).
+  checkFileHealth: { input: NoInput, output: FileHealth },
+  listBackups: { input: NoInput, output: BackupList },
+  restoreBackup: { input: z.object({ name: BackupName }).strict(), output: RestoreResult },
 } as const;
 
 export type Contract = typeof contract;

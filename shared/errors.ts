@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'IMPORT_INVALID_FIGURE',
   'IMPORT_HAS_ERRORS',
   'IMPORT_STALE_PREVIEW',
+  // Data-file safety (issue 11): damaged pages, I/O failures, rows changed under a write, backups.
+  'DB_DAMAGED',
+  'DB_IO_ERROR',
+  'ROWS_CHANGED',
+  'BACKUP_NOT_FOUND',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -156,6 +161,10 @@ export class AppError extends Error {
 
 export type Lang = 'zh-CN' | 'en';
 
+/** Why a file is not a data file (DB_CORRUPT's details.problem), in words. */
+const CORRUPT_ZH: Record<string, string> = { empty: '文件为空，没有任何数据', folder: '这是一个文件夹，不是文件', 'not-sqlite': '不是 SQLite 数据库' };
+const CORRUPT_EN: Record<string, string> = { empty: 'the file is empty, it holds no data', folder: 'a folder, not a file', 'not-sqlite': 'not an SQLite database' };
+
 const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INVALID_INPUT: {
     'zh-CN': (d) => `输入无效${d.where && !fieldLabel(d.where, 'zh-CN') ? `（${d.where}）` : ''}：${problemWords(d, 'zh-CN')}。`,
@@ -178,20 +187,20 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `The data file does not exist: ${d.path}. Start the app once, or run "cluster-brief init --db ${d.path}" to create it.`,
   },
   DB_CORRUPT: {
-    'zh-CN': (d) => `数据文件已损坏或不是 Cluster Brief 数据文件：${d.path}（${d.reason ?? ''}）。请从备份恢复。`,
-    en: (d) => `The data file is damaged or is not a Cluster Brief data file: ${d.path} (${d.reason ?? ''}). Restore it from a backup.`,
+    'zh-CN': (d) => `数据文件已损坏或不是 Cluster Brief 数据文件：${d.path}（${CORRUPT_ZH[String(d.problem)] ?? '不是 SQLite 数据库'}）。请从备份恢复。`,
+    en: (d) => `The data file is damaged or is not a Cluster Brief data file: ${d.path} (${CORRUPT_EN[String(d.problem)] ?? 'not an SQLite database'}). Restore it from a backup.`,
   },
   DB_LOCKED: {
-    'zh-CN': (d) => `数据文件正被另一个程序占用：${d.path}。请关闭其他正在使用它的窗口或程序后重试。`,
-    en: (d) => `The data file is in use by another program: ${d.path}. Close the other window or program using it and try again.`,
+    'zh-CN': (d) => `数据文件正被另一个程序占用${d.path ? `：${d.path}` : ''}。请关闭其他正在使用它的窗口或程序后重试。`,
+    en: (d) => `The data file is in use by another program${d.path ? `: ${d.path}` : ''}. Close the other window or program using it and try again.`,
   },
   DB_NEWER_SCHEMA: {
     'zh-CN': (d) => `数据文件由更新版本的 Cluster Brief 创建（结构版本 ${d.found}，本程序支持到 ${d.supported}）：${d.path}。请升级应用。`,
     en: (d) => `The data file was written by a newer Cluster Brief (schema ${d.found}; this version supports up to ${d.supported}): ${d.path}. Update the app.`,
   },
   DB_READ_ONLY: {
-    'zh-CN': (d) => `数据文件只读，无法写入：${d.path}`,
-    en: (d) => `The data file is read-only and cannot be written: ${d.path}`,
+    'zh-CN': (d) => `数据文件只读，无法写入${d.path ? `：${d.path}` : ''}。未做任何更改。`,
+    en: (d) => `The data file is read-only and cannot be written${d.path ? `: ${d.path}` : ''}. Nothing was changed.`,
   },
   DISK_FULL: {
     'zh-CN': (d) => `磁盘空间不足，未写入任何更改${d.path ? `：${d.path}` : ''}。`,
@@ -347,6 +356,30 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     'zh-CN': () => '预览之后数据已被修改，或预览已过期。请重新预览后再应用。未写入任何内容。',
     en: () => 'The data changed since the preview, or the preview has expired. Preview again before applying. Nothing was written.',
   },
+  DB_DAMAGED: {
+    'zh-CN': (d) =>
+      `数据文件已损坏（完整性检查未通过）${d.path ? `：${d.path}` : ''}。为免损坏扩大，已停止写入，未做任何更改。请在“设置 ▸ 备份”中恢复最新的完好备份${d.backup ? `（${d.backup}）` : ''}，或运行 “cluster-brief restore <备份文件>”。`,
+    en: (d) =>
+      `The data file is damaged (it failed its integrity check)${d.path ? `: ${d.path}` : ''}. Writing is stopped so the damage cannot spread; nothing was changed. Restore the newest good backup${d.backup ? ` (${d.backup})` : ''} in Settings > Backups, or run "cluster-brief restore <backup file>".`,
+  },
+  DB_IO_ERROR: {
+    'zh-CN': (d) => `读写数据文件时磁盘出错${d.path ? `：${d.path}` : ''}。未做任何更改。请检查磁盘或网络驱动器是否仍可用后重试。`,
+    en: (d) => `The disk failed while reading or writing the data file${d.path ? `: ${d.path}` : ''}. Nothing was changed. Check that the disk or network drive is still available and try again.`,
+  },
+  ROWS_CHANGED: {
+    'zh-CN': (d) =>
+      d.since === 'undo'
+        ? `有 ${d.count ?? '?'} 项内容在这次更改之后又被修改过（${d.ids ?? ''}），为不覆盖那些修改，未写入任何内容。请先查看它们的修改历史。`
+        : `有 ${d.count ?? '?'} 条数据在预览之后被他人修改（编号：${d.ids ?? ''}），为不覆盖他们的修改，未写入任何内容。请重新预览后再应用。`,
+    en: (d) =>
+      d.since === 'undo'
+        ? `${d.count ?? '?'} ${d.count === 1 ? 'item was' : 'items were'} changed again after this change (${d.ids ?? ''}); nothing was written, so those changes are kept. Look at their history first.`
+        : `${d.count ?? '?'} ${d.count === 1 ? 'figure was' : 'figures were'} changed by someone else since the preview (IDs: ${d.ids ?? ''}); nothing was written, so their edits are kept. Preview again before applying.`,
+  },
+  BACKUP_NOT_FOUND: {
+    'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,
+    en: (d) => `No such backup: ${d.path ?? ''}. List the backups with "cluster-brief backups" or in Settings > Backups.`,
+  },
 };
 
 /** The words a person reads for an error, in their language. */
@@ -362,10 +395,44 @@ export function describeErrorBilingual(error: ErrorPayload): string {
 /** Turns anything thrown into a payload that may cross the process boundary (no stack, no internals). */
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof AppError) return error.toPayload();
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'disk full', details: {} };
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { code: 'DB_LOCKED', message: 'database locked', details: { path: '' } };
-  if (code === 'SQLITE_READONLY') return { code: 'DB_READ_ONLY', message: 'read only', details: { path: '' } };
   const reason = error instanceof Error ? error.message : String(error);
+  const condition = fileCondition((error as { code?: unknown } | null)?.code);
+  if (condition) return { code: condition, message: reason, details: { path: '' } };
   return { code: 'INTERNAL', message: reason, details: { reason } };
+}
+
+/**
+ * The file condition behind an SQLite result code (better-sqlite3's SqliteError.code, extended
+ * codes included: SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, …) or a Node file error, or null.
+ */
+export function fileCondition(code: unknown): ErrorCode | null {
+  if (typeof code !== 'string') return null;
+  const base = code.startsWith('SQLITE_') ? code.replace(/^(SQLITE_[A-Z]+)(_[A-Z_]+)?$/, '$1') : code;
+  switch (base) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+    case 'EBUSY':
+      return 'DB_LOCKED';
+    case 'SQLITE_FULL':
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'DISK_FULL';
+    case 'SQLITE_READONLY':
+    case 'SQLITE_PERM':
+    case 'SQLITE_AUTH':
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return 'DB_READ_ONLY';
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB':
+      return 'DB_DAMAGED';
+    case 'SQLITE_IOERR':
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_PROTOCOL':
+    case 'EIO':
+      return 'DB_IO_ERROR';
+    default:
+      return null;
+  }
 }

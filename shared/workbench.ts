@@ -83,7 +83,13 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-export const UndoState = z.object({ canUndo: z.boolean(), canRedo: z.boolean() });
+export const UndoState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  /** The change undo (redo) would take back (apply again): the page sends it, so only that one is. */
+  undoBatchId: z.string().nullable().optional(),
+  redoBatchId: z.string().nullable().optional(),
+});
 export type UndoState = z.infer<typeof UndoState>;
 
 export const UndoResult = z.object({

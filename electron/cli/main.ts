@@ -4,6 +4,8 @@
  *   cluster-brief init [--db <file>]
  *   cluster-brief info [--db <file>]
  *   cluster-brief backup --out <file> [--db <file>]
+ *   cluster-brief backups [--json] [--db <file>]
+ *   cluster-brief restore <backup> [--db <file>]
  *   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
@@ -19,6 +21,8 @@ import { writeFileReplacing } from '../services/briefing/export';
 import { renderBriefing } from '../services/briefing/render';
 import { resolveDataFile } from '../services/paths';
 import { APP_NAME, APP_VERSION } from '../services/version';
+import { mustBeWhole } from '../services/db/health';
+import { backupsCommand, restoreCommand } from './backups';
 import { exportCommand, importCommand } from './workbook';
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
@@ -30,6 +34,10 @@ Usage / 用法:
   cluster-brief backup --out <file> [--db <file>]
                                               a consistent copy of the data file (safe while the
                                               app is open; never overwrites)
+  cluster-brief backups [--json] [--db <file>]  the backups kept beside the data file, newest first
+  cluster-brief restore <backup> [--db <file>]  put a backup (its name from "backups", or a path)
+                                              back in place of the data file; the current file
+                                              is backed up first
   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>]...
                 --lang zh|en|bilingual --out <file> [--title <text>] [--subtitle <text>]
                 [--author <text>] [--marking <text>] [--db <file>]
@@ -92,6 +100,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     switch (command) {
       case 'list':
         return withDb(file, true, (db) => {
+          mustBeWhole(db, file);
           const dump = dumpDataset(db);
           io.out(values.json ? `${JSON.stringify(dump, null, 2)}\n` : renderListText(dump));
           return 0;
@@ -103,7 +112,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         });
       case 'info':
         return withDb(file, true, (db) => {
-          io.out(`${APP_NAME} ${APP_VERSION}\ndata file: ${file}\nschema: ${schemaVersion(db)}\ndata version: ${dataVersion(db)}\n`);
+          mustBeWhole(db, file);
+          io.out(`${APP_NAME} ${APP_VERSION}\ndata file: ${file}\nschema: ${schemaVersion(db)}\ndata version: ${dataVersion(db)}\nintegrity: ok\n`);
           return 0;
         });
       case 'backup': {
@@ -118,6 +128,10 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
           return 0;
         });
       }
+      case 'backups':
+        return backupsCommand(file, values.json, io);
+      case 'restore':
+        return await restoreCommand(file, positionals[1], io);
       case 'export':
       case 'import': {
         if (command === 'export' && positionals[1] === 'pdf') return await exportPdfCommand(file, values, io);
@@ -140,7 +154,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     const payload = toErrorPayload(error);
     if (payload.details && 'path' in payload.details && !payload.details.path) payload.details.path = file;
     io.err(`${describeErrorBilingual(payload)}\n`);
-    return error instanceof AppError ? 1 : 70;
+    return error instanceof AppError || payload.code !== 'INTERNAL' ? 1 : 70;
   }
 }
 
@@ -183,8 +197,9 @@ async function exportPdfCommand(file: string, v: ExportValues, io: Io): Promise<
   }
 }
 
-function withDb(file: string, mustExist: boolean, work: (db: DB) => number): number {
-  const db = openDataFile(file, { mustExist, busyTimeoutMs: 2000 });
+/** `readOnly`: the file must exist and is never written (list, info, backup); else it is created and seeded (init). */
+function withDb(file: string, readOnly: boolean, work: (db: DB) => number): number {
+  const db = openDataFile(file, { readOnly, busyTimeoutMs: 2000 });
   try {
     return work(db);
   } finally {

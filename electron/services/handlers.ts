@@ -12,9 +12,11 @@ import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefiniti
 import { exportBriefing } from './briefing/export';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
+import { backupHandlers } from './backups/handlers';
+import { mustNotBeKnownDamaged } from './db/health';
 import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
-import { history, redo, restoreVersion, undo, undoState } from './db/undo';
+import { history, redo, restoreVersion, undo, undoState, undoStateWithBatches } from './db/undo';
 import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbench/actions';
 import { dashboardData } from './workbench/dashboard';
 import { listAnnotations, listDeleted, listSources } from './workbench/lists';
@@ -36,6 +38,13 @@ export interface HandlerContext {
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { db } = ctx;
+  // Every write is refused once a check has found the file damaged (restoring a backup clears it).
+  const write =
+    <I, O>(fn: (input: I) => O) =>
+    (input: I): O => {
+      mustNotBeKnownDamaged(db, ctx.dataFile);
+      return fn(input);
+    };
   return {
     listEntities: (input) => listEntities(db, input),
     getEntity: ({ id }) => getEntity(db, id),
@@ -52,8 +61,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
     // Briefings (PDF)
     listBriefings: () => listBriefingDefinitions(db),
-    saveBriefing: (input) => saveBriefingDefinition(db, input),
-    deleteBriefing: ({ id }) => deleteBriefingDefinition(db, id),
+    saveBriefing: write((input) => saveBriefingDefinition(db, input)),
+    deleteBriefing: write(({ id }) => deleteBriefingDefinition(db, id)),
     previewBriefing: async ({ request }) => {
       const { pdf, pages } = await renderBriefing(db, request);
       return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
@@ -62,30 +71,32 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...workbookHandlers(ctx),
     // Workbench (issue 3)
     getSettings: () => getSettings(db),
-    updateSettings: (patch) => updateSettings(db, patch),
+    updateSettings: write((patch) => updateSettings(db, patch)),
     listFigures: (query) => listFigures(db, query),
     getFigureFacets: () => figureFacets(db),
     search: (query) => searchEverything(db, query),
     getFigure: ({ id }) => mustExist(db, FIGURES, id),
     listSources: () => listSources(db),
-    saveFigure: (input) => saveFigure(db, input),
-    saveEntity: (input) => saveEntity(db, input),
-    saveAnnotation: (input) => saveAnnotation(db, input),
-    deleteItem: (ref) => {
+    saveFigure: write((input) => saveFigure(db, input)),
+    saveEntity: write((input) => saveEntity(db, input)),
+    saveAnnotation: write((input) => saveAnnotation(db, input)),
+    deleteItem: write((ref) => {
       setItemDeleted(db, ref, true);
       return undoState(db);
-    },
-    restoreItem: (ref) => {
+    }),
+    restoreItem: write((ref) => {
       setItemDeleted(db, ref, false);
       return undoState(db);
-    },
+    }),
     listDeleted: () => listDeleted(db),
     listAnnotations: (filter) => listAnnotations(db, filter),
     getHistory: ({ targetType, targetId }) => history(db, targetType, targetId),
-    restoreVersion: ({ revisionId }) => restoreVersion(db, authorOf(db), revisionId),
-    undo: () => undo(db, authorOf(db)),
-    redo: () => redo(db, authorOf(db)),
-    getUndoState: () => undoState(db),
+    restoreVersion: write(({ revisionId, seen }) => restoreVersion(db, authorOf(db), revisionId, seen)),
+    // Undo and redo of a whole import check the file first, as the import did.
+    undo: write(({ batchId }) => undo(db, authorOf(db), undefined, { batchId, dataFile: ctx.dataFile })),
+    redo: write(({ batchId }) => redo(db, authorOf(db), undefined, { batchId, dataFile: ctx.dataFile })),
+    getUndoState: () => undoStateWithBatches(db),
     getDashboard: () => dashboardData(db),
+    ...backupHandlers(ctx),
   };
 }

@@ -34,8 +34,9 @@ export class Jobs {
       },
     };
     // Start on the next tick so the caller gets the id before any work happens.
+    // A work function that throws at once (a synchronous SQLite call) fails the job like one that rejects.
     setImmediate(() => {
-      work(control).then(
+      new Promise<Awaited<ReturnType<typeof work>>>((resolve) => resolve(work(control))).then(
         (result) => {
           entry.status = abort.signal.aborted
             ? { ...entry.status, state: 'cancelled' }

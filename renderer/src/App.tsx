@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
 import { ExportWorkbook } from './components/ExportWorkbook';
+import { FileHealthNotice } from './components/FileHealthNotice';
 import { SearchDialog } from './components/GlobalSearch';
 import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
@@ -138,6 +139,7 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
         </Space.Compact>
       </Layout.Header>
       <Layout.Content style={{ padding: '24px 32px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
+        <FileHealthNotice />
         <Screen route={route} lang={lang} />
       </Layout.Content>
       <FirstStart />

@@ -89,7 +89,9 @@ export function SessionProvider({ children }: { children: React.ReactNode }): Re
   const step = useCallback(
     async (which: 'undo' | 'redo') => {
       try {
-        const result = which === 'undo' ? await getApi().undo({}) : await getApi().redo({});
+        // Only the change the button stood for: one that came in meanwhile (another window, the command line) is left alone.
+        const batchId = (which === 'undo' ? undoState.undoBatchId : undoState.redoBatchId) ?? undefined;
+        const result = which === 'undo' ? await getApi().undo({ batchId }) : await getApi().redo({ batchId });
         setUndoState(result.state);
         if (!result.done) {
           void message.info(t(which === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'));
@@ -101,7 +103,7 @@ export function SessionProvider({ children }: { children: React.ReactNode }): Re
         showError(error);
       }
     },
-    [changed, message, showError, t],
+    [changed, message, showError, t, undoState],
   );
 
   const value = useMemo<Session>(

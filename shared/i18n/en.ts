@@ -564,6 +564,23 @@ export const en: Messages = {
       annotation: 'Annotation',
     },
   },
+  // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
+  backups: {
+    heading: 'Backups',
+    intro: 'The data file is backed up automatically before every import, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them.',
+    empty: 'No backups yet.',
+    label: { import: 'Before an import', restore: 'Before a restore', upgrade: 'Before an upgrade', other: 'Backup' },
+    size: '{{size}} KB',
+    restore: 'Restore this backup',
+    confirmTitle: 'Replace the current data with this backup?',
+    confirmText: 'Every change made after the backup {{name}} will be replaced. The current data file is backed up first, so you can go back to it.',
+    confirmOk: 'Restore',
+    cancel: 'Cancel',
+    restored: 'Restored {{name}}. The data as it was is kept as {{safety}}.',
+    damagedTitle: 'The data file is damaged',
+    damagedText: 'An integrity check found the data file damaged. Saving changes is stopped so the damage cannot spread. Restore the newest good backup in Settings ▸ Backups.',
+    goToBackups: 'Go to backups',
+  },
   undo: {
     undo: 'Undo',
     redo: 'Redo',

@@ -562,6 +562,23 @@ export const zhCN = {
       annotation: '批注',
     },
   },
+  // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
+  backups: {
+    heading: '备份',
+    intro: '导入、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份。',
+    empty: '还没有备份。',
+    label: { import: '导入前', restore: '恢复前', upgrade: '升级前', other: '备份' },
+    size: '{{size}} KB',
+    restore: '恢复此备份',
+    confirmTitle: '用此备份替换当前数据？',
+    confirmText: '备份 {{name}} 之后的所有修改都将被替换。当前数据文件会先备份，需要时可以再恢复回来。',
+    confirmOk: '恢复',
+    cancel: '取消',
+    restored: '已恢复 {{name}}。恢复前的数据已备份为 {{safety}}。',
+    damagedTitle: '数据文件已损坏',
+    damagedText: '完整性检查发现数据文件已损坏。为免损坏扩大，已停止保存修改。请在“设置 ▸ 备份”中恢复最新的完好备份。',
+    goToBackups: '前往备份',
+  },
   undo: {
     undo: '撤销',
     redo: '重做',

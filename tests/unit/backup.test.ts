@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { updateFigure } from '../../electron/services/db/figures';
-import { backupBeside, openDataFile } from '../../electron/services/db/open';
+import { backupBeside } from '../../electron/services/db/backup';
+import { openDataFile } from '../../electron/services/db/open';
 import { newChange } from '../../electron/services/db/revisions';
 import { fullDump, openTemp, runCliProcess, tempDataFile, tempDir } from '../helpers/files';
 

@@ -171,15 +171,15 @@ describe('importing a workbook', () => {
     expect(db.prepare(`SELECT action FROM revisions WHERE batch_id = ?`).all(result.batchId)).toEqual([{ action: 'delete' }]);
   });
 
-  it('refuses to apply a preview once the data has changed, and writes nothing', async () => {
+  it('refuses to apply a preview once a figure it writes has changed, and writes nothing', async () => {
     const { db, file, workbook } = await setup();
     const edited = await editWorkbook(workbook, (book) => {
       rowOf(figuresSheet(book), ROBOTS).getCell(VALUE).value = 150;
     });
     const plan = await planWorkbookImport(db, edited);
-    updateFigure(db, newChange('someone else'), 20, { value: 101 });
+    updateFigure(db, newChange('someone else'), ROBOTS, { value: 101 });
     const before = fullDump(db);
-    expect(() => applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file })).toThrow(expect.objectContaining({ code: 'IMPORT_STALE_PREVIEW' }));
+    expect(() => applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file })).toThrow(expect.objectContaining({ code: 'ROWS_CHANGED' }));
     expect(fullDump(db)).toBe(before);
   });
 

@@ -1,12 +1,19 @@
 /**
- * A consistent copy of the data file, safe to take while the app has it open: SQLite's
- * `VACUUM INTO` reads one snapshot (WAL included) and writes a single, compact file with no -wal or
- * -shm beside it — the file to keep, or to carry to a new computer. Never overwrites anything.
+ * Backups of the data file, whole or absent. SQLite's `VACUUM INTO` reads one snapshot (WAL
+ * included, safe while the app has the file open) and writes a single compact file; it is written
+ * under a temporary name, checked (quick_check on the copy), and only then renamed to its real
+ * name. Any failure — a full disk, a kill, a damaged copy — leaves no file under a backup's name.
+ *
+ * The automatic ones (before an import, an undo, a restore, a migration) sit beside the data file,
+ * named `<data>.<label>-<UTC stamp>[-n].sqlite`, and are pruned by `pruneBackups`.
  */
 import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import type { BackupEntry } from '../../../shared/backups';
+import { AppError, fileCondition } from '../../../shared/errors';
+import { quickCheck } from './health';
 import type { DB } from './open';
 
 export interface BackupResult {
@@ -14,33 +21,145 @@ export interface BackupResult {
   bytes: number;
 }
 
+/** A backup at `target` (never over an existing file). */
 export function backupTo(db: DB, target: string): BackupResult {
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new AppError('FILE_EXISTS', 'backup target exists', { path: file });
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    db.prepare('VACUUM INTO ?').run(file);
-  } catch (error) {
-    fs.rmSync(file, { force: true });
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_FULL') throw new AppError('DISK_FULL', 'disk full', { path: file });
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') throw new AppError('DB_READ_ONLY', 'cannot write backup', { path: file });
-    throw error;
-  }
-  verify(file);
+  writeWhole(db, file);
   return { path: file, bytes: fs.statSync(file).size };
 }
 
-/** Reads the copy back: a backup that SQLite cannot check whole is removed and reported, not kept. */
-function verify(file: string): void {
+/** A backup beside the data file, e.g. data.sqlite → data.before-import-20261128T120000Z.sqlite; then prunes old ones. */
+export function backupBeside(db: DB, file: string, label: string, now: Date = new Date()): string {
+  const stamp = stampOf(now);
+  const { dir, base, ext } = parts(file);
+  const name = (n: number): string => path.join(dir, `${base}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext}`);
+  // A second backup within the same second gets its own name: a backup never replaces another.
+  let n = 1;
+  while (fs.existsSync(name(n))) n++;
+  writeWhole(db, name(n));
+  pruneBackups(file);
+  return name(n);
+}
+
+/** A moment as it appears in backup names: 20261128T120000Z (UTC, to the second). */
+export function stampOf(when: Date): string {
+  return when.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Hidden temporary name of a backup being written: never listed, never restored. */
+const PARTIAL = /^\..+\.partial-[0-9a-f]{8}$/;
+
+function writeWhole(db: DB, file: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.partial-${crypto.randomBytes(4).toString('hex')}`);
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    const problems = checkCopy(temp);
+    if (problems.length > 0) throw new AppError('DB_DAMAGED', `backup copy failed its check: ${problems[0]}`, { path: file });
+    placeWithoutReplacing(temp, file);
+  } catch (error) {
+    throw asFileError(error, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** The copy read back by a connection of its own. */
+function checkCopy(file: string): string[] {
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new AppError('DB_CORRUPT', 'backup failed its integrity check', { path: file, reason: String(result) });
-  } catch (error) {
+    return quickCheck(copy);
+  } finally {
     copy.close();
-    fs.rmSync(file, { force: true });
-    throw error;
   }
-  copy.close();
+}
+
+/** Renames `temp` to `file` unless `file` exists (a hard link fails on an existing name; a plain rename where links are not supported). */
+function placeWithoutReplacing(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('FILE_EXISTS', 'backup target exists', { path: file });
+    if (fs.existsSync(file)) throw new AppError('FILE_EXISTS', 'backup target exists', { path: file });
+    fs.renameSync(temp, file);
+  }
+}
+
+export function asFileError(error: unknown, file: string): unknown {
+  if (error instanceof AppError) return error;
+  const condition = fileCondition((error as { code?: unknown }).code);
+  return condition ? new AppError(condition, error instanceof Error ? error.message : String(error), { path: file }) : error;
+}
+
+function parts(file: string): { dir: string; base: string; ext: string } {
+  const absolute = path.resolve(file);
+  const ext = path.extname(absolute);
+  return { dir: path.dirname(absolute), base: path.basename(absolute, ext), ext: ext || '.sqlite' };
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The backups beside `file`, newest first. */
+export function listBackups(file: string): BackupEntry[] {
+  const { dir, base, ext } = parts(file);
+  const pattern = new RegExp(`^${escape(base)}\\.([a-z0-9-]+?)-(\\d{8}T\\d{6}Z)(?:-(\\d+))?${escape(ext)}$`);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const found: (BackupEntry & { n: number; mtime: number })[] = [];
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const [, label, stamp, n] = m as unknown as [string, string, string, string | undefined];
+    const full = path.join(dir, name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      continue;
+    }
+    const takenAt = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
+    found.push({ name, path: full, label, takenAt, bytes: stat.size, n: Number(n ?? 1), mtime: stat.mtimeMs });
+  }
+  // Within one second (the stamp's precision): the later written, then the higher -n, first.
+  found.sort((a, b) => (a.takenAt !== b.takenAt ? (a.takenAt < b.takenAt ? 1 : -1) : b.mtime - a.mtime || b.n - a.n));
+  return found.map(({ n: _n, mtime: _m, ...entry }) => entry);
+}
+
+export interface Retention {
+  /** The newest this many are always kept. */
+  newest: number;
+}
+export const RETENTION: Retention = { newest: 10 };
+
+/**
+ * Keeps the newest 10 backups, plus the newest of each calendar month (UTC) before them; removes
+ * the rest, and temporary files left by a backup that was killed more than an hour ago.
+ */
+export function pruneBackups(file: string, retention: Retention = RETENTION, now: Date = new Date()): string[] {
+  const removed: string[] = [];
+  const months = new Set<string>();
+  listBackups(file).forEach((b, index) => {
+    const month = b.takenAt.slice(0, 7);
+    const keep = index < retention.newest || !months.has(month);
+    months.add(month);
+    if (keep) return;
+    fs.rmSync(b.path, { force: true });
+    removed.push(b.path);
+  });
+  const { dir } = parts(file);
+  for (const name of fs.readdirSync(dir)) {
+    if (!PARTIAL.test(name)) continue;
+    const full = path.join(dir, name);
+    try {
+      if (now.getTime() - fs.statSync(full).mtimeMs > 3_600_000) fs.rmSync(full, { force: true });
+    } catch {
+      // Gone already: another process cleaned it.
+    }
+  }
+  return removed;
 }

@@ -5,8 +5,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, fileCondition } from '../../../shared/errors';
 import { searchText } from '../../../shared/search';
+import { backupBeside } from './backup';
+import { mustBeWhole } from './health';
 import { MIGRATIONS, type Migration } from './migrations';
 import { seedIfNew } from './seed';
 
@@ -21,13 +23,22 @@ export interface OpenOptions {
   seed?: boolean;
   /** Milliseconds to wait for another connection's lock. */
   busyTimeoutMs?: number;
+  /**
+   * Read only (`info`, `list`): the file must exist and hold data; it is never created, seeded or
+   * written. A file of an older schema is the exception: it is upgraded (after a backup) as at start.
+   */
+  readOnly?: boolean;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function openDataFile(file: string, options: OpenOptions = {}): DB {
   const absolute = path.resolve(file);
-  checkFileBeforeOpen(absolute, options.mustExist ?? false);
+  checkFileBeforeOpen(absolute, (options.mustExist ?? false) || (options.readOnly ?? false), options.readOnly ?? false);
+  if (options.readOnly) {
+    const db = openReadOnly(absolute, options);
+    if (db) return db;
+  }
   let db: DB | undefined;
   try {
     db = new Database(absolute, {
@@ -50,7 +61,27 @@ export function openDataFile(file: string, options: OpenOptions = {}): DB {
   }
 }
 
-function checkFileBeforeOpen(file: string, mustExist: boolean): void {
+/** A read-only connection, or undefined when the file's schema is older and must be upgraded first. */
+function openReadOnly(file: string, options: OpenOptions): DB | undefined {
+  let db: DB | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 3000}`);
+    registerFunctions(db);
+    const found = schemaVersion(db);
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+    if (found > latest) throw new AppError('DB_NEWER_SCHEMA', 'schema is newer', { path: file, found, supported: latest });
+    if (found < 1) throw new AppError('DB_CORRUPT', 'no schema', { path: file, problem: 'empty' });
+    if (found === latest) return db;
+    db.close();
+    return undefined;
+  } catch (error) {
+    db?.close();
+    throw asOpenError(error, file);
+  }
+}
+
+function checkFileBeforeOpen(file: string, mustExist: boolean, readOnly: boolean): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -59,8 +90,12 @@ function checkFileBeforeOpen(file: string, mustExist: boolean): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     return;
   }
-  if (stat.isDirectory()) throw new AppError('DB_CORRUPT', 'is a directory', { path: file, reason: 'a folder, not a file' });
-  if (stat.size === 0) return;
+  if (stat.isDirectory()) throw new AppError('DB_CORRUPT', 'is a directory', { path: file, problem: 'folder' });
+  // An empty file is a new data file only where one may be created (the app, init); never for reading.
+  if (stat.size === 0) {
+    if (readOnly) throw new AppError('DB_CORRUPT', 'empty file', { path: file, problem: 'empty' });
+    return;
+  }
   const head = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -69,7 +104,7 @@ function checkFileBeforeOpen(file: string, mustExist: boolean): void {
     fs.closeSync(fd);
   }
   if (!head.equals(SQLITE_HEADER)) {
-    throw new AppError('DB_CORRUPT', 'not an SQLite file', { path: file, reason: 'not an SQLite database' });
+    throw new AppError('DB_CORRUPT', 'not an SQLite file', { path: file, problem: 'not-sqlite' });
   }
 }
 
@@ -94,7 +129,10 @@ export function applyMigrations(db: DB, file: string, migrations: readonly Migra
     throw new AppError('DB_NEWER_SCHEMA', 'schema is newer', { path: file, found, supported: latest });
   }
   if (found === latest) return;
-  if (holdsData(db)) backupBeside(db, file, `before-v${latest}`);
+  if (holdsData(db)) {
+    mustBeWhole(db, file);
+    backupBeside(db, file, `before-v${latest}`);
+  }
   for (const migration of migrations) {
     if (migration.version <= found) continue;
     db.transaction(() => {
@@ -109,27 +147,10 @@ function holdsData(db: DB): boolean {
   return row.n > 0;
 }
 
-/** A consistent copy of the whole file beside it, e.g. data.sqlite → data.before-v2-20261128T120000Z.sqlite. */
-export function backupBeside(db: DB, file: string, label: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const ext = path.extname(file);
-  const name = (n: number): string => path.join(path.dirname(file), `${path.basename(file, ext)}.${label}-${stamp}${n > 1 ? `-${n}` : ''}${ext || '.sqlite'}`);
-  // A second backup within the same second gets its own name: VACUUM INTO never writes over a file.
-  let n = 1;
-  while (fs.existsSync(name(n))) n++;
-  db.prepare('VACUUM INTO ?').run(name(n));
-  return name(n);
-}
-
 function asOpenError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code ?? '';
-  const reason = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new AppError('DB_CORRUPT', reason, { path: file, reason });
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('DB_LOCKED', reason, { path: file });
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
-    return new AppError('DB_READ_ONLY', reason, { path: file });
-  }
-  if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', reason, { path: file });
-  return error;
+  // At open, "cannot open" means the folder or file may not be written.
+  const condition = code === 'SQLITE_CANTOPEN' ? 'DB_READ_ONLY' : fileCondition(code);
+  return condition ? new AppError(condition, error instanceof Error ? error.message : String(error), { path: file }) : error;
 }

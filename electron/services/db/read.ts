@@ -89,6 +89,31 @@ function sourcesByIds(db: DB, ids: (number | null)[]): Source[] {
   return wanted.map((id) => get.get(id) as SourceRow | undefined).filter((r): r is SourceRow => r !== undefined).map(toSource);
 }
 
+/** The id of the newest recorded revision (0: none): every change after it has a larger id. */
+export function newestRevision(db: DB): number {
+  return (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM revisions`).get() as { n: number }).n;
+}
+
+/**
+ * A point in the file's history: the newest revision and its batch. Ids alone are not enough: a
+ * restored backup takes the history back, and new revisions then reuse the ids; their batch differs.
+ */
+export interface RevisionMark {
+  id: number;
+  batchId: string | null;
+}
+
+export function revisionMark(db: DB): RevisionMark {
+  const row = db.prepare(`SELECT id, batch_id AS batchId FROM revisions ORDER BY id DESC LIMIT 1`).get() as RevisionMark | undefined;
+  return row ?? { id: 0, batchId: null };
+}
+
+/** Whether the history still holds `mark` as it was: false after a restore took it back. */
+export function stillInHistory(db: DB, mark: RevisionMark): boolean {
+  if (mark.id === 0) return true;
+  return db.prepare(`SELECT batch_id FROM revisions WHERE id = ?`).pluck().get(mark.id) === mark.batchId;
+}
+
 /** A short label of the file's state that changes with every recorded change: shown in exports. */
 export function dataVersion(db: DB): string {
   const seeded = db.prepare(`SELECT value FROM meta WHERE key = 'seeded_from'`).get() as { value: string } | undefined;

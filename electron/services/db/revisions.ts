@@ -103,6 +103,12 @@ export function notFound(target: RevisionTarget, id: string | number, state: 'no
   return new AppError('NOT_FOUND', `${target} ${state}`, { what: target, id: String(id) });
 }
 
+/** The error for a write refused because these figures changed after what the person saw (ids: the first 20). */
+export function rowsChanged(ids: readonly number[], since: 'preview' | 'undo'): AppError {
+  const shown = ids.slice(0, 20).join(', ') + (ids.length > 20 ? ', …' : '');
+  return new AppError('ROWS_CHANGED', 'rows changed since', { count: ids.length, ids: shown, since });
+}
+
 export function mustExist<S extends Snapshot>(db: DB, kind: Tracked<S>, id: string | number): S {
   const snap = kind.snapshot(db, String(id));
   if (!snap) throw notFound(kind.target, id, 'not found');

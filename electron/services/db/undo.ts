@@ -11,8 +11,10 @@ import type { Statement } from 'better-sqlite3';
 import type { Revision, UndoResult, UndoState } from '../../../shared/workbench';
 import { AppError } from '../../../shared/errors';
 import { applyFigureSnapshots, type RecordedFigures } from './figures-bulk';
+import { mustBeWhole } from './health';
 import type { DB } from './open';
-import { applySnapshot, beginBatch, newChange, parseSnapshot, type ChangeContext, type RevisionTarget } from './revisions';
+import { applySnapshot, beginBatch, newChange, parseSnapshot, rowsChanged, type ChangeContext, type RevisionTarget } from './revisions';
+import { conflictsOf, type Conflict } from './undo-conflicts';
 import { TRACKED } from './tracked';
 
 interface RevisionRow {
@@ -31,11 +33,32 @@ interface RevisionRow {
 const json = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
 
 export function undoState(db: DB): UndoState {
-  return {
-    canUndo: db.prepare(`SELECT 1 FROM batches WHERE kind = 'change' AND state = 'done' LIMIT 1`).get() !== undefined,
-    canRedo: db.prepare(`SELECT 1 FROM batches WHERE kind = 'change' AND state = 'undone' LIMIT 1`).get() !== undefined,
-  };
+  return { canUndo: newestDone(db) !== undefined, canRedo: lastUndone(db) !== undefined };
 }
+
+/** The state with the changes undo and redo would take: the page sends them back, so only those are. */
+export function undoStateWithBatches(db: DB): UndoState {
+  const undoBatchId = newestDone(db)?.id ?? null;
+  const redoBatchId = lastUndone(db)?.id ?? null;
+  return { canUndo: undoBatchId !== null, canRedo: redoBatchId !== null, undoBatchId, redoBatchId };
+}
+
+const newestDone = (db: DB): { id: string } | undefined =>
+  db.prepare(`SELECT id FROM batches WHERE kind = 'change' AND state = 'done' ORDER BY seq DESC LIMIT 1`).get() as { id: string } | undefined;
+
+const lastUndone = (db: DB): { id: string } | undefined =>
+  db
+    .prepare(
+      `SELECT b.id FROM batches b
+        WHERE b.kind = 'change' AND b.state = 'undone'
+        ORDER BY (SELECT max(u.seq) FROM batches u WHERE u.reverts = b.id AND u.kind = 'undo') DESC
+        LIMIT 1`,
+    )
+    .get() as { id: string } | undefined;
+
+/** The batch the person asked for (the one the page showed), if it can still be undone (state 'done') or redone ('undone'). */
+const named = (db: DB, batchId: string, state: 'done' | 'undone'): { id: string } | undefined =>
+  db.prepare(`SELECT id FROM batches WHERE id = ? AND kind = 'change' AND state = ?`).get(batchId, state) as { id: string } | undefined;
 
 /** The context of an undo or a redo: it writes back the snapshots of an earlier batch. */
 export type Reverting = ChangeContext & { reverts: NonNullable<ChangeContext['reverts']> };
@@ -43,36 +66,59 @@ export type Reverting = ChangeContext & { reverts: NonNullable<ChangeContext['re
 /** Writes back the snapshots of the batch `ctx` reverts; returns how many revisions the batch holds. */
 export type WriteBack = (db: DB, ctx: Reverting) => number;
 
-/** Takes the most recent change that is still done back whole. */
-export function undo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns): UndoResult {
-  return db.transaction(() => {
-    const batch = db.prepare(`SELECT id FROM batches WHERE kind = 'change' AND state = 'done' ORDER BY seq DESC LIMIT 1`).get() as { id: string } | undefined;
-    return batch ? revert(db, author, { kind: 'undo', batchId: batch.id }, writeBack) : { done: false, changes: 0, state: undoState(db) };
-  })();
+/**
+ * Takes a change back whole: the one named (`batchId`: what the page showed as "undo"), else the
+ * most recent change still done. Refused, naming them, when objects it would write back were
+ * changed since (by anyone); changes to other objects do not stand in its way.
+ */
+export function undo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns, options: StepOptions = {}): UndoResult {
+  return step(db, author, 'undo', writeBack, options);
 }
 
-/** Applies again the change undone last, unless a new change came since. */
-export function redo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns): UndoResult {
-  return db.transaction(() => {
-    const batch = db
-      .prepare(
-        `SELECT b.id FROM batches b
-          WHERE b.kind = 'change' AND b.state = 'undone'
-          ORDER BY (SELECT max(u.seq) FROM batches u WHERE u.reverts = b.id AND u.kind = 'undo') DESC
-          LIMIT 1`,
-      )
-      .get() as { id: string } | undefined;
-    return batch ? revert(db, author, { kind: 'redo', batchId: batch.id }, writeBack) : { done: false, changes: 0, state: undoState(db) };
-  })();
+/** Applies again the change undone last (or the one named), unless a new change came since; the same rule as undo. */
+export function redo(db: DB, author: string, writeBack: WriteBack = writeBackInRuns, options: StepOptions = {}): UndoResult {
+  return step(db, author, 'redo', writeBack, options);
 }
+
+export interface StepOptions {
+  /** The change the page showed: only that one is taken back (or applied again). */
+  batchId?: string | undefined;
+  /** The data file: a batch of more than BULK revisions is written only into a file that passes quick_check. */
+  dataFile?: string;
+}
+
+/** A batch this large (an import) is a bulk write: the file is checked first, as before the import. */
+export const BULK = 100;
+
+/** IMMEDIATE: the write lock is held from choosing the batch to writing it back. */
+function step(db: DB, author: string, kind: 'undo' | 'redo', writeBack: WriteBack, { batchId, dataFile }: StepOptions): UndoResult {
+  return db
+    .transaction(() => {
+      const batch = batchId !== undefined ? named(db, batchId, kind === 'undo' ? 'done' : 'undone') : kind === 'undo' ? newestDone(db) : lastUndone(db);
+      if (!batch) return { done: false, changes: 0, state: undoState(db) };
+      if (dataFile !== undefined && isBulk(db, batch.id)) mustBeWhole(db, dataFile);
+      return revert(db, author, { kind, batchId: batch.id }, writeBack);
+    })
+    .immediate();
+}
+
+const isBulk = (db: DB, batchId: string): boolean =>
+  db.prepare(`SELECT count(*) FROM (SELECT 1 FROM revisions WHERE batch_id = ? LIMIT ${BULK + 1})`).pluck().get(batchId) === BULK + 1;
 
 /** Undoes or redoes one batch, as a batch of its own that enters the stack first, and flips its state. */
 function revert(db: DB, author: string, reverts: Reverting['reverts'], writeBack: WriteBack): UndoResult {
+  refuseConflicts(conflictsOf(db, reverts.batchId));
   const ctx: Reverting = { ...newChange(author), reverts };
   beginBatch(db, ctx);
   const changes = writeBack(db, ctx);
   db.prepare(`UPDATE batches SET state = ? WHERE id = ?`).run(reverts.kind === 'undo' ? 'undone' : 'done', reverts.batchId);
   return { done: true, changes, state: undoState(db) };
+}
+
+function refuseConflicts(conflicts: Conflict[]): void {
+  if (conflicts.length === 0) return;
+  if (conflicts.every((c) => c.type === 'figure')) throw rowsChanged(conflicts.map((c) => Number(c.id)), 'undo');
+  throw new AppError('ROWS_CHANGED', 'objects changed since', { count: conflicts.length, ids: conflicts.map((c) => `${c.type} ${c.id}`).join(', '), since: 'undo' });
 }
 
 /** One revision: its target, and the snapshot to write back (JSON text; null: it did not exist). */
@@ -171,12 +217,21 @@ export function history(db: DB, targetType: RevisionTarget, targetId: string): R
   }));
 }
 
-/** "Restore this version": the object as that revision left it, written as a new change. */
-export function restoreVersion(db: DB, author: string, revisionId: number): UndoResult {
-  return db.transaction(() => {
-    const r = db.prepare(`SELECT * FROM revisions WHERE id = ?`).get(revisionId) as RevisionRow | undefined;
-    if (!r) throw new AppError('NOT_FOUND', 'revision not found', { what: 'revision', id: revisionId });
-    applySnapshot(db, newChange(author), TRACKED[r.target_type], r.target_id, json(r.after_json));
-    return { done: true, changes: 1, state: undoState(db) };
-  })();
+/**
+ * "Restore this version": the object as that revision left it, written as a new change. `seen`: the
+ * newest revision of the object the person was shown; refused when a newer one has come since.
+ */
+export function restoreVersion(db: DB, author: string, revisionId: number, seen?: number): UndoResult {
+  return db
+    .transaction(() => {
+      const r = db.prepare(`SELECT * FROM revisions WHERE id = ?`).get(revisionId) as RevisionRow | undefined;
+      if (!r) throw new AppError('NOT_FOUND', 'revision not found', { what: 'revision', id: revisionId });
+      if (seen !== undefined) {
+        const newest = db.prepare(`SELECT max(id) FROM revisions WHERE target_type = ? AND target_id = ?`).pluck().get(r.target_type, r.target_id) as number;
+        if (newest > seen) throw new AppError('ROWS_CHANGED', 'changed since shown', { count: 1, ids: `${r.target_type} ${r.target_id}`, since: 'undo' });
+      }
+      applySnapshot(db, newChange(author), TRACKED[r.target_type], r.target_id, json(r.after_json));
+      return { done: true, changes: 1, state: undoState(db) };
+    })
+    .immediate();
 }

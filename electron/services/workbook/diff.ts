@@ -8,7 +8,7 @@ import type { ErrorPayload } from '../../../shared/errors';
 import type { FieldValue, ImportChange, ImportCounts, ImportField, PercentConversion } from '../../../shared/workbook';
 import { IMPORT_FIELDS } from '../../../shared/workbook';
 import type { DB } from '../db/open';
-import { dataVersion } from '../db/read';
+import { dataVersion, revisionMark as markNow, type RevisionMark } from '../db/read';
 import { FIGURE_COLUMN, toFigure, type FigureRow } from '../db/rows';
 import type { ImportRow, ReadResult } from './read';
 
@@ -22,6 +22,8 @@ export interface ImportPlan {
   file: string;
   /** The data file's version when the plan was made: applying refuses if it moved on. */
   dataVersion: string;
+  /** The newest revision when the plan was made: applying refuses the rows changed after it. */
+  revisionMark: RevisionMark;
   changes: PlannedChange[];
   counts: ImportCounts;
   problems: ErrorPayload[];
@@ -92,6 +94,7 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
 /** The plan but for the notes import.ts adds (what the reader converted, what the annotations sheet holds). */
 export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportPlan, 'percentConversions' | 'ignoredAnnotationEdits'> {
   const version = dataVersion(db);
+  const revisionMark = markNow(db);
   // Figures deleted since the export are not here: a row naming one is an unknown ID.
   const live = new Set(db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).pluck().all() as number[]);
   const entities = new Map(
@@ -186,5 +189,5 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
       changes.push({ kind: 'removed', row: null, figureId: f.id, figure: summary(f), fields: IMPORT_FIELDS.map((field) => ({ field, before: f[field], after: null })) });
     }
   }
-  return { file, dataVersion: version, changes, counts, problems };
+  return { file, dataVersion: version, revisionMark, changes, counts, problems };
 }

@@ -7,8 +7,11 @@ import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview, ImportResult } from '../../../shared/workbook';
 import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
-import { backupBeside, type DB } from '../db/open';
-import { dataVersion } from '../db/read';
+import { backupBeside } from '../db/backup';
+import { mustBeWhole } from '../db/health';
+import type { DB } from '../db/open';
+import { stillInHistory, type RevisionMark } from '../db/read';
+import { rowsChanged } from '../db/revisions';
 import { newChange } from '../db/revisions';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
 import { readFiguresSheet, type ReadLimits } from './read';
@@ -30,31 +33,51 @@ export interface ApplyOptions {
   includeRemovals: boolean;
   /** The data file's path, for the backup beside it. */
   dataFile: string;
+  /** Called between the backup and the write transaction (tests put a concurrent edit there). */
+  afterBackup?: () => void;
 }
 
 /**
- * Writes the plan: one backup, one transaction, one revision batch (its id is returned: undo takes
- * the whole import back by it), the rows written set-based (db/figures-bulk.ts). Refuses a plan
- * with problems, and a plan older than the data.
+ * Writes the plan: a quick_check, one backup, one transaction, one revision batch (its id is
+ * returned: undo takes the whole import back by it), the rows written set-based
+ * (db/figures-bulk.ts). Refuses a plan with problems, and — decided inside the write transaction,
+ * row by row — a plan with rows someone changed since the preview, naming them; edits to other
+ * figures do not stand in its way.
  */
 export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions): ImportResult {
   // The text rule for the name every change is recorded under (no NUL, no control characters, not empty).
   parseInput(AuthorName, options.author, 'authorName');
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
-  if (dataVersion(db) !== plan.dataVersion) throw new AppError('IMPORT_STALE_PREVIEW', 'data changed since the preview');
   const author = options.author.trim();
   if (!author) throw new AppError('INVALID_INPUT', 'author missing', { where: 'author', reason: 'empty' });
   const work = plan.changes.filter((c) => c.kind !== 'removed' || options.includeRemovals);
   const result: ImportResult = { batchId: null, changed: 0, added: 0, removed: 0, backupPath: null };
   if (work.length === 0) return result;
 
+  mustBeWhole(db, options.dataFile);
   result.backupPath = backupBeside(db, options.dataFile, 'before-import');
+  options.afterBackup?.();
   const change = newChange(author);
-  // In workbook row order, then the removals (the plan's order): history reads as the workbook does.
-  applyFigureChanges(db, change, work.map(toFigureChange));
+  // IMMEDIATE: the write lock is taken before the check, so nothing can change between the two.
+  db.transaction(() => {
+    refuseRowsChangedSince(db, plan.revisionMark, work);
+    // In workbook row order, then the removals (the plan's order): history reads as the workbook does.
+    applyFigureChanges(db, change, work.map(toFigureChange));
+  }).immediate();
   for (const c of work) result[c.kind]++;
   result.batchId = change.batchId;
   return result;
+}
+
+/** Refuses when any figure the import would write was changed after `mark` (by anyone, anywhere). */
+function refuseRowsChangedSince(db: DB, mark: RevisionMark, work: readonly PlannedChange[]): void {
+  // A backup restored since the preview took the history back: the preview is of data no longer there.
+  if (!stillInHistory(db, mark)) throw new AppError('IMPORT_STALE_PREVIEW', 'history taken back since the preview');
+  const since = db.prepare(`SELECT DISTINCT target_id FROM revisions WHERE id > ? AND target_type = 'figure'`).pluck().all(mark.id) as string[];
+  if (since.length === 0) return;
+  const changed = new Set(since.map(Number));
+  const hit = [...new Set(work.flatMap((c) => (c.figureId !== null && changed.has(c.figureId) ? [c.figureId] : [])))].sort((a, b) => a - b);
+  if (hit.length > 0) throw rowsChanged(hit, 'preview');
 }
 
 function toFigureChange(c: PlannedChange): FigureChange {

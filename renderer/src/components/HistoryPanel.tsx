@@ -56,9 +56,10 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
   const { t } = useTranslation();
   const { dataVersion, changed, showError } = useSession();
   const [loaded, retry] = useCall(() => getApi().getHistory({ targetType, targetId }), [targetType, targetId, dataVersion]);
-  const restore = async (revisionId: number): Promise<void> => {
+  /** `seen`: the newest revision shown; a change made since (elsewhere) is not overwritten. */
+  const restore = async (revisionId: number, seen: number | undefined): Promise<void> => {
     try {
-      await getApi().restoreVersion({ revisionId });
+      await getApi().restoreVersion({ revisionId, seen });
       changed();
     } catch (error) {
       showError(error);
@@ -86,7 +87,7 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
                         {index === 0 ? (
                           <Tag>{t('history.current')}</Tag>
                         ) : (
-                          <Button size="small" onClick={() => void restore(r.id)}>
+                          <Button size="small" onClick={() => void restore(r.id, revisions[0]?.id)}>
                             {t('history.restore')}
                           </Button>
                         )}

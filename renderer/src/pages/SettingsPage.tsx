@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
 import type { Theme } from '../../../shared/workbench';
 import { getApi } from '../api';
+import { BackupsSection } from '../components/BackupsSection';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
@@ -100,6 +101,7 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
           }
         </LoadState>
       </section>
+      <BackupsSection lang={lang} />
     </>
   );
 }
