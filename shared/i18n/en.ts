@@ -537,5 +537,10 @@ export const en: Messages = {
     nothingToUndo: 'Nothing to undo',
     nothingToRedo: 'Nothing to redo',
     group: 'Undo and redo',
+    undoneWhat: 'Undone: {{change}}',
+    redoneWhat: 'Redone: {{change}}',
+    verb: { create: 'added', update: 'edited', delete: 'deleted', restore: 'restored' },
+    oneMore: ' (and 1 more change)',
+    more: ' (and {{count}} more changes)',
   },
 };

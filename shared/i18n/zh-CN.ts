@@ -535,6 +535,11 @@ export const zhCN = {
     nothingToUndo: '没有可撤销的修改',
     nothingToRedo: '没有可重做的修改',
     group: '撤销与重做',
+    undoneWhat: '已撤销：{{change}}',
+    redoneWhat: '已重做：{{change}}',
+    verb: { create: '新增', update: '修改', delete: '删除', restore: '恢复' },
+    oneMore: '（连同另外 1 项修改）',
+    more: '（连同另外 {{count}} 项修改）',
   },
 } as const;
 
