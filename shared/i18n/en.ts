@@ -457,6 +457,9 @@ export const en: Messages = {
     },
     deleted: 'Deleted',
     none: '—',
+    sourceId: 'source (no. {{id}}, no longer there)',
+    yes: 'Yes',
+    no: 'No',
   },
   annotations: {
     nav: 'Annotations',

@@ -455,6 +455,9 @@ export const zhCN = {
     },
     deleted: '已删除',
     none: '—',
+    sourceId: '来源（编号 {{id}}，已不存在）',
+    yes: '是',
+    no: '否',
   },
   annotations: {
     nav: '批注',

@@ -6,10 +6,12 @@ import type { Annotation, AnnotationInput } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
+import { localDateTime } from '../time';
+import { authorName } from '../../../shared/format';
 import { useCall } from '../useCall';
 import { LoadState } from './LoadState';
 
-const when = (at: string): string => at.slice(0, 16).replace('T', ' ');
+const when = localDateTime;
 
 function useAnnotationActions(): { save: (id: number | undefined, input: AnnotationInput) => Promise<boolean>; remove: (id: number) => Promise<void> } {
   const { changed, showError } = useSession();
@@ -77,6 +79,7 @@ function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; o
 export function AnnotationItem({ annotation: a, label, href }: { annotation: Annotation; label?: string; href?: string }): React.JSX.Element {
   const { t } = useTranslation();
   const { save, remove } = useAnnotationActions();
+  const { lang } = useSession();
   const [editing, setEditing] = useState(false);
   const input = (patch: Partial<AnnotationInput>): AnnotationInput => ({
     targetType: a.targetType,
@@ -97,7 +100,7 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
           {a.tags.map((tag) => (
             <Tag key={tag}>#{tag}</Tag>
           ))}
-          <Typography.Text strong>{a.author}</Typography.Text>
+          <Typography.Text strong>{authorName(a.author, lang)}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('annotations.created', { at: when(a.createdAt) })} · {t('annotations.updated', { at: when(a.updatedAt) })}
           </Typography.Text>

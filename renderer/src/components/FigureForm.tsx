@@ -22,6 +22,8 @@ import {
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
+import { localDateTime } from '../time';
+import { authorName } from '../../../shared/format';
 
 const NEW_SOURCE = -1;
 const NO_SOURCE = 0;
@@ -255,7 +257,7 @@ export function FigureForm(props: {
       </Form.Item>
       {f?.changedAt ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('figure.changed')}: {f.changedBy} · {f.changedAt.slice(0, 16).replace('T', ' ')}
+          {t('figure.changed')}: {authorName(f.changedBy, props.lang)} · {localDateTime(f.changedAt)}
         </Typography.Paragraph>
       ) : null}
       <Divider style={{ margin: '12px 0' }} />

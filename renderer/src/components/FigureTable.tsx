@@ -7,12 +7,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Button, Empty, Typography } from 'antd';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFigure } from '../../../shared/format';
+import { authorName, formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import type { FigureListRow, FigureQuery, FigureSort } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { useSession } from '../session';
 import { Highlight } from './Highlight';
+import { localDateTime } from '../time';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
@@ -182,8 +183,8 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
         {row.sourceTitle ? <span className="cb-clip">{row.sourceTitle}</span> : <Typography.Text type="warning">{t('figure.noSource')}</Typography.Text>}
       </div>
       <div role="cell" className="cb-cell">
-        <div className="cb-clip">{row.changedBy}</div>
-        <div className="cb-small">{row.changedAt.slice(0, 16).replace('T', ' ')}</div>
+        <div className="cb-clip">{authorName(row.changedBy, lang)}</div>
+        <div className="cb-small">{localDateTime(row.changedAt)}</div>
       </div>
       <div role="cell" className="cb-cell">
         {row.openAnnotations > 0 ? <Badge count={row.openAnnotations} color="orange" title={t('figuresTable.openCount', { count: row.openAnnotations })} /> : null}

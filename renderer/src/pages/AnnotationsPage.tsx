@@ -8,6 +8,7 @@ import { getApi } from '../api';
 import { AnnotationItem } from '../components/Annotations';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
+import { authorName } from '../../../shared/format';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
 
@@ -55,7 +56,7 @@ export function AnnotationsPage({ lang }: { lang: Lang }): React.JSX.Element {
                 style={{ width: 160 }}
                 value={filter.author ?? ''}
                 onChange={pick('author')}
-                options={[{ value: '', label: t('annotations.authorAll') }, ...facets.authors.map((x) => ({ value: x, label: x }))]}
+                options={[{ value: '', label: t('annotations.authorAll') }, ...facets.authors.map((x) => ({ value: x, label: authorName(x, lang) }))]}
               />
             </Space>
             {annotations.length === 0 ? (
