@@ -106,6 +106,7 @@ export const en: Messages = {
     start: 'Export',
     cancel: 'Cancel',
     close: 'Close',
+    open: 'Open',
     progress: 'Export progress',
     rowsDone: '{{done}} of {{total}} figure rows written',
     starting: 'Preparing…',

@@ -104,6 +104,7 @@ export const zhCN = {
     start: '开始导出',
     cancel: '取消',
     close: '关闭',
+    open: '打开',
     progress: '导出进度',
     rowsDone: '已写入 {{done}} / {{total}} 行数据',
     starting: '正在准备…',
