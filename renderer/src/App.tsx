@@ -13,6 +13,7 @@ import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
+import { watchIconLabels } from './iconLabels';
 import { SessionProvider, useSession } from './session';
 import { hrefFor, useRoute, type Route } from './useRoute';
 
@@ -21,6 +22,9 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 
 const LIGHT_CONTRAST = { colorPrimary: '#0958d9', colorLink: '#0958d9', colorError: '#cf1322', colorWarning: '#ad6800', colorTextDescription: 'rgba(0, 0, 0, 0.62)' };
 const DARK_CONTRAST = { colorLink: '#69b1ff', colorError: '#ff7875', colorTextDescription: 'rgba(255, 255, 255, 0.68)' };
+
+/** A disabled button on the navy header: light text (6.4:1 on #0b3d6b, WCAG AA), no fill, a dashed edge. */
+const DISABLED_ON_NAVY: React.CSSProperties = { color: '#b8c7d9', background: 'transparent', borderColor: '#6f8fb3', borderStyle: 'dashed' };
 
 const LANG_CHOICES: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
@@ -89,6 +93,8 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
     document.title = `${t('app.title')} · Cluster Brief`;
   }, [lang, dark, t]);
+  // Screen readers hear the person's language, not antd's English icon names (issue 13).
+  useEffect(() => watchIconLabels(document.body, { clear: t('a11y.clear'), close: t('a11y.close'), search: t('a11y.search') }), [lang, t]);
 
   const current = route.name === 'entity' ? 'overview' : route.name;
   return (
@@ -111,10 +117,10 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
         </nav>
         <ExportWorkbook lang={lang} />
         <Space.Compact role="group" aria-label={t('undo.group')}>
-          <Button disabled={!session.undoState.canUndo} onClick={() => void session.undo()} title="Ctrl/⌘+Z">
+          <Button disabled={!session.undoState.canUndo} style={session.undoState.canUndo ? undefined : DISABLED_ON_NAVY} onClick={() => void session.undo()} title="Ctrl/⌘+Z">
             {t('undo.undo')}
           </Button>
-          <Button disabled={!session.undoState.canRedo} onClick={() => void session.redo()} title="Ctrl/⌘+Shift+Z">
+          <Button disabled={!session.undoState.canRedo} style={session.undoState.canRedo ? undefined : DISABLED_ON_NAVY} onClick={() => void session.redo()} title="Ctrl/⌘+Shift+Z">
             {t('undo.redo')}
           </Button>
         </Space.Compact>

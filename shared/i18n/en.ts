@@ -24,6 +24,7 @@ export const en: Messages = {
     groupsHeading: 'Industry clusters and future industries',
     entityCount: '{{count}}',
     openEntity: 'Open {{name}}',
+    futureTargets: 'Action plan targets: {{years}}',
   },
   category: {
     pillar: 'Strategic pillar industry clusters',
@@ -378,6 +379,8 @@ export const en: Messages = {
     newSource: 'New source…',
     save: 'Save',
     saved: 'Saved',
+    savedWhat: 'Saved: {{what}}',
+    savedWithSource: 'Saved: {{what}} (new source “{{source}}”)',
     cancel: 'Cancel',
     delete: 'Delete this figure',
     deleteConfirm: 'Delete this figure? You can restore it from "Deleted items", or undo.',
@@ -398,6 +401,7 @@ export const en: Messages = {
   entityForm: {
     titleNew: 'New industry',
     titleEdit: 'Edit industry',
+    savedWhat: 'Saved: industry {{name}}',
     edit: 'Edit industry',
     delete: 'Delete industry',
     deleteConfirm: 'Delete this industry and all its figures? You can restore it, or undo.',
@@ -491,6 +495,11 @@ export const en: Messages = {
     list: 'Annotations',
     bodyRequired: 'Write the annotation.',
     openBadge: '{{count}} open annotations',
+    noneOpen: 'No open annotations.',
+    noneOpenSomeResolved: 'No open annotations ({{count}} resolved)',
+    showResolved: 'Show resolved annotations',
+    briefingRule: 'Only open annotations print: once resolved, an annotation no longer goes into briefings.',
+    resolvedNotPrinted: 'Resolved: not printed in briefings',
   },
   dashboard: {
     nav: 'Dashboard',
@@ -532,6 +541,17 @@ export const en: Messages = {
       source: 'Source',
       annotation: 'Annotation',
     },
+  },
+  a11y: {
+    clear: 'Clear',
+    close: 'Close',
+    search: 'Search',
+  },
+  unsaved: {
+    title: 'Discard unsaved changes?',
+    text: 'The changes here have not been saved. Closing will lose them.',
+    discard: 'Discard changes',
+    keep: 'Keep editing',
   },
   undo: {
     undo: 'Undo',

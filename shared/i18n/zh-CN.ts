@@ -22,6 +22,7 @@ export const zhCN = {
     groupsHeading: '产业集群与未来产业',
     entityCount: '{{count}} 个',
     openEntity: '查看 {{name}}',
+    futureTargets: '行动方案目标：{{years}} 年',
   },
   category: {
     pillar: '战略性支柱产业集群',
@@ -376,6 +377,8 @@ export const zhCN = {
     newSource: '新建来源…',
     save: '保存',
     saved: '已保存',
+    savedWhat: '已保存：{{what}}',
+    savedWithSource: '已保存：{{what}}（新来源《{{source}}》）',
     cancel: '取消',
     delete: '删除这条数据',
     deleteConfirm: '删除这条数据？可以在“已删除”中恢复，也可以撤销。',
@@ -396,6 +399,7 @@ export const zhCN = {
   entityForm: {
     titleNew: '新增产业',
     titleEdit: '编辑产业',
+    savedWhat: '已保存：产业 {{name}}',
     edit: '编辑产业',
     delete: '删除产业',
     deleteConfirm: '删除该产业及其全部数据？可以恢复，也可以撤销。',
@@ -489,6 +493,11 @@ export const zhCN = {
     list: '批注列表',
     bodyRequired: '请输入批注内容。',
     openBadge: '{{count}} 条未解决批注',
+    noneOpen: '没有未解决的批注。',
+    noneOpenSomeResolved: '没有未解决的批注（已解决 {{count}} 条）',
+    showResolved: '显示已解决的批注',
+    briefingRule: '只写入未解决的批注：标记为已解决后不再写入简报。',
+    resolvedNotPrinted: '已解决，不写入简报',
   },
   dashboard: {
     nav: '仪表盘',
@@ -530,6 +539,17 @@ export const zhCN = {
       source: '来源',
       annotation: '批注',
     },
+  },
+  a11y: {
+    clear: '清除',
+    close: '关闭',
+    search: '搜索',
+  },
+  unsaved: {
+    title: '放弃未保存的修改？',
+    text: '这里的修改还没有保存。关闭后这些修改将会丢失。',
+    discard: '放弃修改',
+    keep: '继续编辑',
   },
   undo: {
     undo: '撤销',

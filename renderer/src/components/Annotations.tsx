@@ -63,7 +63,7 @@ function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; o
       <Form.Item name="tags" label={t('annotations.tags')} extra={t('annotations.tagsHelp')}>
         <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
       </Form.Item>
-      <Form.Item name="includeInBriefing" valuePropName="checked">
+      <Form.Item name="includeInBriefing" valuePropName="checked" extra={t('annotations.briefingRule')}>
         <Checkbox>{t('annotations.includeInBriefing')}</Checkbox>
       </Form.Item>
       <Space>
@@ -96,7 +96,10 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
       <article style={{ width: '100%' }}>
         <Space size={4} wrap>
           <Tag color={a.status === 'open' ? 'orange' : 'green'}>{t(`annotations.${a.status}`)}</Tag>
-          {a.includeInBriefing ? <Tag color="blue">{t('annotations.includeInBriefing')}</Tag> : null}
+          {a.includeInBriefing ? (
+            // The rule, where the flag is shown: a resolved annotation does not print.
+            a.status === 'open' ? <Tag color="blue">{t('annotations.includeInBriefing')}</Tag> : <Tag>{t('annotations.resolvedNotPrinted')}</Tag>
+          ) : null}
           {a.tags.map((tag) => (
             <Tag key={tag}>#{tag}</Tag>
           ))}

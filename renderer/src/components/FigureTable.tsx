@@ -93,10 +93,10 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
     }
   };
 
-  const header = (label: string, by?: FigureSort): React.JSX.Element => {
+  const header = (label: string, by?: FigureSort, numeric = false): React.JSX.Element => {
     const active = by !== undefined && sort.by === by;
     return (
-      <div role="columnheader" aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined} className="cb-cell cb-head">
+      <div role="columnheader" aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined} className={numeric ? 'cb-cell cb-head cb-num' : 'cb-cell cb-head'}>
         {by ? (
           <button
             type="button"
@@ -115,11 +115,11 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
   const q = filter.q ?? '';
   return (
     <div role="table" aria-label={t('figuresTable.label')} aria-rowcount={(total ?? 0) + 1} className="cb-table">
-      <div role="rowgroup">
+      <div role="rowgroup" className="cb-head-group">
         <div role="row" aria-rowindex={1} className="cb-row cb-header" style={{ gridTemplateColumns: COLUMNS }}>
           {header(t('figuresTable.entity'), 'entity')}
           {header(t('figuresTable.metric'), 'metric')}
-          {header(t('figuresTable.value'), 'value')}
+          {header(t('figuresTable.value'), 'value', true)}
           {header(t('figuresTable.period'), 'period')}
           {header(t('figuresTable.source'))}
           {header(t('figuresTable.changed'), 'changedAt')}
@@ -173,7 +173,7 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
       <div role="cell" className="cb-cell">
         {t(`metric.${row.metric}`)}
       </div>
-      <div role="cell" className="cb-cell cb-strong">
+      <div role="cell" className="cb-cell cb-strong cb-num">
         {formatFigure(row, lang)}
       </div>
       <div role="cell" className="cb-cell">
