@@ -462,6 +462,7 @@ export const en: Messages = {
     },
     deleted: 'Deleted',
     none: '—',
+    figureSubject: 'Figure: {{metric}} ({{period}})',
     sourceId: 'source (no. {{id}}, no longer there)',
     yes: 'Yes',
     no: 'No',

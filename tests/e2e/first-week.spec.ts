@@ -69,6 +69,19 @@ test('closing a figure with unsaved changes asks first; a save and an undo say w
   await undoGroup.getByRole('button', { name: '重做' }).click();
   await expect(toast(app, '已重做：修改 智能机器人 产值（2023）（连同另外 1 项修改）')).toBeVisible();
   await expect(app.getByRole('table', { name: '数据' })).toContainText('超过120亿元');
+
+  // The same in English, dark.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview' }).click();
+  await app.getByRole('link', { name: 'Smart robots', exact: true }).click();
+  const historyEn = app.getByRole('region', { name: 'History of Smart robots' });
+  await expect(historyEn.getByRole('listitem').first()).toContainText('Figure: Output value (2023)');
+  await expect(historyEn.getByRole('listitem').first()).toContainText('· China Daily → 广东统计年鉴 2025 · 广东省统计局');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-entity-history-en-dark.png'), fullPage: true });
+  await app.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(toast(app, 'Undone: edited Smart robots · Output value (2023) (and 1 more change)')).toBeVisible();
 });
 
 test('one click on 保存 saves a figure moved to the province level, with its industry left in the disabled field', async ({ app, harness }) => {

@@ -67,11 +67,11 @@ const LABELS: Record<string, string> = {
 };
 
 /** What a revision is about, when the panel shows more than one object (an entity's figures and annotations). */
-function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: (k: string) => string): string | null {
+function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: TFunction): string | null {
   if (r.targetType === panel) return null;
   const snap = r.after ?? r.before ?? {};
   if (r.targetType === 'annotation') return annotationLabel(typeof snap.body === 'string' ? snap.body : '')[lang === 'en' ? 'en' : 'zh'];
-  if (r.targetType === 'figure') return `${t('settings.kind.figure')}：${t(`metric.${String(snap.metric)}`)}（${String(snap.period)}）`;
+  if (r.targetType === 'figure') return t('history.figureSubject', { metric: t(`metric.${String(snap.metric)}`), period: String(snap.period) });
   return t(`settings.kind.${r.targetType}`);
 }
 
