@@ -183,7 +183,12 @@ function FigureLabel({ change, lang }: { change: ImportChange; lang: Lang }): Re
 function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit): string {
   if (value === null || value === '') return t('importer.empty');
   // A number never without its unit: "5000 亿元", "5.2%".
-  if (field === 'value') return unit === 'percent' ? `${value}%` : `${value} ${t(`unit.${unit}`)}`;
+  if (field === 'value') {
+    if (unit === 'percent') return `${value}%`;
+    const word = t(`unit.${unit}`);
+    // "5000 (100 million yuan)" in English, where the unit itself begins with a number.
+    return word === '' ? String(value) : /^\d/.test(word) ? `${value} (${word})` : `${value} ${word}`;
+  }
   if (field === 'scope') return t(`scope.${value}`);
   if (field === 'metric') return t(`metric.${value}`);
   if (field === 'unit') return t(`workbook.unit.${value}`);
