@@ -39,6 +39,7 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await history.getByRole('listitem').nth(2).getByRole('button', { name: '恢复到此版本' }).click();
   await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();
   await expect(history.getByRole('listitem')).toHaveCount(4);
+  await expect(app.getByRole('alert').filter({ hasText: '已恢复到所选版本' })).toBeVisible();
   await app.keyboard.press('Control+z');
   await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
 

@@ -20,8 +20,8 @@ async function openRobots(app: Page, origin: string): Promise<Locator> {
   return panel;
 }
 
-/** The message antd shows at the top of the window (role status is not set on it: read its text). */
-const toast = (app: Page, text: string): Locator => app.locator('.ant-message-notice').filter({ hasText: text });
+/** The message shown at the top of the window after an action (announced as an alert). */
+const toast = (app: Page, text: string): Locator => app.getByRole('alert').filter({ hasText: text });
 
 test('closing a figure with unsaved changes asks first; a save and an undo say what they did', async ({ app, harness }) => {
   let panel = await openRobots(app, harness.origin);

@@ -2,7 +2,7 @@
  * Every recorded change of one figure or entity, newest first, with "restore this version". An
  * entity's history holds its figures' and annotations' changes too, each named by what it is.
  */
-import { Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Empty, List, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { authorName, formatFigure } from '../../../shared/format';
@@ -78,11 +78,13 @@ function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: TFunc
 export function HistoryPanel({ targetType, targetId, name, lang }: { targetType: 'figure' | 'entity'; targetId: string; name: string; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { dataVersion, changed, showError } = useSession();
+  const { message } = App.useApp();
   const [loaded, retry] = useCall(() => getApi().getHistory({ targetType, targetId }), [targetType, targetId, dataVersion]);
   const restore = async (revisionId: number): Promise<void> => {
     try {
       await getApi().restoreVersion({ revisionId });
       changed();
+      void message.success(t('history.restored'));
     } catch (error) {
       showError(error);
     }
