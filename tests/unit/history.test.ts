@@ -6,6 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/dispatch';
+import { HISTORY_SQL } from '../../electron/services/db/history';
 import { openDataFile, type DB } from '../../electron/services/db/open';
 import { toFigure, type FigureRow } from '../../electron/services/db/rows';
 import { createHandlers } from '../../electron/services/handlers';
@@ -66,6 +67,13 @@ describe('an entity’s history', () => {
       [before]: 'Clusters of strategic and future industries mapped out for economic leadership · China Daily',
       [after]: '广东统计年鉴 2025 · 广东省统计局',
     });
+  });
+
+  it('reads revisions through their target index, never scanning the whole change log', () => {
+    const { db } = open();
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${HISTORY_SQL}`).all({ type: 'entity', id: 'smart-robots' }) as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toContain('SEARCH r USING INDEX revisions_by_target (target_type=? AND target_id=?)');
+    expect(plan.filter((d) => /^SCAN (r|revisions)\b/.test(d))).toEqual([]);
   });
 });
 

@@ -24,26 +24,29 @@ interface RevisionRow {
 
 const json = (text: string | null): Record<string, unknown> | null => (text === null ? null : (JSON.parse(text) as Record<string, unknown>));
 
+/** The revisions of a target and of what belongs to it (@type, @id), newest first. */
+export const HISTORY_SQL = `
+  WITH objects (type, id) AS (
+         SELECT @type, @id
+         UNION ALL SELECT 'figure', CAST(f.id AS TEXT) FROM figures f WHERE @type = 'entity' AND f.entity_id = @id
+       ),
+       targets (type, id) AS (
+         SELECT type, id FROM objects
+         UNION ALL SELECT 'annotation', CAST(a.id AS TEXT) FROM objects o JOIN annotations a ON a.target_type = o.type AND a.target_id = o.id
+       )
+  -- From the few targets to their revisions through revisions_by_target (CROSS JOIN keeps that
+  -- order): a file holding an import's 100,000 revisions is never scanned whole.
+  SELECT r.*, coalesce(b.kind, 'change') AS batch_kind
+    FROM targets t CROSS JOIN revisions r ON r.target_type = t.type AND r.target_id = t.id
+    LEFT JOIN batches b ON b.id = r.batch_id
+   ORDER BY r.id DESC`;
+
 /**
  * Every recorded change of one object, newest first. An entity's history holds its own rows, its
  * figures' and the annotations on it or on its figures; a figure's, its own and its annotations'.
  */
 export function history(db: DB, targetType: RevisionTarget, targetId: string): Revision[] {
-  const rows = db
-    .prepare(
-      `WITH objects (type, id) AS (
-              SELECT @type, @id
-              UNION ALL SELECT 'figure', CAST(f.id AS TEXT) FROM figures f WHERE @type = 'entity' AND f.entity_id = @id
-            ),
-            annotated (type, id) AS (
-              SELECT 'annotation', CAST(a.id AS TEXT) FROM annotations a JOIN objects o ON a.target_type = o.type AND a.target_id = o.id
-            )
-       SELECT r.*, coalesce(b.kind, 'change') AS batch_kind
-         FROM revisions r LEFT JOIN batches b ON b.id = r.batch_id
-        WHERE (r.target_type, r.target_id) IN (SELECT type, id FROM objects UNION ALL SELECT type, id FROM annotated)
-        ORDER BY r.id DESC`,
-    )
-    .all({ type: targetType, id: targetId }) as RevisionRow[];
+  const rows = db.prepare(HISTORY_SQL).all({ type: targetType, id: targetId }) as RevisionRow[];
   const revisions = rows.map((r) => ({
     id: r.id,
     batchId: r.batch_id,
