@@ -113,6 +113,11 @@ export const contract = {
     input: z.object({ previewId: z.string().uuid(), includeRemovals: z.boolean() }).strict(),
     output: ImportResult,
   },
+  // Opens the workbook a finished export job wrote, with the system's spreadsheet program (issue 13).
+  openExportedWorkbook: {
+    input: z.object({ id: z.string().uuid() }).strict(),
+    output: JobStatus,
+  },
   // Workbench (issue 3): settings, the figures table and search, edits of figures, entities,
   // sources and annotations, history with "restore this version", undo/redo, the dashboard.
   getSettings: { input: NoInput, output: Settings },

@@ -60,3 +60,11 @@ export function formatValue(value: number, unit: Unit, qualifier: Qualifier, lan
 export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang): string {
   return formatValue(f.value, f.unit, f.qualifier, lang);
 }
+
+/** The name the embedded dataset records its rows under (resources/dataset), in both languages. */
+export const SEED_AUTHOR = { stored: '默认数据集 / Default dataset', zh: '默认数据集', en: 'Default dataset' } as const;
+
+/** Who made a change, as the reader's language says it: the seeded dataset's name in one language only. */
+export function authorName(author: string, lang: Lang): string {
+  return author === SEED_AUTHOR.stored ? SEED_AUTHOR[lang === 'en' ? 'en' : 'zh'] : author;
+}

@@ -80,6 +80,8 @@ export const Revision = z.object({
   at: z.string(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** The sources the snapshots name (sourceId), by id: title and publisher, so history never shows a bare id. */
+  sourceNames: z.record(z.string(), z.string()),
 });
 export type Revision = z.infer<typeof Revision>;
 
@@ -92,11 +94,22 @@ export const UndoState = z.object({
 });
 export type UndoState = z.infer<typeof UndoState>;
 
+/** What one batch changed, in words a person reads ("修改 智能机器人 产值（2023）"): its main revision and how many others. */
+export const BatchSummary = z.object({
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  targetType: RevisionTargetType,
+  label: z.object({ zh: z.string(), en: z.string() }),
+  more: z.number().int().min(0),
+});
+export type BatchSummary = z.infer<typeof BatchSummary>;
+
 export const UndoResult = z.object({
   /** False when there was nothing to undo (or redo). */
   done: z.boolean(),
   changes: z.number().int(),
   state: UndoState,
+  /** What was undone or redone (absent when nothing was). */
+  summary: BatchSummary.optional(),
 });
 export type UndoResult = z.infer<typeof UndoResult>;
 

@@ -3,7 +3,7 @@
  * process boundary. Runs anywhere.
  */
 import { z } from 'zod';
-import { Bilingual, EntityId, Metric, Period, RowId, Scope } from './domain';
+import { Bilingual, EntityId, Metric, Period, RowId, Scope, Unit } from './domain';
 import { ErrorPayload } from './errors';
 import type { Lang } from './errors';
 import { MESSAGES, withCount } from './i18n';
@@ -25,10 +25,17 @@ export const ImportChange = z.object({
   /** The workbook row (null for a removal: the row is gone). */
   row: z.number().int().nullable(),
   figureId: RowId.nullable(),
-  figure: z.object({ scope: Scope, entityId: EntityId.nullable(), entityName: Bilingual.nullable(), metric: Metric, period: Period }),
+  /** unit: the figure's unit as the workbook leaves it (as it was, for a removal). */
+  figure: z.object({ scope: Scope, entityId: EntityId.nullable(), entityName: Bilingual.nullable(), metric: Metric, period: Period, unit: Unit }),
   fields: z.array(z.object({ field: ImportField, before: FieldValue, after: FieldValue })),
 });
 export type ImportChange = z.infer<typeof ImportChange>;
+
+/** The unit a value of the change is in, on either side: a changed unit is among its fields (issue 13: "5000 亿元 → 5200 亿元"). */
+export function unitOf(change: Pick<ImportChange, 'figure' | 'fields'>, side: 'before' | 'after'): Unit {
+  const changed = Unit.safeParse(change.fields.find((f) => f.field === 'unit')?.[side]);
+  return changed.success ? changed.data : change.figure.unit;
+}
 
 export const ImportCounts = z.object({ changed: z.number().int(), added: z.number().int(), removed: z.number().int(), unchanged: z.number().int() });
 export type ImportCounts = z.infer<typeof ImportCounts>;

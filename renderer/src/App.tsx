@@ -15,6 +15,7 @@ import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
+import { watchIconLabels } from './iconLabels';
 import { SessionProvider, useSession } from './session';
 import { hrefFor, useRoute, type Route } from './useRoute';
 
@@ -29,6 +30,8 @@ const DARK_CONTRAST = { colorLink: '#69b1ff', colorError: '#ff7875', colorTextDe
 const LIGHT_STATES = { colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', colorPrimaryHover: '#003eb3', orange: '#d46b08', green: '#389e0d' };
 const DARK_STATES = { colorTextPlaceholder: 'rgba(255, 255, 255, 0.5)', colorPrimaryHover: '#0958d9' };
 const BUTTON_STATES = { light: { defaultHoverColor: '#003eb3', defaultHoverBorderColor: '#003eb3' }, dark: { defaultHoverColor: '#91caff', defaultHoverBorderColor: '#91caff' } };
+/** A disabled button on the navy header: light text (6.4:1 on #0b3d6b, WCAG AA), no fill, a dashed edge. */
+const DISABLED_ON_NAVY: React.CSSProperties = { color: '#b8c7d9', background: 'transparent', borderColor: '#6f8fb3', borderStyle: 'dashed' };
 
 const LANG_CHOICES: { value: Lang; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
@@ -101,6 +104,8 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
     document.title = `${t('app.title')} · Cluster Brief`;
   }, [lang, dark, t]);
+  // Screen readers hear the person's language, not antd's English icon names (issue 13).
+  useEffect(() => watchIconLabels(document.body, { clear: t('a11y.clear'), close: t('a11y.close'), search: t('a11y.search') }), [lang, t]);
 
   const current = route.name === 'entity' ? 'overview' : route.name;
   return (
@@ -123,10 +128,10 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
         </nav>
         <ExportWorkbook lang={lang} />
         <Space.Compact role="group" aria-label={t('undo.group')}>
-          <Button disabled={!session.undoState.canUndo} onClick={() => void session.undo()} title="Ctrl/⌘+Z">
+          <Button disabled={!session.undoState.canUndo} style={session.undoState.canUndo ? undefined : DISABLED_ON_NAVY} onClick={() => void session.undo()} title="Ctrl/⌘+Z">
             {t('undo.undo')}
           </Button>
-          <Button disabled={!session.undoState.canRedo} onClick={() => void session.redo()} title="Ctrl/⌘+Shift+Z">
+          <Button disabled={!session.undoState.canRedo} style={session.undoState.canRedo ? undefined : DISABLED_ON_NAVY} onClick={() => void session.redo()} title="Ctrl/⌘+Shift+Z">
             {t('undo.redo')}
           </Button>
         </Space.Compact>

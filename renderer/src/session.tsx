@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../shared/client';
 import { describeError } from '../../shared/errors';
+import { describeChange } from '../../shared/history';
 import type { Lang } from '../../shared/i18n';
 import type { Settings, UndoState } from '../../shared/workbench';
 import { getApi } from './api';
@@ -97,13 +98,17 @@ export function SessionProvider({ children }: { children: React.ReactNode }): Re
           void message.info(t(which === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'));
           return;
         }
-        void message.success(t(which === 'undo' ? 'undo.undone' : 'undo.redone', { count: result.changes }));
+        // Says what was taken back ("已撤销：修改 智能机器人 产值（2023）"), not only how many revisions.
+        const words = result.summary
+          ? t(which === 'undo' ? 'undo.undoneWhat' : 'undo.redoneWhat', { change: describeChange(result.summary, lang) })
+          : t(which === 'undo' ? 'undo.undone' : 'undo.redone', { count: result.changes });
+        void message.success(words);
         changed();
       } catch (error) {
         showError(error);
       }
     },
-    [changed, message, showError, t, undoState],
+    [changed, message, showError, t, undoState, lang],
   );
 
   const value = useMemo<Session>(

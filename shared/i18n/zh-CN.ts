@@ -22,6 +22,7 @@ export const zhCN = {
     groupsHeading: '产业集群与未来产业',
     entityCount: '{{count}} 个',
     openEntity: '查看 {{name}}',
+    futureTargets: '行动方案目标：{{years}} 年',
   },
   globalSearch: {
     label: '搜索全部内容',
@@ -121,6 +122,7 @@ export const zhCN = {
     start: '开始导出',
     cancel: '取消',
     close: '关闭',
+    open: '打开',
     progress: '导出进度',
     rowsDone: '已写入 {{done}} / {{total}} 行数据',
     starting: '正在准备…',
@@ -409,6 +411,8 @@ export const zhCN = {
     newSource: '新建来源…',
     save: '保存',
     saved: '已保存',
+    savedWhat: '已保存：{{what}}',
+    savedWithSource: '已保存：{{what}}（新来源《{{source}}》）',
     cancel: '取消',
     delete: '删除这条数据',
     deleteConfirm: '删除这条数据？可以在“已删除”中恢复，也可以撤销。',
@@ -430,6 +434,7 @@ export const zhCN = {
   entityForm: {
     titleNew: '新增产业',
     titleEdit: '编辑产业',
+    savedWhat: '已保存：产业 {{name}}',
     edit: '编辑产业',
     delete: '删除产业',
     deleteConfirm: '删除该产业及其全部数据？可以恢复，也可以撤销。',
@@ -490,6 +495,10 @@ export const zhCN = {
     },
     deleted: '已删除',
     none: '—',
+    figureSubject: '数据：{{metric}}（{{period}}）',
+    sourceId: '来源（编号 {{id}}，已不存在）',
+    yes: '是',
+    no: '否',
   },
   annotations: {
     nav: '批注',
@@ -520,6 +529,11 @@ export const zhCN = {
     list: '批注列表',
     bodyRequired: '请输入批注内容。',
     openBadge: '{{count}} 条未解决批注',
+    noneOpen: '没有未解决的批注。',
+    noneOpenSomeResolved: '没有未解决的批注（已解决 {{count}} 条）',
+    showResolved: '显示已解决的批注',
+    briefingRule: '只写入未解决的批注：标记为已解决后不再写入简报。',
+    resolvedNotPrinted: '已解决，不写入简报',
   },
   dashboard: {
     nav: '仪表盘',
@@ -579,6 +593,17 @@ export const zhCN = {
     damagedText: '完整性检查发现数据文件已损坏。为免损坏扩大，已停止保存修改。请在“设置 ▸ 备份”中恢复最新的完好备份。',
     goToBackups: '前往备份',
   },
+  a11y: {
+    clear: '清除',
+    close: '关闭',
+    search: '搜索',
+  },
+  unsaved: {
+    title: '放弃未保存的修改？',
+    text: '这里的修改还没有保存。关闭后这些修改将会丢失。',
+    discard: '放弃修改',
+    keep: '继续编辑',
+  },
   undo: {
     undo: '撤销',
     redo: '重做',
@@ -587,6 +612,11 @@ export const zhCN = {
     nothingToUndo: '没有可撤销的修改',
     nothingToRedo: '没有可重做的修改',
     group: '撤销与重做',
+    undoneWhat: '已撤销：{{change}}',
+    redoneWhat: '已重做：{{change}}',
+    verb: { create: '新增', update: '修改', delete: '删除', restore: '恢复' },
+    oneMore: '（连同另外 1 项修改）',
+    more: '（连同另外 {{count}} 项修改）',
   },
 } as const;
 

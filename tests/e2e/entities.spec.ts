@@ -31,12 +31,15 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
   const history = app.getByRole('region', { name: '低空经济 的修改历史' });
-  await expect(history.getByRole('listitem')).toHaveCount(2);
-  await expect(history.getByRole('listitem').first()).toContainText('Low-altitude economy and aerospace');
-  // "Restore this version" on the creation brings the first English name back, as a new change.
-  await history.getByRole('listitem').nth(1).getByRole('button', { name: '恢复到此版本' }).click();
-  await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();
+  // The entity's history holds its figure's creation too, named by what it measures (issue 13).
   await expect(history.getByRole('listitem')).toHaveCount(3);
+  await expect(history.getByRole('listitem').first()).toContainText('Low-altitude economy and aerospace');
+  await expect(history.getByRole('listitem').nth(1)).toContainText('数据：产值（2024）');
+  // "Restore this version" on the creation brings the first English name back, as a new change.
+  await history.getByRole('listitem').nth(2).getByRole('button', { name: '恢复到此版本' }).click();
+  await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(4);
+  await expect(app.getByRole('alert').filter({ hasText: '已恢复到所选版本' })).toBeVisible();
   await app.keyboard.press('Control+z');
   await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { fillNewSource } from '../helpers/workflows';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Long user journeys on a shared 2-core machine: give them room (never a speed assertion).
@@ -31,12 +32,7 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   await expect(panel.getByText('此指标不能为负数（只有增长率可以为负）。')).toBeVisible();
 
   await panel.getByLabel('数值').fill('120');
-  await panel.getByLabel('来源', { exact: true }).click();
-  await panel.getByLabel('来源', { exact: true }).fill('新建来源');
-  await app.keyboard.press('Enter');
-  const source = panel.getByRole('group', { name: '新来源' });
-  await source.getByLabel('标题').fill('广东统计年鉴 2025');
-  await source.getByLabel('发布方').fill('广东省统计局');
+  const source = await fillNewSource(app, panel, { title: '广东统计年鉴 2025', publisher: '广东省统计局' });
   await source.getByLabel('发布日期').fill('2025-13-01');
   await panel.getByRole('button', { name: '保存' }).click();
   await expect(source.getByText('日期格式应为 YYYY-MM-DD，且须为真实日期。')).toBeVisible();
@@ -110,11 +106,13 @@ test('annotate a figure, see the badge, resolve it, and find it in the list of a
 
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '批注' }).click();
   await expect(app.getByRole('heading', { level: 1, name: '全部批注' })).toBeVisible();
-  await expect(app.getByText('没有批注。')).toBeVisible();
-  await app.getByRole('combobox', { name: '状态' }).click();
-  await app.getByTitle('已解决', { exact: true }).click();
+  // Open ones are shown first; the page says resolved ones exist and offers to show them (issue 13).
+  await expect(app.getByText('没有未解决的批注（已解决 1 条）')).toBeVisible();
+  await app.getByRole('button', { name: '显示已解决的批注' }).click();
   const listed = app.getByRole('listitem', { name: '已解决 · 请与统计局年报核对后再写入部长简报' });
   await expect(listed).toContainText('智能机器人 · 产值 · 2023');
+  // Marked for briefings, but resolved: the rule is said where the mark is.
+  await expect(listed).toContainText('已解决，不写入简报');
   await listed.getByRole('button', { name: '重新打开' }).click();
   await expect(app.getByText('没有批注。')).toBeVisible();
   await app.reload();

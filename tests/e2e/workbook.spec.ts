@@ -38,7 +38,11 @@ test.describe('a workbook round trip through the page', () => {
     await expect(dialog.getByRole('status')).toContainText('已导出');
     await expect(dialog.getByRole('progressbar', { name: '导出进度' })).toHaveAttribute('aria-valuenow', '100');
     await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-export-done-zh.png') });
-    await dialog.getByRole('button', { name: '关闭' }).click();
+    // Finished: what comes next is opening the file or closing, not exporting again (issue 13).
+    await expect(dialog.getByRole('button', { name: '开始导出' })).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: '关闭' })).toBeVisible();
+    await dialog.getByRole('button', { name: '打开' }).click();
+    await expect(dialog).toBeHidden();
 
     const [exported] = xlsxIn(harness.saveDir);
     expect(exported).toBeDefined();
@@ -64,7 +68,7 @@ test.describe('a workbook round trip through the page', () => {
     await app.getByRole('button', { name: '选择工作簿…' }).click();
     const changes = app.getByRole('table', { name: '导入差异' });
     await expect(changes).toContainText('智能机器人 · 产值 · 2023');
-    await expect(changes).toContainText('数值: 100 → 150');
+    await expect(changes).toContainText('数值: 100 亿元 → 150 亿元');
     await expect(changes).toContainText('备注: （空） → =checked against the 2024 yearbook');
     await expect(app.getByText('修改 1 条，新增 0 条，删除 0 条，未变 23 条')).toBeVisible();
     await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-preview-zh.png'), fullPage: true });

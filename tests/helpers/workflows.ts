@@ -3,7 +3,7 @@
  * browser harness (tests/e2e/steps.spec.ts, which runs everywhere) and the real app
  * (tests/electron/workflows.spec.ts, where an Electron runtime exists).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Step } from './steps';
 
 const NAV = { role: 'navigation', name: '主导航' } as const;
@@ -50,4 +50,15 @@ export async function confirmAuthor(page: Page, name = '测试分析员'): Promi
   await welcome.getByLabel('作者姓名').fill(name);
   await welcome.getByRole('button', { name: '开始使用' }).click();
   await expect(welcome).toBeHidden();
+}
+
+/** In an open figure panel, choose 新建来源 and fill its title and publisher; returns the new source's fields. */
+export async function fillNewSource(page: Page, panel: Locator, source: { title: string; publisher: string }): Promise<Locator> {
+  await panel.getByLabel('来源', { exact: true }).click();
+  await panel.getByLabel('来源', { exact: true }).fill('新建来源');
+  await page.keyboard.press('Enter');
+  const fields = panel.getByRole('group', { name: '新来源' });
+  await fields.getByLabel('标题').fill(source.title);
+  await fields.getByLabel('发布方').fill(source.publisher);
+  return fields;
 }

@@ -28,7 +28,7 @@ export function readBriefingData(db: DB, entityIds: readonly string[]): Briefing
     const province = getProvince(db);
     const annotations = [
       ...provinceAnnotations(db).map((annotation) => ({ annotation, entity: null })),
-      ...entities.flatMap((entity) => entity.annotations.filter((a) => a.includeInBriefing).map((annotation) => ({ annotation, entity }))),
+      ...entities.flatMap((entity) => entity.annotations.filter((a) => a.includeInBriefing && a.status === 'open').map((annotation) => ({ annotation, entity }))),
     ];
     const sources = new Map<number, Source>();
     for (const s of [...province.sources, ...entities.flatMap((e) => e.sources)]) sources.set(s.id, s);
@@ -58,7 +58,7 @@ function provinceAnnotations(db: DB): Annotation[] {
     .prepare(
       `SELECT a.* FROM annotations a
          JOIN figures f ON a.target_type = 'figure' AND a.target_id = CAST(f.id AS TEXT)
-        WHERE a.include_in_briefing = 1 AND a.deleted_at IS NULL
+        WHERE a.include_in_briefing = 1 AND a.status = 'open' AND a.deleted_at IS NULL
           AND f.scope <> 'entity' AND f.deleted_at IS NULL
         ORDER BY a.created_at, a.id`,
     )

@@ -8,25 +8,19 @@
  * (applyFigureSnapshots), in runs that keep that order; the few others one by one (applySnapshot).
  */
 import type { Statement } from 'better-sqlite3';
-import type { Revision, UndoResult, UndoState } from '../../../shared/workbench';
+import type { UndoResult, UndoState } from '../../../shared/workbench';
 import { AppError } from '../../../shared/errors';
 import { applyFigureSnapshots, type RecordedFigures } from './figures-bulk';
 import { mustBeWhole } from './health';
+import { batchSummary } from './history';
 import type { DB } from './open';
 import { applySnapshot, beginBatch, newChange, parseSnapshot, rowsChanged, type ChangeContext, type RevisionTarget } from './revisions';
 import { conflictsOf, type Conflict } from './undo-conflicts';
 import { TRACKED } from './tracked';
 
 interface RevisionRow {
-  id: number;
-  batch_id: string;
-  batch_kind: 'change' | 'undo' | 'redo';
   target_type: RevisionTarget;
   target_id: string;
-  action: Revision['action'];
-  author: string;
-  at: string;
-  before_json: string | null;
   after_json: string | null;
 }
 
@@ -112,7 +106,8 @@ function revert(db: DB, author: string, reverts: Reverting['reverts'], writeBack
   beginBatch(db, ctx);
   const changes = writeBack(db, ctx);
   db.prepare(`UPDATE batches SET state = ? WHERE id = ?`).run(reverts.kind === 'undo' ? 'undone' : 'done', reverts.batchId);
-  return { done: true, changes, state: undoState(db) };
+  const summary = batchSummary(db, reverts.batchId);
+  return { done: true, changes, state: undoState(db), ...(summary ? { summary } : {}) };
 }
 
 function refuseConflicts(conflicts: Conflict[]): void {
@@ -191,30 +186,6 @@ function runsOf(db: DB, ctx: Reverting): { runs: Run[]; revisions: number } {
     }
   }
   return { runs, revisions };
-}
-
-/** Every recorded change of one object, newest first. */
-export function history(db: DB, targetType: RevisionTarget, targetId: string): Revision[] {
-  const rows = db
-    .prepare(
-      `SELECT r.*, coalesce(b.kind, 'change') AS batch_kind
-         FROM revisions r LEFT JOIN batches b ON b.id = r.batch_id
-        WHERE r.target_type = ? AND r.target_id = ?
-        ORDER BY r.id DESC`,
-    )
-    .all(targetType, targetId) as RevisionRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    batchId: r.batch_id,
-    batchKind: r.batch_kind,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    action: r.action,
-    author: r.author,
-    at: r.at,
-    before: json(r.before_json),
-    after: json(r.after_json),
-  }));
 }
 
 /**

@@ -15,7 +15,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { QUALIFIERS, UNITS, type Annotation, type Source } from '../../../shared/domain';
 import { AppError, type Lang } from '../../../shared/errors';
-import { formatValue } from '../../../shared/format';
+import { authorName, formatValue } from '../../../shared/format';
 import { MESSAGES } from '../../../shared/i18n';
 import type { DB } from '../db/open';
 import { dataVersion, listEntities } from '../db/read';
@@ -38,6 +38,18 @@ export interface ExportResult {
 const PAGE = 1000;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B3D6B' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
+/** Timestamps are real Excel dates (sortable, filterable), shown to the minute. */
+const DATE_TIME: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm' };
+
+/**
+ * An instant as the Excel date a person in this computer's time zone would type for it: Excel
+ * dates carry no zone, and exceljs writes a Date's UTC clock, so shift by the local offset.
+ */
+export function excelLocalTime(iso: string): Date | string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
+}
 
 /** Writes the workbook to `destination`; nothing is ever left there unless the whole file was written. */
 export async function exportWorkbook(db: DB, destination: string, options: ExportOptions): Promise<ExportResult> {
@@ -104,7 +116,10 @@ async function writeSheets(db: DB, book: ExcelJS.stream.xlsx.WorkbookWriter, opt
   ]);
   for (const a of annotations) {
     const target = a.targetType === 'entity' ? (entityName.get(a.targetId) ?? a.targetId) : `ID ${a.targetId}`;
-    annotationSheet.addRow([a.id, t.targetType[a.targetType], target, a.body, a.author, t.status[a.status], a.tags.join(', '), a.createdAt, a.updatedAt]).commit();
+    const row = annotationSheet.addRow([a.id, t.targetType[a.targetType], target, a.body, authorName(a.author, lang), t.status[a.status], a.tags.join(', '), excelLocalTime(a.createdAt), excelLocalTime(a.updatedAt)]);
+    row.getCell(8).style = DATE_TIME;
+    row.getCell(9).style = DATE_TIME;
+    row.commit();
   }
   annotationSheet.commit();
 
@@ -136,7 +151,10 @@ function writeCover(book: ExcelJS.stream.xlsx.WorkbookWriter, options: ExportOpt
     row.getCell(1).font = { bold: true };
     row.commit();
   };
-  fact(t.cover.generatedAt, (options.now ?? new Date()).toISOString());
+  const generated = sheet.addRow([t.cover.generatedAt, excelLocalTime((options.now ?? new Date()).toISOString())]);
+  generated.getCell(1).font = { bold: true };
+  generated.getCell(2).style = { ...DATE_TIME, alignment: { horizontal: 'left' } };
+  generated.commit();
   fact(t.cover.dataVersion, facts.dataVersion);
   fact(t.cover.app, `${APP_NAME} ${APP_VERSION}`);
   fact(t.cover.figureCount, facts.total);
@@ -241,6 +259,7 @@ async function writeFigures(
       LIMIT ${PAGE}`,
   );
   const valueCol = col('value');
+  const changedAtCol = col('changedAt');
   // One style object per unit, and one for every other cell: exceljs then looks the style id up
   // instead of serialising a new style for each of a million cells.
   const valueStyles = new Map(UNITS.map((u) => [u, { numFmt: numberFormat(u, lang) } as Partial<ExcelJS.Style>]));
@@ -268,16 +287,17 @@ async function writeFigures(
         r.source_date,
         f.sourceQuote,
         f.note,
-        f.changedBy,
-        f.changedAt,
+        authorName(f.changedBy, lang),
+        excelLocalTime(f.changedAt),
       ]);
       row.eachCell((cell) => {
         cell.style = plain;
       });
+      row.getCell(changedAtCol).style = DATE_TIME;
       const value = row.getCell(valueCol);
       value.style = valueStyles.get(f.unit)!;
       const attached = notes.get(String(f.id));
-      if (attached) value.note = attached.map((a) => `${a.author} · ${t.status[a.status]} · ${a.updatedAt.slice(0, 10)}\n${a.body}`).join('\n\n');
+      if (attached) value.note = attached.map((a) => `${authorName(a.author, lang)} · ${t.status[a.status]} · ${a.updatedAt.slice(0, 10)}\n${a.body}`).join('\n\n');
       row.commit();
       written++;
     }

@@ -2,12 +2,13 @@
  * The workbook channels: export as a job (the person picks where to save), import as a preview of a
  * file the person picks (the page never names a path), then apply that preview by its id.
  */
+import { AppError } from '../../../shared/errors';
 import type { HandlerContext, Handlers } from '../handlers';
 import { exportWorkbook } from './export';
 import { authorOf } from '../workbench/settings';
 import { ImportPreviews, applyImportPlan, planWorkbookImport } from './import';
 
-type WorkbookChannels = 'startWorkbookExport' | 'previewWorkbookImport' | 'applyWorkbookImport';
+type WorkbookChannels = 'startWorkbookExport' | 'previewWorkbookImport' | 'applyWorkbookImport' | 'openExportedWorkbook';
 const XLSX = [{ name: 'Excel', extensions: ['xlsx'] }];
 
 export function workbookHandlers(ctx: HandlerContext): Pick<Handlers, WorkbookChannels> {
@@ -29,5 +30,12 @@ export function workbookHandlers(ctx: HandlerContext): Pick<Handlers, WorkbookCh
     },
     applyWorkbookImport: ({ previewId, includeRemovals }) =>
       applyImportPlan(ctx.db, previews.take(previewId), { author: authorOf(ctx.db), includeRemovals, dataFile: ctx.dataFile }),
+    // Only the file a finished workbook export wrote: the page never names a path.
+    openExportedWorkbook: async ({ id }) => {
+      const job = ctx.jobs.get(id);
+      if (job.kind !== 'workbook-export' || job.state !== 'done' || job.path === null) throw new AppError('NOT_FOUND', 'no finished workbook export', { what: 'job', id });
+      await ctx.host.openPath(job.path);
+      return job;
+    },
   };
 }

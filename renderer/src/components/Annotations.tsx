@@ -6,10 +6,12 @@ import type { Annotation, AnnotationInput } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
+import { localDateTime } from '../time';
+import { authorName } from '../../../shared/format';
 import { useCall } from '../useCall';
 import { LoadState } from './LoadState';
 
-const when = (at: string): string => at.slice(0, 16).replace('T', ' ');
+const when = localDateTime;
 
 function useAnnotationActions(): { save: (id: number | undefined, input: AnnotationInput) => Promise<boolean>; remove: (id: number) => Promise<void> } {
   const { changed, showError } = useSession();
@@ -61,7 +63,7 @@ function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; o
       <Form.Item name="tags" label={t('annotations.tags')} extra={t('annotations.tagsHelp')}>
         <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
       </Form.Item>
-      <Form.Item name="includeInBriefing" valuePropName="checked">
+      <Form.Item name="includeInBriefing" valuePropName="checked" extra={t('annotations.briefingRule')}>
         <Checkbox>{t('annotations.includeInBriefing')}</Checkbox>
       </Form.Item>
       <Space>
@@ -77,6 +79,7 @@ function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; o
 export function AnnotationItem({ annotation: a, label, href }: { annotation: Annotation; label?: string; href?: string }): React.JSX.Element {
   const { t } = useTranslation();
   const { save, remove } = useAnnotationActions();
+  const { lang } = useSession();
   const [editing, setEditing] = useState(false);
   const input = (patch: Partial<AnnotationInput>): AnnotationInput => ({
     targetType: a.targetType,
@@ -93,11 +96,14 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
       <article style={{ width: '100%' }}>
         <Space size={4} wrap>
           <Tag color={a.status === 'open' ? 'orange' : 'green'}>{t(`annotations.${a.status}`)}</Tag>
-          {a.includeInBriefing ? <Tag color="blue">{t('annotations.includeInBriefing')}</Tag> : null}
+          {a.includeInBriefing ? (
+            // The rule, where the flag is shown: a resolved annotation does not print.
+            a.status === 'open' ? <Tag color="blue">{t('annotations.includeInBriefing')}</Tag> : <Tag>{t('annotations.resolvedNotPrinted')}</Tag>
+          ) : null}
           {a.tags.map((tag) => (
             <Tag key={tag}>#{tag}</Tag>
           ))}
-          <Typography.Text strong>{a.author}</Typography.Text>
+          <Typography.Text strong>{authorName(a.author, lang)}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('annotations.created', { at: when(a.createdAt) })} · {t('annotations.updated', { at: when(a.updatedAt) })}
           </Typography.Text>

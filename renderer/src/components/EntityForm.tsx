@@ -1,5 +1,5 @@
 /** Adding or editing an industry (cluster or future industry): a button that opens a form in a dialog. */
-import { Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
@@ -7,6 +7,7 @@ import { CATEGORIES, EntityInput, TIERS, type EntitySummary } from '../../../sha
 import { getApi } from '../api';
 import { useSession } from '../session';
 import { hrefFor } from '../useRoute';
+import { differs, useConfirmDiscard } from './confirmDiscard';
 
 interface Values {
   id: string;
@@ -19,9 +20,19 @@ interface Values {
 
 export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; entity?: EntitySummary }): React.JSX.Element {
   const { t } = useTranslation();
-  const { changed, showError } = useSession();
+  const { changed, showError, lang } = useSession();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const confirmDiscard = useConfirmDiscard();
+  const initialValues: Values = {
+    id: entity?.id ?? '',
+    nameZh: entity?.name.zh ?? '',
+    nameEn: entity?.name.en ?? '',
+    category: entity?.category ?? 'future',
+    tier: entity?.tier ?? '',
+    sortOrder: entity?.sortOrder ?? 100,
+  };
   const invalid = (key: string): string => t(`entityForm.invalid.${key}`);
   const shape = EntityInput.shape;
 
@@ -40,6 +51,7 @@ export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; 
       const saved = await getApi().saveEntity({ mode, entity: input });
       changed();
       setOpen(false);
+      void message.success(t('entityForm.savedWhat', { name: lang === 'en' ? saved.name.en : saved.name.zh }));
       if (mode === 'create') window.location.hash = hrefFor({ name: 'entity', id: saved.id });
     } catch (error) {
       if (error instanceof CallError && error.code === 'INVALID_INPUT') {
@@ -58,19 +70,12 @@ export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; 
   return (
     <>
       <Button onClick={() => setOpen(true)}>{mode === 'create' ? t('workbench.addEntity') : t('entityForm.edit')}</Button>
-      <Modal open={open} title={title} onOk={() => void save()} onCancel={() => setOpen(false)} okText={t('entityForm.save')} cancelText={t('figureForm.cancel')} destroyOnHidden>
+      <Modal open={open} title={title} onOk={() => void save()} onCancel={() => confirmDiscard(differs(form.getFieldsValue(), initialValues), () => setOpen(false))} okText={t('entityForm.save')} cancelText={t('figureForm.cancel')} destroyOnHidden>
         <Form
           form={form}
           layout="vertical"
           aria-label={title}
-          initialValues={{
-            id: entity?.id ?? '',
-            nameZh: entity?.name.zh ?? '',
-            nameEn: entity?.name.en ?? '',
-            category: entity?.category ?? 'future',
-            tier: entity?.tier ?? '',
-            sortOrder: entity?.sortOrder ?? 100,
-          }}
+          initialValues={initialValues}
         >
           <Form.Item name="id" label={t('entityForm.id')} extra={t('entityForm.idHelp')} rules={[{ validator: (_, v) => (shape.id.safeParse(String(v ?? '').trim()).success ? Promise.resolve() : Promise.reject(new Error(invalid('id')))) }]}>
             <Input disabled={mode === 'update'} />

@@ -55,6 +55,17 @@ export function ExportWorkbook({ lang }: { lang: Lang }): React.JSX.Element {
     }
   };
 
+  /** Opens the finished workbook with the system's spreadsheet program, and closes the dialog. */
+  const openFile = async (): Promise<void> => {
+    if (!job) return;
+    try {
+      await getApi().openExportedWorkbook({ id: job.id });
+      setOpen(false);
+    } catch (e) {
+      setError(asPayload(e));
+    }
+  };
+
   const openDialog = (): void => {
     setBookLang(lang);
     setJob(null);
@@ -79,6 +90,14 @@ export function ExportWorkbook({ lang }: { lang: Lang }): React.JSX.Element {
             <Button danger onClick={() => void cancel()} disabled={!job}>
               {t('workbook.cancel')}
             </Button>
+          ) : job?.state === 'done' ? (
+            // Done: open the file or close; starting the same export again is not what comes next.
+            <Space>
+              <Button onClick={() => setOpen(false)}>{t('workbook.close')}</Button>
+              <Button type="primary" onClick={() => void openFile()}>
+                {t('workbook.open')}
+              </Button>
+            </Space>
           ) : (
             <Space>
               <Button onClick={() => setOpen(false)}>{t('workbook.close')}</Button>

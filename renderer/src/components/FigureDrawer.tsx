@@ -1,6 +1,9 @@
-/** The side panel for one figure: edit it, read its history, annotate it. Also adds a new figure. */
+/**
+ * The side panel for one figure: edit it, read its history, annotate it. Also adds a new figure.
+ * Closing it (Esc, ×, a click outside) with unsaved changes in the form asks first.
+ */
 import { Drawer, Tabs } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureInput } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
@@ -8,6 +11,7 @@ import { getApi } from '../api';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { AnnotationsPanel } from './Annotations';
+import { useConfirmDiscard } from './confirmDiscard';
 import { FigureForm } from './FigureForm';
 import { HistoryPanel } from './HistoryPanel';
 import { LoadState } from './LoadState';
@@ -16,25 +20,34 @@ export type DrawerTarget = { id: number; name: string } | { id: null; defaults?:
 
 export function FigureDrawer({ target, lang, onClose }: { target: DrawerTarget | null; lang: Lang; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
+  const dirty = useRef(false);
+  const confirmDiscard = useConfirmDiscard();
+  const onDirty = (d: boolean): void => {
+    dirty.current = d;
+  };
+  const close = (): void => {
+    dirty.current = false;
+    onClose();
+  };
   return (
     <Drawer
       open={target !== null}
-      onClose={onClose}
+      onClose={() => confirmDiscard(dirty.current, close)}
       size={640}
       destroyOnHidden
       title={target?.id ? `${t('figureForm.titleEdit')} · ${target.name}` : t('figureForm.titleNew')}
       closable={{ 'aria-label': t('figureForm.cancel') }}
     >
       {target === null ? null : target.id === null ? (
-        <FigureForm figure={null} defaults={target.defaults ?? {}} lang={lang} onSaved={onClose} />
+        <FigureForm figure={null} defaults={target.defaults ?? {}} lang={lang} onSaved={close} onDirty={onDirty} />
       ) : (
-        <FigureTabs id={target.id} name={target.name} lang={lang} onClose={onClose} />
+        <FigureTabs id={target.id} name={target.name} lang={lang} onClose={close} onDirty={onDirty} />
       )}
     </Drawer>
   );
 }
 
-function FigureTabs({ id, name, lang, onClose }: { id: number; name: string; lang: Lang; onClose: () => void }): React.JSX.Element {
+function FigureTabs({ id, name, lang, onClose, onDirty }: { id: number; name: string; lang: Lang; onClose: () => void; onDirty: (dirty: boolean) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { dataVersion } = useSession();
   const [tab, setTab] = useState('edit');
@@ -49,7 +62,7 @@ function FigureTabs({ id, name, lang, onClose }: { id: number; name: string; lan
           label: t('figureForm.tabEdit'),
           children: (
             <LoadState loaded={loaded} lang={lang} retry={retry}>
-              {(figure) => <FigureForm key={`${figure.id}-${figure.changedAt}`} figure={figure} lang={lang} onSaved={() => setTab('history')} onDeleted={onClose} />}
+              {(figure) => <FigureForm key={`${figure.id}-${figure.changedAt}`} figure={figure} lang={lang} onSaved={() => setTab('history')} onDeleted={onClose} onDirty={onDirty} />}
             </LoadState>
           ),
         },

@@ -3,7 +3,7 @@
  * one or a new one). Every field is checked here with the same schemas main checks again; a
  * refusal from main is shown next to the field it names.
  */
-import { Button, Col, Divider, Form, Input, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Divider, Form, Input, Popconfirm, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -24,6 +24,10 @@ import {
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
+import { localDateTime } from '../time';
+import { authorName } from '../../../shared/format';
+import { figureLabel } from '../../../shared/history';
+import { differs } from './confirmDiscard';
 
 const NEW_SOURCE = -1;
 const NO_SOURCE = 0;
@@ -77,9 +81,12 @@ export function FigureForm(props: {
   lang: Lang;
   onSaved: (figure: FigureSnapshot) => void;
   onDeleted?: () => void;
+  /** Told whether the form holds changes not saved yet (closing then asks first). */
+  onDirty?: (dirty: boolean) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { changed, showError } = useSession();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [entities, setEntities] = useState<EntitySummary[]>([]);
   const [sources, setSources] = useState<Source[]>([]);
@@ -118,6 +125,12 @@ export function FigureForm(props: {
         ...(values.sourceId === NEW_SOURCE && values.newSource ? { newSource: toSourceInput(values.newSource) } : {}),
       });
       changed();
+      props.onDirty?.(false);
+      // Say what was saved: "已保存：智能机器人 产值（2023）".
+      const entity = entities.find((e) => e.id === saved.entityId);
+      const what = figureLabel(saved, entity ? entity.name : null)[props.lang === 'en' ? 'en' : 'zh'];
+      const newSource = values.sourceId === NEW_SOURCE ? values.newSource?.title?.trim() : undefined;
+      void message.success(newSource ? t('figureForm.savedWithSource', { what, source: newSource }) : t('figureForm.savedWhat', { what }));
       props.onSaved(saved);
     } catch (error) {
       if (error instanceof CallError && error.code === 'INVALID_INPUT') {
@@ -152,7 +165,13 @@ export function FigureForm(props: {
   const sourceInvalid = (key: string): string => t(`sourceForm.invalid.${key}`);
   const src = SourceInput.shape;
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} aria-label={f ? t('figureForm.titleEdit') : t('figureForm.titleNew')}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => void save(v)}
+      onValuesChange={(_, all) => props.onDirty?.(differs(all, initial))}
+      aria-label={f ? t('figureForm.titleEdit') : t('figureForm.titleNew')}>
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="scope" label={t('figureForm.scope')} rules={[fieldRule(Scope, (v) => v, invalid('scope'))]}>
@@ -164,7 +183,10 @@ export function FigureForm(props: {
             name="entityId"
             label={t('figureForm.entity')}
             dependencies={['scope']}
-            rules={[{ validator: (_, v) => ((scope === 'entity') === Boolean(v) ? Promise.resolve() : Promise.reject(new Error(invalid('entityId')))) }]}
+            // Read the scope from the form when validating, not from the last render: a validation run
+            // right after the scope changed saw the old scope and refused, so 保存 sent nothing. An entity
+            // left in the (disabled) field of a province-level figure is dropped on save, not an error.
+            rules={[{ validator: (_, v) => (form.getFieldValue('scope') !== 'entity' || Boolean(v) ? Promise.resolve() : Promise.reject(new Error(invalid('entityId')))) }]}
           >
             <Select
               allowClear
@@ -269,7 +291,7 @@ export function FigureForm(props: {
       </Form.Item>
       {f?.changedAt ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('figure.changed')}: {f.changedBy} · {f.changedAt.slice(0, 16).replace('T', ' ')}
+          {t('figure.changed')}: {authorName(f.changedBy, props.lang)} · {localDateTime(f.changedAt)}
         </Typography.Paragraph>
       ) : null}
       <Divider style={{ margin: '12px 0' }} />

@@ -7,12 +7,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Button, Empty, Typography } from 'antd';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFigure } from '../../../shared/format';
+import { authorName, formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import type { FigureListRow, FigureQuery, FigureSort } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { useSession } from '../session';
 import { Highlight } from './Highlight';
+import { localDateTime } from '../time';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
@@ -92,10 +93,10 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
     }
   };
 
-  const header = (label: string, by?: FigureSort): React.JSX.Element => {
+  const header = (label: string, by?: FigureSort, numeric = false): React.JSX.Element => {
     const active = by !== undefined && sort.by === by;
     return (
-      <div role="columnheader" aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined} className="cb-cell cb-head">
+      <div role="columnheader" aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : undefined} className={numeric ? 'cb-cell cb-head cb-num' : 'cb-cell cb-head'}>
         {by ? (
           <button
             type="button"
@@ -114,11 +115,11 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
   const q = filter.q ?? '';
   return (
     <div role="table" aria-label={t('figuresTable.label')} aria-rowcount={(total ?? 0) + 1} className="cb-table">
-      <div role="rowgroup">
+      <div role="rowgroup" className="cb-head-group">
         <div role="row" aria-rowindex={1} className="cb-row cb-header" style={{ gridTemplateColumns: COLUMNS }}>
           {header(t('figuresTable.entity'), 'entity')}
           {header(t('figuresTable.metric'), 'metric')}
-          {header(t('figuresTable.value'), 'value')}
+          {header(t('figuresTable.value'), 'value', true)}
           {header(t('figuresTable.period'), 'period')}
           {header(t('figuresTable.source'))}
           {header(t('figuresTable.changed'), 'changedAt')}
@@ -172,7 +173,7 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
       <div role="cell" className="cb-cell">
         {t(`metric.${row.metric}`)}
       </div>
-      <div role="cell" className="cb-cell cb-strong">
+      <div role="cell" className="cb-cell cb-strong cb-num">
         {formatFigure(row, lang)}
       </div>
       <div role="cell" className="cb-cell">
@@ -182,8 +183,8 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
         {row.sourceTitle ? <span className="cb-clip">{row.sourceTitle}</span> : <Typography.Text type="warning">{t('figure.noSource')}</Typography.Text>}
       </div>
       <div role="cell" className="cb-cell">
-        <div className="cb-clip">{row.changedBy}</div>
-        <div className="cb-small">{row.changedAt.slice(0, 16).replace('T', ' ')}</div>
+        <div className="cb-clip">{authorName(row.changedBy, lang)}</div>
+        <div className="cb-small">{localDateTime(row.changedAt)}</div>
       </div>
       <div role="cell" className="cb-cell">
         {row.openAnnotations > 0 ? <Badge count={row.openAnnotations} color="orange" title={t('figuresTable.openCount', { count: row.openAnnotations })} /> : null}

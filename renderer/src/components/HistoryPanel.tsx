@@ -1,21 +1,31 @@
-/** Every recorded change of one figure or entity, newest first, with "restore this version". */
-import { Button, Empty, List, Space, Tag, Typography } from 'antd';
+/**
+ * Every recorded change of one figure or entity, newest first, with "restore this version". An
+ * entity's history holds its figures' and annotations' changes too, each named by what it is.
+ */
+import { App, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatFigure } from '../../../shared/format';
+import { authorName, formatFigure } from '../../../shared/format';
+import { annotationLabel } from '../../../shared/history';
 import type { Figure } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import type { Revision } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { LoadState } from './LoadState';
+import { localDateTime } from '../time';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 
-const HIDDEN = new Set(['id', 'changedAt', 'changedBy', 'updatedAt', 'createdAt']);
+const HIDDEN = new Set(['id', 'changedAt', 'changedBy', 'updatedAt', 'createdAt', 'targetType', 'targetId', 'author']);
 
-/** How one field's value reads in the history. */
-function show(key: string, snapshot: Record<string, unknown> | null, lang: Lang, t: (k: string) => string): string {
+/** How one field's value reads in the history; a source by its title and publisher, never its id. */
+function show(key: string, r: Revision, side: 'before' | 'after', lang: Lang, t: TFunction): string {
+  const snapshot = r[side];
   if (!snapshot) return t('history.none');
   const v = snapshot[key];
+  if (key === 'sourceId' && v !== null && v !== undefined) return r.sourceNames[String(v)] ?? t('history.sourceId', { id: String(v) });
+  if (key === 'status') return t(`annotations.${String(v)}`);
+  if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
   if (key === 'value' && typeof v === 'number') return formatFigure(snapshot as unknown as Figure, lang);
   if (key === 'deletedAt') return v ? t('history.deleted') : t('history.none');
   if (key === 'name' && v && typeof v === 'object') return `${(v as { zh: string }).zh} / ${(v as { en: string }).en}`;
@@ -50,17 +60,32 @@ const LABELS: Record<string, string> = {
   tier: 'entityForm.tier',
   sortOrder: 'entityForm.sortOrder',
   deletedAt: 'history.deleted',
+  body: 'annotations.body',
+  status: 'annotations.status',
+  tags: 'annotations.tags',
+  includeInBriefing: 'annotations.includeInBriefing',
 };
+
+/** What a revision is about, when the panel shows more than one object (an entity's figures and annotations). */
+function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: TFunction): string | null {
+  if (r.targetType === panel) return null;
+  const snap = r.after ?? r.before ?? {};
+  if (r.targetType === 'annotation') return annotationLabel(typeof snap.body === 'string' ? snap.body : '')[lang === 'en' ? 'en' : 'zh'];
+  if (r.targetType === 'figure') return t('history.figureSubject', { metric: t(`metric.${String(snap.metric)}`), period: String(snap.period) });
+  return t(`settings.kind.${r.targetType}`);
+}
 
 export function HistoryPanel({ targetType, targetId, name, lang }: { targetType: 'figure' | 'entity'; targetId: string; name: string; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { dataVersion, changed, showError } = useSession();
+  const { message } = App.useApp();
   const [loaded, retry] = useCall(() => getApi().getHistory({ targetType, targetId }), [targetType, targetId, dataVersion]);
   /** `seen`: the newest revision shown; a change made since (elsewhere) is not overwritten. */
   const restore = async (revisionId: number, seen: number | undefined): Promise<void> => {
     try {
       await getApi().restoreVersion({ revisionId, seen });
       changed();
+      void message.success(t('history.restored'));
     } catch (error) {
       showError(error);
     }
@@ -75,16 +100,21 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
             <List
               dataSource={revisions}
               renderItem={(r, index) => {
-                const at = r.at.slice(0, 19).replace('T', ' ');
+                const at = localDateTime(r.at);
+                const author = authorName(r.author, lang);
+                const subject = subjectOf(r, targetType, lang, t);
+                // The newest revision of each object is its current version.
+                const current = revisions.findIndex((o) => o.targetType === r.targetType && o.targetId === r.targetId) === index;
                 return (
-                  <List.Item aria-label={`${t(`history.action.${r.action}`)} · ${r.author} · ${at}`}>
+                  <List.Item aria-label={[t(`history.action.${r.action}`), subject, author, at].filter(Boolean).join(' · ')}>
                     <div style={{ width: '100%' }}>
                       <Space size={4} wrap>
                         <Tag color={r.action === 'delete' ? 'red' : r.action === 'create' ? 'green' : 'blue'}>{t(`history.action.${r.action}`)}</Tag>
                         {r.batchKind !== 'change' ? <Tag color="purple">{t(`history.kind.${r.batchKind}`)}</Tag> : null}
-                        <Typography.Text strong>{r.author}</Typography.Text>
+                        {subject ? <Typography.Text>{subject}</Typography.Text> : null}
+                        <Typography.Text strong>{author}</Typography.Text>
                         <Typography.Text type="secondary">{at}</Typography.Text>
-                        {index === 0 ? (
+                        {current ? (
                           <Tag>{t('history.current')}</Tag>
                         ) : (
                           <Button size="small" onClick={() => void restore(r.id, revisions[0]?.id)}>
@@ -99,10 +129,10 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
                             <dd style={{ margin: 0 }}>
                               {r.before ? (
                                 <>
-                                  <del>{show(key, r.before, lang, t)}</del> →{' '}
+                                  <del>{show(key, r, 'before', lang, t)}</del> →{' '}
                                 </>
                               ) : null}
-                              <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{show(key, r.after, lang, t)}</ins>
+                              <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{show(key, r, 'after', lang, t)}</ins>
                             </dd>
                           </div>
                         ))}

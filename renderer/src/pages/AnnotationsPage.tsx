@@ -1,5 +1,5 @@
 /** Every annotation, filtered by status, tag and author. */
-import { Empty, List, Select, Space, Typography } from 'antd';
+import { Button, Empty, List, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
@@ -8,6 +8,7 @@ import { getApi } from '../api';
 import { AnnotationItem } from '../components/Annotations';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
+import { authorName } from '../../../shared/format';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
 
@@ -18,8 +19,13 @@ export function AnnotationsPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { dataVersion } = useSession();
   const [filter, setFilter] = useState<Filter>({ status: 'open' });
   const [loaded, retry] = useCall(async () => {
-    const [annotations, facets] = await Promise.all([getApi().listAnnotations(filter), getApi().getFigureFacets({})]);
-    return { annotations, facets };
+    // Showing only the open ones: also count the resolved ones the filter hides, to say so when none is open.
+    const [annotations, facets, resolved] = await Promise.all([
+      getApi().listAnnotations(filter),
+      getApi().getFigureFacets({}),
+      filter.status === 'open' ? getApi().listAnnotations({ ...filter, status: 'resolved' }) : Promise.resolve([]),
+    ]);
+    return { annotations, facets, hiddenResolved: resolved.length };
   }, [JSON.stringify(filter), dataVersion]);
   const pick = (key: keyof Filter) => (value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const href = (a: AnnotationListItem): string | undefined => (a.targetType === 'entity' ? hrefFor({ name: 'entity', id: a.targetId }) : undefined);
@@ -29,7 +35,7 @@ export function AnnotationsPage({ lang }: { lang: Lang }): React.JSX.Element {
         {t('annotations.heading')}
       </Typography.Title>
       <LoadState loaded={loaded} lang={lang} retry={retry}>
-        {({ annotations, facets }) => (
+        {({ annotations, facets, hiddenResolved }) => (
           <>
             <Space wrap style={{ marginBottom: 12 }}>
               <Select
@@ -55,11 +61,17 @@ export function AnnotationsPage({ lang }: { lang: Lang }): React.JSX.Element {
                 style={{ width: 160 }}
                 value={filter.author ?? ''}
                 onChange={pick('author')}
-                options={[{ value: '', label: t('annotations.authorAll') }, ...facets.authors.map((x) => ({ value: x, label: x }))]}
+                options={[{ value: '', label: t('annotations.authorAll') }, ...facets.authors.map((x) => ({ value: x, label: authorName(x, lang) }))]}
               />
             </Space>
             {annotations.length === 0 ? (
-              <Empty description={t('annotations.empty')} />
+              <Empty
+                description={
+                  filter.status === 'open' ? (hiddenResolved > 0 ? t('annotations.noneOpenSomeResolved', { count: hiddenResolved }) : t('annotations.noneOpen')) : t('annotations.empty')
+                }
+              >
+                {filter.status === 'open' && hiddenResolved > 0 ? <Button onClick={() => setFilter((f) => ({ ...f, status: 'resolved' }))}>{t('annotations.showResolved')}</Button> : null}
+              </Empty>
             ) : (
               <section aria-label={t('annotations.list')}>
                 <List dataSource={annotations} renderItem={(a) => <AnnotationItem annotation={a} label={lang === 'en' ? a.targetLabel.en : a.targetLabel.zh} href={href(a)} />} />

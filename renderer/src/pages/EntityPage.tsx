@@ -13,6 +13,9 @@ import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 
+const NOWRAP = (): React.HTMLAttributes<HTMLElement> => ({ style: { whiteSpace: 'nowrap' } });
+const WRAP = (): React.HTMLAttributes<HTMLElement> => ({ style: { minWidth: 240, maxWidth: 560, overflowWrap: 'anywhere' } });
+
 export function EntityPage({ id, lang }: { id: string; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { dataVersion } = useSession();
@@ -55,7 +58,15 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
             {t('workbench.addFigure')}
           </Button>
           <EntityFormButton mode="update" entity={entity} />
-          <Popconfirm title={t('entityForm.deleteConfirm')} onConfirm={() => void remove()} okText={t('entityForm.delete')} cancelText={t('figureForm.cancel')}>
+          <Popconfirm
+            title={t('entityForm.deleteConfirm')}
+            onConfirm={() => void remove()}
+            okText={t('entityForm.delete')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('figureForm.cancel')}
+            placement="bottomRight"
+            styles={{ root: { maxWidth: 'min(360px, calc(100vw - 32px))' } }}
+          >
             <Button danger>{t('entityForm.delete')}</Button>
           </Popconfirm>
         </Space>
@@ -82,20 +93,23 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
             pagination={false}
             dataSource={entity.figures}
             aria-label={t('entity.figuresHeading')}
+            // Short columns keep their words whole; a long source quote wraps in its own column.
             columns={[
-              { title: t('figure.metric'), key: 'metric', render: (_, f) => t(`metric.${f.metric}`) },
-              { title: t('figure.value'), key: 'value', render: (_, f) => <FigureValue figure={f} lang={lang} /> },
-              { title: t('figure.period'), dataIndex: 'period' },
-              { title: t('figure.source'), key: 'source', render: (_, f) => <FigureSource figure={f} sources={entity.sources} /> },
-              { title: t('figure.note'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
+              { title: t('figure.metric'), key: 'metric', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => t(`metric.${f.metric}`) },
+              { title: t('figure.value'), key: 'value', align: 'right', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => <FigureValue figure={f} lang={lang} /> },
+              { title: t('figure.period'), dataIndex: 'period', onCell: NOWRAP, onHeaderCell: NOWRAP },
+              { title: t('figure.source'), key: 'source', onCell: WRAP, render: (_, f) => <FigureSource figure={f} sources={entity.sources} /> },
+              { title: t('figure.note'), dataIndex: 'note', onCell: () => ({ style: { minWidth: 120 } }), render: (note: string | null) => note ?? '' },
               {
                 title: t('figuresTable.annotations'),
                 key: 'annotations',
+                onHeaderCell: NOWRAP,
                 render: (_, f) => (openCount(f) > 0 ? <Badge count={openCount(f)} color="orange" title={t('figuresTable.openCount', { count: openCount(f) })} /> : null),
               },
               {
                 title: t('figuresTable.actions'),
                 key: 'actions',
+                onHeaderCell: NOWRAP,
                 render: (_, f) => {
                   const label = `${name} · ${t(`metric.${f.metric}`)} · ${f.period}`;
                   return (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
-import type { FieldValue, ImportChange, ImportField, ImportPreview, ImportResult } from '../../../shared/workbook';
+import { unitOf, type FieldValue, type ImportChange, type ImportField, type ImportPreview, type ImportResult } from '../../../shared/workbook';
+import type { Unit } from '../../../shared/domain';
 import { getApi } from '../api';
 import type { PercentConversion } from '../../../shared/workbook';
 
@@ -149,9 +150,9 @@ function PreviewView(props: {
                         .filter((f) => c.kind === 'changed' || (c.kind === 'added' ? f.after !== null : f.before !== null))
                         .map((f) => (
                           <li key={f.field}>
-                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t)}</del> : null}
+                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'))}</del> : null}
                             {c.kind === 'changed' ? ' → ' : null}
-                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t)}</ins> : null}
+                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'))}</ins> : null}
                           </li>
                         ))}
                     </ul>
@@ -210,8 +211,15 @@ function FigureLabel({ change, lang }: { change: ImportChange; lang: Lang }): Re
   );
 }
 
-function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string): string {
+function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit): string {
   if (value === null || value === '') return t('importer.empty');
+  // A number never without its unit: "5000 亿元", "5.2%".
+  if (field === 'value') {
+    if (unit === 'percent') return `${value}%`;
+    const word = t(`unit.${unit}`);
+    // "5000 (100 million yuan)" in English, where the unit itself begins with a number.
+    return word === '' ? String(value) : /^\d/.test(word) ? `${value} (${word})` : `${value} ${word}`;
+  }
   if (field === 'scope') return t(`scope.${value}`);
   if (field === 'metric') return t(`metric.${value}`);
   if (field === 'unit') return t(`workbook.unit.${value}`);

@@ -31,7 +31,7 @@ export function OverviewPage({ lang }: { lang: Lang }): React.JSX.Element {
             {t('overview.groupsHeading')}
           </Typography.Title>
           {CATEGORIES.map((category) => (
-            <EntityGroup key={category} title={t(`category.${category}`)} entities={entities.filter((e) => e.category === category)} lang={lang} />
+            <EntityGroup key={category} title={t(`category.${category}`)} entities={entities.filter((e) => e.category === category)} lang={lang} milestoneYears={province.milestones.map((m) => m.year)} />
           ))}
           <Milestones province={province} lang={lang} />
         </>
@@ -47,7 +47,7 @@ function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang:
       <Typography.Title level={2} id="province-heading" style={{ fontSize: 20 }}>
         {t('overview.provinceHeading')}
       </Typography.Title>
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} align="stretch">
         {province.figures.map((f) => (
           <Col key={f.id} xs={24} md={12} xl={6}>
             <Card size="small" style={{ height: '100%' }}>
@@ -71,7 +71,7 @@ function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang:
   );
 }
 
-function EntityGroup({ title, entities, lang }: { title: string; entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
+function EntityGroup({ title, entities, lang, milestoneYears }: { title: string; entities: EntitySummary[]; lang: Lang; milestoneYears: number[] }): React.JSX.Element {
   const { t } = useTranslation();
   const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
   const name = (e: EntitySummary, l: Lang): string => (l === 'en' ? e.name.en : e.name.zh);
@@ -83,7 +83,7 @@ function EntityGroup({ title, entities, lang }: { title: string; entities: Entit
       <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 12 }}>
         {entities.map((e) => (
           <li key={e.id}>
-            <Card size="small" hoverable>
+            <Card size="small" hoverable style={{ height: '100%' }}>
               <a href={hrefFor({ name: 'entity', id: e.id })} style={{ display: 'block', fontWeight: 600, fontSize: 15 }}>
                 {name(e, lang)}
               </a>
@@ -91,7 +91,14 @@ function EntityGroup({ title, entities, lang }: { title: string; entities: Entit
                 {name(e, other)}
               </div>
               <div style={{ marginTop: 6 }}>
-                <Tag color={e.tier ? 'blue' : 'default'}>{e.tier ? t(`tier.${e.tier}`) : t(`category.${e.category}`)}</Tag>
+                {/* The tier when there is one; a future industry has none, but has the action plan's target years. */}
+                {e.tier ? (
+                  <Tag color="blue">{t(`tier.${e.tier}`)}</Tag>
+                ) : e.category === 'future' && milestoneYears.length > 0 ? (
+                  <span style={{ fontSize: 13 }}>{t('overview.futureTargets', { years: [...new Set(milestoneYears)].join(lang === 'en' ? ', ' : '、') })}</span>
+                ) : (
+                  <Tag>{t('tier.none')}</Tag>
+                )}
               </div>
             </Card>
           </li>

@@ -103,6 +103,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           {t('workbench.showDeleted')}
         </Checkbox>
         <Button
+          style={{ whiteSpace: 'nowrap', flex: 'none' }}
           onClick={() => {
             setFilter({});
             setTyped('');

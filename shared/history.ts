@@ -1,0 +1,48 @@
+/**
+ * How a change reads to a person, in either language: what a figure, an annotation or a source is
+ * called in history and in undo/redo messages ("修改 智能机器人 产值（2023）"), never a bare id.
+ * Runs anywhere.
+ */
+import type { Bilingual, Metric, Scope } from './domain';
+import type { Lang } from './errors';
+import { MESSAGES } from './i18n';
+import type { BatchSummary } from './workbench';
+
+const LANG_OF = { zh: 'zh-CN', en: 'en' } as const satisfies Record<keyof Bilingual, Lang>;
+
+function both(make: (lang: Lang) => string): { zh: string; en: string } {
+  return { zh: make(LANG_OF.zh), en: make(LANG_OF.en) };
+}
+
+/** Cuts a text at a character boundary (never inside a surrogate pair), with an ellipsis when cut. */
+export function excerpt(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
+}
+
+/** A figure by what it measures: "智能机器人 产值（2023）" / "Smart robots · Output value (2023)". */
+export function figureLabel(f: { scope: Scope; metric: Metric; period: string }, entityName: Bilingual | null): { zh: string; en: string } {
+  return both((lang) => {
+    const m = MESSAGES[lang];
+    const who = f.scope === 'entity' && entityName ? entityName[lang === 'en' ? 'en' : 'zh'] : m.scope[f.scope];
+    return lang === 'en' ? `${who} · ${m.metric[f.metric]} (${f.period})` : `${who} ${m.metric[f.metric]}（${f.period}）`;
+  });
+}
+
+export function annotationLabel(body: string): { zh: string; en: string } {
+  const text = excerpt(body, 20);
+  return { zh: `批注「${text}」`, en: `annotation “${text}”` };
+}
+
+export function sourceLabel(title: string): { zh: string; en: string } {
+  const text = excerpt(title, 30);
+  return { zh: `来源《${text}》`, en: `source “${text}”` };
+}
+
+/** "修改 智能机器人 产值（2023）（连同另外 1 项修改）" / "edited Smart robots · Output value (2023) (and 1 more change)". */
+export function describeChange(summary: BatchSummary, lang: Lang): string {
+  const m = MESSAGES[lang].undo;
+  const words = `${m.verb[summary.action]} ${summary.label[lang === 'en' ? 'en' : 'zh']}`;
+  if (summary.more === 0) return words;
+  return words + (summary.more === 1 ? m.oneMore : m.more.replace('{{count}}', String(summary.more)));
+}

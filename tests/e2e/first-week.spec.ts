@@ -1,0 +1,257 @@
+/**
+ * Issue 13, part A: the rough edges a new analyst meets in the first week, each as the analyst
+ * would meet it — by role and label, in Chinese and English, light and dark.
+ */
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { fillNewSource } from '../helpers/workflows';
+import { ARTIFACTS, expect, test } from './fixtures';
+
+test.describe.configure({ timeout: 150_000 });
+
+const ROBOTS = '智能机器人 · 产值 · 2023';
+
+async function openRobots(app: Page, origin: string): Promise<Locator> {
+  await app.goto(`${origin}/#/entity/smart-robots`);
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  await app.getByRole('button', { name: `编辑 ${ROBOTS}` }).click();
+  const panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
+  await expect(panel.getByLabel('数值')).toHaveValue('100');
+  return panel;
+}
+
+/** The message shown at the top of the window after an action (announced as an alert). */
+const toast = (app: Page, text: string): Locator => app.getByRole('alert').filter({ hasText: text });
+
+test('closing a figure with unsaved changes asks first; a save and an undo say what they did', async ({ app, harness }) => {
+  let panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('数值').fill('130');
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '放弃未保存的修改？' });
+  await expect(ask).toBeVisible();
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-unsaved-zh.png') });
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(panel.getByLabel('数值')).toHaveValue('130');
+  await panel.getByRole('button', { name: '取消' }).click();
+  await ask.getByRole('button', { name: '放弃修改' }).click();
+  await expect(panel).toBeHidden();
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
+
+  // Untouched, or changed back: it just closes.
+  panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('数值').fill('130');
+  await panel.getByLabel('数值').fill('100');
+  await app.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(ask).toBeHidden();
+
+  // One click on 保存, with a new source: saved, and the message says what.
+  panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('数值').fill('120');
+  await fillNewSource(app, panel, { title: '广东统计年鉴 2025', publisher: '广东省统计局' });
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(toast(app, '已保存：智能机器人 产值（2023）（新来源《广东统计年鉴 2025》）')).toBeVisible();
+  await panel.getByRole('button', { name: '取消' }).click();
+  await expect(panel).toBeHidden();
+
+  // The entity's history holds the figure's edit, with the sources by name.
+  const history = app.getByRole('region', { name: '智能机器人 的修改历史' });
+  const edit = history.getByRole('listitem').first();
+  await expect(edit).toContainText('数据：产值（2023）');
+  await expect(edit).toContainText('Clusters of strategic and future industries mapped out for economic leadership · China Daily → 广东统计年鉴 2025 · 广东省统计局');
+  await expect(edit).toContainText('测试分析员');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-entity-history-zh.png'), fullPage: true });
+
+  const undoGroup = app.getByRole('group', { name: '撤销与重做' });
+  await undoGroup.getByRole('button', { name: '撤销' }).click();
+  await expect(toast(app, '已撤销：修改 智能机器人 产值（2023）（连同另外 1 项修改）')).toBeVisible();
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
+  await undoGroup.getByRole('button', { name: '重做' }).click();
+  await expect(toast(app, '已重做：修改 智能机器人 产值（2023）（连同另外 1 项修改）')).toBeVisible();
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('超过120亿元');
+
+  // The same in English, dark.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview' }).click();
+  await app.getByRole('link', { name: 'Smart robots', exact: true }).click();
+  const historyEn = app.getByRole('region', { name: 'History of Smart robots' });
+  await expect(historyEn.getByRole('listitem').first()).toContainText('Figure: Output value (2023)');
+  await expect(historyEn.getByRole('listitem').first()).toContainText('· China Daily → 广东统计年鉴 2025 · 广东省统计局');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-entity-history-en-dark.png'), fullPage: true });
+  await app.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(toast(app, 'Undone: edited Smart robots · Output value (2023) (and 1 more change)')).toBeVisible();
+});
+
+test('one click on 保存 saves a figure moved to the province level, with its industry left in the disabled field', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('层级').click();
+  await app.getByTitle('全省', { exact: true }).click();
+  await expect(panel.getByLabel('产业')).toBeDisabled();
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(toast(app, '已保存：全省 产值（2023）')).toBeVisible();
+  await expect(panel.getByText('产业层级的数据必须选择产业；全省或集群整体的数据不选产业。')).toHaveCount(0);
+});
+
+test('an industry form with changes asks before Cancel throws them away; a save says what it saved', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  await app.getByRole('button', { name: '编辑产业' }).click();
+  const form = app.getByRole('dialog', { name: '编辑产业' });
+  await form.getByLabel('英文名称').fill('Smart robotics');
+  await form.getByRole('button', { name: '取消' }).click();
+  const ask = app.getByRole('dialog', { name: '放弃未保存的修改？' });
+  await ask.getByRole('button', { name: '继续编辑' }).click();
+  await expect(form.getByLabel('英文名称')).toHaveValue('Smart robotics');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(toast(app, '已保存：产业 智能机器人')).toBeVisible();
+  await expect(app.getByText('Smart robotics', { exact: true })).toBeVisible();
+});
+
+test('the 批注 page says when resolved annotations are hidden, and the briefing rule is stated at the flag', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  const add = app.getByRole('region', { name: '添加批注' });
+  await expect(add.getByText('只写入未解决的批注：标记为已解决后不再写入简报。')).toBeVisible();
+  await add.getByLabel('批注内容').fill('与统计局年报核对');
+  await add.getByRole('checkbox', { name: '写入简报' }).check();
+  await add.getByRole('button', { name: '添加批注' }).click();
+  await app.getByRole('listitem', { name: '未解决 · 与统计局年报核对' }).getByRole('button', { name: '标记为已解决' }).click();
+  await expect(app.getByRole('listitem', { name: '已解决 · 与统计局年报核对' })).toContainText('已解决，不写入简报');
+
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '批注' }).click();
+  await expect(app.getByText('没有未解决的批注（已解决 1 条）')).toBeVisible();
+  await app.getByRole('button', { name: '显示已解决的批注' }).click();
+  await expect(app.getByRole('listitem', { name: '已解决 · 与统计局年报核对' })).toBeVisible();
+
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(app.getByRole('listitem', { name: 'Resolved · 与统计局年报核对' })).toContainText('Resolved: not printed in briefings');
+  await app.getByRole('combobox', { name: 'Status' }).click();
+  await app.getByTitle('Open', { exact: true }).click();
+  await expect(app.getByText('No open annotations (1 resolved)')).toBeVisible();
+});
+
+test('the seeded author reads in the current language only', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  const table = app.getByRole('table', { name: '数据列表' });
+  await expect(table).toContainText('默认数据集');
+  await expect(table).not.toContainText('Default dataset');
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  const tableEn = app.getByRole('table', { name: 'Figures' });
+  await expect(tableEn).toContainText('Default dataset');
+  await expect(tableEn).not.toContainText('默认数据集');
+});
+
+/** Every accessible name an element exposes through aria-label, as a screen reader would read it (hidden ones left out). */
+async function exposedLabels(app: Page): Promise<string[]> {
+  return app.evaluate(() =>
+    Array.from(document.querySelectorAll('[aria-label]')).filter((el) => !el.closest('[aria-hidden="true"]')).map((el) => el.getAttribute('aria-label') ?? ''),
+  );
+}
+
+test('the Chinese UI exposes no English icon names to screen readers, on any main screen', async ({ app }) => {
+  const english = ['Clear', 'search', 'close-circle', 'down', 'close', 'Close', 'check', 'up', 'left', 'right', 'loading', 'info-circle', 'exclamation-circle', 'check-circle'];
+  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报', '导入 Excel', '设置']) {
+    await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
+    await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect.poll(async () => (await exposedLabels(app)).filter((l) => english.includes(l)), { message: `English icon names on ${name}` }).toEqual([]);
+  }
+  // The search button is named, in Chinese.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  await expect(app.getByRole('button', { name: '搜索', exact: true })).toBeVisible();
+});
+
+/** WCAG contrast ratio of an element's text colour on the header's background. */
+async function contrastOnHeader(button: Locator): Promise<number> {
+  return button.evaluate((el) => {
+    const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]): number => {
+      const f = (v: number): number => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const header = el.closest('header') ?? document.body;
+    const bg = getComputedStyle(el).backgroundColor;
+    const alpha = Number((bg.match(/[\d.]+/g) ?? [])[3] ?? 1);
+    const back = alpha < 0.5 ? getComputedStyle(header).backgroundColor : bg;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(back))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}
+
+test('the disabled 撤销 and 重做 read at AA contrast on the navy header, light and dark', async ({ app }) => {
+  const group = app.getByRole('group', { name: '撤销与重做' });
+  for (const theme of ['浅色', '深色']) {
+    await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+    await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: theme }).check();
+    for (const name of ['撤销', '重做']) {
+      const button = group.getByRole('button', { name });
+      await expect(button).toBeDisabled();
+      expect(await contrastOnHeader(button), `${name} (${theme})`).toBeGreaterThanOrEqual(4.5);
+    }
+  }
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-header-dark-zh.png'), clip: { x: 0, y: 0, width: 1366, height: 64 } });
+});
+
+test('the entity page keeps short columns whole beside a long quote, and numbers line up on the right', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('引用原文').fill('广东省'.repeat(200));
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(toast(app, '已保存')).toBeVisible();
+  await panel.getByRole('button', { name: '取消' }).click();
+  const table = app.getByRole('table', { name: '数据' });
+  const row = table.getByRole('row').filter({ hasText: '超过100亿元' });
+  // A column a long quote squeezed wrapped its words one character per line: one line each here.
+  for (const text of ['产值', '超过100亿元', '2023']) {
+    const cell = row.getByRole('cell', { name: text, exact: true });
+    const height = await cell.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect().height;
+    });
+    expect(height, `${text} on one line`).toBeLessThan(40);
+  }
+  await expect(row.getByRole('cell', { name: '超过100亿元', exact: true })).toHaveCSS('text-align', 'right');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-long-quote-zh.png'), fullPage: true });
+});
+
+test('workbench header and body columns line up, and numbers are right-aligned with tabular figures, in English', async ({ app }) => {
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Workbench' }).click();
+  const table = app.getByRole('table', { name: 'Figures' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  const edges = async (row: Locator): Promise<number[]> => row.evaluate((el) => Array.from(el.children).map((c) => Math.round(c.getBoundingClientRect().left)));
+  expect(await edges(table.getByRole('row').nth(1))).toEqual(await edges(table.getByRole('row').first()));
+  const value = table.getByRole('row').nth(1).getByRole('cell').nth(2);
+  await expect(value).toHaveCSS('text-align', 'right');
+  await expect(value).toHaveCSS('font-variant-numeric', 'tabular-nums');
+  // "Clear filters" stays on one line.
+  const clear = app.getByRole('button', { name: 'Clear filters' });
+  expect(await clear.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(40);
+});
+
+test('overview cards in a row have one height, and each future industry says something useful', async ({ app }) => {
+  const cards = app.getByRole('region', { name: '全省 2023 年数据' }).getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const heights = await cards.evaluateAll((els) => els.map((el) => Math.round(el.closest('.ant-card')!.getBoundingClientRect().height)));
+  expect(new Set(heights).size, `card heights ${heights.join(', ')}`).toBe(1);
+  const future = app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem');
+  await expect(future.first()).toContainText('行动方案目标：2027、2035 年');
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  const futureEn = app.getByRole('region', { name: 'Future industries', exact: true }).getByRole('listitem');
+  await expect(futureEn.first()).toContainText('Action plan targets: 2027, 2035');
+  await expect(futureEn.first()).not.toContainText('Future industries');
+});
+
+test('the delete-industry confirmation keeps clear of the window edge and confirms with a danger button', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  await app.getByRole('button', { name: '删除产业' }).click();
+  const confirm = app.getByRole('tooltip');
+  const ok = confirm.getByRole('button', { name: '删除产业' });
+  await expect(ok).toHaveClass(/ant-btn-dangerous/);
+  const box = (await confirm.boundingBox())!;
+  const width = app.viewportSize()!.width;
+  expect(width - (box.x + box.width), 'space to the right edge').toBeGreaterThanOrEqual(8);
+  expect(box.x, 'space to the left edge').toBeGreaterThanOrEqual(8);
+});
