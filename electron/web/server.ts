@@ -54,11 +54,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let port = 0;
 
   /**
-   * Writes a whole answer. With `untilRequestEnds`, the connection stays open until the client has
-   * finished sending (its bytes read and dropped, up to 4× the body limit): the answer is complete
-   * at once, and the client is not reset while it is still writing a body that was refused.
+   * Writes a whole answer. When the client has not finished sending its request (a body nobody read,
+   * such as one refused), the response is not ended until it has (its bytes are read and dropped, up
+   * to 4× the body limit): closing with unread bytes would reset the connection, and the client
+   * would lose the answer it had already been sent.
    */
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: http.OutgoingHttpHeaders = {}, untilRequestEnds = false): void => {
+  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: http.OutgoingHttpHeaders = {}): void => {
     res.writeHead(status, {
       'content-type': type,
       'content-length': Buffer.byteLength(body),
@@ -67,7 +68,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       ...extra,
     });
-    if (!untilRequestEnds || res.req.complete) return void res.end(body);
+    if (res.req.complete) return void res.end(body);
     res.write(body);
     let dropped = 0;
     res.req.on('data', (chunk: Buffer) => (dropped += chunk.length) > 4 * MAX_BODY_BYTES && res.req.destroy());
@@ -86,7 +87,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   /** An RPC refusal: the status, and a typed error the page's client can show (never exception text). */
   const refuse = (res: http.ServerResponse, status: number, error: AppError, extra: http.OutgoingHttpHeaders = {}): void =>
-    send(res, status, JSON.stringify({ ok: false, error: error.toPayload() } satisfies Envelope), 'application/json', extra, status === 413);
+    send(res, status, JSON.stringify({ ok: false, error: error.toPayload() } satisfies Envelope), 'application/json', extra);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
@@ -109,8 +110,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!hasToken(req)) return send(res, 403, 'token required');
 
     if (url.pathname.startsWith(RPC_PREFIX)) return rpc(req, res, url.pathname.slice(RPC_PREFIX.length));
-    if (url.pathname === '/__harness/bridge.js') return send(res, 200, bridge, TYPES['.js']);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, HEAD' });
+    if (url.pathname === '/__harness/bridge.js') return send(res, 200, bridge, TYPES['.js']);
 
     let relative: string;
     try {

@@ -13,9 +13,10 @@ import { openDataFile } from '../../electron/services/db/open';
 import { fullDump, tempDir } from '../helpers/files';
 import { startHarness, stopHarness, type Harness } from '../helpers/harness';
 import { rawRequest, type RawRequest, type RawResponse } from '../helpers/raw-http';
+import { count, report, SEED } from '../helpers/adversarial';
 
-const RUNS = Number(process.env.ADVERSARIAL_HTTP_RUNS ?? 60);
-const SEED = Number(process.env.ADVERSARIAL_SEED ?? Date.now() % 2 ** 31);
+/** Random requests: a few here, many under `npm run adversarial` (tests/helpers/adversarial.ts). */
+const RUNS = count('HTTP_RUNS', 60, 3000);
 
 let harness: Harness;
 let token: string;
@@ -178,10 +179,16 @@ describe('the browser harness answers malformed requests with a 4xx and a reason
   });
 
   it(`answers ${RUNS} random request targets, methods and bodies with no 500 and no exception text (seed ${SEED})`, async () => {
+    // Raw bytes (mostly refused by Node's own parser with 400), and the same strings percent-encoded,
+    // which reach the harness's own checks: paths, channels, tokens, broken escapes.
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    const raw = text.map((s) => s.replace(/[\r\n\s]/g, ''));
     const target = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `/${s.replace(/[\r\n\s]/g, '')}`),
-      fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `/__harness/rpc/${s.replace(/[\r\n\s]/g, '')}`),
-      fc.string({ unit: 'binary', maxLength: 40 }).map((s) => `/?token=${s.replace(/[\r\n\s]/g, '')}`),
+      raw.map((s) => `/${s}`),
+      text.map((s) => `/${encodeURIComponent(s).replace(/%2F/g, '/')}`),
+      text.map((s) => `/__harness/rpc/${encodeURIComponent(s)}`),
+      text.map((s) => `/?token=${encodeURIComponent(s)}`),
+      fc.constantFrom('/__harness/rpc/', '/__harness/bridge.js', '/index.html', '/app.js', '/..%2F..%2Fetc%2Fpasswd', '/%00', '//evil.example/x'),
       fc.stringMatching(/^\/(%[0-9A-Fa-fG-Z]{0,2}){1,6}$/),
     );
     const request = fc.record({
@@ -190,16 +197,20 @@ describe('the browser harness answers malformed requests with a 4xx and a reason
       body: fc.option(fc.string({ unit: 'binary', maxLength: 200 }), { nil: undefined }),
       origin: fc.option(fc.constantFrom(harness.origin, 'http://evil.example', 'null'), { nil: undefined }),
     });
+    const statuses: Record<number, number> = {};
     await fc.assert(
       fc.asyncProperty(request, async ({ method, target: t, body, origin }) => {
         const headers = asThePage(origin === undefined ? {} : { origin });
         if (origin === undefined) delete headers.origin;
         const response = await send({ method, target: t, headers, ...(body === undefined || method === 'GET' || method === 'HEAD' ? {} : { body }) });
+        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         expect(response.status).toBeGreaterThanOrEqual(200);
         expect(response.status).toBeLessThan(500);
-        if (method !== 'HEAD') expectNoInternals(response);
+        // Refusals carry a short reason only (a served file, such as the bridge script, may say anything).
+        if (method !== 'HEAD' && response.status >= 300) expectNoInternals(response);
       }),
       { numRuns: RUNS, seed: SEED, verbose: 1 },
     );
-  }, 120_000);
+    report('harness-http', { requests: RUNS, statuses: JSON.stringify(statuses) });
+  }, 30 * 60_000);
 });
