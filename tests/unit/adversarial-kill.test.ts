@@ -18,8 +18,8 @@ import { exportWorkbook } from '../../electron/services/workbook/export';
 import { count, report, SEED, seededRandom } from '../helpers/adversarial';
 import { ROOT, tempDir } from '../helpers/files';
 
-const FIGURES = count('KILL_FIGURES', 3000, 100_000);
-const TRIALS = count('KILL_TRIALS', 2, 30);
+const FIGURES = count('KILL_FIGURES', 3000, 50_000);
+const TRIALS = count('KILL_TRIALS', 2, 20);
 const CHILD = path.join(ROOT, 'tests/helpers/kill-child.ts');
 
 type Mode = 'import' | 'undo';

@@ -18,7 +18,7 @@ import { Jobs } from '../../electron/services/jobs';
 import { count, report, SEED } from '../helpers/adversarial';
 import { fullDump, openTemp, tempDir } from '../helpers/files';
 
-const RUNS = count('RPC_RUNS', 40, 1500);
+const RUNS = count('RPC_RUNS', 40, 1000);
 /** Calls that render a PDF take ~0.3 s each when valid: fewer of them, counted all the same. */
 const SLOW: ReadonlySet<Channel> = new Set(['previewBriefing', 'exportBriefing']);
 const runsFor = (channel: Channel): number => (SLOW.has(channel) ? Math.max(5, Math.ceil(RUNS / 10)) : RUNS);
