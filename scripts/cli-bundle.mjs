@@ -4,6 +4,7 @@
 // (`prepare`) and again by bin/cluster-brief.mjs whenever a source it was built from has changed.
 // Freshness is checked against a stamp listing every input with its size and mtime (about 50
 // stat calls), so a run that needs no rebuild pays well under a millisecond for the check.
+// esbuild is present in every install, dev dependencies or not: tsx (a dependency) depends on it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
