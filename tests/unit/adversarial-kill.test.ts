@@ -2,7 +2,7 @@
  * Adversarial suite (issue 11): kill trials. A child process (tests/helpers/kill-child.ts) imports
  * a workbook that changes every one of many figures — or undoes that import — on a real data file,
  * and is SIGKILLed at a random moment: once it has printed "started" (its write is about to begin),
- * after a delay drawn by a seeded generator from 0 to 1.3× the write's own duration (measured by
+ * after a delay drawn by a seeded generator from 0 to twice the write's own duration (measured by
  * an uninterrupted run first). Then the file is opened again, as the app would after a crash: it
  * must pass integrity_check and hold exactly the state before or the state after — all or nothing.
  * Counts: ADVERSARIAL_KILL_TRIALS of each, over ADVERSARIAL_KILL_FIGURES figures.
@@ -65,8 +65,8 @@ function stateOfFile(file: string): { integrity: string; state: string } {
   }
 }
 
-/** Backups the child left beside the data file that are not whole SQLite files (reported, not asserted here). */
-function brokenBackups(dir: string): number {
+/** Backups the child left beside the data file that are not whole SQLite files: counted and reported; whole-or-absent backups are item 4 of the issue, asserted by the backup tests. */
+function partialBackupsLeft(dir: string): number {
   return fs
     .readdirSync(dir)
     .filter((f) => f !== 'data.sqlite' && f.endsWith('.sqlite'))
@@ -125,17 +125,17 @@ describe('adversarial: SIGKILL during a large import and during its undo', () =>
       const before = stateOfFile(from).state;
       const after = stateOfFile(to).state;
       expect(after).not.toBe(before);
-      const tally = { trials: 0, consistent: 0, sawBefore: 0, sawAfter: 0, finishedBeforeKill: 0, brokenBackups: 0 };
+      const tally = { trials: 0, consistent: 0, sawBefore: 0, sawAfter: 0, finishedBeforeKill: 0, partialBackupsLeft: 0 };
       for (let trial = 0; trial < TRIALS; trial++) {
         const dir = tempDir('cluster-brief-kill-trial-');
         const file = path.join(dir, 'data.sqlite');
         fs.copyFileSync(from, file);
-        const delay = Math.round(random() * 1.3 * writeMs[mode]);
+        const delay = Math.round(random() * 2 * writeMs[mode]);
         const run = await runChild(mode, file, files.workbook, delay);
         const seen = stateOfFile(file);
         tally.trials++;
         if (run.finished) tally.finishedBeforeKill++;
-        tally.brokenBackups += brokenBackups(dir);
+        tally.partialBackupsLeft += partialBackupsLeft(dir);
         const consistent = seen.integrity === 'ok' && (seen.state === before || seen.state === after);
         if (consistent) tally.consistent++;
         if (seen.state === before) tally.sawBefore++;
