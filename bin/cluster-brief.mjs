@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `cluster-brief` command: runs electron/cli/main.ts under plain Node (TypeScript via tsx).
-import { tsImport } from 'tsx/esm/api';
+// The `cluster-brief` command: runs the bundled command line (out/cli/cluster-brief.cjs, plain
+// JavaScript; see scripts/cli-bundle.mjs), rebuilt first when a source it came from has changed.
+import { createRequire } from 'node:module';
+import { ensureBundle } from '../scripts/cli-bundle.mjs';
 
-const { runCli } = await tsImport('../electron/cli/main.ts', import.meta.url);
+const { runCli } = createRequire(import.meta.url)(await ensureBundle());
 process.exitCode = await runCli(process.argv.slice(2));

@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'FILE_EXISTS',
   'CANCELLED',
   'INTERNAL',
+  // Browser harness (issue 11): HTTP requests it refuses before any handler runs.
+  'REQUEST_METHOD',
+  'REQUEST_TOO_LARGE',
+  'REQUEST_NOT_JSON',
   // Briefings (PDF)
   'BRIEFING_MISSING_GLYPHS',
   'BRIEFING_NEEDS_ENTITY',
@@ -217,6 +221,18 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INTERNAL: {
     'zh-CN': (d) => `内部错误：${d.reason ?? ''}`,
     en: (d) => `Internal error: ${d.reason ?? ''}`,
+  },
+  REQUEST_METHOD: {
+    'zh-CN': (d) => `不支持的请求方法 ${d.method ?? ''}（应为 ${d.allowed ?? ''}），未处理。`,
+    en: (d) => `Request method ${d.method ?? ''} is not supported (use ${d.allowed ?? ''}); nothing was done.`,
+  },
+  REQUEST_TOO_LARGE: {
+    'zh-CN': (d) => `请求内容过大（上限 ${d.limit ?? ''} 字节），未处理。`,
+    en: (d) => `The request is too large (the limit is ${d.limit ?? ''} bytes); nothing was done.`,
+  },
+  REQUEST_NOT_JSON: {
+    'zh-CN': (d) => `请求内容不是有效的 JSON（${d.where ?? ''}），未处理。`,
+    en: (d) => `The request body is not valid JSON (${d.where ?? ''}); nothing was done.`,
   },
   BRIEFING_MISSING_GLYPHS: {
     'zh-CN': (d) => `无法生成简报：嵌入的字体中没有这些字符，打印时会丢失：${d.characters ?? ''}（位置：${d.where ?? ''}）。请修改这些文字后重试。`,

@@ -17,13 +17,13 @@ import { backupTo } from '../services/db/backup';
 import { openDataFile, schemaVersion, type DB } from '../services/db/open';
 import { dataVersion, dumpDataset } from '../services/db/read';
 import { BRIEFING_LANGS, BRIEFING_TEMPLATES, BriefingLang, BriefingTemplate } from '../../shared/briefing';
-import { writeFileReplacing } from '../services/briefing/export';
-import { renderBriefing } from '../services/briefing/render';
 import { resolveDataFile } from '../services/paths';
 import { APP_NAME, APP_VERSION } from '../services/version';
 import { mustBeWhole } from '../services/db/health';
 import { backupsCommand, restoreCommand } from './backups';
-import { exportCommand, importCommand } from './workbook';
+// PDF and workbook code (pdfmake, echarts, fontkit, exceljs) loads only for the commands that use
+// it: `--version`, `list` and `info` start without parsing those libraries.
+const loadWorkbookCommands = () => import('./workbook');
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
@@ -139,6 +139,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
           io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (${command === 'export' ? 'pdf|xlsx' : 'xlsx'})\n\n${USAGE}`);
           return 2;
         }
+        const { exportCommand, importCommand } = await loadWorkbookCommands();
         const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
         try {
           return command === 'export' ? await exportCommand(db, values, io) : await importCommand(db, file, positionals[2], values, io);
@@ -186,6 +187,7 @@ async function exportPdfCommand(file: string, v: ExportValues, io: Io): Promise<
     author: v.author ?? '',
     marking: v.marking ?? '',
   };
+  const [{ renderBriefing }, { writeFileReplacing }] = await Promise.all([import('../services/briefing/render'), import('../services/briefing/export')]);
   const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
   try {
     const { pdf, pages } = await renderBriefing(db, request);

@@ -20,12 +20,14 @@ export interface HarnessFiles {
   saveDir?: string;
   /** What the next "open" dialogs answer, in order (they need not exist yet when the harness starts). */
   openFiles?: string[];
+  /** A folder holding the page to serve instead of the built renderer (out/renderer). */
+  renderer?: string;
 }
 
 export async function startHarness(dataFile: string, files: HarnessFiles = {}): Promise<Harness> {
   const saveDir = files.saveDir ?? path.join(path.dirname(dataFile), 'saved');
   fs.mkdirSync(saveDir, { recursive: true });
-  const args = ['--db', dataFile, '--port', '0', '--save-dir', saveDir, ...(files.openFiles ?? []).flatMap((f) => ['--open-file', f])];
+  const args = ['--db', dataFile, '--port', '0', '--save-dir', saveDir, ...(files.openFiles ?? []).flatMap((f) => ['--open-file', f]), ...(files.renderer ? ['--renderer', files.renderer] : [])];
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/web.mjs'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
