@@ -3,7 +3,7 @@
  * saved definitions that let them run the same briefing again. Runs anywhere.
  */
 import { z } from 'zod';
-import { EntityId, IsoDateTime, RowId } from './domain';
+import { EntityId, IsoDateTime, Qualifier, RowId, Tier, Unit } from './domain';
 import { personText } from './text';
 
 export const BriefingTemplate = z.enum(['one-page', 'full', 'fact-sheet']);
@@ -75,3 +75,22 @@ export function suggestedBriefingFileName(request: Pick<BriefingRequest, 'templa
   const about = request.template === 'fact-sheet' ? `-${request.entityIds[0] ?? ''}` : '';
   return `briefing-${request.template}${about}-${request.lang}-${date}.pdf`;
 }
+
+/** An industry whose latest output figure falls outside its output tier: the briefing prints the figure. */
+export const TierDisagreement = z.object({
+  entityId: EntityId,
+  name: z.object({ zh: z.string(), en: z.string() }),
+  tier: Tier,
+  /** The tier the figure falls in; null below every tier. */
+  figureTier: Tier.nullable(),
+  figureId: RowId,
+  value: z.number(),
+  unit: Unit,
+  qualifier: Qualifier,
+  period: z.string(),
+});
+export type TierDisagreement = z.infer<typeof TierDisagreement>;
+
+/** What the builder warns about before a briefing is exported. */
+export const BriefingWarnings = z.object({ tierDisagreements: z.array(TierDisagreement) });
+export type BriefingWarnings = z.infer<typeof BriefingWarnings>;

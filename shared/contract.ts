@@ -5,7 +5,7 @@
  * handler in electron/services/handlers.ts.
  */
 import { z } from 'zod';
-import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest } from './briefing';
+import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest, BriefingWarnings } from './briefing';
 import { ImportPreview, ImportResult, WorkbookLang } from './workbook';
 import { BackupList, BackupName, FileHealth, RestoreResult } from './backups';
 import {
@@ -96,6 +96,11 @@ export const contract = {
   exportBriefing: {
     input: z.object({ request: BriefingRequest, openAfter: z.boolean() }).strict(),
     output: BriefingExportResult,
+  },
+  /** What the builder warns about before export: industries whose latest output figure and tier disagree. */
+  briefingWarnings: {
+    input: z.object({ request: BriefingRequest }).strict(),
+    output: BriefingWarnings,
   },
 
   // Excel workbooks (issue 4). Export: the person picks where to save (null: they cancelled), then a

@@ -10,6 +10,7 @@ import type { Jobs } from './jobs';
 import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
 import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefinition } from './briefing/definitions';
 import { exportBriefing } from './briefing/export';
+import { briefingWarnings } from './briefing/warnings';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
 import { backupHandlers } from './backups/handlers';
@@ -69,6 +70,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
     },
     exportBriefing: ({ request, openAfter }) => exportBriefing(db, ctx.host, request, openAfter),
+    briefingWarnings: ({ request }) => briefingWarnings(db, request),
     ...workbookHandlers(ctx),
     // Workbench (issue 3)
     getSettings: () => getSettings(db),

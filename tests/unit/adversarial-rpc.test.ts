@@ -51,6 +51,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   deleteBriefing: { id: 1 },
   previewBriefing: { request: briefing },
   exportBriefing: { request: briefing, openAfter: false },
+  briefingWarnings: { request: briefing },
   startWorkbookExport: { lang: 'zh-CN' },
   previewWorkbookImport: {},
   applyWorkbookImport: { previewId: uuid, includeRemovals: false },
