@@ -305,6 +305,18 @@ export const en: Messages = {
     name: 'Name',
     englishName: 'English name',
   },
+  // The latest output figure against the output tier (issue 9): shown beside the industry, warned before export.
+  tierCheck: {
+    disagrees: 'The latest output figure ({{value}}, {{period}}) disagrees with the output tier ({{tier}}): briefings print the figure. Check the figure, or update the tier.',
+    figureTier: 'By this figure it belongs in: {{tier}}',
+    belowAll: 'By this figure it is below every tier',
+    builderTitle_one: '1 industry has a latest output figure that disagrees with its tier',
+    builderTitle_other: '{{count}} industries have a latest output figure that disagrees with their tier',
+    builderItem: '{{name}}: {{value}} ({{period}}), tier {{tier}}',
+    exportConfirm: 'Some output figures disagree with their tiers; the briefing will print the figures. Export anyway?',
+    exportAnyway: 'Export anyway',
+    cancel: 'Cancel',
+  },
   briefingBuilder: {
     nav: 'Briefings',
     heading: 'Briefing builder',

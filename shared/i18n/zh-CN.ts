@@ -303,6 +303,18 @@ export const zhCN = {
     name: '名称',
     englishName: '英文名称',
   },
+  // The latest output figure against the output tier (issue 9): shown beside the industry, warned before export.
+  tierCheck: {
+    disagrees: '最新产值数据（{{value}}，{{period}}）与产值档次（{{tier}}）不一致：简报按最新数据绘制。请核对数据，或更新产值档次。',
+    figureTier: '按这一数据应属：{{tier}}',
+    belowAll: '按这一数据低于所有档次',
+    builderTitle_one: '1个产业的最新产值数据与产值档次不一致',
+    builderTitle_other: '{{count}}个产业的最新产值数据与产值档次不一致',
+    builderItem: '{{name}}：{{value}}（{{period}}），档次为{{tier}}',
+    exportConfirm: '有产值数据与产值档次不一致，简报将按最新数据印出。仍要导出吗？',
+    exportAnyway: '仍然导出',
+    cancel: '取消',
+  },
   briefingBuilder: {
     nav: '简报',
     heading: '简报生成',

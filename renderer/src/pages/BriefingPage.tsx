@@ -3,7 +3,7 @@
  * PDF in the page (a blob: URL in an iframe); export through the save dialog; save the choices as a
  * named definition and run it again later.
  */
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { LoadState } from '../components/LoadState';
+import { BriefingTierWarnings } from '../components/TierCheck';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { useStoredState } from '../useStoredState';
@@ -71,6 +72,10 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   const [notice, setNotice] = useState<Notice>(null);
   const [preview, setPreview] = useState<{ url: string; pages: number; bytes: number } | null>(null);
   const [step, setStep] = useState<PreviewStep>(null);
+  const { dataVersion } = useSession();
+  // Industries whose latest output figure and tier disagree: listed above the buttons, asked about before export.
+  const [warnings] = useCall(() => getApi().briefingWarnings({ request: { ...request, title: '', subtitle: '', author: '', marking: '' } }), [request.template, request.entityIds.join(','), dataVersion]);
+  const disagreements = warnings.state === 'ready' ? warnings.value.tierDisagreements : [];
 
   const refreshSaved = (): void => {
     getApi()
@@ -216,13 +221,22 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
                 </Form.Item>
               </Col>
             </Row>
+            <BriefingTierWarnings items={disagreements} lang={lang} />
             <Space wrap>
               <Button type="primary" onClick={() => void doPreview()} loading={busy === 'preview'} disabled={needsEntity || busy !== null}>
                 {t('briefingBuilder.preview')}
               </Button>
-              <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
-                {t('briefingBuilder.export')}
-              </Button>
+              {disagreements.length > 0 ? (
+                <Popconfirm title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport()} disabled={needsEntity || busy !== null}>
+                  <Button loading={busy === 'export'} disabled={needsEntity || busy !== null}>
+                    {t('briefingBuilder.export')}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
+                  {t('briefingBuilder.export')}
+                </Button>
+              )}
               <Checkbox checked={openAfter} onChange={(e) => setOpenAfter(e.target.checked)}>
                 {t('briefingBuilder.openAfter')}
               </Checkbox>

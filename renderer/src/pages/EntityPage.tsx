@@ -10,6 +10,7 @@ import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
 import { FigureSource, FigureValue } from '../components/FigureText';
 import { HistoryPanel } from '../components/HistoryPanel';
 import { LoadState } from '../components/LoadState';
+import { TierCheck } from '../components/TierCheck';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 
@@ -80,6 +81,7 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
           <Tag color={entity.tier ? 'blue' : 'default'}>{entity.tier ? t(`tier.${entity.tier}`) : t('tier.none')}</Tag>
         </Descriptions.Item>
       </Descriptions>
+      <TierCheck entity={entity} lang={lang} />
 
       <section aria-labelledby="figures-heading" style={{ marginTop: 24 }}>
         <Typography.Title level={2} id="figures-heading" style={{ fontSize: 20 }}>
