@@ -87,7 +87,11 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
         ...text,
         interval: 0,
         width: style.labelWidth ?? (names === 'zh' ? 150 : names === 'en' ? 260 : 240),
-        overflow: 'truncate',
+        // Measured labels come already cut to fit (the chart's own estimate knows no font).
+        overflow: style.labelWidth !== undefined ? ('none' as const) : ('truncate' as const),
+        // Measured labels start at a fixed left edge: if the drawing's fonts run wider than measured, a
+        // label runs toward its bar, never off the page.
+        ...(style.labelWidth !== undefined ? { align: 'left' as const, margin: Math.ceil(style.labelWidth * 1.15) + 12 } : {}),
         fontSize: names === 'zh' ? text.fontSize : text.fontSize - 1,
         lineHeight: text.fontSize + 1,
         // Bilingual: the Chinese name, and the English one beneath it in smaller, quieter type.
@@ -98,8 +102,8 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
                 return `{zh|${zh}}\n{en|${en}}`;
               },
               rich: {
-                zh: { fontSize: text.fontSize, lineHeight: text.fontSize + 1, fontFamily: text.fontFamily, color: colors.text, align: 'right' as const },
-                en: { fontSize: text.fontSize - 2.5, lineHeight: text.fontSize - 1, fontFamily: text.fontFamily, color: colors.muted, align: 'right' as const },
+                zh: { fontSize: text.fontSize, lineHeight: text.fontSize + 1, fontFamily: text.fontFamily, color: colors.text, align: style.labelWidth !== undefined ? ('left' as const) : ('right' as const) },
+                en: { fontSize: text.fontSize - 2.5, lineHeight: text.fontSize - 1, fontFamily: text.fontFamily, color: colors.muted, align: style.labelWidth !== undefined ? ('left' as const) : ('right' as const) },
               },
             }
           : {}),

@@ -121,18 +121,26 @@ describe('bilingual means both languages', () => {
   });
 });
 
+const tableCount = (doc: BriefingDocument): number => [...walkBlocks(doc.blocks)].filter((b) => b.type === 'table').length;
+
 describe('a full briefing worth reading', () => {
-  it('has no empty fact sheets, no software words, no kept-together blocks that pdfmake could drop', () => {
+  it('has no empty fact sheets, no software words, no block pdfmake could drop, and no long text in a table cell', () => {
     const { db } = openTemp();
+    const { model: plain } = prepareBriefing(db, req({ template: 'full' }), NOW);
+    // The seeded industries have one output figure each: shown in their category's table, not repeated in a fact sheet.
+    expect([...walkBlocks(plain.blocks)].filter((b) => b.type === 'heading' && b.level === 3 && b.toc)).toHaveLength(0);
+    db.prepare(`UPDATE figures SET note = ? WHERE entity_id = 'smart-robots'`).run('须与统计局年报核对。'.repeat(300));
     const { model, doc } = prepareBriefing(db, req({ template: 'full' }), NOW);
     const text = allText(model);
+    expect(tableCount(model)).toBeGreaterThan(0);
     for (const word of ['数据文件', '数据版本', 'china-daily-2024-10-23+r0', '暂无该产业的数据']) expect(text).not.toContain(word);
-    // The seeded industries have one output figure each: shown in their category's table, not repeated in a fact sheet.
-    expect([...walkBlocks(model.blocks)].filter((b) => b.type === 'heading' && b.level === 3 && b.toc)).toHaveLength(0);
     const json = JSON.stringify(doc.content);
     expect(json).not.toContain('"unbreakable":true');
-    expect(json).not.toContain('"dontBreakRows":true');
     expect(json).not.toMatch(/"widths":\[[^\]]*"(\*|auto)"/);
+    // Table rows are kept whole (pdfmake loses lines of a row it splits), so a long note prints as a paragraph.
+    expect(text).toContain('须与统计局年报核对。'.repeat(300));
+    const tables = [...walkBlocks(model.blocks)].filter((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
+    for (const t of tables) for (const cell of t.rows.flat()) expect(cell.lines.map(lineText).join('').length).toBeLessThan(700);
     db.close();
   });
 });

@@ -31,7 +31,11 @@ const MARK = '#9a1b1b';
 /** The id of every node of the running header and the footer: the keep rules look past them. */
 const FRAME = 'frame-';
 
-/** pdfmake nodes this writer made, by the id the keep rules read back. */
+/**
+ * pdfmake nodes this writer made, by the id the keep rules read back. Every table row is kept whole
+ * (dontBreakRows): pdfmake loses lines of a row it splits across pages. So a table holds only short,
+ * bounded text (names, metrics, values); long text (notes, annotations) is set as paragraphs.
+ */
 type Registry = Map<string, { kind: 'keep' | 'para'; node: { positions?: { pageNumber: number }[] } }>;
 
 export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TDocumentDefinitions {
@@ -138,18 +142,15 @@ class Writer {
       case 'annotation':
         return { stack: [this.id('keep', { text: this.line(b.meta), style: 'annotationMeta' }), this.id('para', { text: this.line(b.body), style: 'annotationBody' })], margin: [0, 0, 0, 8 * this.doc.scale] } as Content;
       case 'notes': {
-        const noteNumberWidth = Math.ceil(measureText(`${Math.max(1, ...b.items.map((i) => i.n))}.`, 8.5, false)) + 1;
-        // A table, not an ordered list: the number is drawn before its note, so the note's text stays whole.
+        // Paragraphs, not a table or a list: a note with long quoted passages breaks across pages like
+        // any paragraph (pdfmake loses lines of a table row it splits, and draws a list's number late).
+        const style = b.compact || b.small ? 'notesSmall' : 'notes';
         return {
-          table: {
-            widths: [noteNumberWidth, CONTENT_WIDTH - noteNumberWidth - 4],
-            dontBreakRows: false,
-            body: this.cells(() => b.items.map((item) => [
-              { text: `${item.n}.`, style: b.compact || b.small ? 'notesSmall' : 'notes' },
-              { stack: item.lines.map((l, i) => ({ text: this.line(l), ...(i > 0 ? { style: 'noteQuote' } : {}) })), style: b.compact || b.small ? 'notesSmall' : 'notes' },
-            ])),
-          },
-          layout: 'notes',
+          stack: b.items.flatMap((item) =>
+            item.lines.map((l, i) =>
+              this.id('para', i === 0 ? { text: [{ text: `${item.n}. ` }, ...this.line(l)], style } : { text: this.line(l), style: [style, 'noteQuote'] }),
+            ),
+          ),
         } as Content;
       }
       case 'rule':
@@ -162,7 +163,7 @@ class Writer {
         // A one-row table, not pdfmake's columns: columns that run onto another page can lose a whole column.
         return this.cells(() => ({
           // Numbers, never "*": pdfmake drops a "*" cell's whole text when one word is wider than the cell.
-          table: { widths: b.columns.map(() => (CONTENT_WIDTH - 18 * (b.columns.length - 1)) / b.columns.length), dontBreakRows: false, body: [b.columns.map((col) => ({ stack: col.map((x) => this.block(x)) }))] },
+          table: { widths: b.columns.map(() => (CONTENT_WIDTH - 18 * (b.columns.length - 1)) / b.columns.length), dontBreakRows: true, body: [b.columns.map((col) => ({ stack: col.map((x) => this.block(x)) }))] },
           layout: 'columns',
         })) as Content;
     }
@@ -209,7 +210,7 @@ class Writer {
   private table(b: Extract<Block, { type: 'table' }>): Content {
     const widths = this.widths(b);
     return {
-      table: { headerRows: 1, widths, dontBreakRows: false, body: this.cells(() => [b.header.map((c) => this.cell(c, true)), ...b.rows.map((r) => r.map((c) => this.cell(c)))]) },
+      table: { headerRows: 1, widths, dontBreakRows: true, body: this.cells(() => [b.header.map((c) => this.cell(c, true)), ...b.rows.map((r) => r.map((c) => this.cell(c)))]) },
       layout: 'briefing',
       margin: [0, 2, 0, 10],
     } as Content;
@@ -228,7 +229,7 @@ class Writer {
     const n = body[0]!.length;
     // Each box's text width: the page less the 8 pt paddings between boxes (none at the outer edges).
     const width = (CONTENT_WIDTH - 16 * (n - 1)) / n;
-    return { table: { widths: body[0]!.map(() => width), body, dontBreakRows: false }, layout: 'headline', margin: [0, 0, 0, 10] } as Content;
+    return { table: { widths: body[0]!.map(() => width), body, dontBreakRows: true }, layout: 'headline', margin: [0, 0, 0, 10] } as Content;
   }
 
   private chart(b: Extract<Block, { type: 'chart' }>): Content {
@@ -373,7 +374,7 @@ export function styles(scale: number): TDocumentDefinitions['styles'] {
     annotationBody: { fontSize: s(9) },
     notes: { fontSize: s(8.5), color: INK, lineHeight: 1.35 },
     notesSmall: { fontSize: s(7.5), color: INK, lineHeight: 1.25 },
-    noteQuote: { color: MUTED, margin: [0, 1, 0, 2] },
+    noteQuote: { color: MUTED, margin: [12, 1, 0, 2] },
     tocH1: { fontSize: 10.5, bold: true },
     tocH2: { fontSize: 9.5, color: INK },
     tocH3: { fontSize: 9, color: MUTED },
@@ -390,14 +391,6 @@ export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
     paddingRight: (i: number, node) => (i === (node.table.body[0]?.length ?? 1) - 1 ? 0 : 9),
     paddingTop: () => 0,
     paddingBottom: () => 0,
-  },
-  notes: {
-    hLineWidth: () => 0,
-    vLineWidth: () => 0,
-    paddingLeft: (i: number) => (i === 0 ? 0 : 4),
-    paddingRight: () => 0,
-    paddingTop: () => 0.5,
-    paddingBottom: () => 1.5,
   },
   briefing: {
     hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.8 : i === 1 ? 0.6 : 0.3),

@@ -112,24 +112,29 @@ export function growthChart(c: Composer): Block[] {
   return [{ type: 'chart', caption: [...caption.runs, ...cites], ...(caption.second ? { second: caption.second } : {}), spec: { kind: 'percent', rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 42 : 30) }];
 }
 
-/** An entity's figures: metric, period, value (with its note number), and the analyst's note where any figure has one. */
+/**
+ * An entity's figures: metric, period, value (with its note number); the analyst's notes follow the
+ * table as paragraphs. A table row is kept whole on a page (pdfmake loses lines of a row it splits),
+ * so only short, bounded text goes into cells.
+ */
 export function figuresTable(c: Composer, e: EntityDetail, figures: readonly Figure[]): Block[] {
   if (figures.length === 0) return [];
   const owner = c.ownerName(e);
-  const withNotes = figures.some((f) => f.note);
-  const rows: Cell[][] = figures.map((f) => [
-    c.cell(c.metricName(f)),
-    c.cell(c.say(() => f.period)),
-    c.cell(c.figureValue(f, owner), 'right'),
-    ...(withNotes ? [{ lines: f.note ? [[text(f.note, { from: c.origin(owner, 'note') })]] : [] } as Cell] : []),
-  ]);
+  const rows: Cell[][] = figures.map((f) => [c.cell(c.metricName(f)), c.cell(c.say(() => f.period)), c.cell(c.figureValue(f, owner), 'right')]);
+  const notes: Block[] = figures
+    .filter((f) => f.note)
+    .map((f) => {
+      const label = c.say((w, m, l) => (l === 'zh' ? `${w.note}（${m.metric[f.metric]}，${f.period}）：` : `${w.note} (${m.metric[f.metric].toLowerCase()}, ${f.period}): `), 'muted');
+      return { type: 'paragraph', runs: [...c.inline(label, ' '), text(f.note!, { from: c.origin(owner, 'note') })], style: 'body' } as Block;
+    });
   return [
     {
       type: 'table',
-      columns: [{ width: 'auto' }, { width: 'auto' }, { width: 'auto', align: 'right' }, ...(withNotes ? [{ width: '*' as const }] : [])],
-      header: [c.headerCell((w) => w.metric), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right'), ...(withNotes ? [c.headerCell((w) => w.note)] : [])],
+      columns: [{ width: 'auto' }, { width: 'auto' }, { width: 'auto', align: 'right' }],
+      header: [c.headerCell((w) => w.metric), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right')],
       rows,
     },
+    ...notes,
   ];
 }
 
