@@ -120,9 +120,23 @@ export const BULLETINS: Tracked<BulletinRecord> = {
   },
 };
 
+/** Content as a person supplies it: the schema, and what it cannot say (a table has one accepted value per figure). */
+export function parseContent(raw: unknown): BulletinContent {
+  const content = parseInput(BulletinContent, raw, 'bulletin');
+  content.blocks.forEach((block, b) => {
+    if (block.type === 'table' && block.accepted.length !== block.figureIds.length) {
+      throw new AppError('INVALID_INPUT', 'table values do not match its figures', {
+        where: `blocks.${b}.accepted`,
+        reason: `${block.figureIds.length} figures, ${block.accepted.length} accepted values`,
+      });
+    }
+  });
+  return content;
+}
+
 /** A new draft (a correction names the issue it corrects), recorded as a create. */
 export function createDraft(db: DB, ctx: ChangeContext, raw: unknown, correctionOf: number | null = null): BulletinRecord {
-  const content = parseInput(BulletinContent, raw, 'bulletin');
+  const content = parseContent(raw);
   const id = Number(
     db
       .prepare(
@@ -139,7 +153,7 @@ export function createDraft(db: DB, ctx: ChangeContext, raw: unknown, correction
 /** A draft's new content, recorded as an update; an issued or deleted issue is refused. */
 export function updateDraft(db: DB, ctx: ChangeContext, id: number, raw: unknown): BulletinRecord {
   const before = mustBeDraft(db, id);
-  const content = parseInput(BulletinContent, raw, 'bulletin');
+  const content = parseContent(raw);
   BULLETINS.put(db, ctx, { ...before, content, title: content.title });
   const after = mustExist(db, BULLETINS, id);
   recordRevision(db, ctx, { targetType: 'bulletin', targetId: id, action: 'update', before, after });
