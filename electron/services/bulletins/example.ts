@@ -5,11 +5,10 @@
  */
 import type { BulletinBlock, BulletinContent, BulletinInline } from '../../../shared/bulletin';
 import type { DB } from '../db/open';
-import { newChange } from '../db/revisions';
 import { FALLBACK_FRAME } from './frame';
-import { issueBulletin } from './issue';
+import { freeze, nextNumber } from './issue';
 import { currentRef } from './references';
-import { createDraft } from './store';
+import { bodyText } from './text';
 
 export const EXAMPLE_TITLE = '示例：2023年全省战略性产业集群发展情况';
 
@@ -70,8 +69,21 @@ export function exampleContent(db: DB): BulletinContent {
   };
 }
 
-/** Writes and issues the example (2024年第1期, issued on the article's date) as the dataset's author. */
+/**
+ * Writes the example as issued (2024年第1期, on the article's date, by the dataset's author), with
+ * its frozen data. Like the rest of the seed it has no history: nothing to undo in a new file.
+ */
 export function writeExampleBulletin(db: DB, author: string, issuedAt: Date): number {
-  const draft = createDraft(db, newChange(author, issuedAt), exampleContent(db));
-  return issueBulletin(db, author, draft.id, {}, issuedAt).id;
+  const content = exampleContent(db);
+  const year = issuedAt.getFullYear();
+  const at = issuedAt.toISOString();
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO bulletins (kind, content, title, body_text, year, number, supplement, issued_at, frozen, created_at, created_by, changed_at, changed_by)
+         VALUES ('issued', @content, @title, @bodyText, @year, @number, 0, @at, @frozen, @at, @author, @at, @author)`,
+      )
+      .run({ content: JSON.stringify(content), title: content.title, bodyText: bodyText(content), year, number: nextNumber(db, year, false), at, frozen: JSON.stringify(freeze(db, content)), author })
+      .lastInsertRowid,
+  );
 }

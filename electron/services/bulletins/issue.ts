@@ -75,6 +75,11 @@ export function freeze(db: DB, content: BulletinContent): BulletinFreeze {
   return { figures, sources, charts };
 }
 
+/** The next 第N期 of `year` (增刊 counted apart); only inside the write transaction that uses it. */
+export function nextNumber(db: DB, year: number, supplement: boolean): number {
+  return db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM bulletins WHERE kind = 'issued' AND year = ? AND supplement = ?`).pluck().get(year, supplement ? 1 : 0) as number;
+}
+
 /**
  * Issues draft `id`: refused while a reference is broken or changed and not yet accepted (naming
  * the paragraph). The earlier edits of the draft can no longer be undone (their batches are
@@ -95,7 +100,7 @@ export function issueBulletin(db: DB, author: string, id: number, rawOptions: un
       }
       const year = now.getFullYear();
       const supplement = options.supplement ? 1 : 0;
-      const number = (db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM bulletins WHERE kind = 'issued' AND year = ? AND supplement = ?`).pluck().get(year, supplement) as number);
+      const number = nextNumber(db, year, options.supplement);
       const total = options.withTotal ? (db.prepare(`SELECT coalesce(max(total), 0) + 1 FROM bulletins`).pluck().get() as number) : null;
       const ctx = newChange(author, now);
       db.prepare(
