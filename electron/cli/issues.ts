@@ -9,6 +9,7 @@ import { issueLabel } from '../../shared/bulletin-store';
 import { AppError } from '../../shared/errors';
 import { listIssued, findIssue } from '../services/bulletins/archive';
 import { listDrafts } from '../services/bulletins/store';
+import { exportable } from '../services/bulletins/exportable';
 import type { DB } from '../services/db/open';
 import type { Io } from './main';
 
@@ -29,8 +30,13 @@ export function issueListCommand(db: DB, json: boolean, io: Io): number {
   return 0;
 }
 
-/** Finds the issue (a typed NOT_FOUND names what was asked), then refuses: no bulletin writer in this version. */
+/**
+ * Finds the issue (a typed NOT_FOUND names what was asked) and what a writer would print (a draft
+ * with a broken reference is refused, naming the paragraph), then refuses: no bulletin writer in
+ * this version. The writers take `exportable(db, id)`.
+ */
 export function issueExportCommand(db: DB, ref: string, format: (typeof BULLETIN_FORMATS)[number]): number {
   const id = findIssue(db, ref);
+  exportable(db, id);
   throw new AppError('BULLETIN_EXPORT_UNAVAILABLE', 'bulletin export not available yet', { id, format });
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { BulletinContent } from '../../shared/bulletin';
 import { describeError, type ErrorPayload } from '../../shared/errors';
 import { EXAMPLE_TITLE } from '../../electron/services/bulletins/example';
+import { exportable } from '../../electron/services/bulletins/exportable';
 import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletins';
 
 const refusal = async (work: Promise<unknown>): Promise<ErrorPayload> => {
@@ -239,6 +240,23 @@ describe('the archive', () => {
     await api('updateBulletinFrameDefaults', frame);
     expect(await api('getBulletinFrameDefaults', {})).toEqual(frame);
     expect((await refusal(api('updateBulletinFrameDefaults', { ...frame, name: '' }))).code).toBe('INVALID_INPUT');
+    db.close();
+  });
+});
+
+describe('what an export is given', () => {
+  it('an issued issue: its frozen data, the same before and after the data changes; a draft with a deleted figure: refused naming the paragraph', async () => {
+    const { api, db } = openBulletinApp();
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const issued = await api('issueBulletin', { id: (await api('createBulletinDraft', { content: draftContent(db, '机器人', [robots]) })).id });
+    const draft = await api('createBulletinDraft', { content: draftContent(db, '机器人（草稿）', [robots]) });
+    const before = exportable(db, issued.id);
+    expect(before.data.figures).toEqual([expect.objectContaining({ figureId: robots, value: 100, qualifier: 'over', unit: '100m_yuan' })]);
+    expect(exportable(db, draft.id).data.figures[0]).toMatchObject({ value: 100 });
+
+    await api('deleteItem', { targetType: 'figure', targetId: String(robots) });
+    expect(exportable(db, issued.id)).toEqual(before);
+    expect(() => exportable(db, draft.id)).toThrow(expect.objectContaining({ code: 'BULLETIN_BROKEN_REFERENCE', details: expect.objectContaining({ block: 2, figureId: robots }) }));
     db.close();
   });
 });

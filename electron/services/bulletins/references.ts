@@ -106,11 +106,15 @@ function liveState(db: DB, bulletin: BulletinRecord): Omit<ReferenceReport, 'kin
 /** 第N段 in the person's words: the block, counted from 1. */
 export const blockWhere = (place: ReferencePlace): string => `blocks.${place.block}${place.inline !== null ? `.inline.${place.inline}` : place.cell !== null ? `.cell.${place.cell}` : ''}`;
 
+/** The refusal of a reference whose figure is deleted, naming its paragraph (counted from 1). */
+export const brokenReference = (id: number, ref: Pick<Reference, 'place' | 'figureId'>): AppError =>
+  new AppError('BULLETIN_BROKEN_REFERENCE', 'referenced figure deleted', { id, block: ref.place.block + 1, figureId: ref.figureId, where: blockWhere(ref.place) });
+
 /** Refuses a draft with a broken or not-yet-accepted reference, naming the first one's paragraph. */
 export function mustBeCurrent(db: DB, bulletin: BulletinRecord): void {
   const { changed, broken } = liveState(db, bulletin);
   const first = broken[0];
-  if (first) throw new AppError('BULLETIN_BROKEN_REFERENCE', 'referenced figure deleted', { id: bulletin.id, block: first.place.block + 1, figureId: first.figureId, where: blockWhere(first.place) });
+  if (first) throw brokenReference(bulletin.id, first);
   const stale = changed[0];
   if (stale) throw new AppError('BULLETIN_STALE_REFERENCE', 'referenced figure changed', { id: bulletin.id, block: stale.place.block + 1, figureId: stale.figureId, where: blockWhere(stale.place), count: changed.length });
 }
