@@ -48,7 +48,7 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
     ],
     asar: true,
     // A native module cannot be loaded from inside the asar: better-sqlite3 and its binary stay outside.
-    asarUnpack: ['node_modules/better-sqlite3/**/*', '**/better_sqlite3.node'],
+    asarUnpack: ['node_modules/better-sqlite3/**/*', '**/better_sqlite3.node', 'node_modules/@resvg/**/*.node'],
     // Never rebuild native modules in the project's node_modules (TECH-NOTES: the ABI trap).
     npmRebuild: false,
     nodeGypRebuild: false,

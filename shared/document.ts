@@ -78,7 +78,7 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
     z.object({ type: z.literal('table'), columns: z.array(Column), header: z.array(Cell), rows: z.array(z.array(Cell)) }),
     z.object({ type: z.literal('chart'), caption: Line, second: Line.optional(), spec: ChartSpec, lang: z.enum(['zh', 'en', 'bilingual']), height: z.number().positive() }),
     z.object({ type: z.literal('annotation'), meta: Line, body: Line }),
-    z.object({ type: z.literal('notes'), compact: z.boolean(), items: z.array(z.object({ n: z.number().int().positive(), lines: z.array(Line) })) }),
+    z.object({ type: z.literal('notes'), compact: z.boolean(), small: z.boolean().optional(), items: z.array(z.object({ n: z.number().int().positive(), lines: z.array(Line) })) }),
     z.object({ type: z.literal('rule'), strong: z.boolean() }),
     z.object({ type: z.literal('contents'), title: Line }),
     z.object({ type: z.literal('pageBreak') }),
@@ -93,7 +93,8 @@ export type Block =
   | { type: 'table'; columns: { width: number | '*' | 'auto'; align?: 'left' | 'right' }[]; header: Cell[]; rows: Cell[][] }
   | { type: 'chart'; caption: Line; second?: Line; spec: ChartSpec; lang: 'zh' | 'en' | 'bilingual'; height: number }
   | { type: 'annotation'; meta: Line; body: Line }
-  | { type: 'notes'; compact: boolean; items: { n: number; lines: Line[] }[] }
+  /** compact: one line per source, no quoted passages (the one-page brief); small: in the small type of a one-sheet page. */
+  | { type: 'notes'; compact: boolean; small?: boolean; items: { n: number; lines: Line[] }[] }
   | { type: 'rule'; strong: boolean }
   | { type: 'contents'; title: Line }
   | { type: 'pageBreak' }

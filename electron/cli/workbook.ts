@@ -7,6 +7,7 @@ import { authorOf } from '../services/workbench/settings';
 import { AppError, countEn, describeError } from '../../shared/errors';
 import { importNotes, type FieldValue } from '../../shared/workbook';
 import type { DB } from '../services/db/open';
+import { mustBeWhole } from '../services/db/health';
 import { exportWorkbook } from '../services/workbook/export';
 import type { ImportPlan } from '../services/workbook/diff';
 import type { Io } from './main';
@@ -31,6 +32,8 @@ export async function exportCommand(db: DB, args: WorkbookArgs, io: Io): Promise
 
 export async function importCommand(db: DB, dataFile: string, file: string | undefined, args: WorkbookArgs, io: Io): Promise<number> {
   if (!file) throw new AppError('INVALID_INPUT', 'missing workbook', { where: 'import xlsx <file>', reason: 'no workbook named' });
+  // A preview read from a damaged file cannot be trusted, even one that finds nothing to write.
+  mustBeWhole(db, dataFile);
   const plan = await planWorkbookImport(db, file);
   if (plan.problems.length > 0) {
     for (const p of plan.problems) io.err(`${describeError(p, 'zh-CN')}\n${describeError(p, 'en')}\n`);

@@ -73,7 +73,7 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
       nameLocation: 'middle',
       nameGap: 24,
       nameTextStyle: { ...text, color: colors.muted },
-      splitNumber: 4,
+      splitNumber: names === 'zh' ? 4 : 2,
       axisLabel: { ...text, color: colors.muted, hideOverlap: true, formatter: (v: number) => (v === 0 ? '0' : axisAmount(v)) },
       splitLine: { lineStyle: { color: colors.rule, width: 0.5 } },
     },

@@ -166,7 +166,7 @@ test.describe('a workbook read with notes', () => {
     await expect(percent).toContainText(`G${growth.row}`);
     await expect(percent).toContainText('6.2');
     await expect(app.getByText('“批注”工作表中有 1 处修改未导入：批注请在应用中编辑。')).toBeVisible();
-    await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值: 5.2 → 6.2');
+    await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值: 5.2% → 6.2%');
     await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-notes-zh.png'), fullPage: true });
 
     await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();

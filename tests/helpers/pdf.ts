@@ -37,7 +37,7 @@ export function pdfFonts(file: string): PdfFont[] {
 
 /** Renders one page to a PNG under test-results/artifacts (kept for a person to look at). */
 export function pageToPng(file: string, page: number, name: string, dpi = 80): string {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.mkdirSync(path.dirname(path.join(ARTIFACTS, name)), { recursive: true });
   const prefix = path.join(ARTIFACTS, name);
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
   return `${prefix}.png`;

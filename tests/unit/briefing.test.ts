@@ -271,3 +271,18 @@ describe('cluster-brief export pdf', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe('pages to look at', () => {
+  it('keeps every page of every template in every language as a picture under test-results/artifacts/briefings', async () => {
+    const { db } = openTemp();
+    for (const template of ['one-page', 'full', 'fact-sheet'] as const) {
+      for (const lang of ['zh', 'en', 'bilingual'] as const) {
+        const file = await renderToFile(db, request({ template, lang, entityIds: template === 'fact-sheet' ? ['new-energy'] : [], author: '政策研究室', marking: '内部资料' }), `look-${template}-${lang}`);
+        const pages = pdfPages(file);
+        if (template === 'one-page') expect(pages, lang).toBe(1);
+        for (let p = 1; p <= pages; p++) expect(fs.existsSync(pageToPng(file, p, path.join('briefings', `${template}-${lang}-page${p}`)))).toBe(true);
+      }
+    }
+    db.close();
+  }, 240_000);
+});

@@ -71,7 +71,10 @@ export class Composer {
   /** A template phrase in the briefing's language, with its English beside it in a bilingual briefing. */
   say(pick: (w: BriefingWords, m: Messages, l: L) => string, style?: RunStyle): Bi {
     const one = (l: L, s?: RunStyle): TextRun => text(l === 'zh' ? zhSpacing(pick(BRIEFING_WORDS[l], MSG[l], l)) : pick(BRIEFING_WORDS[l], MSG[l], l), { lang: l, ...(s ? { style: s } : {}) });
-    return this.both ? { runs: [one('zh', style)], second: [one('en', 'second')] } : { runs: [one(this.main, style)] };
+    if (!this.both) return { runs: [one(this.main, style)] };
+    const [zh, en] = [one('zh', style), one('en', 'second')];
+    // What reads the same in both languages (a period, "5.2%") is said once.
+    return zh.text === en.text ? { runs: [zh] } : { runs: [zh], second: [en] };
   }
 
   /** Both lines of a Bi joined on one line ("总览  Overview"), for headings and short labels. */
@@ -130,7 +133,8 @@ export class Composer {
   figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'>, owner: string): Bi {
     const value = (l: L, style?: RunStyle): TextRun => text(formatFigure(f, l === 'zh' ? 'zh-CN' : 'en'), { lang: l, nowrap: true, style: style ?? 'value' });
     const runs: Line = [value(this.main), ...this.cite(f.sourceId, f.sourceQuote, owner)];
-    return this.both ? { runs, second: [value('en', 'second')] } : { runs };
+    const en = value('en', 'second');
+    return this.both && en.text !== (runs[0] as TextRun).text ? { runs, second: [en] } : { runs };
   }
 
   metricName(f: Figure): Bi {

@@ -145,8 +145,8 @@ class Writer {
             widths: [noteNumberWidth, CONTENT_WIDTH - noteNumberWidth - 4],
             dontBreakRows: false,
             body: this.cells(() => b.items.map((item) => [
-              { text: `${item.n}.`, style: b.compact ? 'notesSmall' : 'notes' },
-              { stack: item.lines.map((l, i) => ({ text: this.line(l), ...(i > 0 ? { style: 'noteQuote' } : {}) })), style: b.compact ? 'notesSmall' : 'notes' },
+              { text: `${item.n}.`, style: b.compact || b.small ? 'notesSmall' : 'notes' },
+              { stack: item.lines.map((l, i) => ({ text: this.line(l), ...(i > 0 ? { style: 'noteQuote' } : {}) })), style: b.compact || b.small ? 'notesSmall' : 'notes' },
             ])),
           },
           layout: 'notes',

@@ -34,7 +34,7 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function openDataFile(file: string, options: OpenOptions = {}): DB {
   const absolute = path.resolve(file);
-  checkFileBeforeOpen(absolute, (options.mustExist ?? false) || (options.readOnly ?? false), options.readOnly ?? false);
+  checkFileBeforeOpen(absolute, (options.mustExist ?? false) || (options.readOnly ?? false));
   if (options.readOnly) {
     const db = openReadOnly(absolute, options);
     if (db) return db;
@@ -81,7 +81,7 @@ function openReadOnly(file: string, options: OpenOptions): DB | undefined {
   }
 }
 
-function checkFileBeforeOpen(file: string, mustExist: boolean, readOnly: boolean): void {
+function checkFileBeforeOpen(file: string, mustExist: boolean): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -91,9 +91,10 @@ function checkFileBeforeOpen(file: string, mustExist: boolean, readOnly: boolean
     return;
   }
   if (stat.isDirectory()) throw new AppError('DB_CORRUPT', 'is a directory', { path: file, problem: 'folder' });
-  // An empty file is a new data file only where one may be created (the app, init); never for reading.
+  // An empty file is a new data file only where one may be created (the app, init); never for
+  // reading, nor where the file must already hold data (import, export, restore's own open).
   if (stat.size === 0) {
-    if (readOnly) throw new AppError('DB_CORRUPT', 'empty file', { path: file, problem: 'empty' });
+    if (mustExist) throw new AppError('DB_CORRUPT', 'empty file', { path: file, problem: 'empty' });
     return;
   }
   const head = Buffer.alloc(16);

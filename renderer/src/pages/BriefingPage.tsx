@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
 import { BRIEFING_LANGS, BRIEFING_TEMPLATES, BriefingRequest, type BriefingDefinition } from '../../../shared/briefing';
+import { BRIEFING_WORDS } from '../../../shared/briefing-words';
 import type { EntitySummary } from '../../../shared/domain';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
@@ -196,7 +197,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
               </Radio.Group>
             </Form.Item>
             <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
-              <Input id="briefing-title" value={request.title} maxLength={120} placeholder={t(`briefing.defaultTitle.${request.template}`)} onChange={(e) => set('title', e.target.value)} />
+              <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
             </Form.Item>
             <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
               <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />

@@ -29,7 +29,7 @@ export function factSheet(c: Composer, e: EntityDetail): BriefingDocument {
     ...(e.category === 'future' ? [c.heading(2, c.say((w) => w.milestones), false), ...c.futurePlan(), ...c.data.province.milestones.flatMap((m) => c.milestone(m))] : []),
     { type: 'rule', strong: false },
     c.heading(3, c.say((w) => w.sources), false),
-    { type: 'notes', compact: false, items: [] },
+    { type: 'notes', compact: false, small: true, items: [] },
   ];
   c.finishNotes(blocks);
   return frame(c, 'report', title, blocks);

@@ -75,7 +75,7 @@ function categorySection(c: Composer, category: Category): Block[] {
     blocks.push(c.heading(2, c.say((w) => w.overviewTable)), {
       type: 'table',
       columns: [{ width: '*' }, { width: 'auto' }, { width: 'auto', align: 'right' }],
-      header: [c.headerCell((w) => w.name), c.headerCell((w) => w.period), c.headerCell((_w) => c.m.metric.output_value, 'right')],
+      header: [c.headerCell((w) => w.name), c.headerCell((w) => w.period), c.cell(c.say((_, m) => m.metric.output_value, 'label'), 'right')],
       rows,
     });
   }

@@ -5,7 +5,7 @@
 import { BRIEFING_WORDS, longDate } from '../../../../shared/briefing-words';
 import { text, type Block, type BriefingDocument, type Cell, type Line, type OutputRow, type PercentRow } from '../../../../shared/document';
 import { TIER_LOWER_BOUND_100M_YUAN, type EntityDetail, type Figure } from '../../../../shared/domain';
-import { formatFigure, formatValue } from '../../../../shared/format';
+import { formatValue } from '../../../../shared/format';
 import { growthFigures } from '../../../../shared/charts/province';
 import { MESSAGES } from '../../../../shared/i18n';
 import { outputStatement } from '../../../../shared/output';
@@ -55,8 +55,6 @@ export function headlineFigures(c: Composer, max: number): Block[] {
       items: figures.map((f) => {
         const label = c.scopedMetric(f);
         const value = c.figureValue(f, owner);
-        // A percentage reads the same in both languages: print it once.
-        if (value.second && formatFigure(f, 'zh-CN') === formatFigure(f, 'en')) delete value.second;
         return { label: [[...label.runs, text(` · ${f.period}`)], ...(label.second ? [label.second] : [])], value: [value.runs, ...(value.second ? [value.second] : [])] };
       }),
     },
