@@ -4,7 +4,7 @@
  * the content itself is shared/bulletin.ts.
  */
 import { z } from 'zod';
-import { BulletinContent, BulletinFrame, FigureSnapshotRef, IssueNumber } from './bulletin';
+import { BulletinContent, FigureSnapshotRef, IssueNumber } from './bulletin';
 import { Bilingual, Metric, RowId, Scope } from './domain';
 
 /** A referenced figure as it was when the issue was issued: its snapshot and what it measures. */
@@ -90,9 +90,7 @@ export const IssueOptions = z
   .strict();
 export type IssueOptions = z.infer<typeof IssueOptions>;
 
-/** "2026-3" (第3期 of 2026) or "2026-S1" (增刊第1期), as the command line names an issue. */
-export const IssueRef = z.string().regex(/^(\d{4})-(S?)(\d{1,5})$/);
-
+/** "2026-3" (第3期 of 2026) or "2026-S1" (增刊第1期), as the command line names an issue; null for anything else. */
 export function parseIssueRef(text: string): { year: number; supplement: boolean; number: number } | null {
   const m = /^(\d{4})-(S?)(\d{1,5})$/.exec(text);
   return m ? { year: Number(m[1]), supplement: m[2] === 'S', number: Number(m[3]) } : null;
@@ -103,5 +101,3 @@ export function issueLabel(mark: IssueMark, lang: 'zh' | 'en'): string {
   if (lang === 'zh') return `${mark.year}年${mark.supplement ? '增刊' : ''}第${mark.number}期${mark.total !== null ? `（总第${mark.total}期）` : ''}`;
   return `${mark.supplement ? 'Supplement ' : ''}No. ${mark.number}, ${mark.year}${mark.total !== null ? ` (No. ${mark.total} overall)` : ''}`;
 }
-
-export const BulletinFrameDefaults = BulletinFrame;
