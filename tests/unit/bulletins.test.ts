@@ -240,6 +240,10 @@ describe('the archive', () => {
     await api('updateBulletinFrameDefaults', frame);
     expect(await api('getBulletinFrameDefaults', {})).toEqual(frame);
     expect((await refusal(api('updateBulletinFrameDefaults', { ...frame, name: '' }))).code).toBe('INVALID_INPUT');
+    expect(await api('getBulletinFrameDefaults', {})).toEqual(frame);
+    // A stored value that no longer fits (written by hand, or by a future version) gives the built-in defaults.
+    db.prepare(`UPDATE settings SET value = '{"name": 42}' WHERE key = 'bulletin_frame'`).run();
+    expect(await api('getBulletinFrameDefaults', {})).toMatchObject({ name: '广东省战略性产业集群工作简报', sendTo: [] });
     db.close();
   });
 });
