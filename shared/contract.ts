@@ -169,6 +169,7 @@ export const contract = {
   acceptBulletinReference: { input: z.object({ id: BulletinId, figureId: RowId }).strict(), output: BulletinRecord },
   listIssuedBulletins: { input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(), output: z.object({ years: z.array(z.number().int()), items: z.array(BulletinListItem) }) },
   searchBulletins: { input: z.object({ query: z.string().max(200), issuedOnly: z.boolean().default(true) }).strict(), output: z.array(BulletinListItem) },
+  newBulletinContent: { input: z.object({ title: BulletinContent.shape.title, lang: BulletinContent.shape.lang }).strict(), output: BulletinContent },
   getBulletinFrameDefaults: { input: NoInput, output: BulletinFrame },
   updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
 } as const;

@@ -91,6 +91,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   acceptBulletinReference: { id: 1, figureId: 1 },
   listIssuedBulletins: { year: 2024 },
   searchBulletins: { query: '集群' },
+  newBulletinContent: { title: '三季度', lang: 'zh' },
   getBulletinFrameDefaults: {},
   updateBulletinFrameDefaults: frame,
 };

@@ -241,6 +241,10 @@ describe('the archive', () => {
     expect(await api('getBulletinFrameDefaults', {})).toEqual(frame);
     expect((await refusal(api('updateBulletinFrameDefaults', { ...frame, name: '' }))).code).toBe('INVALID_INPUT');
     expect(await api('getBulletinFrameDefaults', {})).toEqual(frame);
+    // A new issue starts from them.
+    const blank = await api('newBulletinContent', { title: '四季度集群运行情况', lang: 'bilingual' });
+    expect(blank).toMatchObject({ frame, title: '四季度集群运行情况', lang: 'bilingual', blocks: [] });
+    expect((await api('createBulletinDraft', { content: blank })).content.frame.sendTo).toEqual(['省委办公厅', '省政府办公厅']);
     // A stored value that no longer fits (written by hand, or by a future version) gives the built-in defaults.
     db.prepare(`UPDATE settings SET value = '{"name": 42}' WHERE key = 'bulletin_frame'`).run();
     expect(await api('getBulletinFrameDefaults', {})).toMatchObject({ name: '广东省战略性产业集群工作简报', sendTo: [] });

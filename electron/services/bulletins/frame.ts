@@ -1,5 +1,5 @@
 /** The frame defaults (报头 name, 编印单位, marking, 报送/抄送 lists) a new 简报 draft starts from, kept in settings. */
-import { BulletinFrame } from '../../../shared/bulletin';
+import { BulletinContent, BulletinFrame } from '../../../shared/bulletin';
 import type { DB } from '../db/open';
 import { parseInput } from '../db/revisions';
 
@@ -21,4 +21,9 @@ export function updateFrameDefaults(db: DB, raw: unknown): BulletinFrame {
   const frame = parseInput(BulletinFrame, raw, 'bulletin frame');
   db.prepare(`INSERT INTO settings (key, value) VALUES ('bulletin_frame', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(frame));
   return frame;
+}
+
+/** The content a new issue starts from: the frame defaults, a title, no text yet (not saved). */
+export function blankContent(db: DB, title: string, lang: BulletinContent['lang']): BulletinContent {
+  return parseInput(BulletinContent, { format: 'cluster-brief/bulletin', formatVersion: 1, lang, frame: frameDefaults(db), title, editorNote: '', blocks: [] }, 'bulletin');
 }

@@ -3,7 +3,7 @@ import type { HandlerContext, Handlers } from '../handlers';
 import { authorOf } from '../workbench/settings';
 import { acceptFigure, saveDraft, saveNewDraft, startCorrection } from './actions';
 import { archiveYears, listIssued, searchBulletins } from './archive';
-import { frameDefaults, updateFrameDefaults } from './frame';
+import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
 import { issueBulletin } from './issue';
 import { referenceReport } from './references';
 import { getBulletin, listDrafts } from './store';
@@ -19,6 +19,7 @@ type BulletinChannels =
   | 'acceptBulletinReference'
   | 'listIssuedBulletins'
   | 'searchBulletins'
+  | 'newBulletinContent'
   | 'getBulletinFrameDefaults'
   | 'updateBulletinFrameDefaults';
 
@@ -36,6 +37,7 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     acceptBulletinReference: write(({ id, figureId }) => acceptFigure(db, id, figureId)),
     listIssuedBulletins: ({ year }) => ({ years: archiveYears(db), items: listIssued(db, year) }),
     searchBulletins: ({ query, issuedOnly }) => searchBulletins(db, query, issuedOnly),
+    newBulletinContent: ({ title, lang }) => blankContent(db, title, lang),
     getBulletinFrameDefaults: () => frameDefaults(db),
     updateBulletinFrameDefaults: write((frame) => updateFrameDefaults(db, frame)),
   };
