@@ -27,6 +27,8 @@ import {
   Tier,
 } from './domain';
 import { ErrorPayload } from './errors';
+import { BulletinContent, BulletinFrame } from './bulletin';
+import { BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
 import {
   AnnotationListItem,
@@ -155,6 +157,21 @@ export const contract = {
   checkFileHealth: { input: NoInput, output: FileHealth },
   listBackups: { input: NoInput, output: BackupList },
   restoreBackup: { input: z.object({ name: BackupName }).strict(), output: RestoreResult },
+  // 简报 issues (issue 10): drafts (edits are revisions, undo covers them), live references, 签发
+  // (期号, frozen, read-only), 更正, the archive by year and its search, the frame defaults.
+  listBulletinDrafts: { input: NoInput, output: z.array(BulletinListItem) },
+  getBulletin: { input: z.object({ id: BulletinId }).strict(), output: BulletinRecord },
+  createBulletinDraft: { input: z.object({ content: BulletinContent }).strict(), output: BulletinRecord },
+  updateBulletinDraft: { input: z.object({ id: BulletinId, content: BulletinContent }).strict(), output: BulletinRecord },
+  issueBulletin: { input: z.object({ id: BulletinId, supplement: z.boolean().default(false), withTotal: z.boolean().default(false) }).strict(), output: BulletinRecord },
+  correctBulletin: { input: z.object({ id: BulletinId }).strict(), output: BulletinRecord },
+  bulletinReferences: { input: z.object({ id: BulletinId }).strict(), output: ReferenceReport },
+  acceptBulletinReference: { input: z.object({ id: BulletinId, figureId: RowId }).strict(), output: BulletinRecord },
+  listIssuedBulletins: { input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(), output: z.object({ years: z.array(z.number().int()), items: z.array(BulletinListItem) }) },
+  searchBulletins: { input: z.object({ query: z.string().max(200), issuedOnly: z.boolean().default(true) }).strict(), output: z.array(BulletinListItem) },
+  newBulletinContent: { input: z.object({ title: BulletinContent.shape.title, lang: BulletinContent.shape.lang }).strict(), output: BulletinContent },
+  getBulletinFrameDefaults: { input: NoInput, output: BulletinFrame },
+  updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
 } as const;
 
 export type Contract = typeof contract;

@@ -57,6 +57,13 @@ export const ERROR_CODES = [
   'DB_IO_ERROR',
   'ROWS_CHANGED',
   'BACKUP_NOT_FOUND',
+  // 简报 issues (issue 10): storage and lifecycle.
+  'BULLETIN_READ_ONLY',
+  'BULLETIN_DAMAGED',
+  'BULLETIN_BROKEN_REFERENCE',
+  'BULLETIN_STALE_REFERENCE',
+  'BULLETIN_NOT_ISSUED',
+  'BULLETIN_EXPORT_UNAVAILABLE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -395,6 +402,31 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BACKUP_NOT_FOUND: {
     'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,
     en: (d) => `No such backup: ${d.path ?? ''}. List the backups with "cluster-brief backups" or in Settings > Backups.`,
+  },
+  // 简报 issues (issue 10)
+  BULLETIN_READ_ONLY: {
+    'zh-CN': (d) => `简报 ${d.id ?? ''} 已签发，不能再修改或删除。如需更正，请另发一期“更正”。`,
+    en: (d) => `Bulletin ${d.id ?? ''} has been issued and can no longer be changed or deleted. To correct it, issue a correction.`,
+  },
+  BULLETIN_DAMAGED: {
+    'zh-CN': (d) => `数据文件中的简报 ${d.id ?? ''} 内容已损坏（${d.where ?? ''}），无法打开。其他数据不受影响；可从备份恢复。`,
+    en: (d) => `Bulletin ${d.id ?? ''} in the data file is damaged (${d.where ?? ''}) and cannot be opened. Other data is not affected; a backup can restore it.`,
+  },
+  BULLETIN_BROKEN_REFERENCE: {
+    'zh-CN': (d) => `简报${d.block != null ? `第 ${d.block} 段` : ''}引用的数据（编号 ${d.figureId ?? ''}）已被删除。请删除或替换该引用后再签发或导出。`,
+    en: (d) => `The figure (ID ${d.figureId ?? ''}) referenced${d.block != null ? ` in paragraph ${d.block}` : ''} has been deleted. Remove or replace the reference before issuing or exporting.`,
+  },
+  BULLETIN_STALE_REFERENCE: {
+    'zh-CN': (d) => `简报第 ${d.block ?? '?'} 段引用的数据（编号 ${d.figureId ?? ''}）已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先确认新数值，再签发。`,
+    en: (d) => `The figure (ID ${d.figureId ?? ''}) referenced in paragraph ${d.block ?? '?'} has been updated${Number(d.count) > 1 ? ` (${d.count} references in all)` : ''}. Accept the new value before issuing.`,
+  },
+  BULLETIN_NOT_ISSUED: {
+    'zh-CN': (d) => `简报 ${d.id ?? ''} 还是草稿，尚未签发，不需要更正，可直接修改。`,
+    en: (d) => `Bulletin ${d.id ?? ''} is still a draft, not issued: edit it instead of correcting it.`,
+  },
+  BULLETIN_EXPORT_UNAVAILABLE: {
+    'zh-CN': (d) => `本版本尚不能将简报导出为 ${String(d.format ?? '').toUpperCase()}（简报的 PDF 与 Word 输出正在开发中）。未写入任何文件。`,
+    en: (d) => `This version cannot export a bulletin as ${String(d.format ?? '').toUpperCase()} yet (bulletin PDF and Word output are in development). No file was written.`,
   },
 };
 

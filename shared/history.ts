@@ -39,6 +39,11 @@ export function sourceLabel(title: string): { zh: string; en: string } {
   return { zh: `来源《${text}》`, en: `source “${text}”` };
 }
 
+export function bulletinLabel(title: string): { zh: string; en: string } {
+  const text = excerpt(title, 30);
+  return { zh: `简报《${text}》`, en: `bulletin “${text}”` };
+}
+
 /** "修改 智能机器人 产值（2023）（连同另外 1 项修改）" / "edited Smart robots · Output value (2023) (and 1 more change)". */
 export function describeChange(summary: BatchSummary, lang: Lang): string {
   const m = MESSAGES[lang].undo;

@@ -9,6 +9,8 @@
  *   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+ *   cluster-brief issue list [--json] [--db <file>]
+ *   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
  */
 import { parseArgs } from 'node:util';
 import { formatFigure } from '../../shared/format';
@@ -24,6 +26,7 @@ import { backupsCommand, restoreCommand } from './backups';
 // PDF and workbook code (pdfmake, echarts, fontkit, exceljs) loads only for the commands that use
 // it: `--version`, `list` and `info` start without parsing those libraries.
 const loadWorkbookCommands = () => import('./workbook');
+const loadIssueCommands = () => import('./issues');
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
@@ -47,6 +50,11 @@ Usage / 用法:
   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
                                               bring an edited workbook back: prints the exact
                                               difference; --dry-run writes nothing
+  cluster-brief issue list [--json] [--db <file>]
+                                              the 简报 archive: issued issues by year, then drafts
+  cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
+                                              an issue by its id or 期号 (2026-3; 2026-S1 for
+                                              增刊第1期) — not available in this version yet
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -75,6 +83,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         subtitle: { type: 'string' },
         author: { type: 'string' },
         marking: { type: 'string' },
+        format: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'include-removals': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -147,6 +156,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
           db.close();
         }
       }
+      case 'issue':
+        return await issueCommand(file, positionals.slice(1), values, io);
       default:
         io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
         return 2;
@@ -197,6 +208,23 @@ async function exportPdfCommand(file: string, v: ExportValues, io: Io): Promise<
   } finally {
     db.close();
   }
+}
+
+async function issueCommand(file: string, args: string[], v: { json: boolean; format?: string | undefined; out?: string | undefined }, io: Io): Promise<number> {
+  const { issueListCommand, issueExportCommand, BULLETIN_FORMATS } = await loadIssueCommands();
+  const [sub, ref] = args;
+  if (sub === 'list') return withDb(file, true, (db) => issueListCommand(db, v.json, io));
+  if (sub !== 'export') {
+    io.err(`未知子命令 / unknown subcommand: issue ${sub ?? ''} (list|export)\n\n${USAGE}`);
+    return 2;
+  }
+  const format = BULLETIN_FORMATS.find((f) => f === v.format);
+  if (!ref || !format || !v.out) {
+    const wrong = !ref ? '<id|期号>' : !format ? `--format ${BULLETIN_FORMATS.join('|')}` : '--out <file>';
+    io.err(`缺少或无效的参数 / missing or invalid option: ${wrong}\n\n${USAGE}`);
+    return 2;
+  }
+  return withDb(file, true, (db) => issueExportCommand(db, ref, format));
 }
 
 /** `readOnly`: the file must exist and is never written (list, info, backup); else it is created and seeded (init). */

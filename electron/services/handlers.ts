@@ -14,6 +14,7 @@ import { briefingWarnings } from './briefing/warnings';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
 import { backupHandlers } from './backups/handlers';
+import { bulletinHandlers } from './bulletins/handlers';
 import { mustNotBeKnownDamaged } from './db/health';
 import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
@@ -101,5 +102,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     getUndoState: () => undoStateWithBatches(db),
     getDashboard: () => dashboardData(db),
     ...backupHandlers(ctx),
+    ...bulletinHandlers(ctx, write),
   };
 }

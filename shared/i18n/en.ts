@@ -542,6 +542,7 @@ export const en: Messages = {
       figure: 'Figure',
       source: 'Source',
       annotation: 'Annotation',
+      bulletin: 'Bulletin',
     },
   },
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.

@@ -540,6 +540,7 @@ export const zhCN = {
       figure: '数据',
       source: '来源',
       annotation: '批注',
+      bulletin: '简报',
     },
   },
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.

@@ -23,7 +23,7 @@ export function openTemp(options: OpenOptions = {}): { db: DB; file: string } {
 
 /** Everything a person could see in the file, for before/after comparisons. */
 export function fullDump(db: DB): string {
-  const tables = ['entities', 'figures', 'sources', 'annotations', 'revisions', 'milestones', 'meta', 'batches', 'settings', 'figures_fts', 'entities_fts', 'sources_fts', 'annotations_fts'];
+  const tables = ['entities', 'figures', 'sources', 'annotations', 'revisions', 'milestones', 'meta', 'batches', 'settings', 'figures_fts', 'entities_fts', 'sources_fts', 'annotations_fts', 'bulletins', 'bulletins_fts'];
   const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
   return JSON.stringify({ rows, dataset: dumpDataset(db) });
 }

@@ -37,6 +37,8 @@ const figure: Input<'saveFigure'>['figure'] = {
   note: '核对',
 };
 const uuid = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+const frame: Input<'updateBulletinFrameDefaults'> = { name: '工作简报', unit: '办公室', marking: '内部资料 注意保存', copyNumber: '', sendTo: ['省政府'], copyTo: [], copies: 30 };
+const bulletin: Input<'createBulletinDraft'>['content'] = { format: 'cluster-brief/bulletin', formatVersion: 1, lang: 'zh', frame, title: '简报', editorNote: '', blocks: [{ type: 'heading', level: 1, text: '一、总体情况' }] };
 
 /** One valid payload per channel (the type makes a new channel without one a compile error). */
 const VALID: { [C in Channel]: Input<C> } = {
@@ -79,6 +81,19 @@ const VALID: { [C in Channel]: Input<C> } = {
   checkFileHealth: {},
   listBackups: {},
   restoreBackup: { name: 'cluster-brief.before-import-20261130.sqlite' },
+  listBulletinDrafts: {},
+  getBulletin: { id: 1 },
+  createBulletinDraft: { content: bulletin },
+  updateBulletinDraft: { id: 1, content: bulletin },
+  issueBulletin: { id: 1 },
+  correctBulletin: { id: 1 },
+  bulletinReferences: { id: 1 },
+  acceptBulletinReference: { id: 1, figureId: 1 },
+  listIssuedBulletins: { year: 2024 },
+  searchBulletins: { query: '集群' },
+  newBulletinContent: { title: '三季度', lang: 'zh' },
+  getBulletinFrameDefaults: {},
+  updateBulletinFrameDefaults: frame,
 };
 
 /** Values no form would send: control characters, lone surrogates, huge and odd numbers, prototypes. */

@@ -4,7 +4,7 @@
  * (the undo/redo messages).
  */
 import { Bilingual, Figure } from '../../../shared/domain';
-import { annotationLabel, figureLabel, sourceLabel } from '../../../shared/history';
+import { annotationLabel, bulletinLabel, figureLabel, sourceLabel } from '../../../shared/history';
 import type { BatchSummary, Revision } from '../../../shared/workbench';
 import type { DB } from './open';
 import type { RevisionTarget } from './revisions';
@@ -113,6 +113,7 @@ function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<stri
     return figureLabel(figure.data, figure.data.entityId ? entityName(db, figure.data.entityId) : null);
   }
   if (type === 'annotation') return annotationLabel(typeof snapshot.body === 'string' ? snapshot.body : id);
+  if (type === 'bulletin') return bulletinLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
   return sourceLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
 }
 

@@ -229,6 +229,79 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'bulletins (简报): drafts and issued issues, their search index, frame defaults; revisions may name a bulletin',
+    sql: /* sql */ `
+      -- The change log may now name a bulletin. SQLite cannot change a CHECK in place: the table is
+      -- rebuilt with the same columns, rows and indexes (nothing refers to it by foreign key).
+      CREATE TABLE revisions_v4 (
+        id           INTEGER PRIMARY KEY,
+        batch_id     TEXT NOT NULL,
+        target_type  TEXT NOT NULL CHECK (target_type IN ('entity', 'figure', 'source', 'annotation', 'bulletin')),
+        target_id    TEXT NOT NULL,
+        action       TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),
+        author       TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        before_json  TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+        after_json   TEXT CHECK (after_json IS NULL OR json_valid(after_json))
+      );
+      INSERT INTO revisions_v4 SELECT id, batch_id, target_type, target_id, action, author, at, before_json, after_json FROM revisions ORDER BY id;
+      DROP TABLE revisions;
+      ALTER TABLE revisions_v4 RENAME TO revisions;
+      CREATE INDEX revisions_by_target ON revisions (target_type, target_id, id);
+      CREATE INDEX revisions_by_batch ON revisions (batch_id);
+
+      -- An issue of the 简报: a draft the analyst edits, or an issued one (签发), frozen and read-only.
+      -- content: BulletinContent (shared/bulletin.ts), validated on every write and read.
+      -- frozen: what an issued one prints, whatever the data becomes (BulletinFreeze, shared/bulletin-store.ts).
+      CREATE TABLE bulletins (
+        id             INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL DEFAULT 'draft' CHECK (kind IN ('draft', 'issued')),
+        content        TEXT NOT NULL CHECK (json_valid(content)),
+        title          TEXT NOT NULL,
+        body_text      TEXT NOT NULL DEFAULT '',
+        year           INTEGER,
+        number         INTEGER,
+        total          INTEGER,
+        supplement     INTEGER CHECK (supplement IS NULL OR supplement IN (0, 1)),
+        issued_at      TEXT,
+        correction_of  INTEGER REFERENCES bulletins (id),
+        frozen         TEXT CHECK (frozen IS NULL OR json_valid(frozen)),
+        created_at     TEXT NOT NULL,
+        created_by     TEXT NOT NULL,
+        changed_at     TEXT NOT NULL,
+        changed_by     TEXT NOT NULL,
+        deleted_at     TEXT,
+        CHECK ((kind = 'issued') = (year IS NOT NULL AND number IS NOT NULL AND supplement IS NOT NULL AND issued_at IS NOT NULL AND frozen IS NOT NULL)),
+        CHECK (kind = 'issued' OR (year IS NULL AND number IS NULL AND total IS NULL AND supplement IS NULL AND issued_at IS NULL AND frozen IS NULL))
+      );
+      -- 第N期 once per year (增刊 numbered apart); 总第M期 once overall.
+      CREATE UNIQUE INDEX bulletins_issue_number ON bulletins (year, supplement, number) WHERE kind = 'issued';
+      CREATE UNIQUE INDEX bulletins_issue_total ON bulletins (total) WHERE total IS NOT NULL;
+      CREATE INDEX bulletins_by_kind ON bulletins (kind, year, number);
+      CREATE INDEX bulletins_by_correction ON bulletins (correction_of) WHERE correction_of IS NOT NULL;
+
+      CREATE VIRTUAL TABLE bulletins_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER bulletins_fts_insert AFTER INSERT ON bulletins BEGIN
+        INSERT INTO bulletins_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.title, new.body_text)));
+      END;
+      CREATE TRIGGER bulletins_fts_update AFTER UPDATE OF title, body_text ON bulletins
+      WHEN old.title IS NOT new.title OR old.body_text IS NOT new.body_text BEGIN
+        DELETE FROM bulletins_fts WHERE rowid = old.id;
+        INSERT INTO bulletins_fts (rowid, text) VALUES (new.id, cb_search_text(concat_ws(' ', new.title, new.body_text)));
+      END;
+      CREATE TRIGGER bulletins_fts_delete AFTER DELETE ON bulletins BEGIN
+        DELETE FROM bulletins_fts WHERE rowid = old.id;
+      END;
+
+      -- The frame defaults (报头 name, 编印单位, marking, 报送/抄送 lists) a new draft starts from.
+      INSERT INTO settings (key, value) VALUES ('bulletin_frame', json_object(
+        'name', '广东省战略性产业集群工作简报', 'unit', '', 'marking', '内部资料 注意保存', 'copyNumber', '',
+        'sendTo', json_array(), 'copyTo', json_array(), 'copies', NULL))
+      ON CONFLICT (key) DO NOTHING;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import seedJson from '../../../resources/dataset/guangdong-2024.json';
 import { Bilingual, Category, EntityId, IsoDate, Metric, Period, Qualifier, Scope, Tier, Unit } from '../../../shared/domain';
+import { writeExampleBulletin } from '../bulletins/example';
 import type { DB } from './open';
 
 const SeedFile = z.object({
@@ -52,6 +53,8 @@ export function seedIfNew(db: DB, dataset: SeedFile = DEFAULT_DATASET): boolean 
     const entities = db.prepare(`SELECT count(*) AS n FROM entities`).get() as { n: number };
     if (seeded || entities.n > 0) return false;
     writeDataset(db, dataset);
+    // The worked 简报 example (示例) comes with the default dataset only, never into a file that holds data.
+    if (dataset === DEFAULT_DATASET) writeExampleBulletin(db, dataset.author, new Date(dataset.seededAt));
     return true;
   })();
 }

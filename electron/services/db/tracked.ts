@@ -1,4 +1,5 @@
 /** Every kind of object the change log tracks, by its revision target name (undo, restore, delete). */
+import { BULLETINS } from '../bulletins/store';
 import { ANNOTATIONS } from './annotations';
 import { ENTITIES } from './entities';
 import { FIGURES } from './figures';
@@ -10,4 +11,5 @@ export const TRACKED: Record<RevisionTarget, Tracked<Snapshot>> = {
   entity: ENTITIES,
   source: SOURCES,
   annotation: ANNOTATIONS,
+  bulletin: BULLETINS,
 };

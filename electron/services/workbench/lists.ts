@@ -75,10 +75,13 @@ export function listDeleted(db: DB): DeletedItem[] {
     body: string;
     deleted_at: string;
   }[];
+  // Deleted 简报 drafts (an issued issue is never deleted).
+  const bulletins = db.prepare(`SELECT id, title, deleted_at FROM bulletins WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`).all() as { id: number; title: string; deleted_at: string }[];
   const items: DeletedItem[] = [
     ...entities.map((e) => ({ targetType: 'entity' as const, targetId: e.id, label: { zh: e.name_zh, en: e.name_en }, deletedAt: e.deleted_at })),
     ...figures.map((f) => ({ targetType: 'figure' as const, targetId: String(f.id), label: figureLabel(f), deletedAt: f.deleted_at })),
     ...annotations.map((a) => ({ targetType: 'annotation' as const, targetId: String(a.id), label: { zh: a.body.slice(0, 80), en: a.body.slice(0, 80) }, deletedAt: a.deleted_at })),
+    ...bulletins.map((b) => ({ targetType: 'bulletin' as const, targetId: String(b.id), label: { zh: b.title.slice(0, 80), en: b.title.slice(0, 80) }, deletedAt: b.deleted_at })),
   ];
   return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
 }

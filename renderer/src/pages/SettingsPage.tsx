@@ -2,7 +2,7 @@
 import { App as AntApp, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
-import type { Theme } from '../../../shared/workbench';
+import type { DeletedItem, Theme } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { BackupsSection } from '../components/BackupsSection';
 import { LoadState } from '../components/LoadState';
@@ -14,7 +14,7 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { message } = AntApp.useApp();
   const { settings, updateSettings, dataVersion, changed, showError } = useSession();
   const [deleted, retry] = useCall(() => getApi().listDeleted({}), [dataVersion]);
-  const restore = async (targetType: 'entity' | 'figure' | 'source' | 'annotation', targetId: string): Promise<void> => {
+  const restore = async (targetType: DeletedItem['targetType'], targetId: string): Promise<void> => {
     try {
       await getApi().restoreItem({ targetType, targetId });
       changed();

@@ -1,0 +1,20 @@
+/**
+ * The 简报 user actions: each is one transaction with one change context (one batch), recorded as the
+ * person named in settings, so it lands whole with its revision and undo takes it back whole.
+ */
+import type { BulletinRecord } from '../../../shared/bulletin-store';
+import type { DB } from '../db/open';
+import { newChange, type ChangeContext } from '../db/revisions';
+import { authorOf } from '../workbench/settings';
+import { acceptReference } from './references';
+import { correctBulletin } from './issue';
+import { createDraft, updateDraft } from './store';
+
+function act<T>(db: DB, work: (ctx: ChangeContext) => T): T {
+  return db.transaction(() => work(newChange(authorOf(db))))();
+}
+
+export const saveNewDraft = (db: DB, content: unknown): BulletinRecord => act(db, (ctx) => createDraft(db, ctx, content));
+export const saveDraft = (db: DB, id: number, content: unknown): BulletinRecord => act(db, (ctx) => updateDraft(db, ctx, id, content));
+export const acceptFigure = (db: DB, id: number, figureId: number): BulletinRecord => act(db, (ctx) => acceptReference(db, ctx, id, figureId));
+export const startCorrection = (db: DB, id: number): BulletinRecord => act(db, (ctx) => correctBulletin(db, ctx, id));

@@ -1,0 +1,44 @@
+/** The 简报 channels (issue 10): drafts, live references, 签发, 更正, the archive, the frame defaults. */
+import type { HandlerContext, Handlers } from '../handlers';
+import { authorOf } from '../workbench/settings';
+import { acceptFigure, saveDraft, saveNewDraft, startCorrection } from './actions';
+import { archiveYears, listIssued, searchBulletins } from './archive';
+import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
+import { issueBulletin } from './issue';
+import { referenceReport } from './references';
+import { getBulletin, listDrafts } from './store';
+
+type BulletinChannels =
+  | 'listBulletinDrafts'
+  | 'getBulletin'
+  | 'createBulletinDraft'
+  | 'updateBulletinDraft'
+  | 'issueBulletin'
+  | 'correctBulletin'
+  | 'bulletinReferences'
+  | 'acceptBulletinReference'
+  | 'listIssuedBulletins'
+  | 'searchBulletins'
+  | 'newBulletinContent'
+  | 'getBulletinFrameDefaults'
+  | 'updateBulletinFrameDefaults';
+
+/** `write` wraps a channel that writes (refused once the file is known damaged: handlers.ts). */
+export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: I) => O) => (input: I) => O): Pick<Handlers, BulletinChannels> {
+  const { db } = ctx;
+  return {
+    listBulletinDrafts: () => listDrafts(db),
+    getBulletin: ({ id }) => getBulletin(db, id),
+    createBulletinDraft: write(({ content }) => saveNewDraft(db, content)),
+    updateBulletinDraft: write(({ id, content }) => saveDraft(db, id, content)),
+    issueBulletin: write(({ id, supplement, withTotal }) => issueBulletin(db, authorOf(db), id, { supplement, withTotal })),
+    correctBulletin: write(({ id }) => startCorrection(db, id)),
+    bulletinReferences: ({ id }) => referenceReport(db, id),
+    acceptBulletinReference: write(({ id, figureId }) => acceptFigure(db, id, figureId)),
+    listIssuedBulletins: ({ year }) => ({ years: archiveYears(db), items: listIssued(db, year) }),
+    searchBulletins: ({ query, issuedOnly }) => searchBulletins(db, query, issuedOnly),
+    newBulletinContent: ({ title, lang }) => blankContent(db, title, lang),
+    getBulletinFrameDefaults: () => frameDefaults(db),
+    updateBulletinFrameDefaults: write((frame) => updateFrameDefaults(db, frame)),
+  };
+}

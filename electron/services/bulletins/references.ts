@@ -1,0 +1,158 @@
+/**
+ * Live references of a draft: each figure reference (in a paragraph or a table) against its figure
+ * now. Changed since the analyst accepted it: the page marks it 数据已更新 until accepted; deleted:
+ * broken, and issuing refuses naming the paragraph. An issued issue reads only its frozen data.
+ */
+import type { BulletinBlock, BulletinContent, FigureSnapshotRef } from '../../../shared/bulletin';
+import type { ReferencePlace, ReferenceReport, BulletinRecord } from '../../../shared/bulletin-store';
+import { AppError } from '../../../shared/errors';
+import type { DB } from '../db/open';
+import { mustExist, recordRevision, type ChangeContext } from '../db/revisions';
+import { BULLETINS, getBulletin, mustBeDraft } from './store';
+
+interface CurrentRow {
+  value: number;
+  unit: FigureSnapshotRef['unit'];
+  qualifier: FigureSnapshotRef['qualifier'];
+  period: string;
+  source_id: number | null;
+  source_quote: string | null;
+  deleted_at: string | null;
+  publisher: string | null;
+  title: string | null;
+  author: string | null;
+  published_on: string | null;
+}
+
+/** The figure as a reference would show it now; undefined when it is gone or deleted. */
+export function currentRef(db: DB, figureId: number): FigureSnapshotRef | undefined {
+  const r = db
+    .prepare(
+      `SELECT f.value, f.unit, f.qualifier, f.period, f.source_id, f.source_quote, f.deleted_at,
+              s.publisher, s.title, s.author, s.published_on
+         FROM figures f LEFT JOIN sources s ON s.id = f.source_id
+        WHERE f.id = ?`,
+    )
+    .get(figureId) as CurrentRow | undefined;
+  if (!r || r.deleted_at !== null) return undefined;
+  return canonical({
+    value: r.value,
+    unit: r.unit,
+    qualifier: r.qualifier,
+    period: r.period,
+    sourceId: r.source_id,
+    sourceQuote: r.source_quote,
+    source: r.title === null ? null : { publisher: r.publisher ?? '', title: r.title, author: r.author, publishedOn: r.published_on },
+  });
+}
+
+/** The same fields in the same order, so two references compare by their JSON. */
+function canonical(ref: FigureSnapshotRef): FigureSnapshotRef {
+  const { value, unit, qualifier, period, sourceId, sourceQuote, source } = ref;
+  return {
+    value,
+    unit,
+    qualifier,
+    period,
+    sourceId,
+    sourceQuote,
+    source: source === null ? null : { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn },
+  };
+}
+
+export const sameRef = (a: FigureSnapshotRef, b: FigureSnapshotRef): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+export interface Reference {
+  place: ReferencePlace;
+  figureId: number;
+  accepted: FigureSnapshotRef;
+}
+
+/** Every figure reference of the content, in reading order. */
+export function referencesOf(content: BulletinContent): Reference[] {
+  const out: Reference[] = [];
+  content.blocks.forEach((block: BulletinBlock, b) => {
+    if (block.type === 'paragraph') {
+      block.content.forEach((inline, i) => {
+        if (inline.type === 'figure') out.push({ place: { block: b, inline: i, cell: null }, figureId: inline.figureId, accepted: inline.accepted });
+      });
+    } else if (block.type === 'table') {
+      block.figureIds.forEach((figureId, c) => {
+        const accepted = block.accepted[c];
+        if (accepted) out.push({ place: { block: b, inline: null, cell: c }, figureId, accepted });
+      });
+    }
+  });
+  return out;
+}
+
+/** For a draft: the references whose figure changed since accepted, and those whose figure is deleted. An issued one: none (it is frozen). */
+export function referenceReport(db: DB, id: number): ReferenceReport {
+  const bulletin = getBulletin(db, id);
+  if (bulletin.kind === 'issued') return { kind: 'issued', changed: [], broken: [] };
+  return { kind: 'draft', ...liveState(db, bulletin) };
+}
+
+function liveState(db: DB, bulletin: BulletinRecord): Omit<ReferenceReport, 'kind'> {
+  const report: Omit<ReferenceReport, 'kind'> = { changed: [], broken: [] };
+  for (const ref of referencesOf(bulletin.content)) {
+    const current = currentRef(db, ref.figureId);
+    if (!current) report.broken.push(ref);
+    else if (!sameRef(current, ref.accepted)) report.changed.push({ ...ref, current });
+  }
+  return report;
+}
+
+/** 第N段 in the person's words: the block, counted from 1. */
+export const blockWhere = (place: ReferencePlace): string => `blocks.${place.block}${place.inline !== null ? `.inline.${place.inline}` : place.cell !== null ? `.cell.${place.cell}` : ''}`;
+
+/** The refusal of a reference whose figure is deleted, naming its paragraph (counted from 1). */
+export const brokenReference = (id: number, ref: Pick<Reference, 'place' | 'figureId'>): AppError =>
+  new AppError('BULLETIN_BROKEN_REFERENCE', 'referenced figure deleted', { id, block: ref.place.block + 1, figureId: ref.figureId, where: blockWhere(ref.place) });
+
+/** Refuses a draft with a broken or not-yet-accepted reference, naming the first one's paragraph. */
+export function mustBeCurrent(db: DB, bulletin: BulletinRecord): void {
+  const { changed, broken } = liveState(db, bulletin);
+  const first = broken[0];
+  if (first) throw brokenReference(bulletin.id, first);
+  const stale = changed[0];
+  if (stale) throw new AppError('BULLETIN_STALE_REFERENCE', 'referenced figure changed', { id: bulletin.id, block: stale.place.block + 1, figureId: stale.figureId, where: blockWhere(stale.place), count: changed.length });
+}
+
+/** Accepts the figure's current value everywhere the draft references it: an edit like any other (a revision; undo takes it back). */
+export function acceptReference(db: DB, ctx: ChangeContext, id: number, figureId: number): BulletinRecord {
+  const before = mustBeDraft(db, id);
+  const current = currentRef(db, figureId);
+  if (!current) throw new AppError('BULLETIN_BROKEN_REFERENCE', 'referenced figure deleted', { id, figureId, block: null, where: null });
+  let touched = 0;
+  const blocks = before.content.blocks.map((block): BulletinBlock => {
+    if (block.type === 'paragraph') {
+      return {
+        ...block,
+        content: block.content.map((inline) => {
+          if (inline.type !== 'figure' || inline.figureId !== figureId) return inline;
+          touched++;
+          return { ...inline, accepted: current };
+        }),
+      };
+    }
+    if (block.type === 'table') {
+      return {
+        ...block,
+        accepted: block.accepted.map((a, c) => {
+          if (block.figureIds[c] !== figureId) return a;
+          touched++;
+          return current;
+        }),
+      };
+    }
+    return block;
+  });
+  if (touched === 0) throw new AppError('NOT_FOUND', 'no such reference', { what: 'figure reference', id: String(figureId) });
+  const content = { ...before.content, blocks };
+  if (JSON.stringify(content) === JSON.stringify(before.content)) return before;
+  BULLETINS.put(db, ctx, { ...before, content });
+  const after = mustExist(db, BULLETINS, id);
+  recordRevision(db, ctx, { targetType: 'bulletin', targetId: id, action: 'update', before, after });
+  return after;
+}
