@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'DB_IO_ERROR',
   'ROWS_CHANGED',
   'BACKUP_NOT_FOUND',
+  // 简报 (issue 10): a figure or source the issue refers to no longer exists.
+  'BULLETIN_BROKEN_REFERENCE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -168,6 +170,12 @@ export type Lang = 'zh-CN' | 'en';
 /** Why a file is not a data file (DB_CORRUPT's details.problem), in words. */
 const CORRUPT_ZH: Record<string, string> = { empty: '文件为空，没有任何数据', folder: '这是一个文件夹，不是文件', 'not-sqlite': '不是 SQLite 数据库' };
 const CORRUPT_EN: Record<string, string> = { empty: 'the file is empty, it holds no data', folder: 'a folder, not a file', 'not-sqlite': 'not an SQLite database' };
+
+/** Where in a 简报 a block is: "第2节第3段" / "section 2, paragraph 3" (section 0: before the first heading). */
+const bulletinPlaceZh = (d: Details): string =>
+  `${d.section ? `第${d.section}节` : '正文开头'}第${d.index ?? '?'}${d.block === 'table' ? '个表格' : d.block === 'chart' ? '幅图表' : d.block === 'quote' ? '段引文' : '段'}`;
+const bulletinPlaceEn = (d: Details): string =>
+  `${d.section ? `section ${d.section}` : 'the opening text'}, ${d.block === 'table' ? 'table' : d.block === 'chart' ? 'chart' : d.block === 'quote' ? 'quotation' : 'paragraph'} ${d.index ?? '?'}`;
 
 const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INVALID_INPUT: {
@@ -391,6 +399,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
       d.since === 'undo'
         ? `${d.count ?? '?'} ${d.count === 1 ? 'item was' : 'items were'} changed again after this change (${d.ids ?? ''}); nothing was written, so those changes are kept. Look at their history first.`
         : `${d.count ?? '?'} ${d.count === 1 ? 'figure was' : 'figures were'} changed by someone else since the preview (IDs: ${d.ids ?? ''}); nothing was written, so their edits are kept. Preview again before applying.`,
+  },
+  BULLETIN_BROKEN_REFERENCE: {
+    'zh-CN': (d) => `无法生成简报：${bulletinPlaceZh(d)}引用的${d.what === 'source' ? '来源' : d.what === 'entity' ? '产业' : '数据'}已不存在（编号 ${d.id ?? '?'}）。请在该处删除或替换这一引用后再导出。未生成任何文件。`,
+    en: (d) => `The bulletin was not made: ${bulletinPlaceEn(d)} refers to a ${d.what ?? 'figure'} that no longer exists (ID ${d.id ?? '?'}). Remove or replace that reference there and export again. No file was written.`,
   },
   BACKUP_NOT_FOUND: {
     'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,
