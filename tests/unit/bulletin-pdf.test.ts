@@ -243,6 +243,16 @@ describe('the 简报 as PDF', () => {
     expect(table.accepted.map((x) => formatFigure(fromSnapshot(x), 'zh-CN'))).toContain('近3万亿元');
   }, 120_000);
 
+  it('prints characters the serif face lacks in the other faces, and refuses one no font has, naming the paragraph', async () => {
+    const rare = '镕 堃 喆 昇 · Ωμέγα · Жуков · 🚀';
+    const content: BulletinContent = { ...issueContent('zh'), blocks: [{ type: 'heading', level: 1, text: '人名' }, { type: 'paragraph', content: [t(rare)] }] };
+    const { file, model } = await render(content, liveResolver(db), 'bulletin-rare-characters');
+    expect(squash(pdfText(file))).toContain(squash(rare));
+    expect(missingStrings(file, model)).toEqual([]);
+    const unprintable: BulletinContent = { ...content, blocks: [{ type: 'heading', level: 1, text: '人名' }, { type: 'paragraph', content: [t('私用区字符 \uE000')] }] };
+    await expect(renderBulletin(db, unprintable, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'BRIEFING_MISSING_GLYPHS', details: { characters: expect.stringContaining('U+E000'), where: '第1节第1段 · 正文' } });
+  }, 60_000);
+
   it('numbers sections in Chinese numerals', () => {
     expect([1, 9, 10, 11, 20, 21, 99, 100, 105, 110, 999].map(zhNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '九百九十九']);
   });
