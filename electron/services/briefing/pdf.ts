@@ -202,7 +202,9 @@ class Writer {
       case 'annotation':
         return { stack: [this.id('keep', { text: this.line(b.meta), style: 'annotationMeta' }), this.id('para', { text: this.line(b.body), style: 'annotationBody' })], margin: [0, 0, 0, 8 * this.doc.scale] } as Content;
       case 'notes': {
-        const noteNumberWidth = Math.ceil(measureText(`${Math.max(1, ...b.items.map((i) => i.n))}.`, 8.5, false)) + 1;
+        const widest = `${Math.max(1, ...b.items.map((i) => i.n))}.`;
+        // Measured at the size and face the notes are set in, so "12." never wraps in its column.
+        const noteNumberWidth = Math.ceil(this.bulletin ? measureText(widest, BULLETIN_SMALL, false, 'serif') : measureText(widest, 8.5, false)) + 1;
         // A table, not an ordered list: the number is drawn before its note, so the note's text stays whole.
         return {
           table: {
