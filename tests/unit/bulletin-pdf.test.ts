@@ -20,6 +20,7 @@ import { zhNumeral } from '../../electron/services/briefing/templates/bulletin';
 import type { DB } from '../../electron/services/db/open';
 import { saveFigure, setItemDeleted } from '../../electron/services/workbench/actions';
 import type { BulletinBlock, BulletinContent, BulletinInline, FigureSnapshotRef } from '../../shared/bulletin';
+import { BriefingDocument } from '../../shared/document';
 import { AppError, describeError } from '../../shared/errors';
 import { formatFigure } from '../../shared/format';
 import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, wordsOutside } from '../helpers/briefing-check';
@@ -253,6 +254,13 @@ describe('the 简报 as PDF', () => {
     await expect(renderBulletin(db, unprintable, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'BRIEFING_MISSING_GLYPHS', details: { characters: expect.stringContaining('U+E000'), where: '第1节第1段 · 正文' } });
   }, 60_000);
 
+  it('refuses content that breaks its schema, naming the field, before reading any figure', async () => {
+    const bad = { ...issueContent('zh'), title: '' };
+    await expect(renderBulletin(db, bad, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { where: 'bulletin.title' } });
+    const badBlock = { ...issueContent('zh'), blocks: [{ type: 'heading', level: 3, text: '三级标题' }] };
+    await expect(renderBulletin(db, badBlock, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('numbers sections in Chinese numerals', () => {
     expect([1, 9, 10, 11, 20, 21, 99, 100, 105, 110, 999].map(zhNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '九百九十九']);
   });
@@ -264,6 +272,7 @@ const SEED = process.env.BULLETIN_PROPERTY_SEED ? Number(process.env.BULLETIN_PR
 describe('the 简报 as PDF (property)', () => {
   it(`prints every string its model records, inside the type area, for random issues (${RUNS} runs, seed ${SEED})`, async () => {
     const ids = (db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).all() as { id: number }[]).map((r) => r.id);
+    const entityIds = (db.prepare(`SELECT id FROM entities WHERE deleted_at IS NULL`).all() as { id: string }[]).map((r) => r.id);
     const words = fc.oneof(
       fc.constantFrom('集群', '产值', '增长', '研判', 'GDP', '（', '）', '“', '”', '——', '；', 'trend', '2023年', ' ', '。'),
       fc.string({ unit: fc.constantFrom(...'广东省战略性新兴产业集群发展态势良好abcdefgXYZ0123456789 ，。、'), minLength: 1, maxLength: 40 }),
@@ -276,16 +285,32 @@ describe('the 简报 as PDF (property)', () => {
       { arbitrary: fc.record({ level: fc.constantFrom(1 as const, 2 as const), text: fc.string({ unit: fc.constantFrom(...'产业集群重点工作进展'), minLength: 1, maxLength: 30 }) }).map((h): BulletinBlock => ({ type: 'heading', ...h })), weight: 2 },
       { arbitrary: fc.array(inline, { minLength: 1, maxLength: 30 }).map((content): BulletinBlock => ({ type: 'paragraph', content })), weight: 5 },
       { arbitrary: fc.subarray(ids, { minLength: 1, maxLength: 8 }).map((figureIds): BulletinBlock => ({ type: 'table', caption: '表', figureIds, accepted: figureIds.map((id) => snapshot(liveResolver(db).figure(id)!)) })), weight: 1 },
+      {
+        arbitrary: fc.record({ kind: fc.constantFrom('tiers' as const, 'trend' as const, 'compare' as const), entityIds: fc.subarray(entityIds, { minLength: 1, maxLength: 5 }), caption: words }).map(
+          ({ kind, entityIds: chosen, caption }): BulletinBlock => ({ type: 'chart', caption, chart: kind === 'tiers' ? { kind } : { kind, metric: 'output_value', entityIds: chosen } }),
+        ),
+        weight: 1,
+      },
+      { arbitrary: words.map((text): BulletinBlock => ({ type: 'quote', sourceId: 1, text })), weight: 1 },
     );
+    const frame = fc.record({
+      name: fc.string({ unit: fc.constantFrom(...'广东省战略性产业集群工作简报 Bulletin'), minLength: 1, maxLength: 60 }),
+      unit: fc.string({ unit: fc.constantFrom(...'省产业集群工作专班办公室 Office'), maxLength: 100 }),
+      sendTo: fc.array(fc.string({ unit: fc.constantFrom(...'省委政府办公厅发展改革委 Office'), minLength: 1, maxLength: 100 }), { maxLength: 50 }),
+      copies: fc.option(fc.integer({ min: 0, max: 100000 })),
+    });
     let sample = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), fc.array(block, { minLength: 1, maxLength: 25 }), async (lang, blocks) => {
+      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), frame, fc.array(block, { minLength: 1, maxLength: 25 }), async (lang, f, blocks) => {
         sample++;
-        const content: BulletinContent = { ...issueContent(lang), blocks };
+        const base = issueContent(lang);
+        const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks };
         const rendered = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE);
         const file = keepForInspection(rendered.pdf, `random-${sample}`, dir);
         const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE)];
         expect(printedTexts(rendered.model).length).toBeGreaterThan(0);
+        // The model the template built is one the schema accepts (what the Word writer will be given too).
+        expect(BriefingDocument.safeParse(rendered.model).success).toBe(true);
         if (problems.length) {
           const kept = keepForInspection(rendered.pdf, `seed-${SEED}-sample-${sample}`, path.join(ARTIFACTS, 'bulletin'));
           throw new Error(`${lang} (${kept}):\n${problems.slice(0, 12).map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
