@@ -329,11 +329,15 @@ class Writer {
 
   // ---- the 简报's head and tail --------------------------------------------------------------------
 
-  /** Two texts on one line, one at each edge (a borderless one-row table: pdfmake's columns can lose a column). */
-  private pair(left: string, right: string, style: string): Content {
-    const half = (this.width - 18) / 2;
+  /**
+   * Two texts on one line, one at each edge (a borderless one-row table: pdfmake's columns can lose a
+   * column). The right one (a date, a copy number) gets the room it needs, up to 70% of the line.
+   */
+  private pair(left: string, right: string, style: string, size: number, bold: boolean): Content {
+    const room = this.width - 18;
+    const rightWidth = Math.min(room * 0.7, Math.ceil(measureText(oneLine(right), size, bold, 'serif') * 1.05) + 2);
     const cell = (v: string, alignment: 'left' | 'right'): TableCell => ({ text: v ? this.textRuns(oneLine(v), undefined, {}) : '', style, alignment }) as TableCell;
-    return { table: { widths: [half, half], dontBreakRows: false, body: [[cell(left, 'left'), cell(right, 'right')]] }, layout: 'columns' } as Content;
+    return { table: { widths: [room - rightWidth, rightWidth], dontBreakRows: false, body: [[cell(left, 'left'), cell(right, 'right')]] }, layout: 'columns' } as Content;
   }
 
   /** 报头: marking and copy number; the name, large, red and centred; the issue line; unit and date; the red rule. */
@@ -343,10 +347,10 @@ class Writer {
     const nameSize = Math.max(20, Math.min(36, Math.floor((this.width / Math.max(1, measureText(name, 1, true, 'serif'))) * 10) / 10));
     return {
       stack: [
-        ...(b.marking || b.copyNumber ? [this.pair(b.marking, b.copyNumber, 'headMarking')] : []),
+        ...(b.marking || b.copyNumber ? [this.pair(b.marking, b.copyNumber, 'headMarking', 14, true)] : []),
         { text: this.textRuns(name, undefined, {}), style: 'headName', fontSize: nameSize },
         ...(b.issueLine ? [{ text: this.textRuns(oneLine(b.issueLine), undefined, {}), style: 'headIssue' }] : []),
-        this.pair(b.unit, b.date, 'headUnit'),
+        this.pair(b.unit, b.date, 'headUnit', 14, false),
         { canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth: 2, lineColor: BULLETIN_RED }], margin: [0, 4, 0, 20] },
       ],
     } as Content;
@@ -517,7 +521,7 @@ export function bulletinStyles(): TDocumentDefinitions['styles'] {
     h2: { fontSize: BULLETIN_BODY, bold: false, color: INK, margin: [0, 6, 0, 4] },
     h2Second: { fontSize: 12, bold: false, color: MUTED },
     caption: { fontSize: 14, bold: true, color: INK, alignment: 'center', margin: [0, 10, 0, 2] },
-    noteRef: { sup: true, fontSize: 10, color: INK, bold: false },
+    noteRef: { sup: true, fontSize: 14, color: INK, bold: false },
     th: { fontSize: BULLETIN_SMALL, bold: true, color: INK },
     cellSecond: { fontSize: 10, color: MUTED },
     h3: { fontSize: 14, bold: true, color: INK, margin: [0, 14, 0, 4] },
