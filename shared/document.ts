@@ -112,6 +112,9 @@ export const BulletinTail = z.object({
 });
 export type BulletinTail = z.infer<typeof BulletinTail>;
 
+/** The red of the 红头: the head's name and the rule beneath it, in every writer. */
+export const BULLETIN_RED = '#c00000';
+
 export const BULLETIN_TAIL_WORDS = {
   zh: { sendTo: '报送：', copyTo: '抄送：', separator: '，', end: '。', copies: (n: number) => `共印${n}份` },
   en: { sendTo: 'To: ', copyTo: 'Cc: ', separator: '; ', end: '.', copies: (n: number) => `${n} ${n === 1 ? 'copy' : 'copies'} printed` },

@@ -11,7 +11,7 @@ import { outputChartOption, outputValueLabel } from '../../../shared/charts/tier
 import { percentChartOption } from '../../../shared/charts/province';
 import { CHART_COLORS } from '../../../shared/charts/style';
 import { chartValueLabel, compareChartOption, trendChartOption } from '../../../shared/charts/series';
-import { bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type OutputRow, type RunStyle } from '../../../shared/document';
+import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type OutputRow, type RunStyle } from '../../../shared/document';
 import { FONT_FAMILY, PRIMARY_FONT, SERIF_FONT, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
 import { measureText } from './measure';
@@ -36,8 +36,6 @@ export function pageOf(layout: BriefingDocument['layout']): PageFrame {
   return layout === 'bulletin' ? BULLETIN_PAGE : PAGE;
 }
 
-/** The red of the 红头 (the head's name and rule). */
-export const BULLETIN_RED = '#c00000';
 /** Body text of the 简报: 三号 (16 pt). */
 const BULLETIN_BODY = 16;
 /** Tables and notes of the 简报. */
