@@ -64,7 +64,8 @@ export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TD
     pageMargins: [page.left, page.top, page.right, page.bottom],
     info: { title: doc.title, author: doc.author || undefined, creator: 'Cluster Brief', producer: 'Cluster Brief' },
     language: doc.lang === 'en' ? 'en' : 'zh-CN',
-    defaultStyle: bulletin ? { font: SERIF_FONT, fontSize: BULLETIN_BODY, lineHeight: 1.45, color: INK } : { font: PRIMARY_FONT, fontSize: 9.5 * doc.scale, lineHeight: 1.4, color: INK },
+    // GB/T 9704: 22 lines of 28 characters a page; Noto Serif SC's line is 1.44 em, so 1.26 × gives the 28.95 pt pitch.
+    defaultStyle: bulletin ? { font: SERIF_FONT, fontSize: BULLETIN_BODY, lineHeight: 1.26, color: INK } : { font: PRIMARY_FONT, fontSize: 9.5 * doc.scale, lineHeight: 1.4, color: INK },
     styles: bulletin ? { ...styles(1), ...bulletinStyles() } : styles(doc.scale),
     header: (page: number) => w.header(page),
     footer: (page: number, pages: number) => w.footer(page, pages),
@@ -80,7 +81,8 @@ function keepRule(registry: Registry, node: { id?: string; pageNumbers: number[]
   if (entry.kind === 'keep') {
     // What follows in the body (the running header and the footer are on every page and do not count).
     // Only what prints counts: a table or stack may start on this page with nothing of it drawn here.
-    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && (n.text !== undefined || n.svg !== undefined));
+    // A heading followed on its page only by another kept node (a chart's caption whose chart went to the next page) moves too.
+    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && registry.get(n.id ?? '')?.kind !== 'keep' && (n.text !== undefined || n.svg !== undefined));
     return node.pageNumbers.length === 1 && following.length === 0;
   }
   const lines = entry.node.positions ?? [];
