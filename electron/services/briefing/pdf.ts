@@ -261,9 +261,11 @@ class Writer {
   private widths(b: Extract<Block, { type: 'table' }>): number[] {
     const size = this.tableSize;
     const face = this.face === 'serif' ? 'serif' : 'sans';
+    // The header row prints at th's size: 0.9 × in reports, the table's own size in the 简报.
+    const headerSize = this.bulletin ? size : size * 0.9;
     const padding = 12;
     const lineWidth = (line: Line, header: boolean): number =>
-      line.reduce((sum, r) => sum + (r.t === 'cite' ? measureText(String(r.n ?? 0), size * 0.75, true, face) : measureText(oneLine(r.text), header ? size * 0.9 : size, header || r.style === 'value' || r.style === 'strong', face)), 0);
+      line.reduce((sum, r) => sum + (r.t === 'cite' ? measureText(String(r.n ?? 0), size * 0.75, true, face) : measureText(oneLine(r.text), header ? headerSize : size, header || r.style === 'value' || r.style === 'strong', face)), 0);
     const fixed = b.columns.map((c, i) => {
       if (c.width !== 'auto') return c.width;
       const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((x): x is Cell => x !== undefined);
