@@ -29,7 +29,11 @@ export interface BulletinResolver {
   figure(id: number): ResolvedFigure | null;
   /** The source, or null when it no longer exists. */
   source(id: number): Source | null;
-  /** The entities of a chart (empty: all), with their figures; an id that no longer exists is left out. */
+  /**
+   * The entities of a chart (empty: all), with their figures; an id that no longer exists is left out.
+   * Charts are drawn from these: to freeze a chart at 签发, keep what the live resolver returned here
+   * (and the sources of those figures, for `source`) and return it from the issued bulletin's resolver.
+   */
   entities(ids: readonly string[]): EntityDetail[];
 }
 
