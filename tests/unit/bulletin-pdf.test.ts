@@ -141,6 +141,26 @@ function redPixelsAtTop(file: string, fraction: number): number {
   return red;
 }
 
+/**
+ * What a store keeps at 签发 beyond the content's own snapshots: the entities each chart drew and the
+ * sources they cite, as the live file had them then (the hook bulletin-figures.ts describes).
+ */
+function chartsAsIssued(content: BulletinContent): BulletinResolver {
+  const live = liveResolver(db);
+  const kept = new Map<string, ReturnType<BulletinResolver['entities']>>();
+  for (const b of content.blocks) {
+    if (b.type !== 'chart') continue;
+    const ids = b.chart.kind === 'tiers' ? [] : b.chart.entityIds;
+    kept.set(JSON.stringify(ids), structuredClone(live.entities(ids)));
+  }
+  const sources = new Map([...kept.values()].flat().flatMap((e) => e.sources).map((s) => [s.id, s]));
+  return {
+    figure: () => null,
+    source: (id) => sources.get(id) ?? null,
+    entities: (ids) => kept.get(JSON.stringify(ids)) ?? [],
+  };
+}
+
 async function render(content: BulletinContent, resolver: BulletinResolver = liveResolver(db), name = `bulletin-${content.lang}`) {
   const rendered = await renderBulletin(db, content, resolver, NOW, ISSUE);
   const file = keepForInspection(rendered.pdf, name, path.join(ARTIFACTS, 'bulletin'));
@@ -227,16 +247,21 @@ describe('the 简报 as PDF', () => {
     expect(describeError((tableRefusal as AppError).toPayload(), 'zh-CN')).toContain('第2节第1个表格');
   }, 60_000);
 
-  it('an issued (frozen) bulletin prints the same text after the figures it cites changed or were deleted', async () => {
+  it('an issued (frozen) bulletin prints the same text, charts too, after the figures it cites changed or were deleted', async () => {
     const content = issueContent('zh');
-    const before = await render(content, frozenResolver(content, liveResolver(db)), 'bulletin-frozen-before');
+    const issued = chartsAsIssued(content);
+    const before = await render(content, frozenResolver(content, issued), 'bulletin-frozen-before');
+    // A figure the trend chart draws changes too.
+    const robots2022 = (db.prepare(`SELECT id FROM figures WHERE entity_id = 'smart-robots' AND period = '2022'`).get() as { id: number }).id;
+    saveFigure(db, { id: robots2022, figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 90, unit: '100m_yuan', qualifier: 'exact', period: '2022', sourceId: null, sourceQuote: null, note: null } });
     const revenue = seeded({ scope: 'emerging_clusters', metric: 'revenue' });
     const f = liveResolver(db).figure(revenue)!;
     saveFigure(db, { id: revenue, figure: { scope: 'emerging_clusters', entityId: null, metric: 'revenue', value: 31000, unit: '100m_yuan', qualifier: 'about', period: '2023', sourceId: f.sourceId, sourceQuote: f.sourceQuote, note: null } });
     const live = squash(pdfText((await render(content, liveResolver(db), 'bulletin-live-after')).file));
     expect(live).toContain(squash('约3.1万亿元'));
+    expect(live).toContain(squash('90亿元'));
     setItemDeleted(db, { targetType: 'figure', targetId: String(seeded({ scope: 'strategic_clusters', metric: 'gdp_share' })) }, true);
-    const after = await render(content, frozenResolver(content, liveResolver(db)), 'bulletin-frozen-after');
+    const after = await render(content, frozenResolver(content, issued), 'bulletin-frozen-after');
     expect(pdfText(after.file)).toBe(pdfText(before.file));
     expect(squash(pdfText(after.file))).toContain(squash('近3万亿元'));
     // The table's frozen rows are the values the analyst accepted, not the data file's.
