@@ -45,6 +45,9 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
       '!node_modules/@expo-google-fonts/noto-sans/{100Thin,200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}*/**/*',
       '!node_modules/@expo-google-fonts/noto-sans/*_Italic/**/*',
       '!node_modules/@expo-google-fonts/noto-sans/**/*.png',
+      // Noto Serif SC: the 简报's serif face (宋/仿宋/楷 stand-in), 400 and 700 only; the other weights are ~80 MB.
+      '!node_modules/@expo-google-fonts/noto-serif-sc/{200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}/**/*',
+      '!node_modules/@expo-google-fonts/noto-serif-sc/**/*.png',
     ],
     asar: true,
     // A native module cannot be loaded from inside the asar: better-sqlite3 and its binary stay outside.

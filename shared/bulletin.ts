@@ -24,6 +24,8 @@ export const FigureSnapshotRef = z.object({
   source: z
     .object({ publisher: z.string().max(300), title: z.string().max(500), author: z.string().max(300).nullable(), publishedOn: z.string().max(10).nullable() })
     .nullable(),
+  /** What the figure is about ("智能机器人 · 年产值"), frozen too so a table row keeps its name (added by i10-pdf). */
+  label: z.object({ zh: z.string().max(300), en: z.string().max(300) }).optional(),
 });
 export type FigureSnapshotRef = z.infer<typeof FigureSnapshotRef>;
 

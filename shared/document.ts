@@ -41,7 +41,11 @@ export type Run = z.infer<typeof Run>;
 export const Line = z.array(Run);
 export type Line = z.infer<typeof Line>;
 
-export const ParagraphStyle = z.enum(['body', 'lead', 'meta', 'muted', 'small', 'caption', 'second', 'kicker', 'title', 'subtitle', 'coverTitle', 'coverSubtitle', 'coverMeta', 'marking']);
+export const ParagraphStyle = z.enum([
+  'body', 'lead', 'meta', 'muted', 'small', 'caption', 'second', 'kicker', 'title', 'subtitle', 'coverTitle', 'coverSubtitle', 'coverMeta', 'marking',
+  // The 简报 (bulletin layout): its title (小标宋), the 按语 (楷), a quoted source passage.
+  'bulletinTitle', 'editorNote', 'quote',
+]);
 export type ParagraphStyle = z.infer<typeof ParagraphStyle>;
 
 export const Cell = z.object({ lines: z.array(Line), align: z.enum(['left', 'right']).optional() });
@@ -63,11 +67,70 @@ export type OutputRow = z.infer<typeof OutputRow>;
 export const PercentRow = z.object({ label: z.object({ zh: z.string(), en: z.string() }), value: z.number(), qualifier: OutputRow.shape.qualifier });
 export type PercentRow = z.infer<typeof PercentRow>;
 
+// ---- 简报 (bulletin) charts: one metric of chosen entities across periods, or compared -----------
+const Qual = OutputRow.shape.qualifier;
+const ChartUnit = z.enum(['yuan', '10k_yuan', '100m_yuan', 'percent', 'count']);
+/** One line per entity; a point per period (null where the entity has no figure for it). */
+export const TrendSeries = z.object({ name: z.object({ zh: z.string(), en: z.string() }), points: z.array(z.object({ value: z.number(), qualifier: Qual }).nullable()) });
+export type TrendSeries = z.infer<typeof TrendSeries>;
+export const CompareRow = z.object({ name: z.object({ zh: z.string(), en: z.string() }), value: z.number(), qualifier: Qual, period: z.string() });
+export type CompareRow = z.infer<typeof CompareRow>;
+
 export const ChartSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('output'), rows: z.array(OutputRow), omitted: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('percent'), rows: z.array(PercentRow) }),
+  z.object({ kind: z.literal('trend'), unit: ChartUnit, periods: z.array(z.string()), series: z.array(TrendSeries) }),
+  z.object({ kind: z.literal('compare'), unit: ChartUnit, rows: z.array(CompareRow) }),
 ]);
 export type ChartSpec = z.infer<typeof ChartSpec>;
+
+// ---- 简报 (bulletin) head and tail -------------------------------------------------------------
+
+/**
+ * 报头: the bulletin's name (large, red, centred), the issue line beneath it ('第3期', '第3期（总第15期）',
+ * '增刊第1期'), the compiling unit (left) and the issue date in long form (right) above a red rule;
+ * the marking top left and the copy number top right. Empty strings print nothing.
+ */
+export const BulletinHead = z.object({
+  type: z.literal('bulletinHead'),
+  name: z.string(),
+  issueLine: z.string(),
+  unit: z.string(),
+  date: z.string(),
+  marking: z.string(),
+  copyNumber: z.string(),
+});
+export type BulletinHead = z.infer<typeof BulletinHead>;
+
+/** 报尾: a rule, then 报送 / 抄送 lists and 共印N份, labelled in `lang` (English for English and bilingual bulletins). */
+export const BulletinTail = z.object({
+  type: z.literal('bulletinTail'),
+  lang: z.enum(['zh', 'en']),
+  sendTo: z.array(z.string()),
+  copyTo: z.array(z.string()),
+  copies: z.number().int().nonnegative().nullable(),
+});
+export type BulletinTail = z.infer<typeof BulletinTail>;
+
+/** The red of the 红头: the head's name and the rule beneath it, in every writer. */
+export const BULLETIN_RED = '#c00000';
+
+export const BULLETIN_TAIL_WORDS = {
+  zh: { sendTo: '报送：', copyTo: '抄送：', separator: '，', end: '。', copies: (n: number) => `共印${n}份` },
+  en: { sendTo: 'To: ', copyTo: 'Cc: ', separator: '; ', end: '.', copies: (n: number) => `${n} ${n === 1 ? 'copy' : 'copies'} printed` },
+} as const;
+
+/** The lines a tail prints, each a label and its text ("报送：" + "省政府办公厅，省发展改革委。"); both writers print these. */
+export function bulletinTailLines(b: BulletinTail): { label: string; text: string; items: string[] }[] {
+  const w = BULLETIN_TAIL_WORDS[b.lang];
+  const list = (label: string, items: string[]) => (items.length ? [{ label, text: `${items.join(w.separator)}${w.end}`, items }] : []);
+  return [...list(w.sendTo, b.sendTo), ...list(w.copyTo, b.copyTo), ...(b.copies !== null ? [{ label: '', text: w.copies(b.copies), items: [w.copies(b.copies)] }] : [])];
+}
+
+/** The head's strings in reading order (marking, copy number, name, issue line, unit, date), those that print. */
+export function bulletinHeadTexts(b: BulletinHead): string[] {
+  return [b.marking, b.copyNumber, b.name, b.issueLine, b.unit, b.date].filter((v) => v !== '');
+}
 
 export const Block: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion('type', [
@@ -83,6 +146,8 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
     z.object({ type: z.literal('contents'), title: Line }),
     z.object({ type: z.literal('pageBreak') }),
     z.object({ type: z.literal('columns'), columns: z.array(z.array(Block)) }),
+    BulletinHead,
+    BulletinTail,
   ]),
 );
 export type Block =
@@ -98,12 +163,14 @@ export type Block =
   | { type: 'rule'; strong: boolean }
   | { type: 'contents'; title: Line }
   | { type: 'pageBreak' }
-  | { type: 'columns'; columns: Block[][] };
+  | { type: 'columns'; columns: Block[][] }
+  | BulletinHead
+  | BulletinTail;
 
 export const BriefingDocument = z.object({
   lang: z.enum(['zh', 'en', 'bilingual']),
   /** one-page: the title block is on the page and there is no running header on page 1. */
-  layout: z.enum(['one-page', 'report']),
+  layout: z.enum(['one-page', 'report', 'bulletin']),
   title: z.string(),
   author: z.string(),
   /** Page 1 is a cover: it prints the marking itself, and no header. */
@@ -168,6 +235,10 @@ export function blockLines(b: Block): Line[] {
       return [b.title];
     case 'notes':
       return b.items.flatMap((i) => i.lines);
+    case 'bulletinHead':
+      return bulletinHeadTexts(b).map((v) => [text(v)]);
+    case 'bulletinTail':
+      return bulletinTailLines(b).map((l) => [...(l.label ? [text(l.label)] : []), ...l.items.map((item) => text(item))]);
     default:
       return [];
   }

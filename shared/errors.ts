@@ -176,6 +176,12 @@ export type Lang = 'zh-CN' | 'en';
 const CORRUPT_ZH: Record<string, string> = { empty: '文件为空，没有任何数据', folder: '这是一个文件夹，不是文件', 'not-sqlite': '不是 SQLite 数据库' };
 const CORRUPT_EN: Record<string, string> = { empty: 'the file is empty, it holds no data', folder: 'a folder, not a file', 'not-sqlite': 'not an SQLite database' };
 
+/** Where in a 简报 a block is: "第2节第3段" / "section 2, paragraph 3" (section 0: before the first heading). */
+const bulletinPlaceZh = (d: Details): string =>
+  `${d.section ? `第${d.section}节` : '正文开头'}第${d.index ?? '?'}${d.block === 'table' ? '个表格' : d.block === 'chart' ? '幅图表' : d.block === 'quote' ? '段引文' : '段'}`;
+const bulletinPlaceEn = (d: Details): string =>
+  `${d.section ? `section ${d.section}` : 'the opening text'}, ${d.block === 'table' ? 'table' : d.block === 'chart' ? 'chart' : d.block === 'quote' ? 'quotation' : 'paragraph'} ${d.index ?? '?'}`;
+
 const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INVALID_INPUT: {
     'zh-CN': (d) => `输入无效${d.where && !fieldLabel(d.where, 'zh-CN') ? `（${d.where}）` : ''}：${problemWords(d, 'zh-CN')}。`,
@@ -399,6 +405,17 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
         ? `${d.count ?? '?'} ${d.count === 1 ? 'item was' : 'items were'} changed again after this change (${d.ids ?? ''}); nothing was written, so those changes are kept. Look at their history first.`
         : `${d.count ?? '?'} ${d.count === 1 ? 'figure was' : 'figures were'} changed by someone else since the preview (IDs: ${d.ids ?? ''}); nothing was written, so their edits are kept. Preview again before applying.`,
   },
+  // Two callers: the bulletin writer names the place (section, kind, index); the store numbers the block.
+  BULLETIN_BROKEN_REFERENCE: {
+    'zh-CN': (d) =>
+      typeof d.block === 'number'
+        ? `简报第 ${d.block} 段引用的数据（编号 ${d.figureId ?? ''}）已被删除。请删除或替换该引用后再签发或导出。`
+        : `无法生成简报：${bulletinPlaceZh(d)}引用的${d.what === 'source' ? '来源' : d.what === 'entity' ? '产业' : '数据'}已不存在（编号 ${d.id ?? '?'}）。请在该处删除或替换这一引用后再导出。未生成任何文件。`,
+    en: (d) =>
+      typeof d.block === 'number'
+        ? `The figure (ID ${d.figureId ?? ''}) referenced in paragraph ${d.block} has been deleted. Remove or replace the reference before issuing or exporting.`
+        : `The bulletin was not made: ${bulletinPlaceEn(d)} refers to a ${d.what ?? 'figure'} that no longer exists (ID ${d.id ?? '?'}). Remove or replace that reference there and export again. No file was written.`,
+  },
   BACKUP_NOT_FOUND: {
     'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,
     en: (d) => `No such backup: ${d.path ?? ''}. List the backups with "cluster-brief backups" or in Settings > Backups.`,
@@ -411,10 +428,6 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BULLETIN_DAMAGED: {
     'zh-CN': (d) => `数据文件中的简报 ${d.id ?? ''} 内容已损坏（${d.where ?? ''}），无法打开。其他数据不受影响；可从备份恢复。`,
     en: (d) => `Bulletin ${d.id ?? ''} in the data file is damaged (${d.where ?? ''}) and cannot be opened. Other data is not affected; a backup can restore it.`,
-  },
-  BULLETIN_BROKEN_REFERENCE: {
-    'zh-CN': (d) => `简报${d.block != null ? `第 ${d.block} 段` : ''}引用的数据（编号 ${d.figureId ?? ''}）已被删除。请删除或替换该引用后再签发或导出。`,
-    en: (d) => `The figure (ID ${d.figureId ?? ''}) referenced${d.block != null ? ` in paragraph ${d.block}` : ''} has been deleted. Remove or replace the reference before issuing or exporting.`,
   },
   BULLETIN_STALE_REFERENCE: {
     'zh-CN': (d) => `简报第 ${d.block ?? '?'} 段引用的数据（编号 ${d.figureId ?? ''}）已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先确认新数值，再签发。`,

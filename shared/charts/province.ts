@@ -7,8 +7,9 @@ import type { EChartsOption } from 'echarts';
 import type { Figure } from '../domain';
 import type { Lang } from '../errors';
 import type { PercentRow } from '../document';
-import { formatFigure, formatValue } from '../format';
+import { formatFigure } from '../format';
 import { MESSAGES } from '../i18n';
+import { chartValueLabel, labelledBarsOption } from './series';
 import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
 
 /** The growth figures the chart shows: percentages of added-value growth, newest period first. */
@@ -50,34 +51,10 @@ export function provinceChartOption(figures: readonly Figure[], lang: Lang, styl
 
 /** Percentages with their labels in one or both languages (the PDF's bilingual growth chart). */
 export function percentChartOption(rows: readonly PercentRow[], names: 'zh' | 'en' | 'both', style: ChartStyle = {}): EChartsOption {
-  const text = textStyle(style);
   const label = (r: PercentRow): string => (names === 'both' ? `${r.label.zh}\n${r.label.en}` : r.label[names]);
-  const value = (r: PercentRow): string => {
-    const zh = formatValue(r.value, 'percent', r.qualifier, 'zh-CN');
-    const en = formatValue(r.value, 'percent', r.qualifier, 'en');
-    return names === 'both' ? (zh === en ? zh : `${zh} / ${en}`) : names === 'en' ? en : zh;
-  };
-  return {
-    animation: style.animation ?? true,
-    textStyle: text,
-    grid: { left: 8, right: names === 'both' ? 120 : 72, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', show: false, min: (v: { min: number }) => Math.min(0, v.min), max: (v: { max: number }) => Math.max(0, v.max) * 1.15 },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map(label),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: ink(style).rule } },
-      axisLabel: { ...text, width: names === 'zh' ? 220 : 300, overflow: 'truncate', lineHeight: text.fontSize + 2 },
-    },
-    series: [
-      {
-        type: 'bar',
-        barWidth: '55%',
-        itemStyle: { color: CHART_COLORS.pillar },
-        label: { show: true, position: 'right', ...text, formatter: ({ dataIndex }: { dataIndex: number }) => (rows[dataIndex] ? value(rows[dataIndex]) : '') },
-        data: rows.map((r) => r.value),
-      },
-    ],
-  };
+  return labelledBarsOption(
+    rows.map((r) => ({ label: label(r), value: r.value, text: chartValueLabel(r.value, 'percent', r.qualifier, names) })),
+    { right: names === 'both' ? 120 : 72, labelWidth: names === 'zh' ? 220 : 300 },
+    style,
+  );
 }

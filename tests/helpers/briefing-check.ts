@@ -7,10 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
-import { PAGE } from '../../electron/services/briefing/pdf';
+import { PAGE, type PageFrame } from '../../electron/services/briefing/pdf';
 import { printedTexts } from '../../electron/services/briefing/render';
 import type { BriefingDocument } from '../../shared/document';
 import { pdfPages, pdfTextIn, pdfWords } from './pdf';
+
+const REPORT_PAGE = PAGE;
 
 /** What comparing ignores: every kind of white space, and the joiners and selectors an emoji ligature swallows. */
 export function squash(text: string): string {
@@ -81,8 +83,8 @@ export function missingStrings(file: string, model: BriefingDocument): Violation
   return out;
 }
 
-/** Words outside the content area, or a header or footer that wrapped onto a second line. */
-export function wordsOutside(file: string): Violation[] {
+/** Words outside the content area, or a header or footer that wrapped onto a second line (`PAGE`: the page of the layout, pdf.ts pageOf). */
+export function wordsOutside(file: string, PAGE: PageFrame = REPORT_PAGE): Violation[] {
   const { pages, words } = pdfWords(file);
   const out: Violation[] = [];
   const left = PAGE.left - 1.5;

@@ -81,6 +81,9 @@ export default { ...config, electronDist: ${JSON.stringify(dist)}, directories: 
     expect(fonts.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf']);
     const latin = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-sans/') && (f.endsWith('.ttf') || f.endsWith('.png')));
     expect(latin.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf']);
+    // The 简报's serif face: the same two weights.
+    const serif = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-serif-sc/') && (f.endsWith('.ttf') || f.endsWith('.png')));
+    expect(serif.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf']);
 
     // The SQLite module: the Electron build, outside the asar, where better-sqlite3 looks for it.
     const unpacked = path.join(app, 'resources', 'app.asar.unpacked', PACKAGED_NATIVE);

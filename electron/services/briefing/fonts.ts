@@ -15,6 +15,8 @@ const requireHere = createRequire(__filename);
 export const PRIMARY_FONT = 'NotoSansSC';
 export const LATIN_FONT = 'NotoSans';
 export const FALLBACK_FONT = 'NotoEmoji';
+/** The 简报's serif face (Noto Serif SC): body and titles where the format asks for 仿宋/宋 and 楷. */
+export const SERIF_FONT = 'NotoSerifSC';
 
 export type FontKey = 'primary' | 'latin' | 'emoji';
 export const FONT_FAMILY: Record<FontKey, string> = { primary: PRIMARY_FONT, latin: LATIN_FONT, emoji: FALLBACK_FONT };
@@ -25,6 +27,8 @@ export interface FontFiles {
   latinRegular: string;
   latinBold: string;
   fallback: string;
+  serifRegular: string;
+  serifBold: string;
 }
 
 export function fontFiles(): FontFiles {
@@ -34,6 +38,8 @@ export function fontFiles(): FontFiles {
     latinRegular: requireHere.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
     latinBold: requireHere.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
     fallback: requireHere.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
+    serifRegular: requireHere.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'),
+    serifBold: requireHere.resolve('@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf'),
   };
 }
 
@@ -46,6 +52,7 @@ export function pdfmakeFonts(files: FontFiles = fontFiles()): Record<string, Fam
     [PRIMARY_FONT]: family(files.regular, files.bold),
     [LATIN_FONT]: family(files.latinRegular, files.latinBold),
     [FALLBACK_FONT]: family(files.fallback, files.fallback),
+    [SERIF_FONT]: family(files.serifRegular, files.serifBold),
   };
 }
 
@@ -73,6 +80,18 @@ export function glyphSources(): Record<FontKey, GlyphSource> {
     };
   }
   return opened;
+}
+
+let serif: GlyphSource | undefined;
+
+/** Noto Serif SC's character map (both cuts), opened on first use: only the 简报 sets text in it. */
+export function serifGlyphs(): GlyphSource {
+  if (!serif) {
+    const files = fontFiles();
+    const [a, b] = [openFont(files.serifRegular), openFont(files.serifBold)];
+    serif = { hasGlyphForCodePoint: (cp) => a.hasGlyphForCodePoint(cp) && b.hasGlyphForCodePoint(cp) };
+  }
+  return serif;
 }
 
 function openFont(file: string): GlyphSource {

@@ -9,28 +9,44 @@ type Metrics = fontkit.Font;
 
 let fonts: { regular: Metrics; bold: Metrics; latin: Metrics; latinBold: Metrics; emoji: Metrics } | undefined;
 
+function load(file: string): Metrics {
+  const font = fontkit.openSync(file);
+  if (!('glyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not a single font`);
+  return font;
+}
+
 function open(): NonNullable<typeof fonts> {
   if (!fonts) {
     const f = fontFiles();
-    const load = (file: string): Metrics => {
-      const font = fontkit.openSync(file);
-      if (!('glyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not a single font`);
-      return font;
-    };
     fonts = { regular: load(f.regular), bold: load(f.bold), latin: load(f.latinRegular), latinBold: load(f.latinBold), emoji: load(f.fallback) };
   }
   return fonts;
 }
 
+let serif: { regular: Metrics; bold: Metrics } | undefined;
+
+/** Noto Serif SC, opened on first use (only the 简报 sets text in it). */
+function openSerif(): NonNullable<typeof serif> {
+  if (!serif) {
+    const f = fontFiles();
+    serif = { regular: load(f.serifRegular), bold: load(f.serifBold) };
+  }
+  return serif;
+}
+
 const widths = new Map<string, number>();
 
-/** The width of `text` set at `size` points, from the advances of the font that draws each character (1.3 em for one none draws). */
-export function measureText(text: string, size: number, bold: boolean): number {
+/**
+ * The width of `text` set at `size` points, from the advances of the font that draws each character
+ * (1.3 em for one none draws); `face` 'serif' measures the 简报's Noto Serif SC first.
+ */
+export function measureText(text: string, size: number, bold: boolean, face: 'sans' | 'serif' = 'sans'): number {
   const f = open();
-  const [primary, latin] = bold ? [f.bold, f.latinBold] : [f.regular, f.latin];
+  const [sans, latin] = bold ? [f.bold, f.latinBold] : [f.regular, f.latin];
+  const primary = face === 'serif' ? openSerif()[bold ? 'bold' : 'regular'] : sans;
   let em = 0;
   for (const ch of text) {
-    const key = `${bold ? 'b' : 'r'}${ch}`;
+    const key = `${face === 'serif' ? 's' : ''}${bold ? 'b' : 'r'}${ch}`;
     let w = widths.get(key);
     if (w === undefined) {
       const cp = ch.codePointAt(0)!;

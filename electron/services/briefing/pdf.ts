@@ -10,8 +10,9 @@ import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from
 import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
 import { percentChartOption } from '../../../shared/charts/province';
 import { CHART_COLORS } from '../../../shared/charts/style';
-import type { Block, BriefingDocument, Cell, ChartSpec, Line, OutputRow, RunStyle } from '../../../shared/document';
-import { FONT_FAMILY, PRIMARY_FONT } from './fonts';
+import { chartValueLabel, compareChartOption, trendChartOption } from '../../../shared/charts/series';
+import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type OutputRow, type RunStyle } from '../../../shared/document';
+import { FONT_FAMILY, PRIMARY_FONT, SERIF_FONT, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
 import { measureText } from './measure';
 
@@ -21,6 +22,24 @@ export type ChartRenderer = (key: string, option: () => EChartsOption, size: { w
 /** The page: A4, margins in points; the header and footer live in the top and bottom margins. */
 export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 64, bottom: 56, headerTop: 26, footerGap: 20 } as const;
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+const mm = (v: number): number => Math.round((v * 72 * 100) / 25.4) / 100;
+/**
+ * The 简报's page: A4 with the margins of GB/T 9704-2012 (top 37 mm, bottom 35 mm, left 28 mm, right
+ * 26 mm); the page number ("— 1 —") sits 7 mm below the body, at the outside edge.
+ */
+export const BULLETIN_PAGE = { width: PAGE.width, height: PAGE.height, left: mm(28), right: mm(26), top: mm(37), bottom: mm(35), headerTop: 26, footerGap: mm(7) } as const;
+export type PageFrame = typeof PAGE | typeof BULLETIN_PAGE;
+
+/** The page of a layout. */
+export function pageOf(layout: BriefingDocument['layout']): PageFrame {
+  return layout === 'bulletin' ? BULLETIN_PAGE : PAGE;
+}
+
+/** Body text of the 简报: 三号 (16 pt). */
+const BULLETIN_BODY = 16;
+/** Tables and notes of the 简报. */
+const BULLETIN_SMALL = 12;
 
 const NAVY = CHART_COLORS.pillar;
 const INK = CHART_COLORS.text;
@@ -42,13 +61,16 @@ export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TD
   const w = new Writer(doc, renderChart);
   const content = doc.blocks.map((b) => w.block(b));
   const registry = w.registry;
+  const page = pageOf(doc.layout);
+  const bulletin = doc.layout === 'bulletin';
   return {
     pageSize: 'A4',
-    pageMargins: [PAGE.left, PAGE.top, PAGE.right, PAGE.bottom],
+    pageMargins: [page.left, page.top, page.right, page.bottom],
     info: { title: doc.title, author: doc.author || undefined, creator: 'Cluster Brief', producer: 'Cluster Brief' },
     language: doc.lang === 'en' ? 'en' : 'zh-CN',
-    defaultStyle: { font: PRIMARY_FONT, fontSize: 9.5 * doc.scale, lineHeight: 1.4, color: INK },
-    styles: styles(doc.scale),
+    // GB/T 9704: 22 lines of 28 characters a page; Noto Serif SC's line is 1.44 em, so 1.26 × gives the 28.95 pt pitch.
+    defaultStyle: bulletin ? { font: SERIF_FONT, fontSize: BULLETIN_BODY, lineHeight: 1.26, color: INK } : { font: PRIMARY_FONT, fontSize: 9.5 * doc.scale, lineHeight: 1.4, color: INK },
+    styles: bulletin ? { ...styles(1), ...bulletinStyles() } : styles(doc.scale),
     header: (page: number) => w.header(page),
     footer: (page: number, pages: number) => w.footer(page, pages),
     content,
@@ -63,7 +85,8 @@ function keepRule(registry: Registry, node: { id?: string; pageNumbers: number[]
   if (entry.kind === 'keep') {
     // What follows in the body (the running header and the footer are on every page and do not count).
     // Only what prints counts: a table or stack may start on this page with nothing of it drawn here.
-    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && (n.text !== undefined || n.svg !== undefined));
+    // A heading followed on its page only by another kept node (a chart's caption whose chart went to the next page) moves too.
+    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && registry.get(n.id ?? '')?.kind !== 'keep' && (n.text !== undefined || n.svg !== undefined));
     return node.pageNumbers.length === 1 && following.length === 0;
   }
   const lines = entry.node.positions ?? [];
@@ -78,11 +101,25 @@ class Writer {
   readonly registry: Registry = new Map();
   private next = 0;
   private readonly coverage = glyphCoverage();
+  private readonly page: PageFrame;
+  /** The width of the text block. */
+  private readonly width: number;
+  private readonly bulletin: boolean;
+  /** The face runs are set in unless a style says otherwise: Noto Serif SC in the 简报, else Noto Sans SC. */
+  private readonly face: 'primary' | 'serif';
+  /** The font size tables are measured and set at. */
+  private readonly tableSize: number;
 
   constructor(
     private readonly doc: BriefingDocument,
     private readonly renderChart: ChartRenderer,
-  ) {}
+  ) {
+    this.page = pageOf(doc.layout);
+    this.width = this.page.width - this.page.left - this.page.right;
+    this.bulletin = doc.layout === 'bulletin';
+    this.face = this.bulletin ? 'serif' : 'primary';
+    this.tableSize = this.bulletin ? BULLETIN_SMALL : 9.5 * doc.scale;
+  }
 
   private frames = 0;
   /** Header and footer nodes need ids of their own (pdfmake refuses a repeated id). */
@@ -101,19 +138,44 @@ class Writer {
     return node as unknown as Content;
   }
 
-  /** A run's text split into font runs: Noto Sans SC, Noto Sans, Noto Emoji. */
-  private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>): Content[] {
+  /**
+   * A run's text split into font runs: Noto Sans SC, Noto Sans, Noto Emoji — or, in the serif face,
+   * Noto Serif SC first and the same fallbacks for what it lacks. Every run names its font, so a
+   * style's font (the 简报's 黑体 headings) and the document's default never decide for it.
+   */
+  private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>, face: 'primary' | 'serif' = this.face): Content[] {
     const clean = cleanForPrint(value);
-    if (this.coverage.allPrimary(clean, lang)) return [{ text: clean, ...props } as Content];
-    return this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' ? {} : { font: FONT_FAMILY[r.font] }) }) as Content);
+    const named = (text: string, font: string): Content => ({ text, ...props, font }) as Content;
+    if (face === 'serif') {
+      const serif = serifGlyphs();
+      const out: Content[] = [];
+      let plain = '';
+      const flush = (): void => {
+        if (plain) out.push(named(plain, SERIF_FONT));
+        plain = '';
+      };
+      for (const ch of clean) {
+        const cp = ch.codePointAt(0)!;
+        const enQuote = lang === 'en' && /[‘’“”]/.test(ch);
+        if (!enQuote && (ch === '\n' || serif.hasGlyphForCodePoint(cp))) plain += ch;
+        else {
+          flush();
+          out.push(...this.coverage.runs(ch, lang).map((r) => named(r.text, FONT_FAMILY[r.font])));
+        }
+      }
+      flush();
+      return out;
+    }
+    if (this.coverage.allPrimary(clean, lang)) return [{ text: clean, ...props, ...(this.bulletin ? { font: PRIMARY_FONT } : {}) } as Content];
+    return this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' && !this.bulletin ? {} : { font: FONT_FAMILY[r.font] }) }) as Content);
   }
 
-  line(runs: Line): Content[] {
+  line(runs: Line, face: 'primary' | 'serif' = this.face): Content[] {
     return runs.flatMap((r) => {
       if (r.t === 'cite') return [{ text: String(r.n ?? '?'), style: 'noteRef' } as Content];
       const props: Record<string, unknown> = { ...runStyle(r.style) };
       if (r.nowrap) props.noWrap = true;
-      return this.textRuns(r.text, r.lang, props);
+      return this.textRuns(r.text, r.lang, props, face);
     });
   }
 
@@ -126,8 +188,10 @@ class Writer {
     switch (b.type) {
       case 'heading': {
         const style = `h${b.level}`;
-        const second = b.second ? [{ text: '  ' }, ...this.line(b.second).map((c) => ({ ...(c as object), style: `${style}Second` }))] : [];
-        return this.id('keep', { text: [...this.line(b.runs), ...second], style, ...(b.toc ? { tocItem: true, tocStyle: b.level === 1 ? 'tocH1' : b.level === 2 ? 'tocH2' : 'tocH3', tocMargin: [0, b.level === 1 ? 5 : 1, 0, 0].map((v, i) => (i === 0 ? (b.level - 1) * 14 : v)) } : {}) });
+        // The 简报's level-1 headings are 黑体 (the sans face), level-2 楷 (here the serif face); its notes heading is level 3, 黑体.
+        const face = this.bulletin && b.level !== 2 ? 'primary' : this.face;
+        const second = b.second ? [{ text: '  ' }, ...this.line(b.second, face).map((c) => ({ ...(c as object), style: `${style}Second` }))] : [];
+        return this.id('keep', { text: [...this.line(b.runs, face), ...second], style, ...(b.toc ? { tocItem: true, tocStyle: b.level === 1 ? 'tocH1' : b.level === 2 ? 'tocH2' : 'tocH3', tocMargin: [0, b.level === 1 ? 5 : 1, 0, 0].map((v, i) => (i === 0 ? (b.level - 1) * 14 : v)) } : {}) });
       }
       case 'paragraph':
         return this.id('para', { text: this.line(b.runs), style: b.style });
@@ -154,16 +218,20 @@ class Writer {
         } as Content;
       }
       case 'rule':
-        return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: b.strong ? CONTENT_WIDTH : CONTENT_WIDTH, y2: 0, lineWidth: b.strong ? 1.2 : 0.5, lineColor: b.strong ? NAVY : RULE }], margin: b.strong ? [0, 6, 0, 12] : [0, 6, 0, 4] } as Content;
+        return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: b.strong ? this.width : this.width, y2: 0, lineWidth: b.strong ? 1.2 : 0.5, lineColor: b.strong ? NAVY : RULE }], margin: b.strong ? [0, 6, 0, 12] : [0, 6, 0, 4] } as Content;
       case 'contents':
         return { toc: { title: { text: this.line(b.title), style: 'h1' }, numberStyle: 'tocNumber' } } as Content;
       case 'pageBreak':
         return { text: '', pageBreak: 'after' } as Content;
+      case 'bulletinHead':
+        return this.bulletinHead(b);
+      case 'bulletinTail':
+        return this.bulletinTail(b);
       case 'columns':
         // A one-row table, not pdfmake's columns: columns that run onto another page can lose a whole column.
         return this.cells(() => ({
           // Numbers, never "*": pdfmake drops a "*" cell's whole text when one word is wider than the cell.
-          table: { widths: b.columns.map(() => (CONTENT_WIDTH - 18 * (b.columns.length - 1)) / b.columns.length), dontBreakRows: true, body: [b.columns.map((col) => ({ stack: col.map((x) => this.block(x)) }))] },
+          table: { widths: b.columns.map(() => (this.width - 18 * (b.columns.length - 1)) / b.columns.length), dontBreakRows: true, body: [b.columns.map((col) => ({ stack: col.map((x) => this.block(x)) }))] },
           layout: 'columns',
         })) as Content;
     }
@@ -190,19 +258,22 @@ class Writer {
    * a column by its longest unbreakable word, so a long URL in a name could push a table off the page.
    */
   private widths(b: Extract<Block, { type: 'table' }>): number[] {
-    const size = 9.5 * this.doc.scale;
+    const size = this.tableSize;
+    const face = this.face === 'serif' ? 'serif' : 'sans';
+    // The header row prints at th's size: 0.9 × in reports, the table's own size in the 简报.
+    const headerSize = this.bulletin ? size : size * 0.9;
     const padding = 12;
     const lineWidth = (line: Line, header: boolean): number =>
-      line.reduce((sum, r) => sum + (r.t === 'cite' ? measureText(String(r.n ?? 0), size * 0.75, true) : measureText(oneLine(r.text), header ? size * 0.9 : size, header || r.style === 'value' || r.style === 'strong')), 0);
+      line.reduce((sum, r) => sum + (r.t === 'cite' ? measureText(String(r.n ?? 0), size * 0.75, true, face) : measureText(oneLine(r.text), header ? headerSize : size, header || r.style === 'value' || r.style === 'strong', face)), 0);
     const fixed = b.columns.map((c, i) => {
       if (c.width !== 'auto') return c.width;
       const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((x): x is Cell => x !== undefined);
       const widest = Math.max(0, ...cells.flatMap((cell, k) => cell.lines.map((l) => lineWidth(l, k === 0))));
-      return Math.min(Math.ceil(widest + padding), CONTENT_WIDTH * 0.45);
+      return Math.min(Math.ceil(widest + padding), this.width * 0.45);
     });
     const stars = fixed.filter((w) => w === '*').length;
     const used = fixed.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
-    const share = stars ? Math.max(40, (CONTENT_WIDTH - used) / stars - padding) : 0;
+    const share = stars ? Math.max(40, (this.width - used) / stars - padding) : 0;
     // Numbers, never "*" or "auto": pdfmake drops a cell's whole text when one word is wider than a "*" cell.
     return fixed.map((w) => (w === '*' ? share : Math.max(10, w - padding)));
   }
@@ -212,6 +283,7 @@ class Writer {
     return {
       table: { headerRows: 1, widths, dontBreakRows: true, body: this.cells(() => [b.header.map((c) => this.cell(c, true)), ...b.rows.map((r) => r.map((c) => this.cell(c)))]) },
       layout: 'briefing',
+      ...(this.bulletin ? { fontSize: this.tableSize, lineHeight: 1.3 } : {}),
       margin: [0, 2, 0, 10],
     } as Content;
   }
@@ -228,7 +300,7 @@ class Writer {
     }
     const n = body[0]!.length;
     // Each box's text width: the page less the 8 pt paddings between boxes (none at the outer edges).
-    const width = (CONTENT_WIDTH - 16 * (n - 1)) / n;
+    const width = (this.width - 16 * (n - 1)) / n;
     return { table: { widths: body[0]!.map(() => width), body, dontBreakRows: true }, layout: 'headline', margin: [0, 0, 0, 10] } as Content;
   }
 
@@ -237,10 +309,15 @@ class Writer {
     const fontSize = 11;
     const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
     // Drawn at 1.3× the printed size, so 11 px labels print at about 8.5 pt.
-    const width = Math.round(CONTENT_WIDTH * 1.3);
-    const height = Math.round(Math.min(b.height, PAGE.height - PAGE.top - PAGE.bottom - 60) * 1.3);
+    const width = Math.round(this.width * 1.3);
+    const height = Math.round(Math.min(b.height, this.page.height - this.page.top - this.page.bottom - 60) * 1.3);
     const option = (spec: ChartSpec): EChartsOption => {
       if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
+      if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, style);
+      if (spec.kind === 'compare') {
+        const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
+        return compareChartOption(spec.rows, spec.unit, names, { ...style, valueWidth });
+      }
       const rows = fitNames(spec.rows, names, fontSize);
       const labelWidth = Math.ceil(Math.max(...rows.map((r) => Math.max(names === 'en' ? 0 : measureText(r.name.zh, fontSize, false), names === 'zh' ? 0 : measureText(r.name.en, names === 'both' ? fontSize - 2.5 : fontSize - 1, false)))));
       const valueWidth = Math.ceil(Math.max(...rows.map((r) => measureText(outputValueLabel(r, names), names === 'both' ? fontSize - 1 : fontSize, false))));
@@ -248,21 +325,61 @@ class Writer {
     };
     const svg = this.renderChart(JSON.stringify([b.spec, names, width, height]), () => option(b.spec), { width, height });
     const caption = this.id('keep', { text: [...this.line(b.caption), ...(b.second ? [{ text: '  ' }, ...this.line(b.second)] : [])], style: 'caption' });
-    return { stack: [caption, { svg, width: CONTENT_WIDTH, margin: [0, 2, 0, 6] }] } as Content;
+    return { stack: [caption, { svg, width: this.width, margin: [0, 2, 0, 6] }] } as Content;
+  }
+
+  // ---- the 简报's head and tail --------------------------------------------------------------------
+
+  /**
+   * Two texts on one line, one at each edge (a borderless one-row table: pdfmake's columns can lose a
+   * column). The right one (a date, a copy number) gets the room it needs, up to 70% of the line.
+   */
+  private pair(left: string, right: string, style: string, size: number, bold: boolean): Content {
+    const room = this.width - 18;
+    const rightWidth = Math.min(room * 0.7, Math.ceil(measureText(oneLine(right), size, bold, 'serif') * 1.05) + 2);
+    const cell = (v: string, alignment: 'left' | 'right'): TableCell => ({ text: v ? this.textRuns(oneLine(v), undefined, {}) : '', style, alignment }) as TableCell;
+    return { table: { widths: [room - rightWidth, rightWidth], dontBreakRows: true, body: [[cell(left, 'left'), cell(right, 'right')]] }, layout: 'columns' } as Content;
+  }
+
+  /** 报头: marking and copy number; the name, large, red and centred; the issue line; unit and date; the red rule. */
+  private bulletinHead(b: BulletinHead): Content {
+    const name = oneLine(b.name);
+    // On one line where it can be (up to 36 pt); a very long name wraps at 20 pt.
+    const nameSize = Math.max(20, Math.min(36, Math.floor((this.width / Math.max(1, measureText(name, 1, true, 'serif'))) * 10) / 10));
+    return {
+      stack: [
+        ...(b.marking || b.copyNumber ? [this.pair(b.marking, b.copyNumber, 'headMarking', 14, true)] : []),
+        { text: this.textRuns(name, undefined, {}), style: 'headName', fontSize: nameSize },
+        ...(b.issueLine ? [{ text: this.textRuns(oneLine(b.issueLine), undefined, {}), style: 'headIssue' }] : []),
+        this.pair(b.unit, b.date, 'headUnit', 14, false),
+        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth: 2, lineColor: BULLETIN_RED }], margin: [0, 4, 0, 20] },
+      ],
+    } as Content;
+  }
+
+  /** 报尾: a rule, 报送 / 抄送 and 共印N份, a rule; kept together on the last page when it is short enough to. */
+  private bulletinTail(b: BulletinTail): Content {
+    const rule = (top: number, bottom: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth: 0.75, lineColor: INK }], margin: [0, top, 0, bottom] }) as Content;
+    const lines = bulletinTailLines(b);
+    const stack = [rule(24, 4), ...lines.map((l) => ({ text: [...(l.label ? this.textRuns(l.label, b.lang, { bold: true }) : []), ...this.textRuns(l.text, b.lang, {})], style: 'tail', ...(l.label ? {} : { alignment: 'right' }) })), rule(4, 0)];
+    // A stack pdfmake may not break is dropped whole if it is taller than a page: only short tails are kept together.
+    const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= 400;
+    return (short ? { stack, unbreakable: true } : { stack }) as Content;
   }
 
   // ---- the page frame ------------------------------------------------------------------------------
 
   /** Marking at the right, never wrapped; the running title on the left, cut with an ellipsis to the room left. */
   header(page: number): Content | null {
+    if (this.bulletin) return null; // the 简报 prints its marking in its head, and has no running header
     const { marking, running, cover } = this.doc;
     const showRunning = page > 1;
     if (!marking && !showRunning) return null;
     if (cover && page === 1) return null; // the cover carries its own marking
     const mark = oneLine(marking);
-    const markSize = mark ? Math.min(8.5, (CONTENT_WIDTH * 0.6) / Math.max(1, measureText(mark, 1, true))) : 0;
+    const markSize = mark ? Math.min(8.5, (this.width * 0.6) / Math.max(1, measureText(mark, 1, true))) : 0;
     const markWidth = mark ? measureText(mark, markSize, true) + 2 : 0;
-    const room = CONTENT_WIDTH - markWidth - 12;
+    const room = this.width - markWidth - 12;
     const title = showRunning ? fitText(oneLine(running), 7.5, room) : '';
     return {
       id: this.frameId(),
@@ -275,12 +392,17 @@ class Writer {
             ...(mark ? [{ id: this.frameId(), text: this.textRuns(mark, undefined, {}), style: 'markingSmall', fontSize: markSize, width: markWidth, noWrap: true, alignment: 'right' } as Content] : []),
           ],
         },
-        ...(showRunning ? [{ id: this.frameId(), canvas: [{ type: 'line', x1: 0, y1: 4, x2: CONTENT_WIDTH, y2: 4, lineWidth: 0.5, lineColor: RULE }] } as Content] : []),
+        ...(showRunning ? [{ id: this.frameId(), canvas: [{ type: 'line', x1: 0, y1: 4, x2: this.width, y2: 4, lineWidth: 0.5, lineColor: RULE }] } as Content] : []),
       ],
     } as Content;
   }
 
   footer(page: number, pages: number): Content {
+    if (this.bulletin) {
+      // "— 1 —" at the outside edge, one character in: odd pages right, even pages left.
+      const inset = 14;
+      return { id: this.frameId(), text: `\u2014 ${page} \u2014`, style: 'pageNumber', alignment: page % 2 === 1 ? 'right' : 'left', margin: [this.page.left + inset, this.page.footerGap, this.page.right + inset, 0] } as Content;
+    }
     const label = this.doc.pageLabel.replace(/\{\{page\}\}/g, String(page)).replace(/\{\{pages\}\}/g, String(pages));
     const labelWidth = measureText(label, 7.5, false) + 4;
     return {
@@ -379,6 +501,35 @@ export function styles(scale: number): TDocumentDefinitions['styles'] {
     tocH2: { fontSize: 9.5, color: INK },
     tocH3: { fontSize: 9, color: MUTED },
     tocNumber: { fontSize: 9, color: MUTED },
+  };
+}
+
+/** The 简报's styles, over the report's: 三号 body in the serif face, 黑体/楷 headings, 小标宋 title (GB/T 9704 sizes). */
+export function bulletinStyles(): TDocumentDefinitions['styles'] {
+  return {
+    headMarking: { font: PRIMARY_FONT, fontSize: 14, bold: true, color: INK },
+    headName: { font: SERIF_FONT, bold: true, color: BULLETIN_RED, alignment: 'center', lineHeight: 1.15, margin: [0, 28, 0, 10] },
+    headIssue: { fontSize: 16, alignment: 'center', margin: [0, 0, 0, 14] },
+    headUnit: { fontSize: 14 },
+    bulletinTitle: { fontSize: 22, bold: true, alignment: 'center', lineHeight: 1.3, margin: [0, 6, 0, 16] },
+    editorNote: { fontSize: BULLETIN_BODY, leadingIndent: 32, margin: [0, 0, 0, 10] },
+    body: { fontSize: BULLETIN_BODY, leadingIndent: 32, margin: [0, 0, 0, 4] },
+    quote: { fontSize: 14, color: INK, margin: [32, 2, 16, 8] },
+    small: { fontSize: BULLETIN_SMALL, color: MUTED, margin: [0, 0, 0, 4] },
+    second: { fontSize: 12, color: MUTED, margin: [0, -2, 0, 6] },
+    h1: { font: PRIMARY_FONT, fontSize: BULLETIN_BODY, bold: true, color: INK, margin: [0, 10, 0, 6] },
+    h1Second: { fontSize: 12, bold: false, color: MUTED },
+    h2: { fontSize: BULLETIN_BODY, bold: false, color: INK, margin: [0, 6, 0, 4] },
+    h2Second: { fontSize: 12, bold: false, color: MUTED },
+    caption: { fontSize: 14, bold: true, color: INK, alignment: 'center', margin: [0, 10, 0, 2] },
+    noteRef: { sup: true, fontSize: 14, color: INK, bold: false },
+    th: { fontSize: BULLETIN_SMALL, bold: true, color: INK },
+    cellSecond: { fontSize: 10, color: MUTED },
+    h3: { fontSize: 14, bold: true, color: INK, margin: [0, 14, 0, 4] },
+    notes: { fontSize: BULLETIN_SMALL, color: INK, lineHeight: 1.35 },
+    notesSmall: { fontSize: 10.5, color: INK, lineHeight: 1.25 },
+    tail: { fontSize: 14, lineHeight: 1.4, margin: [0, 2, 0, 2] },
+    pageNumber: { font: SERIF_FONT, fontSize: 14, color: INK },
   };
 }
 

@@ -1,0 +1,285 @@
+/**
+ * The 简报 template: an issue's stored content (shared/bulletin.ts) and its figures, resolved live or
+ * frozen (../bulletin-figures.ts), become a BriefingDocument in the bulletin layout: the head (报头),
+ * the title, the 按语, numbered sections (一、 / （一）), paragraphs whose figure references print with
+ * qualifier, unit and a note to their source, charts, tables of figures, quoted passages, the source
+ * notes at the end of the body, and the tail (报尾). A reference that resolves to nothing refuses the
+ * whole bulletin, naming the place: 第2节第3段 / section 2, paragraph 3.
+ */
+import type { BulletinBlock, BulletinContent, BulletinInline, IssueNumber } from '../../../../shared/bulletin';
+import { blockLines, text, walkBlocks, type Block, type BriefingDocument, type Cell, type CompareRow, type Line, type Origin, type TrendSeries } from '../../../../shared/document';
+import { Metric, type EntityDetail, type Figure, type Source, type Unit } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { formatFigure } from '../../../../shared/format';
+import type { BulletinResolver, ResolvedFigure } from '../bulletin-figures';
+import { Composer, type L } from '../compose';
+import { outputChart } from './parts';
+
+const WORDS = {
+  zh: {
+    editorNote: '按语：',
+    notes: '注释',
+    item: '项目',
+    text: '正文',
+    caption: '图表标题',
+    quote: '引文',
+    title: '标题',
+    draft: '（未签发）',
+    noFigures: '所选产业暂无该指标的数据。',
+    place: (section: number, index: number, what: string) => `${section ? `第${section}节` : '正文开头'}第${index}${what === 'paragraph' ? '段' : what === 'table' ? '个表格' : what === 'chart' ? '幅图表' : '段引文'}`,
+  },
+  en: {
+    editorNote: "Editor's note: ",
+    notes: 'Notes',
+    item: 'Item',
+    text: 'text',
+    caption: 'caption',
+    quote: 'quotation',
+    title: 'title',
+    draft: '(Draft)',
+    noFigures: 'The chosen industries have no figures for this metric.',
+    place: (section: number, index: number, what: string) => `${section ? `section ${section}` : 'opening text'}, ${what} ${index}`,
+  },
+} as const;
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五. */
+export function zhNumeral(n: number): string {
+  const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n]!;
+  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+  const rest = n % 100;
+  return `${d[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${d[rest]}` : rest < 20 ? `一${zhNumeral(rest)}` : zhNumeral(rest)}`;
+}
+
+/** 第3期, 第3期（总第15期）, 增刊第1期 / No. 3, No. 3 (No. 15 overall), Supplement No. 1. */
+export function issueLine(n: IssueNumber | null, lang: BulletinContent['lang']): string {
+  const zh = n === null ? WORDS.zh.draft : n.supplement ? `增刊第${n.number}期` : `第${n.number}期${n.total ? `（总第${n.total}期）` : ''}`;
+  const en = n === null ? WORDS.en.draft : n.supplement ? `Supplement No. ${n.number}` : `No. ${n.number}${n.total ? ` (No. ${n.total} overall)` : ''}`;
+  return lang === 'zh' ? zh : lang === 'en' ? en : `${zh}  ${en}`;
+}
+
+export interface BulletinIssue {
+  /** 期号; null for a draft. */
+  number: IssueNumber | null;
+  /** 印发日期 (YYYY-MM-DD): the day it was issued, or today for a draft. */
+  date: string;
+}
+
+/** Where the build is in the content, for refusals and for the origin of every printed string. */
+interface Place {
+  section: number;
+  counts: Record<'paragraph' | 'table' | 'chart' | 'quote', number>;
+}
+
+export function bulletinDocument(content: BulletinContent, resolver: BulletinResolver, issue: BulletinIssue): BriefingDocument {
+  return new BulletinBuilder(content, resolver, issue).build();
+}
+
+class BulletinBuilder {
+  private readonly c: Composer;
+  private readonly sources = new Map<number, Source>();
+  private readonly words: (typeof WORDS)[L];
+  private readonly place: Place = { section: 0, counts: { paragraph: 0, table: 0, chart: 0, quote: 0 } };
+  private sub = 0;
+
+  constructor(
+    private readonly content: BulletinContent,
+    private readonly resolver: BulletinResolver,
+    private readonly issue: BulletinIssue,
+  ) {
+    const request = { template: 'full' as const, entityIds: [], lang: content.lang, title: content.title, subtitle: '', author: content.frame.unit, marking: content.frame.marking };
+    const data = { entities: [], province: { figures: [], milestones: [], sources: [] }, annotations: [], sources: this.sources, futurePlan: null, dataAsOf: null, dataVersion: '' };
+    this.c = new Composer(request, data, issue.date);
+    this.words = WORDS[this.c.main];
+  }
+
+  build(): BriefingDocument {
+    const { content, c } = this;
+    const f = content.frame;
+    const blocks: Block[] = [
+      { type: 'bulletinHead', name: f.name, issueLine: issueLine(this.issue.number, content.lang), unit: f.unit, date: c.dateText(this.issue.date), marking: f.marking, copyNumber: f.copyNumber },
+      { type: 'paragraph', runs: [text(content.title, { from: this.origin(this.words.title) })], style: 'bulletinTitle' },
+    ];
+    if (content.editorNote.trim()) blocks.push({ type: 'paragraph', runs: [text(this.words.editorNote, { style: 'strong', lang: c.main }), text(content.editorNote, { from: this.origin(this.c.main === 'zh' ? '按语' : "editor's note") })], style: 'editorNote' });
+    for (const b of content.blocks) blocks.push(...this.block(b));
+    if (blocks.some((b) => b.type !== 'bulletinHead' && hasCite(b))) {
+      blocks.push({ type: 'heading', level: 3, runs: [text(this.words.notes, { lang: c.main })], toc: false }, { type: 'notes', compact: false, items: [] });
+      c.finishNotes(blocks);
+    }
+    blocks.push({ type: 'bulletinTail', lang: content.lang === 'zh' ? 'zh' : 'en', sendTo: f.sendTo, copyTo: f.copyTo, copies: f.copies });
+    return { lang: content.lang, layout: 'bulletin', title: content.title, author: f.unit, cover: false, marking: '', running: '', footer: [], pageLabel: '', blocks, scale: 1 };
+  }
+
+  /** The place in words ("第2节第3段"): the origin of what prints there, so a refusal can name it. */
+  private origin(field: string, what?: keyof Place['counts']): Origin {
+    const entity = what ? this.words.place(this.place.section, this.place.counts[what], what) : this.content.title.slice(0, 40);
+    return { entity, field };
+  }
+
+  private broken(what: keyof Place['counts'], ref: 'figure' | 'source' | 'entity', id: number | string): AppError {
+    return new AppError('BULLETIN_BROKEN_REFERENCE', `${this.words.place(this.place.section, this.place.counts[what], what)} refers to a missing ${ref} ${id}`, {
+      section: this.place.section,
+      index: this.place.counts[what],
+      block: what,
+      what: ref,
+      id,
+    });
+  }
+
+  private block(b: BulletinBlock): Block[] {
+    const c = this.c;
+    switch (b.type) {
+      case 'heading': {
+        let number: string;
+        if (b.level === 1) {
+          this.place.section++;
+          this.place.counts = { paragraph: 0, table: 0, chart: 0, quote: 0 };
+          this.sub = 0;
+          number = c.main === 'zh' ? `${zhNumeral(this.place.section)}、` : `${this.place.section}. `;
+        } else {
+          this.sub++;
+          number = c.main === 'zh' ? `（${zhNumeral(this.sub)}）` : `(${this.sub}) `;
+        }
+        return [{ type: 'heading', level: b.level, runs: [text(number, { lang: c.main }), text(b.text, { from: this.origin(c.main === 'zh' ? '标题' : 'heading') })], toc: false }];
+      }
+      case 'paragraph':
+        this.place.counts.paragraph++;
+        return [{ type: 'paragraph', runs: b.content.flatMap((i, k) => this.inline(i, b.content[k - 1]?.type === 'figure' || b.content[k + 1]?.type === 'figure')), style: 'body' }];
+      case 'quote': {
+        this.place.counts.quote++;
+        const source = this.resolver.source(b.sourceId);
+        if (!source) throw this.broken('quote', 'source', b.sourceId);
+        this.sources.set(source.id, source);
+        return [{ type: 'paragraph', runs: [...c.quoted(b.text, this.origin(this.words.quote, 'quote')), { t: 'cite', sourceId: source.id, quote: null }], style: 'quote' }];
+      }
+      case 'table':
+        this.place.counts.table++;
+        return this.table(b);
+      case 'chart':
+        this.place.counts.chart++;
+        return this.chart(b);
+    }
+  }
+
+  /** A resolved figure, its source recorded for the notes; a missing figure or source refuses the bulletin. */
+  private resolve(id: number, where: keyof Place['counts']): ResolvedFigure {
+    const f = this.resolver.figure(id);
+    if (!f) throw this.broken(where, 'figure', id);
+    if (f.sourceId !== null) {
+      if (!f.source) throw this.broken(where, 'source', f.sourceId);
+      this.sources.set(f.sourceId, f.source);
+    }
+    return f;
+  }
+
+  /**
+   * Text as written; a figure reference as its value with qualifier and unit and a note to its source,
+   * kept on one line — unless it touches another reference: values glued together ("over 1 trillion
+   * yuan¹over 1 trillion yuan") would make one unbreakable run wider than the page.
+   */
+  private inline(i: BulletinInline, besideFigure: boolean): Line {
+    const c = this.c;
+    if (i.type === 'text') return [text(i.text, { from: this.origin(this.words.text, 'paragraph'), ...(i.bold ? { style: 'strong' as const } : {}) })];
+    const f = this.resolve(i.figureId, 'paragraph');
+    const owner = this.words.place(this.place.section, this.place.counts.paragraph, 'paragraph');
+    const runs: Line = [text(formatFigure(f, c.main === 'zh' ? 'zh-CN' : 'en'), { lang: c.main, ...(besideFigure ? {} : { nowrap: true }) }), ...c.cite(f.sourceId, f.sourceQuote, owner)];
+    const en = formatFigure(f, 'en');
+    // Bilingual: the English value beside the Chinese one, where they differ.
+    if (c.both && en !== formatFigure(f, 'zh-CN')) runs.push(text(`（${en}）`, { lang: 'en', style: 'second' }));
+    return runs;
+  }
+
+  private caption(value: string, what: 'table' | 'chart'): Block[] {
+    return value.trim() ? [{ type: 'paragraph', runs: [text(value, { from: this.origin(this.words.caption, what) })], style: 'caption' }] : [];
+  }
+
+  private table(b: Extract<BulletinBlock, { type: 'table' }>): Block[] {
+    const c = this.c;
+    const owner = this.words.place(this.place.section, this.place.counts.table, 'table');
+    const rows: Cell[][] = b.figureIds.map((id) => {
+      const f = this.resolve(id, 'table');
+      const label = f.label ? c.say((_, __, l) => f.label![l]) : c.say(() => '—');
+      return [c.cell(label), c.cell(c.say(() => f.period)), c.cell(c.figureValue(f, owner), 'right')];
+    });
+    return [
+      ...this.caption(b.caption, 'table'),
+      {
+        type: 'table',
+        columns: [{ width: '*' }, { width: 'auto' }, { width: 'auto', align: 'right' }],
+        header: [c.cell(c.say((_, __, l) => WORDS[l].item, 'label')), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right')],
+        rows,
+      },
+    ];
+  }
+
+  private chart(b: Extract<BulletinBlock, { type: 'chart' }>): Block[] {
+    const c = this.c;
+    const choice = b.chart;
+    const captionRuns = (cites: Line, fallback: Line): Line => (b.caption.trim() ? [text(b.caption, { from: this.origin(this.words.caption, 'chart') })] : fallback).concat(cites);
+    if (choice.kind === 'tiers') {
+      const made = outputChart(c, this.resolver.entities([]), 30, 18);
+      return made.map((x) => {
+        if (x.type !== 'chart') return x;
+        const { second, ...rest } = x;
+        return b.caption.trim() ? { ...rest, caption: captionRuns(x.caption.filter((r) => r.t === 'cite'), []) } : { ...rest, ...(second ? { second } : {}) };
+      });
+    }
+    const entities = this.resolver.entities(choice.entityIds);
+    const missing = choice.entityIds.find((id) => !entities.some((e) => e.id === id));
+    if (missing !== undefined) throw this.broken('chart', 'entity', missing);
+    const metric = Metric.safeParse(choice.metric);
+    const picked = entities.map((e) => ({ e, figures: metric.success ? e.figures.filter((f) => f.metric === metric.data) : [] }));
+    const unit = picked.flatMap((p) => p.figures)[0]?.unit;
+    if (!unit) return [...this.caption(b.caption, 'chart'), ...c.paragraphs(c.say((_, __, l) => WORDS[l].noFigures), 'small')];
+    const usable = picked.map((p) => ({ e: p.e, figures: p.figures.filter((f) => sameKind(f.unit, unit)).map((f) => ({ ...f, value: inUnit(f.value, f.unit, unit), unit })) }));
+    const cites = this.chartCites(usable.flatMap((p) => p.figures), usable);
+    const caption = captionRuns(cites, []);
+    if (choice.kind === 'trend') {
+      const periods = [...new Set(usable.flatMap((p) => p.figures.map((f) => f.period)))].sort();
+      const series: TrendSeries[] = usable.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
+      return [{ type: 'chart', caption, spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }];
+    }
+    const rows: CompareRow[] = usable
+      .map((p) => ({ p, f: p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined) }))
+      .filter((x): x is { p: (typeof usable)[number]; f: Figure } => x.f !== undefined)
+      .map(({ p, f }) => ({ name: p.e.name, value: f.value, qualifier: f.qualifier, period: f.period }))
+      .sort((a, b2) => b2.value - a.value);
+    return [{ type: 'chart', caption, spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }];
+  }
+
+  /** One note per source of the figures a chart draws. */
+  private chartCites(figures: readonly Figure[], owners: readonly { e: EntityDetail; figures: readonly Figure[] }[]): Line {
+    const seen = new Set<number>();
+    const out: Line = [];
+    for (const f of figures) {
+      if (f.sourceId === null || seen.has(f.sourceId)) continue;
+      const source = this.resolver.source(f.sourceId);
+      if (!source) throw this.broken('chart', 'source', f.sourceId);
+      seen.add(f.sourceId);
+      this.sources.set(source.id, source);
+      const owner = owners.find((o) => o.figures.includes(f))?.e;
+      out.push(...this.c.cite(f.sourceId, f.sourceQuote, owner ? this.c.ownerName(owner) : ''));
+    }
+    return out;
+  }
+}
+
+function hasCite(b: Block): boolean {
+  for (const x of walkBlocks([b])) for (const line of blockLines(x)) if (line.some((r) => r.t === 'cite')) return true;
+  return false;
+}
+
+const YUAN: Partial<Record<Unit, number>> = { yuan: 1, '10k_yuan': 1e4, '100m_yuan': 1e8 };
+/** Amounts in any yuan unit can share a chart; percentages and counts only with their own kind. */
+function sameKind(a: Unit, b: Unit): boolean {
+  return a === b || (YUAN[a] !== undefined && YUAN[b] !== undefined);
+}
+function inUnit(value: number, from: Unit, to: Unit): number {
+  return from === to ? value : Number.parseFloat(((value * YUAN[from]!) / YUAN[to]!).toPrecision(15));
+}
+function latest(figures: readonly Figure[]): { value: number; qualifier: Figure['qualifier'] } | null {
+  const f = figures[figures.length - 1];
+  return f ? { value: f.value, qualifier: f.qualifier } : null;
+}
+

@@ -1,0 +1,90 @@
+/**
+ * The 简报's own charts: a trend (one metric of chosen entities across periods, a line each) and a
+ * comparison (chosen entities on one metric, a bar each), every point labelled with its value,
+ * qualifier and unit. Pure functions of the chart spec and the language; drawn as SVG in the PDF.
+ */
+import type { EChartsOption } from 'echarts';
+import type { CompareRow, TrendSeries } from '../document';
+import type { Unit } from '../domain';
+import { formatValue } from '../format';
+import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
+
+type Names = 'zh' | 'en' | 'both';
+const LINE_COLORS = [CHART_COLORS.pillar, '#c00000', CHART_COLORS.emerging, '#b8860b', '#2e7d32'];
+
+const nameOf = (n: { zh: string; en: string }, names: Names): string => (names === 'both' ? `${n.zh} ${n.en}` : n[names]);
+
+/** A value as it prints in the chart's language(s): "近3万亿元", "nearly 3 trillion yuan", both joined by " / ". */
+export function chartValueLabel(value: number, unit: Unit, qualifier: CompareRow['qualifier'], names: Names): string {
+  const zh = formatValue(value, unit, qualifier, 'zh-CN');
+  const en = formatValue(value, unit, qualifier, 'en');
+  return names === 'both' ? (zh === en ? zh : `${zh} / ${en}`) : names === 'en' ? en : zh;
+}
+
+export function trendChartOption(periods: readonly string[], series: readonly TrendSeries[], unit: Unit, names: Names, style: ChartStyle = {}): EChartsOption {
+  const text = textStyle(style);
+  return {
+    animation: style.animation ?? true,
+    textStyle: text,
+    color: LINE_COLORS,
+    legend: { top: 0, left: 0, textStyle: text, data: series.map((s) => nameOf(s.name, names)) },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: [...periods], axisLabel: text, axisLine: { lineStyle: { color: ink(style).rule } } },
+    yAxis: { type: 'value', axisLabel: { ...text, formatter: (v: number) => chartValueLabel(v, unit, 'exact', names === 'both' ? 'zh' : names) }, splitLine: { lineStyle: { color: ink(style).rule } } },
+    series: series.map((s) => ({
+      type: 'line',
+      name: nameOf(s.name, names),
+      connectNulls: false,
+      symbolSize: 6,
+      data: s.points.map((p) => (p ? p.value : null)),
+      label: {
+        show: true,
+        position: 'top',
+        ...text,
+        formatter: ({ dataIndex }: { dataIndex: number }) => {
+          const p = s.points[dataIndex];
+          return p ? chartValueLabel(p.value, unit, p.qualifier, names === 'both' ? 'zh' : names) : '';
+        },
+      },
+    })),
+  };
+}
+
+/** Horizontal bars, one per row, each labelled at its end with its value as it prints (text given per row). */
+export function labelledBarsOption(rows: readonly { label: string; value: number; text: string }[], room: { right: number; labelWidth: number }, style: ChartStyle = {}): EChartsOption {
+  const text = textStyle(style);
+  return {
+    animation: style.animation ?? true,
+    textStyle: text,
+    grid: { left: 8, right: room.right, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', show: false, min: (v: { min: number }) => Math.min(0, v.min), max: (v: { max: number }) => Math.max(0, v.max) * 1.15 },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.label),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: ink(style).rule } },
+      axisLabel: { ...text, width: room.labelWidth, overflow: 'truncate', lineHeight: text.fontSize + 2 },
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: '55%',
+        itemStyle: { color: CHART_COLORS.pillar },
+        label: { show: true, position: 'right', ...text, formatter: ({ dataIndex }: { dataIndex: number }) => rows[dataIndex]?.text ?? '' },
+        data: rows.map((r) => r.value),
+      },
+    ],
+  };
+}
+
+export function compareChartOption(rows: readonly CompareRow[], unit: Unit, names: Names, style: ChartStyle = {}): EChartsOption {
+  const label = (r: CompareRow): string => `${names === 'both' ? `${r.name.zh}\n${r.name.en}` : r.name[names]} (${r.period})`;
+  // Room for the value labels: measured by the caller (the PDF), else an estimate.
+  const right = style.valueWidth !== undefined ? style.valueWidth + 16 : names === 'both' ? 220 : 110;
+  return labelledBarsOption(
+    rows.map((r) => ({ label: label(r), value: r.value, text: chartValueLabel(r.value, unit, r.qualifier, names) })),
+    { right, labelWidth: names === 'zh' ? 200 : 260 },
+    style,
+  );
+}

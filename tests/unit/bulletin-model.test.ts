@@ -1,0 +1,59 @@
+/**
+ * The 简报's head and tail in the one document model: what they print (in the document's language),
+ * that blockLines — and so printedTexts and the print invariant — covers every string of them, and
+ * that the schema refuses a malformed head or tail. No PDF here: bulletin-pdf.test.ts reads the output.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { issueLine } from '../../electron/services/briefing/templates/bulletin';
+import { Block, blockLines, bulletinTailLines, type BulletinHead, type BulletinTail } from '../../shared/document';
+
+const linesText = (b: Block): string[] => blockLines(b).map((l) => l.map((r) => (r.t === 'text' ? r.text : '')).join(''));
+
+describe('the 简报 head and tail blocks', () => {
+  it('label the tail 报送/抄送/共印N份 in Chinese and To/Cc/N copies printed in English, leaving out what is empty', () => {
+    const tail: BulletinTail = { type: 'bulletinTail', lang: 'zh', sendTo: ['省委办公厅', '省政府办公厅'], copyTo: ['各地级以上市发展改革局'], copies: 60 };
+    expect(bulletinTailLines(tail).map((l) => l.label + l.text)).toEqual(['报送：省委办公厅，省政府办公厅。', '抄送：各地级以上市发展改革局。', '共印60份']);
+    expect(bulletinTailLines({ ...tail, lang: 'en', sendTo: ['General Office'], copyTo: [], copies: 1 }).map((l) => l.label + l.text)).toEqual(['To: General Office.', '1 copy printed']);
+    expect(bulletinTailLines({ ...tail, sendTo: [], copyTo: [], copies: null })).toEqual([]);
+  });
+
+  it('number issues 第3期, 第3期（总第15期）, 增刊第1期 and No. 3 (No. 15 overall), Supplement No. 1', () => {
+    expect(issueLine({ year: 2026, number: 3, total: null, supplement: false }, 'zh')).toBe('第3期');
+    expect(issueLine({ year: 2026, number: 3, total: 15, supplement: false }, 'zh')).toBe('第3期（总第15期）');
+    expect(issueLine({ year: 2026, number: 1, total: null, supplement: true }, 'zh')).toBe('增刊第1期');
+    expect(issueLine({ year: 2026, number: 3, total: 15, supplement: false }, 'en')).toBe('No. 3 (No. 15 overall)');
+    expect(issueLine({ year: 2026, number: 1, total: 9, supplement: true }, 'en')).toBe('Supplement No. 1');
+    expect(issueLine(null, 'zh')).toBe('（未签发）');
+  });
+
+  it('give every string they print to blockLines, so the print invariant covers them (property)', () => {
+    const seed = Date.now() % 2 ** 31;
+    const s = fc.string({ maxLength: 30 });
+    const head = fc.record({ name: s, issueLine: s, unit: s, date: s, marking: s, copyNumber: s }).map((h): BulletinHead => ({ type: 'bulletinHead', ...h }));
+    const tail = fc
+      .record({ lang: fc.constantFrom('zh' as const, 'en' as const), sendTo: fc.array(s, { maxLength: 5 }), copyTo: fc.array(s, { maxLength: 5 }), copies: fc.option(fc.nat()) })
+      .map((t): BulletinTail => ({ type: 'bulletinTail', ...t }));
+    try {
+      fc.assert(
+        fc.property(head, tail, (h, t) => {
+          const headLines = linesText(h);
+          for (const v of [h.name, h.issueLine, h.unit, h.date, h.marking, h.copyNumber]) if (v) expect(headLines).toContain(v);
+          const tailText = linesText(t).join('\n');
+          for (const v of [...t.sendTo, ...t.copyTo]) expect(tailText).toContain(v);
+          if (t.copies !== null) expect(tailText).toContain(String(t.copies));
+          expect(Block.safeParse(h).success && Block.safeParse(t).success).toBe(true);
+        }),
+        { seed },
+      );
+    } catch (error) {
+      throw new Error(`seed ${seed}: ${String(error)}`, { cause: error });
+    }
+  });
+
+  it('are refused by the schema when malformed', () => {
+    expect(Block.safeParse({ type: 'bulletinTail', lang: 'fr', sendTo: [], copyTo: [], copies: null }).success).toBe(false);
+    expect(Block.safeParse({ type: 'bulletinTail', lang: 'zh', sendTo: [], copyTo: [], copies: -1 }).success).toBe(false);
+    expect(Block.safeParse({ type: 'bulletinHead', name: '简报', issueLine: '第1期', unit: '', date: '' }).success).toBe(false);
+  });
+});

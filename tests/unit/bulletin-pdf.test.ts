@@ -1,0 +1,347 @@
+/**
+ * The 简报 as PDF. An analyst's issue is written in the test from the seeded data (zh, en, bilingual)
+ * and rendered; poppler reads it back as a person's tools would: the head lines, title, every
+ * paragraph, every figure with its qualifier and unit, the notes and the tail are in the text; the
+ * serif face is embedded; the name and rule are red; page numbers sit at the outside edge; every
+ * string the model prints is in the PDF (also for random content, fast-check, seed printed); a
+ * reference to a deleted figure is refused naming the paragraph; a frozen issue prints the same
+ * text after the data changed. Page pictures are kept under test-results/artifacts/ to look at.
+ */
+import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderBulletin } from '../../electron/services/briefing/bulletin';
+import { fromSnapshot, frozenResolver, liveResolver, type BulletinResolver } from '../../electron/services/briefing/bulletin-figures';
+import { BULLETIN_PAGE } from '../../electron/services/briefing/pdf';
+import { printedTexts } from '../../electron/services/briefing/render';
+import { zhNumeral } from '../../electron/services/briefing/templates/bulletin';
+import type { DB } from '../../electron/services/db/open';
+import { saveFigure, setItemDeleted } from '../../electron/services/workbench/actions';
+import type { BulletinBlock, BulletinContent, BulletinInline, FigureSnapshotRef } from '../../shared/bulletin';
+import { BriefingDocument } from '../../shared/document';
+import { AppError, describeError } from '../../shared/errors';
+import { formatFigure } from '../../shared/format';
+import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, wordsOutside } from '../helpers/briefing-check';
+import { openTemp, tempDir } from '../helpers/files';
+import { ARTIFACTS, pageToPng, pdfFonts, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+
+const NOW = new Date('2026-11-28T09:00:00');
+const ISSUE = { number: { year: 2026, number: 3, total: 15, supplement: false }, date: '2026-11-28' };
+type Lang = BulletinContent['lang'];
+
+let db: DB;
+let dir: string;
+beforeEach(() => {
+  db = openTemp().db;
+  dir = tempDir('cluster-brief-bulletin-');
+  // The analyst records an earlier year for the trend chart (a figure of this test only, with no source).
+  saveFigure(db, { figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 80, unit: '100m_yuan', qualifier: 'about', period: '2022', sourceId: null, sourceQuote: null, note: null } });
+});
+afterEach(() => db.close());
+
+/** The seeded figure of a scope and metric (entity: by entity id). */
+function seeded(where: { scope?: string; entityId?: string; metric: string }): number {
+  const row = where.entityId
+    ? db.prepare(`SELECT id FROM figures WHERE entity_id = ? AND metric = ? AND period = '2023' AND deleted_at IS NULL`).get(where.entityId, where.metric)
+    : db.prepare(`SELECT id FROM figures WHERE scope = ? AND metric = ? AND deleted_at IS NULL`).get(where.scope, where.metric);
+  return (row as { id: number }).id;
+}
+
+/** A reference as the editor stores it: the figure id and the value the analyst accepted. */
+function ref(id: number): BulletinInline {
+  const f = liveResolver(db).figure(id)!;
+  return { type: 'figure', figureId: id, accepted: snapshot(f) };
+}
+
+function snapshot(f: NonNullable<ReturnType<BulletinResolver['figure']>>): FigureSnapshotRef {
+  const { label, source, ...rest } = f;
+  return { ...rest, ...(label ? { label } : {}), source: source ? { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn } : null };
+}
+
+const t = (text: string): BulletinInline => ({ type: 'text', text });
+
+/** The issue an analyst writes from the seeded article's facts: two sections, figures in the sentences, three charts, a table, a quotation. */
+function issueContent(lang: Lang): BulletinContent {
+  const zh = lang !== 'en';
+  const growth = seeded({ scope: 'strategic_clusters', metric: 'added_value_growth' });
+  const share = seeded({ scope: 'strategic_clusters', metric: 'gdp_share' });
+  const revenue = seeded({ scope: 'emerging_clusters', metric: 'revenue' });
+  const emergingGrowth = seeded({ scope: 'emerging_clusters', metric: 'added_value_growth' });
+  const robots = seeded({ entityId: 'smart-robots', metric: 'output_value' });
+  const quote = (db.prepare(`SELECT source_quote AS q FROM figures WHERE id = ?`).get(revenue) as { q: string }).q;
+  const blocks: BulletinBlock[] = [
+    { type: 'heading', level: 1, text: zh ? '总体情况' : 'Overview' },
+    {
+      type: 'paragraph',
+      content: zh
+        ? [t('2023年，全省20个战略性产业集群增加值同比增长'), ref(growth), t('，占全省地区生产总值的'), ref(share), t('，对全省经济的支撑作用进一步增强。')]
+        : [t('In 2023 the added value of the 20 strategic industry clusters grew by '), ref(growth), t(' year on year; they account for '), ref(share), t(" of Guangdong's GDP.")],
+    },
+    {
+      type: 'paragraph',
+      content: zh
+        ? [t('十大战略性新兴产业集群营业收入'), ref(revenue), t('，增加值增长'), ref(emergingGrowth), t('，增速接近全省地区生产总值增速的两倍。')]
+        : [t('The ten strategic emerging clusters had revenue of '), ref(revenue), t(', and their added value grew by '), ref(emergingGrowth), t(', nearly twice the growth of provincial GDP.')],
+    },
+    { type: 'heading', level: 2, text: zh ? '各集群产值档次' : 'Output tiers of the clusters' },
+    { type: 'chart', chart: { kind: 'tiers' }, caption: zh ? '图1 各集群年产值' : 'Figure 1. Output value by cluster' },
+    { type: 'quote', sourceId: 1, text: quote },
+    { type: 'heading', level: 1, text: zh ? '重点集群' : 'Clusters to watch' },
+    { type: 'paragraph', content: zh ? [t('智能机器人集群年产值'), ref(robots), t('，仍处于培育阶段。')] : [t('The smart robots cluster has an output value of '), ref(robots), t(' and is still being built up.')] },
+    { type: 'chart', chart: { kind: 'trend', metric: 'output_value', entityIds: ['smart-robots', 'blockchain-quantum'] }, caption: zh ? '图2 年产值走势' : 'Figure 2. Output value over time' },
+    { type: 'chart', chart: { kind: 'compare', metric: 'output_value', entityIds: ['new-energy', 'digital-creativity', 'semiconductors-ic'] }, caption: zh ? '图3 新兴集群年产值比较' : 'Figure 3. Emerging clusters compared' },
+    { type: 'table', caption: zh ? '表1 全省主要数据' : 'Table 1. Province figures', figureIds: [growth, share, revenue, emergingGrowth], accepted: [growth, share, revenue, emergingGrowth].map((id) => snapshot(liveResolver(db).figure(id)!)) },
+  ];
+  return {
+    format: 'cluster-brief/bulletin',
+    formatVersion: 1,
+    lang,
+    frame: {
+      name: zh ? '广东省战略性产业集群工作简报' : 'Guangdong Strategic Industry Clusters Bulletin',
+      unit: zh ? '省产业集群工作专班办公室' : 'Office of the Provincial Cluster Task Force',
+      marking: zh ? '内部资料 注意保存' : 'Internal — keep on file',
+      copyNumber: '000128',
+      sendTo: zh ? ['省委办公厅', '省政府办公厅'] : ['Provincial Party Committee General Office', 'Provincial Government General Office'],
+      copyTo: zh ? ['各地级以上市发展改革局'] : ['Development and reform bureaus of the prefecture-level cities'],
+      copies: 60,
+    },
+    title: zh ? '2023年全省战略性产业集群发展情况' : 'The strategic industry clusters in 2023',
+    editorNote: zh ? '现将2023年全省战略性产业集群主要数据及分析印发，供参考。' : 'The main figures of the clusters for 2023, with our reading of them, for reference.',
+    blocks,
+  };
+}
+
+/** Every figure of the content as it must print: in the main language (and English too, bilingual). */
+function printedFigures(content: BulletinContent): string[] {
+  const main = content.lang === 'en' ? 'en' : 'zh-CN';
+  const out: string[] = [];
+  for (const b of content.blocks) {
+    const refs = b.type === 'paragraph' ? b.content.flatMap((i) => (i.type === 'figure' ? [i.accepted] : [])) : b.type === 'table' ? b.accepted : [];
+    for (const f of refs) out.push(formatFigure(f, main), ...(content.lang === 'bilingual' ? [formatFigure(f, 'en')] : []));
+  }
+  return out;
+}
+
+/** The red pixels (#c00000-ish) in the top part of a page, read from a PPM drawn by pdftoppm. */
+function redPixelsAtTop(file: string, fraction: number): number {
+  const prefix = path.join(dir, 'page');
+  execFileSync('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
+  const ppm = fs.readFileSync(`${prefix}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  let red = 0;
+  for (let y = 0; y < Math.floor(height * fraction); y++) {
+    for (let x = 0; x < width; x++) {
+      const i = offset + (y * width + x) * 3;
+      if (ppm[i]! > 150 && ppm[i + 1]! < 80 && ppm[i + 2]! < 80) red++;
+    }
+  }
+  return red;
+}
+
+/**
+ * What a store keeps at 签发 beyond the content's own snapshots: the entities each chart drew and the
+ * sources they cite, as the live file had them then (the hook bulletin-figures.ts describes).
+ */
+function chartsAsIssued(content: BulletinContent): BulletinResolver {
+  const live = liveResolver(db);
+  const kept = new Map<string, ReturnType<BulletinResolver['entities']>>();
+  for (const b of content.blocks) {
+    if (b.type !== 'chart') continue;
+    const ids = b.chart.kind === 'tiers' ? [] : b.chart.entityIds;
+    kept.set(JSON.stringify(ids), structuredClone(live.entities(ids)));
+  }
+  const sources = new Map([...kept.values()].flat().flatMap((e) => e.sources).map((s) => [s.id, s]));
+  return {
+    figure: () => null,
+    source: (id) => sources.get(id) ?? null,
+    entities: (ids) => kept.get(JSON.stringify(ids)) ?? [],
+  };
+}
+
+async function render(content: BulletinContent, resolver: BulletinResolver = liveResolver(db), name = `bulletin-${content.lang}`) {
+  const rendered = await renderBulletin(db, content, resolver, NOW, ISSUE);
+  const file = keepForInspection(rendered.pdf, name, path.join(ARTIFACTS, 'bulletin'));
+  return { ...rendered, file };
+}
+
+describe('the 简报 as PDF', () => {
+  for (const lang of ['zh', 'en', 'bilingual'] as const) {
+    it(`an analyst's ${lang} issue prints its head, title, paragraphs, figures, notes and tail`, async () => {
+      const content = issueContent(lang);
+      const { file, model, pages } = await render(content);
+      const text = squash(pdfText(file));
+      const zh = lang !== 'en';
+      // Found whole, or across a line or page break (superscript note numbers and page numbers drawn between the pieces).
+      const words = bodyWords(file);
+      const body = words.join('');
+      const printed = (s: string): boolean => isPrinted(squash(s), body, words);
+
+      // 报头
+      for (const s of [content.frame.name, content.frame.unit, content.frame.marking, content.frame.copyNumber]) expect(printed(s), s).toBe(true);
+      expect(text).toContain(squash(lang === 'zh' ? '第3期（总第15期）' : lang === 'en' ? 'No. 3 (No. 15 overall)' : '第3期（总第15期） No. 3 (No. 15 overall)'));
+      expect(text).toContain(squash(zh ? '2026年11月28日' : '28 November 2026'));
+      // 报核: title, 按语, numbered headings, every paragraph's words, every figure with qualifier and unit
+      expect(text).toContain(squash(content.title));
+      expect(text).toContain(squash(content.editorNote));
+      expect(text).toContain(squash(zh ? '一、总体情况' : '1. Overview'));
+      expect(text).toContain(squash(zh ? '（一）各集群产值档次' : '(1) Output tiers of the clusters'));
+      expect(text).toContain(squash(zh ? '二、重点集群' : '2. Clusters to watch'));
+      for (const b of content.blocks) if (b.type === 'paragraph') for (const i of b.content) if (i.type === 'text') expect(printed(i.text), i.text).toBe(true);
+      for (const f of printedFigures(content)) expect(printed(f), f).toBe(true);
+      expect(text).toContain(squash(zh ? '近3万亿元' : 'nearly 3 trillion yuan'));
+      // Notes: the seeded article, once, at the end of the body
+      const notes = model.blocks.find((b) => b.type === 'notes');
+      expect(notes?.type === 'notes' && notes.items.length).toBe(1);
+      expect(printed('Clusters of strategic and future industries mapped out for economic leadership'), 'note').toBe(true);
+      // 报尾, with English labels in English and bilingual issues
+      if (lang === 'zh') for (const s of ['报送：省委办公厅，省政府办公厅。', '抄送：各地级以上市发展改革局。', '共印60份']) expect(printed(s), s).toBe(true);
+      else for (const s of [`To: ${content.frame.sendTo.join('; ')}.`, `Cc: ${content.frame.copyTo[0]}.`, '60 copies printed']) expect(printed(s), s).toBe(true);
+      expect(text.indexOf(squash(lang === 'zh' ? '共印60份' : '60 copies printed'))).toBeGreaterThan(text.indexOf(squash('Clusters of strategic')));
+
+      // Every string the model prints is in the PDF, and nothing lies outside the GB/T 9704 type area.
+      expect(missingStrings(file, model)).toEqual([]);
+      expect(wordsOutside(file, BULLETIN_PAGE)).toEqual([]);
+      // Fonts: the serif face for the body, the sans face for 黑体 headings, both embedded.
+      const fonts = pdfFonts(file);
+      expect(fonts.some((f) => f.name.includes('NotoSerifSC') && f.embedded)).toBe(true);
+      expect(fonts.some((f) => f.name.includes('NotoSansSC') && f.embedded)).toBe(true);
+      expect(pages).toBe(pdfPages(file));
+      pageToPng(file, 1, `bulletin/bulletin-${lang}-page1`, 60);
+    }, 120_000);
+  }
+
+  it('prints the name and rule of the head in red, and page numbers "— n —" at the outside edge of each page', async () => {
+    const { file } = await render(issueContent('zh'));
+    expect(redPixelsAtTop(file, 0.35)).toBeGreaterThan(200);
+    const { pages, words } = pdfWords(file);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (let p = 1; p <= pages.length; p++) {
+      const band = words.filter((w) => w.page === p && w.yMin > BULLETIN_PAGE.height - BULLETIN_PAGE.bottom);
+      expect(band.map((w) => w.text).join(' ')).toBe(`— ${p} —`);
+      const middle = BULLETIN_PAGE.width / 2;
+      if (p % 2 === 1) expect(Math.min(...band.map((w) => w.xMin))).toBeGreaterThan(middle);
+      else expect(Math.max(...band.map((w) => w.xMax))).toBeLessThan(middle);
+    }
+  }, 120_000);
+
+  it('refuses to print an issue whose figure was deleted, naming the section and paragraph, in both languages', async () => {
+    const content = issueContent('zh');
+    const share = seeded({ scope: 'strategic_clusters', metric: 'gdp_share' });
+    setItemDeleted(db, { targetType: 'figure', targetId: String(share) }, true);
+    const refusal = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(AppError);
+    const error = refusal as AppError;
+    expect(error.code).toBe('BULLETIN_BROKEN_REFERENCE');
+    expect(error.details).toMatchObject({ section: 1, index: 1, block: 'paragraph', what: 'figure', id: share });
+    expect(describeError(error.toPayload(), 'zh-CN')).toContain('第1节第1段');
+    expect(describeError(error.toPayload(), 'en')).toContain('section 1, paragraph 1');
+    // In the table of section 2 too, once the paragraphs no longer refer to it.
+    const withoutParagraphRef = { ...content, blocks: content.blocks.map((b) => (b.type === 'paragraph' ? { ...b, content: b.content.filter((i) => i.type !== 'figure' || i.figureId !== share) } : b)) };
+    const tableRefusal = await renderBulletin(db, withoutParagraphRef, liveResolver(db), NOW, ISSUE).catch((e: unknown) => e);
+    expect(describeError((tableRefusal as AppError).toPayload(), 'zh-CN')).toContain('第2节第1个表格');
+  }, 60_000);
+
+  it('an issued (frozen) bulletin prints the same text, charts too, after the figures it cites changed or were deleted', async () => {
+    const content = issueContent('zh');
+    const issued = chartsAsIssued(content);
+    const before = await render(content, frozenResolver(content, issued), 'bulletin-frozen-before');
+    // A figure the trend chart draws changes too.
+    const robots2022 = (db.prepare(`SELECT id FROM figures WHERE entity_id = 'smart-robots' AND period = '2022'`).get() as { id: number }).id;
+    saveFigure(db, { id: robots2022, figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 90, unit: '100m_yuan', qualifier: 'exact', period: '2022', sourceId: null, sourceQuote: null, note: null } });
+    const revenue = seeded({ scope: 'emerging_clusters', metric: 'revenue' });
+    const f = liveResolver(db).figure(revenue)!;
+    saveFigure(db, { id: revenue, figure: { scope: 'emerging_clusters', entityId: null, metric: 'revenue', value: 31000, unit: '100m_yuan', qualifier: 'about', period: '2023', sourceId: f.sourceId, sourceQuote: f.sourceQuote, note: null } });
+    const live = squash(pdfText((await render(content, liveResolver(db), 'bulletin-live-after')).file));
+    expect(live).toContain(squash('约3.1万亿元'));
+    expect(live).toContain(squash('90亿元'));
+    setItemDeleted(db, { targetType: 'figure', targetId: String(seeded({ scope: 'strategic_clusters', metric: 'gdp_share' })) }, true);
+    const after = await render(content, frozenResolver(content, issued), 'bulletin-frozen-after');
+    expect(pdfText(after.file)).toBe(pdfText(before.file));
+    expect(squash(pdfText(after.file))).toContain(squash('近3万亿元'));
+    // The table's frozen rows are the values the analyst accepted, not the data file's.
+    const table = content.blocks.find((x): x is Extract<BulletinBlock, { type: 'table' }> => x.type === 'table')!;
+    expect(table.accepted.map((x) => formatFigure(fromSnapshot(x), 'zh-CN'))).toContain('近3万亿元');
+  }, 120_000);
+
+  it('prints characters the serif face lacks in the other faces, and refuses one no font has, naming the paragraph', async () => {
+    const rare = '镕 堃 喆 昇 · Ωμέγα · Жуков · 🚀';
+    const content: BulletinContent = { ...issueContent('zh'), blocks: [{ type: 'heading', level: 1, text: '人名' }, { type: 'paragraph', content: [t(rare)] }] };
+    const { file, model } = await render(content, liveResolver(db), 'bulletin-rare-characters');
+    expect(squash(pdfText(file))).toContain(squash(rare));
+    expect(missingStrings(file, model)).toEqual([]);
+    const unprintable: BulletinContent = { ...content, blocks: [{ type: 'heading', level: 1, text: '人名' }, { type: 'paragraph', content: [t('私用区字符 \uE000')] }] };
+    await expect(renderBulletin(db, unprintable, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'BRIEFING_MISSING_GLYPHS', details: { characters: expect.stringContaining('U+E000'), where: '第1节第1段 · 正文' } });
+  }, 60_000);
+
+  it('refuses content that breaks its schema, naming the field, before reading any figure', async () => {
+    const bad = { ...issueContent('zh'), title: '' };
+    await expect(renderBulletin(db, bad, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { where: 'bulletin.title' } });
+    const badBlock = { ...issueContent('zh'), blocks: [{ type: 'heading', level: 3, text: '三级标题' }] };
+    await expect(renderBulletin(db, badBlock, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('numbers sections in Chinese numerals', () => {
+    expect([1, 9, 10, 11, 20, 21, 99, 100, 105, 110, 999].map(zhNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '九百九十九']);
+  });
+});
+
+const RUNS = Number(process.env.BULLETIN_PROPERTY_RUNS ?? 3);
+const SEED = process.env.BULLETIN_PROPERTY_SEED ? Number(process.env.BULLETIN_PROPERTY_SEED) : Date.now() % 2 ** 31;
+
+describe('the 简报 as PDF (property)', () => {
+  it(`prints every string its model records, inside the type area, for random issues (${RUNS} runs, seed ${SEED})`, async () => {
+    const ids = (db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL`).all() as { id: number }[]).map((r) => r.id);
+    const entityIds = (db.prepare(`SELECT id FROM entities WHERE deleted_at IS NULL`).all() as { id: string }[]).map((r) => r.id);
+    const words = fc.oneof(
+      fc.constantFrom('集群', '产值', '增长', '研判', 'GDP', '（', '）', '“', '”', '——', '；', 'trend', '2023年', ' ', '。'),
+      fc.string({ unit: fc.constantFrom(...'广东省战略性新兴产业集群发展态势良好abcdefgXYZ0123456789 ，。、'), minLength: 1, maxLength: 40 }),
+    );
+    const inline: fc.Arbitrary<BulletinInline> = fc.oneof(
+      words.map((s): BulletinInline => ({ type: 'text', text: s })),
+      fc.constantFrom(...ids).map((id) => ref(id)),
+    );
+    const block: fc.Arbitrary<BulletinBlock> = fc.oneof(
+      { arbitrary: fc.record({ level: fc.constantFrom(1 as const, 2 as const), text: fc.string({ unit: fc.constantFrom(...'产业集群重点工作进展'), minLength: 1, maxLength: 30 }) }).map((h): BulletinBlock => ({ type: 'heading', ...h })), weight: 2 },
+      { arbitrary: fc.array(inline, { minLength: 1, maxLength: 30 }).map((content): BulletinBlock => ({ type: 'paragraph', content })), weight: 5 },
+      { arbitrary: fc.subarray(ids, { minLength: 1, maxLength: 8 }).map((figureIds): BulletinBlock => ({ type: 'table', caption: '表', figureIds, accepted: figureIds.map((id) => snapshot(liveResolver(db).figure(id)!)) })), weight: 1 },
+      {
+        arbitrary: fc.record({ kind: fc.constantFrom('tiers' as const, 'trend' as const, 'compare' as const), entityIds: fc.subarray(entityIds, { minLength: 1, maxLength: 5 }), caption: words }).map(
+          ({ kind, entityIds: chosen, caption }): BulletinBlock => ({ type: 'chart', caption, chart: kind === 'tiers' ? { kind } : { kind, metric: 'output_value', entityIds: chosen } }),
+        ),
+        weight: 1,
+      },
+      { arbitrary: words.map((text): BulletinBlock => ({ type: 'quote', sourceId: 1, text })), weight: 1 },
+    );
+    const frame = fc.record({
+      name: fc.string({ unit: fc.constantFrom(...'广东省战略性产业集群工作简报 Bulletin'), minLength: 1, maxLength: 60 }),
+      unit: fc.string({ unit: fc.constantFrom(...'省产业集群工作专班办公室 Office'), maxLength: 100 }),
+      sendTo: fc.array(fc.string({ unit: fc.constantFrom(...'省委政府办公厅发展改革委 Office'), minLength: 1, maxLength: 100 }), { maxLength: 50 }),
+      copies: fc.option(fc.integer({ min: 0, max: 100000 })),
+    });
+    let sample = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), frame, fc.array(block, { minLength: 1, maxLength: 25 }), async (lang, f, blocks) => {
+        sample++;
+        const base = issueContent(lang);
+        const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks };
+        const rendered = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE);
+        const file = keepForInspection(rendered.pdf, `random-${sample}`, dir);
+        const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE)];
+        expect(printedTexts(rendered.model).length).toBeGreaterThan(0);
+        // The model the template built is one the schema accepts (what the Word writer will be given too).
+        expect(BriefingDocument.safeParse(rendered.model).success).toBe(true);
+        if (problems.length) {
+          const kept = keepForInspection(rendered.pdf, `seed-${SEED}-sample-${sample}`, path.join(ARTIFACTS, 'bulletin'));
+          throw new Error(`${lang} (${kept}):\n${problems.slice(0, 12).map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 0 },
+    );
+  }, 600_000);
+});
