@@ -1,0 +1,71 @@
+/**
+ * Charts for the Word writer: the very ECharts SVG the PDF draws (shared/charts builders, through
+ * charts-svg.ts) rasterised to PNG by resvg, with the app's own font files passed explicitly and no
+ * system fonts, so labels look the same on every machine. Drawings are kept by key, like the SVGs.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import type { EChartsOption } from 'echarts';
+import { percentChartOption } from '../../../shared/charts/province';
+import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
+import type { ChartSpec, OutputRow } from '../../../shared/document';
+import { renderChartSvg } from './charts-svg';
+import { FONT_FAMILY, PRIMARY_FONT, fontFiles } from './fonts';
+import { cleanForPrint } from './glyphs';
+import { measureText } from './measure';
+import { fitText } from './pdf';
+
+export type ChartNames = 'zh' | 'en' | 'both';
+
+/** The names the SVG uses for the fonts (as registered with pdfmake) → the families inside the font files. */
+const FAMILY_IN_FILE: Record<string, string> = { [FONT_FAMILY.primary]: 'Noto Sans SC', [FONT_FAMILY.latin]: 'Noto Sans', [FONT_FAMILY.emoji]: 'Noto Emoji' };
+
+/** The chart's option, as the PDF writer builds it: names cut to the label column, widths measured with the embedded fonts. */
+export function chartOption(spec: ChartSpec, names: ChartNames, fontSize = 11): EChartsOption {
+  const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
+  if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
+  const width = names === 'zh' ? 148 : names === 'en' ? 320 : 236;
+  const zhSize = names === 'en' ? fontSize - 1 : fontSize;
+  const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
+  const fit = (v: string, size: number): string => fitText(cleanForPrint(v).replace(/\n/g, ' '), size, width);
+  const rows: OutputRow[] = spec.rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh, zhSize), en: fit(r.name.en, enSize) } }));
+  const labelWidth = Math.ceil(Math.max(0, ...rows.map((r) => Math.max(names === 'en' ? 0 : measureText(r.name.zh, zhSize, false), names === 'zh' ? 0 : measureText(r.name.en, enSize, false)))));
+  const valueWidth = Math.ceil(Math.max(0, ...rows.map((r) => measureText(outputValueLabel(r, names), names === 'both' ? fontSize - 1 : fontSize, false))));
+  return outputChartOption(rows, names, { ...style, labelWidth, valueWidth });
+}
+
+/** An SVG drawn for pdfmake, made readable by resvg: its font names become the families in the files. */
+export function svgForResvg(svg: string): string {
+  return svg.replace(/\b(NotoSansSC|NotoSans|NotoEmoji)\b/g, (name) => `'${FAMILY_IN_FILE[name] ?? name}'`).replace(/''/g, "'");
+}
+
+export function svgToPng(svg: string, widthPx: number): Buffer {
+  const files = fontFiles();
+  const resvg = new Resvg(svgForResvg(svg), {
+    fitTo: { mode: 'width', value: widthPx },
+    background: '#ffffff',
+    font: { fontFiles: Object.values(files), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
+  });
+  return resvg.render().asPng();
+}
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, Buffer>();
+
+/** A chart as PNG, `scale` pixels per drawn pixel (2: sharp when printed at the page's width). */
+export function chartPng(spec: ChartSpec, names: ChartNames, size: { width: number; height: number }, scale = 2): Buffer {
+  const key = JSON.stringify([spec, names, size, scale]);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const png = svgToPng(renderChartSvg(chartOption(spec, names), size), size.width * scale);
+  cache.set(key, png);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return png;
+}
+
+export function clearChartPngCache(): void {
+  cache.clear();
+}
