@@ -356,12 +356,12 @@ class WordWriter {
     });
   }
 
-  /** "— 1 —" in 四号 宋体, at the outside edge: right on odd pages, left on even ones. */
+  /** "— 1 —" in 四号 宋体 at the outside edge (right on odd pages, left on even ones); the document's footer line (data as of …) on the inside. */
   footer(side: 'left' | 'right'): Footer {
-    const font = fonts(WORD_FONTS.pageNumber);
-    return new Footer({
-      children: [new Paragraph({ alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, indent: side === 'right' ? { right: 280 } : { left: 280 }, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ font, size: SIZE.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] })] })],
-    });
+    const number = new TextRun({ font: fonts(WORD_FONTS.pageNumber), size: SIZE.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] });
+    const line = this.runs(this.doc.footer, { size: 18, color: GREY }, false);
+    const children = side === 'right' ? [...line, new TextRun({ text: '\t' }), number] : [number, new TextRun({ text: '\t' }), ...line];
+    return new Footer({ children: [new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO }, children })] });
   }
 }
 
