@@ -6,9 +6,12 @@
  * footnotes, headers and footers), every charted figure with its unit is in the table beneath its
  * chart, and the file's XML names the official East Asian faces, holds one footnote per source and
  * one PNG per chart. The first page of each PDF is kept under test-results/artifacts/docx/.
+ * Then the same for random data files (fast-check, seed printed; DOCX_PROPERTY_RUNS sets how many):
+ * texts of every kind and length, long titles, many annotations.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingLang, type BriefingTemplate } from '../../shared/briefing';
@@ -20,6 +23,7 @@ import { printedTexts } from '../../electron/services/briefing/render';
 import type { DB } from '../../electron/services/db/open';
 import { isPrinted, squash } from '../helpers/briefing-check';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
+import { applyCase, briefingCase } from '../helpers/random-briefing-data';
 import { officeConvert } from '../helpers/office';
 import { ARTIFACTS, pageToPng, pdfText } from '../helpers/pdf';
 
@@ -83,23 +87,30 @@ function placesOf(model: BriefingDocument): { body: Set<string>; notes: Set<stri
   return { body, notes, frame };
 }
 
+/** Every string the model prints that the Word file, as LibreOffice reads it, lacks (each named with where it should be). */
+function missingInWord(model: BriefingDocument, txt: string, pdf: string): string[] {
+  const body = squash(txt);
+  const pdfWords = pdfText(pdf).split(/\s+/).map(squash).filter(Boolean);
+  const pdfJoined = pdfWords.join('');
+  const places = placesOf(model);
+  const problems: string[] = [];
+  for (const t of printedTexts(model)) {
+    const s = squash(t.text);
+    if (!s) continue;
+    const where = places.body.has(t.text) ? 'body' : places.notes.has(t.text) ? 'notes' : places.frame.has(t.text) ? 'frame' : null;
+    const from = t.from ? `${t.from.entity.slice(0, 30)} · ${t.from.field}: ` : '';
+    if (where === null) problems.push(`not placed by the test: ${from}${JSON.stringify(t.text.slice(0, 80))}`);
+    else if (where === 'body' ? !body.includes(s) : !isPrinted(s, pdfJoined, pdfWords)) problems.push(`${where}: ${from}${JSON.stringify(t.text.slice(0, 80))} (${t.text.length} chars)`);
+  }
+  return problems;
+}
+
 describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang) => ({ template, lang }))))('the $template briefing in Word ($lang)', ({ template, lang }) => {
   const get = (): Case => cases.find((c) => c.template === template && c.lang === lang)!;
 
   it('opens in LibreOffice with every string the model prints: body in the text, notes and page frame in the PDF', () => {
     const c = get();
-    const body = squash(c.txt);
-    const pdfWords = pdfText(c.pdf).split(/\s+/).map(squash).filter(Boolean);
-    const pdfJoined = pdfWords.join('');
-    const places = placesOf(c.model);
-    const problems: string[] = [];
-    for (const t of printedTexts(c.model)) {
-      const s = squash(t.text);
-      if (!s) continue;
-      const where = places.body.has(t.text) ? 'body' : places.notes.has(t.text) ? 'notes' : places.frame.has(t.text) ? 'frame' : null;
-      if (where === null) problems.push(`not placed by the test: ${JSON.stringify(t.text)}`);
-      else if (where === 'body' ? !body.includes(s) : !isPrinted(s, pdfJoined, pdfWords)) problems.push(`${where}: ${JSON.stringify(t.text.slice(0, 80))}`);
-    }
+    const problems = missingInWord(c.model, c.txt, c.pdf);
     expect(problems, `${template}/${lang}: ${problems.length} missing`).toEqual([]);
     pageToPng(c.pdf, 1, path.join('docx', `${template}-${lang}-page1`), 60);
   });
@@ -169,4 +180,41 @@ describe('cluster-brief export docx', () => {
     expect(bad.stderr).toContain('A fact sheet needs exactly one industry');
     expect(fs.existsSync(refused)).toBe(false);
   }, 300_000);
+});
+
+const RUNS = Number(process.env.DOCX_PROPERTY_RUNS ?? 1);
+const SEED = process.env.DOCX_PROPERTY_SEED ? Number(process.env.DOCX_PROPERTY_SEED) : Date.now() % 2 ** 31;
+
+describe('the Word briefing on random data files (property)', () => {
+  it(`writes every string it prints, for texts of every kind and length (${RUNS} data files × 3 templates × 3 languages, seed ${SEED})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(briefingCase, async (c) => {
+        const { db: own } = openTemp();
+        const out = tempDir('cluster-brief-docx-property-');
+        try {
+          const { factSheetId } = applyCase(own, c);
+          const written: { name: string; file: string; model: BriefingDocument }[] = [];
+          for (const template of BRIEFING_TEMPLATES) {
+            for (const lang of BRIEFING_LANGS) {
+              const { docx, model } = await renderBriefingDocx(own, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...c.request }, NOW);
+              const file = path.join(out, `${template}-${lang}.docx`);
+              fs.writeFileSync(file, docx);
+              written.push({ name: `${template}/${lang}`, file, model });
+            }
+          }
+          const files = written.map((w) => w.file);
+          const [txts, pdfs] = [officeConvert(files, 'txt', out), officeConvert(files, 'pdf', out)];
+          const problems = written.flatMap((w, i) => missingInWord(w.model, fs.readFileSync(txts[i]!, 'utf8'), pdfs[i]!).map((p) => `${w.name} ${p}`));
+          if (problems.length) {
+            const kept = path.join(ARTIFACTS, 'docx', `seed-${SEED}`);
+            fs.cpSync(out, kept, { recursive: true });
+            throw new Error(`seed ${SEED} (files kept in ${kept}):\n${problems.slice(0, 12).join('\n')}`);
+          }
+        } finally {
+          own.close();
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 0 },
+    );
+  }, 900_000);
 });

@@ -294,7 +294,7 @@ class WordWriter {
     const alt = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
     return [
       this.para(caption, S.caption),
-      new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [new ImageRun({ type: 'png', data: png, transformation: { width: CONTENT_PX, height }, altText: { name: 'chart', title: alt, description: alt } })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [chartImage(png, height, alt)] }),
       this.chartNumbers(b.spec, names),
       new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
     ];
@@ -363,6 +363,19 @@ class WordWriter {
     const children = side === 'right' ? [...line, new TextRun({ text: '\t' }), number] : [number, new TextRun({ text: '\t' }), ...line];
     return new Footer({ children: [new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO }, children })] });
   }
+}
+
+/** The image run of a chart drawing, made once per drawing: docx hashes the image's bytes (SHA-1, in JavaScript) for every ImageRun it makes. */
+const images = new WeakMap<Buffer, Map<string, ImageRun>>();
+function chartImage(png: Buffer, height: number, alt: string): ImageRun {
+  const key = JSON.stringify([height, alt]);
+  const byOptions = images.get(png) ?? new Map<string, ImageRun>();
+  images.set(png, byOptions);
+  const hit = byOptions.get(key);
+  if (hit) return hit;
+  const run = new ImageRun({ type: 'png', data: png, transformation: { width: CONTENT_PX, height }, altText: { name: 'chart', title: alt, description: alt } });
+  byOptions.set(key, run);
+  return run;
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
