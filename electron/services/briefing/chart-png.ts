@@ -38,12 +38,26 @@ export function svgForResvg(svg: string): string {
   return svg.replace(/\b(NotoSansSC|NotoSans|NotoEmoji)\b/g, (name) => `'${FAMILY_IN_FILE[name] ?? name}'`).replace(/''/g, "'");
 }
 
-export function svgToPng(svg: string, widthPx: number): Buffer {
+/**
+ * The font files a drawing uses: resvg parses every file it is given for every drawing (~10 MB
+ * each for the CJK faces), so a bold or fallback face is passed only when the SVG asks for it.
+ */
+export function fontFilesFor(svg: string): string[] {
   const files = fontFiles();
+  const bold = /font-weight:\s*(bold|[6-9]00)|font-weight="(bold|[6-9]00)"/.test(svg);
+  return [
+    files.regular,
+    ...(bold ? [files.bold] : []),
+    ...(new RegExp(`\\b${FONT_FAMILY.latin}\\b`).test(svg) ? [files.latinRegular, ...(bold ? [files.latinBold] : [])] : []),
+    ...(new RegExp(`\\b${FONT_FAMILY.emoji}\\b`).test(svg) ? [files.fallback] : []),
+  ];
+}
+
+export function svgToPng(svg: string, widthPx: number): Buffer {
   const resvg = new Resvg(svgForResvg(svg), {
     fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
-    font: { fontFiles: Object.values(files), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
+    font: { fontFiles: fontFilesFor(svg), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
   });
   return resvg.render().asPng();
 }
