@@ -18,6 +18,8 @@ import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingLang, type BriefingTem
 import { outputValueLabel } from '../../shared/charts/tiers';
 import { blockLines, numberNotes, walkBlocks, type BriefingDocument, type Line } from '../../shared/document';
 import { formatValue } from '../../shared/format';
+import { chartOption, svgToPng } from '../../electron/services/briefing/chart-png';
+import { renderChartSvg } from '../../electron/services/briefing/charts-svg';
 import { renderBriefingDocx } from '../../electron/services/briefing/docx-render';
 import { printedTexts } from '../../electron/services/briefing/render';
 import type { DB } from '../../electron/services/db/open';
@@ -159,6 +161,20 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(charts);
     expect(media).toHaveLength(charts);
     for (const f of media) expect((await zip.file(f)!.async('nodebuffer')).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+});
+
+describe('chart images', () => {
+  it('draws the labels with the app\'s fonts (no system fonts): the picture differs from the same chart with its text taken out', () => {
+    const spec = { kind: 'output' as const, omitted: 0, rows: [{ name: { zh: '智能机器人', en: 'Smart robots' }, category: 'emerging' as const, value: 100, qualifier: 'over' as const, fromTier: true }] };
+    const svg = renderChartSvg(chartOption(spec, 'both'), { width: 400, height: 120 });
+    expect(svg).toContain('智能机器人');
+    const withText = svgToPng(svg, 400);
+    const withoutText = svgToPng(svg.replace(/<text\b[^>]*>[^<]*<\/text>/g, ''), 400);
+    expect(withText.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(withText.equals(withoutText)).toBe(false);
+    // Only the label text differs: with the text out, only the bars and axes remain.
+    expect(svgToPng(svg, 400).equals(withText)).toBe(true);
   });
 });
 
