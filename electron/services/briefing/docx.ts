@@ -227,7 +227,9 @@ class WordWriter {
         return [this.columns(b.columns)];
       default:
         // bulletinHead / bulletinTail (issue 10, the 简报 format) come here once shared/document.ts has them:
-        // red name centred, issue line, unit/date line, red rule; tail rule, 报送/抄送, 共印N份.
+        // case 'bulletinHead': return bulletinHeadParagraphs({ marking, copyNumber, name, issue, unit, date }, (l, base) => this.runs(l, base), CONTENT_TWIPS);
+        // case 'bulletinTail': return bulletinTailParagraphs({ lists: [sendTo, copyTo], copies }, (l, base) => this.runs(l, base));
+        // (docx-bulletin.ts: red name centred, issue line, unit/date line above a red rule; tail rules, 报送/抄送, 共印N份.)
         return [];
     }
   }
