@@ -9,6 +9,7 @@
  * Then the same for random data files (fast-check, seed printed; DOCX_PROPERTY_RUNS sets how many):
  * texts of every kind and length, long titles, many annotations.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -114,6 +115,9 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     const c = get();
     const problems = missingInWord(c.model, c.txt, c.pdf);
     expect(problems, `${template}/${lang}: ${problems.length} missing`).toEqual([]);
+    // Page numbers in the footer, "— 1 —", on an A4 page.
+    expect(squash(pdfText(c.pdf))).toContain('—1—');
+    expect(execFileSync('pdfinfo', [c.pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
     pageToPng(c.pdf, 1, path.join('docx', `${template}-${lang}-page1`), 60);
   });
 
@@ -147,6 +151,9 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(fontTableXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fontTableXml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     expect(documentXml).toMatch(/<w:pStyle w:val="(Heading[123]|Title|Body)"\/>/);
+    // A4, GB/T 9704 margins (37, 35, 28, 26 mm) in twips.
+    expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
 
     const { notes } = numberNotes(c.model.blocks);
     const cites = [...walkBlocks(c.model.blocks)].flatMap((b) => blockLines(b).flat()).filter((r) => r.t === 'cite').length;

@@ -66,7 +66,8 @@ export const WORD_FONTS = {
 /** A4 in twips (1/20 pt), the GB/T 9704 margins, and the text width they leave (156 mm). */
 const MM = 1440 / 25.4;
 export const WORD_PAGE = { width: 11906, height: 16838, top: 37, bottom: 35, left: 28, right: 26, header: 15, footer: 23 } as const;
-const CONTENT_TWIPS = Math.round((210 - WORD_PAGE.left - WORD_PAGE.right) * MM);
+export const twips = (mm: number): number => Math.round(mm * MM);
+const CONTENT_TWIPS = twips(210 - WORD_PAGE.left - WORD_PAGE.right);
 /** The text width in pixels at 96 dpi, as docx sizes images. */
 const CONTENT_PX = Math.round(((210 - WORD_PAGE.left - WORD_PAGE.right) / 25.4) * 96);
 
@@ -125,7 +126,8 @@ export function buildDocx(doc: BriefingDocument): Document {
           titlePage: true,
           page: {
             size: { width: WORD_PAGE.width, height: WORD_PAGE.height },
-            margin: { top: `${WORD_PAGE.top}mm`, bottom: `${WORD_PAGE.bottom}mm`, left: `${WORD_PAGE.left}mm`, right: `${WORD_PAGE.right}mm`, header: `${WORD_PAGE.header}mm`, footer: `${WORD_PAGE.footer}mm` },
+            // In twips: older Word and WPS read only numbers here, not "37mm".
+            margin: { top: twips(WORD_PAGE.top), bottom: twips(WORD_PAGE.bottom), left: twips(WORD_PAGE.left), right: twips(WORD_PAGE.right), header: twips(WORD_PAGE.header), footer: twips(WORD_PAGE.footer) },
           },
         },
         headers: { first: w.header(false), default: w.header(true), even: w.header(true) },
