@@ -59,3 +59,11 @@ export async function timeBoth(a: () => unknown, b: () => unknown, times = 200, 
     { p50: percentile(sb, 50), p95: percentile(sb, 95) },
   ];
 }
+
+/** One timed call after a full collection (bin/bench.mjs passes --expose-gc), so no run pays for the garbage of the one before it. */
+export async function measureAfterGc(fn: () => Promise<unknown>): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const a = performance.now();
+  await fn();
+  return performance.now() - a;
+}

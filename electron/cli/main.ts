@@ -7,6 +7,7 @@
  *   cluster-brief backups [--json] [--db <file>]
  *   cluster-brief restore <backup> [--db <file>]
  *   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
+ *   cluster-brief export docx --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
  *   cluster-brief issue list [--json] [--db <file>]
@@ -45,6 +46,7 @@ Usage / 用法:
                 --lang zh|en|bilingual --out <file> [--title <text>] [--subtitle <text>]
                 [--author <text>] [--marking <text>] [--db <file>]
                                               write a PDF briefing (a fact sheet needs one --entity)
+  cluster-brief export docx …                 the same options: the briefing as a Word file (.docx)
   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
                                               write the dataset as an Excel workbook
   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
@@ -143,9 +145,9 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         return await restoreCommand(file, positionals[1], io);
       case 'export':
       case 'import': {
-        if (command === 'export' && positionals[1] === 'pdf') return await exportPdfCommand(file, values, io);
+        if (command === 'export' && (positionals[1] === 'pdf' || positionals[1] === 'docx')) return await exportBriefingCommand(positionals[1], file, values, io);
         if (positionals[1] !== 'xlsx') {
-          io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (${command === 'export' ? 'pdf|xlsx' : 'xlsx'})\n\n${USAGE}`);
+          io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (${command === 'export' ? 'pdf|docx|xlsx' : 'xlsx'})\n\n${USAGE}`);
           return 2;
         }
         const { exportCommand, importCommand } = await loadWorkbookCommands();
@@ -181,7 +183,7 @@ interface ExportValues {
   marking?: string | undefined;
 }
 
-async function exportPdfCommand(file: string, v: ExportValues, io: Io): Promise<number> {
+async function exportBriefingCommand(format: 'pdf' | 'docx', file: string, v: ExportValues, io: Io): Promise<number> {
   const template = BriefingTemplate.safeParse(v.template);
   const lang = BriefingLang.safeParse(v.lang);
   if (!template.success || !lang.success || !v.out) {
@@ -198,9 +200,17 @@ async function exportPdfCommand(file: string, v: ExportValues, io: Io): Promise<
     author: v.author ?? '',
     marking: v.marking ?? '',
   };
-  const [{ renderBriefing }, { writeFileReplacing }] = await Promise.all([import('../services/briefing/render'), import('../services/briefing/export')]);
+  const { writeFileReplacing } = await import('../services/briefing/export');
   const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
   try {
+    if (format === 'docx') {
+      const { renderBriefingDocx } = await import('../services/briefing/docx-render');
+      const { docx } = await renderBriefingDocx(db, request);
+      writeFileReplacing(v.out, docx);
+      io.out(`${v.out}\n${docx.length} bytes\n`);
+      return 0;
+    }
+    const { renderBriefing } = await import('../services/briefing/render');
     const { pdf, pages } = await renderBriefing(db, request);
     writeFileReplacing(v.out, pdf);
     io.out(`${v.out}\n${pages} pages, ${pdf.length} bytes\n`);

@@ -58,3 +58,17 @@ export function measureText(text: string, size: number, bold: boolean, face: 'sa
   }
   return em * size;
 }
+
+/** The text itself if it fits in `width` at `size`, else cut with an ellipsis so it does. */
+export function fitText(value: string, size: number, width: number): string {
+  if (measureText(value, size, false) <= width) return value;
+  const chars = [...value];
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measureText(`${chars.slice(0, mid).join('')}…`, size, false) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? '' : `${chars.slice(0, lo).join('').trimEnd()}…`;
+}

@@ -7,14 +7,12 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
-import { percentChartOption } from '../../../shared/charts/province';
 import { CHART_COLORS } from '../../../shared/charts/style';
-import { chartValueLabel, compareChartOption, trendChartOption } from '../../../shared/charts/series';
-import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type OutputRow, type RunStyle } from '../../../shared/document';
+import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { chartOptionFor } from './chart-option';
 import { FONT_FAMILY, PRIMARY_FONT, SERIF_FONT, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
-import { measureText } from './measure';
+import { fitText, measureText } from './measure';
 
 /** Draws a chart as SVG; `key` names every input of `option` (so a renderer may reuse a drawing). */
 export type ChartRenderer = (key: string, option: () => EChartsOption, size: { width: number; height: number }) => string;
@@ -307,22 +305,10 @@ class Writer {
   private chart(b: Extract<Block, { type: 'chart' }>): Content {
     const names = b.lang === 'bilingual' ? 'both' : b.lang;
     const fontSize = 11;
-    const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
     // Drawn at 1.3× the printed size, so 11 px labels print at about 8.5 pt.
     const width = Math.round(this.width * 1.3);
     const height = Math.round(Math.min(b.height, this.page.height - this.page.top - this.page.bottom - 60) * 1.3);
-    const option = (spec: ChartSpec): EChartsOption => {
-      if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
-      if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, style);
-      if (spec.kind === 'compare') {
-        const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
-        return compareChartOption(spec.rows, spec.unit, names, { ...style, valueWidth });
-      }
-      const rows = fitNames(spec.rows, names, fontSize);
-      const labelWidth = Math.ceil(Math.max(...rows.map((r) => Math.max(names === 'en' ? 0 : measureText(r.name.zh, fontSize, false), names === 'zh' ? 0 : measureText(r.name.en, names === 'both' ? fontSize - 2.5 : fontSize - 1, false)))));
-      const valueWidth = Math.ceil(Math.max(...rows.map((r) => measureText(outputValueLabel(r, names), names === 'both' ? fontSize - 1 : fontSize, false))));
-      return outputChartOption(rows, names, { ...style, labelWidth, valueWidth });
-    };
+    const option = (spec: ChartSpec): EChartsOption => chartOptionFor(spec, names, fontSize);
     const svg = this.renderChart(JSON.stringify([b.spec, names, width, height]), () => option(b.spec), { width, height });
     const caption = this.id('keep', { text: [...this.line(b.caption), ...(b.second ? [{ text: '  ' }, ...this.line(b.second)] : [])], style: 'caption' });
     return { stack: [caption, { svg, width: this.width, margin: [0, 2, 0, 6] }] } as Content;
@@ -416,32 +402,11 @@ class Writer {
   }
 }
 
-/** Names cut to the width the chart gives its labels (the chart draws them as they come: it cannot measure our fonts). */
-function fitNames(rows: OutputRow[], names: 'zh' | 'en' | 'both', fontSize: number): OutputRow[] {
-  const width = names === 'zh' ? 148 : names === 'en' ? 320 : 236;
-  const zhSize = names === 'en' ? fontSize - 1 : fontSize;
-  const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
-  return rows.map((r) => ({ ...r, name: { zh: fitText(cleanForPrint(r.name.zh).replace(/\n/g, ' '), zhSize, width), en: fitText(cleanForPrint(r.name.en).replace(/\n/g, ' '), enSize, width) } }));
-}
-
 /** A field printed on one line: its line breaks become spaces. */
 function oneLine(value: string): string {
   return cleanForPrint(value).replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** The text itself if it fits in `width` at `size`, else cut with an ellipsis so it does. */
-export function fitText(value: string, size: number, width: number): string {
-  if (measureText(value, size, false) <= width) return value;
-  const chars = [...value];
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measureText(`${chars.slice(0, mid).join('')}…`, size, false) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo === 0 ? '' : `${chars.slice(0, lo).join('').trimEnd()}…`;
-}
 
 function runStyle(style: RunStyle | undefined): Record<string, unknown> {
   switch (style) {

@@ -8,7 +8,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BriefingRequest } from '../../../shared/briefing';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
-import { bodyTexts, type BriefingDocument } from '../../../shared/document';
+import { bodyTexts, walkBlocks, type BriefingDocument } from '../../../shared/document';
 import { AppError } from '../../../shared/errors';
 import { issueDetails } from '../../../shared/text';
 import type { DB } from '../db/open';
@@ -66,14 +66,21 @@ export function printedTexts(model: BriefingDocument): PrintedText[] {
   return out;
 }
 
-/** The document model for a request (the one-page brief at the given fit level). */
-export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0): BriefingDocument {
+/**
+ * The document model for a request (the one-page brief at the given fit level). `allNotes`: every
+ * source's whole note with its quoted passages, whatever the fit level cut (Word, where notes are
+ * footnotes and the page has no limit).
+ */
+export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0, options: { allNotes?: boolean } = {}): BriefingDocument {
   const request = parseRequest(rawRequest);
   const data = readBriefingData(db, request.entityIds);
   const c = new Composer(request, data, localDate(now));
-  if (request.template === 'one-page') return onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!);
-  if (request.template === 'full') return fullBriefing(c);
-  return factSheet(c, data.entities[0]!);
+  const model = request.template === 'one-page' ? onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!);
+  if (options.allNotes) {
+    for (const b of walkBlocks(model.blocks)) if (b.type === 'notes') b.compact = false;
+    c.finishNotes(model.blocks);
+  }
+  return model;
 }
 
 /** Reads, builds and checks the document (everything but pdfmake's layout). */

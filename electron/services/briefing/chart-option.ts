@@ -1,0 +1,57 @@
+/**
+ * A chart of the document model as an ECharts option, the same for the PDF (as SVG) and Word (the
+ * SVG as PNG): the shared builders (shared/charts/) given names cut to the label column and label
+ * widths measured with the embedded fonts, so the chart never has to guess a font's widths.
+ */
+import type { EChartsOption } from 'echarts';
+import { percentChartOption } from '../../../shared/charts/province';
+import { chartValueLabel, compareChartOption, trendChartOption } from '../../../shared/charts/series';
+import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
+import type { ChartSpec, OutputRow } from '../../../shared/document';
+import { PRIMARY_FONT } from './fonts';
+import { cleanForPrint } from './glyphs';
+import { fitText, measureText } from './measure';
+
+export type ChartNames = 'zh' | 'en' | 'both';
+
+/** Names cut to the width the chart gives its labels (the chart draws them as they come: it cannot measure our fonts). */
+function fitNames(rows: OutputRow[], names: ChartNames, fontSize: number): OutputRow[] {
+  const width = names === 'zh' ? 148 : names === 'en' ? 320 : 236;
+  const zhSize = names === 'en' ? fontSize - 1 : fontSize;
+  const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
+  const fit = (v: string, size: number): string => fitText(cleanForPrint(v).replace(/\n/g, ' '), size, width);
+  return rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh, zhSize), en: fit(r.name.en, enSize) } }));
+}
+
+export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11): EChartsOption {
+  const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
+  if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
+  if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, style);
+  if (spec.kind === 'compare') {
+    const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
+    return compareChartOption(spec.rows, spec.unit, names, { ...style, valueWidth });
+  }
+  const rows = fitNames(spec.rows, names, fontSize);
+  const zhSize = names === 'en' ? fontSize - 1 : fontSize;
+  const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
+  const labelWidth = Math.ceil(Math.max(0, ...rows.map((r) => Math.max(names === 'en' ? 0 : measureText(r.name.zh, zhSize, false), names === 'zh' ? 0 : measureText(r.name.en, enSize, false)))));
+  const valueWidth = Math.ceil(Math.max(0, ...rows.map((r) => measureText(outputValueLabel(r, names), names === 'both' ? fontSize - 1 : fontSize, false))));
+  return outputChartOption(rows, names, { ...style, labelWidth, valueWidth });
+}
+
+/** A chart's numbers as a reader checks them: each bar or point's name (one line per language) and its value with qualifier and unit. */
+export function chartNumbers(spec: ChartSpec, names: ChartNames): { name: string[]; value: string }[] {
+  const label = (l: { zh: string; en: string }): string[] => (names === 'both' ? [l.zh, l.en] : [l[names]]);
+  switch (spec.kind) {
+    case 'output':
+      return spec.rows.map((r) => ({ name: label(r.name), value: outputValueLabel(r, names) }));
+    case 'percent':
+      return spec.rows.map((r) => ({ name: label(r.label), value: chartValueLabel(r.value, 'percent', r.qualifier, names) }));
+    case 'compare':
+      return spec.rows.map((r) => ({ name: [...label(r.name).map((n, i) => (i === 0 ? `${n} (${r.period})` : n))], value: chartValueLabel(r.value, spec.unit, r.qualifier, names) }));
+    case 'trend':
+      return spec.series.flatMap((s) =>
+        s.points.flatMap((p, i) => (p ? [{ name: label(s.name).map((n, k) => (k === 0 ? `${n} · ${spec.periods[i] ?? ''}` : n)), value: chartValueLabel(p.value, spec.unit, p.qualifier, names) }] : [])),
+      );
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The 简报 head (报头) and tail (报尾) as Word paragraphs, in the format every Chinese government
+ * reader knows: the marking top left and the copy number top right; the bulletin's name large, red
+ * and centred (方正小标宋简体); the issue line (第N期) beneath it; the compiling unit on the left and
+ * the issue date on the right above a red rule. At the end: a rule, 报送 and 抄送, and 共印N份 between
+ * thin rules. The lines come worded in the document's language(s) (Lines of the document model);
+ * `runs` is the writer's own way of turning a Line into Word runs. Wired into docx.ts's block switch
+ * once the document model has its bulletinHead / bulletinTail blocks (issue 10, i10-pdf).
+ */
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TabStopType, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import type { Line } from '../../../shared/document';
+
+export interface WordBulletinHead {
+  /** 内部资料 注意保存, or a classification; empty for none. */
+  marking: Line;
+  /** 编号, when copies are controlled; empty for none. */
+  copyNumber: Line;
+  /** The bulletin's name: 广东省战略性产业集群工作简报. */
+  name: Line;
+  /** 第N期 (总第M期) or 增刊…. */
+  issue: Line;
+  /** 编印单位 (left) and 印发日期 (right). */
+  unit: Line;
+  date: Line;
+}
+
+export interface WordBulletinTail {
+  /** 报送：… and 抄送：…, each line worded already; empty lines are left out. */
+  lists: Line[];
+  /** 共印N份; empty for none. */
+  copies: Line;
+}
+
+export type RunsOf = (line: Line, base: IRunOptions) => ParagraphChild[];
+
+export const BULLETIN_RED = 'FF0000';
+const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '方正小标宋简体' };
+const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '黑体' };
+const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
+
+const hasText = (line: Line): boolean => line.some((r) => r.t === 'text' && r.text.trim() !== '');
+
+/** The name's size in half-points: 36 pt, or smaller so that it stays on one line (a CJK character is one em wide, other characters about half). */
+export function nameSize(name: Line, width: number): number {
+  const ems = name.reduce((sum, r) => sum + (r.t === 'text' ? [...r.text].reduce((n, ch) => n + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.55), 0) : 0), 0);
+  const fit = Math.floor(((width / 20) * 0.96 * 2) / Math.max(1, ems));
+  return Math.max(20, Math.min(72, fit));
+}
+
+/** The head: marking and copy number, the red name, the issue line, unit and date above a red rule. `width`: the text width in twips. */
+export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, width: number): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (hasText(head.marking) || hasText(head.copyNumber)) {
+    out.push(new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE, children: [...runs(head.marking, { font: HEI }), new TextRun({ text: '\t' }), ...runs(head.copyNumber, { font: HEI })] }));
+  }
+  out.push(
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT }, children: runs(head.name, { font: TITLE_FONT, size: nameSize(head.name, width), color: BULLETIN_RED }) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE }, children: runs(head.issue, {}) }),
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: width }],
+      spacing: { after: 480, ...SINGLE },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: BULLETIN_RED, space: 6 } },
+      children: [...runs(head.unit, {}), new TextRun({ text: '\t' }), ...runs(head.date, {})],
+    }),
+  );
+  return out;
+}
+
+/** The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. */
+export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): Paragraph[] {
+  const rule = (size: number): { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number } => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
+  const lists = tail.lists.filter(hasText);
+  const out = lists.map(
+    (line, i) =>
+      new Paragraph({
+        keepNext: true,
+        spacing: SINGLE,
+        indent: { left: 280, right: 280 },
+        border: { top: rule(i === 0 ? 8 : 4) },
+        children: runs(line, { size: 28 }),
+      }),
+  );
+  if (hasText(tail.copies)) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: SINGLE, indent: { right: 280 }, border: { top: rule(lists.length ? 4 : 8), bottom: rule(8) }, children: runs(tail.copies, { size: 28 }) }));
+  else if (out.length) out.push(new Paragraph({ spacing: SINGLE, border: { top: rule(8) }, children: [] }));
+  return out;
+}

@@ -1,0 +1,20 @@
+/**
+ * Making a briefing as Word: the template's document model with every source's whole note (Word's
+ * notes are footnotes, so nothing is cut to fit a page), written by the Word writer.
+ */
+import type { BriefingRequest } from '../../../shared/briefing';
+import type { BriefingDocument } from '../../../shared/document';
+import type { DB } from '../db/open';
+import { toDocx } from './docx';
+import { composeBriefing } from './render';
+
+export interface RenderedDocx {
+  docx: Buffer;
+  /** The document that was written: every string it prints is in the .docx. */
+  model: BriefingDocument;
+}
+
+export async function renderBriefingDocx(db: DB, request: BriefingRequest, now: Date = new Date()): Promise<RenderedDocx> {
+  const model = composeBriefing(db, request, now, 0, { allNotes: true });
+  return { docx: await toDocx(model), model };
+}

@@ -1,0 +1,436 @@
+/**
+ * The Word writer of the briefing document model: a plain function from a BriefingDocument to a
+ * .docx (the `docx` package), for finishing in Word or WPS. The document is built from real styles
+ * (body 仿宋_GB2312 三号, headings 黑体 / 楷体_GB2312, title 方正小标宋简体, Latin in Times New
+ * Roman) on A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm).
+ *
+ * Fonts: Word has no fallback list for a run's font. Each style names the official face in
+ * w:eastAsia; the font table then gives Word and WPS the face to use where that one is missing
+ * (w:altName, written by docx-font-table.ts): 仿宋_GB2312 → 仿宋 (FangSong on English Windows),
+ * 楷体_GB2312 → 楷体 (KaiTi), 方正小标宋简体 → 宋体 (SimSun). Both names ship with every Chinese
+ * Windows; a machine with neither substitutes as Word always does.
+ *
+ * Citations are real Word footnotes, one per source: the first citation of a source holds the
+ * footnote (inside a bookmark); every later citation of it is a NOTEREF field to that bookmark,
+ * which Word prints, and renumbers when fields update, as the same note's number in
+ * footnote-reference style (Word cannot point two footnote references at one footnote). The
+ * source's quoted passages are in the footnote.
+ */
+import {
+  AlignmentType,
+  Bookmark,
+  BuilderElement,
+  BorderStyle,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  StringContainer,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type IParagraphStyleOptions,
+  type IRunOptions,
+  type ParagraphChild,
+  type XmlComponent,
+} from 'docx';
+import { BRIEFING_WORDS } from '../../../shared/briefing-words';
+import { numberNotes, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { chartNumbers } from './chart-option';
+import { chartPng, type ChartNames } from './chart-png';
+import { cleanForPrint } from './glyphs';
+import { measureText } from './measure';
+import { fontTableOverride } from './docx-font-table';
+
+/** The faces a Chinese official document names, and Latin. */
+export const WORD_FONTS = {
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  title: '方正小标宋简体',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;
+
+/** A4 in twips (1/20 pt), the GB/T 9704 margins, and the text width they leave (156 mm). */
+const MM = 1440 / 25.4;
+export const WORD_PAGE = { width: 11906, height: 16838, top: 37, bottom: 35, left: 28, right: 26, header: 15, footer: 23 } as const;
+export const twips = (mm: number): number => Math.round(mm * MM);
+const CONTENT_TWIPS = twips(210 - WORD_PAGE.left - WORD_PAGE.right);
+/** The text width in pixels at 96 dpi, as docx sizes images. */
+const CONTENT_PX = Math.round(((210 - WORD_PAGE.left - WORD_PAGE.right) / 25.4) * 96);
+
+/** 三号 16 pt body on a fixed 28 pt line; sizes in half-points as Word counts them. */
+const SIZE = { body: 32, title: 44, small: 24, table: 24, note: 24, pageNumber: 28 } as const;
+const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
+const INDENT_2_CHARS = 640;
+const RED = 'C00000';
+const GREY = '595959';
+const RULE_GREY = 'A6A6A6';
+
+const fonts = (eastAsia: string): { ascii: string; hAnsi: string; cs: string; eastAsia: string } => ({ ascii: WORD_FONTS.latin, hAnsi: WORD_FONTS.latin, cs: WORD_FONTS.latin, eastAsia });
+
+/** Style ids of the paragraphs this writer makes. */
+const S = { body: 'Body', subtitle: 'Subtitle', meta: 'Meta', small: 'Small', caption: 'Caption', marking: 'Marking', table: 'TableText', source: 'SourceList', contents: 'ContentsEntry' } as const;
+
+function paragraphStyles(): IParagraphStyleOptions[] {
+  const style = (id: string, name: string, run: IParagraphStyleOptions['run'], paragraph: IParagraphStyleOptions['paragraph'] = {}): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', next: S.body, quickFormat: true, run, paragraph });
+  return [
+    style(S.body, 'Body Text', {}, { indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED }),
+    style(S.subtitle, 'Subtitle', { font: fonts(WORD_FONTS.heading2) }, { alignment: AlignmentType.CENTER }),
+    style(S.meta, 'Briefing Meta', { size: SIZE.small, color: GREY }, { alignment: AlignmentType.CENTER, spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
+    style(S.small, 'Small Text', { size: SIZE.small, color: GREY }, { spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
+    style(S.caption, 'Chart Caption', { font: fonts(WORD_FONTS.heading1), size: SIZE.small }, { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO } }),
+    style(S.marking, 'Marking', { font: fonts(WORD_FONTS.heading1), color: RED }, {}),
+    style(S.table, 'Table Text', { size: SIZE.table }, { spacing: { line: 300, lineRule: LineRuleType.AUTO } }),
+    style(S.source, 'Source List', { size: SIZE.small }, { indent: { left: 420, hanging: 420 }, spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
+    style(S.contents, 'Contents Entry', {}, {}),
+    { id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { size: SIZE.note }, paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO } } },
+  ];
+}
+
+/** Builds the Word document (charts drawn as PNG); `toDocx` packs it. */
+export function buildDocx(doc: BriefingDocument): Document {
+  const w = new WordWriter(doc);
+  const children = doc.blocks.flatMap((b) => w.block(b));
+  return new Document({
+    creator: doc.author || 'Cluster Brief',
+    title: doc.title,
+    description: 'Cluster Brief',
+    evenAndOddHeaderAndFooters: true,
+    footnotes: w.footnotes(),
+    styles: {
+      default: {
+        document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: doc.lang === 'en' ? 'en-GB' : 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
+        title: { run: { font: fonts(WORD_FONTS.title), size: SIZE.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 720, lineRule: LineRuleType.EXACT } } },
+        heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+        heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+        heading3: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, bold: true, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+      },
+      paragraphStyles: paragraphStyles(),
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: WORD_PAGE.width, height: WORD_PAGE.height },
+            // In twips: older Word and WPS read only numbers here, not "37mm".
+            margin: { top: twips(WORD_PAGE.top), bottom: twips(WORD_PAGE.bottom), left: twips(WORD_PAGE.left), right: twips(WORD_PAGE.right), header: twips(WORD_PAGE.header), footer: twips(WORD_PAGE.footer) },
+          },
+        },
+        headers: { first: w.header(false), default: w.header(true), even: w.header(true) },
+        footers: { first: w.footer('right'), default: w.footer('right'), even: w.footer('left') },
+        children,
+      },
+    ],
+  });
+}
+
+/** The .docx bytes of a briefing document: built, and packed with the font table that names each face's alternative. */
+export async function toDocx(doc: BriefingDocument): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(doc), false, [fontTableOverride()]);
+}
+
+type Out = Paragraph | Table;
+
+class WordWriter {
+  /** Sources cited so far (their footnote is written at the first citation). */
+  private readonly cited = new Set<number>();
+  /** Each note's lines, from the document's notes blocks; and each source's quoted passages, for a note no block carries. */
+  private readonly noteLines = new Map<number, Line[]>();
+  private readonly quotes = new Map<number, { sourceId: number; quotes: string[] }>();
+
+  constructor(private readonly doc: BriefingDocument) {
+    for (const note of numberNotes(doc.blocks).notes) this.quotes.set(note.n, { sourceId: note.sourceId, quotes: note.quotes.map((q) => q.text) });
+    for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) if (!this.noteLines.has(item.n)) this.noteLines.set(item.n, item.lines);
+  }
+
+  /** One footnote per source: its note's lines (source, then each quoted passage), numbered as cited. */
+  footnotes(): Record<string, { children: Paragraph[] }> {
+    const out: Record<string, { children: Paragraph[] }> = {};
+    for (const [n, note] of this.quotes) {
+      const lines = this.noteLines.get(n) ?? [[{ t: 'text' as const, text: `#${note.sourceId}` }], ...note.quotes.map((q): Line => [{ t: 'text', text: `\u201c${q}\u201d` }])];
+      out[String(n)] = { children: lines.map((l) => new Paragraph({ style: 'FootnoteText', children: this.runs(l, {}, false) })) };
+    }
+    return out;
+  }
+
+  /** A line's runs; `notes` false inside footnotes (a footnote cannot hold another). */
+  runs(line: Line, base: IRunOptions, notes = true): ParagraphChild[] {
+    return line.flatMap((r): ParagraphChild[] => {
+      if (r.t === 'cite') return notes && r.n !== undefined ? this.citation(r.n) : [];
+      const value = cleanForPrint(r.text);
+      const text = r.nowrap ? value.replace(/ /g, '\u00a0') : value;
+      return text.split('\n').map((part, i) => new TextRun({ ...base, ...runStyle(r.style), text: part, ...(i > 0 ? { break: 1 } : {}) }));
+    });
+  }
+
+  /** A source's first citation holds its footnote, in a bookmark; a later one is a NOTEREF field to it, showing the same number. */
+  private citation(n: number): ParagraphChild[] {
+    const bookmark = `_RefNote${n}`;
+    if (!this.cited.has(n)) {
+      this.cited.add(n);
+      return [new Bookmark({ id: bookmark, children: [new FootnoteReferenceRun(n)] })];
+    }
+    const run = (child: XmlComponent | string): TextRun => new TextRun({ style: 'FootnoteReference', superScript: true, children: [child] });
+    const fieldChar = (type: 'begin' | 'separate' | 'end'): XmlComponent => new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+    // \f: in footnote-reference style; \h: a link to the note. The cached number is what prints until Word updates fields.
+    return [run(fieldChar('begin')), run(new StringContainer('w:instrText', `NOTEREF ${bookmark} \\f \\h`)), run(fieldChar('separate')), run(String(n)), run(fieldChar('end'))];
+  }
+
+  private para(line: Line, style: string, base: IRunOptions = {}): Paragraph {
+    return new Paragraph({ style, children: this.runs(line, base) });
+  }
+
+  block(b: Block): Out[] {
+    switch (b.type) {
+      case 'heading': {
+        const second = b.second ? [new TextRun({ text: '  ' }), ...this.runs(b.second, { color: GREY, size: SIZE.small })] : [];
+        const heading = b.level === 1 ? 'Heading1' : b.level === 2 ? 'Heading2' : 'Heading3';
+        return [new Paragraph({ heading, children: [...this.runs(b.runs, {}), ...second] })];
+      }
+      case 'paragraph':
+        return [this.para(b.runs, paragraphStyle(b.style))];
+      case 'list':
+        return b.items.map((i) => new Paragraph({ style: S.body, bullet: { level: 0 }, children: [...this.runs(i.runs, {}), ...(i.second ? [new TextRun({ text: '', break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])] }));
+      case 'figures':
+        return [this.figures(b)];
+      case 'table':
+        return [this.table(b)];
+      case 'chart':
+        return this.chart(b);
+      case 'annotation':
+        return [this.para(b.meta, S.small), new Paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } }, children: this.runs(b.body, {}) })];
+      case 'notes':
+        // The notes themselves are footnotes; here the sources are listed once, by their note numbers.
+        return b.items.map((item) => new Paragraph({ style: S.source, children: [new TextRun({ text: `${item.n}.\t` }), ...this.runs(item.lines[0] ?? [], {}, false)] }));
+      case 'rule':
+        return [new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 120 }, border: { bottom: { style: BorderStyle.SINGLE, size: b.strong ? 12 : 4, color: b.strong ? '000000' : RULE_GREY, space: 1 } }, children: [] })];
+      case 'contents':
+        return [
+          new Paragraph({ heading: 'Heading1', children: this.runs(b.title, {}, false) }),
+          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [new Paragraph({ style: S.contents, indent: { left: (h.level - 1) * INDENT_2_CHARS }, children: this.runs(h.runs, {}, false) })] : [])),
+        ];
+      case 'pageBreak':
+        return [new Paragraph({ children: [new PageBreak()] })];
+      case 'columns':
+        return [this.columns(b.columns)];
+      default:
+        // bulletinHead / bulletinTail (issue 10, the 简报 format) come here once shared/document.ts has them:
+        // case 'bulletinHead': return bulletinHeadParagraphs({ marking, copyNumber, name, issue, unit, date }, (l, base) => this.runs(l, base), CONTENT_TWIPS);
+        // case 'bulletinTail': return bulletinTailParagraphs({ lists: [sendTo, copyTo], copies }, (l, base) => this.runs(l, base));
+        // (docx-bulletin.ts: red name centred, issue line, unit/date line above a red rule; tail rules, 报送/抄送, 共印N份.)
+        return [];
+    }
+  }
+
+  private cellParagraphs(c: Cell, header: boolean): Paragraph[] {
+    const alignment = c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+    const lines = c.lines.length ? c.lines : [[]];
+    return lines.map((l, i) => new Paragraph({ style: S.table, alignment, children: this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) }));
+  }
+
+  /** Column widths in twips: numbers scaled from the PDF's points to Word's text width, "auto" as wide as its widest line (at most 45%), "*" sharing the rest. */
+  private widths(b: Extract<Block, { type: 'table' }>): number[] {
+    const scale = CONTENT_TWIPS / (442 * 20);
+    const fixed = b.columns.map((c, i) => {
+      if (typeof c.width === 'number') return Math.round(c.width * 20 * scale);
+      if (c.width === '*') return null;
+      const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((x): x is Cell => x !== undefined);
+      const widest = Math.max(0, ...cells.flatMap((cell) => cell.lines.map((l) => l.reduce((sum, r) => sum + (r.t === 'text' ? measureText(r.text.replace(/\s*\n\s*/g, ' '), 12, true) : 8), 0))));
+      return Math.min(Math.ceil((widest + 12) * 20), Math.round(CONTENT_TWIPS * 0.45));
+    });
+    const used = fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
+    const stars = fixed.filter((w) => w === null).length;
+    const share = stars ? Math.max(800, Math.floor((CONTENT_TWIPS - used) / stars)) : 0;
+    const widths = fixed.map((w) => w ?? share);
+    const total = widths.reduce((s, w) => s + w, 0);
+    // Never wider than the page: a table wider than the text area is scaled down whole.
+    return total > CONTENT_TWIPS ? widths.map((w) => Math.floor((w * CONTENT_TWIPS) / total)) : widths;
+  }
+
+  private table(b: Extract<Block, { type: 'table' }>): Table {
+    return dataTable(this.widths(b), b.header.map((c) => this.cellParagraphs(c, true)), b.rows.map((r) => r.map((c) => this.cellParagraphs(c, false))));
+  }
+
+  private figures(b: Extract<Block, { type: 'figures' }>): Table {
+    const perRow = Math.min(this.doc.lang === 'zh' ? 4 : 2, Math.max(1, b.items.length));
+    const cells = b.items.map((i) => [
+      ...i.label.map((l) => new Paragraph({ style: S.table, children: this.runs(l, { color: GREY, size: 21 }) })),
+      ...i.value.map((l) => new Paragraph({ style: S.table, children: this.runs(l, { bold: true, size: SIZE.body }) })),
+    ]);
+    const rows: Paragraph[][][] = [];
+    for (let i = 0; i < cells.length; i += perRow) {
+      const row = cells.slice(i, i + perRow);
+      while (row.length < perRow) row.push([new Paragraph({ style: S.table, children: [] })]);
+      rows.push(row);
+    }
+    const width = Math.floor(CONTENT_TWIPS / perRow);
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: width * perRow, type: WidthType.DXA },
+      columnWidths: rows[0]?.map(() => width) ?? [],
+      borders: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY }, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY } },
+      rows: rows.map((r) => new TableRow({ cantSplit: true, children: r.map((children) => new TableCell({ width: { size: width, type: WidthType.DXA }, margins: CELL_MARGINS, children })) })),
+    });
+  }
+
+  /** The chart as the PDF draws it, as a PNG across the text width, and its numbers in a table beneath. */
+  private chart(b: Extract<Block, { type: 'chart' }>): Out[] {
+    const names: ChartNames = b.lang === 'bilingual' ? 'both' : b.lang;
+    // The PDF's drawing size (1.3 × its printed size, so 11 px labels print at about 8.5 pt).
+    const size = { width: Math.round(483.28 * 1.3), height: Math.round(Math.min(b.height, 661.89) * 1.3) };
+    const png = chartPng(b.spec, names, size);
+    const height = Math.round((CONTENT_PX * size.height) / size.width);
+    const caption = [...b.caption, ...(b.second ? [{ t: 'text' as const, text: '  ' }, ...b.second] : [])];
+    const alt = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
+    return [
+      this.para(caption, S.caption),
+      new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [chartImage(png, height, alt)] }),
+      this.chartNumbers(b.spec, names),
+      new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
+    ];
+  }
+
+  /** The chart's numbers: one row per bar, its name and its value with qualifier and unit. */
+  private chartNumbers(spec: ChartSpec, names: ChartNames): Table {
+    const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
+    const rows = chartNumbers(spec, names);
+    const cell = (lines: string[], align: 'left' | 'right', header = false): Paragraph[] =>
+      lines.map((t, i) => new Paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: cleanForPrint(t), ...(header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) })] }));
+    const valueWidth = Math.round(CONTENT_TWIPS * 0.42);
+    return dataTable([CONTENT_TWIPS - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
+  }
+
+  /** Side-by-side blocks: a one-row table without borders. */
+  private columns(columns: Block[][]): Table {
+    const width = Math.floor(CONTENT_TWIPS / Math.max(1, columns.length));
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: width * columns.length, type: WidthType.DXA },
+      columnWidths: columns.map(() => width),
+      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+      rows: [
+        new TableRow({
+          children: columns.map((col) => {
+            const children = col.flatMap((x) => this.block(x));
+            // A cell ends with a paragraph (Word refuses one that ends with a table).
+            if (!(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({ children: [] }));
+            return new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 60, right: 180 }, children });
+          }),
+        }),
+      ],
+    });
+  }
+
+  // ---- the page frame ------------------------------------------------------------------------------
+
+  /** The marking at the right; after the first page, the running title at the left. A cover's first page has none. */
+  header(running: boolean): Header {
+    const { marking, cover } = this.doc;
+    const title = running ? oneLine(this.doc.running) : '';
+    if ((!running && cover) || (!title && !marking)) return new Header({ children: [] });
+    return new Header({
+      children: [
+        new Paragraph({
+          tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }],
+          spacing: { line: 240, lineRule: LineRuleType.AUTO },
+          children: [new TextRun({ text: title, size: 18, color: GREY }), new TextRun({ text: `\t${oneLine(marking)}`, size: 21, bold: true, color: RED })],
+        }),
+      ],
+    });
+  }
+
+  /** "— 1 —" in 四号 宋体 at the outside edge (right on odd pages, left on even ones); the document's footer line (data as of …) on the inside. */
+  footer(side: 'left' | 'right'): Footer {
+    const number = new TextRun({ font: fonts(WORD_FONTS.pageNumber), size: SIZE.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] });
+    const line = this.runs(this.doc.footer, { size: 18, color: GREY }, false);
+    const children = side === 'right' ? [...line, new TextRun({ text: '\t' }), number] : [number, new TextRun({ text: '\t' }), ...line];
+    return new Footer({ children: [new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO }, children })] });
+  }
+}
+
+/** The image run of a chart drawing, made once per drawing: docx hashes the image's bytes (SHA-1, in JavaScript) for every ImageRun it makes. */
+const images = new WeakMap<Buffer, Map<string, ImageRun>>();
+function chartImage(png: Buffer, height: number, alt: string): ImageRun {
+  const key = JSON.stringify([height, alt]);
+  const byOptions = images.get(png) ?? new Map<string, ImageRun>();
+  images.set(png, byOptions);
+  const hit = byOptions.get(key);
+  if (hit) return hit;
+  const run = new ImageRun({ type: 'png', data: png, transformation: { width: CONTENT_PX, height }, altText: { name: 'chart', title: alt, description: alt } });
+  byOptions.set(key, run);
+  return run;
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
+
+/** A table as statistics print it: a rule above, a rule under the header row (repeated on every page), a rule below. */
+function dataTable(widths: number[], header: Paragraph[][], rows: Paragraph[][][]): Table {
+  const row = (cells: Paragraph[][], isHeader: boolean): TableRow =>
+    new TableRow({ tableHeader: isHeader, children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 800, type: WidthType.DXA }, margins: CELL_MARGINS, ...(isHeader ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } } : {}), children })) });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: 'D9D9D9' }, insideVertical: NONE },
+    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+  });
+}
+
+function paragraphStyle(style: Extract<Block, { type: 'paragraph' }>['style']): string {
+  switch (style) {
+    case 'title':
+    case 'coverTitle':
+      return 'Title';
+    case 'subtitle':
+    case 'coverSubtitle':
+      return S.subtitle;
+    case 'meta':
+    case 'coverMeta':
+    case 'kicker':
+      return S.meta;
+    case 'muted':
+    case 'small':
+    case 'second':
+      return S.small;
+    case 'caption':
+      return S.caption;
+    case 'marking':
+      return S.marking;
+    default:
+      return S.body;
+  }
+}
+
+function runStyle(style: RunStyle | undefined): IRunOptions {
+  switch (style) {
+    case 'strong':
+    case 'value':
+      return { bold: true };
+    case 'muted':
+    case 'label':
+    case 'second':
+      return { color: GREY };
+    case 'warn':
+      return { color: RED };
+    default:
+      return {};
+  }
+}
+
+function oneLine(value: string): string {
+  return cleanForPrint(value).replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,58 @@
+/**
+ * The 简报 head and tail as Word draws them, ahead of the document model's bulletin blocks: a
+ * document with a head, a paragraph and a tail is opened by LibreOffice; every line is there, in
+ * order, the name is red in 方正小标宋简体, a red rule closes the head, and the tail lines sit
+ * between rules. The first page is kept under test-results/artifacts/docx/ to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { text, type Line } from '../../shared/document';
+import { bulletinHeadParagraphs, bulletinTailParagraphs, nameSize, type RunsOf } from '../../electron/services/briefing/docx-bulletin';
+import { squash } from '../helpers/briefing-check';
+import { tempDir } from '../helpers/files';
+import { officeConvert } from '../helpers/office';
+import { ARTIFACTS, pageToPng } from '../helpers/pdf';
+
+const runs: RunsOf = (line, base) => line.flatMap((r) => (r.t === 'text' ? [new TextRun({ ...base, text: r.text })] : []));
+const line = (value: string): Line => (value ? [text(value)] : []);
+
+describe('the 简报 head and tail in Word', () => {
+  it('prints marking, copy number, red name, issue line, unit and date, then 报送, 抄送 and 共印N份, in that order', async () => {
+    const head = { marking: line('内部资料 注意保存'), copyNumber: line('编号：0012'), name: line('广东省战略性产业集群工作简报'), issue: line('2026年第12期（总第48期）'), unit: line('广东省工业和信息化厅编印'), date: line('2026年11月28日') };
+    const tail = { lists: [line('报送：省委办公厅，省政府办公厅。'), line(''), line('抄送：各地级以上市工业和信息化主管部门。')], copies: line('共印80份') };
+    const body = '全省20个战略性产业集群增加值同比增长5.2%。';
+    const doc = new Document({
+      sections: [{ children: [...bulletinHeadParagraphs(head, runs, 8844), new Paragraph({ children: [new TextRun(body)] }), ...bulletinTailParagraphs(tail, runs)] }],
+    });
+    const dir = tempDir('cluster-brief-bulletin-docx-');
+    const file = path.join(dir, 'bulletin.docx');
+    const bytes = await Packer.toBuffer(doc);
+    fs.writeFileSync(file, bytes);
+
+    const [txt] = officeConvert([file], 'txt', dir);
+    const read = squash(fs.readFileSync(txt!, 'utf8'));
+    const order = ['内部资料注意保存', '编号：0012', '广东省战略性产业集群工作简报', '2026年第12期（总第48期）', '广东省工业和信息化厅编印', '2026年11月28日', squash(body), '报送：省委办公厅，省政府办公厅。', '抄送：各地级以上市工业和信息化主管部门。', '共印80份'];
+    const at = order.map((s) => read.indexOf(s));
+    expect(at.filter((i) => i < 0), `missing: ${order.filter((_, k) => at[k]! < 0).join(', ')}`).toEqual([]);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const nameRun = /<w:r>(?:(?!<\/w:r>)[\s\S])*?广东省战略性产业集群工作简报/.exec(xml)?.[0] ?? '';
+    expect(nameRun).toContain('w:eastAsia="方正小标宋简体"');
+    expect(nameRun).toContain('<w:color w:val="FF0000"/>');
+    expect(xml).toMatch(/<w:bottom w:val="single" w:color="FF0000" w:sz="18"/);
+    expect(xml.match(/<w:top w:val="single" w:color="000000"/g)?.length).toBe(3);
+
+    // The name stays on one line: 14 characters across the 156 mm text width.
+    expect(nameSize(head.name, 8844)).toBeLessThan(72);
+    expect(nameSize(head.name, 8844) * 14 * 10).toBeLessThanOrEqual(8844);
+    expect(nameSize(line('工作简报'), 8844)).toBe(72);
+
+    fs.mkdirSync(path.join(ARTIFACTS, 'docx'), { recursive: true });
+    const [pdf] = officeConvert([file], 'pdf', dir);
+    pageToPng(pdf!, 1, path.join('docx', 'bulletin-head-tail-page1'), 60);
+  }, 300_000);
+});

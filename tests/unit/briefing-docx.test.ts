@@ -1,0 +1,241 @@
+/**
+ * The Word briefing, opened as an office user's program would. For every template in every
+ * language, on a real data file with the default dataset, the .docx is written and LibreOffice
+ * (headless, its own profile) turns it into text and into a PDF: every string the document model
+ * prints is in the text (the sources' notes and the page frame in the PDF, where LibreOffice puts
+ * footnotes, headers and footers), every charted figure with its unit is in the table beneath its
+ * chart, and the file's XML names the official East Asian faces, holds one footnote per source and
+ * one PNG per chart. The first page of each PDF is kept under test-results/artifacts/docx/.
+ * Then the same for random data files (fast-check, seed printed; DOCX_PROPERTY_RUNS sets how many):
+ * texts of every kind and length, long titles, many annotations.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingLang, type BriefingTemplate } from '../../shared/briefing';
+import { blockLines, numberNotes, walkBlocks, type BriefingDocument, type Line } from '../../shared/document';
+import { chartNumbers } from '../../electron/services/briefing/chart-option';
+import { chartOption, svgToPng } from '../../electron/services/briefing/chart-png';
+import { renderChartSvg } from '../../electron/services/briefing/charts-svg';
+import { renderBriefingDocx } from '../../electron/services/briefing/docx-render';
+import { printedTexts } from '../../electron/services/briefing/render';
+import type { DB } from '../../electron/services/db/open';
+import { isPrinted, squash } from '../helpers/briefing-check';
+import { openTemp, runCliProcess, tempDir } from '../helpers/files';
+import { applyCase, briefingCase } from '../helpers/random-briefing-data';
+import { officeConvert } from '../helpers/office';
+import { ARTIFACTS, pageToPng, pdfText } from '../helpers/pdf';
+
+const NOW = new Date('2026-11-28T09:00:00');
+const FACT_SHEET_ENTITY = 'smart-robots';
+
+interface Case {
+  template: BriefingTemplate;
+  lang: BriefingLang;
+  model: BriefingDocument;
+  docx: Buffer;
+  txt: string;
+  pdf: string;
+}
+
+const cases: Case[] = [];
+let db: DB;
+let dir: string;
+
+beforeAll(async () => {
+  ({ db } = openTemp());
+  dir = tempDir('cluster-brief-docx-');
+  fs.mkdirSync(path.join(ARTIFACTS, 'docx'), { recursive: true });
+  const files: string[] = [];
+  for (const template of BRIEFING_TEMPLATES) {
+    for (const lang of BRIEFING_LANGS) {
+      const request = { template, lang, entityIds: template === 'fact-sheet' ? [FACT_SHEET_ENTITY] : [], title: '', subtitle: '', author: '分析员', marking: '内部资料 注意保存' };
+      const { docx, model } = await renderBriefingDocx(db, request, NOW);
+      const file = path.join(dir, `${template}-${lang}.docx`);
+      fs.writeFileSync(file, docx);
+      files.push(file);
+      cases.push({ template, lang, model, docx, txt: '', pdf: '' });
+    }
+  }
+  // One LibreOffice start-up per target for all nine files.
+  const txts = officeConvert(files, 'txt', dir);
+  const pdfs = officeConvert(files, 'pdf', dir);
+  cases.forEach((c, i) => {
+    c.txt = fs.readFileSync(txts[i]!, 'utf8');
+    c.pdf = pdfs[i]!;
+  });
+}, 900_000);
+
+afterAll(() => db?.close());
+
+const texts = (lines: Line[]): string[] => lines.flatMap((l) => l.flatMap((r) => (r.t === 'text' ? [r.text] : [])));
+
+/** What the Word file prints where: the body (in LibreOffice's text), the notes (footnotes) and the page frame (in its PDF). */
+function placesOf(model: BriefingDocument): { body: Set<string>; notes: Set<string>; frame: Set<string> } {
+  const body = new Set<string>();
+  const notes = new Set<string>();
+  for (const b of walkBlocks(model.blocks)) {
+    if (b.type === 'notes') {
+      for (const item of b.items) {
+        texts(item.lines.slice(0, 1)).forEach((t) => body.add(t)); // the source list in the body
+        texts(item.lines).forEach((t) => notes.add(t)); // the footnote
+      }
+    } else if (b.type !== 'columns') texts(blockLines(b)).forEach((t) => body.add(t));
+  }
+  const frame = new Set([model.running, model.marking, ...texts([model.footer])].filter(Boolean));
+  return { body, notes, frame };
+}
+
+/** Every string the model prints that the Word file, as LibreOffice reads it, lacks (each named with where it should be). */
+function missingInWord(model: BriefingDocument, txt: string, pdf: string): string[] {
+  const body = squash(txt);
+  const pdfWords = pdfText(pdf).split(/\s+/).map(squash).filter(Boolean);
+  const pdfJoined = pdfWords.join('');
+  const places = placesOf(model);
+  const problems: string[] = [];
+  for (const t of printedTexts(model)) {
+    const s = squash(t.text);
+    if (!s) continue;
+    const where = places.body.has(t.text) ? 'body' : places.notes.has(t.text) ? 'notes' : places.frame.has(t.text) ? 'frame' : null;
+    const from = t.from ? `${t.from.entity.slice(0, 30)} · ${t.from.field}: ` : '';
+    if (where === null) problems.push(`not placed by the test: ${from}${JSON.stringify(t.text.slice(0, 80))}`);
+    else if (where === 'body' ? !body.includes(s) : !isPrinted(s, pdfJoined, pdfWords)) problems.push(`${where}: ${from}${JSON.stringify(t.text.slice(0, 80))} (${t.text.length} chars)`);
+  }
+  return problems;
+}
+
+describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang) => ({ template, lang }))))('the $template briefing in Word ($lang)', ({ template, lang }) => {
+  const get = (): Case => cases.find((c) => c.template === template && c.lang === lang)!;
+
+  it('opens in LibreOffice with every string the model prints: body in the text, notes and page frame in the PDF', () => {
+    const c = get();
+    const problems = missingInWord(c.model, c.txt, c.pdf);
+    expect(problems, `${template}/${lang}: ${problems.length} missing`).toEqual([]);
+    // Page numbers in the footer, "— 1 —", on an A4 page.
+    expect(squash(pdfText(c.pdf))).toContain('—1—');
+    expect(execFileSync('pdfinfo', [c.pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
+    pageToPng(c.pdf, 1, path.join('docx', `${template}-${lang}-page1`), 60);
+  });
+
+  it('prints every charted figure with its qualifier and unit in the table beneath the chart', () => {
+    const c = get();
+    const body = squash(c.txt);
+    const names = lang === 'bilingual' ? 'both' : lang;
+    const labels: string[] = [];
+    for (const b of walkBlocks(c.model.blocks)) {
+      if (b.type !== 'chart') continue;
+      labels.push(...chartNumbers(b.spec, names).map((r) => r.value));
+    }
+    if (template !== 'fact-sheet') expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => !body.includes(squash(l)))).toEqual([]);
+    // The seeded province figures, as the article gives them.
+    if (template !== 'fact-sheet') for (const v of lang === 'en' ? ['5.2%', '40%', 'nearly 3 trillion yuan'] : ['5.2%', '40%', '近3万亿元']) expect(body).toContain(squash(v));
+  });
+
+  it('names the official faces, holds one footnote per source and one PNG per chart', async () => {
+    const c = get();
+    const zip = await JSZip.loadAsync(c.docx);
+    const xml = async (name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? '';
+    const [documentXml, stylesXml, footnotesXml, fontTableXml] = await Promise.all([xml('word/document.xml'), xml('word/styles.xml'), xml('word/footnotes.xml'), xml('word/fontTable.xml')]);
+    const style = (id: string): string => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(stylesXml)?.[0] ?? '';
+    expect(stylesXml).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<\/w:docDefaults>/);
+    expect(style('Heading1')).toContain('w:eastAsia="黑体"');
+    expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(stylesXml).toContain('w:ascii="Times New Roman"');
+    expect(fontTableXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fontTableXml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(documentXml).toMatch(/<w:pStyle w:val="(Heading[123]|Title|Body)"\/>/);
+    // A4, GB/T 9704 margins (37, 35, 28, 26 mm) in twips.
+    expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+
+    const { notes } = numberNotes(c.model.blocks);
+    const cites = [...walkBlocks(c.model.blocks)].flatMap((b) => blockLines(b).flat()).filter((r) => r.t === 'cite').length;
+    const footnoteIds = [...footnotesXml.matchAll(/<w:footnote(?: [^>]*)? w:id="(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id > 0);
+    expect(footnoteIds.sort((a, b) => a - b)).toEqual(notes.map((n) => n.n));
+    expect(documentXml.match(/<w:footnoteReference /g)?.length ?? 0).toBe(notes.length);
+    expect(documentXml.match(/NOTEREF _RefNote\d+/g)?.length ?? 0).toBe(cites - notes.length);
+    expect(notes.length).toBeGreaterThan(0);
+
+    const charts = [...walkBlocks(c.model.blocks)].filter((b) => b.type === 'chart').length;
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(charts);
+    expect(media).toHaveLength(charts);
+    for (const f of media) expect((await zip.file(f)!.async('nodebuffer')).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+});
+
+describe('chart images', () => {
+  it('draws the labels with the app\'s fonts (no system fonts): the picture differs from the same chart with its text taken out', () => {
+    const spec = { kind: 'output' as const, omitted: 0, rows: [{ name: { zh: '智能机器人', en: 'Smart robots' }, category: 'emerging' as const, value: 100, qualifier: 'over' as const, fromTier: true }] };
+    const svg = renderChartSvg(chartOption(spec, 'both'), { width: 400, height: 120 });
+    expect(svg).toContain('智能机器人');
+    const withText = svgToPng(svg, 400);
+    const withoutText = svgToPng(svg.replace(/<text\b[^>]*>[^<]*<\/text>/g, ''), 400);
+    expect(withText.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(withText.equals(withoutText)).toBe(false);
+    // Only the label text differs: with the text out, only the bars and axes remain.
+    expect(svgToPng(svg, 400).equals(withText)).toBe(true);
+  });
+});
+
+describe('cluster-brief export docx', () => {
+  it('writes the one-page brief as a Word file LibreOffice opens, and refuses a fact sheet without an industry, writing nothing', () => {
+    const { file, db: own } = openTemp();
+    own.close();
+    const out = path.join(tempDir('cluster-brief-docx-cli-'), 'brief.docx');
+    const ok = runCliProcess(['export', 'docx', '--template', 'one-page', '--lang', 'zh', '--out', out, '--db', file]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(out);
+    const [txt] = officeConvert([out], 'txt', path.dirname(out));
+    expect(squash(fs.readFileSync(txt!, 'utf8'))).toContain(squash('近3万亿元'));
+
+    const refused = path.join(path.dirname(out), 'sheet.docx');
+    const bad = runCliProcess(['export', 'docx', '--template', 'fact-sheet', '--lang', 'en', '--out', refused, '--db', file]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('A fact sheet needs exactly one industry');
+    expect(fs.existsSync(refused)).toBe(false);
+  }, 300_000);
+});
+
+const RUNS = Number(process.env.DOCX_PROPERTY_RUNS ?? 1);
+const SEED = process.env.DOCX_PROPERTY_SEED ? Number(process.env.DOCX_PROPERTY_SEED) : Date.now() % 2 ** 31;
+
+describe('the Word briefing on random data files (property)', () => {
+  it(`writes every string it prints, for texts of every kind and length (${RUNS} data files × 3 templates × 3 languages, seed ${SEED})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(briefingCase, async (c) => {
+        const { db: own } = openTemp();
+        const out = tempDir('cluster-brief-docx-property-');
+        try {
+          const { factSheetId } = applyCase(own, c);
+          const written: { name: string; file: string; model: BriefingDocument }[] = [];
+          for (const template of BRIEFING_TEMPLATES) {
+            for (const lang of BRIEFING_LANGS) {
+              const { docx, model } = await renderBriefingDocx(own, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...c.request }, NOW);
+              const file = path.join(out, `${template}-${lang}.docx`);
+              fs.writeFileSync(file, docx);
+              written.push({ name: `${template}/${lang}`, file, model });
+            }
+          }
+          const files = written.map((w) => w.file);
+          const [txts, pdfs] = [officeConvert(files, 'txt', out), officeConvert(files, 'pdf', out)];
+          const problems = written.flatMap((w, i) => missingInWord(w.model, fs.readFileSync(txts[i]!, 'utf8'), pdfs[i]!).map((p) => `${w.name} ${p}`));
+          if (problems.length) {
+            const kept = path.join(ARTIFACTS, 'docx', `seed-${SEED}`);
+            fs.cpSync(out, kept, { recursive: true });
+            throw new Error(`seed ${SEED} (files kept in ${kept}):\n${problems.slice(0, 12).join('\n')}`);
+          }
+        } finally {
+          own.close();
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 0 },
+    );
+  }, 900_000);
+});
