@@ -45,8 +45,9 @@ import {
   type XmlComponent,
 } from 'docx';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
-import { numberNotes, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { bulletinTailLines, numberNotes, text, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartNumbers } from './chart-option';
+import { bulletinHeadParagraphs, bulletinTailParagraphs } from './docx-bulletin';
 import { chartPng, type ChartNames } from './chart-png';
 import { cleanForPrint } from './glyphs';
 import { measureText } from './measure';
@@ -226,12 +227,21 @@ class WordWriter {
         return [new Paragraph({ children: [new PageBreak()] })];
       case 'columns':
         return [this.columns(b.columns)];
-      default:
-        // bulletinHead / bulletinTail (issue 10, the 简报 format) come here once shared/document.ts has them:
-        // case 'bulletinHead': return bulletinHeadParagraphs({ marking, copyNumber, name, issue, unit, date }, (l, base) => this.runs(l, base), CONTENT_TWIPS);
-        // case 'bulletinTail': return bulletinTailParagraphs({ lists: [sendTo, copyTo], copies }, (l, base) => this.runs(l, base));
-        // (docx-bulletin.ts: red name centred, issue line, unit/date line above a red rule; tail rules, 报送/抄送, 共印N份.)
-        return [];
+      // The 简报's head and tail (docx-bulletin.ts: red name centred, issue line, unit/date line above a
+      // red rule; tail rules, 报送/抄送, 共印N份).
+      case 'bulletinHead': {
+        const line = (v: string): Line => (v ? [text(v)] : []);
+        return bulletinHeadParagraphs(
+          { marking: line(b.marking), copyNumber: line(b.copyNumber), name: line(b.name), issue: line(b.issueLine), unit: line(b.unit), date: line(b.date) },
+          (l, base) => this.runs(l, base),
+          CONTENT_TWIPS,
+        );
+      }
+      case 'bulletinTail': {
+        const lines = bulletinTailLines(b);
+        const copies = lines.find((x) => x.label === '');
+        return bulletinTailParagraphs({ lists: lines.filter((x) => x.label !== '').map((x) => [text(`${x.label}${x.text}`)]), copies: copies ? [text(copies.text)] : [] }, (l, base) => this.runs(l, base));
+      }
     }
   }
 
