@@ -11,8 +11,12 @@ import { MESSAGES } from '../../../../shared/i18n';
 import { outputStatement } from '../../../../shared/output';
 import { clip, zhSpacing, type Composer } from '../compose';
 
+/** A one-line field (title, subtitle, author) prints on its own lines only where the page wraps it: typed line breaks become spaces. */
+const oneLine = (v: string): string => v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+
 export function titleBlock(c: Composer, title: string, opts: { kicker: boolean; maxTitle?: number }): Block[] {
-  const r = c.req;
+  const r = { ...c.req, title: oneLine(c.req.title), subtitle: oneLine(c.req.subtitle), author: oneLine(c.req.author) };
+  title = oneLine(title);
   const from = (field: 'title' | 'subtitle' | 'author') => c.origin(c.w.fields[field], field);
   const meta: Line = [
     ...(r.author ? [text(c.w.preparedBy('').trimEnd() + (c.main === 'en' ? ' ' : '')), text(r.author, { from: from('author') }), text('  ·  ')] : []),
