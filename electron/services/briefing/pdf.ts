@@ -58,6 +58,7 @@ type Registry = Map<string, { kind: 'keep' | 'para'; node: { positions?: { pageN
 export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TDocumentDefinitions {
   const w = new Writer(doc, renderChart);
   const content = doc.blocks.map((b) => w.block(b));
+  w.finishContents();
   const registry = w.registry;
   const page = pageOf(doc.layout);
   const bulletin = doc.layout === 'bulletin';
@@ -125,6 +126,40 @@ class Writer {
     return `${FRAME}${this.frames++}`;
   }
 
+  /** Headings listed in the contents, by the id their printed node gets (see contents()). */
+  private readonly tocEntries = new Map<Block, string>();
+
+  /**
+   * The contents: our own table (fixed widths, so a long unbroken name wraps inside its column), each
+   * heading's page filled in by pdfmake from the heading's node (pageReference). The headings come
+   * later in the document; their rows are filled when the last block is written (finishContents).
+   */
+  private contentsRows: TableCell[][] | null = null;
+  private contents(b: Extract<Block, { type: 'contents' }>): Content {
+    this.contentsRows = [];
+    return {
+      stack: [
+        { text: this.line(b.title), style: 'h1' },
+        { table: { widths: [this.width - 40, 28], dontBreakRows: true, body: this.contentsRows }, layout: 'contents' },
+      ],
+    } as Content;
+  }
+
+  /** Fills the contents' rows once every heading has its id. */
+  finishContents(): void {
+    if (!this.contentsRows) return;
+    for (const [h, id] of this.tocEntries) {
+      if (h.type !== 'heading') continue;
+      const style = h.level === 1 ? 'tocH1' : h.level === 2 ? 'tocH2' : 'tocH3';
+      const runs = [...this.line(h.runs), ...(h.second ? [{ text: '  ' }, ...this.line(h.second)] : [])];
+      this.contentsRows.push([
+        { text: runs, style, margin: [(h.level - 1) * 14, h.level === 1 ? 5 : 1, 0, 0] } as TableCell,
+        { text: '0', pageReference: id, style: 'tocNumber', alignment: 'right', margin: [0, h.level === 1 ? 5 : 1, 0, 0] } as unknown as TableCell,
+      ]);
+    }
+    if (this.contentsRows.length === 0) this.contentsRows.push([{ text: '' }, { text: '' }]);
+  }
+
   /** Inside a table cell: pdfmake cannot move a node there to the next page (it loses the row's other cells), so no keep rule applies. */
   private inCell = 0;
 
@@ -189,7 +224,9 @@ class Writer {
         // The 简报's level-1 headings are 黑体 (the sans face), level-2 楷 (here the serif face); its notes heading is level 3, 黑体.
         const face = this.bulletin && b.level !== 2 ? 'primary' : this.face;
         const second = b.second ? [{ text: '  ' }, ...this.line(b.second, face).map((c) => ({ ...(c as object), style: `${style}Second` }))] : [];
-        return this.id('keep', { text: [...this.line(b.runs, face), ...second], style, ...(b.toc ? { tocItem: true, tocStyle: b.level === 1 ? 'tocH1' : b.level === 2 ? 'tocH2' : 'tocH3', tocMargin: [0, b.level === 1 ? 5 : 1, 0, 0].map((v, i) => (i === 0 ? (b.level - 1) * 14 : v)) } : {}) });
+        const node = this.id('keep', { text: [...this.line(b.runs, face), ...second], style }) as { id?: string };
+        if (b.toc && node.id) this.tocEntries.set(b, node.id);
+        return node as Content;
       }
       case 'paragraph':
         return this.id('para', { text: this.line(b.runs), style: b.style });
@@ -218,7 +255,7 @@ class Writer {
       case 'rule':
         return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: b.strong ? this.width : this.width, y2: 0, lineWidth: b.strong ? 1.2 : 0.5, lineColor: b.strong ? NAVY : RULE }], margin: b.strong ? [0, 6, 0, 12] : [0, 6, 0, 4] } as Content;
       case 'contents':
-        return { toc: { title: { text: this.line(b.title), style: 'h1' }, numberStyle: 'tocNumber' } } as Content;
+        return this.contents(b);
       case 'pageBreak':
         return { text: '', pageBreak: 'after' } as Content;
       case 'bulletinHead':
@@ -500,6 +537,14 @@ export function bulletinStyles(): TDocumentDefinitions['styles'] {
 
 /** Table layouts: light horizontal rules only, like a printed statistical table. */
 export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
+  contents: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: (i: number) => (i === 0 ? 12 : 0),
+    paddingTop: () => 1,
+    paddingBottom: () => 1,
+  },
   columns: {
     hLineWidth: () => 0,
     vLineWidth: () => 0,
