@@ -49,18 +49,16 @@ const MARK = '#9a1b1b';
 const FRAME = 'frame-';
 
 /**
- * pdfmake nodes this writer made, by the id the keep rules read back. Every table row is kept whole
- * (dontBreakRows): pdfmake loses lines of a row it splits across pages. So a table holds only short,
- * bounded text (names, metrics, values); long text (notes, annotations) is set as paragraphs.
+ * Every table row is kept whole (dontBreakRows): pdfmake loses lines of a row it splits across pages.
+ * So a table holds only short, bounded text (names, metrics, values); long text (notes, annotations)
+ * is set as paragraphs.
  */
-type Registry = Map<string, { kind: 'keep' | 'para'; node: { positions?: { pageNumber: number }[] } }>;
-
 export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TDocumentDefinitions {
   const w = new Writer(doc, renderChart);
   const content = doc.blocks.map((b) => w.block(b));
   w.finishContents();
-  const registry = w.registry;
   const page = pageOf(doc.layout);
+  const width = page.width - page.left - page.right;
   const bulletin = doc.layout === 'bulletin';
   return {
     pageSize: 'A4',
@@ -73,31 +71,50 @@ export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TD
     header: (page: number) => w.header(page),
     footer: (page: number, pages: number) => w.footer(page, pages),
     content,
-    pageBreakBefore: (node, query) => keepRule(registry, node as { id?: string; pageNumbers: number[] }, query),
+    pageBreakBefore: (node, query) => keepRule(node as NodeInfo, query as unknown as { getFollowingNodesOnPage: () => NodeInfo[] }, width),
   };
 }
 
-/** Headings and captions move to the next page when nothing follows them on theirs; a short paragraph split over two pages moves whole. */
-function keepRule(registry: Registry, node: { id?: string; pageNumbers: number[] }, query: { getFollowingNodesOnPage: () => { id?: string; text?: unknown; svg?: unknown }[] }): boolean {
-  const entry = node.id ? registry.get(node.id) : undefined;
-  if (!entry) return false;
-  if (entry.kind === 'keep') {
-    // What follows in the body (the running header and the footer are on every page and do not count).
-    // Only what prints counts: a table or stack may start on this page with nothing of it drawn here.
-    // A heading followed on its page only by another kept node (a chart's caption whose chart went to the next page) moves too.
-    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && registry.get(n.id ?? '')?.kind !== 'keep' && (n.text !== undefined || n.svg !== undefined));
+interface NodeInfo {
+  id?: string;
+  text?: unknown;
+  svg?: unknown;
+  pageNumbers: number[];
+  startPosition?: { verticalRatio: number; pageInnerHeight: number };
+}
+
+/** A node's printed text, from pdfmake's own copy of its text (strings and inline runs). */
+function plainText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.map(plainText).join('');
+  if (text && typeof text === 'object' && 'text' in text) return plainText((text as { text: unknown }).text);
+  return '';
+}
+
+/**
+ * Headings and captions move to the next page when nothing follows them on theirs; a short paragraph
+ * split over two pages moves whole, and so does one that would leave a single line at the foot of a
+ * page. Decided from what pdfmake reports of the node alone (ids, pages, start, text), so the rule is
+ * a pure function of the definition: laying the same definition out again gives the same pages.
+ */
+export function keepRule(node: NodeInfo, query: { getFollowingNodesOnPage: () => NodeInfo[] }, width: number): boolean {
+  const id = node.id ?? '';
+  if (id.startsWith('keep-')) {
+    // What follows in the body: not the running header or footer, not another kept node (a chart's
+    // caption whose chart went on), and only what prints (a table may start here with nothing drawn).
+    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && !n.id?.startsWith('keep-') && (n.text !== undefined || n.svg !== undefined));
     return node.pageNumbers.length === 1 && following.length === 0;
   }
-  const lines = entry.node.positions ?? [];
-  if (node.pageNumbers.length < 2 || lines.length < 2) return false;
-  const first = lines.filter((p) => p.pageNumber === lines[0]!.pageNumber).length;
-  const last = lines.filter((p) => p.pageNumber === lines[lines.length - 1]!.pageNumber).length;
-  // An orphan (one line left at the foot of a page) or, in a paragraph shorter than a page, a widow.
-  return first === 1 || (last === 1 && lines.length <= 30);
+  if (!id.startsWith('para-') || node.pageNumbers.length < 2) return false;
+  const lines = Math.ceil(measureText(plainText(node.text), 9.5, false) / width);
+  // A short paragraph (no more than 8 lines) is kept whole.
+  if (lines <= 8) return true;
+  // An orphan: the paragraph starts within the last line and a half of its page.
+  const start = node.startPosition;
+  return start !== undefined && (1 - start.verticalRatio) * start.pageInnerHeight < 20;
 }
 
 class Writer {
-  readonly registry: Registry = new Map();
   private next = 0;
   private readonly coverage = glyphCoverage();
   private readonly page: PageFrame;
@@ -167,7 +184,6 @@ class Writer {
     if (this.inCell > 0) return node as unknown as Content;
     const id = `${kind}-${this.next++}`;
     node.id = id;
-    this.registry.set(id, { kind, node: node as { positions?: { pageNumber: number }[] } });
     return node as unknown as Content;
   }
 
