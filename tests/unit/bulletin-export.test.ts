@@ -74,9 +74,9 @@ describe('cluster-brief issue export', () => {
     for (const text of [flat(pdfText(pdf)), flat(fs.readFileSync(txt!, 'utf8'))]) {
       expect(text).toContain('四季度集群运行情况');
       expect(text).toContain('321亿元');
-      expect(text).toContain('省政府办公厅');
-      expect(text).toContain('各地级以上市');
-      expect(text).toContain('40份');
+      expect(text).toContain('报送：省政府办公厅。');
+      expect(text).toContain('抄送：各地级以上市。');
+      expect(text).toContain('共印40份');
     }
   }, 240_000);
 
@@ -156,6 +156,16 @@ describe('the exportBulletin channel', () => {
     expect(path.basename(docx.path!)).toBe('简报-2024-1.docx');
     expect(docx.opened).toBe(true);
     expect(fs.readFileSync(docx.path!).subarray(0, 2).toString('latin1')).toBe('PK');
+    db.close();
+  }, 120_000);
+
+  it('refuses a draft with a broken reference, naming the paragraph, and an unknown id', async () => {
+    const { db, api } = openBulletinApp();
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    const draft = await api('createBulletinDraft', { content: draftContent(db, '新兴产业', [growth]) });
+    await api('deleteItem', { targetType: 'figure', targetId: String(growth) });
+    await expect(api('exportBulletin', { id: draft.id, format: 'docx', openAfter: false })).rejects.toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE', details: { block: 2, figureId: growth } });
+    await expect(api('exportBulletin', { id: 9999, format: 'pdf', openAfter: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     db.close();
   }, 120_000);
 });
