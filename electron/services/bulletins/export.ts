@@ -6,7 +6,7 @@
  * temporary file, so a failure leaves no partial file.
  */
 import type { BulletinContent } from '../../../shared/bulletin';
-import { BULLETIN_FORMATS, suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze } from '../../../shared/bulletin-store';
+import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze } from '../../../shared/bulletin-store';
 import { Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
 import type { DB } from '../db/open';
 import type { Host } from '../host';
@@ -19,10 +19,12 @@ import { cachedChartSvg } from '../briefing/charts-svg';
 import { localDate, writePdf } from '../briefing/render';
 import { exportable } from './exportable';
 
-export { BULLETIN_FORMATS };
-
-/** Reads only the frozen data: a figure, source or entity it does not hold does not exist. */
-export function freezeResolver(content: BulletinContent, data: BulletinFreeze): BulletinResolver {
+/**
+ * The resolver of an issued issue: reads only its frozen data (a figure, source or entity it does
+ * not hold does not exist). A chart's entities come from the charts frozen with it; an issue frozen
+ * before categories were kept (none shipped) draws its entities as pillar clusters.
+ */
+export function issuedResolver(content: BulletinContent, data: BulletinFreeze): BulletinResolver {
   const sources = new Map<number, Source>(data.sources.map((s) => [s.id, { ...s, excerpt: null }]));
   const figures = new Map(data.figures.map((f) => [f.figureId, f]));
   const entities = new Map<string, EntityDetail>();
@@ -62,7 +64,7 @@ export function freezeResolver(content: BulletinContent, data: BulletinFreeze): 
 export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
   const { bulletin, data } = exportable(db, id);
   const issued = bulletin.kind === 'issued' && bulletin.frozen !== null;
-  const resolver = issued ? freezeResolver(bulletin.content, data) : liveResolver(db);
+  const resolver = issued ? issuedResolver(bulletin.content, data) : liveResolver(db);
   const date = issued && bulletin.issuedAt ? localDate(new Date(bulletin.issuedAt)) : localDate(now);
   const model = composeBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date });
   const fileName = suggestedBulletinFileName(bulletin, format, date);
