@@ -127,6 +127,8 @@ function mutate(valid: unknown, mutations: Mutation[]): unknown {
     if (parent === null || typeof parent !== 'object') continue;
     const target = parent as Record<Key, unknown>;
     const last = m.at.at(-1);
+    // An array's length takes only a count: the generator can name it, JavaScript refuses to build that payload.
+    if (m.op === 'add' && Array.isArray(target) && m.key === 'length') continue;
     if (m.op === 'add') target[m.key] = m.value;
     else if (last !== undefined && m.op === 'delete') delete target[last];
     else if (last !== undefined) target[last] = m.value;

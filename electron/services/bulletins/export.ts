@@ -22,7 +22,7 @@ import { exportable } from './exportable';
 /**
  * The resolver of an issued issue: reads only its frozen data (a figure, source or entity it does
  * not hold does not exist). A chart's entities come from the charts frozen with it; an issue frozen
- * before categories were kept (none shipped) draws its entities as pillar clusters.
+ * before categories were kept (files made before i10-export) draws its entities as pillar clusters.
  */
 export function issuedResolver(content: BulletinContent, data: BulletinFreeze): BulletinResolver {
   const sources = new Map<number, Source>(data.sources.map((s) => [s.id, { ...s, excerpt: null }]));
