@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BulletinContent, FigureSnapshotRef, IssueNumber } from './bulletin';
-import { Bilingual, Metric, RowId, Scope } from './domain';
+import { Bilingual, Category, Metric, RowId, Scope } from './domain';
 
 /** A referenced figure as it was when the issue was issued: its snapshot and what it measures. */
 export const FrozenFigure = FigureSnapshotRef.extend({
@@ -20,7 +20,7 @@ export type FrozenFigure = z.infer<typeof FrozenFigure>;
 /** The entities a chart block shows (names, tiers) and the figures it plots, as issued. */
 export const FrozenChart = z.object({
   block: z.number().int().min(0),
-  entities: z.array(z.object({ id: z.string().max(64), name: Bilingual, tier: z.string().max(20).nullable() })),
+  entities: z.array(z.object({ id: z.string().max(64), name: Bilingual, tier: z.string().max(20).nullable(), category: Category.optional() })),
   figures: z.array(FrozenFigure),
 });
 export type FrozenChart = z.infer<typeof FrozenChart>;
@@ -100,4 +100,19 @@ export function parseIssueRef(text: string): { year: number; supplement: boolean
 export function issueLabel(mark: IssueMark, lang: 'zh' | 'en'): string {
   if (lang === 'zh') return `${mark.year}年${mark.supplement ? '增刊' : ''}第${mark.number}期${mark.total !== null ? `（总第${mark.total}期）` : ''}`;
   return `${mark.supplement ? 'Supplement ' : ''}No. ${mark.number}, ${mark.year}${mark.total !== null ? ` (No. ${mark.total} overall)` : ''}`;
+}
+
+/** What an issue exports to (i10-export): PDF, or Word for finishing in Word or WPS. */
+export const BULLETIN_FORMATS = ['pdf', 'docx'] as const;
+export const BulletinFormat = z.enum(BULLETIN_FORMATS);
+export type BulletinFormat = z.infer<typeof BulletinFormat>;
+/** Where it was saved (null: the person cancelled), its size, whether it was opened. */
+export const BulletinExportResult = z.object({ path: z.string().nullable(), bytes: z.number().int().nonnegative(), opened: z.boolean() });
+export type BulletinExportResult = z.infer<typeof BulletinExportResult>;
+
+/** The file name offered in the save dialog: "简报-2026-3.pdf" for an issued one, "简报-草稿-12-2026-11-30.docx" for a draft. */
+export function suggestedBulletinFileName(b: Pick<BulletinRecord, 'id' | 'issue' | 'content'>, format: BulletinFormat, date: string): string {
+  const word = b.content.lang === 'en' ? 'bulletin' : '简报';
+  const which = b.issue ? `${b.issue.year}-${b.issue.supplement ? 'S' : ''}${b.issue.number}` : `${b.content.lang === 'en' ? 'draft' : '草稿'}-${b.id}-${date}`;
+  return `${word}-${which}.${format}`;
 }

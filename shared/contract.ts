@@ -28,7 +28,7 @@ import {
 } from './domain';
 import { ErrorPayload } from './errors';
 import { BulletinContent, BulletinFrame } from './bulletin';
-import { BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
+import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
 import {
   AnnotationListItem,
@@ -172,6 +172,8 @@ export const contract = {
   newBulletinContent: { input: z.object({ title: BulletinContent.shape.title, lang: BulletinContent.shape.lang }).strict(), output: BulletinContent },
   getBulletinFrameDefaults: { input: NoInput, output: BulletinFrame },
   updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
+  /** Export an issue as PDF or Word (i10-export): the Host asks where to save; null path: cancelled. Issued: frozen data only; a draft with a broken reference is refused. */
+  exportBulletin: { input: z.object({ id: BulletinId, format: BulletinFormat, openAfter: z.boolean() }).strict(), output: BulletinExportResult },
 } as const;
 
 export type Contract = typeof contract;

@@ -63,7 +63,6 @@ export const ERROR_CODES = [
   'BULLETIN_BROKEN_REFERENCE',
   'BULLETIN_STALE_REFERENCE',
   'BULLETIN_NOT_ISSUED',
-  'BULLETIN_EXPORT_UNAVAILABLE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -436,10 +435,6 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BULLETIN_NOT_ISSUED: {
     'zh-CN': (d) => `简报 ${d.id ?? ''} 还是草稿，尚未签发，不需要更正，可直接修改。`,
     en: (d) => `Bulletin ${d.id ?? ''} is still a draft, not issued: edit it instead of correcting it.`,
-  },
-  BULLETIN_EXPORT_UNAVAILABLE: {
-    'zh-CN': (d) => `本版本尚不能将简报导出为 ${String(d.format ?? '').toUpperCase()}（简报的 PDF 与 Word 输出正在开发中）。未写入任何文件。`,
-    en: (d) => `This version cannot export a bulletin as ${String(d.format ?? '').toUpperCase()} yet (bulletin PDF and Word output are in development). No file was written.`,
   },
 };
 

@@ -1,19 +1,16 @@
 /**
  * `cluster-brief issue …`: the 简报 archive from the command line.
  *   issue list [--json]                                   issued issues by year (newest first), then drafts
- *   issue export <id|期号> --format pdf|docx --out <file>  not available yet: the bulletin writers
- *                                                         (PDF, Word) are not in this version; a typed
- *                                                         error, no file written
+ *   issue export <id|期号> --format pdf|docx --out <file>  the PDF or Word file of an issue: issued ones
+ *                                                         from their frozen data, drafts live
  */
-import { issueLabel } from '../../shared/bulletin-store';
-import { AppError } from '../../shared/errors';
+import { issueLabel, type BulletinFormat } from '../../shared/bulletin-store';
 import { listIssued, findIssue } from '../services/bulletins/archive';
 import { listDrafts } from '../services/bulletins/store';
-import { exportable } from '../services/bulletins/exportable';
 import type { DB } from '../services/db/open';
 import type { Io } from './main';
 
-export const BULLETIN_FORMATS = ['pdf', 'docx'] as const;
+export { BULLETIN_FORMATS } from '../../shared/bulletin-store';
 
 export function issueListCommand(db: DB, json: boolean, io: Io): number {
   const issued = listIssued(db);
@@ -31,12 +28,15 @@ export function issueListCommand(db: DB, json: boolean, io: Io): number {
 }
 
 /**
- * Finds the issue (a typed NOT_FOUND names what was asked) and what a writer would print (a draft
- * with a broken reference is refused, naming the paragraph), then refuses: no bulletin writer in
- * this version. The writers take `exportable(db, id)`.
+ * Writes issue `ref` (its id or 期号 such as 2026-3) as PDF or Word to `out`: an issued one from its
+ * frozen data only, a draft from live data (refused while a reference is broken, naming the
+ * paragraph, and nothing written). The writers load only here, so `issue list` starts light.
  */
-export function issueExportCommand(db: DB, ref: string, format: (typeof BULLETIN_FORMATS)[number]): number {
+export async function issueExportCommand(db: DB, ref: string, format: BulletinFormat, out: string, io: Io): Promise<number> {
   const id = findIssue(db, ref);
-  exportable(db, id);
-  throw new AppError('BULLETIN_EXPORT_UNAVAILABLE', 'bulletin export not available yet', { id, format });
+  const [{ exportBulletin }, { writeFileReplacing }] = await Promise.all([import('../services/bulletins/export'), import('../services/briefing/export')]);
+  const { bytes, pages } = await exportBulletin(db, id, format);
+  writeFileReplacing(out, bytes);
+  io.out(`${out}\n${pages !== null ? `${pages} pages, ` : ''}${bytes.length} bytes\n`);
+  return 0;
 }

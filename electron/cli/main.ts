@@ -56,7 +56,7 @@ Usage / 用法:
                                               the 简报 archive: issued issues by year, then drafts
   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
                                               an issue by its id or 期号 (2026-3; 2026-S1 for
-                                              增刊第1期) — not available in this version yet
+                                              增刊第1期) as PDF or Word; an issued one as it was issued
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -234,7 +234,13 @@ async function issueCommand(file: string, args: string[], v: { json: boolean; fo
     io.err(`缺少或无效的参数 / missing or invalid option: ${wrong}\n\n${USAGE}`);
     return 2;
   }
-  return withDb(file, true, (db) => issueExportCommand(db, ref, format));
+  const out = v.out;
+  const db = openDataFile(file, { readOnly: true, busyTimeoutMs: 2000 });
+  try {
+    return await issueExportCommand(db, ref, format, out, io);
+  } finally {
+    db.close();
+  }
 }
 
 /** `readOnly`: the file must exist and is never written (list, info, backup); else it is created and seeded (init). */

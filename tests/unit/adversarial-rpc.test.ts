@@ -20,7 +20,7 @@ import { fullDump, openTemp, tempDir } from '../helpers/files';
 
 const RUNS = count('RPC_RUNS', 40, 1000);
 /** Calls that render a PDF take ~0.3 s each when valid: fewer of them, counted all the same. */
-const SLOW: ReadonlySet<Channel> = new Set(['previewBriefing', 'exportBriefing']);
+const SLOW: ReadonlySet<Channel> = new Set(['previewBriefing', 'exportBriefing', 'exportBulletin']);
 const runsFor = (channel: Channel): number => (SLOW.has(channel) ? Math.max(5, Math.ceil(RUNS / 10)) : RUNS);
 
 const briefing: Input<'previewBriefing'>['request'] = { template: 'fact-sheet', entityIds: ['smart-robots'], lang: 'zh', title: '简报', subtitle: '', author: '', marking: '' };
@@ -94,6 +94,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   newBulletinContent: { title: '三季度', lang: 'zh' },
   getBulletinFrameDefaults: {},
   updateBulletinFrameDefaults: frame,
+  exportBulletin: { id: 1, format: 'pdf', openAfter: false },
 };
 
 /** Values no form would send: control characters, lone surrogates, huge and odd numbers, prototypes. */
@@ -126,6 +127,8 @@ function mutate(valid: unknown, mutations: Mutation[]): unknown {
     if (parent === null || typeof parent !== 'object') continue;
     const target = parent as Record<Key, unknown>;
     const last = m.at.at(-1);
+    // An array's length takes only a count: the generator can name it, JavaScript refuses to build that payload.
+    if (m.op === 'add' && Array.isArray(target) && m.key === 'length') continue;
     if (m.op === 'add') target[m.key] = m.value;
     else if (last !== undefined && m.op === 'delete') delete target[last];
     else if (last !== undefined) target[last] = m.value;

@@ -1,9 +1,7 @@
 /**
- * `cluster-brief issue list` and `issue export`, run as a script would run them: the real command in
+ * `cluster-brief issue list` (export: bulletin-export.test.ts), run as a script would run them: the real command in
  * a child process over a real data file.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveNewDraft } from '../../electron/services/bulletins/actions';
 import { issueBulletin } from '../../electron/services/bulletins/issue';
@@ -42,23 +40,5 @@ describe('cluster-brief issue', () => {
     const parsed = JSON.parse(json.stdout) as { issued: { title: string; issue: { year: number; number: number } }[]; drafts: { title: string }[] };
     expect(parsed.issued.map((i) => i.title)).toEqual(['三季度集群运行情况', '低空经济专题', EXAMPLE_TITLE]);
     expect(parsed.drafts.map((d) => d.title)).toEqual(['四季度草稿']);
-  }, 120_000);
-
-  it('export: refuses with a typed error in both languages and writes no file (no bulletin writer in this version yet)', () => {
-    const file = archiveFile();
-    const out = path.join(path.dirname(file), '简报.pdf');
-    for (const format of ['pdf', 'docx']) {
-      const result = runCliProcess(['issue', 'export', '2024-1', '--format', format, '--out', out, '--db', file]);
-      expect(result.status).toBe(1);
-      expect(result.stderr).toContain(`尚不能将简报导出为 ${format.toUpperCase()}`);
-      expect(result.stderr).toContain(`cannot export a bulletin as ${format.toUpperCase()} yet`);
-      expect(fs.existsSync(out)).toBe(false);
-    }
-    const unknown = runCliProcess(['issue', 'export', '2030-9', '--format', 'pdf', '--out', out, '--db', file]);
-    expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('2030-9');
-    const noFormat = runCliProcess(['issue', 'export', '1', '--out', out, '--db', file]);
-    expect(noFormat.status).toBe(2);
-    expect(noFormat.stderr).toContain('--format pdf|docx');
   }, 120_000);
 });

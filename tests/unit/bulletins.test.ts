@@ -41,7 +41,7 @@ describe('the worked example shipped with the default dataset', () => {
     // Its tier chart is frozen with the 20 clusters as they were.
     expect(example.frozen!.charts).toEqual([expect.objectContaining({ block: 5 })]);
     expect(example.frozen!.charts[0]!.entities).toHaveLength(20);
-    expect(example.frozen!.charts[0]!.entities.find((e) => e.id === 'smart-robots')).toEqual({ id: 'smart-robots', name: { zh: '智能机器人', en: 'Smart robots' }, tier: 'over_10b' });
+    expect(example.frozen!.charts[0]!.entities.find((e) => e.id === 'smart-robots')).toEqual({ id: 'smart-robots', name: { zh: '智能机器人', en: 'Smart robots' }, tier: 'over_10b', category: 'emerging' });
     db.close();
   });
 });

@@ -38,7 +38,7 @@ export function exampleContent(db: DB): BulletinContent {
   const sourceId = db.prepare(`SELECT source_id FROM figures WHERE id = ?`).pluck().get(growth) as number;
   const quote = db.prepare(`SELECT source_quote FROM figures WHERE id = ?`).pluck().get(revenue) as string;
   const blocks: BulletinBlock[] = [
-    { type: 'heading', level: 1, text: '一、总体情况' },
+    { type: 'heading', level: 1, text: '总体情况' },
     {
       type: 'paragraph',
       content: [text('2023年，全省20个战略性产业集群增加值同比增长'), ref(db, growth), text('，占全省地区生产总值的'), ref(db, share), text('。')],
@@ -53,7 +53,7 @@ export function exampleContent(db: DB): BulletinContent {
         text('，增速接近全省地区生产总值增速的两倍，成为全省经济增长的新引擎。'),
       ],
     },
-    { type: 'heading', level: 1, text: '二、部分集群产值规模' },
+    { type: 'heading', level: 1, text: '部分集群产值规模' },
     { type: 'table', caption: '部分集群2023年产值规模', figureIds: tableIds, accepted: tableIds.map((id) => (ref(db, id) as Extract<BulletinInline, { type: 'figure' }>).accepted) },
     { type: 'chart', chart: { kind: 'tiers' }, caption: '20个战略性产业集群产值规模分档' },
     { type: 'quote', sourceId, text: quote },

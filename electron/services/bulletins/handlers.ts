@@ -3,6 +3,7 @@ import type { HandlerContext, Handlers } from '../handlers';
 import { authorOf } from '../workbench/settings';
 import { acceptFigure, saveDraft, saveNewDraft, startCorrection } from './actions';
 import { archiveYears, listIssued, searchBulletins } from './archive';
+import { exportBulletinTo } from './export';
 import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
 import { issueBulletin } from './issue';
 import { referenceReport } from './references';
@@ -21,7 +22,8 @@ type BulletinChannels =
   | 'searchBulletins'
   | 'newBulletinContent'
   | 'getBulletinFrameDefaults'
-  | 'updateBulletinFrameDefaults';
+  | 'updateBulletinFrameDefaults'
+  | 'exportBulletin';
 
 /** `write` wraps a channel that writes (refused once the file is known damaged: handlers.ts). */
 export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: I) => O) => (input: I) => O): Pick<Handlers, BulletinChannels> {
@@ -40,5 +42,6 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     newBulletinContent: ({ title, lang }) => blankContent(db, title, lang),
     getBulletinFrameDefaults: () => frameDefaults(db),
     updateBulletinFrameDefaults: write((frame) => updateFrameDefaults(db, frame)),
+    exportBulletin: ({ id, format, openAfter }) => exportBulletinTo(db, ctx.host, id, format, openAfter),
   };
 }

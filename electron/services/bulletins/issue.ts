@@ -43,10 +43,10 @@ function frozenCharts(db: DB, content: BulletinContent): FrozenChart[] {
         ? (db.prepare(`SELECT id FROM entities WHERE deleted_at IS NULL AND tier IS NOT NULL ORDER BY sort_order`).pluck().all() as string[])
         : chart.entityIds;
     const entities = entityIds.flatMap((id) => {
-      const e = db.prepare(`SELECT id, name_zh, name_en, tier FROM entities WHERE id = ? AND deleted_at IS NULL`).get(id) as
-        | { id: string; name_zh: string; name_en: string; tier: string | null }
+      const e = db.prepare(`SELECT id, name_zh, name_en, tier, category FROM entities WHERE id = ? AND deleted_at IS NULL`).get(id) as
+        | { id: string; name_zh: string; name_en: string; tier: string | null; category: FrozenChart['entities'][number]['category'] }
         | undefined;
-      return e ? [{ id: e.id, name: { zh: e.name_zh, en: e.name_en }, tier: e.tier }] : [];
+      return e ? [{ id: e.id, name: { zh: e.name_zh, en: e.name_en }, tier: e.tier, category: e.category }] : [];
     });
     const figureIds =
       chart.kind === 'tiers'

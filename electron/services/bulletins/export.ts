@@ -1,0 +1,92 @@
+/**
+ * Exporting a 简报 as PDF or Word. An issued issue prints only what was frozen at 签发 (its 期号,
+ * its date, every referenced value and source, its charts' data): it never reads live figures, so
+ * the text is the same whatever the data has become. A draft prints live data and is refused while
+ * a reference is broken (exportable). The app asks the Host where to save; both write through a
+ * temporary file, so a failure leaves no partial file.
+ */
+import type { BulletinContent } from '../../../shared/bulletin';
+import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze } from '../../../shared/bulletin-store';
+import { Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
+import type { DB } from '../db/open';
+import type { Host } from '../host';
+import { figureLabel, fromSnapshot, liveResolver, type BulletinResolver } from '../briefing/bulletin-figures';
+import { composeBulletin } from '../briefing/bulletin';
+import { toDocx } from '../briefing/docx';
+import { writeFileReplacing } from '../briefing/export';
+import { toPdfmake } from '../briefing/pdf';
+import { cachedChartSvg } from '../briefing/charts-svg';
+import { localDate, writePdf } from '../briefing/render';
+import { exportable } from './exportable';
+
+/**
+ * The resolver of an issued issue: reads only its frozen data (a figure, source or entity it does
+ * not hold does not exist). A chart's entities come from the charts frozen with it; an issue frozen
+ * before categories were kept (files made before i10-export) draws its entities as pillar clusters.
+ */
+export function issuedResolver(content: BulletinContent, data: BulletinFreeze): BulletinResolver {
+  const sources = new Map<number, Source>(data.sources.map((s) => [s.id, { ...s, excerpt: null }]));
+  const figures = new Map(data.figures.map((f) => [f.figureId, f]));
+  const entities = new Map<string, EntityDetail>();
+  for (const chart of data.charts) {
+    for (const e of chart.entities) {
+      const tier = Tier.safeParse(e.tier);
+      if (!entities.has(e.id)) entities.set(e.id, { id: e.id, name: e.name, category: e.category ?? 'pillar', tier: tier.success ? tier.data : null, sortOrder: entities.size, figures: [], sources: [], annotations: [] });
+    }
+    for (const f of chart.figures) {
+      const owner = f.entityId === null ? undefined : entities.get(f.entityId);
+      if (!owner || owner.figures.some((g) => g.id === f.figureId)) continue;
+      const figure: Figure = { id: f.figureId, scope: f.scope, entityId: f.entityId, metric: f.metric, value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, sourceId: f.sourceId, sourceQuote: f.sourceQuote, note: null, changedAt: '1970-01-01T00:00:00.000Z', changedBy: '' };
+      owner.figures.push(figure);
+      const source = f.sourceId === null ? undefined : sources.get(f.sourceId);
+      if (source && !owner.sources.some((s) => s.id === source.id)) owner.sources.push(source);
+    }
+  }
+  const tiers = data.charts.filter((c) => {
+    const block = content.blocks[c.block];
+    return block?.type === 'chart' && block.chart.kind === 'tiers';
+  });
+  const tierEntities = new Set(tiers.flatMap((c) => c.entities.map((e) => e.id)));
+  return {
+    figure(id) {
+      const f = figures.get(id);
+      return f ? fromSnapshot(f, f.label ?? figureLabel(f, f.entityName)) : null;
+    },
+    source: (id) => sources.get(id) ?? null,
+    entities(ids) {
+      if (ids.length > 0) return ids.flatMap((id) => entities.get(id) ?? []);
+      return [...entities.values()].filter((e) => tierEntities.has(e.id));
+    },
+  };
+}
+
+/** The bytes of issue `id` in `format`, and its suggested file name. */
+export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
+  const { bulletin, data } = exportable(db, id);
+  const issued = bulletin.kind === 'issued' && bulletin.frozen !== null;
+  const resolver = issued ? issuedResolver(bulletin.content, data) : liveResolver(db);
+  const date = issued && bulletin.issuedAt ? localDate(new Date(bulletin.issuedAt)) : localDate(now);
+  const model = composeBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date });
+  const fileName = suggestedBulletinFileName(bulletin, format, date);
+  if (format === 'docx') return { bytes: await toDocx(model), pages: null, fileName };
+  const { pdf, pages } = await writePdf(toPdfmake(model, cachedChartSvg));
+  return { bytes: pdf, pages, fileName };
+}
+
+/** Asks where to save (null: the person cancelled), writes, and opens the file if asked to. */
+export async function exportBulletinTo(db: DB, host: Host, id: number, format: BulletinFormat, openAfter: boolean, now: Date = new Date()): Promise<BulletinExportResult> {
+  const { bytes, fileName } = await exportBulletin(db, id, format, now);
+  const file = await host.chooseSavePath({ suggestedName: fileName, filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word', extensions: ['docx'] }] });
+  if (file === null) return { path: null, bytes: 0, opened: false };
+  writeFileReplacing(file, bytes);
+  let opened = false;
+  if (openAfter) {
+    try {
+      await host.openPath(file);
+      opened = true;
+    } catch {
+      opened = false; // the file is written; the page tells the person it could not be opened
+    }
+  }
+  return { path: file, bytes: bytes.length, opened };
+}

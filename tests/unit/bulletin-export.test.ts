@@ -1,0 +1,171 @@
+/**
+ * `cluster-brief issue export` and the app's exportBulletin channel, as an analyst would use them:
+ * the real command in a child process over a real data file made by `init` (which seeds the issued
+ * 示例), the PDF read back with pdftotext and the Word file opened by LibreOffice.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { saveNewDraft } from '../../electron/services/bulletins/actions';
+import { issueBulletin } from '../../electron/services/bulletins/issue';
+import { EXAMPLE_TITLE } from '../../electron/services/bulletins/example';
+import { openDataFile } from '../../electron/services/db/open';
+import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletins';
+import { runCliProcess, tempDataFile, tempDir } from '../helpers/files';
+import { officeConvert } from '../helpers/office';
+import { pdfText } from '../helpers/pdf';
+
+/** Text without spaces or line breaks: the writers wrap lines where they like. */
+const flat = (text: string): string => text.replace(/\s+/g, '');
+
+/** A new data file as `cluster-brief init` makes it: the issued 示例 is 2024年第1期, id 1. */
+function initFile(): string {
+  const file = tempDataFile();
+  expect(runCliProcess(['init', '--db', file]).status).toBe(0);
+  return file;
+}
+
+function exportIssue(file: string, ref: string, format: 'pdf' | 'docx', out: string): void {
+  const result = runCliProcess(['issue', 'export', ref, '--format', format, '--out', out, '--db', file]);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain(out);
+}
+
+/** The seeded article's figures as the example prints them: value, qualifier and unit. */
+const EXAMPLE_FIGURES = ['5.2%', '40%', '近3万亿元', '9.2%', '超过1万亿元', '超过5000亿元', '超过1000亿元', '超过100亿元'];
+
+describe('cluster-brief issue export', () => {
+  it('exports the seeded example as PDF and as Word, each with its head, 期号, title and every figure with its unit', () => {
+    const file = initFile();
+    const dir = tempDir();
+    const pdf = path.join(dir, '示例.pdf');
+    const docx = path.join(dir, '示例.docx');
+    exportIssue(file, '2024-1', 'pdf', pdf);
+    exportIssue(file, '1', 'docx', docx);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(fs.readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+    const [txt] = officeConvert([docx], 'txt', dir);
+    for (const text of [flat(pdfText(pdf)), flat(fs.readFileSync(txt!, 'utf8'))]) {
+      expect(text).toContain('内部资料注意保存');
+      expect(text).toContain('广东省战略性产业集群工作简报');
+      expect(text).toContain('第1期');
+      expect(text).toContain('示例编印单位');
+      expect(text).toContain('2024年10月23日');
+      expect(text).toContain(flat(EXAMPLE_TITLE));
+      for (const figure of EXAMPLE_FIGURES) expect(text).toContain(figure);
+    }
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 240_000);
+
+  it('prints a draft live, with its tail: 报送, 抄送 and 共印N份, in both formats', () => {
+    const file = initFile();
+    const db = openDataFile(file, { mustExist: true });
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const draft = saveNewDraft(db, draftContent(db, '四季度集群运行情况', [robots]));
+    db.prepare(`UPDATE figures SET value = 321, qualifier = 'exact', unit = '100m_yuan' WHERE id = ?`).run(robots);
+    db.close();
+    const dir = tempDir();
+    const pdf = path.join(dir, 'draft.pdf');
+    const docx = path.join(dir, 'draft.docx');
+    exportIssue(file, String(draft.id), 'pdf', pdf);
+    exportIssue(file, String(draft.id), 'docx', docx);
+    const [txt] = officeConvert([docx], 'txt', dir);
+    for (const text of [flat(pdfText(pdf)), flat(fs.readFileSync(txt!, 'utf8'))]) {
+      expect(text).toContain('四季度集群运行情况');
+      expect(text).toContain('321亿元');
+      expect(text).toContain('报送：省政府办公厅。');
+      expect(text).toContain('抄送：各地级以上市。');
+      expect(text).toContain('共印40份');
+    }
+  }, 240_000);
+
+  it('gives the same text for an issued issue before and after the figures it references are edited and deleted', async () => {
+    const file = initFile();
+    const { db, api } = openBulletinApp(file);
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    const mine = issueBulletin(db, '李分析', saveNewDraft(db, draftContent(db, '三季度集群运行情况', [robots, growth])).id);
+    const dir = tempDir();
+    const before = { example: path.join(dir, 'example-before.pdf'), mine: path.join(dir, 'mine-before.pdf') };
+    const after = { example: path.join(dir, 'example-after.pdf'), mine: path.join(dir, 'mine-after.pdf') };
+    exportIssue(file, '2024-1', 'pdf', before.example);
+    exportIssue(file, String(mine.id), 'pdf', before.mine);
+
+    const { scope, entityId, metric, unit, period, sourceId, sourceQuote, note } = await api('getFigure', { id: robots });
+    await api('saveFigure', { id: robots, figure: { scope, entityId, metric, unit, period, sourceId, sourceQuote, note, value: 777, qualifier: 'exact' } });
+    await api('deleteItem', { targetType: 'figure', targetId: String(growth) });
+    db.prepare(`UPDATE entities SET name_zh = '改名的机器人' WHERE id = 'smart-robots'`).run();
+    db.close();
+
+    exportIssue(file, '2024-1', 'pdf', after.example);
+    exportIssue(file, String(mine.id), 'pdf', after.mine);
+    expect(pdfText(after.example)).toBe(pdfText(before.example));
+    expect(pdfText(after.mine)).toBe(pdfText(before.mine));
+    expect(pdfText(after.mine)).not.toContain('777');
+    expect(pdfText(after.example)).not.toContain('改名的机器人');
+  }, 240_000);
+
+  it('refuses a draft whose reference was deleted, naming the paragraph in both languages, and writes no file', async () => {
+    const file = initFile();
+    const { db, api } = openBulletinApp(file);
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    const draft = await api('createBulletinDraft', { content: draftContent(db, '新兴产业', [growth]) });
+    await api('deleteItem', { targetType: 'figure', targetId: String(growth) });
+    db.close();
+    const dir = tempDir();
+    for (const format of ['pdf', 'docx']) {
+      const out = path.join(dir, `新兴产业.${format}`);
+      const result = runCliProcess(['issue', 'export', String(draft.id), '--format', format, '--out', out, '--db', file]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`简报第 2 段引用的数据（编号 ${growth}）已被删除`);
+      expect(result.stderr).toContain(`referenced in paragraph 2 has been deleted`);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    }
+  }, 120_000);
+
+  it('refuses an unknown 期号 (exit 1) and wrong usage (exit 2), writing nothing', () => {
+    const file = initFile();
+    const dir = tempDir();
+    const out = path.join(dir, '简报.pdf');
+    const unknown = runCliProcess(['issue', 'export', '2030-9', '--format', 'pdf', '--out', out, '--db', file]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('2030-9');
+    for (const args of [
+      ['issue', 'export', '1', '--out', out],
+      ['issue', 'export', '1', '--format', 'odt', '--out', out],
+      ['issue', 'export', '1', '--format', 'pdf'],
+      ['issue', 'export', '--format', 'pdf', '--out', out],
+    ]) {
+      const wrong = runCliProcess([...args, '--db', file]);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toContain('issue export <id|期号>');
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the exportBulletin channel', () => {
+  it('saves where the Host says, with a name from the 期号, and opens the file when asked', async () => {
+    const { db, api } = openBulletinApp();
+    const pdf = await api('exportBulletin', { id: 1, format: 'pdf', openAfter: false });
+    expect(path.basename(pdf.path!)).toBe('简报-2024-1.pdf');
+    expect(pdf.bytes).toBe(fs.statSync(pdf.path!).size);
+    expect(flat(pdfText(pdf.path!))).toContain(flat(EXAMPLE_TITLE));
+    const docx = await api('exportBulletin', { id: 1, format: 'docx', openAfter: true });
+    expect(path.basename(docx.path!)).toBe('简报-2024-1.docx');
+    expect(docx.opened).toBe(true);
+    expect(fs.readFileSync(docx.path!).subarray(0, 2).toString('latin1')).toBe('PK');
+    db.close();
+  }, 120_000);
+
+  it('refuses a draft with a broken reference, naming the paragraph, and an unknown id', async () => {
+    const { db, api } = openBulletinApp();
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    const draft = await api('createBulletinDraft', { content: draftContent(db, '新兴产业', [growth]) });
+    await api('deleteItem', { targetType: 'figure', targetId: String(growth) });
+    await expect(api('exportBulletin', { id: draft.id, format: 'docx', openAfter: false })).rejects.toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE', details: { block: 2, figureId: growth } });
+    await expect(api('exportBulletin', { id: 9999, format: 'pdf', openAfter: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    db.close();
+  }, 120_000);
+});
