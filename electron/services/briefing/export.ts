@@ -35,12 +35,22 @@ export function writeFileReplacing(file: string, bytes: Buffer): void {
 
 export async function exportBriefing(db: DB, host: Host, request: BriefingRequest, openAfter: boolean, now: Date = new Date()): Promise<BriefingExportResult> {
   const { pdf } = await renderBriefing(db, request, now);
-  const file = await host.chooseSavePath({
-    suggestedName: suggestedBriefingFileName(request, localDate(now)),
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
-  });
+  return saveThroughHost(host, pdf, { suggestedName: suggestedBriefingFileName(request, localDate(now)), filters: [{ name: 'PDF', extensions: ['pdf'] }] }, openAfter);
+}
+
+/**
+ * Asks the person where to save (null: they cancelled, nothing is written), writes the bytes whole
+ * (writeFileReplacing), and opens the file if asked; a file that could not be opened is still written.
+ */
+export async function saveThroughHost(
+  host: Host,
+  bytes: Buffer,
+  dialog: Parameters<Host['chooseSavePath']>[0],
+  openAfter: boolean,
+): Promise<{ path: string | null; bytes: number; opened: boolean }> {
+  const file = await host.chooseSavePath(dialog);
   if (file === null) return { path: null, bytes: 0, opened: false };
-  writeFileReplacing(file, pdf);
+  writeFileReplacing(file, bytes);
   let opened = false;
   if (openAfter) {
     try {
@@ -50,5 +60,5 @@ export async function exportBriefing(db: DB, host: Host, request: BriefingReques
       opened = false; // the file is written; the page tells the person it could not be opened
     }
   }
-  return { path: file, bytes: pdf.length, opened };
+  return { path: file, bytes: bytes.length, opened };
 }

@@ -13,7 +13,7 @@ import type { Host } from '../host';
 import { figureLabel, fromSnapshot, liveResolver, type BulletinResolver } from '../briefing/bulletin-figures';
 import { composeBulletin } from '../briefing/bulletin';
 import { toDocx } from '../briefing/docx';
-import { writeFileReplacing } from '../briefing/export';
+import { saveThroughHost } from '../briefing/export';
 import { toPdfmake } from '../briefing/pdf';
 import { cachedChartSvg } from '../briefing/charts-svg';
 import { localDate, writePdf } from '../briefing/render';
@@ -76,17 +76,5 @@ export async function exportBulletin(db: DB, id: number, format: BulletinFormat,
 /** Asks where to save (null: the person cancelled), writes, and opens the file if asked to. */
 export async function exportBulletinTo(db: DB, host: Host, id: number, format: BulletinFormat, openAfter: boolean, now: Date = new Date()): Promise<BulletinExportResult> {
   const { bytes, fileName } = await exportBulletin(db, id, format, now);
-  const file = await host.chooseSavePath({ suggestedName: fileName, filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word', extensions: ['docx'] }] });
-  if (file === null) return { path: null, bytes: 0, opened: false };
-  writeFileReplacing(file, bytes);
-  let opened = false;
-  if (openAfter) {
-    try {
-      await host.openPath(file);
-      opened = true;
-    } catch {
-      opened = false; // the file is written; the page tells the person it could not be opened
-    }
-  }
-  return { path: file, bytes: bytes.length, opened };
+  return saveThroughHost(host, bytes, { suggestedName: fileName, filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Word', extensions: ['docx'] }] }, openAfter);
 }
