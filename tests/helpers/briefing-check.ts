@@ -37,25 +37,27 @@ export function bodyWords(file: string): string[] {
 export function isPrinted(s: string, joined: string, words: readonly string[]): boolean {
   if (joined.includes(s)) return true;
   const MAX_GAP = 400;
+  // (position in s, next word index) pairs already known not to lead to a match: a greedy choice can
+  // take a word that merely starts the rest (a table row's "petrochemicals" for a footnote's
+  // "petrochemicals, modern …"), so the search backtracks, and remembers its dead ends.
+  const dead = new Set<string>();
+  const from = (p: number, j: number): boolean => {
+    if (p >= s.length) return true;
+    const key = `${p}:${j}`;
+    if (dead.has(key)) return false;
+    const rest = s.slice(p);
+    for (let k = j; k < Math.min(words.length, j + MAX_GAP); k++) {
+      const w = words[k]!;
+      if (w.startsWith(rest)) return true;
+      if (rest.startsWith(w) && from(p + w.length, k + 1)) return true;
+    }
+    dead.add(key);
+    return false;
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     for (let k = Math.min(w.length, s.length); k >= 1; k--) {
-      if (!s.startsWith(w.slice(w.length - k))) continue;
-      let p = k;
-      let j = i + 1;
-      let gap = 0;
-      while (p < s.length && j < words.length && gap <= MAX_GAP) {
-        const next = words[j]!;
-        const rest = s.slice(p);
-        if (rest.startsWith(next)) {
-          p += next.length;
-          gap = 0;
-        } else if (next.startsWith(rest)) {
-          p = s.length;
-        } else gap++;
-        j++;
-      }
-      if (p >= s.length) return true;
+      if (s.startsWith(w.slice(w.length - k)) && from(k, i + 1)) return true;
     }
   }
   return false;
