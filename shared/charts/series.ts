@@ -56,7 +56,8 @@ export function labelledBarsOption(rows: readonly { label: string; value: number
   return {
     animation: style.animation ?? true,
     textStyle: text,
-    grid: { left: 8, right: room.right, top: 8, bottom: 8, containLabel: true },
+    // With a measured label width (the PDF), labels start at a fixed left edge and are not cut again.
+    grid: { left: style.labelWidth !== undefined ? Math.ceil(style.labelWidth * 1.15) + 20 : 8, right: room.right, top: 8, bottom: 8, containLabel: style.labelWidth === undefined },
     xAxis: { type: 'value', show: false, min: (v: { min: number }) => Math.min(0, v.min), max: (v: { max: number }) => Math.max(0, v.max) * 1.15 },
     yAxis: {
       type: 'category',
@@ -64,7 +65,13 @@ export function labelledBarsOption(rows: readonly { label: string; value: number
       data: rows.map((r) => r.label),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: ink(style).rule } },
-      axisLabel: { ...text, width: room.labelWidth, overflow: 'truncate', lineHeight: text.fontSize + 2 },
+      axisLabel: {
+        ...text,
+        width: style.labelWidth ?? room.labelWidth,
+        overflow: style.labelWidth !== undefined ? ('none' as const) : ('truncate' as const),
+        lineHeight: text.fontSize + 2,
+        ...(style.labelWidth !== undefined ? { align: 'left' as const, margin: Math.ceil(style.labelWidth * 1.15) + 12 } : {}),
+      },
     },
     series: [
       {

@@ -29,7 +29,13 @@ export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11
   if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, style);
   if (spec.kind === 'compare') {
     const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
-    return compareChartOption(spec.rows, spec.unit, names, { ...style, valueWidth });
+    // Names cut by our own measure (each line of a bilingual label), so the chart need not guess.
+    const width = names === 'zh' ? 200 : 240;
+    const fit = (v: string): string => fitText(cleanForPrint(v).replace(/\n/g, ' '), fontSize, width);
+    const rows = spec.rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh), en: fit(r.name.en) } }));
+    const lines = rows.flatMap((r) => (names === 'both' ? [r.name.zh, `${r.name.en} (${r.period})`] : [`${r.name[names]} (${r.period})`]));
+    const labelWidth = Math.ceil(Math.max(0, ...lines.map((l) => measureText(l, fontSize, false))));
+    return compareChartOption(rows, spec.unit, names, { ...style, valueWidth, labelWidth });
   }
   const rows = fitNames(spec.rows, names, fontSize);
   const zhSize = names === 'en' ? fontSize - 1 : fontSize;
