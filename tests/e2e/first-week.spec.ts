@@ -87,7 +87,8 @@ test('closing a figure with unsaved changes asks first; a save and an undo say w
 test('one click on 保存 saves a figure moved to the province level, with its industry left in the disabled field', async ({ app, harness }) => {
   const panel = await openRobots(app, harness.origin);
   await panel.getByLabel('层级').click();
-  await app.getByTitle('全省', { exact: true }).click();
+  // The option in the open list, by role and name (a title alone can also match a table cell behind the drawer).
+  await app.getByRole('listbox').getByRole('option', { name: '全省', exact: true }).click();
   await expect(panel.getByLabel('产业')).toBeDisabled();
   await panel.getByRole('button', { name: '保存' }).click();
   await expect(toast(app, '已保存：全省 产值（2023）')).toBeVisible();
@@ -126,7 +127,7 @@ test('the 批注 page says when resolved annotations are hidden, and the briefin
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   await expect(app.getByRole('listitem', { name: 'Resolved · 与统计局年报核对' })).toContainText('Resolved: not printed in briefings');
   await app.getByRole('combobox', { name: 'Status' }).click();
-  await app.getByTitle('Open', { exact: true }).click();
+  await app.getByRole('listbox').getByRole('option', { name: 'Open', exact: true }).click();
   await expect(app.getByText('No open annotations (1 resolved)')).toBeVisible();
 });
 

@@ -18,9 +18,10 @@ import { keepForInspection, missingStrings, wordsOutside } from '../helpers/brie
 import { openTemp, tempDir } from '../helpers/files';
 import { ARTIFACTS, pdfPages } from '../helpers/pdf';
 import { applyCase, briefingCase } from '../helpers/random-briefing-data';
+import { propertySeed } from '../helpers/seed';
 
 const RUNS = Number(process.env.BRIEFING_PROPERTY_RUNS ?? 3);
-const SEED = process.env.BRIEFING_PROPERTY_SEED ? Number(process.env.BRIEFING_PROPERTY_SEED) : Date.now() % 2 ** 31;
+const SEED = propertySeed('BRIEFING_PROPERTY_SEED', 20261130);
 const NOW = new Date('2026-11-28T09:00:00');
 
 describe('briefing integrity (property)', () => {
