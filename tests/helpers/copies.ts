@@ -29,7 +29,7 @@ export function twoCopies(prepare: (db: DB) => void): [Copy, Copy] {
   }) as [Copy, Copy];
 }
 
-export const FIGURE_COLUMNS = ['id', 'scope', 'entity_id', 'metric', 'value', 'unit', 'qualifier', 'period', 'source_id', 'source_quote', 'note', 'changed_at', 'changed_by', 'deleted_at'];
+export const FIGURE_COLUMNS = ['id', 'scope', 'entity_id', 'metric', 'value', 'unit', 'qualifier', 'period', 'source_id', 'source_quote', 'note', 'city_code', 'changed_at', 'changed_by', 'deleted_at'];
 
 /**
  * Everything the two ways of writing must leave alike. Batch and revision ids aside (batch ids are

@@ -302,6 +302,113 @@ export const MIGRATIONS: readonly Migration[] = [
       ON CONFLICT (key) DO NOTHING;
     `,
   },
+  {
+    version: 5,
+    name: 'data analysts track: a metric catalog, the cities of Guangdong, a figure\'s city, acknowledged check findings',
+    sql: /* sql */ `
+      -- The change log may now name a metric (the catalog is edited like everything else) and an
+      -- acknowledged data-check finding. Rebuilt as in version 4: SQLite cannot change a CHECK in place.
+      CREATE TABLE revisions_v5 (
+        id           INTEGER PRIMARY KEY,
+        batch_id     TEXT NOT NULL,
+        target_type  TEXT NOT NULL CHECK (target_type IN ('entity', 'figure', 'source', 'annotation', 'bulletin', 'metric', 'finding')),
+        target_id    TEXT NOT NULL,
+        action       TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),
+        author       TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        before_json  TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+        after_json   TEXT CHECK (after_json IS NULL OR json_valid(after_json))
+      );
+      INSERT INTO revisions_v5 SELECT id, batch_id, target_type, target_id, action, author, at, before_json, after_json FROM revisions ORDER BY id;
+      DROP TABLE revisions;
+      ALTER TABLE revisions_v5 RENAME TO revisions;
+      CREATE INDEX revisions_by_target ON revisions (target_type, target_id, id);
+      CREATE INDEX revisions_by_batch ON revisions (batch_id);
+
+      -- The metric catalog: the six metrics of the seeded article, and those analysts add.
+      -- kind: money (units 元/万元/亿元), percent, count, or other (a unit label of its own).
+      CREATE TABLE metrics (
+        id               TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 64 AND id NOT GLOB '*[^a-z0-9_]*'),
+        name_zh          TEXT NOT NULL CHECK (length(name_zh) BETWEEN 1 AND 60),
+        name_en          TEXT NOT NULL CHECK (length(name_en) BETWEEN 1 AND 120),
+        kind             TEXT NOT NULL CHECK (kind IN ('money', 'percent', 'count', 'other')),
+        unit_label_zh    TEXT CHECK (unit_label_zh IS NULL OR length(unit_label_zh) BETWEEN 1 AND 20),
+        unit_label_en    TEXT CHECK (unit_label_en IS NULL OR length(unit_label_en) BETWEEN 1 AND 40),
+        may_be_negative  INTEGER NOT NULL CHECK (may_be_negative IN (0, 1)),
+        description      TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 2000),
+        builtin          INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+        sort_order       INTEGER NOT NULL,
+        changed_at       TEXT NOT NULL,
+        changed_by       TEXT NOT NULL,
+        deleted_at       TEXT,
+        CHECK ((kind = 'other') = (unit_label_zh IS NOT NULL AND unit_label_en IS NOT NULL))
+      );
+      INSERT INTO metrics (id, name_zh, name_en, kind, may_be_negative, builtin, sort_order, changed_at, changed_by) VALUES
+        ('output_value',       '产值',             'Output value',                      'money',   0, 1, 1, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration'),
+        ('revenue',            '营业收入',         'Revenue',                           'money',   0, 1, 2, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration'),
+        ('added_value',        '增加值',           'Added value',                       'money',   0, 1, 3, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration'),
+        ('added_value_growth', '增加值同比增长',   'Added value growth, year on year',  'percent', 1, 1, 4, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration'),
+        ('gdp_share',          '占全省 GDP 比重',  'Share of Guangdong''s GDP',         'percent', 0, 1, 5, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration'),
+        ('enterprises',        '企业数量',         'Number of enterprises',             'count',   0, 1, 6, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration');
+      -- Every figure keeps its metric: one an earlier version did not know becomes an 'other' metric.
+      INSERT INTO metrics (id, name_zh, name_en, kind, unit_label_zh, unit_label_en, may_be_negative, sort_order, changed_at, changed_by)
+        SELECT DISTINCT f.metric, f.metric, f.metric, 'other', f.unit, f.unit, 1, 100, strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration'
+        FROM figures f WHERE f.metric NOT IN (SELECT id FROM metrics) GROUP BY f.metric;
+
+      -- A figure's metric is in the catalog (SQLite cannot add a foreign key to an existing table).
+      CREATE TRIGGER figures_metric_known_insert BEFORE INSERT ON figures
+      WHEN NOT EXISTS (SELECT 1 FROM metrics WHERE id = new.metric AND deleted_at IS NULL) BEGIN
+        SELECT RAISE(ABORT, 'unknown metric');
+      END;
+      CREATE TRIGGER figures_metric_known_update BEFORE UPDATE OF metric ON figures
+      WHEN NOT EXISTS (SELECT 1 FROM metrics WHERE id = new.metric AND deleted_at IS NULL) BEGIN
+        SELECT RAISE(ABORT, 'unknown metric');
+      END;
+      -- A metric in use by a live figure cannot be deleted.
+      CREATE TRIGGER metrics_in_use_delete BEFORE UPDATE OF deleted_at ON metrics
+      WHEN new.deleted_at IS NOT NULL AND EXISTS (SELECT 1 FROM figures WHERE metric = old.id AND deleted_at IS NULL) BEGIN
+        SELECT RAISE(ABORT, 'metric in use');
+      END;
+      CREATE TRIGGER metrics_in_use_remove BEFORE DELETE ON metrics
+      WHEN EXISTS (SELECT 1 FROM figures WHERE metric = old.id) BEGIN
+        SELECT RAISE(ABORT, 'metric in use');
+      END;
+
+      -- The 21 prefecture-level cities of Guangdong with their GB/T 2260 codes (the province is 440000).
+      CREATE TABLE cities (
+        code        TEXT PRIMARY KEY CHECK (code GLOB '44[0-9][0-9][0-9][0-9]'),
+        name_zh     TEXT NOT NULL UNIQUE,
+        name_en     TEXT NOT NULL UNIQUE,
+        sort_order  INTEGER NOT NULL
+      );
+      INSERT INTO cities (code, name_zh, name_en, sort_order) VALUES
+        ('440100', '广州市', 'Guangzhou', 1),  ('440200', '韶关市', 'Shaoguan', 2),  ('440300', '深圳市', 'Shenzhen', 3),
+        ('440400', '珠海市', 'Zhuhai', 4),     ('440500', '汕头市', 'Shantou', 5),   ('440600', '佛山市', 'Foshan', 6),
+        ('440700', '江门市', 'Jiangmen', 7),   ('440800', '湛江市', 'Zhanjiang', 8), ('440900', '茂名市', 'Maoming', 9),
+        ('441200', '肇庆市', 'Zhaoqing', 10),  ('441300', '惠州市', 'Huizhou', 11),  ('441400', '梅州市', 'Meizhou', 12),
+        ('441500', '汕尾市', 'Shanwei', 13),   ('441600', '河源市', 'Heyuan', 14),   ('441700', '阳江市', 'Yangjiang', 15),
+        ('441800', '清远市', 'Qingyuan', 16),  ('441900', '东莞市', 'Dongguan', 17), ('442000', '中山市', 'Zhongshan', 18),
+        ('445100', '潮州市', 'Chaozhou', 19),  ('445200', '揭阳市', 'Jieyang', 20),  ('445300', '云浮市', 'Yunfu', 21);
+
+      -- A figure may be about one city (NULL: the whole province, or the entity province-wide).
+      ALTER TABLE figures ADD COLUMN city_code TEXT REFERENCES cities (code);
+      CREATE INDEX figures_live_by_city ON figures (city_code, metric, period) WHERE deleted_at IS NULL AND city_code IS NOT NULL;
+
+      -- A data-check finding the analyst looked at and accepted, with a note; keyed by the check and
+      -- a stable description of what it found (e.g. the figure ids), so it stays acknowledged until
+      -- the data behind it changes.
+      CREATE TABLE finding_acknowledgements (
+        id          INTEGER PRIMARY KEY,
+        check_id    TEXT NOT NULL CHECK (length(check_id) BETWEEN 1 AND 64),
+        subject     TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 2000),
+        note        TEXT NOT NULL CHECK (length(note) BETWEEN 1 AND 2000),
+        author      TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        deleted_at  TEXT
+      );
+      CREATE UNIQUE INDEX finding_acknowledgements_live ON finding_acknowledgements (check_id, subject) WHERE deleted_at IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
