@@ -318,6 +318,15 @@ export const en: Messages = {
     factSheetHelp: 'A fact sheet covers the one industry chosen here.',
     previewStepRender: 'Step 1 of 2: making the PDF…',
     previewStepShow: 'Step 2 of 2: showing the first page…',
+    previewPages: 'Briefing preview pages',
+  },
+  pdfPreview: {
+    toolbar: 'Preview zoom',
+    zoomOut: 'Zoom out',
+    zoomIn: 'Zoom in',
+    fitWidth: 'Fit to width',
+    zoomLevel: '{{percent}}%',
+    page: 'Page {{page}} of {{pages}}',
   },
   workbench: {
     nav: 'Workbench',

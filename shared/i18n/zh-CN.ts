@@ -316,6 +316,15 @@ export const zhCN = {
     factSheetHelp: '单个产业概况只写所选的这一个产业。',
     previewStepRender: '第 1 步（共 2 步）：正在生成 PDF…',
     previewStepShow: '第 2 步（共 2 步）：正在显示第一页…',
+    previewPages: '简报预览页面',
+  },
+  pdfPreview: {
+    toolbar: '预览缩放',
+    zoomOut: '缩小',
+    zoomIn: '放大',
+    fitWidth: '适合宽度',
+    zoomLevel: '{{percent}}%',
+    page: '第 {{page}} 页，共 {{pages}} 页',
   },
   workbench: {
     nav: '工作台',

@@ -1,0 +1,104 @@
+/**
+ * A PDF shown in the page, drawn by pdf.js (renderer/src/pdf/pdfjs.ts): page 1 as soon as the
+ * document is parsed, the others as they are scrolled near. A toolbar zooms (out, in, fit to width)
+ * and shows what the caller says of the document (its page count); the pages scroll inside a region reachable from the keyboard.
+ */
+import { Button, Space, Typography } from 'antd';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openPdf } from '../pdf/pdfjs';
+import { PdfPage, type PageSize } from './PdfPage';
+
+/** The zoom steps offered by 放大 / 缩小 (CSS pixels per PDF point; 1 = 100 %). */
+export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
+const GUTTER = 16;
+
+type Zoom = 'fit' | number;
+
+export function PdfPreview({
+  data,
+  label,
+  info,
+  onFirstPage,
+  onError,
+}: {
+  data: Uint8Array;
+  /** The name of the scrolling pages region. */
+  label: string;
+  /** Shown at the end of the toolbar (the page count and size). */
+  info: React.ReactNode;
+  onFirstPage: () => void;
+  /** The document could not be read (page 1), or a page drawn. */
+  onError: (error: unknown, page: number) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [doc, setDoc] = useState<{ pdf: PDFDocumentProxy; first: PageSize } | null>(null);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    // A copy goes to the worker (pdf.js transfers what it is given); the caller keeps its bytes.
+    const task = openPdf(data.slice());
+    task.promise
+      .then(async (pdf) => {
+        const page = await pdf.getPage(1);
+        const { width: w, height: h } = page.getViewport({ scale: 1 });
+        if (live) setDoc({ pdf, first: { width: w, height: h } });
+      })
+      .catch((e: unknown) => live && onError(e, 1));
+    return () => {
+      live = false;
+      setDoc(null);
+      void task.destroy();
+    };
+  }, [data, onError]);
+
+  const fit = doc && width > 0 ? Math.max(0.25, (width - 2 * GUTTER) / doc.first.width) : 1;
+  const scale = zoom === 'fit' ? fit : zoom;
+  const zoomOut = ZOOM_STEPS.filter((s) => s < scale - 0.001).at(-1);
+  const zoomIn = ZOOM_STEPS.find((s) => s > scale + 0.001);
+  const painted = useCallback(() => onFirstPage(), [onFirstPage]);
+
+  return (
+    <div>
+      <Space role="toolbar" aria-label={t('pdfPreview.toolbar')} wrap style={{ marginTop: 8 }}>
+        <Button size="small" disabled={!doc || zoomOut === undefined} onClick={() => zoomOut !== undefined && setZoom(zoomOut)}>
+          {t('pdfPreview.zoomOut')}
+        </Button>
+        <Button size="small" disabled={!doc || zoomIn === undefined} onClick={() => zoomIn !== undefined && setZoom(zoomIn)}>
+          {t('pdfPreview.zoomIn')}
+        </Button>
+        <Button size="small" disabled={!doc} aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
+          {t('pdfPreview.fitWidth')}
+        </Button>
+        <Typography.Text aria-live="polite">{doc ? t('pdfPreview.zoomLevel', { percent: Math.round(scale * 100) }) : ''}</Typography.Text>
+        {info}
+      </Space>
+      <div
+        ref={scroller}
+        role="region"
+        aria-label={label}
+        tabIndex={0}
+        style={{ height: '80vh', overflow: 'auto', marginTop: 8, padding: `${GUTTER}px 0`, background: '#e9ecef', border: '1px solid #d0d7de' }}
+      >
+        {doc
+          ? Array.from({ length: doc.pdf.numPages }, (_, i) => (
+              <PdfPage key={i} pdf={doc.pdf} pageNumber={i + 1} scale={scale} placeholder={doc.first} eager={i === 0} scroller={scroller} onPainted={i === 0 ? painted : undefined} onError={onError} />
+            ))
+          : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * pdf.js for the briefing preview: one parsing worker, started from the app's own files and kept
+ * warm across previews, and the bytes of a PDF opened as a document on it.
+ *
+ * The legacy build carries its own polyfills (Map.getOrInsertComputed, Math.sumPrecise,
+ * Uint8Array.fromBase64…), so it runs in Electron's Chromium whichever version ships, not only in
+ * the newest. The worker file is copied into the build by Vite (`?url`, ./assets/…mjs), so it loads
+ * under the page's Content-Security-Policy (script-src 'self') in the harness and from file:// in
+ * Electron. pdf.js 6 uses no eval; fonts embedded in the PDF are drawn by pdf.js itself (FontFace
+ * from bytes), so nothing is fetched: no cMaps, standard fonts or wasm (pdfmake embeds every font
+ * and writes no JPX images).
+ */
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
+
+let worker: PDFWorker | null = null;
+
+/** The one parsing worker, started on first use; later documents reuse it (no start-up cost). */
+function pdfWorker(): PDFWorker {
+  if (worker && !worker.destroyed) return worker;
+  const port = new Worker(workerUrl, { type: 'module', name: 'pdf.js' });
+  GlobalWorkerOptions.workerPort = port;
+  worker = PDFWorker.create({ port, name: 'pdf.js' });
+  return worker;
+}
+
+/** Starts the worker ahead of the first preview (the builder calls it when it opens). */
+export function warmPdfWorker(): void {
+  pdfWorker().promise.catch(() => undefined);
+}
+
+/** Opens PDF bytes on the warm worker. The bytes are transferred to it: do not reuse them. */
+export function openPdf(data: Uint8Array): PDFDocumentLoadingTask {
+  return getDocument({
+    data,
+    worker: pdfWorker(),
+    // Nothing outside the document: no system fonts looked up, no files fetched.
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    enableXfa: false,
+  });
+}
+
+/** The bytes of a base64 string (the preview channel's answer). */
+export function bytesFromBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
