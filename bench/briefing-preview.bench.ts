@@ -66,11 +66,15 @@ async function main(): Promise<void> {
     const throughPage = async (): Promise<number> => {
       await page.getByRole('button', { name: '预览', exact: true }).click();
       await page.waitForFunction(() => (window as { __shown?: number }).__shown !== undefined, null, { timeout: 120_000, polling: 'raf' });
-      const t = await page.evaluate(() => {
-        const w = window as { __pressed?: number; __shown?: number };
-        const rpc = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes('/__harness/rpc/previewBriefing'));
-        return { pressed: w.__pressed ?? Number.NaN, shown: w.__shown ?? Number.NaN, answer: rpc ? performance.timeOrigin + rpc.responseEnd : Number.NaN };
-      });
+      // A string: the bench's own `performance` (node:perf_hooks) must not be compiled into it.
+      const t: { pressed: number; shown: number; answer: number; marks: Record<string, number> } = await page.evaluate(`(() => {
+        const rpc = performance.getEntriesByType('resource').find((e) => e.name.includes('/__harness/rpc/previewBriefing'));
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('preview:')).map((m) => [m.name, performance.timeOrigin + m.startTime]));
+        performance.clearMarks();
+        const at = (x) => performance.timeOrigin + x;
+        return { pressed: window.__pressed, shown: window.__shown, answer: rpc ? at(rpc.responseEnd) : Number.NaN, marks: { ...marks, requestStart: rpc && at(rpc.requestStart), responseStart: rpc && at(rpc.responseStart), fetchStart: rpc && at(rpc.fetchStart) } };
+      })()`);
+      if (process.env.BENCH_TRACE) process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries({ ...t.marks, answer: t.answer, shown: t.shown }).sort((a, b) => a[1] - b[1]).map(([k, v]) => [k, Math.round(v - t.pressed)]))) + '\n');
       answered.push(t.answer - t.pressed);
       drawn.push(t.shown - t.answer);
       return t.shown - t.pressed;

@@ -7,11 +7,8 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PageSize } from '../pdf/pdfjs';
 
-export interface PageSize {
-  width: number;
-  height: number;
-}
 
 /** The page's text as a person reads it: runs joined, pdf.js's end-of-line marks kept as line breaks. */
 async function pageText(page: PDFPageProxy): Promise<string> {
@@ -81,12 +78,17 @@ export function PdfPage({
     const viewport = page.getViewport({ scale: scale * ratio });
     canvas.width = Math.floor(viewport.width);
     canvas.height = Math.floor(viewport.height);
+    delete canvas.dataset.painted;
     setPainted(false);
+    if (pageNumber === 1) performance.mark('preview:render');
     const task: RenderTask = page.render({ canvas, viewport });
     task.promise.then(
       () => {
         if (!live) return;
+        if (pageNumber === 1) performance.mark('preview:rendered');
         frame = requestAnimationFrame(() => {
+          // Set here, not through React's next render: this frame is the one that shows the drawing.
+          canvas.dataset.painted = 'true';
           setPainted(true);
           onPainted?.();
         });
@@ -121,7 +123,6 @@ export function PdfPage({
         aria-label={t('pdfPreview.page', { page: pageNumber, pages: pdf.numPages })}
         aria-describedby={text ? textId : undefined}
         data-page={pageNumber}
-        data-painted={painted ? 'true' : undefined}
         style={{ display: 'block', width: size.width, height: size.height }}
       />
       <div id={textId} hidden>

@@ -4,11 +4,10 @@
  * and shows what the caller says of the document (its page count); the pages scroll inside a region reachable from the keyboard.
  */
 import { Button, Space, Typography } from 'antd';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openPdf } from '../pdf/pdfjs';
-import { PdfPage, type PageSize } from './PdfPage';
+import type { PdfLoad } from '../pdf/pdfjs';
+import { PdfPage } from './PdfPage';
 
 /** The zoom steps offered by 放大 / 缩小 (CSS pixels per PDF point; 1 = 100 %). */
 export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
@@ -17,13 +16,14 @@ const GUTTER = 16;
 type Zoom = 'fit' | number;
 
 export function PdfPreview({
-  data,
+  load,
   label,
   info,
   onFirstPage,
   onError,
 }: {
-  data: Uint8Array;
+  /** The PDF, opened by the caller as soon as its bytes arrived (pdf/pdfjs.ts loadPdf); the caller lets it go. */
+  load: PdfLoad;
   /** The name of the scrolling pages region. */
   label: string;
   /** Shown at the end of the toolbar (the page count and size). */
@@ -35,7 +35,7 @@ export function PdfPreview({
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  const [doc, setDoc] = useState<{ pdf: PDFDocumentProxy; first: PageSize } | null>(null);
+  const [doc, setDoc] = useState<Awaited<PdfLoad['opened']> | null>(null);
   const [zoom, setZoom] = useState<Zoom>('fit');
 
   useLayoutEffect(() => {
@@ -49,23 +49,20 @@ export function PdfPreview({
 
   useEffect(() => {
     let live = true;
-    // A copy goes to the worker (pdf.js transfers what it is given); the caller keeps its bytes.
-    const task = openPdf(data.slice());
-    task.promise
-      .then(async (pdf) => {
-        const page = await pdf.getPage(1);
-        const { width: w, height: h } = page.getViewport({ scale: 1 });
-        if (live) setDoc({ pdf, first: { width: w, height: h } });
-      })
-      .catch((e: unknown) => live && onError(e, 1));
+    load.opened.then(
+      (opened) => {
+        performance.mark('preview:page1');
+        if (live) setDoc(opened);
+      },
+      (e: unknown) => live && onError(e, 1),
+    );
     return () => {
       live = false;
       setDoc(null);
-      void task.destroy();
     };
-  }, [data, onError]);
+  }, [load, onError]);
 
-  const fit = doc && width > 0 ? Math.max(0.25, (width - 2 * GUTTER) / doc.first.width) : 1;
+  const fit = doc && width > 0 ? Math.max(0.25, (width - 2 * GUTTER) / doc.size.width) : 1;
   const scale = zoom === 'fit' ? fit : zoom;
   const zoomOut = ZOOM_STEPS.filter((s) => s < scale - 0.001).at(-1);
   const zoomIn = ZOOM_STEPS.find((s) => s > scale + 0.001);
@@ -95,7 +92,7 @@ export function PdfPreview({
       >
         {doc
           ? Array.from({ length: doc.pdf.numPages }, (_, i) => (
-              <PdfPage key={i} pdf={doc.pdf} pageNumber={i + 1} scale={scale} placeholder={doc.first} eager={i === 0} scroller={scroller} onPainted={i === 0 ? painted : undefined} onError={onError} />
+              <PdfPage key={i} pdf={doc.pdf} pageNumber={i + 1} scale={scale} placeholder={doc.size} eager={i === 0} scroller={scroller} onPainted={i === 0 ? painted : undefined} onError={onError} />
             ))
           : null}
       </div>

@@ -18,7 +18,7 @@ import { LoadState } from '../components/LoadState';
 import { PdfPreview } from '../components/PdfPreview';
 import { BriefingTierWarnings } from '../components/TierCheck';
 import { useSession } from '../session';
-import { bytesFromBase64, warmPdfWorker } from '../pdf/pdfjs';
+import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
 import { useCall } from '../useCall';
 import { useStoredState } from '../useStoredState';
 
@@ -66,7 +66,10 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   const [saved, setSaved] = useState<BriefingDefinition[]>([]);
   const [busy, setBusy] = useState<'preview' | 'export' | 'save' | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [preview, setPreview] = useState<{ data: Uint8Array; pages: number; bytes: number } | null>(null);
+  const [preview, setPreview] = useState<{ load: PdfLoad; pages: number; bytes: number } | null>(null);
+  // The open PDF, let go when the next preview replaces it or the builder closes.
+  const openPreview = useRef<PdfLoad | null>(null);
+  useEffect(() => () => void openPreview.current?.destroy(), []);
   const [step, setStep] = useState<PreviewStep>(null);
   const { dataVersion } = useSession();
   // Industries whose latest output figure and tier disagree: listed above the buttons, asked about before export.
@@ -113,7 +116,11 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       setStep('render');
       try {
         const result = await getApi().previewBriefing({ request });
-        setPreview({ data: bytesFromBase64(result.pdfBase64), pages: result.pages, bytes: result.bytes });
+        performance.mark('preview:answer');
+        // Parsing starts now, while React puts the preview on the screen.
+        void openPreview.current?.destroy();
+        openPreview.current = loadPdf(bytesFromBase64(result.pdfBase64));
+        setPreview({ load: openPreview.current, pages: result.pages, bytes: result.bytes });
         setStep('show');
       } catch (e) {
         setStep(null);
@@ -297,7 +304,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
           ) : null}
           {preview && step !== 'render' ? (
             <PdfPreview
-              data={preview.data}
+              load={preview.load}
               label={t('briefingBuilder.previewPages')}
               info={step === null ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
               onFirstPage={firstPageShown}

@@ -10,7 +10,7 @@
  * from bytes), so nothing is fetched: no cMaps, standard fonts or wasm (pdfmake embeds every font
  * and writes no JPX images).
  */
-import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 let worker: PDFWorker | null = null;
@@ -29,9 +29,24 @@ export function warmPdfWorker(): void {
   pdfWorker().promise.catch(() => undefined);
 }
 
-/** Opens PDF bytes on the warm worker. The bytes are transferred to it: do not reuse them. */
-export function openPdf(data: Uint8Array): PDFDocumentLoadingTask {
-  return getDocument({
+/** A page's size in PDF points (CSS pixels at 100 %). */
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+/** A PDF being opened: its document and first page once parsed, and how to let it go. */
+export interface PdfLoad {
+  opened: Promise<{ pdf: PDFDocumentProxy; first: PDFPageProxy; size: PageSize }>;
+  destroy: () => Promise<void>;
+}
+
+/**
+ * Opens PDF bytes on the warm worker and asks for page 1 at once, before anything is on the screen
+ * to draw it in. The bytes are transferred to the worker: do not reuse them.
+ */
+export function loadPdf(data: Uint8Array): PdfLoad {
+  const task = getDocument({
     data,
     worker: pdfWorker(),
     // Nothing outside the document: no system fonts looked up, no files fetched.
@@ -39,6 +54,14 @@ export function openPdf(data: Uint8Array): PDFDocumentLoadingTask {
     useWorkerFetch: false,
     enableXfa: false,
   });
+  const opened = task.promise.then(async (pdf) => {
+    const first = await pdf.getPage(1);
+    const { width, height } = first.getViewport({ scale: 1 });
+    return { pdf, first, size: { width, height } };
+  });
+  // A load let go before it opened is not a failure anyone waits for.
+  opened.catch(() => undefined);
+  return { opened, destroy: () => task.destroy() };
 }
 
 /** The bytes of a base64 string (the preview channel's answer). */
