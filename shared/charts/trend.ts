@@ -15,6 +15,9 @@ import { barsDescription } from './dashboard';
 import { trendChartOption } from './series';
 import type { ChartStyle } from './style';
 
+/** Lines on the app's dark card (#141414): each at least 3:1 against it (the 简报's own colours are for white paper). */
+export const DARK_LINES = ['#91caff', '#ff7875', '#95de64', '#ffd666', '#d3adf7'] as const;
+
 /** At most this many entities compared on one chart. */
 export const MAX_TREND_ENTITIES = 5;
 
@@ -88,7 +91,8 @@ export function trendTitle(trend: Pick<Trend, 'metric'>, lang: Lang): string {
 }
 
 export function trendOption(trend: Trend, lang: Lang, style: ChartStyle = {}): EChartsOption {
-  return trendChartOption(trend.periods, trendSeries(trend), trend.unit, lang === 'en' ? 'en' : 'zh', style);
+  const option = trendChartOption(trend.periods, trendSeries(trend), trend.unit, lang === 'en' ? 'en' : 'zh', style);
+  return style.dark ? { ...option, color: [...DARK_LINES] } : option;
 }
 
 /** A point as read aloud or listed: "2023 112.3亿元（同比 +12.3%（计算值））". */

@@ -141,6 +141,27 @@ describe('a trend', () => {
     );
   });
 
+  it('draws every line at 3:1 or more against its card, light and dark', () => {
+    const lum = (hex: string): number => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string): number => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x! + 0.05) / (y! + 0.05);
+    };
+    const five = Array.from({ length: 5 }, (_, i) => entity(`产业${i}`, [figure({ period: '2023', value: i + 1 })]));
+    const trend = buildTrend(five, 'output_value')!;
+    for (const [dark, card] of [
+      [false, '#ffffff'],
+      [true, '#141414'],
+    ] as const) {
+      const colors = trendOption(trend, 'zh-CN', { dark }).color as string[];
+      expect(colors.length).toBeGreaterThanOrEqual(MAX_TREND_ENTITIES);
+      for (const c of colors.slice(0, MAX_TREND_ENTITIES)) expect(contrast(c, card), `${c} on ${card}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('converts every money figure to the unit of the newest and reads it out, change included', () => {
     const robots = entity('智能机器人', [
       figure({ id: 1, period: '2022', value: 1_000_000, unit: '10k_yuan' }),
