@@ -53,6 +53,9 @@ export function loadPdf(data: Uint8Array): PdfLoad {
     useSystemFonts: false,
     useWorkerFetch: false,
     enableXfa: false,
+    // Without it pdf.js asks for canvases that are read back often, which keeps drawing on the CPU
+    // even where a GPU is there (an analyst's laptop); the preview only shows its pages.
+    enableHWA: true,
   });
   const opened = task.promise.then(async (pdf) => {
     const first = await pdf.getPage(1);
