@@ -135,3 +135,24 @@ test('the builder fills 编写人 from settings, keeps its choices while you vis
   const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
   expect(box!.height).toBeLessThan(lineHeight * 1.5);
 });
+
+test('a PDF the preview cannot read is refused in words, and the next preview draws again', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报' }).click();
+  // The channel's answer damaged on its way (as a broken file would be): the bytes are not a PDF.
+  await app.route('**/__harness/rpc/previewBriefing', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { ok: boolean; value: { pdfBase64: string } };
+    body.value.pdfBase64 = Buffer.from('%PDF-1.7\n% nothing else').toString('base64');
+    await route.fulfill({ response, json: body });
+  });
+  await app.getByRole('button', { name: '预览' }).click();
+  await expect(app.getByRole('alert')).toContainText(/^预览无法显示这份 PDF（第 1 页：.+）。PDF 本身已生成，可以导出后用其他阅读器查看。$/, { timeout: 60_000 });
+  await expect(app.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
+  await expect(app.getByRole('status').filter({ hasText: /第 [12] 步/ })).toHaveCount(0);
+  await expect(app.getByRole('button', { name: '预览' })).toBeEnabled();
+
+  await app.unroute('**/__harness/rpc/previewBriefing');
+  await app.getByRole('button', { name: '预览' }).click();
+  await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /测试分析员/ });
+  await expect(app.getByRole('alert')).toHaveCount(0);
+});
