@@ -3,7 +3,7 @@
  * document is parsed, the others as they are scrolled near. A toolbar zooms (out, in, fit to width)
  * and shows what the caller says of the document (its page count); the pages scroll inside a region reachable from the keyboard.
  */
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Typography, theme } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfLoad } from '../pdf/pdfjs';
@@ -33,6 +33,7 @@ export function PdfPreview({
   onError: (error: unknown, page: number) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [doc, setDoc] = useState<Awaited<PdfLoad['opened']> | null>(null);
@@ -88,7 +89,7 @@ export function PdfPreview({
         role="region"
         aria-label={label}
         tabIndex={0}
-        style={{ height: '80vh', overflow: 'auto', marginTop: 8, padding: `${GUTTER}px 0`, background: '#e9ecef', border: '1px solid #d0d7de' }}
+        style={{ height: '80vh', overflow: 'auto', marginTop: 8, padding: `${GUTTER}px 0`, background: token.colorFillSecondary, border: `1px solid ${token.colorBorder}` }}
       >
         {doc
           ? Array.from({ length: doc.pdf.numPages }, (_, i) => (
