@@ -69,7 +69,12 @@ async function main(): Promise<void> {
       // A string: the bench's own `performance` (node:perf_hooks) must not be compiled into it.
       const t: { pressed: number; shown: number; answer: number; marks: Record<string, number> } = await page.evaluate(`(() => {
         const rpc = performance.getEntriesByType('resource').find((e) => e.name.includes('/__harness/rpc/previewBriefing'));
-        const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('preview:')).map((m) => [m.name, performance.timeOrigin + m.startTime]));
+        // A mark made twice (page 1 drawn again) is kept twice: 'preview:render', 'preview:render#2'.
+        const seen = {};
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('preview:')).map((m) => {
+          seen[m.name] = (seen[m.name] ?? 0) + 1;
+          return [seen[m.name] > 1 ? m.name + '#' + seen[m.name] : m.name, performance.timeOrigin + m.startTime];
+        }));
         performance.clearMarks();
         const at = (x) => performance.timeOrigin + x;
         return { pressed: window.__pressed, shown: window.__shown, answer: rpc ? at(rpc.responseEnd) : Number.NaN, marks: { ...marks, requestStart: rpc && at(rpc.requestStart), responseStart: rpc && at(rpc.responseStart), fetchStart: rpc && at(rpc.fetchStart) } };

@@ -89,7 +89,8 @@ export function PdfPreview({
         role="region"
         aria-label={label}
         tabIndex={0}
-        style={{ height: '80vh', overflow: 'auto', marginTop: 8, padding: `${GUTTER}px 0`, background: token.colorFillSecondary, border: `1px solid ${token.colorBorder}` }}
+        // A scrollbar always there: its width never changes the fitted scale (which would draw page 1 twice).
+        style={{ height: '80vh', overflowX: 'auto', overflowY: 'scroll', marginTop: 8, padding: `${GUTTER}px 0`, background: token.colorFillSecondary, border: `1px solid ${token.colorBorder}` }}
       >
         {doc
           ? Array.from({ length: doc.pdf.numPages }, (_, i) => (
