@@ -92,7 +92,10 @@ export function trendTitle(trend: Pick<Trend, 'metric'>, lang: Lang): string {
 
 export function trendOption(trend: Trend, lang: Lang, style: ChartStyle = {}): EChartsOption {
   const option = trendChartOption(trend.periods, trendSeries(trend), trend.unit, lang === 'en' ? 'en' : 'zh', style);
-  return style.dark ? { ...option, color: [...DARK_LINES] } : option;
+  // Lines meeting at one value would print their labels on top of each other: the page shows one
+  // (the description reads them all).
+  const series = (Array.isArray(option.series) ? option.series : []).map((s) => ({ ...s, labelLayout: { hideOverlap: true } }));
+  return { ...option, series, ...(style.dark ? { color: [...DARK_LINES] } : {}) };
 }
 
 /** A point as read aloud or listed: "2023 112.3亿元（同比 +12.3%（计算值））". */
