@@ -337,7 +337,8 @@ export const en: Messages = {
     title: '{{metric}}: trend',
     noFigures: 'The chosen industries have no figures for this metric.',
     yoyList: 'Year-on-year change (computed, not stored)',
-    otherPeriods: '{{count}} more figures recorded by other periods (quarters or months) are not drawn here.',
+    otherPeriods_one: '1 more figure, recorded by another kind of period or in a unit that does not compare, is not drawn here.',
+    otherPeriods_other: '{{count}} more figures, recorded by another kind of period or in a unit that does not compare, are not drawn here.',
     pointsLabel: '{{name}}: {{points}}',
   },
   pdfPreview: {

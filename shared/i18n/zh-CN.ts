@@ -335,7 +335,8 @@ export const zhCN = {
     title: '{{metric}}趋势',
     noFigures: '所选产业没有这一指标的数据。',
     yoyList: '同比变化（计算值，不存储）',
-    otherPeriods: '另有 {{count}} 条按其他周期（季度/月度）记录的数据未画入此图。',
+    otherPeriods_one: '另有 {{count}} 条按其他周期记录或单位不可比的数据未画入此图。',
+    otherPeriods_other: '另有 {{count}} 条按其他周期记录或单位不可比的数据未画入此图。',
     pointsLabel: '{{name}}：{{points}}',
   },
   pdfPreview: {

@@ -10,10 +10,11 @@ test.describe.configure({ timeout: 150_000 });
 test('an industry page draws its output value across years, with the year-on-year change marked computed', async ({ app, harness }) => {
   await app.goto(`${harness.origin}/#/entity/smart-robots`);
   await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
-  // Two measured years beside the seeded 2023 bound ("超过100亿元").
+  // Two measured years beside the seeded 2023 bound ("超过100亿元"), and one quarter.
   for (const [period, value] of [
     ['2021', '80'],
     ['2022', '100'],
+    ['2023-Q2', '30'],
   ] as const) {
     await app.getByRole('button', { name: '新增数据' }).click();
     const panel = app.getByRole('dialog', { name: '新增数据' });
@@ -28,10 +29,13 @@ test('an industry page draws its output value across years, with the year-on-yea
   await expect(trend.getByRole('img', { name: '图表：产值趋势：智能机器人 2021 80亿元，2022 100亿元（同比 +25%（计算值）），2023 超过100亿元。' })).toBeVisible();
   const changes = trend.getByRole('list', { name: '同比变化（计算值，不存储）' });
   await expect(changes.getByRole('listitem')).toHaveText(['2022：同比 +25%（计算值）']);
+  // Years and a quarter never share an axis: the quarter is left out, and the page says so.
+  await expect(trend.getByText('另有 1 条按其他周期记录或单位不可比的数据未画入此图。')).toBeVisible();
   await trend.screenshot({ path: path.join(ARTIFACTS, 'entity-trend.png') });
 
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   const trendEn = app.getByRole('region', { name: 'Trend' });
+  await expect(trendEn.getByText('1 more figure, recorded by another kind of period or in a unit that does not compare, is not drawn here.')).toBeVisible();
   await expect(trendEn.getByRole('list', { name: 'Year-on-year change (computed, not stored)' }).getByRole('listitem')).toHaveText(['2022: YoY +25% (computed)']);
   await expect(trendEn.getByRole('img', { name: /^Chart: Output value: trend: Smart robots 2021 8 billion yuan, 2022 10 billion yuan \(YoY \+25% \(computed\)\), 2023 over 10 billion yuan\.$/ })).toBeVisible();
 });
