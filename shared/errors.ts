@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'BRIEFING_NEEDS_ENTITY',
   'BRIEFING_WRITE_FAILED',
   'BRIEFING_DOES_NOT_FIT',
+  // Issue 13: the preview (pdf.js in the page) could not draw the PDF the service made.
+  'BRIEFING_PREVIEW_FAILED',
   // Excel workbooks (issue 4): export, and import with a preview.
   'WORKBOOK_WRITE_FAILED',
   'IMPORT_NOT_A_ZIP',
@@ -261,6 +263,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BRIEFING_DOES_NOT_FIT: {
     'zh-CN': () => '无法把一页简报排在一页之内，即使已缩小图表、减少批注和注释。请缩短标题或副标题，或改用完整简报。',
     en: () => 'The one-page brief does not fit on one page, even with a smaller chart and fewer annotations and notes. Shorten the title or subtitle, or use the full briefing.',
+  },
+  BRIEFING_PREVIEW_FAILED: {
+    'zh-CN': (d) => `预览无法显示这份 PDF（第 ${d.page ?? 1} 页：${d.reason ?? ''}）。PDF 本身已生成，可以导出后用其他阅读器查看。`,
+    en: (d) => `The preview could not show this PDF (page ${d.page ?? 1}: ${d.reason ?? ''}). The PDF itself was made: export it and open it in another reader.`,
   },
   WORKBOOK_WRITE_FAILED: {
     'zh-CN': (d) => `无法写入工作簿 ${d.path ?? ''}，目标位置未留下任何文件（${d.reason ?? ''}）。`,

@@ -57,9 +57,8 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
       // A middle click would otherwise try to open a link in a new window (denied anyway below).
       disableBlinkFeatures: 'Auxclick',
-      // The briefing preview shows a PDF (a blob: URL in an iframe) with Chromium's built-in PDF
-      // viewer, which Electron only enables with plugins on. No third-party plugins exist in Electron.
-      plugins: true,
+      // The briefing preview draws its PDF with pdf.js (no frame, no PDF viewer): plugins stay off.
+      plugins: false,
     },
   });
   win.once('ready-to-show', () => win.show());

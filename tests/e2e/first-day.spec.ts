@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectFirstPageDrawn } from '../helpers/preview';
 import { ARTIFACTS, confirmAuthor, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 360_000 });
@@ -127,7 +128,8 @@ test("a new analyst's first day, in Chinese and English, light and dark, with a 
     await page.getByRole('textbox', { name: '标题', exact: true }).fill('产业集群周报（第48周）');
     await page.getByRole('button', { name: '预览' }).click();
     await expect(page.getByRole('status').filter({ hasText: /第 [12] 步/ })).toBeVisible();
-    await expect(page.getByText('共 1 页', { exact: false })).toBeVisible({ timeout: 60_000 });
+    await expectFirstPageDrawn(page, { name: '第 1 页，共 1 页', text: /^产业集群周报（第48周）/ });
+    await expect(page.getByText('共 1 页', { exact: false })).toBeVisible();
     await shot('briefing-preview');
     await page.getByRole('checkbox', { name: '导出后打开文件' }).uncheck();
     await page.getByRole('button', { name: '导出 PDF' }).click();

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { perform } from '../helpers/steps';
-import { EDIT_FIGURE, EXPORT_PDF, EXPORT_WORKBOOK } from '../helpers/workflows';
+import { EDIT_FIGURE, EXPORT_PDF, EXPORT_WORKBOOK, PREVIEW_PDF } from '../helpers/workflows';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
@@ -22,8 +22,9 @@ test('step lists drive the page by role, name and label', async ({ app }) => {
   await expect(perform(app, [], 'an unwritten screen')).rejects.toThrow(/No steps written yet for an unwritten screen/);
 });
 
-test('the workflow steps edit a figure and export a PDF and a workbook', async ({ app, harness }) => {
+test('the workflow steps edit a figure, preview and export a PDF, and export a workbook', async ({ app, harness }) => {
   await perform(app, EDIT_FIGURE, 'editing a figure');
+  await perform(app, PREVIEW_PDF, 'previewing a PDF');
   await perform(app, EXPORT_PDF, 'exporting a PDF');
   await perform(app, EXPORT_WORKBOOK, 'exporting a workbook');
   const saved = fs.readdirSync(harness.saveDir);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { perform } from '../helpers/steps';
-import { EDITED_VALUE, EDIT_FIGURE, EXPORT_PDF, EXPORT_WORKBOOK } from '../helpers/workflows';
+import { EDITED_VALUE, EDIT_FIGURE, EXPORT_PDF, EXPORT_WORKBOOK, PREVIEW_PDF } from '../helpers/workflows';
 import { answerSaveDialog, expect, skipWithoutRuntime, test } from './electron-app';
 
 skipWithoutRuntime();
@@ -37,6 +37,11 @@ test('an analyst edits a figure, and the data file holds the new value', async (
   expect(robotsOutputValue(dataFile)).toBe(100);
   await perform(page, EDIT_FIGURE, 'editing a figure');
   await expect.poll(() => robotsOutputValue(dataFile)).toBe(EDITED_VALUE);
+});
+
+test('an analyst previews the one-page brief: pdf.js runs from the files of the app in its file:// page', async ({ running: { page } }) => {
+  await perform(page, PREVIEW_PDF, 'previewing a PDF');
+  await expect(page.locator('canvas[data-page="1"][data-painted="true"]')).toHaveCount(1, { timeout: 60_000 });
 });
 
 test('an analyst exports a PDF briefing into a folder of their choice', async ({ running: { app, page, dir } }) => {

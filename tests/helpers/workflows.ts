@@ -33,6 +33,17 @@ export const EXPORT_PDF: Step[] = [
   { seeText: '已导出' },
 ];
 
+/**
+ * Preview the one-page brief: pdf.js parses it in its worker (loaded from the app's own files — in
+ * Electron, from file://) and page 1 appears as an image named by its page number.
+ */
+export const PREVIEW_PDF: Step[] = [
+  { click: '简报', role: 'link', within: NAV },
+  { see: '简报生成' },
+  { click: '预览' },
+  { see: /^第 1 页，共 \d+ 页$/, role: 'img', within: { role: 'region', name: '简报预览页面' } },
+];
+
 /** Export the Excel workbook (the app then asks where to save). */
 export const EXPORT_WORKBOOK: Step[] = [
   { click: '导出 Excel' },

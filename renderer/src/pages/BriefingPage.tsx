@@ -1,10 +1,10 @@
 /**
  * The briefing builder: choose template, entities, language, title block and marking; preview the
- * PDF in the page (a blob: URL in an iframe); export through the save dialog; save the choices as a
- * named definition and run it again later.
+ * PDF in the page (drawn by pdf.js into canvases, page 1 first: components/PdfPreview.tsx); export
+ * through the save dialog; save the choices as a named definition and run it again later.
  */
 import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
@@ -15,8 +15,10 @@ import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { LoadState } from '../components/LoadState';
+import { PdfPreview } from '../components/PdfPreview';
 import { BriefingTierWarnings } from '../components/TierCheck';
 import { useSession } from '../session';
+import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
 import { useCall } from '../useCall';
 import { useStoredState } from '../useStoredState';
 
@@ -33,13 +35,6 @@ type Notice = { type: 'success' | 'info' | 'error'; text: string } | null;
 
 function asPayload(error: unknown): ErrorPayload {
   return error instanceof CallError ? error.payload : { code: 'INTERNAL', message: String(error), details: { reason: String(error) } };
-}
-
-function pdfBlobUrl(base64: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
 export function BriefingPage({ lang }: { lang: Lang }): React.JSX.Element {
@@ -71,7 +66,10 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   const [saved, setSaved] = useState<BriefingDefinition[]>([]);
   const [busy, setBusy] = useState<'preview' | 'export' | 'save' | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [preview, setPreview] = useState<{ url: string; pages: number; bytes: number } | null>(null);
+  const [preview, setPreview] = useState<{ load: PdfLoad; pages: number; bytes: number } | null>(null);
+  // The open PDF, let go when the next preview replaces it or the builder closes.
+  const openPreview = useRef<PdfLoad | null>(null);
+  useEffect(() => () => void openPreview.current?.destroy(), []);
   const [step, setStep] = useState<PreviewStep>(null);
   const { dataVersion } = useSession();
   // Industries whose latest output figure and tier disagree: listed above the buttons, asked about before export.
@@ -84,7 +82,18 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       .then(setSaved, (e: unknown) => setNotice({ type: 'error', text: describeError(asPayload(e), lang) }));
   };
   useEffect(refreshSaved, []);
-  useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
+  // pdf.js's worker starts while the choices are made, so a preview does not wait for it.
+  useEffect(warmPdfWorker, []);
+  const firstPageShown = useCallback(() => setStep(null), []);
+  const previewFailed = useCallback(
+    (e: unknown, page: number) => {
+      const reason = e instanceof Error ? e.message : String(e);
+      setStep(null);
+      setPreview(null);
+      setNotice({ type: 'error', text: describeError({ code: 'BRIEFING_PREVIEW_FAILED', message: reason, details: { page, reason } }, lang) });
+    },
+    [lang],
+  );
 
   const set = <K extends keyof BriefingRequest>(key: K, value: BriefingRequest[K]): void => setRequest((r) => ({ ...r, [key]: value }));
   const factSheet = request.template === 'fact-sheet';
@@ -107,7 +116,11 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       setStep('render');
       try {
         const result = await getApi().previewBriefing({ request });
-        setPreview({ url: pdfBlobUrl(result.pdfBase64), pages: result.pages, bytes: result.bytes });
+        performance.mark('preview:answer');
+        // Parsing starts now, while React puts the preview on the screen.
+        void openPreview.current?.destroy();
+        openPreview.current = loadPdf(bytesFromBase64(result.pdfBase64));
+        setPreview({ load: openPreview.current, pages: result.pages, bytes: result.bytes });
         setStep('show');
       } catch (e) {
         setStep(null);
@@ -290,16 +303,13 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
             </div>
           ) : null}
           {preview && step !== 'render' ? (
-            <>
-              {step === null ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
-              <iframe
-                key={preview.url}
-                title={t('briefingBuilder.previewFrame')}
-                src={preview.url}
-                onLoad={() => setStep(null)}
-                style={{ width: '100%', height: '80vh', border: '1px solid #d0d7de', marginTop: 8 }}
-              />
-            </>
+            <PdfPreview
+              load={preview.load}
+              label={t('briefingBuilder.previewPages')}
+              info={step === null ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
+              onFirstPage={firstPageShown}
+              onError={previewFailed}
+            />
           ) : step === null ? (
             <Empty description={t('briefingBuilder.previewEmpty')} />
           ) : null}

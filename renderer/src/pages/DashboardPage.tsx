@@ -1,4 +1,4 @@
-/** The dashboard: tiers by category, the province level, open annotations and figures without a source. */
+/** The dashboard: tiers by category, the province level, open annotations and figures without a source, trends compared. */
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import type { DashboardData } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { EChart } from '../components/EChart';
 import { LoadState } from '../components/LoadState';
+import { TrendCompare } from '../components/TrendCompare';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 
@@ -101,6 +102,13 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
             </Card>
           </Col>
         ) : null}
+        <Col xs={24}>
+          <section aria-label={t('trend.compareHeading')}>
+            <Card size="small" title={t('trend.compareHeading')}>
+              <TrendCompare entities={entities} lang={lang} dark={dark} />
+            </Card>
+          </section>
+        </Col>
       </Row>
     </>
   );

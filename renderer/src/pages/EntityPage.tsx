@@ -6,6 +6,7 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { AnnotationsPanel } from '../components/Annotations';
 import { EntityFormButton } from '../components/EntityForm';
+import { EntityTrend } from '../components/EntityTrend';
 import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
 import { FigureSource, FigureValue } from '../components/FigureText';
 import { HistoryPanel } from '../components/HistoryPanel';
@@ -125,6 +126,8 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
           />
         )}
       </section>
+
+      <EntityTrend entity={entity} lang={lang} />
 
       <section aria-labelledby="annotations-heading" style={{ marginTop: 24 }}>
         <Typography.Title level={2} id="annotations-heading" style={{ fontSize: 20 }}>

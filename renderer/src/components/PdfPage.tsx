@@ -1,0 +1,133 @@
+/**
+ * One page of a PDF drawn by pdf.js into a canvas, when it is first near the screen (page 1 at
+ * once). Its text alternative: the canvas is an image named "page n of N" and described by the
+ * page's own text (pdf.js getTextContent), kept in a hidden element. When the drawing is on the
+ * screen (render() resolved, then the next animation frame), the canvas says so: data-painted.
+ */
+import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PageSize } from '../pdf/pdfjs';
+
+
+/** The page's text as a person reads it: runs joined, pdf.js's end-of-line marks kept as line breaks. */
+async function pageText(page: PDFPageProxy): Promise<string> {
+  const content = await page.getTextContent();
+  let text = '';
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    text += item.str + (item.hasEOL ? '\n' : '');
+  }
+  return text.replace(/[ \t]+\n/g, '\n').trim();
+}
+
+export function PdfPage({
+  pdf,
+  pageNumber,
+  scale,
+  placeholder,
+  eager,
+  scroller,
+  onPainted,
+  onError,
+}: {
+  pdf: PDFDocumentProxy;
+  /** The region the pages scroll in: a page is drawn when it comes within one region's height of its view. */
+  scroller: React.RefObject<HTMLElement | null>;
+  pageNumber: number;
+  /** CSS pixels per PDF point. */
+  scale: number;
+  /** The size (at scale 1) to hold for the page before it is loaded: the first page's. */
+  placeholder: PageSize;
+  /** Draw at once rather than when scrolled near. */
+  eager: boolean;
+  onPainted?: () => void;
+  onError: (error: unknown, page: number) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [near, setNear] = useState(eager);
+  const [page, setPage] = useState<PDFPageProxy | null>(null);
+  const [painted, setPainted] = useState(false);
+  const [text, setText] = useState<string | null>(null);
+  const textId = useId();
+
+  // Further pages wait until they come within a screen of the visible part of the preview.
+  useEffect(() => {
+    if (near || !canvasRef.current) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { root: scroller.current, rootMargin: '100% 0px' });
+    observer.observe(canvasRef.current);
+    return () => observer.disconnect();
+  }, [near, scroller]);
+
+  useEffect(() => {
+    if (!near) return;
+    let live = true;
+    pdf.getPage(pageNumber).then((p) => live && setPage(p), (e: unknown) => live && onError(e, pageNumber));
+    return () => {
+      live = false;
+    };
+  }, [pdf, pageNumber, near, onError]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!page || !canvas) return;
+    let live = true;
+    let frame = 0;
+    const ratio = window.devicePixelRatio || 1;
+    const viewport = page.getViewport({ scale: scale * ratio });
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    delete canvas.dataset.painted;
+    setPainted(false);
+    if (pageNumber === 1) performance.mark('preview:render');
+    const task: RenderTask = page.render({ canvas, viewport });
+    task.promise.then(
+      () => {
+        if (!live) return;
+        if (pageNumber === 1) performance.mark('preview:rendered');
+        frame = requestAnimationFrame(() => {
+          // Set here, not through React's next render: this frame is the one that shows the drawing.
+          canvas.dataset.painted = 'true';
+          setPainted(true);
+          onPainted?.();
+        });
+      },
+      (e: unknown) => {
+        // A drawing cancelled because the zoom changed or the preview was replaced is not an error.
+        if (live && !(e instanceof Error && e.name === 'RenderingCancelledException')) onError(e, pageNumber);
+      },
+    );
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      task.cancel();
+    };
+  }, [page, pageNumber, scale, onPainted, onError]);
+
+  useEffect(() => {
+    if (!page || !painted || text !== null) return;
+    let live = true;
+    pageText(page).then((s) => live && setText(s), (e: unknown) => live && onError(e, pageNumber));
+    return () => {
+      live = false;
+    };
+  }, [page, pageNumber, painted, text, onError]);
+
+  const size = page ? page.getViewport({ scale }) : { width: placeholder.width * scale, height: placeholder.height * scale };
+  return (
+    <div style={{ margin: '0 auto 12px', width: size.width, boxShadow: '0 1px 4px rgba(0, 0, 0, 0.25)', background: '#fff' }}>
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={t('pdfPreview.page', { page: pageNumber, pages: pdf.numPages })}
+        aria-describedby={text ? textId : undefined}
+        data-page={pageNumber}
+        style={{ display: 'block', width: size.width, height: size.height }}
+      />
+      <div id={textId} hidden>
+        {text}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The dashboard's trend comparison: one metric, up to five industries (MAX_TREND_ENTITIES), a line
+ * each, with year-on-year changes computed where both periods exist.
+ */
+import { Empty, Select, Space } from 'antd';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildTrend, MAX_TREND_ENTITIES } from '../../../shared/charts/trend';
+import { METRICS, type EntitySummary, type Metric } from '../../../shared/domain';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { useSession } from '../session';
+import { useCall } from '../useCall';
+import { LoadState } from './LoadState';
+import { MetricSelect } from './MetricSelect';
+import { TrendChart } from './TrendChart';
+
+export function TrendCompare({ entities, lang, dark }: { entities: EntitySummary[]; lang: Lang; dark: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const id = useId();
+  const [metric, setMetric] = useState<Metric>('output_value');
+  const [ids, setIds] = useState<string[]>(() => entities.slice(0, MAX_TREND_ENTITIES).map((e) => e.id));
+  const [loaded, retry] = useCall(() => Promise.all(ids.map((entityId) => getApi().getEntity({ id: entityId }))), [ids.join(','), dataVersion]);
+  const options = useMemo(() => entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : e.name.zh })), [entities, lang]);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <MetricSelect metrics={METRICS} value={metric} onChange={setMetric} />
+        <label htmlFor={id}>{t('trend.entities')}</label>
+        <Select id={id} mode="multiple" maxCount={MAX_TREND_ENTITIES} style={{ minWidth: 320 }} value={ids} onChange={setIds} options={options} showSearch={{ optionFilterProp: 'label' }} />
+      </Space>
+      <LoadState loaded={loaded} lang={lang} retry={retry}>
+        {(details) => {
+          const trend = buildTrend(details, metric);
+          return trend ? <TrendChart trend={trend} lang={lang} dark={dark} /> : <Empty description={t('trend.noFigures')} />;
+        }}
+      </LoadState>
+    </>
+  );
+}
