@@ -17,7 +17,7 @@ interface PlanRow {
 }
 
 /** The figures table's aliases in the checks' SQL. */
-const FIGURES = /^(SCAN|SEARCH) (f|p)\b/;
+const FIGURES = /^(SCAN|SEARCH) (f|p|d)\b/;
 
 describe('the checks’ query plans', () => {
   it.each(CHECK_IDS)('%s: one pass over figures at most, every other read of it through an index', (id) => {

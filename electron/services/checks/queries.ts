@@ -47,15 +47,23 @@ export const CHECK_SQL: Record<CheckId, string> = {
      WHERE e.deleted_at IS NULL AND e.tier IS NOT NULL
      ORDER BY e.sort_order, f.id`,
 
+  // The keys that repeat first (one pass, counting only), then their figures through the entity index.
   duplicate: /* sql */ `
-    SELECT 'duplicate|' || ${SERIES('f')} || '@' || f.period || '|' || group_concat(${PRINT('f')}, ',' ORDER BY f.id) AS subject,
-           f.scope, f.entity_id, f.city_code, f.metric, f.period,
-           json_group_array(${FIGURE('f')} ORDER BY f.id) AS figures, count(*) AS figure_count, NULL AS facts
-      FROM figures f
-     WHERE f.deleted_at IS NULL
-     GROUP BY f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier = 'target'
-    HAVING count(*) > 1
-     ORDER BY min(f.id)`,
+    WITH repeated AS (
+      SELECT f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier = 'target' AS target
+        FROM figures f
+       WHERE f.deleted_at IS NULL
+       GROUP BY f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier = 'target'
+      HAVING count(*) > 1
+    )
+    SELECT 'duplicate|' || ${SERIES('r')} || '@' || r.period || '|' || group_concat(${PRINT('d')}, ',' ORDER BY d.id) AS subject,
+           r.scope, r.entity_id, r.city_code, r.metric, r.period,
+           json_group_array(${FIGURE('d')} ORDER BY d.id) AS figures, count(*) AS figure_count, NULL AS facts
+      FROM repeated r
+      JOIN figures d ON d.entity_id IS r.entity_id AND d.metric = r.metric AND d.period = r.period AND d.deleted_at IS NULL
+                    AND d.scope = r.scope AND d.city_code IS r.city_code AND (d.qualifier = 'target') = r.target
+     GROUP BY r.scope, r.entity_id, r.city_code, r.metric, r.period, r.target
+     ORDER BY min(d.id)`,
 
   series_gap: /* sql */ `
     WITH steps AS (
@@ -138,7 +146,7 @@ export const CHECK_SQL: Record<CheckId, string> = {
       VALUES ('pillar_clusters', 'pillar'), ('emerging_clusters', 'emerging'), ('strategic_clusters', 'pillar'),
              ('strategic_clusters', 'emerging'), ('future_industries', 'future')
     ),
-    parts AS (
+    parts AS MATERIALIZED (
       SELECT l.scope, l.entity_id, NULL AS city_code, l.metric, l.period, l.basis, l.id, l.value, l.unit, l.qualifier, l.changed_at, l.amount
         FROM live l
        WHERE l.city_code IS NOT NULL
@@ -148,19 +156,26 @@ export const CHECK_SQL: Record<CheckId, string> = {
        WHERE l.scope = 'entity'
     ),
     sums AS (
-      SELECT scope, entity_id, city_code, metric, period, basis, sum(amount) AS sum, count(*) AS n, sum(id) AS id_sum,
-             json_group_array(${FIGURE('parts')} ORDER BY id) AS figures
+      SELECT scope, entity_id, city_code, metric, period, basis, sum(amount) AS sum, count(*) AS n, sum(id) AS id_sum
         FROM parts
        GROUP BY scope, entity_id, city_code, metric, period, basis
+    ),
+    exceeding AS (
+      SELECT t.*, s.sum, s.n, s.id_sum
+        FROM live t
+        JOIN sums s ON s.scope = t.scope AND s.entity_id IS t.entity_id AND s.city_code IS t.city_code
+                   AND s.metric = t.metric AND s.period = t.period AND s.basis = t.basis
+       WHERE t.qualifier IN ('exact', 'nearly', 'about') AND s.sum > t.amount * (1 + 1e-9)
     )
-    SELECT 'parts_exceed_total|' || ${PRINT('t')} || '|n=' || s.n || '|sum=' || printf('%!.15g', s.sum) || '|ids=' || s.id_sum AS subject,
+    -- The parts' figures are gathered for the totals they exceed only.
+    SELECT 'parts_exceed_total|' || ${PRINT('t')} || '|n=' || t.n || '|sum=' || printf('%!.15g', t.sum) || '|ids=' || t.id_sum AS subject,
            t.scope, t.entity_id, t.city_code, t.metric, t.period,
-           json_insert(s.figures, '$[#]', ${FIGURE('t')}) AS figures, s.n + 1 AS figure_count,
-           json_object('sum', s.sum, 'total', t.amount, 'parts', s.n) AS facts
-      FROM live t
-      JOIN sums s ON s.scope = t.scope AND s.entity_id IS t.entity_id AND s.city_code IS t.city_code
-                 AND s.metric = t.metric AND s.period = t.period AND s.basis = t.basis
-     WHERE t.qualifier IN ('exact', 'nearly', 'about') AND s.sum > t.amount * (1 + 1e-9)
+           json_insert(json_group_array(${FIGURE('pt')} ORDER BY pt.id), '$[#]', ${FIGURE('t')}) AS figures, t.n + 1 AS figure_count,
+           json_object('sum', t.sum, 'total', t.amount, 'parts', t.n) AS facts
+      FROM exceeding t
+      JOIN parts pt ON pt.scope = t.scope AND pt.entity_id IS t.entity_id AND pt.city_code IS t.city_code
+                   AND pt.metric = t.metric AND pt.period = t.period AND pt.basis = t.basis
+     GROUP BY t.id
      ORDER BY t.id`,
 
   // Latest by period within the series; max() makes the other columns those of that row.

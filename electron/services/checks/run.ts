@@ -50,7 +50,11 @@ export function findingRows(db: DB, id: CheckId, now: Date): FindingRow[] {
 function tierRows(db: DB): FindingRow[] {
   const rows = statement(db, CHECK_SQL.tier_mismatch).all() as (FigureRow & { tier: NonNullable<Finding['facts']['tier']> })[];
   const byEntity = new Map<string, typeof rows>();
-  for (const r of rows) byEntity.set(r.entity_id!, [...(byEntity.get(r.entity_id!) ?? []), r]);
+  for (const r of rows) {
+    const list = byEntity.get(r.entity_id!);
+    if (list) list.push(r);
+    else byEntity.set(r.entity_id!, [r]);
+  }
   const found: FindingRow[] = [];
   for (const [entityId, figures] of byEntity) {
     const tier = figures[0]!.tier;
