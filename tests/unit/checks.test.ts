@@ -222,9 +222,14 @@ describe('out of date', () => {
     plant(db, { metric: 'output_value', value: 130, unit: '100m_yuan', period: '2025-Q2' });
     expect(openFindings(db, 'stale', day).some((f) => f.entityId === 'smart-robots' && f.metric === 'output_value')).toBe(false);
     expect(openFindings(db, 'stale', day)).toHaveLength(23);
+    // The finding names the series' latest figure, whatever order the figures came in.
+    const latest = plant(db, { metric: 'revenue', value: 60, unit: '100m_yuan', period: '2022' });
+    plant(db, { metric: 'revenue', value: 50, unit: '100m_yuan', period: '2021' });
+    expect(openFindings(db, 'stale', day).find((f) => f.entityId === 'smart-robots' && f.metric === 'revenue')).toMatchObject({ period: '2022', figures: [{ id: latest, period: '2022' }] });
+    expect(openFindings(db, 'stale', day)).toHaveLength(24);
     // A target is no newer figure.
     plant(db, { entityId: 'new-energy', metric: 'output_value', value: 9000, unit: '100m_yuan', qualifier: 'target', period: '2027' });
-    expect(openFindings(db, 'stale', day)).toHaveLength(23);
+    expect(openFindings(db, 'stale', day)).toHaveLength(24);
   });
 });
 
