@@ -21,7 +21,7 @@ export const CHECK_TEXT: Record<CheckId, { name: Bilingual; hint: Bilingual }> =
   },
   tier_mismatch: {
     name: { zh: '产值档位不符', en: 'Tier disagrees with output' },
-    hint: { zh: '产业的最新产值数据落在其产值档位之外。请更新档位，或核对产值数据。', en: 'The industry’s latest output-value figure falls outside its output tier. Update the tier, or check the figure.' },
+    hint: { zh: '产业的最新产值数据落在其产值档位之外。请更新档位，或核对产值数据。', en: "The industry's latest output-value figure falls outside its output tier. Update the tier, or check the figure." },
   },
   duplicate: {
     name: { zh: '重复数据', en: 'Duplicates' },
@@ -49,7 +49,7 @@ export const CHECK_TEXT: Record<CheckId, { name: Bilingual; hint: Bilingual }> =
   },
   stale: {
     name: { zh: '数据过旧', en: 'Out of date' },
-    hint: { zh: '该序列的最新数据早于两年前（按年份比较）。请补录新数据，或确认暂无更新。', en: 'The series’ latest figure is more than two years old (by year). Add newer figures, or confirm none exists yet.' },
+    hint: { zh: '该序列的最新数据早于两年前（按年份比较）。请补录新数据，或确认暂无更新。', en: "The series' latest figure is more than two years old (by year). Add newer figures, or confirm none exists yet." },
   },
 };
 

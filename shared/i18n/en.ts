@@ -616,7 +616,7 @@ export const en: Messages = {
     acknowledge: 'Acknowledge',
     acknowledgeNamed: 'Acknowledge: {{name}}',
     acknowledgeTitle: 'Acknowledge this finding',
-    acknowledgeHelp: 'Say why the number is right (for example: checked against the statistics bureau’s yearly release). The acknowledgement is kept in the history and can be undone.',
+    acknowledgeHelp: "Say why the number is right (for example: checked against the statistics bureau's yearly release). The acknowledgement is kept in the history and can be undone.",
     noteRequired: 'Write a note.',
     confirm: 'Acknowledge',
     cancel: 'Cancel',
