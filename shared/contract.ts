@@ -30,6 +30,7 @@ import { ErrorPayload } from './errors';
 import { BulletinContent, BulletinFrame } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
+import { AcknowledgeInput, AcknowledgementSnapshot, ChecksReport, FindingRef, RunChecksInput } from './checks';
 import {
   AnnotationListItem,
   AnnotationQuery,
@@ -174,6 +175,11 @@ export const contract = {
   updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
   /** Export an issue as PDF or Word (i10-export): the Host asks where to save; null path: cancelled. Issued: frozen data only; a draft with a broken reference is refused. */
   exportBulletin: { input: z.object({ id: BulletinId, format: BulletinFormat, openAfter: z.boolean() }).strict(), output: BulletinExportResult },
+  // Data checks (issue 12): every check's findings (capped lists with totals, acknowledged apart);
+  // acknowledging one with a note and withdrawing it are changes undo takes back.
+  runChecks: { input: RunChecksInput, output: ChecksReport },
+  acknowledgeFinding: { input: AcknowledgeInput, output: AcknowledgementSnapshot },
+  unacknowledgeFinding: { input: FindingRef, output: AcknowledgementSnapshot },
 } as const;
 
 export type Contract = typeof contract;

@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'BULLETIN_BROKEN_REFERENCE',
   'BULLETIN_STALE_REFERENCE',
   'BULLETIN_NOT_ISSUED',
+  // Data checks (issue 12).
+  'FINDING_GONE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -441,6 +443,11 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BULLETIN_NOT_ISSUED: {
     'zh-CN': (d) => `简报 ${d.id ?? ''} 还是草稿，尚未签发，不需要更正，可直接修改。`,
     en: (d) => `Bulletin ${d.id ?? ''} is still a draft, not issued: edit it instead of correcting it.`,
+  },
+  // Data checks (issue 12)
+  FINDING_GONE: {
+    'zh-CN': () => '该核查结果已不存在（数据已修改或已被处理），未作确认。请重新运行核查。',
+    en: () => 'This finding is no longer there (the data changed or it was dealt with); nothing was acknowledged. Run the checks again.',
   },
 };
 

@@ -44,6 +44,11 @@ export function bulletinLabel(title: string): { zh: string; en: string } {
   return { zh: `简报《${text}》`, en: `bulletin “${text}”` };
 }
 
+/** An acknowledged data-check finding (issue 12), by its check's name. */
+export function findingLabel(checkName: { zh: string; en: string } | null): { zh: string; en: string } {
+  return { zh: `核查结果「${checkName?.zh ?? '数据核查'}」`, en: `check finding “${checkName?.en ?? 'data check'}”` };
+}
+
 /** "修改 智能机器人 产值（2023）（连同另外 1 项修改）" / "edited Smart robots · Output value (2023) (and 1 more change)". */
 export function describeChange(summary: BatchSummary, lang: Lang): string {
   const m = MESSAGES[lang].undo;

@@ -12,6 +12,7 @@
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
  *   cluster-brief issue list [--json] [--db <file>]
  *   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
+ *   cluster-brief check [--json] [--lang zh|en] [--db <file>]
  */
 import { parseArgs } from 'node:util';
 import { formatFigure } from '../../shared/format';
@@ -28,6 +29,7 @@ import { backupsCommand, restoreCommand } from './backups';
 // it: `--version`, `list` and `info` start without parsing those libraries.
 const loadWorkbookCommands = () => import('./workbook');
 const loadIssueCommands = () => import('./issues');
+const loadCheckCommand = () => import('./checks');
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
@@ -57,6 +59,9 @@ Usage / 用法:
   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
                                               an issue by its id or 期号 (2026-3; 2026-S1 for
                                               增刊第1期) as PDF or Word; an issued one as it was issued
+  cluster-brief check [--json] [--lang zh|en] [--db <file>]
+                                              the data checks (数据核查); exit 0 when no finding is
+                                              open, 1 when any is, 2 on an error
   cluster-brief --help | --version
 
 The data file is --db <file>, else $CLUSTER_BRIEF_DB, else the app's per-user data file.
@@ -160,6 +165,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
       }
       case 'issue':
         return await issueCommand(file, positionals.slice(1), values, io);
+      case 'check':
+        return (await loadCheckCommand()).checkCommand(file, values, io);
       default:
         io.err(`未知命令 / unknown command: ${command}\n\n${USAGE}`);
         return 2;

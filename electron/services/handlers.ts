@@ -15,6 +15,7 @@ import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
 import { backupHandlers } from './backups/handlers';
 import { bulletinHandlers } from './bulletins/handlers';
+import { checkHandlers } from './checks/handlers';
 import { mustNotBeKnownDamaged } from './db/health';
 import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
@@ -103,5 +104,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     getDashboard: () => dashboardData(db),
     ...backupHandlers(ctx),
     ...bulletinHandlers(ctx, write),
+    ...checkHandlers(ctx, write),
   };
 }

@@ -10,6 +10,7 @@ import { FileHealthNotice } from './components/FileHealthNotice';
 import { SearchDialog } from './components/GlobalSearch';
 import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
+import { ChecksPage } from './pages/ChecksPage';
 import { EntityPage } from './pages/EntityPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -78,11 +79,12 @@ export function App(): React.JSX.Element {
   );
 }
 
-const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'annotations', 'briefings', 'import', 'settings'];
+const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'briefings', 'import', 'settings'];
 const NAV_LABEL: Record<string, string> = {
   overview: 'nav.overview',
   workbench: 'workbench.nav',
   dashboard: 'dashboard.nav',
+  checks: 'checks.nav',
   annotations: 'annotations.nav',
   briefings: 'briefingBuilder.nav',
   import: 'importer.nav',
@@ -165,6 +167,8 @@ function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Elemen
           <DashboardPage lang={lang} />
         </Suspense>
       );
+    case 'checks':
+      return <ChecksPage lang={lang} />;
     case 'annotations':
       return <AnnotationsPage lang={lang} />;
     case 'settings':

@@ -95,6 +95,9 @@ const VALID: { [C in Channel]: Input<C> } = {
   getBulletinFrameDefaults: {},
   updateBulletinFrameDefaults: frame,
   exportBulletin: { id: 1, format: 'pdf', openAfter: false },
+  runChecks: { limit: 20 },
+  acknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share', note: '已核对' },
+  unacknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share' },
 };
 
 /** Values no form would send: control characters, lone surrogates, huge and odd numbers, prototypes. */

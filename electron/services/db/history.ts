@@ -4,7 +4,8 @@
  * (the undo/redo messages).
  */
 import { Bilingual, Figure } from '../../../shared/domain';
-import { annotationLabel, bulletinLabel, figureLabel, sourceLabel } from '../../../shared/history';
+import { annotationLabel, bulletinLabel, figureLabel, findingLabel, sourceLabel } from '../../../shared/history';
+import { CHECK_TEXT, CheckId } from '../../../shared/checks';
 import type { BatchSummary, Revision } from '../../../shared/workbench';
 import type { DB } from './open';
 import type { RevisionTarget } from './revisions';
@@ -114,6 +115,10 @@ function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<stri
   }
   if (type === 'annotation') return annotationLabel(typeof snapshot.body === 'string' ? snapshot.body : id);
   if (type === 'bulletin') return bulletinLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
+  if (type === 'finding') {
+    const check = CheckId.safeParse(snapshot.checkId);
+    return findingLabel(check.success ? CHECK_TEXT[check.data].name : null);
+  }
   return sourceLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
 }
 

@@ -409,6 +409,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX finding_acknowledgements_live ON finding_acknowledgements (check_id, subject) WHERE deleted_at IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'data checks: live figures in series order',
+    sql: /* sql */ `
+      -- The data checks (electron/services/checks/queries.ts) group and order live figures by series
+      -- (scope, entity, city, metric), then period, targets apart: read in this order, with no sort.
+      CREATE INDEX figures_live_by_series ON figures (scope, entity_id, city_code, metric, period, qualifier = 'target') WHERE deleted_at IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

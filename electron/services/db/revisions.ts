@@ -12,7 +12,7 @@ import { issueDetails } from '../../../shared/text';
 import type { DB } from './open';
 import { statement } from './statements';
 
-export type RevisionTarget = 'entity' | 'figure' | 'source' | 'annotation' | 'bulletin';
+export type RevisionTarget = 'entity' | 'figure' | 'source' | 'annotation' | 'bulletin' | 'finding';
 export type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** Who is changing the data, when, and which user action the change belongs to. */

@@ -1,5 +1,6 @@
 /** Every kind of object the change log tracks, by its revision target name (undo, restore, delete). */
 import { BULLETINS } from '../bulletins/store';
+import { FINDINGS } from '../checks/acknowledgements';
 import { ANNOTATIONS } from './annotations';
 import { ENTITIES } from './entities';
 import { FIGURES } from './figures';
@@ -12,4 +13,5 @@ export const TRACKED: Record<RevisionTarget, Tracked<Snapshot>> = {
   source: SOURCES,
   annotation: ANNOTATIONS,
   bulletin: BULLETINS,
+  finding: FINDINGS,
 };

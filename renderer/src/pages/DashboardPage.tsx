@@ -9,6 +9,7 @@ import { formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import type { DashboardData } from '../../../shared/workbench';
 import { getApi } from '../api';
+import { ChecksCard } from '../components/ChecksCard';
 import { EChart } from '../components/EChart';
 import { LoadState } from '../components/LoadState';
 import { TrendCompare } from '../components/TrendCompare';
@@ -71,6 +72,7 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
           </Card>
         </Col>
       </Row>
+      <ChecksCard lang={lang} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
           <Card size="small" title={t('dashboard.tiers')}>

@@ -1,0 +1,100 @@
+/**
+ * The data checks (issue 12) at 100,000 and 1,000,000 figures: all nine through the service
+ * (runChecks: one read transaction, names, acknowledgements, the tier rule of shared/output.ts,
+ * findings mapped and capped) beside the very same SQL run on a bare better-sqlite3 connection,
+ * alternating in the same run. Target at 100,000: ≤ 1.2× bare. 1,000,000 is reported, no target.
+ * The data: the workbench bench's 100,000 figures, a third of them given a city, two catalog
+ * metrics of the analysts' own, yearly series, and totals for the groups and the province.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHECK_IDS } from '../shared/checks';
+import { runChecks } from '../electron/services/checks/run';
+import { CHECK_SQL, checkParams } from '../electron/services/checks/queries';
+import { openDataFile } from '../electron/services/db/open';
+import { table, timeBoth } from './lib';
+import { buildLargeFile } from './workbench.bench';
+
+/** Cities, custom metrics and more yearly figures over the workbench bench's file, up to `total` figures. */
+function extend(file: string, total: number): void {
+  const db = openDataFile(file);
+  db.transaction(() => {
+    db.exec(`
+      INSERT INTO metrics (id, name_zh, name_en, kind, may_be_negative, sort_order, changed_at, changed_by) VALUES
+        ('exports', '出口额', 'Exports', 'money', 0, 20, '2026-01-01', 'bench'),
+        ('rd_share', '研发投入强度', 'R&D intensity', 'percent', 0, 21, '2026-01-01', 'bench');
+      UPDATE figures SET city_code = (SELECT code FROM cities WHERE sort_order = 1 + figures.id % 21) WHERE scope = 'entity' AND id % 3 = 0;
+      UPDATE figures SET metric = 'exports' WHERE id % 17 = 0 AND unit <> 'percent';
+      UPDATE figures SET metric = 'rd_share' WHERE id % 19 = 0 AND unit = 'percent';
+      UPDATE figures SET scope = 'emerging_clusters' WHERE scope = 'province' AND id % 100 = 0;
+    `);
+    // Copies of the 100,000 with later periods and other cities, until `total`.
+    for (let round = 1; (db.prepare(`SELECT max(id) FROM figures`).pluck().get() as number) < total; round++) {
+      const have = db.prepare(`SELECT max(id) FROM figures`).pluck().get() as number;
+      db.prepare(
+        `INSERT INTO figures (scope, entity_id, city_code, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by)
+         SELECT scope, entity_id,
+                CASE WHEN city_code IS NULL THEN NULL ELSE (SELECT code FROM cities WHERE sort_order = 1 + (figures.id + @round) % 21) END,
+                metric, value * (1 + (id % 7) / 10.0), unit, qualifier,
+                CAST(substr(period, 1, 4) + @round AS TEXT) || substr(period, 5), source_id, source_quote, note, changed_at, changed_by
+           FROM figures WHERE id <= min(100000, @left)`,
+      ).run({ round, left: total - have });
+    }
+  })();
+  db.pragma('optimize');
+  db.close();
+}
+
+async function measure(file: string, label: string, times: number): Promise<Record<string, string | number>> {
+  const db = openDataFile(file);
+  const bare = new Database(file, { readonly: true });
+  const now = new Date();
+  const statements = CHECK_IDS.map((id) => ({ statement: bare.prepare(CHECK_SQL[id]), params: checkParams(id, now) }));
+  let findings = 0;
+  const [service, base] = await timeBoth(
+    () => {
+      findings = runChecks(db, { now }).checks.reduce((n, c) => n + c.open.total + c.acknowledged.total, 0);
+    },
+    () => bare.transaction(() => statements.map(({ statement, params }) => statement.all(params)))(),
+    times,
+    2,
+  );
+  db.close();
+  bare.close();
+  return {
+    measurement: `all 9 checks, ${label}`,
+    'findings': findings,
+    'service p50 ms': service.p50,
+    'bare SQL p50 ms': base.p50,
+    'ratio p50': service.p50 / base.p50,
+    'service p95 ms': service.p95,
+    'bare SQL p95 ms': base.p95,
+    'ratio p95': service.p95 / base.p95,
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-checks-bench-'));
+  const rows: Record<string, string | number>[] = [];
+  const file = path.join(dir, 'data.sqlite');
+  buildLargeFile(file);
+  extend(file, 100_000);
+  rows.push(await measure(file, '100,000 figures', Number(process.env.BENCH_CHECKS_RUNS ?? 15)));
+  fs.rmSync(dir, { recursive: true, force: true });
+  // The 100,000 row first: the 1,000,000 one takes minutes on a shared machine.
+  process.stdout.write(table(rows));
+
+  if (process.env.BENCH_CHECKS_MILLION !== '0') {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-checks-bench-'));
+    const bigFile = path.join(big, 'data.sqlite');
+    buildLargeFile(bigFile);
+    extend(bigFile, 1_000_000);
+    process.stdout.write(`\n${table([await measure(bigFile, '1,000,000 figures', 3)])}`);
+    fs.rmSync(big, { recursive: true, force: true });
+  }
+  process.stdout.write('\nTarget: all checks through the service ≤ 1.2× their bare SQL at 100,000 figures; 1,000,000 reported only.\n');
+}
+
+if (process.argv[1]?.endsWith('checks.bench.ts')) void main();
