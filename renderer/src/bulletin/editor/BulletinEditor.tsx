@@ -4,7 +4,8 @@
  * It calls onChange with valid blocks after each edit, and takes new blocks from outside (loading, the
  * app's undo, accepting a reference) without echoing them back.
  */
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, NodeSelection } from '@tiptap/pm/state';
+import type { JSONContent } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import { EditorContent, ReactNodeViewRenderer, useEditor, type Editor } from '@tiptap/react';
 import { theme } from 'antd';
@@ -54,6 +55,21 @@ function viewExtensions(placeholder: () => string) {
 function replaceContent(editor: Editor, blocks: readonly BulletinBlock[]): void {
   const doc = editor.schema.nodeFromJSON(blocksToDoc(blocks));
   editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
+}
+
+/**
+ * Inserts at the cursor; a selected node (a card just inserted, a reference) is kept and the new one
+ * goes after it. A block leaves the cursor in the paragraph after it (a new one when there is none).
+ */
+function insertNode(editor: Editor, node: JSONContent): void {
+  const { selection } = editor.state;
+  const chain = editor.chain().focus();
+  (selection instanceof NodeSelection ? chain.insertContentAt(selection.to, node) : chain.insertContent(node)).run();
+  const after = editor.state.selection;
+  if (!(after instanceof NodeSelection) || after.node.isInline) return;
+  const next = editor.state.doc.resolve(after.to).nodeAfter;
+  if (next?.isTextblock) editor.commands.setTextSelection(after.to + 1);
+  else editor.chain().insertContentAt(after.to, { type: 'paragraph' }).setTextSelection(after.to + 1).run();
 }
 
 export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
@@ -138,7 +154,7 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   const saveBlock = (block: AtomBlock): void => {
     const node = nodeOfBlock(block);
     const pos = dialog?.pos ?? null;
-    if (pos === null) editor.chain().focus().insertContent(node).run();
+    if (pos === null) insertNode(editor, node);
     else editor.chain().focus().command(({ tr }) => (tr.setNodeMarkup(pos, undefined, node.attrs), true)).run();
     setDialog(null);
   };
@@ -160,7 +176,7 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
           sources={sourceMap}
           onCancel={close}
           onInsert={(figureId, accepted) => {
-            editor.chain().focus().insertContent({ type: FIGURE_REF, attrs: { figureId, accepted } }).run();
+            insertNode(editor, { type: FIGURE_REF, attrs: { figureId, accepted } });
             setDialog(null);
           }}
         />
