@@ -49,7 +49,6 @@ export function ReferencesPanel({ report, content, lang, onAccept, busy }: Refer
           title={t('bulletins.refs.brokenTitle', { count: report.broken.length })}
           description={
             <List
-              aria-label={t('bulletins.refs.brokenList')}
               size="small"
               dataSource={report.broken}
               renderItem={(r) => (
@@ -64,7 +63,6 @@ export function ReferencesPanel({ report, content, lang, onAccept, busy }: Refer
       ) : null}
       {report.changed.length > 0 ? (
         <List
-          aria-label={t('bulletins.refs.changedList')}
           bordered
           size="small"
           header={<strong>{t('bulletins.refs.changedTitle', { count: report.changed.length })}</strong>}

@@ -47,7 +47,6 @@ function Drafts({ lang }: { lang: Lang }): React.JSX.Element {
             <Empty description={t('bulletins.noDrafts')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
             <List
-              aria-label={t('bulletins.drafts')}
               bordered
               size="small"
               dataSource={items}
@@ -144,7 +143,7 @@ function Archive({ lang }: { lang: Lang }): React.JSX.Element {
                   {(results) => (
                     <section aria-label={t('bulletins.results')}>
                       {results && results.length > 0 ? (
-                        <IssueList items={results} all={all} lang={lang} label={t('bulletins.results')} />
+                        <IssueList items={results} all={all} lang={lang} />
                       ) : (
                         <Empty description={t('bulletins.noResults', { query: query.trim() })} image={Empty.PRESENTED_IMAGE_SIMPLE} />
                       )}
@@ -161,7 +160,7 @@ function Archive({ lang }: { lang: Lang }): React.JSX.Element {
                       <Typography.Title level={3} id={`archive-year-${y}`} style={{ fontSize: 17 }}>
                         {t('bulletins.year', { year: y })}
                       </Typography.Title>
-                      <IssueList items={items.filter((i) => i.issue?.year === y)} all={all} lang={lang} label={t('bulletins.year', { year: y })} />
+                      <IssueList items={items.filter((i) => i.issue?.year === y)} all={all} lang={lang} />
                     </section>
                   ))
               )}
@@ -174,11 +173,10 @@ function Archive({ lang }: { lang: Lang }): React.JSX.Element {
 }
 
 /** Issued issues: 期号 (增刊), title, issued date, the issue a correction corrects, 示例. */
-function IssueList({ items, all, lang, label }: { items: BulletinListItem[]; all: Map<number, BulletinListItem>; lang: Lang; label: string }): React.JSX.Element {
+function IssueList({ items, all, lang }: { items: BulletinListItem[]; all: Map<number, BulletinListItem>; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <List
-      aria-label={label}
       bordered
       size="small"
       style={{ marginBottom: 16 }}
