@@ -1,0 +1,373 @@
+/**
+ * One 简报 issue. A draft is edited here — title, 按语, language, its own frame (prefilled from
+ * Settings), the body in the editor — and saved by itself after a pause and on leaving (one revision
+ * per save; a failed save keeps everything and offers Retry); its live references can be accepted; it
+ * can be exported and issued (签发). An issued one is read-only with its 期号, exported, or corrected (更正).
+ */
+import { Alert, Button, Collapse, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BulletinContent } from '../../../shared/bulletin';
+import type { BulletinRecord } from '../../../shared/bulletin-store';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { BodyEditor } from '../bulletin/BodyEditor';
+import { DraftSaver, type SaveStatus } from '../bulletin/draftSaver';
+import { ExportBar } from '../bulletin/ExportBar';
+import { FrameFields } from '../bulletin/FrameFields';
+import { IssueDialog } from '../bulletin/IssueDialog';
+import { LangChoice } from '../bulletin/LangChoice';
+import { isExampleIssue, issueWords, issuedDay } from '../bulletin/issueWords';
+import { ReferencesPanel } from '../bulletin/ReferencesPanel';
+import { LoadState } from '../components/LoadState';
+import { errorText, useSession } from '../session';
+import { localDateTime } from '../time';
+import { useCall } from '../useCall';
+import { readStored } from '../useStoredState';
+import { hrefFor } from '../useRoute';
+
+
+/** Content a failed save left behind when the page was left, kept in this window's storage until restored or dropped. */
+const unsavedKey = (id: number): string => `cluster-brief:unsaved-bulletin:${id}`;
+function keepUnsaved(id: number, content: BulletinContent): void {
+  try {
+    window.sessionStorage.setItem(unsavedKey(id), JSON.stringify(content));
+  } catch {
+    // Storage refused: the error shown says the content was not saved.
+  }
+}
+const dropUnsaved = (id: number): void => window.sessionStorage.removeItem(unsavedKey(id));
+/** The pause after the last keystroke before a draft is saved. */
+const SAVE_PAUSE_MS = 1200;
+
+export function BulletinPage({ id, lang }: { id: number; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const [loaded, retry] = useCall(() => getApi().getBulletin({ id }), [id, dataVersion]);
+  return (
+    <>
+      <a href={hrefFor({ name: 'bulletins' })}>{t('bulletins.back')}</a>
+      <LoadState loaded={loaded} lang={lang} retry={retry}>
+        {(record) => (record.kind === 'issued' ? <IssuedView record={record} lang={lang} /> : <DraftView key={record.id} record={record} lang={lang} />)}
+      </LoadState>
+    </>
+  );
+}
+
+/** "This issue corrects 2026年第3期": the corrected issue's 期号, loaded by its id. */
+function CorrectionNote({ of, lang }: { of: number; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [loaded] = useCall(() => getApi().getBulletin({ id: of }), [of]);
+  const which = loaded.state === 'ready' ? (loaded.value.issue ? `${issueWords(loaded.value.issue, lang)}《${loaded.value.title}》` : loaded.value.title) : `#${of}`;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={
+        <span>
+          {t('bulletins.correctionOf', { which })} <a href={hrefFor({ name: 'bulletin', id: of })}>{t('bulletins.openCorrected')}</a>
+        </span>
+      }
+    />
+  );
+}
+
+function SaveState({ status, lang, onRetry }: { status: SaveStatus; lang: Lang; onRetry: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  if (status.kind === 'failed') {
+    return (
+      <Alert
+        role="alert"
+        type="error"
+        showIcon
+        title={t('bulletins.save.failed')}
+        description={`${errorText(status.error, lang)} ${t('bulletins.save.kept')}`}
+        action={<Button onClick={onRetry}>{t('bulletins.save.retry')}</Button>}
+        style={{ marginBottom: 12 }}
+      />
+    );
+  }
+  return (
+    <Typography.Text role="status" type="secondary" style={{ display: 'block', marginBottom: 12 }}>
+      {t(`bulletins.save.${status.kind}`)}
+    </Typography.Text>
+  );
+}
+
+function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { changed, showError, dataVersion } = useSession();
+  const [content, setContent] = useState<BulletinContent>(record.content);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
+  // Bumped when the data file's content replaces what is shown (undo, redo, 接受): the editor starts again from it.
+  const [generation, setGeneration] = useState(0);
+  const [issuing, setIssuing] = useState(false);
+  const [accepting, setAccepting] = useState(false);
+  const saverRef = useRef<DraftSaver<BulletinContent> | null>(null);
+  if (saverRef.current === null) {
+    saverRef.current = new DraftSaver<BulletinContent>({
+      initial: record.content,
+      delayMs: SAVE_PAUSE_MS,
+      onStatus: setStatus,
+      save: async (next) => {
+        await getApi().updateBulletinDraft({ id: record.id, content: next });
+        changed();
+      },
+    });
+  }
+  const saver = saverRef.current;
+  const [defaults] = useCall(() => getApi().getBulletinFrameDefaults({}), []);
+  const [references, retryReferences] = useCall(() => getApi().bulletinReferences({ id: record.id }), [record.id, dataVersion]);
+
+  // The record reloads after every write; one that differs from what is shown, while nothing here is
+  // unsaved, came from elsewhere (undo/redo in the header, another window): show it.
+  useEffect(() => {
+    if (saver.unsaved || JSON.stringify(record.content) === JSON.stringify(saver.content)) return;
+    saver.reset(record.content);
+    setContent(record.content);
+    setGeneration((g) => g + 1);
+  }, [record, saver]);
+
+  // Leaving the page (another screen, or closing the window) saves what is unsaved.
+  // A save that fails on the way out keeps the content in this window's storage, offered back on return.
+  useEffect(() => {
+    const onUnload = (): void => {
+      if (saver.unsaved) keepUnsaved(record.id, saver.content);
+      void saver.dispose();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      void saver.dispose().then(() => {
+        if (!saver.unsaved) return;
+        keepUnsaved(record.id, saver.content);
+        showError(new Error(t('bulletins.save.keptOnLeave')));
+      });
+    };
+  }, [saver, record.id, showError, t]);
+  const [kept, setKept] = useState(() => readStored(unsavedKey(record.id), BulletinContent));
+  const restoreKept = (): void => {
+    if (!kept) return;
+    setContent(kept);
+    saver.edit(kept);
+    setGeneration((g) => g + 1);
+    dropUnsaved(record.id);
+    setKept(null);
+  };
+
+  const edit = (patch: Partial<BulletinContent>): void => {
+    const next = { ...content, ...patch };
+    setContent(next);
+    // An empty title or 报头 name cannot be stored: it is shown as an error and saved once filled in.
+    if (BulletinContent.safeParse(next).success) saver.edit(next);
+  };
+  const titleMissing = content.title.trim() === '';
+
+  /** Saves what was typed; refuses (throws) if it could not be saved, so nothing runs on an old version. */
+  const saveFirst = useCallback(async (): Promise<void> => {
+    await saver.flush();
+    if (saver.unsaved) throw new Error(t('bulletins.save.notSavedYet'));
+  }, [saver, t]);
+
+  const accept = async (figureId: number): Promise<void> => {
+    setAccepting(true);
+    try {
+      await saveFirst();
+      const next = await getApi().acceptBulletinReference({ id: record.id, figureId });
+      saver.reset(next.content);
+      setContent(next.content);
+      setGeneration((g) => g + 1);
+      changed();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setAccepting(false);
+    }
+  };
+
+  const startIssue = async (): Promise<void> => {
+    try {
+      await saveFirst();
+      setIssuing(true);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const report = references.state === 'ready' ? references.value : undefined;
+  return (
+    <article aria-labelledby="bulletin-title">
+      <Space align="center" wrap style={{ marginTop: 8 }}>
+        <Typography.Title level={1} id="bulletin-title" style={{ fontSize: 26, margin: 0 }}>
+          {content.title || record.title}
+        </Typography.Title>
+        <Tag>{t('bulletins.draftTag')}</Tag>
+      </Space>
+      <div style={{ marginTop: 12 }}>
+        {record.correctionOf !== null ? <CorrectionNote of={record.correctionOf} lang={lang} /> : null}
+        <SaveState status={status} lang={lang} onRetry={() => void saver.flush()} />
+        {kept && JSON.stringify(kept) !== JSON.stringify(content) ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('bulletins.save.keptFound')}
+            action={
+              <Space>
+                <Button onClick={restoreKept}>{t('bulletins.save.restoreKept')}</Button>
+                <Button
+                  onClick={() => {
+                    dropUnsaved(record.id);
+                    setKept(null);
+                  }}
+                >
+                  {t('bulletins.save.dropKept')}
+                </Button>
+              </Space>
+            }
+          />
+        ) : null}
+      </div>
+      <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ maxWidth: 1000 }}>
+        <Form.Item label={t('bulletins.title')} htmlFor="bulletin-title-input" validateStatus={titleMissing ? 'error' : undefined} help={titleMissing ? t('bulletins.titleRequired') : undefined}>
+          <Input id="bulletin-title-input" value={content.title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} />
+        </Form.Item>
+        <Form.Item label={t('bulletins.editorNote')} htmlFor="bulletin-note" extra={t('bulletins.editorNoteHelp')}>
+          <Input.TextArea id="bulletin-note" value={content.editorNote} maxLength={5000} autoSize={{ minRows: 2, maxRows: 8 }} onChange={(e) => edit({ editorNote: e.target.value })} />
+        </Form.Item>
+        <Form.Item label={<span id="bulletin-lang">{t('bulletins.lang')}</span>}>
+          <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => edit({ lang: l })} />
+        </Form.Item>
+        <Collapse
+          style={{ marginBottom: 16 }}
+          items={[
+            {
+              key: 'frame',
+              label: t('bulletins.frame.section', { name: content.frame.name }),
+              children: (
+                <FrameFields
+                  idPrefix="bulletin-frame"
+                  withCopyNumber
+                  value={content.frame}
+                  known={defaults.state === 'ready' ? { sendTo: defaults.value.sendTo, copyTo: defaults.value.copyTo } : undefined}
+                  onChange={(frame) => edit({ frame })}
+                />
+              ),
+            },
+          ]}
+        />
+      </Form>
+      <BodyEditor
+        key={generation}
+        label={t('bulletins.body')}
+        blocks={content.blocks}
+        lang={content.lang}
+        references={report}
+        onAccept={(figureId) => void accept(figureId)}
+        onChange={(blocks) => edit({ blocks })}
+      />
+      <div style={{ marginTop: 16, maxWidth: 1000 }}>
+        {references.state === 'error' ? (
+          <Alert type="error" showIcon title={errorText(references.error, lang)} action={<Button onClick={retryReferences}>{t('app.retry')}</Button>} />
+        ) : report ? (
+          <ReferencesPanel report={report} content={content} lang={lang} busy={accepting} onAccept={(figureId) => void accept(figureId)} />
+        ) : null}
+      </div>
+      <section aria-labelledby="bulletin-actions-heading" style={{ marginTop: 24, maxWidth: 1000 }}>
+        <Typography.Title level={2} id="bulletin-actions-heading" style={{ fontSize: 18 }}>
+          {t('bulletins.actions')}
+        </Typography.Title>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Button type="primary" onClick={() => void startIssue()}>
+            {t('bulletins.issue.open')}
+          </Button>
+          <ExportBar id={record.id} lang={lang} before={saveFirst} />
+        </Space>
+      </section>
+      <IssueDialog
+        id={record.id}
+        title={content.title}
+        lang={lang}
+        open={issuing}
+        onClose={() => setIssuing(false)}
+        onIssued={() => {
+          setIssuing(false);
+          changed();
+        }}
+      />
+    </article>
+  );
+}
+
+function IssuedView({ record, lang }: { record: BulletinRecord; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { changed, showError } = useSession();
+  const [correcting, setCorrecting] = useState(false);
+  const { content } = record;
+  const correct = async (): Promise<void> => {
+    setCorrecting(true);
+    try {
+      const draft = await getApi().correctBulletin({ id: record.id });
+      changed();
+      window.location.hash = hrefFor({ name: 'bulletin', id: draft.id });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setCorrecting(false);
+    }
+  };
+  const list = (names: string[]): string => (names.length > 0 ? names.join(lang === 'en' ? ', ' : '、') : '—');
+  return (
+    <article aria-labelledby="bulletin-title">
+      <Space align="center" wrap style={{ marginTop: 8 }}>
+        <Typography.Title level={1} id="bulletin-title" style={{ fontSize: 26, margin: 0 }}>
+          {record.title}
+        </Typography.Title>
+        {record.issue ? <Tag color="red">{issueWords(record.issue, lang)}</Tag> : null}
+        {record.issue?.supplement ? <Tag color="purple">{t('bulletins.supplementTag')}</Tag> : null}
+        {isExampleIssue(record) ? <Tag color="blue">{t('bulletins.exampleTag')}</Tag> : null}
+      </Space>
+      <div style={{ marginTop: 12, maxWidth: 1000 }}>
+        {record.correctionOf !== null ? <CorrectionNote of={record.correctionOf} lang={lang} /> : null}
+        <Alert type="info" showIcon title={t('bulletins.readOnly', { date: issuedDay(record.issuedAt), by: record.changedBy })} style={{ marginBottom: 12 }} />
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, md: 2 }}
+          style={{ marginBottom: 16 }}
+          items={[
+            { key: 'issue', label: t('bulletins.issueNumber'), children: record.issue ? issueWords(record.issue, lang) : '—' },
+            { key: 'date', label: t('bulletins.issuedAtLabel'), children: record.issuedAt ? localDateTime(record.issuedAt) : '—' },
+            { key: 'name', label: t('bulletins.frame.name'), children: content.frame.name },
+            { key: 'unit', label: t('bulletins.frame.unit'), children: content.frame.unit || '—' },
+            { key: 'lang', label: t('bulletins.lang'), children: t(`bulletins.langs.${content.lang}`) },
+            { key: 'marking', label: t('bulletins.frame.marking'), children: content.frame.marking || '—' },
+            { key: 'sendTo', label: t('bulletins.frame.sendTo'), children: list(content.frame.sendTo) },
+            { key: 'copyTo', label: t('bulletins.frame.copyTo'), children: list(content.frame.copyTo) },
+          ]}
+        />
+        {content.editorNote ? (
+          <section aria-label={t('bulletins.editorNote')}>
+            <Typography.Paragraph>
+              <strong>{t('bulletins.editorNote')}：</strong>
+              {content.editorNote}
+            </Typography.Paragraph>
+          </section>
+        ) : null}
+      </div>
+      <BodyEditor readOnly label={t('bulletins.body')} blocks={content.blocks} lang={content.lang} onChange={() => undefined} />
+      <section aria-labelledby="bulletin-actions-heading" style={{ marginTop: 24, maxWidth: 1000 }}>
+        <Typography.Title level={2} id="bulletin-actions-heading" style={{ fontSize: 18 }}>
+          {t('bulletins.actions')}
+        </Typography.Title>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <ExportBar id={record.id} lang={lang} />
+          <Button onClick={() => void correct()} loading={correcting}>
+            {t('bulletins.correct')}
+          </Button>
+        </Space>
+      </section>
+    </article>
+  );
+}
