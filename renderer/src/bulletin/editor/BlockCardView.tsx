@@ -8,6 +8,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { type BulletinBlock } from '../../../../shared/bulletin';
 import { printedValue } from '../../../../shared/bulletin-ref';
+import { Metric } from '../../../../shared/domain';
 import { MESSAGES } from '../../../../shared/i18n';
 import { useViewContext, type EditorViewContext } from './context';
 import { blockOfNode } from './convert';
@@ -71,11 +72,8 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
   if (block.type === 'chart') {
     if (block.chart.kind === 'tiers') return <Typography.Text type="secondary">{t('bulletinEditor.chartKind.tiers')}</Typography.Text>;
     const names = block.chart.entityIds.map((id) => view.entities.get(id)?.name[ui === 'en' ? 'en' : 'zh'] ?? id);
-    return (
-      <Typography.Text>
-        {MESSAGES[ui].metric[block.chart.metric as keyof (typeof MESSAGES)['en']['metric']] ?? block.chart.metric} · {names.join('、')}
-      </Typography.Text>
-    );
+    const metric = Metric.safeParse(block.chart.metric);
+    return <Typography.Text>{t('bulletinEditor.chartSummary', { metric: metric.success ? MESSAGES[ui].metric[metric.data] : block.chart.metric, entities: names.join(ui === 'en' ? ', ' : '、') })}</Typography.Text>;
   }
   if (block.type === 'table') {
     return (
@@ -94,6 +92,6 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
       </ul>
     );
   }
-  if (block.type === 'quote') return <blockquote style={{ margin: 0, paddingLeft: 8, borderLeft: '3px solid', opacity: 0.85, whiteSpace: 'pre-wrap' }}>{block.text}</blockquote>;
+  if (block.type === 'quote') return <blockquote style={{ margin: 0, paddingLeft: 8, borderLeft: '3px solid', whiteSpace: 'pre-wrap' }}>{block.text}</blockquote>;
   return null;
 }
