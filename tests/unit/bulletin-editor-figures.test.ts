@@ -25,7 +25,9 @@ describe('finding a figure to reference', () => {
     const revenue = seededFigure(db, { scope: 'emerging_clusters', metric: 'revenue' });
 
     expect((await search('智能机器人')).map((r) => r.id)).toContain(robots);
-    expect((await search('smart robots', 'en')).map((r) => r.id)).toContain(robots);
+    // The industry's own figures come before figures whose source sentence only mentions it.
+    expect((await search('smart robots', 'en'))[0]?.id).toBe(robots);
+    expect((await search('智能机器人'))[0]?.id).toBe(robots);
     expect((await search('营业收入')).map((r) => r.id)).toContain(revenue);
     expect((await search('Revenue', 'en')).map((r) => r.id)).toContain(revenue);
     for (const q of ['3万亿', '近3万亿元', '3 trillion', 'nearly 3 trillion yuan']) {
@@ -93,8 +95,15 @@ describe('the reference 插入数据 makes, saved in a draft', () => {
       [{ block: 1, inline: 3, cell: null }, robots!.id, '150亿元'],
       [{ block: 2, inline: null, cell: 0 }, robots!.id, '150亿元'],
     ]);
-    await api('acceptBulletinReference', { id: draft.id, figureId: robots!.id });
+    const after = await api('acceptBulletinReference', { id: draft.id, figureId: robots!.id });
     expect(await api('bulletinReferences', { id: draft.id })).toEqual({ kind: 'draft', changed: [], broken: [] });
+    // The accepted value keeps the reference's name, so the editor and the table still say what it is.
+    const para = after.content.blocks[1] as Extract<BulletinBlock, { type: 'paragraph' }>;
+    const tableAfter = after.content.blocks[2] as Extract<BulletinBlock, { type: 'table' }>;
+    expect([para.content[3], tableAfter.accepted[0]]).toMatchObject([
+      { type: 'figure', accepted: { value: 150, qualifier: 'exact', label: { zh: '智能机器人 · 产值' } } },
+      { value: 150, label: { en: 'Smart robots · Output value' } },
+    ]);
     db.close();
   });
 });

@@ -53,7 +53,20 @@ export async function searchFigures(api: Pick<Client, 'listFigures'>, query: str
   };
   for (const row of byValue?.rows ?? []) if (valueMatches(row, q)) add(row);
   for (const page of others) page.rows.forEach(add);
-  return out.slice(0, LIMIT * 2);
+  // Best first: the value as typed, then the industry's own name, then the metric, then text that only mentions it.
+  const rank = (row: FigureListRow): number => (valueMatches(row, q) ? 0 : nameMatches(row, q) ? 1 : metrics.includes(row.metric) ? 2 : 3);
+  return out
+    .map((row, i) => ({ row, i, r: rank(row) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, LIMIT * 2)
+    .map((x) => x.row);
+}
+
+/** Does the figure's industry (or group) name, in either language, hold the words typed? */
+export function nameMatches(row: Pick<FigureListRow, 'scope' | 'entityName'>, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  const names = row.scope === 'entity' && row.entityName ? [row.entityName.zh, row.entityName.en] : [MESSAGES['zh-CN'].scope[row.scope], MESSAGES.en.scope[row.scope]];
+  return q !== '' && names.some((n) => n.toLowerCase().includes(q));
 }
 
 /** The reference a found figure makes: its value now, with its source (as the services compare it). */
