@@ -11,8 +11,8 @@ import { BulletinContent } from '../../../shared/bulletin';
 import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
-import { BodyEditor } from '../bulletin/BodyEditor';
 import { DraftSaver, type SaveStatus } from '../bulletin/draftSaver';
+import { BulletinEditor } from '../bulletin/editor/BulletinEditor';
 import { ExportBar } from '../bulletin/ExportBar';
 import { FrameFields } from '../bulletin/FrameFields';
 import { IssueDialog } from '../bulletin/IssueDialog';
@@ -66,7 +66,9 @@ function CorrectionNote({ of, lang }: { of: number; lang: Lang }): React.JSX.Ele
       style={{ marginBottom: 12 }}
       title={
         <span>
-          {t('bulletins.correctionOf', { which })} <a href={hrefFor({ name: 'bulletin', id: of })}>{t('bulletins.openCorrected')}</a>
+          {t('bulletins.correctionOf', { which })} <a href={hrefFor({ name: 'bulletin', id: of })} style={{ textDecoration: 'underline' }}>
+            {t('bulletins.openCorrected')}
+          </a>
         </span>
       }
     />
@@ -100,8 +102,6 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
   const { changed, showError, dataVersion } = useSession();
   const [content, setContent] = useState<BulletinContent>(record.content);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
-  // Bumped when the data file's content replaces what is shown (undo, redo, 接受): the editor starts again from it.
-  const [generation, setGeneration] = useState(0);
   const [issuing, setIssuing] = useState(false);
   const [accepting, setAccepting] = useState(false);
   const saverRef = useRef<DraftSaver<BulletinContent> | null>(null);
@@ -126,7 +126,6 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
     if (saver.unsaved || JSON.stringify(record.content) === JSON.stringify(saver.content)) return;
     saver.reset(record.content);
     setContent(record.content);
-    setGeneration((g) => g + 1);
   }, [record, saver]);
 
   // Leaving the page (another screen, or closing the window) saves what is unsaved.
@@ -151,7 +150,6 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
     if (!kept) return;
     setContent(kept);
     saver.edit(kept);
-    setGeneration((g) => g + 1);
     dropUnsaved(record.id);
     setKept(null);
   };
@@ -177,8 +175,7 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
       const next = await getApi().acceptBulletinReference({ id: record.id, figureId });
       saver.reset(next.content);
       setContent(next.content);
-      setGeneration((g) => g + 1);
-      changed();
+        changed();
     } catch (error) {
       showError(error);
     } finally {
@@ -258,8 +255,7 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
           ]}
         />
       </Form>
-      <BodyEditor
-        key={generation}
+      <BulletinEditor
         label={t('bulletins.body')}
         blocks={content.blocks}
         lang={content.lang}
@@ -356,7 +352,7 @@ function IssuedView({ record, lang }: { record: BulletinRecord; lang: Lang }): R
           </section>
         ) : null}
       </div>
-      <BodyEditor readOnly label={t('bulletins.body')} blocks={content.blocks} lang={content.lang} onChange={() => undefined} />
+      <BulletinEditor readOnly label={t('bulletins.body')} blocks={content.blocks} lang={content.lang} onChange={() => undefined} />
       <section aria-labelledby="bulletin-actions-heading" style={{ marginTop: 24, maxWidth: 1000 }}>
         <Typography.Title level={2} id="bulletin-actions-heading" style={{ fontSize: 18 }}>
           {t('bulletins.actions')}
