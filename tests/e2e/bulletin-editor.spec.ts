@@ -1,0 +1,190 @@
+/**
+ * The 简报 body editor (renderer/src/bulletin/editor/) on the 简报编发 page, through the browser
+ * harness, by role and label: an analyst writes headings and bold text, inserts two figure references
+ * found by typing Chinese and English, a trend chart and a table; the page saves what the editor handed
+ * it, and the data file and a reload show it as written. Then the live references: a changed figure
+ * shows 数据已更新 with 接受, a deleted one 数据已删除; cards are edited and removed from the keyboard.
+ */
+import Database from 'better-sqlite3';
+import type { Locator, Page } from '@playwright/test';
+import type { BulletinBlock } from '../../shared/bulletin';
+import type { Bridge } from '../../shared/client';
+import { expect, test } from './fixtures';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
+
+/** On 简报编发, start a draft with this title and wait for its page. */
+async function newDraft(page: Page, title: string): Promise<void> {
+  await nav(page, '简报编发').click();
+  await page.getByRole('textbox', { name: '新简报标题' }).fill(title);
+  await page.getByRole('button', { name: '新建简报' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** The blocks the data file holds for the draft with this title (what the page saved). */
+function storedBlocks(dataFile: string, title: string): BulletinBlock[] | null {
+  const db = new Database(dataFile, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT content FROM bulletins WHERE title = ? AND deleted_at IS NULL`).pluck().get(title) as string | undefined;
+    return row ? (JSON.parse(row) as { blocks: BulletinBlock[] }).blocks : null;
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens 插入数据, types the search, and chooses the option whose text matches (by click or, with `keyboard`, arrows and Enter). */
+async function insertFigure(page: Page, toolbar: Locator, search: string, option: RegExp, keyboard = false): Promise<void> {
+  await toolbar.getByRole('button', { name: '插入数据' }).click();
+  const dialog = page.getByRole('dialog', { name: '插入数据' });
+  const box = dialog.getByRole('combobox', { name: /搜索数据/ });
+  await box.fill(search);
+  const wanted = dialog.getByRole('option', { name: option }).first();
+  await expect(wanted).toBeVisible();
+  if (keyboard) {
+    const options = await dialog.getByRole('option').allTextContents();
+    const index = options.findIndex((text) => option.test(text));
+    for (let i = 0; i < index; i++) await box.press('ArrowDown');
+    await box.press('Enter');
+  } else {
+    await wanted.click();
+  }
+  await expect(dialog).toBeHidden();
+}
+
+test('an analyst writes the body: headings, bold, figures found in Chinese and English, a trend chart and a table; saved and reopened as written', async ({ app, harness }) => {
+  const title = '机器人产业观察';
+  await newDraft(app, title);
+  const body = app.getByRole('textbox', { name: '正文' });
+  const toolbar = app.getByRole('toolbar', { name: '正文编辑工具' });
+
+  await body.click();
+  await toolbar.getByRole('button', { name: '一级标题' }).click();
+  await app.keyboard.type('总体情况');
+  await app.keyboard.press('Enter');
+  await expect(toolbar.getByRole('button', { name: '正文' })).toHaveAttribute('aria-pressed', 'true');
+  await app.keyboard.type('2023年，智能机器人产业产值');
+  await insertFigure(app, toolbar, '智能机器人', /^智能机器人 · 产值 · 2023/);
+  await app.keyboard.type('；');
+  await toolbar.getByRole('button', { name: '加粗' }).click();
+  await app.keyboard.type('十大新兴产业集群营业收入');
+  await toolbar.getByRole('button', { name: '加粗' }).click();
+  await insertFigure(app, toolbar, 'nearly 3 trillion yuan', /营业收入 · 2023 · 近3万亿元/, true);
+  await app.keyboard.type('。');
+  // A paragraph holding a reference cannot become a heading (the reference would be lost).
+  await expect(toolbar.getByRole('button', { name: '一级标题' })).toBeDisabled();
+  await app.keyboard.press('Enter');
+  await toolbar.getByRole('button', { name: '二级标题' }).click();
+  await app.keyboard.type('产值走势');
+  await app.keyboard.press('Enter');
+
+  await toolbar.getByRole('button', { name: '插入图表' }).click();
+  const chartDialog = app.getByRole('dialog', { name: '插入图表' });
+  await expect(chartDialog.getByRole('radio', { name: '趋势图' })).toBeChecked();
+  const entities = chartDialog.getByRole('combobox', { name: '产业（1–5 个）' });
+  for (const name of ['智能机器人', '新能源']) {
+    await entities.fill(name);
+    await app.getByRole('option', { name: new RegExp(`^${name}`) }).first().click();
+  }
+  await chartDialog.getByRole('textbox', { name: '标题' }).fill('重点产业产值走势');
+  await chartDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(chartDialog).toBeHidden();
+
+  await toolbar.getByRole('button', { name: '插入表格' }).click();
+  const tableDialog = app.getByRole('dialog', { name: '插入表格' });
+  const search = tableDialog.getByRole('combobox', { name: /搜索数据/ });
+  await search.fill('新能源');
+  await tableDialog.getByRole('option', { name: /^新能源 · 产值 · 2023/ }).click();
+  await search.fill('smart robots');
+  await tableDialog.getByRole('option', { name: /^智能机器人 · 产值 · 2023/ }).click();
+  await expect(tableDialog.getByRole('list', { name: '已选数据' }).getByRole('listitem')).toHaveCount(2);
+  await tableDialog.getByRole('textbox', { name: '标题' }).fill('主要数据');
+  await tableDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(tableDialog).toBeHidden();
+
+  // What the editor shows: references named with their value as printed, the cards with what they print.
+  const shows = async (): Promise<void> => {
+    await expect(body.getByRole('heading', { level: 1, name: '总体情况' })).toBeVisible();
+    await expect(body.getByRole('heading', { level: 2, name: '产值走势' })).toBeVisible();
+    await expect(body.getByRole('group', { name: '数据引用：智能机器人 · 产值 2023：超过100亿元' })).toBeVisible();
+    await expect(body.getByRole('group', { name: '数据引用：10 个战略性新兴产业集群 · 营业收入 2023：近3万亿元' })).toBeVisible();
+    await expect(body.locator('strong', { hasText: '十大新兴产业集群营业收入' })).toBeVisible();
+    await expect(body.getByRole('group', { name: '趋势图：重点产业产值走势' })).toContainText('指标：产值；产业：智能机器人、新能源');
+    await expect(body.getByRole('group', { name: '表格：主要数据' }).getByRole('listitem')).toHaveText(['新能源 · 产值 2023：超过5000亿元', '智能机器人 · 产值 2023：超过100亿元']);
+  };
+  await shows();
+
+  // The page saved what the editor handed it: the data file holds exactly these blocks.
+  await expect
+    .poll(() => storedBlocks(harness.dataFile, title)?.map((b) => (b.type === 'heading' ? `${b.type}${b.level}:${b.text}` : b.type)), { timeout: 20_000 })
+    .toEqual(['heading1:总体情况', 'paragraph', 'heading2:产值走势', 'chart', 'table']);
+  const stored = storedBlocks(harness.dataFile, title)!;
+  const paragraph = stored[1] as Extract<BulletinBlock, { type: 'paragraph' }>;
+  expect(paragraph.content.map((i) => (i.type === 'text' ? [i.text, i.bold ?? false] : [i.accepted.label?.zh, i.accepted.value, i.accepted.unit, i.accepted.qualifier]))).toEqual([
+    ['2023年，智能机器人产业产值', false],
+    ['智能机器人 · 产值', 100, '100m_yuan', 'over'],
+    ['；', false],
+    ['十大新兴产业集群营业收入', true],
+    ['10 个战略性新兴产业集群 · 营业收入', 30000, '100m_yuan', 'nearly'],
+    ['。', false],
+  ]);
+  expect(stored[3]).toEqual({ type: 'chart', chart: { kind: 'trend', metric: 'output_value', entityIds: ['smart-robots', 'new-energy'] }, caption: '重点产业产值走势' });
+  const table = stored[4] as Extract<BulletinBlock, { type: 'table' }>;
+  expect([table.caption, table.accepted.map((a) => a.label?.en)]).toEqual(['主要数据', ['New energy · Output value', 'Smart robots · Output value']]);
+
+  await app.reload();
+  await shows();
+});
+
+test('live references: a changed figure shows 数据已更新 with 接受, a deleted one 数据已删除; cards are edited and removed', async ({ app, harness }) => {
+  const title = '引用状态';
+  await newDraft(app, title);
+  const body = app.getByRole('textbox', { name: '正文' });
+  const toolbar = app.getByRole('toolbar', { name: '正文编辑工具' });
+  await body.click();
+  await app.keyboard.type('新能源产值');
+  await insertFigure(app, toolbar, '新能源', /^新能源 · 产值 · 2023/);
+  await app.keyboard.type('，机器人产值');
+  await insertFigure(app, toolbar, 'smart robots', /^智能机器人 · 产值 · 2023/);
+  await toolbar.getByRole('button', { name: '插入引文' }).click();
+  const quoteDialog = app.getByRole('dialog', { name: '插入引文' });
+  await quoteDialog.getByRole('combobox', { name: '来源' }).click();
+  await app.getByRole('option', { name: /Clusters of strategic and future industries/ }).click();
+  await quoteDialog.getByRole('textbox', { name: '引文内容' }).fill('Guangdong has set up 20 strategic industrial clusters.');
+  await quoteDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph', 'quote']);
+
+  // The figures change elsewhere in the app (through the app's own client, as the workbench would).
+  const ids = await app.evaluate(async () => {
+    const api = (window as unknown as { clusterBrief: Bridge }).clusterBrief;
+    const page = await api.listFigures({ metric: 'output_value', q: '新能源' });
+    const energy = page.rows.find((r) => r.entityId === 'new-energy')!;
+    const robots = (await api.listFigures({ metric: 'output_value', entityId: 'smart-robots' })).rows[0]!;
+    const { scope, entityId, metric, unit, period, sourceId, sourceQuote, note } = await api.getFigure({ id: energy.id });
+    await api.saveFigure({ id: energy.id, figure: { scope, entityId, metric, unit, period, sourceId, sourceQuote, note, value: 6000, qualifier: 'about' } });
+    await api.deleteItem({ targetType: 'figure', targetId: String(robots.id) });
+    return { energy: energy.id, robots: robots.id };
+  });
+  expect(ids.energy).toBeGreaterThan(0);
+  await app.reload();
+  const energy = body.getByRole('group', { name: /^数据引用：新能源 · 产值 2023：约6000亿元，数据已更新/ });
+  await expect(energy).toContainText('【数据已更新 · 原为 超过5000亿元】');
+  const robots = body.getByRole('group', { name: /^数据引用：智能机器人 · 产值 2023：超过100亿元，数据已删除/ });
+  await expect(robots).toContainText('【数据已删除】');
+
+  await energy.getByRole('button', { name: '接受新数值：新能源 · 产值 2023' }).click();
+  await expect(body.getByRole('group', { name: '数据引用：新能源 · 产值 2023：约6000亿元' })).toBeVisible();
+  await expect(body.getByText('数据已更新')).toHaveCount(0);
+
+  // Edit a card: its dialog opens with its values; then remove it with Delete once selected.
+  const quote = body.getByRole('group', { name: /^引文：Clusters of strategic/ });
+  await quote.getByRole('button', { name: '编辑引文' }).click();
+  const quoteEdit = app.getByRole('dialog', { name: '插入引文' });
+  await expect(quoteEdit.getByRole('textbox', { name: '引文内容' })).toHaveValue('Guangdong has set up 20 strategic industrial clusters.');
+  await quoteEdit.getByRole('textbox', { name: '引文内容' }).fill('The province has established eight industrial clusters.');
+  await quoteEdit.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(quote).toContainText('The province has established eight industrial clusters.');
+  await quote.getByText('The province has established eight industrial clusters.').click();
+  await app.keyboard.press('Delete');
+  await expect(quote).toHaveCount(0);
+  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph']);
+});
