@@ -5,11 +5,13 @@
  * it, and the data file and a reload show it as written. Then the live references: a changed figure
  * shows 数据已更新 with 接受, a deleted one 数据已删除; cards are edited and removed from the keyboard.
  */
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import type { BulletinBlock } from '../../shared/bulletin';
 import type { Bridge } from '../../shared/client';
-import { expect, test } from './fixtures';
+import path from 'node:path';
+import { ARTIFACTS, expect, test } from './fixtures';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
 
@@ -187,4 +189,39 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   await app.keyboard.press('Delete');
   await expect(quote).toHaveCount(0);
   await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph']);
+});
+
+test('in English and in the dark theme: the toolbar, dialogs and references are named in English, an English issue prints values in English, and axe finds nothing serious', async ({ app }) => {
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await nav(app, '简报编发').click();
+  await app.getByRole('textbox', { name: '新简报标题' }).fill('Cluster bulletin');
+  await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '英文' }).check();
+  await app.getByRole('button', { name: '新建简报' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Cluster bulletin' })).toBeVisible();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+
+  const body = app.getByRole('textbox', { name: 'Text', exact: true });
+  const toolbar = app.getByRole('toolbar', { name: 'Text editing tools' });
+  await body.click();
+  await app.keyboard.type('Revenue of the ten emerging clusters reached ');
+  await toolbar.getByRole('button', { name: 'Insert figure' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Insert figure' });
+  await dialog.getByRole('combobox', { name: /Search figures/ }).fill('营业收入');
+  await dialog.getByRole('option', { name: /Revenue · 2023 · nearly 3 trillion yuan/ }).click();
+  await app.keyboard.type('.');
+  const revenue = body.getByRole('group', { name: 'Figure reference: The 10 strategic emerging industry clusters · Revenue 2023: nearly 3 trillion yuan' });
+  await expect(revenue).toContainText('nearly 3 trillion yuan');
+  await expect(toolbar.getByRole('button', { name: 'Heading 1' })).toBeDisabled();
+  await body.screenshot({ path: path.join(ARTIFACTS, 'bulletin-editor-en-dark.png') });
+
+  await toolbar.getByRole('button', { name: 'Insert quotation' }).click();
+  const quote = app.getByRole('dialog', { name: 'Insert quotation' });
+  await expect(quote.getByRole('textbox', { name: 'Quoted passage' })).toBeVisible();
+  const results = await new AxeBuilder({ page: app }).include('[role="dialog"]').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await quote.getByRole('button', { name: 'Cancel' }).click();
+  await expect(quote).toBeHidden();
+
+  const page = await new AxeBuilder({ page: app }).include('[role="toolbar"]').include('[role="textbox"][aria-multiline="true"]').analyze();
+  expect(page.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
