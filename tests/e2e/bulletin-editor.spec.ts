@@ -225,3 +225,34 @@ test('in English and in the dark theme: the toolbar, dialogs and references are 
   const page = await new AxeBuilder({ page: app }).include('[role="toolbar"]').include('[role="textbox"][aria-multiline="true"]').analyze();
   expect(page.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('two undos: Ctrl+Z in the editor takes back typing; the header 撤销 takes back a saved edit, the editor shows the stored draft and starts a fresh typing history', async ({ app, harness }) => {
+  const title = '撤销测试';
+  await newDraft(app, title);
+  const body = app.getByRole('textbox', { name: '正文' });
+  const paragraphs = (): string[] | undefined => storedBlocks(harness.dataFile, title)?.map((b) => (b.type === 'paragraph' ? b.content.map((i) => (i.type === 'text' ? i.text : '#')).join('') : b.type));
+  await body.click();
+  await app.keyboard.type('第一句。');
+  await expect.poll(paragraphs, { timeout: 20_000 }).toEqual(['第一句。']);
+  await app.keyboard.type('第二句。');
+  await expect.poll(paragraphs, { timeout: 20_000 }).toEqual(['第一句。第二句。']);
+
+  // In the editor, Ctrl+Z takes back the typing (as in any text field); the page saves the result.
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(body).toHaveText('第一句。');
+  await expect.poll(paragraphs, { timeout: 20_000 }).toEqual(['第一句。']);
+
+  // The header's 撤销 takes back that saved edit: the editor shows the stored draft again.
+  const undoRedo = app.getByRole('group', { name: '撤销与重做' });
+  await undoRedo.getByRole('button', { name: '撤销' }).click();
+  await expect(body).toHaveText('第一句。第二句。');
+  await expect.poll(paragraphs).toEqual(['第一句。第二句。']);
+  // The editor's typing history starts again from what was loaded: Ctrl+Z has nothing to take back.
+  await body.click();
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(body).toHaveText('第一句。第二句。');
+  // Showing the stored draft was not saved as a new edit: 重做 still brings the later edit back.
+  await undoRedo.getByRole('button', { name: '重做' }).click();
+  await expect(body).toHaveText('第一句。');
+  await expect.poll(paragraphs).toEqual(['第一句。']);
+});
