@@ -153,7 +153,12 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   await app.getByRole('option', { name: /Clusters of strategic and future industries/ }).click();
   await quoteDialog.getByRole('textbox', { name: '引文内容' }).fill('Guangdong has set up 20 strategic industrial clusters.');
   await quoteDialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph', 'quote']);
+  await toolbar.getByRole('button', { name: '插入表格' }).click();
+  const tableDialog = app.getByRole('dialog', { name: '插入表格' });
+  await tableDialog.getByRole('combobox', { name: /搜索数据/ }).fill('新能源');
+  await tableDialog.getByRole('option', { name: /^新能源 · 产值 · 2023/ }).click();
+  await tableDialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph', 'quote', 'table']);
 
   // The figures change elsewhere in the app (through the app's own client, as the workbench would).
   const ids = await app.evaluate(async () => {
@@ -173,9 +178,14 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   const robots = body.getByRole('group', { name: /^数据引用：智能机器人 · 产值 2023：超过100亿元，数据已删除/ });
   await expect(robots).toContainText('【数据已删除】');
 
+  const table = body.getByRole('group', { name: '表格：（无标题）' });
+  await expect(table.getByRole('listitem')).toHaveText(['新能源 · 产值 2023：约6000亿元【数据已更新 · 原为 超过5000亿元】接受']);
+
+  // Accepting in the sentence accepts the figure everywhere the draft uses it (the table too).
   await energy.getByRole('button', { name: '接受新数值：新能源 · 产值 2023' }).click();
   await expect(body.getByRole('group', { name: '数据引用：新能源 · 产值 2023：约6000亿元' })).toBeVisible();
-  await expect(body.getByText('数据已更新')).toHaveCount(0);
+  await expect(table.getByRole('listitem')).toHaveText(['新能源 · 产值 2023：约6000亿元']);
+  await expect(body.getByText(/数据已更新/)).toHaveCount(0);
 
   // Edit a card: its dialog opens with its values; then remove it with Delete once selected.
   const quote = body.getByRole('group', { name: /^引文：Clusters of strategic/ });
@@ -188,7 +198,7 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   await quote.getByText('The province has established eight industrial clusters.').click();
   await app.keyboard.press('Delete');
   await expect(quote).toHaveCount(0);
-  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph']);
+  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph', 'table']);
 });
 
 test('in English and in the dark theme: the toolbar, dialogs and references are named in English, an English issue prints values in English, and axe finds nothing serious', async ({ app }) => {

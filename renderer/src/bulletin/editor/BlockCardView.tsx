@@ -81,11 +81,17 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
         {block.figureIds.map((id, i) => {
           const ref = block.accepted[i];
           const label = ref?.label ? `${ref.label[ui === 'en' ? 'en' : 'zh']} ${ref.period}` : t('bulletinEditor.figureUnknown', { id });
+          const current = view.live.changed.get(id);
           return (
             <li key={`${id}-${i}`}>
-              {label}：{ref ? printedValue(view.live.changed.get(id) ?? ref, view.lang) : ''}
-              {view.live.changed.has(id) ? `【${t('bulletinEditor.updated')}】` : ''}
+              {label}：{ref ? printedValue(current ?? ref, view.lang) : ''}
+              {current && ref ? `【${t('bulletinEditor.updated')} · ${t('bulletinEditor.updatedFrom', { value: printedValue(ref, view.lang) })}】` : ''}
               {view.live.broken.has(id) ? `【${t('bulletinEditor.deleted')}】` : ''}
+              {current && view.onAccept && !view.readOnly ? (
+                <Button size="small" type="link" aria-label={t('bulletinEditor.acceptNamed', { label })} onClick={() => view.onAccept?.(id)}>
+                  {t('bulletinEditor.accept')}
+                </Button>
+              ) : null}
             </li>
           );
         })}
