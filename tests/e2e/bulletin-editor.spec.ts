@@ -266,3 +266,39 @@ test('two undos: Ctrl+Z in the editor takes back typing; the header 撤销 takes
   await expect(body).toHaveText('第一句。');
   await expect.poll(paragraphs).toEqual(['第一句。']);
 });
+
+/** Pastes HTML into the focused editor as a browser paste event carries it (from Word, a web page, or another draft). */
+async function pasteHtml(page: Page, html: string): Promise<void> {
+  await page.evaluate((markup) => {
+    const data = new DataTransfer();
+    data.setData('text/html', markup);
+    data.setData('text/plain', markup.replace(/<[^>]+>/g, ''));
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}
+
+test('pasted text keeps what the format holds and drops the rest: headings of any level, lists, italics, links, images; a reference copied from another draft stays a reference', async ({ app, harness }) => {
+  const title = '粘贴测试';
+  await newDraft(app, title);
+  const body = app.getByRole('textbox', { name: '正文' });
+  await body.click();
+  const accepted = { value: 100, unit: '100m_yuan', qualifier: 'over', period: '2023', sourceId: 1, sourceQuote: null, source: null, label: { zh: '智能机器人 · 产值', en: 'Smart robots · Output value' } };
+  await pasteHtml(
+    app,
+    `<h3>三、下一步工作</h3><ul><li>加快<i>培育</i>集群</li><li><a href="https://example.com">推动</a>项目落地<img src="x.png"></li></ul>` +
+      `<p>机器人产值<span data-figure-ref="" data-figure-id="${'19'}" data-accepted='${JSON.stringify(accepted)}'>超过100亿元</span>。<b>重点</b><span data-figure-ref="" data-figure-id="oops" data-accepted="{broken">坏的</span></p>`,
+  );
+  await expect(body.getByRole('heading', { level: 2, name: '三、下一步工作' })).toBeVisible();
+  await expect(body.getByRole('group', { name: '数据引用：智能机器人 · 产值 2023：超过100亿元' })).toBeVisible();
+  await expect
+    .poll(() => storedBlocks(harness.dataFile, title), { timeout: 20_000 })
+    .toEqual([
+      { type: 'heading', level: 2, text: '三、下一步工作' },
+      { type: 'paragraph', content: [{ type: 'text', text: '加快培育集群' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: '推动项目落地' }] },
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: '机器人产值' }, { type: 'figure', figureId: 19, accepted }, { type: 'text', text: '。' }, { type: 'text', text: '重点', bold: true }],
+      },
+    ]);
+});
