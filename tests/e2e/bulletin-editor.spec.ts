@@ -13,6 +13,9 @@ import type { Bridge } from '../../shared/client';
 import path from 'node:path';
 import { ARTIFACTS, expect, test } from './fixtures';
 
+// Each test is a long session of typing and dialogs; on a loaded 2-core machine that takes more than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
 
 /** On 简报编发, start a draft with this title and wait for its page. */
