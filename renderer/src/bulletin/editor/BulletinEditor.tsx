@@ -20,7 +20,7 @@ import { liveState, ViewContext, type EditorViewContext } from './context';
 import { blockOfNode, blocksToDoc, docToBlocks, nodeOfBlock } from './convert';
 import { ChartDialog, FigureDialog, QuoteDialog, TableDialog, type AtomBlock, type DialogKind } from './dialogs';
 import { FigureRefView } from './FigureRefView';
-import { ChartNode, FIGURE_REF, FigureRefNode, QuoteNode, schemaExtensions, TableNode, CHART, TABLE, QUOTE, type BlockAtomName } from './nodes';
+import { ChartNode, FIGURE_REF, FigureRefNode, QuoteNode, TableNode, textExtensions, CHART, TABLE, QUOTE, type BlockAtomName } from './nodes';
 import { Toolbar } from './Toolbar';
 
 export interface BulletinEditorProps {
@@ -39,10 +39,8 @@ const DIALOG_OF_NODE: Record<BlockAtomName, Exclude<DialogKind, 'figure'>> = { [
 
 /** The schema's nodes with their React views. */
 function viewExtensions(placeholder: () => string) {
-  const [starter, heading] = schemaExtensions();
   return [
-    starter!,
-    heading!,
+    ...textExtensions(),
     FigureRefNode.extend({ addNodeView: () => ReactNodeViewRenderer(FigureRefView, { as: 'span' }) }),
     ChartNode.extend({ addNodeView: () => ReactNodeViewRenderer(BlockCardView) }),
     TableNode.extend({ addNodeView: () => ReactNodeViewRenderer(BlockCardView) }),

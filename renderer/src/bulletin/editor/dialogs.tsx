@@ -83,7 +83,7 @@ export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: 
               label={kind === 'trend' ? t('bulletinEditor.entities') : t('bulletinEditor.entitiesCompare')}
               htmlFor="bulletin-chart-entities"
               validateStatus={entityIds.length === 0 || entityIds.length > max ? 'error' : undefined}
-              help={entityIds.length === 0 ? t('bulletinEditor.required') : undefined}
+              help={entityIds.length === 0 ? t('bulletinEditor.required') : entityIds.length > max ? t('bulletinEditor.tooMany', { max }) : undefined}
             >
               <Select
                 id="bulletin-chart-entities"
