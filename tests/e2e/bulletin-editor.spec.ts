@@ -203,6 +203,18 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   await app.keyboard.press('Delete');
   await expect(quote).toHaveCount(0);
   await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph', 'table']);
+
+  // A double click on a card opens its dialog too; its Remove button takes it out.
+  await table.getByRole('listitem').dblclick();
+  const tableEdit = app.getByRole('dialog', { name: '插入表格' });
+  await expect(tableEdit.getByRole('list', { name: '已选数据' }).getByRole('listitem')).toHaveCount(1);
+  await tableEdit.getByRole('textbox', { name: '标题' }).fill('新能源数据');
+  await tableEdit.getByRole('button', { name: /保\s*存/ }).click();
+  const renamed = body.getByRole('group', { name: '表格：新能源数据' });
+  await expect(renamed).toBeVisible();
+  await renamed.getByRole('button', { name: '删除表格' }).click();
+  await expect(renamed).toHaveCount(0);
+  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph']);
 });
 
 test('in English and in the dark theme: the toolbar, dialogs and references are named in English, an English issue prints values in English, and axe finds nothing serious', async ({ app }) => {
