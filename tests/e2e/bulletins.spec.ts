@@ -131,6 +131,8 @@ test('a save that fails keeps what was typed, says why, and saves on Retry', asy
     const failure = app.getByRole('alert').filter({ hasText: '保存失败' });
     await expect(failure).toBeVisible({ timeout: 30_000 });
     await expect(failure).toContainText('已输入的内容仍保留在此页面');
+    // The service's typed refusal, in the person's language.
+    await expect(failure).toContainText('数据文件正被另一个程序占用');
     await expect(app.getByRole('textbox', { name: '按语' })).toHaveValue('这段按语在保存失败后仍然保留。');
   } finally {
     other.exec('COMMIT');
@@ -300,4 +302,85 @@ test.describe('the journey of an issue', () => {
       await expect(app.getByRole('region', { name: '草稿' }).getByRole('link', { name: `更正：${TITLE}` })).toBeVisible();
     });
   });
+});
+
+test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and export refuse in the person’s language; a whole draft exports', async ({ app }) => {
+  const TITLE = '机器人产业专报';
+  await newDraft(app, TITLE);
+  const body = app.getByRole('textbox', { name: '正文' });
+  await body.click();
+  await app.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '一级标题' }).click();
+  await app.keyboard.type('产业规模');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('智能机器人产业集群产值');
+  await insertFigure(app, '智能机器人', /^智能机器人 · 产值 · 2023 · 超过100亿元/);
+  await expect(app.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 30_000 });
+
+  // A draft exports like an issued issue (the file named as a draft).
+  const draftPdf = await exportAs(app, '导出 PDF');
+  expect(path.basename(draftPdf)).toMatch(/^简报-草稿-\d+-.*\.pdf$/);
+  expect(squeeze(pdfText(draftPdf))).toContain(squeeze('智能机器人产业集群产值超过100亿元'));
+
+  await nav(app, '工作台').click();
+  await app.getByRole('button', { name: '编辑 智能机器人 · 产值 · 2023' }).click();
+  await app.getByRole('dialog', { name: '编辑数据 · 智能机器人 · 产值 · 2023' }).getByRole('button', { name: '删除这条数据' }).click();
+  await app.getByRole('tooltip').getByRole('button', { name: '删除这条数据' }).click();
+  await expect(app.getByRole('dialog', { name: '编辑数据 · 智能机器人 · 产值 · 2023' })).toBeHidden();
+
+  await nav(app, '简报编发').click();
+  await app.getByRole('region', { name: '草稿' }).getByRole('link', { name: TITLE }).click();
+  const refs = app.getByRole('region', { name: '引用的数据' });
+  await expect(refs.getByRole('alert')).toContainText('有 1 处引用的数据已被删除');
+  await expect(refs.getByRole('alert')).toContainText('第 2 段：智能机器人 · 产值（原为 超过100亿元）已被删除。所在段落：智能机器人产业集群产值超过100亿元');
+  await expect(body.getByRole('group', { name: /数据已删除/ })).toBeVisible();
+  await axeClean(app, 'draft with a broken reference', ['[data-figure-id]']);
+
+  await app.getByRole('button', { name: '签发…' }).click();
+  const dialog = app.getByRole('dialog', { name: '签发本期简报' });
+  await dialog.getByRole('button', { name: '签发', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('未签发');
+  await expect(dialog.getByRole('alert')).toContainText('简报第 2 段引用的数据');
+  await expect(dialog.getByRole('alert')).toContainText('已被删除');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(app.getByRole('textbox', { name: '标题', exact: true })).toBeEditable();
+
+  await app.getByRole('button', { name: '导出 Word' }).click();
+  await expect(app.getByRole('region', { name: '签发与导出' }).getByRole('alert')).toContainText('简报第 2 段引用的数据');
+
+  // The same refusal in English.
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('button', { name: 'Issue…' }).click();
+  const en = app.getByRole('dialog', { name: 'Issue this bulletin' });
+  await en.getByRole('button', { name: 'Issue', exact: true }).click();
+  await expect(en.getByRole('alert')).toContainText('referenced in paragraph 2 has been deleted');
+});
+
+test('the draft page in English and the dark theme: axe finds nothing serious, and the keyboard reaches 签发 and export', async ({ app }) => {
+  await nav(app, '设置').click();
+  await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Bulletins', exact: true }).click();
+  await app.getByRole('textbox', { name: 'Title of the new bulletin' }).fill('Cluster bulletin');
+  await app.getByRole('radiogroup', { name: 'Bulletin language' }).getByRole('radio', { name: 'Chinese and English' }).check();
+  await app.getByRole('button', { name: 'New bulletin' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Cluster bulletin' })).toBeVisible();
+  await expect(app.getByRole('radiogroup', { name: 'Bulletin language' }).getByRole('radio', { name: 'Chinese and English' })).toBeChecked();
+  await app.getByRole('button', { name: /Head and tail/ }).click();
+  await axeClean(app, 'draft, English, dark');
+
+  // From the title, Tab alone reaches the issue button and both exports.
+  await app.getByRole('textbox', { name: 'Title', exact: true }).focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < 80 && reached.size < 3; i++) {
+    await app.keyboard.press('Tab');
+    const name = await app.evaluate(() => (document.activeElement instanceof HTMLButtonElement ? (document.activeElement.textContent ?? '').trim() : ''));
+    if (['Issue…', 'Export PDF', 'Export Word'].includes(name)) reached.add(name);
+  }
+  expect([...reached].sort()).toEqual(['Export PDF', 'Export Word', 'Issue…']);
+  await app.keyboard.press('Shift+Tab');
+  await app.keyboard.press('Shift+Tab');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Issue this bulletin' })).toBeVisible();
+  await axeClean(app, 'issue dialog, English, dark');
 });
