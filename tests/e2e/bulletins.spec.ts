@@ -70,7 +70,7 @@ test('the archive lists the shipped 示例 under its year, marked 示例, and fi
   await expect(app.getByRole('region', { name: 'Archive' }).getByRole('region', { name: '2024' })).toContainText('Example');
 });
 
-test('Settings ▸ 简报 frame defaults are what a new draft starts from', async ({ app }) => {
+test('Settings ▸ 简报 frame defaults are what a new draft starts from; a draft deleted goes to the trash and comes back', async ({ app }) => {
   await nav(app, '设置').click();
   const section = app.getByRole('region', { name: '简报' });
   await section.getByRole('textbox', { name: '报头名称' }).fill('广州开发区产业集群简报');
@@ -97,6 +97,16 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from', asyn
   await expect(sendTo.getByText('区委办公室', { exact: true }).first()).toBeVisible();
   await expect(sendTo.getByText('各街道办事处', { exact: true }).first()).toBeVisible();
   await axeClean(app, 'draft with frame open');
+
+  // 删除草稿 asks first, then the draft is in Settings' trash, from where it comes back.
+  await app.getByRole('button', { name: '删除草稿' }).click();
+  await app.getByRole('tooltip').getByRole('button', { name: '删除草稿' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '简报编发' })).toBeVisible();
+  await expect(app.getByRole('region', { name: '草稿' }).getByRole('link', { name: '第一季度集群运行情况' })).toHaveCount(0);
+  await nav(app, '设置').click();
+  await app.getByRole('button', { name: '恢复 第一季度集群运行情况' }).click();
+  await nav(app, '简报编发').click();
+  await expect(app.getByRole('region', { name: '草稿' }).getByRole('link', { name: '第一季度集群运行情况' })).toBeVisible();
 });
 
 test('a draft saves itself after a pause; the header undo takes the save back and the page shows it', async ({ app }) => {
@@ -299,7 +309,7 @@ test.describe('the journey of an issue', () => {
     await test.step('更正: a new draft that references the figure shows 数据已更新 until accepted', async () => {
       await app.getByRole('button', { name: '更正本期…' }).click();
       await expect(app.getByRole('heading', { level: 1, name: `更正：${TITLE}` })).toBeVisible();
-      await expect(app.getByText(`本期是对 ${year}年第1期《${TITLE}》 的更正。`)).toBeVisible();
+      await expect(app.getByText(`本期是对${year}年第1期《${TITLE}》的更正。`)).toBeVisible();
       const body = app.getByRole('textbox', { name: '正文' });
       await expect(body.getByRole('group', { name: /数据引用：智能机器人 · 产值 2023：超过123亿元，数据已更新/ })).toBeVisible();
       const refs = app.getByRole('region', { name: '引用的数据' });
@@ -320,7 +330,7 @@ test.describe('the journey of an issue', () => {
       await dialog.getByRole('checkbox', { name: '同时标注总期号（总第M期）' }).check();
       await dialog.getByRole('button', { name: '签发', exact: true }).click();
       await expect(app.getByText(new RegExp(`${year}年第2期（总第\\d+期）`)).first()).toBeVisible();
-      await expect(app.getByText(`本期是对 ${year}年第1期《${TITLE}》 的更正。`)).toBeVisible();
+      await expect(app.getByText(`本期是对${year}年第1期《${TITLE}》的更正。`)).toBeVisible();
     });
 
     await test.step('the archive lists the issue and its correction under their year; search finds it', async () => {
