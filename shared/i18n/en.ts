@@ -591,6 +591,7 @@ export const en: Messages = {
     table: 'table',
     quote: 'quotation',
     chartKind: { tiers: 'Output tiers', trend: 'Trend', compare: 'Comparison' },
+    chartSummary: 'Metric: {{metric}}; industries: {{entities}}',
     noCaption: '(no caption)',
     rows: '{{count}} rows of figures',
     unknownSource: 'source #{{id}}',

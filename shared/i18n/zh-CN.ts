@@ -589,6 +589,7 @@ export const zhCN = {
     table: '表格',
     quote: '引文',
     chartKind: { tiers: '产值梯队图', trend: '趋势图', compare: '对比图' },
+    chartSummary: '指标：{{metric}}；产业：{{entities}}',
     noCaption: '（无标题）',
     rows: '{{count}} 行数据',
     unknownSource: '来源 #{{id}}',

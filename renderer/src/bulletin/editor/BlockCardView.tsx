@@ -8,6 +8,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { type BulletinBlock } from '../../../../shared/bulletin';
 import { printedValue } from '../../../../shared/bulletin-ref';
+import { Metric } from '../../../../shared/domain';
 import { MESSAGES } from '../../../../shared/i18n';
 import { useViewContext, type EditorViewContext } from './context';
 import { blockOfNode } from './convert';
@@ -71,11 +72,8 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
   if (block.type === 'chart') {
     if (block.chart.kind === 'tiers') return <Typography.Text type="secondary">{t('bulletinEditor.chartKind.tiers')}</Typography.Text>;
     const names = block.chart.entityIds.map((id) => view.entities.get(id)?.name[ui === 'en' ? 'en' : 'zh'] ?? id);
-    return (
-      <Typography.Text>
-        {MESSAGES[ui].metric[block.chart.metric as keyof (typeof MESSAGES)['en']['metric']] ?? block.chart.metric} · {names.join('、')}
-      </Typography.Text>
-    );
+    const metric = Metric.safeParse(block.chart.metric);
+    return <Typography.Text>{t('bulletinEditor.chartSummary', { metric: metric.success ? MESSAGES[ui].metric[metric.data] : block.chart.metric, entities: names.join(ui === 'en' ? ', ' : '、') })}</Typography.Text>;
   }
   if (block.type === 'table') {
     return (
@@ -83,17 +81,23 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
         {block.figureIds.map((id, i) => {
           const ref = block.accepted[i];
           const label = ref?.label ? `${ref.label[ui === 'en' ? 'en' : 'zh']} ${ref.period}` : t('bulletinEditor.figureUnknown', { id });
+          const current = view.live.changed.get(id);
           return (
             <li key={`${id}-${i}`}>
-              {label}：{ref ? printedValue(view.live.changed.get(id) ?? ref, view.lang) : ''}
-              {view.live.changed.has(id) ? `【${t('bulletinEditor.updated')}】` : ''}
+              {label}：{ref ? printedValue(current ?? ref, view.lang) : ''}
+              {current && ref ? `【${t('bulletinEditor.updated')} · ${t('bulletinEditor.updatedFrom', { value: printedValue(ref, view.lang) })}】` : ''}
               {view.live.broken.has(id) ? `【${t('bulletinEditor.deleted')}】` : ''}
+              {current && view.onAccept && !view.readOnly ? (
+                <Button size="small" type="link" aria-label={t('bulletinEditor.acceptNamed', { label })} onClick={() => view.onAccept?.(id)}>
+                  {t('bulletinEditor.accept')}
+                </Button>
+              ) : null}
             </li>
           );
         })}
       </ul>
     );
   }
-  if (block.type === 'quote') return <blockquote style={{ margin: 0, paddingLeft: 8, borderLeft: '3px solid', opacity: 0.85, whiteSpace: 'pre-wrap' }}>{block.text}</blockquote>;
+  if (block.type === 'quote') return <blockquote style={{ margin: 0, paddingLeft: 8, borderLeft: '3px solid', whiteSpace: 'pre-wrap' }}>{block.text}</blockquote>;
   return null;
 }

@@ -128,6 +128,11 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
     editor.setEditable(!readOnly, false);
   }, [editor, readOnly]);
 
+  // The placeholder is drawn on each transaction: draw it again in the new UI language.
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr);
+  }, [editor, i18n.language]);
+
   useEffect(() => {
     editor.setOptions({ editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, 'aria-readonly': String(readOnly), class: 'bulletin-editor-body' } } });
   }, [editor, label, readOnly, i18n.language]);
@@ -168,7 +173,7 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   return (
     <ViewContext.Provider value={context}>
       <div style={{ border: `1px solid ${token.colorBorder}`, borderRadius: token.borderRadius, padding: '4px 12px 12px', background: token.colorBgContainer }}>
-        <Toolbar editor={editor} disabled={readOnly} onInsert={(kind) => setDialog({ kind, pos: null })} />
+        {readOnly ? null : <Toolbar editor={editor} onInsert={(kind) => setDialog({ kind, pos: null })} />}
         <EditorContent editor={editor} style={{ minHeight: 240, lineHeight: 1.9, fontSize: 16 }} />
       </div>
       {dialog?.kind === 'figure' ? (

@@ -25,7 +25,8 @@ export function FigureRefView({ node, selected }: ReactNodeViewProps): React.JSX
   const value = shown ? printedValue(shown, lang) : '';
   const name = [t('bulletinEditor.figureName', { label, value }), current ? t('bulletinEditor.updated') : '', broken ? t('bulletinEditor.deleted') : ''].filter(Boolean).join('，');
   const source = shown?.source;
-  const color = broken ? token.colorError : current ? token.colorWarningText : token.colorPrimaryText;
+  // The text keeps the body colour (4.5:1 in both themes); the state shows in the words, the tint and the rule.
+  const rule = broken ? token.colorError : current ? token.colorWarning : token.colorPrimary;
   return (
     <NodeViewWrapper
       as="span"
@@ -33,8 +34,8 @@ export function FigureRefView({ node, selected }: ReactNodeViewProps): React.JSX
       aria-label={name}
       data-figure-id={figureId}
       style={{
-        color,
-        borderBottom: `1px ${broken ? 'dashed' : 'solid'} ${color}`,
+        color: token.colorText,
+        borderBottom: `2px ${broken ? 'dashed' : 'solid'} ${rule}`,
         background: broken ? token.colorErrorBg : current ? token.colorWarningBg : token.colorPrimaryBg,
         outline: selected ? `2px solid ${token.colorPrimary}` : undefined,
         borderRadius: 2,
@@ -44,7 +45,7 @@ export function FigureRefView({ node, selected }: ReactNodeViewProps): React.JSX
     >
       <span aria-hidden>{value}</span>
       <Tooltip title={source ? t('bulletinEditor.sourceOf', { title: source.title }) : t('bulletinEditor.noSource')}>
-        <sup aria-hidden style={{ fontSize: '0.7em', marginLeft: 1, opacity: 0.8 }}>
+        <sup aria-hidden style={{ fontSize: '0.7em', marginLeft: 1 }}>
           {t('bulletinEditor.source')}
         </sup>
       </Tooltip>

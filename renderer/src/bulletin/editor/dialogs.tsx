@@ -8,10 +8,10 @@ import { Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulletinBlock, type ChartChoice, type FigureSnapshotRef } from '../../../../shared/bulletin';
-import { snapshotOf } from '../../../../shared/bulletin-ref';
 import { Metric, type EntitySummary, type Source } from '../../../../shared/domain';
 import { MESSAGES } from '../../../../shared/i18n';
 import type { FigureListRow } from '../../../../shared/workbench';
+import { snapshotOfRow } from './figureSearch';
 import { figureOptionText, FigurePicker } from './FigurePicker';
 
 export type DialogKind = 'figure' | 'chart' | 'table' | 'quote';
@@ -19,10 +19,6 @@ type ChartBlock = Extract<BulletinBlock, { type: 'chart' }>;
 type TableBlock = Extract<BulletinBlock, { type: 'table' }>;
 type QuoteBlock = Extract<BulletinBlock, { type: 'quote' }>;
 export type AtomBlock = ChartBlock | TableBlock | QuoteBlock;
-
-export function snapshotOfRow(row: FigureListRow, sources: ReadonlyMap<number, Source>): FigureSnapshotRef {
-  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName);
-}
 
 export function FigureDialog({ sources, onInsert, onCancel }: { sources: ReadonlyMap<number, Source>; onInsert: (figureId: number, accepted: FigureSnapshotRef) => void; onCancel: () => void }): React.JSX.Element {
   const { t } = useTranslation();

@@ -3,8 +3,10 @@
  * table's full-text search), by metric name in either language (年产值 / output value), or by value as
  * printed (3万亿, 100亿元, 9.2%). Plain functions over the contract's listFigures.
  */
-import type { Bridge } from '../../../../shared/client';
-import { Metric } from '../../../../shared/domain';
+import type { FigureSnapshotRef } from '../../../../shared/bulletin';
+import { snapshotOf } from '../../../../shared/bulletin-ref';
+import type { Client } from '../../../../shared/client';
+import { Metric, type Source } from '../../../../shared/domain';
 import { formatFigure } from '../../../../shared/format';
 import { MESSAGES } from '../../../../shared/i18n';
 import type { FigureListRow } from '../../../../shared/workbench';
@@ -31,26 +33,43 @@ export function valueMatches(row: Pick<FigureListRow, 'value' | 'unit' | 'qualif
   return [formatFigure(row, 'zh-CN'), formatFigure(row, 'en'), String(row.value)].some((text) => squash(text).includes(q));
 }
 
-export async function searchFigures(api: Bridge, query: string, lang: 'zh-CN' | 'en'): Promise<FigureListRow[]> {
+export async function searchFigures(api: Pick<Client, 'listFigures'>, query: string, lang: 'zh-CN' | 'en'): Promise<FigureListRow[]> {
   const q = query.trim();
   if (q === '') return [];
   const metrics = metricsNamed(q);
-  const pages = await Promise.all([
+  const digits = /\d/.test(q);
+  // A number typed is most likely the value itself: figures whose value reads so come first.
+  const [byValue, ...others] = await Promise.all([
+    digits ? api.listFigures({ limit: 500, lang, withTotal: false, sort: 'value', order: 'desc' }) : Promise.resolve(null),
     api.listFigures({ q, limit: LIMIT, lang, withTotal: false, sort: 'entity', order: 'asc' }),
     ...metrics.map((metric) => api.listFigures({ metric, limit: LIMIT, lang, withTotal: false, sort: 'entity', order: 'asc' })),
-    /\d/.test(q) ? api.listFigures({ limit: 500, lang, withTotal: false, sort: 'value', order: 'desc' }) : Promise.resolve(null),
   ]);
   const seen = new Set<number>();
   const out: FigureListRow[] = [];
-  const byValue = pages[pages.length - 1];
-  for (const page of pages) {
-    if (!page) continue;
-    for (const row of page.rows) {
-      if (seen.has(row.id)) continue;
-      if (page === byValue && !valueMatches(row, q)) continue;
-      seen.add(row.id);
-      out.push(row);
-    }
-  }
-  return out.slice(0, LIMIT * 2);
+  const add = (row: FigureListRow): void => {
+    if (seen.has(row.id)) return;
+    seen.add(row.id);
+    out.push(row);
+  };
+  for (const row of byValue?.rows ?? []) if (valueMatches(row, q)) add(row);
+  for (const page of others) page.rows.forEach(add);
+  // Best first: the value as typed, then the industry's own name, then the metric, then text that only mentions it.
+  const rank = (row: FigureListRow): number => (valueMatches(row, q) ? 0 : nameMatches(row, q) ? 1 : metrics.includes(row.metric) ? 2 : 3);
+  return out
+    .map((row, i) => ({ row, i, r: rank(row) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .slice(0, LIMIT * 2)
+    .map((x) => x.row);
+}
+
+/** Does the figure's industry (or group) name, in either language, hold the words typed? */
+export function nameMatches(row: Pick<FigureListRow, 'scope' | 'entityName'>, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  const names = row.scope === 'entity' && row.entityName ? [row.entityName.zh, row.entityName.en] : [MESSAGES['zh-CN'].scope[row.scope], MESSAGES.en.scope[row.scope]];
+  return q !== '' && names.some((n) => n.toLowerCase().includes(q));
+}
+
+/** The reference a found figure makes: its value now, with its source (as the services compare it). */
+export function snapshotOfRow(row: FigureListRow, sources: ReadonlyMap<number, Source>): FigureSnapshotRef {
+  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName);
 }

@@ -6,7 +6,7 @@
  * level 1 and 2 holding plain text (the stored heading is text only), and three block atoms — chart,
  * table, quotation — whose attributes are the stored block's fields.
  */
-import { Node, mergeAttributes, textblockTypeInputRule, type AnyExtension, type Attribute } from '@tiptap/core';
+import { Node, mergeAttributes, type AnyExtension, type Attribute, type Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
 export const FIGURE_REF = 'figureRef';
@@ -60,15 +60,25 @@ export const BulletinHeading = Node.create({
   },
   addKeyboardShortcuts() {
     return {
-      'Mod-Alt-1': () => this.editor.commands.setNode(this.name, { level: 1 }),
-      'Mod-Alt-2': () => this.editor.commands.setNode(this.name, { level: 2 }),
+      'Mod-Alt-1': () => canBeHeading(this.editor) && this.editor.commands.setNode(this.name, { level: 1 }),
+      'Mod-Alt-2': () => canBeHeading(this.editor) && this.editor.commands.setNode(this.name, { level: 2 }),
       'Mod-Alt-0': () => this.editor.commands.setNode('paragraph'),
     };
   },
-  addInputRules() {
-    return [1, 2].map((level) => textblockTypeInputRule({ find: new RegExp(`^(#{${level}})\\s$`), type: this.type, getAttributes: { level } }));
-  },
 });
+
+/**
+ * Whether the text where the cursor is can become a heading: a heading holds plain text, so a
+ * paragraph with a figure reference cannot (ProseMirror would silently drop the reference).
+ */
+export function canBeHeading(editor: Editor): boolean {
+  const { $from, $to } = editor.state.selection;
+  let figure = false;
+  editor.state.doc.nodesBetween($from.start(), $to.end(), (node) => {
+    if (node.type.name === FIGURE_REF) figure = true;
+  });
+  return !figure && editor.can().setNode('heading', { level: 1 });
+}
 
 /** A figure inside a sentence: its id and the value the analyst accepted. */
 export const FigureRefNode = Node.create({
