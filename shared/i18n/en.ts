@@ -681,6 +681,9 @@ export const en: Messages = {
     issueNumber: 'Issue number',
     issuedAtLabel: 'Issued at',
     correct: 'Correct this issue…',
+    delete: 'Delete draft',
+    deleteConfirm: 'Delete this draft? It can be restored from Settings > Deleted items, or undone.',
+    deleted: 'Draft "{{title}}" deleted.',
     save: {
       saved: 'Saved',
       pending: 'Unsaved changes; saving after a pause…',

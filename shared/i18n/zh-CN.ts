@@ -666,7 +666,7 @@ export const zhCN = {
     exampleTag: '示例',
     issuedOn: '印发日期 {{date}}',
     corrects: '更正 {{which}}',
-    correctionOf: '本期是对 {{which}} 的更正。',
+    correctionOf: '本期是对{{which}}的更正。',
     openCorrected: '查看原期',
     draftTag: '草稿',
     title: '标题',
@@ -679,6 +679,9 @@ export const zhCN = {
     issueNumber: '期号',
     issuedAtLabel: '签发时间',
     correct: '更正本期…',
+    delete: '删除草稿',
+    deleteConfirm: '删除这份草稿？可以在“设置 ▸ 已删除的内容”中恢复，也可以撤销。',
+    deleted: '已删除草稿“{{title}}”。',
     save: {
       saved: '已保存',
       pending: '有未保存的修改，稍停后自动保存…',

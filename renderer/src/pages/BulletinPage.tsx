@@ -4,7 +4,7 @@
  * per save; a failed save keeps everything and offers Retry); its live references can be accepted; it
  * can be exported and issued (签发). An issued one is read-only with its 期号, exported, or corrected (更正).
  */
-import { Alert, Button, Collapse, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Collapse, Descriptions, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulletinContent } from '../../../shared/bulletin';
@@ -183,6 +183,20 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
     }
   };
 
+  const { message } = AntApp.useApp();
+  /** 删除草稿: into the trash (Settings ▸ 已删除 restores it; undo takes it back), then the list. */
+  const remove = async (): Promise<void> => {
+    try {
+      await saveFirst();
+      await getApi().deleteItem({ targetType: 'bulletin', targetId: String(record.id) });
+      void message.success(t('bulletins.deleted', { title: content.title }));
+      changed();
+      window.location.hash = hrefFor({ name: 'bulletins' });
+    } catch (error) {
+      showError(error);
+    }
+  };
+
   const startIssue = async (): Promise<void> => {
     try {
       await saveFirst();
@@ -279,6 +293,9 @@ function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): Re
             {t('bulletins.issue.open')}
           </Button>
           <ExportBar id={record.id} lang={lang} before={saveFirst} />
+          <Popconfirm title={t('bulletins.deleteConfirm')} okText={t('bulletins.delete')} cancelText={t('bulletins.issue.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+            <Button danger>{t('bulletins.delete')}</Button>
+          </Popconfirm>
         </Space>
       </section>
       <IssueDialog

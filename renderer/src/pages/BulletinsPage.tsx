@@ -95,7 +95,7 @@ function NewDraft({ lang }: { lang: Lang }): React.JSX.Element {
   };
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
-      <Form layout="inline" onFinish={() => void create()} style={{ rowGap: 8 }}>
+      <Form layout="inline" colon={false} onFinish={() => void create()} style={{ rowGap: 8 }}>
         <Form.Item label={t('bulletins.newTitle')} htmlFor="new-bulletin-title" style={{ minWidth: 360 }}>
           <Input id="new-bulletin-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
         </Form.Item>
