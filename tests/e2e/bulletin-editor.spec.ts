@@ -329,3 +329,23 @@ test('pasted text keeps what the format holds and drops the rest: headings of an
       },
     ]);
 });
+
+test('when the sources cannot be read, nothing can be inserted without them: the editor says why and inserts again after 重试', async ({ app }) => {
+  // The data file answers listSources with a typed error (as when another program holds it), once.
+  let refuse = true;
+  await app.route('**/__harness/rpc/listSources', async (route) => {
+    if (!refuse) return route.continue();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'DB_LOCKED', message: 'locked', details: {} } }) });
+  });
+  await newDraft(app, '来源读取失败');
+  const toolbar = app.getByRole('toolbar', { name: '正文编辑工具' });
+  const failure = app.getByRole('alert').filter({ hasText: '无法载入：数据文件正被另一个程序占用' });
+  await expect(failure).toBeVisible();
+  for (const name of ['插入数据', '插入图表', '插入表格', '插入引文']) await expect(toolbar.getByRole('button', { name })).toBeDisabled();
+  await expect(toolbar.getByRole('button', { name: '加粗' })).toBeVisible();
+
+  refuse = false;
+  await failure.getByRole('button', { name: '重试' }).click();
+  await expect(failure).toBeHidden();
+  for (const name of ['插入数据', '插入图表', '插入表格', '插入引文']) await expect(toolbar.getByRole('button', { name })).toBeEnabled();
+});
