@@ -9,7 +9,7 @@ import type { JSONContent } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import { EditorContent, ReactNodeViewRenderer, useEditor, type Editor } from '@tiptap/react';
 import { Alert, Button, theme } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinBlock } from '../../../../shared/bulletin';
 import type { ReferenceReport } from '../../../../shared/bulletin-store';
@@ -78,6 +78,12 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   const { token } = theme.useToken();
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
+  // A page may pass new callbacks on every render; the node views get stable ones, so typing does not
+  // re-render every reference and card of a long issue.
+  const acceptRef = useRef(onAccept);
+  acceptRef.current = onAccept;
+  const accept = useCallback((figureId: number) => acceptRef.current?.(figureId), []);
+  const canAccept = onAccept !== undefined;
   // What the editor last handed the page (or was given): new blocks equal to it are not loaded again.
   const emitted = useRef<readonly BulletinBlock[]>(blocks);
   const reader = useRef(new BlockReader());
@@ -135,12 +141,12 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
       lang,
       readOnly,
       live: liveState(references),
-      onAccept,
+      onAccept: canAccept ? accept : undefined,
       edit: (kind, pos) => setDialog({ kind: DIALOG_OF_NODE[kind], pos }),
       sources: sourceMap,
       entities: entityMap,
     }),
-    [lang, readOnly, references, onAccept, sourceMap, entityMap],
+    [lang, readOnly, references, canAccept, accept, sourceMap, entityMap],
   );
 
   const close = (): void => {
