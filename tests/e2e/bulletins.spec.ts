@@ -198,6 +198,41 @@ async function insertFigure(page: Page, search: string, option: RegExp): Promise
   await expect(dialog).toBeHidden();
 }
 
+test('leaving a draft saves it at once; a save that fails on the way out is kept and offered back', async ({ app, harness }) => {
+  await newDraft(app, '离开前的简报');
+  const note = app.getByRole('textbox', { name: '按语' });
+  const reopen = async (): Promise<void> => {
+    await app.getByRole('region', { name: '草稿' }).getByRole('link', { name: '离开前的简报' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: '离开前的简报' })).toBeVisible();
+  };
+  // Typed and left at once, before the pause ends.
+  await note.fill('离开时保存。');
+  await nav(app, '简报编发').click();
+  await reopen();
+  await expect(note).toHaveValue('离开时保存。');
+
+  // Left while another program holds the write lock: the save fails, the text is kept in the window.
+  const other = new Database(harness.dataFile);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    await note.fill('锁定时离开，仍不丢失。');
+    await nav(app, '简报编发').click();
+    await expect(app.getByText('离开简报页面时保存失败')).toBeVisible({ timeout: 30_000 });
+  } finally {
+    other.exec('COMMIT');
+    other.close();
+  }
+  await reopen();
+  await expect(note).toHaveValue('离开时保存。');
+  const kept = app.getByRole('alert').filter({ hasText: '上次离开时有未能保存的内容' });
+  await kept.getByRole('button', { name: '恢复未保存的内容' }).click();
+  await expect(note).toHaveValue('锁定时离开，仍不丢失。');
+  await expect(kept).toHaveCount(0);
+  await expect(app.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 30_000 });
+  await app.reload();
+  await expect(note).toHaveValue('锁定时离开，仍不丢失。');
+});
+
 test.describe('the journey of an issue', () => {
   test.describe.configure({ timeout: 300_000 });
 
