@@ -614,6 +614,7 @@ export const en: Messages = {
     passage: 'Quoted passage',
     passageHint: 'Paste or type the passage from the source, at most 5,000 characters',
     required: 'Please fill this in.',
+    tooMany: 'Choose at most {{max}}.',
     loadFailed: 'Could not load: {{message}}',
   },
   a11y: {

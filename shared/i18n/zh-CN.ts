@@ -612,6 +612,7 @@ export const zhCN = {
     passage: '引文内容',
     passageHint: '粘贴或输入来源中的原文，最多 5000 字',
     required: '请填写此项。',
+    tooMany: '最多选择 {{max}} 个。',
     loadFailed: '无法载入：{{message}}',
   },
   a11y: {

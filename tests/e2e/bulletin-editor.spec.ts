@@ -13,6 +13,9 @@ import type { Bridge } from '../../shared/client';
 import path from 'node:path';
 import { ARTIFACTS, expect, test } from './fixtures';
 
+// Each test is a long session of typing and dialogs; on a loaded 2-core machine that takes more than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
 
 /** On 简报编发, start a draft with this title and wait for its page. */
@@ -200,6 +203,18 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   await app.keyboard.press('Delete');
   await expect(quote).toHaveCount(0);
   await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph', 'table']);
+
+  // A double click on a card opens its dialog too; its Remove button takes it out.
+  await table.getByRole('listitem').dblclick();
+  const tableEdit = app.getByRole('dialog', { name: '插入表格' });
+  await expect(tableEdit.getByRole('list', { name: '已选数据' }).getByRole('listitem')).toHaveCount(1);
+  await tableEdit.getByRole('textbox', { name: '标题' }).fill('新能源数据');
+  await tableEdit.getByRole('button', { name: /保\s*存/ }).click();
+  const renamed = body.getByRole('group', { name: '表格：新能源数据' });
+  await expect(renamed).toBeVisible();
+  await renamed.getByRole('button', { name: '删除表格' }).click();
+  await expect(renamed).toHaveCount(0);
+  await expect.poll(() => storedBlocks(harness.dataFile, title)?.map((b) => b.type), { timeout: 20_000 }).toEqual(['paragraph']);
 });
 
 test('in English and in the dark theme: the toolbar, dialogs and references are named in English, an English issue prints values in English, and axe finds nothing serious', async ({ app }) => {
@@ -313,4 +328,24 @@ test('pasted text keeps what the format holds and drops the rest: headings of an
         content: [{ type: 'text', text: '机器人产值' }, { type: 'figure', figureId: 19, accepted }, { type: 'text', text: '。' }, { type: 'text', text: '重点', bold: true }],
       },
     ]);
+});
+
+test('when the sources cannot be read, nothing can be inserted without them: the editor says why and inserts again after 重试', async ({ app }) => {
+  // The data file answers listSources with a typed error (as when another program holds it), once.
+  let refuse = true;
+  await app.route('**/__harness/rpc/listSources', async (route) => {
+    if (!refuse) return route.continue();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'DB_LOCKED', message: 'locked', details: {} } }) });
+  });
+  await newDraft(app, '来源读取失败');
+  const toolbar = app.getByRole('toolbar', { name: '正文编辑工具' });
+  const failure = app.getByRole('alert').filter({ hasText: '无法载入：数据文件正被另一个程序占用' });
+  await expect(failure).toBeVisible();
+  for (const name of ['插入数据', '插入图表', '插入表格', '插入引文']) await expect(toolbar.getByRole('button', { name })).toBeDisabled();
+  await expect(toolbar.getByRole('button', { name: '加粗' })).toBeVisible();
+
+  refuse = false;
+  await failure.getByRole('button', { name: '重试' }).click();
+  await expect(failure).toBeHidden();
+  for (const name of ['插入数据', '插入图表', '插入表格', '插入引文']) await expect(toolbar.getByRole('button', { name })).toBeEnabled();
 });

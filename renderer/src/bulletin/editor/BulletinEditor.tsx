@@ -8,19 +8,21 @@ import { EditorState, NodeSelection } from '@tiptap/pm/state';
 import type { JSONContent } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import { EditorContent, ReactNodeViewRenderer, useEditor, type Editor } from '@tiptap/react';
-import { theme } from 'antd';
+import { Alert, Button, theme } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinBlock } from '../../../../shared/bulletin';
 import type { ReferenceReport } from '../../../../shared/bulletin-store';
 import type { EntitySummary, Source } from '../../../../shared/domain';
+import { describeError } from '../../../../shared/errors';
 import { getApi } from '../../api';
+import { useCall } from '../../useCall';
 import { BlockCardView } from './BlockCardView';
 import { liveState, ViewContext, type EditorViewContext } from './context';
 import { blockOfNode, blocksToDoc, docToBlocks, nodeOfBlock } from './convert';
 import { ChartDialog, FigureDialog, QuoteDialog, TableDialog, type AtomBlock, type DialogKind } from './dialogs';
 import { FigureRefView } from './FigureRefView';
-import { ChartNode, FIGURE_REF, FigureRefNode, QuoteNode, schemaExtensions, TableNode, CHART, TABLE, QUOTE, type BlockAtomName } from './nodes';
+import { ChartNode, FIGURE_REF, FigureRefNode, QuoteNode, TableNode, textExtensions, CHART, TABLE, QUOTE, type BlockAtomName } from './nodes';
 import { Toolbar } from './Toolbar';
 
 export interface BulletinEditorProps {
@@ -39,10 +41,8 @@ const DIALOG_OF_NODE: Record<BlockAtomName, Exclude<DialogKind, 'figure'>> = { [
 
 /** The schema's nodes with their React views. */
 function viewExtensions(placeholder: () => string) {
-  const [starter, heading] = schemaExtensions();
   return [
-    starter!,
-    heading!,
+    ...textExtensions(),
     FigureRefNode.extend({ addNodeView: () => ReactNodeViewRenderer(FigureRefView, { as: 'span' }) }),
     ChartNode.extend({ addNodeView: () => ReactNodeViewRenderer(BlockCardView) }),
     TableNode.extend({ addNodeView: () => ReactNodeViewRenderer(BlockCardView) }),
@@ -82,23 +82,14 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   const placeholder = useRef(() => t('bulletinEditor.placeholder'));
   placeholder.current = () => t('bulletinEditor.placeholder');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [sources, setSources] = useState<Source[]>([]);
-  const [entities, setEntities] = useState<EntitySummary[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([getApi().listSources({}), getApi().listEntities({})]).then(
-      ([s, e]) => {
-        if (!live) return;
-        setSources(s);
-        setEntities(e);
-      },
-      () => undefined, // cards then show ids; the dialogs that need them say so when they load
-    );
-    return () => {
-      live = false;
-    };
+  // Sources and industries: a reference is built with its source (as the services compare it), and
+  // cards name sources and industries. Insertion waits for them; a failure says so with Retry.
+  const [lookups, retryLookups] = useCall(async () => {
+    const [sources, entities] = await Promise.all([getApi().listSources({}), getApi().listEntities({})]);
+    return { sources, entities };
   }, []);
+  const sources = useMemo<Source[]>(() => (lookups.state === 'ready' ? lookups.value.sources : []), [lookups]);
+  const entities = useMemo<EntitySummary[]>(() => (lookups.state === 'ready' ? lookups.value.entities : []), [lookups]);
 
   const editor = useEditor(
     {
@@ -173,7 +164,16 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   return (
     <ViewContext.Provider value={context}>
       <div style={{ border: `1px solid ${token.colorBorder}`, borderRadius: token.borderRadius, padding: '4px 12px 12px', background: token.colorBgContainer }}>
-        {readOnly ? null : <Toolbar editor={editor} onInsert={(kind) => setDialog({ kind, pos: null })} />}
+        {readOnly ? null : <Toolbar editor={editor} canInsert={lookups.state === 'ready'} onInsert={(kind) => setDialog({ kind, pos: null })} />}
+        {lookups.state === 'error' && !readOnly ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t('bulletinEditor.loadFailed', { message: describeError(lookups.error, i18n.language === 'en' ? 'en' : 'zh-CN') })}
+            action={<Button onClick={retryLookups}>{t('app.retry')}</Button>}
+          />
+        ) : null}
         <EditorContent editor={editor} style={{ minHeight: 240, lineHeight: 1.9, fontSize: 16 }} />
       </div>
       {dialog?.kind === 'figure' ? (

@@ -102,7 +102,12 @@ export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: Readonly
             >
               {selected ? '✓ ' : ''}
               {figureOptionText(row, ui)}
-              {row.sourceTitle ? <Typography.Text type="secondary"> · {row.sourceTitle}</Typography.Text> : null}
+              {row.sourceTitle ? (
+                <Typography.Text type="secondary" title={row.sourceTitle}>
+                  {' · '}
+                  {row.sourceTitle.length > 32 ? `${row.sourceTitle.slice(0, 30)}…` : row.sourceTitle}
+                </Typography.Text>
+              ) : null}
             </li>
           );
         })}

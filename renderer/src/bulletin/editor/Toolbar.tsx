@@ -2,7 +2,8 @@
  * The editor's toolbar: 一级标题 / 二级标题 / 正文, 加粗, and the four insertions. A role="toolbar"
  * of plain buttons in tab order, named in the UI language; pressed states say which style the
  * cursor is in. A paragraph holding a figure reference cannot become a heading (headings are plain
- * text), so the heading buttons are off there rather than dropping the reference.
+ * text), so the heading buttons are off there rather than dropping the reference. Insertions wait
+ * until the sources and industries they need are loaded.
  */
 import { Button, Divider, Space } from 'antd';
 import { useEditorState, type Editor } from '@tiptap/react';
@@ -10,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { DialogKind } from './dialogs';
 import { canBeHeading } from './nodes';
 
-export function Toolbar({ editor, onInsert }: { editor: Editor; onInsert: (kind: DialogKind) => void }): React.JSX.Element {
+export function Toolbar({ editor, canInsert, onInsert }: { editor: Editor; canInsert: boolean; onInsert: (kind: DialogKind) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -48,7 +49,7 @@ export function Toolbar({ editor, onInsert }: { editor: Editor; onInsert: (kind:
             ['quote', t('bulletinEditor.insertQuote')],
           ] as const
         ).map(([kind, label]) => (
-          <Button key={kind} size="small" onClick={() => onInsert(kind)}>
+          <Button key={kind} size="small" disabled={!canInsert} onClick={() => onInsert(kind)}>
             {label}
           </Button>
         ))}

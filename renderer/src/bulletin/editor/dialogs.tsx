@@ -59,7 +59,10 @@ export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: 
   const [metric, setMetric] = useState<string | undefined>(start && start.kind !== 'tiers' ? start.metric : 'output_value');
   const [entityIds, setEntityIds] = useState<string[]>(start && start.kind !== 'tiers' ? start.entityIds : []);
   const [caption, setCaption] = useState(initial?.caption ?? '');
+  // "Required" shows once the person has been in the field, not on opening the dialog.
+  const [touched, setTouched] = useState(false);
   const max = kind === 'trend' ? 5 : 30;
+  const entityProblem = entityIds.length === 0 ? (touched ? t('bulletinEditor.required') : null) : entityIds.length > max ? t('bulletinEditor.tooMany', { max }) : null;
   const chart: ChartChoice | null = kind === 'tiers' ? { kind } : metric ? { kind, metric, entityIds } : null;
   const block = chart ? checked<ChartBlock>({ type: 'chart', chart, caption }) : null;
   return (
@@ -82,8 +85,8 @@ export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: 
             <Form.Item
               label={kind === 'trend' ? t('bulletinEditor.entities') : t('bulletinEditor.entitiesCompare')}
               htmlFor="bulletin-chart-entities"
-              validateStatus={entityIds.length === 0 || entityIds.length > max ? 'error' : undefined}
-              help={entityIds.length === 0 ? t('bulletinEditor.required') : undefined}
+              validateStatus={entityProblem ? 'error' : undefined}
+              help={entityProblem ?? undefined}
             >
               <Select
                 id="bulletin-chart-entities"
@@ -91,6 +94,7 @@ export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: 
                 value={entityIds}
                 maxCount={max}
                 onChange={setEntityIds}
+                onBlur={() => setTouched(true)}
                 optionFilterProp="label"
                 options={entities.map((e) => ({ value: e.id, label: `${e.name.zh} ${e.name.en}` }))}
               />

@@ -132,7 +132,7 @@ export const QuoteNode = blockAtom(QUOTE, ['sourceId', 'text']);
  * key, and the editor drops its history whenever the content is replaced from outside (loading an issue,
  * the app's undo of a saved edit), so an in-editor undo never reaches back across an app-level change.
  */
-export function schemaExtensions(): AnyExtension[] {
+export function textExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       heading: false,
@@ -151,9 +151,10 @@ export function schemaExtensions(): AnyExtension[] {
       underline: false,
     }),
     BulletinHeading,
-    FigureRefNode,
-    ChartNode,
-    TableNode,
-    QuoteNode,
   ];
+}
+
+/** The whole schema, headless: the text and the four custom nodes without their React views. */
+export function schemaExtensions(): AnyExtension[] {
+  return [...textExtensions(), FigureRefNode, ChartNode, TableNode, QuoteNode];
 }
