@@ -11,6 +11,8 @@ import { SearchDialog } from './components/GlobalSearch';
 import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
 import { ChecksPage } from './pages/ChecksPage';
+import { BulletinPage } from './pages/BulletinPage';
+import { BulletinsPage } from './pages/BulletinsPage';
 import { EntityPage } from './pages/EntityPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -79,13 +81,14 @@ export function App(): React.JSX.Element {
   );
 }
 
-const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'briefings', 'import', 'settings'];
+const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'bulletins', 'briefings', 'import', 'settings'];
 const NAV_LABEL: Record<string, string> = {
   overview: 'nav.overview',
   workbench: 'workbench.nav',
   dashboard: 'dashboard.nav',
   checks: 'checks.nav',
   annotations: 'annotations.nav',
+  bulletins: 'bulletins.nav',
   briefings: 'briefingBuilder.nav',
   import: 'importer.nav',
   settings: 'settings.nav',
@@ -109,7 +112,7 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
   // Screen readers hear the person's language, not antd's English icon names (issue 13).
   useEffect(() => watchIconLabels(document.body, { clear: t('a11y.clear'), close: t('a11y.close'), search: t('a11y.search') }), [lang, t]);
 
-  const current = route.name === 'entity' ? 'overview' : route.name;
+  const current = route.name === 'entity' ? 'overview' : route.name === 'bulletin' ? 'bulletins' : route.name;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24 }}>
@@ -175,6 +178,10 @@ function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Elemen
       return <SettingsPage lang={lang} />;
     case 'briefings':
       return <BriefingPage lang={lang} />;
+    case 'bulletins':
+      return <BulletinsPage lang={lang} />;
+    case 'bulletin':
+      return <BulletinPage key={route.id} id={route.id} lang={lang} />;
     case 'import':
       return <ImportPage lang={lang} />;
     default:

@@ -1,20 +1,23 @@
-/** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id>, and the other screens. */
+/** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id>, #/bulletins/<id>, and the other screens. */
 import { useEffect, useState } from 'react';
 
-const SCREENS = ['workbench', 'dashboard', 'checks', 'annotations', 'settings', 'briefings', 'import'] as const;
+const SCREENS = ['workbench', 'dashboard', 'checks', 'annotations', 'settings', 'briefings', 'bulletins', 'import'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: Screen };
+export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: 'bulletin'; id: number } | { name: Screen };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/entity\/([a-z0-9-]+)$/.exec(hash);
   if (match) return { name: 'entity', id: match[1]! };
+  const bulletin = /^#\/bulletins\/([1-9]\d{0,14})$/.exec(hash);
+  if (bulletin) return { name: 'bulletin', id: Number(bulletin[1]) };
   const screen = SCREENS.find((s) => hash === `#/${s}`);
   return screen ? { name: screen } : { name: 'overview' };
 }
 
 export function hrefFor(route: Route): string {
   if (route.name === 'entity') return `#/entity/${route.id}`;
+  if (route.name === 'bulletin') return `#/bulletins/${route.id}`;
   return route.name === 'overview' ? '#/' : `#/${route.name}`;
 }
 

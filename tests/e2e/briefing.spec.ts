@@ -7,7 +7,7 @@ import { ARTIFACTS, expect, test } from './fixtures';
 const pdfText = (file: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 test('build a fact sheet, preview it, export it, and run the saved settings again after a reload', async ({ app, harness }) => {
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报' }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: '简报生成' })).toBeVisible();
 
   await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '单个产业概况' }).check();
@@ -97,7 +97,7 @@ test('a one-page brief in English from the English interface', async ({ app, har
 
 test('the builder fills 编写人 from settings, keeps its choices while you visit other pages, and shows the preview\'s progress at once', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: '主导航' });
-  await nav.getByRole('link', { name: '简报' }).click();
+  await nav.getByRole('link', { name: '简报', exact: true }).click();
   await expect(app.getByRole('textbox', { name: '编写人' })).toHaveValue('测试分析员');
   await expect(app.getByText('点击“预览”在此查看 PDF。')).toBeVisible();
 
@@ -107,7 +107,7 @@ test('the builder fills 编写人 from settings, keeps its choices while you vis
   await app.getByRole('textbox', { name: '密级标注' }).fill('内部资料 注意保存');
   await nav.getByRole('link', { name: '仪表盘' }).click();
   await expect(app.getByRole('heading', { level: 1, name: '仪表盘' })).toBeVisible();
-  await nav.getByRole('link', { name: '简报' }).click();
+  await nav.getByRole('link', { name: '简报', exact: true }).click();
   await expect(app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '完整简报' })).toBeChecked();
   await expect(app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '英文' })).toBeChecked();
   await expect(app.getByRole('textbox', { name: '编写人' })).toHaveValue('产业研究处');

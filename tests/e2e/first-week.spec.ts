@@ -151,8 +151,8 @@ async function exposedLabels(app: Page): Promise<string[]> {
 
 test('the Chinese UI exposes no English icon names to screen readers, on any main screen', async ({ app }) => {
   const english = ['Clear', 'search', 'close-circle', 'down', 'close', 'Close', 'check', 'up', 'left', 'right', 'loading', 'info-circle', 'exclamation-circle', 'check-circle'];
-  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报', '导入 Excel', '设置']) {
-    await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name }).click();
+  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报', '导入 Excel', '设置']) {
+    await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true }).click();
     await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
     await expect.poll(async () => (await exposedLabels(app)).filter((l) => english.includes(l)), { message: `English icon names on ${name}` }).toEqual([]);
   }

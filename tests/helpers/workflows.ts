@@ -26,7 +26,7 @@ export const EDIT_FIGURE: Step[] = [
 
 /** Export the one-page brief as a PDF (the app then asks where to save), without opening it. */
 export const EXPORT_PDF: Step[] = [
-  { click: '简报', role: 'link', within: NAV },
+  { click: /^简报$/, role: 'link', within: NAV },
   { see: '简报生成' },
   { click: '导出后打开文件', role: 'checkbox' },
   { click: '导出 PDF' },

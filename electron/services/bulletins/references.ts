@@ -120,6 +120,11 @@ export function mustBeCurrent(db: DB, bulletin: BulletinRecord): void {
 }
 
 /** Accepts the figure's current value everywhere the draft references it: an edit like any other (a revision; undo takes it back). */
+/** The new value with what the reference names (label: "智能机器人 · 产值"), which the figure's value does not carry: a table row or the editor keeps its name. */
+function keepLabel(current: FigureSnapshotRef, accepted: FigureSnapshotRef): FigureSnapshotRef {
+  return accepted.label ? { ...current, label: accepted.label } : current;
+}
+
 export function acceptReference(db: DB, ctx: ChangeContext, id: number, figureId: number): BulletinRecord {
   const before = mustBeDraft(db, id);
   const current = currentRef(db, figureId);
@@ -132,7 +137,7 @@ export function acceptReference(db: DB, ctx: ChangeContext, id: number, figureId
         content: block.content.map((inline) => {
           if (inline.type !== 'figure' || inline.figureId !== figureId) return inline;
           touched++;
-          return { ...inline, accepted: current };
+          return { ...inline, accepted: keepLabel(current, inline.accepted) };
         }),
       };
     }
@@ -142,7 +147,7 @@ export function acceptReference(db: DB, ctx: ChangeContext, id: number, figureId
         accepted: block.accepted.map((a, c) => {
           if (block.figureIds[c] !== figureId) return a;
           touched++;
-          return current;
+          return keepLabel(current, a);
         }),
       };
     }

@@ -1,9 +1,10 @@
-/** Settings: language, theme and author name (applied at once, kept in the data file), and deleted items to restore. */
+/** Settings: language, theme and author name (applied at once, kept in the data file), deleted items to restore, the 简报 frame defaults, backups. */
 import { App as AntApp, Button, Card, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
 import type { DeletedItem, Theme } from '../../../shared/workbench';
 import { getApi } from '../api';
+import { FrameDefaultsSection } from '../bulletin/FrameDefaultsSection';
 import { BackupsSection } from '../components/BackupsSection';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
@@ -101,6 +102,7 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
           }
         </LoadState>
       </section>
+      <FrameDefaultsSection lang={lang} />
       <BackupsSection lang={lang} />
     </>
   );

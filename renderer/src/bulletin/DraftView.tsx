@@ -1,0 +1,268 @@
+/**
+ * A 简报 draft being written: title, 按语, language, its own frame (prefilled from Settings), the body
+ * in the editor; saved by itself after a pause and on leaving (one revision per save; a failed save
+ * keeps everything, offers Retry, and on leaving keeps the text in the window to offer back); its live
+ * references accepted; exported; issued (签发); deleted into the trash.
+ */
+import { App as AntApp, Alert, Button, Collapse, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BulletinContent } from '../../../shared/bulletin';
+import type { BulletinRecord } from '../../../shared/bulletin-store';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { errorText, useSession } from '../session';
+import { useCall } from '../useCall';
+import { hrefFor } from '../useRoute';
+import { CorrectionNote } from './CorrectionNote';
+import { DraftSaver, type SaveStatus } from './draftSaver';
+import { BulletinEditor } from './editor/BulletinEditor';
+import { ExportBar } from './ExportBar';
+import { FrameFields } from './FrameFields';
+import { IssueDialog } from './IssueDialog';
+import { dropUnsaved, keepUnsaved, readKept } from './keptContent';
+import { LangChoice } from './LangChoice';
+import { ReferencesPanel } from './ReferencesPanel';
+
+/** The pause after the last keystroke before a draft is saved. */
+const SAVE_PAUSE_MS = 1200;
+
+function SaveState({ status, lang, onRetry }: { status: SaveStatus; lang: Lang; onRetry: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  if (status.kind === 'failed') {
+    return (
+      <Alert
+        role="alert"
+        type="error"
+        showIcon
+        title={t('bulletins.save.failed')}
+        description={`${errorText(status.error, lang)} ${t('bulletins.save.kept')}`}
+        action={<Button onClick={onRetry}>{t('bulletins.save.retry')}</Button>}
+        style={{ marginBottom: 12 }}
+      />
+    );
+  }
+  return (
+    <Typography.Text role="status" type="secondary" style={{ display: 'block', marginBottom: 12 }}>
+      {t(`bulletins.save.${status.kind}`)}
+    </Typography.Text>
+  );
+}
+
+export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { changed, showError, dataVersion } = useSession();
+  const [content, setContent] = useState<BulletinContent>(record.content);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [issuing, setIssuing] = useState(false);
+  const [accepting, setAccepting] = useState(false);
+  const saverRef = useRef<DraftSaver<BulletinContent> | null>(null);
+  if (saverRef.current === null) {
+    saverRef.current = new DraftSaver<BulletinContent>({
+      initial: record.content,
+      delayMs: SAVE_PAUSE_MS,
+      onStatus: setStatus,
+      save: async (next) => {
+        await getApi().updateBulletinDraft({ id: record.id, content: next });
+        changed();
+      },
+    });
+  }
+  const saver = saverRef.current;
+  const [defaults] = useCall(() => getApi().getBulletinFrameDefaults({}), []);
+  const [references, retryReferences] = useCall(() => getApi().bulletinReferences({ id: record.id }), [record.id, dataVersion]);
+
+  // The record reloads after every write; one that differs from what is shown, while nothing here is
+  // unsaved, came from elsewhere (undo/redo in the header, another window): show it.
+  useEffect(() => {
+    if (saver.unsaved || JSON.stringify(record.content) === JSON.stringify(saver.content)) return;
+    saver.reset(record.content);
+    setContent(record.content);
+  }, [record, saver]);
+
+  // Leaving the page (another screen, or closing the window) saves what is unsaved.
+  // A save that fails on the way out keeps the content in this window's storage, offered back on return.
+  useEffect(() => {
+    const onUnload = (): void => {
+      if (saver.unsaved) keepUnsaved(record.id, saver.content);
+      void saver.dispose();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      void saver.dispose().then(() => {
+        if (!saver.unsaved) return;
+        keepUnsaved(record.id, saver.content);
+        showError(new Error(t('bulletins.save.keptOnLeave')));
+      });
+    };
+  }, [saver, record.id, showError, t]);
+  // What a failed save left on the way out; dropped at once if the data file holds it after all.
+  const [kept, setKept] = useState(() => readKept(record.id, record.content));
+  const restoreKept = (): void => {
+    if (!kept) return;
+    setContent(kept);
+    saver.edit(kept);
+    dropUnsaved(record.id);
+    setKept(null);
+  };
+
+  const edit = (patch: Partial<BulletinContent>): void => {
+    const next = { ...content, ...patch };
+    setContent(next);
+    // An empty title or 报头 name cannot be stored: it is shown as an error and saved once filled in.
+    if (BulletinContent.safeParse(next).success) saver.edit(next);
+  };
+  const titleMissing = content.title.trim() === '';
+
+  /** Saves what was typed; refuses (throws) if it could not be saved, so nothing runs on an old version. */
+  const saveFirst = useCallback(async (): Promise<void> => {
+    await saver.flush();
+    if (saver.unsaved) throw new Error(t('bulletins.save.notSavedYet'));
+  }, [saver, t]);
+
+  const accept = async (figureId: number): Promise<void> => {
+    setAccepting(true);
+    try {
+      await saveFirst();
+      const next = await getApi().acceptBulletinReference({ id: record.id, figureId });
+      saver.reset(next.content);
+      setContent(next.content);
+        changed();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setAccepting(false);
+    }
+  };
+
+  const { message } = AntApp.useApp();
+  /** 删除草稿: into the trash (Settings ▸ 已删除 restores it; undo takes it back), then the list. */
+  const remove = async (): Promise<void> => {
+    try {
+      await saveFirst();
+      await getApi().deleteItem({ targetType: 'bulletin', targetId: String(record.id) });
+      void message.success(t('bulletins.deleted', { title: content.title }));
+      changed();
+      window.location.hash = hrefFor({ name: 'bulletins' });
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const startIssue = async (): Promise<void> => {
+    try {
+      await saveFirst();
+      setIssuing(true);
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const report = references.state === 'ready' ? references.value : undefined;
+  return (
+    <article aria-labelledby="bulletin-title">
+      <Space align="center" wrap style={{ marginTop: 8 }}>
+        <Typography.Title level={1} id="bulletin-title" style={{ fontSize: 26, margin: 0 }}>
+          {content.title || record.title}
+        </Typography.Title>
+        <Tag>{t('bulletins.draftTag')}</Tag>
+      </Space>
+      <div style={{ marginTop: 12 }}>
+        {record.correctionOf !== null ? <CorrectionNote of={record.correctionOf} lang={lang} /> : null}
+        <SaveState status={status} lang={lang} onRetry={() => void saver.flush()} />
+        {kept ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('bulletins.save.keptFound')}
+            action={
+              <Space>
+                <Button onClick={restoreKept}>{t('bulletins.save.restoreKept')}</Button>
+                <Button
+                  onClick={() => {
+                    dropUnsaved(record.id);
+                    setKept(null);
+                  }}
+                >
+                  {t('bulletins.save.dropKept')}
+                </Button>
+              </Space>
+            }
+          />
+        ) : null}
+      </div>
+      <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ maxWidth: 1000 }}>
+        <Form.Item label={t('bulletins.title')} htmlFor="bulletin-title-input" validateStatus={titleMissing ? 'error' : undefined} help={titleMissing ? t('bulletins.titleRequired') : undefined}>
+          <Input id="bulletin-title-input" value={content.title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} />
+        </Form.Item>
+        <Form.Item label={t('bulletins.editorNote')} htmlFor="bulletin-note" extra={t('bulletins.editorNoteHelp')}>
+          <Input.TextArea id="bulletin-note" value={content.editorNote} maxLength={5000} autoSize={{ minRows: 2, maxRows: 8 }} onChange={(e) => edit({ editorNote: e.target.value })} />
+        </Form.Item>
+        <Form.Item label={<span id="bulletin-lang">{t('bulletins.lang')}</span>}>
+          <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => edit({ lang: l })} />
+        </Form.Item>
+        <Collapse
+          style={{ marginBottom: 16 }}
+          items={[
+            {
+              key: 'frame',
+              label: t('bulletins.frame.section', { name: content.frame.name }),
+              children: (
+                <FrameFields
+                  idPrefix="bulletin-frame"
+                  withCopyNumber
+                  value={content.frame}
+                  known={defaults.state === 'ready' ? { sendTo: defaults.value.sendTo, copyTo: defaults.value.copyTo } : undefined}
+                  onChange={(frame) => edit({ frame })}
+                />
+              ),
+            },
+          ]}
+        />
+      </Form>
+      <BulletinEditor
+        label={t('bulletins.body')}
+        blocks={content.blocks}
+        lang={content.lang}
+        references={report}
+        onAccept={(figureId) => void accept(figureId)}
+        onChange={(blocks) => edit({ blocks })}
+      />
+      <div style={{ marginTop: 16, maxWidth: 1000 }}>
+        {references.state === 'error' ? (
+          <Alert type="error" showIcon title={errorText(references.error, lang)} action={<Button onClick={retryReferences}>{t('app.retry')}</Button>} />
+        ) : report ? (
+          <ReferencesPanel report={report} content={content} lang={lang} busy={accepting} onAccept={(figureId) => void accept(figureId)} />
+        ) : null}
+      </div>
+      <section aria-labelledby="bulletin-actions-heading" style={{ marginTop: 24, maxWidth: 1000 }}>
+        <Typography.Title level={2} id="bulletin-actions-heading" style={{ fontSize: 18 }}>
+          {t('bulletins.actions')}
+        </Typography.Title>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Button type="primary" onClick={() => void startIssue()}>
+            {t('bulletins.issue.open')}
+          </Button>
+          <ExportBar id={record.id} lang={lang} before={saveFirst} />
+          <Popconfirm title={t('bulletins.deleteConfirm')} okText={t('bulletins.delete')} cancelText={t('bulletins.issue.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+            <Button danger>{t('bulletins.delete')}</Button>
+          </Popconfirm>
+        </Space>
+      </section>
+      <IssueDialog
+        id={record.id}
+        title={content.title}
+        lang={lang}
+        open={issuing}
+        onClose={() => setIssuing(false)}
+        onIssued={() => {
+          setIssuing(false);
+          changed();
+        }}
+      />
+    </article>
+  );
+}
+

@@ -1,0 +1,39 @@
+/**
+ * A figure reference as the 简报 editor inserts it: the snapshot the analyst accepts (the same fields
+ * the services compare in bulletins/references.ts, plus the frozen label), and how a reference prints
+ * in an issue's language. Runs anywhere.
+ */
+import type { FigureSnapshotRef } from './bulletin';
+import type { BulletinContent } from './bulletin';
+import type { Bilingual, Figure, Source } from './domain';
+import { formatValue } from './format';
+import { MESSAGES } from './i18n';
+
+/** "智能机器人 · 产值" / "Smart robots · Output value": what the figure is about, as a table row names it. */
+export function referenceLabel(f: Pick<Figure, 'scope' | 'metric'>, entityName: Bilingual | null): { zh: string; en: string } {
+  const name = (lang: 'zh-CN' | 'en'): string => (f.scope === 'entity' && entityName ? entityName[lang === 'en' ? 'en' : 'zh'] : MESSAGES[lang].scope[f.scope]);
+  return { zh: `${name('zh-CN')} · ${MESSAGES['zh-CN'].metric[f.metric]}`, en: `${name('en')} · ${MESSAGES.en.metric[f.metric]}` };
+}
+
+/** The figure's current value with its source, as the reference accepts it. */
+export function snapshotOf(
+  f: Pick<Figure, 'scope' | 'metric' | 'value' | 'unit' | 'qualifier' | 'period' | 'sourceId' | 'sourceQuote'>,
+  source: Pick<Source, 'publisher' | 'title' | 'author' | 'publishedOn'> | null,
+  entityName: Bilingual | null,
+): FigureSnapshotRef {
+  return {
+    value: f.value,
+    unit: f.unit,
+    qualifier: f.qualifier,
+    period: f.period,
+    sourceId: f.sourceId,
+    sourceQuote: f.sourceQuote === null ? null : f.sourceQuote.slice(0, 5000),
+    source: source === null ? null : { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn },
+    label: referenceLabel(f, entityName),
+  };
+}
+
+/** How a reference prints in an issue: "近3万亿元" / "nearly 3 trillion yuan"; a bilingual issue prints Chinese. */
+export function printedValue(ref: Pick<FigureSnapshotRef, 'value' | 'unit' | 'qualifier'>, lang: BulletinContent['lang']): string {
+  return formatValue(ref.value, ref.unit, ref.qualifier, lang === 'en' ? 'en' : 'zh-CN');
+}
