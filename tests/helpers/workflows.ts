@@ -57,7 +57,9 @@ export const EXPORT_WORKBOOK: Step[] = [
  */
 export async function confirmAuthor(page: Page, name = '测试分析员'): Promise<void> {
   const welcome = page.getByRole('dialog', { name: '欢迎使用产业集群简报工作台' });
-  await expect(welcome.getByLabel('作者姓名')).not.toHaveValue('');
+  // The first screen of a new page: the whole bundle loads and the data file opens first, which takes
+  // far longer than one step on a loaded 2-core machine (seen over 10 s with six test runners beside it).
+  await expect(welcome.getByLabel('作者姓名')).not.toHaveValue('', { timeout: 60_000 });
   await welcome.getByLabel('作者姓名').fill(name);
   await welcome.getByRole('button', { name: '开始使用' }).click();
   await expect(welcome).toBeHidden();
