@@ -6,7 +6,8 @@
  * temporary file, so a failure leaves no partial file.
  */
 import type { BulletinContent } from '../../../shared/bulletin';
-import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze } from '../../../shared/bulletin-store';
+import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze, type BulletinRecord } from '../../../shared/bulletin-store';
+import type { BriefingDocument } from '../../../shared/document';
 import { Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
 import type { DB } from '../db/open';
 import type { Host } from '../host';
@@ -60,13 +61,18 @@ export function issuedResolver(content: BulletinContent, data: BulletinFreeze): 
   };
 }
 
-/** The bytes of issue `id` in `format`, and its suggested file name. */
-export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
+/** The document model issue `id` prints (both writers take it), and the date it prints. */
+export function bulletinModel(db: DB, id: number, now: Date = new Date()): { model: BriefingDocument; bulletin: BulletinRecord; date: string } {
   const { bulletin, data } = exportable(db, id);
   const issued = bulletin.kind === 'issued' && bulletin.frozen !== null;
   const resolver = issued ? issuedResolver(bulletin.content, data) : liveResolver(db);
   const date = issued && bulletin.issuedAt ? localDate(new Date(bulletin.issuedAt)) : localDate(now);
-  const model = composeBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date });
+  return { model: composeBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date }), bulletin, date };
+}
+
+/** The bytes of issue `id` in `format`, and its suggested file name. */
+export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
+  const { model, bulletin, date } = bulletinModel(db, id, now);
   const fileName = suggestedBulletinFileName(bulletin, format, date);
   if (format === 'docx') return { bytes: await toDocx(model), pages: null, fileName };
   const { pdf, pages } = await writePdf(toPdfmake(model, cachedChartSvg));
