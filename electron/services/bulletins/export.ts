@@ -8,7 +8,8 @@
 import type { BulletinContent } from '../../../shared/bulletin';
 import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze, type BulletinRecord } from '../../../shared/bulletin-store';
 import type { BriefingDocument } from '../../../shared/document';
-import { Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
+import { Category, Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
+import seedJson from '../../../resources/dataset/guangdong-2024.json';
 import type { DB } from '../db/open';
 import type { Host } from '../host';
 import { figureLabel, fromSnapshot, liveResolver, type BulletinResolver } from '../briefing/bulletin-figures';
@@ -20,10 +21,21 @@ import { cachedChartSvg } from '../briefing/charts-svg';
 import { localDate, writePdf } from '../briefing/render';
 import { exportable } from './exportable';
 
+/** The category of each entity of the embedded default dataset (the province's classification). */
+const SEEDED_CATEGORY = new Map<string, Category>(
+  seedJson.entities.flatMap((e) => {
+    const category = Category.safeParse(e.category);
+    return category.success ? [[e.id, category.data] as const] : [];
+  }),
+);
+
 /**
  * The resolver of an issued issue: reads only its frozen data (a figure, source or entity it does
  * not hold does not exist). A chart's entities come from the charts frozen with it; an issue frozen
- * before categories were kept (files made before i10-export) draws its entities as pillar clusters.
+ * before categories were kept (files made before i10-export) reads each entity's category from the
+ * embedded default dataset, where it is fixed by the province's classification (never from the live
+ * file: an issued issue must print the same whatever the data becomes); an entity the dataset does
+ * not have is drawn as a pillar cluster.
  */
 export function issuedResolver(content: BulletinContent, data: BulletinFreeze): BulletinResolver {
   const sources = new Map<number, Source>(data.sources.map((s) => [s.id, { ...s, excerpt: null }]));
@@ -32,7 +44,7 @@ export function issuedResolver(content: BulletinContent, data: BulletinFreeze): 
   for (const chart of data.charts) {
     for (const e of chart.entities) {
       const tier = Tier.safeParse(e.tier);
-      if (!entities.has(e.id)) entities.set(e.id, { id: e.id, name: e.name, category: e.category ?? 'pillar', tier: tier.success ? tier.data : null, sortOrder: entities.size, figures: [], sources: [], annotations: [] });
+      if (!entities.has(e.id)) entities.set(e.id, { id: e.id, name: e.name, category: e.category ?? SEEDED_CATEGORY.get(e.id) ?? 'pillar', tier: tier.success ? tier.data : null, sortOrder: entities.size, figures: [], sources: [], annotations: [] });
     }
     for (const f of chart.figures) {
       const owner = f.entityId === null ? undefined : entities.get(f.entityId);
