@@ -13,7 +13,7 @@ import seedJson from '../../../resources/dataset/guangdong-2024.json';
 import type { DB } from '../db/open';
 import type { Host } from '../host';
 import { figureLabel, fromSnapshot, liveResolver, type BulletinResolver } from '../briefing/bulletin-figures';
-import { composeBulletin } from '../briefing/bulletin';
+import { composeParsedBulletin } from '../briefing/bulletin';
 import { toDocx } from '../briefing/docx';
 import { saveThroughHost } from '../briefing/export';
 import { toPdfmake } from '../briefing/pdf';
@@ -79,7 +79,8 @@ export function bulletinModel(db: DB, id: number, now: Date = new Date()): { mod
   const issued = bulletin.kind === 'issued' && bulletin.frozen !== null;
   const resolver = issued ? issuedResolver(bulletin.content, data) : liveResolver(db);
   const date = issued && bulletin.issuedAt ? localDate(new Date(bulletin.issuedAt)) : localDate(now);
-  return { model: composeBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date }), bulletin, date };
+  // The content was checked against its schema when read back (store.ts): not parsed a second time.
+  return { model: composeParsedBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date }), bulletin, date };
 }
 
 /** The bytes of issue `id` in `format`, and its suggested file name. */
