@@ -2,7 +2,7 @@
  * How a long 简报 issue falls on its pages, as an analyst checks a printout: the ten-page issue of
  * tests/helpers/long-bulletin.ts is issued and exported as PDF and as Word (the Word file printed by
  * LibreOffice), and read back with poppler. No heading, caption or table header row ends a page; each
- * table's caption shares a page with its header and first row; and the rule that decides where a
+ * table's caption shares a page with its header and first row; no note number begins a line; and the rule that decides where a
  * paragraph breaks keeps at least two lines on each page without leaving a third of a page empty.
  * Page pictures are kept under test-results/artifacts/bulletin/ to look at.
  */
@@ -16,11 +16,15 @@ import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
 import type { DB } from '../../electron/services/db/open';
 import type { BriefingDocument } from '../../shared/document';
+import { renderBulletin } from '../../electron/services/briefing/bulletin';
+import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
+import type { BulletinBlock } from '../../shared/bulletin';
+import { figureRef, seededFigure } from '../helpers/bulletins';
 import { keepForInspection, missingStrings, pageHolding, strandedLines, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
 import { longBulletin, recordSurveyYears } from '../helpers/long-bulletin';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, pageToPng, pdfPages } from '../helpers/pdf';
+import { ARTIFACTS, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
 
 let db: DB;
 let id: number;
@@ -60,6 +64,23 @@ describe('a ten-page 简报 issue on its pages', () => {
     expect(wordsOutside(file, BULLETIN_PAGE)).toEqual([]);
     for (let p = 1; p <= pages!; p++) pageToPng(file, p, `bulletin/long-issue-page${p}`, 60);
   }, 180_000);
+
+  it('never begins a line with a note number: it stays with the figure it follows, wherever the line ends', async () => {
+    // The same figure after 0 to 27 characters: somewhere its value ends a line, and its note number
+    // (then "，后文。") would have begun the next.
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const paragraphs: BulletinBlock[] = Array.from({ length: 28 }, (_, k) => ({ type: 'paragraph', content: [{ type: 'text', text: `${'集'.repeat(k)}智能机器人集群年产值` }, figureRef(db, robots), { type: 'text', text: '，后文。' }] }));
+    const content = { ...longBulletin(db), blocks: [{ type: 'heading' as const, level: 1 as const, text: '换行' }, ...paragraphs] };
+    const { pdf } = await renderBulletin(db, content, liveResolver(db), new Date('2026-11-28T09:00:00'));
+    const file = keepForInspection(pdf, 'note-numbers', path.join(ARTIFACTS, 'bulletin'));
+    expect(pdfText(file).replace(/\s+/g, '').split('后文').length - 1).toBe(28);
+    // A note number is a small raised word of digits; none may sit at the left edge of the text.
+    const { words } = pdfWords(file);
+    const body = words.filter((w) => w.text.includes('集'));
+    const lineHeight = Math.min(...body.map((w) => w.yMax - w.yMin));
+    const starting = words.filter((w) => /^\d+$/.test(w.text) && w.yMax - w.yMin < lineHeight * 0.7 && Math.abs(w.xMin - BULLETIN_PAGE.left) < 1);
+    expect(starting.map((w) => `page ${w.page} y ${w.yMin.toFixed(0)}`)).toEqual([]);
+  }, 120_000);
 
   it('as Word: captions are kept with their tables and header rows with their first rows, as LibreOffice prints it', async () => {
     const { model } = bulletinModel(db, id);

@@ -275,7 +275,9 @@ class Writer {
 
   line(runs: Line, face: 'primary' | 'serif' = this.face): Content[] {
     return runs.flatMap((r) => {
-      if (r.t === 'cite') return [{ text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+      // A note number never starts a line: a word joiner (U+2060, drawn by Noto Sans as nothing) before
+      // it makes pdfmake keep it with the word it follows ("超过1000亿元¹", not "¹，" at a line's start).
+      if (r.t === 'cite') return [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content, { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
       const props: Record<string, unknown> = { ...runStyle(r.style) };
       if (r.nowrap) props.noWrap = true;
       return this.textRuns(r.text, r.lang, props, face);
