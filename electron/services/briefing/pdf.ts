@@ -274,10 +274,16 @@ class Writer {
   }
 
   line(runs: Line, face: 'primary' | 'serif' = this.face): Content[] {
-    return runs.flatMap((r) => {
+    return runs.flatMap((r, k) => {
       // A note number never starts a line: a word joiner (U+2060, drawn by Noto Sans as nothing) before
       // it makes pdfmake keep it with the word it follows ("超过1000亿元¹", not "¹，" at a line's start).
-      if (r.t === 'cite') return [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content, { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+      // Not when a letter or digit follows the number: that would glue on, and the whole chain could be
+      // wider than the line ("…yuan¹and over 1 trillion yuan¹…" ran off the page).
+      if (r.t === 'cite') {
+        const next = runs[k + 1];
+        const glue = next === undefined || next.t === 'cite' || !/^[\p{L}\p{N}]/u.test(next.text) || /^\p{Script=Han}/u.test(next.text);
+        return [...(glue ? [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content] : []), { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+      }
       const props: Record<string, unknown> = { ...runStyle(r.style) };
       if (r.nowrap) props.noWrap = true;
       return this.textRuns(r.text, r.lang, props, face);
