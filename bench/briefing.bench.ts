@@ -11,18 +11,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { BriefingRequest } from '../shared/briefing';
-import { percentile, table } from './lib';
+import { cloneDoc, percentile, table } from './lib';
 
 const REQUEST: BriefingRequest = { template: 'full', entityIds: [], lang: 'bilingual', title: '广东产业集群简报', subtitle: '基准测试', author: '基准', marking: '内部资料' };
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
-
-/** A deep copy that keeps functions (header, footer): pdfmake annotates the definition it is given. */
-function cloneDoc<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneDoc) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneDoc(v)])) as T;
-  return value;
-}
 
 async function main(): Promise<void> {
   const t0 = performance.now();

@@ -67,3 +67,31 @@ export async function measureAfterGc(fn: () => Promise<unknown>): Promise<number
   await fn();
   return performance.now() - a;
 }
+
+/** A deep copy that keeps functions (header, footer): pdfmake annotates the definition it is given, so each run lays out a fresh copy. */
+export function cloneDoc<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneDoc) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneDoc(v)])) as T;
+  return value;
+}
+
+/**
+ * Runs each step once per round, the order rotating from round to round (so none always runs first,
+ * on a warmer or busier machine), each timed run after a full collection; `warmup` rounds are not
+ * counted. A step is called untimed to prepare its run and returns the run, which is timed.
+ */
+export async function interleaved<K extends string>(runs: number, warmup: number, steps: Record<K, () => () => unknown>): Promise<Record<K, { p50: number; p95: number }>> {
+  const names = Object.keys(steps) as K[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < runs + warmup; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]!;
+      const run = steps[name]();
+      const ms = await measureAfterGc(async () => {
+        await run();
+      });
+      if (round >= warmup) samples[name].push(ms);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { p50: percentile(samples[n], 50), p95: percentile(samples[n], 95) }])) as Record<K, { p50: number; p95: number }>;
+}

@@ -65,6 +65,8 @@ export type BulletinRecord = z.infer<typeof BulletinRecord>;
 export const BulletinListItem = BulletinRecord.pick({ id: true, kind: true, title: true, issue: true, issuedAt: true, correctionOf: true, changedAt: true, changedBy: true }).extend({
   /** The matching words of a search, with the match in 【】. */
   snippet: z.string().nullable(),
+  /** The 期号 of the issue a 更正 corrects, to cite it with its year (correctionLabel); null otherwise. */
+  correctionOfIssue: IssueMark.nullable(),
 });
 export type BulletinListItem = z.infer<typeof BulletinListItem>;
 
@@ -96,10 +98,20 @@ export function parseIssueRef(text: string): { year: number; supplement: boolean
   return m ? { year: Number(m[1]), supplement: m[2] === 'S', number: Number(m[3]) } : null;
 }
 
-/** 期号 in words: 2026年第3期（总第12期） / No. 3, 2026 (No. 12 overall); supplements 增刊第1期 / Supplement No. 1. */
+/**
+ * 期号 in words: 2026年第3期（总第12期） / No. 3, 2026 (No. 12 overall); supplements 2026年增刊第1期 /
+ * Supplement No. 1, 2026. Issues are numbered per year, so wherever an issue is cited — a 更正, the
+ * archive, the command line — its 期号 names the year. Only the 报头 prints "第3期" alone, as the
+ * format does: the 印发日期 beside it gives the year (templates/bulletin.ts issueLine).
+ */
 export function issueLabel(mark: IssueMark, lang: 'zh' | 'en'): string {
   if (lang === 'zh') return `${mark.year}年${mark.supplement ? '增刊' : ''}第${mark.number}期${mark.total !== null ? `（总第${mark.total}期）` : ''}`;
   return `${mark.supplement ? 'Supplement ' : ''}No. ${mark.number}, ${mark.year}${mark.total !== null ? ` (No. ${mark.total} overall)` : ''}`;
+}
+
+/** How a 更正 cites the issue it corrects: 更正2026年第3期 / Correction to No. 3, 2026. */
+export function correctionLabel(mark: IssueMark, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `更正${issueLabel({ ...mark, total: null }, 'zh')}` : `Correction to ${issueLabel({ ...mark, total: null }, 'en')}`;
 }
 
 /** What an issue exports to (i10-export): PDF, or Word for finishing in Word or WPS. */

@@ -4,13 +4,19 @@
  *   issue export <id|期号> --format pdf|docx --out <file>  the PDF or Word file of an issue: issued ones
  *                                                         from their frozen data, drafts live
  */
-import { issueLabel, type BulletinFormat } from '../../shared/bulletin-store';
+import { correctionLabel, issueLabel, type BulletinFormat, type BulletinListItem } from '../../shared/bulletin-store';
 import { listIssued, findIssue } from '../services/bulletins/archive';
 import { listDrafts } from '../services/bulletins/store';
 import type { DB } from '../services/db/open';
 import type { Io } from './main';
 
 export { BULLETIN_FORMATS } from '../../shared/bulletin-store';
+
+/** "(更正2026年第3期 #12)": the issue a 更正 corrects, by its 期号 with the year, and its id. */
+function corrects(item: BulletinListItem): string {
+  if (item.correctionOf === null) return '';
+  return `\t(${item.correctionOfIssue ? correctionLabel(item.correctionOfIssue, 'zh') : '更正'} #${item.correctionOf})`;
+}
 
 export function issueListCommand(db: DB, json: boolean, io: Io): number {
   const issued = listIssued(db);
@@ -20,8 +26,8 @@ export function issueListCommand(db: DB, json: boolean, io: Io): number {
     return 0;
   }
   const lines = [
-    ...issued.map((i) => `${i.issue ? issueLabel(i.issue, 'zh') : ''}\t#${i.id}\t${(i.issuedAt ?? '').slice(0, 10)}\t${i.title}${i.correctionOf !== null ? `\t(更正 #${i.correctionOf})` : ''}`),
-    ...drafts.map((d) => `草稿 / draft\t#${d.id}\t${d.changedAt.slice(0, 10)}\t${d.title}`),
+    ...issued.map((i) => `${i.issue ? issueLabel(i.issue, 'zh') : ''}\t#${i.id}\t${(i.issuedAt ?? '').slice(0, 10)}\t${i.title}${corrects(i)}`),
+    ...drafts.map((d) => `草稿 / draft\t#${d.id}\t${d.changedAt.slice(0, 10)}\t${d.title}${corrects(d)}`),
   ];
   io.out(lines.length > 0 ? `${lines.join('\n')}\n` : '没有简报 / no bulletins\n');
   return 0;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
 import { PAGE, type PageFrame } from '../../electron/services/briefing/pdf';
 import { printedTexts } from '../../electron/services/briefing/render';
-import type { BriefingDocument } from '../../shared/document';
+import { walkBlocks, type BriefingDocument, type Line } from '../../shared/document';
 import { pdfPages, pdfTextIn, pdfWords } from './pdf';
 
 const REPORT_PAGE = PAGE;
@@ -127,4 +127,56 @@ export function keepForInspection(pdf: Buffer, name: string, dir: string): strin
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, pdf);
   return file;
+}
+
+// ---- 简报 print rules (issue 10): what must never end a page ------------------------------------
+
+/** A line's printed text (its cites left out). */
+function lineText(line: Line): string {
+  return line.map((r) => (r.t === 'text' ? r.text : '')).join('');
+}
+
+/** Compared without white space or digits (note numbers print as digits beside a caption or value). */
+const bare = (s: string): string => squash(s).replace(/[0-9]/g, '');
+
+/**
+ * Headings, captions and table header rows that end a page's body (a heading whose text went on, a
+ * caption whose table or chart did, a header row whose first row did): each is the last line of its
+ * page (or, wrapped, the last two). `frame`: the page of the layout.
+ */
+export function strandedLines(file: string, model: BriefingDocument, frame: PageFrame): Violation[] {
+  const kept: string[] = [];
+  for (const b of walkBlocks(model.blocks)) {
+    if (b.type === 'heading') kept.push(lineText([...b.runs, ...(b.second ?? [])]));
+    if (b.type === 'paragraph' && b.style === 'caption') kept.push(lineText(b.runs));
+    if (b.type === 'chart') kept.push(lineText(b.caption));
+    if (b.type === 'table') for (let i = 0; i < Math.max(...b.header.map((c) => c.lines.length)); i++) kept.push(b.header.map((c) => lineText(c.lines[i] ?? [])).join(''));
+  }
+  const candidates = kept.map(bare).filter((k) => k.length >= 4);
+  const { pages, words } = pdfWords(file);
+  const out: Violation[] = [];
+  for (let p = 1; p <= pages.length; p++) {
+    const body = words.filter((w) => w.page === p && w.yMin >= frame.top - 3 && w.yMax <= frame.height - frame.bottom + 3);
+    // Lines from the bottom up (a superscript sits a few points above its line).
+    const lines: string[] = [];
+    let rest = body;
+    while (rest.length > 0 && lines.length < 2) {
+      const y = Math.max(...rest.map((w) => w.yMax));
+      lines.push(bare(rest.filter((w) => w.yMax >= y - 6).sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join('')));
+      rest = rest.filter((w) => w.yMax < y - 6);
+    }
+    const [last = '', before = ''] = lines;
+    if (last === '') continue;
+    const hit = candidates.find((k) => k === last || (k.endsWith(last) && `${before}${last}`.endsWith(k)));
+    if (hit !== undefined) out.push({ what: 'stranded', detail: `page ${p} ends with "${hit}"` });
+  }
+  return out;
+}
+
+/** The page whose body holds `text` (white space aside), or 0. */
+export function pageHolding(file: string, text: string, frame: PageFrame): number {
+  const pages = pdfPages(file);
+  const box = { x: 0, y: frame.top - 6, width: frame.width, height: frame.height - frame.top - frame.bottom + 10 };
+  for (let p = 1; p <= pages; p++) if (squash(pdfTextIn(file, p, box)).includes(squash(text))) return p;
+  return 0;
 }

@@ -3,7 +3,8 @@
  * and rendered; poppler reads it back as a person's tools would: the head lines, title, every
  * paragraph, every figure with its qualifier and unit, the notes and the tail are in the text; the
  * serif face is embedded; the name and rule are red; page numbers sit at the outside edge; every
- * string the model prints is in the PDF (also for random content, fast-check, seed printed); a
+ * string the model prints is in the PDF and no heading, caption or table header ends a page (also for
+ * random content, fast-check, seed printed); a
  * reference to a deleted figure is refused naming the paragraph; a frozen issue prints the same
  * text after the data changed. Page pictures are kept under test-results/artifacts/ to look at.
  */
@@ -23,7 +24,7 @@ import type { BulletinBlock, BulletinContent, BulletinInline, FigureSnapshotRef 
 import { BriefingDocument } from '../../shared/document';
 import { AppError, describeError } from '../../shared/errors';
 import { formatFigure } from '../../shared/format';
-import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, wordsOutside } from '../helpers/briefing-check';
+import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, strandedLines, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
 import { ARTIFACTS, pageToPng, pdfFonts, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
@@ -333,7 +334,7 @@ describe('the 简报 as PDF (property)', () => {
         const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks };
         const rendered = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE);
         const file = keepForInspection(rendered.pdf, `random-${sample}`, dir);
-        const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE)];
+        const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE), ...strandedLines(file, rendered.model, BULLETIN_PAGE)];
         expect(printedTexts(rendered.model).length).toBeGreaterThan(0);
         // The model the template built is one the schema accepts (what the Word writer will be given too).
         expect(BriefingDocument.safeParse(rendered.model).success).toBe(true);

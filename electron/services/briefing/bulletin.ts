@@ -25,7 +25,12 @@ export function parseBulletin(raw: unknown): BulletinContent {
 
 /** The document model of an issue; refuses a broken reference (BULLETIN_BROKEN_REFERENCE) or an unprintable character. */
 export function composeBulletin(content: unknown, resolver: BulletinResolver, issue: BulletinIssue): BriefingDocument {
-  const model = bulletinDocument(parseBulletin(content), resolver, issue);
+  return composeParsedBulletin(parseBulletin(content), resolver, issue);
+}
+
+/** The same, for content already checked against its schema (a stored issue, read back through it by store.ts). */
+export function composeParsedBulletin(content: BulletinContent, resolver: BulletinResolver, issue: BulletinIssue): BriefingDocument {
+  const model = bulletinDocument(content, resolver, issue);
   assertPrintable(printedTexts(model), model.lang === 'en' ? 'bulletin' : '简报');
   return model;
 }

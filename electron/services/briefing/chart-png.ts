@@ -7,6 +7,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { ChartSpec } from '../../../shared/document';
 import { chartOptionFor, type ChartNames } from './chart-option';
 import { renderChartSvg } from './charts-svg';
+import { subsetFontFile } from './font-subset';
 import { FONT_FAMILY, fontFiles } from './fonts';
 
 export type { ChartNames } from './chart-option';
@@ -37,11 +38,30 @@ export function fontFilesFor(svg: string): string[] {
   ];
 }
 
+/** The characters an SVG prints: its text with the markup taken out and entities decoded. */
+function printedCharacters(svg: string): string {
+  return svg
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+}
+
+/**
+ * The font files of a drawing as resvg is given them: the CJK faces (10 MB each, which resvg reads
+ * again for every label) cut to the characters the drawing prints (font-subset.ts).
+ */
+export function drawingFontFiles(svg: string): string[] {
+  const files = fontFiles();
+  const text = printedCharacters(svg);
+  return fontFilesFor(svg).map((f) => (f === files.regular || f === files.bold ? subsetFontFile(f, text) : f));
+}
+
 export function svgToPng(svg: string, widthPx: number): Buffer {
   const resvg = new Resvg(svgForResvg(svg), {
     fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
-    font: { fontFiles: fontFilesFor(svg), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
+    font: { fontFiles: drawingFontFiles(svg), loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' },
   });
   return resvg.render().asPng();
 }

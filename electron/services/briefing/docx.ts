@@ -112,7 +112,9 @@ export function buildDocx(doc: BriefingDocument): Document {
     footnotes: w.footnotes(),
     styles: {
       default: {
-        document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: doc.lang === 'en' ? 'en-GB' : 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
+        // w:val is the language of Latin text, w:eastAsia of Chinese: marked Chinese, Latin words in a 简报 (an English quotation)
+        // were cut anywhere by LibreOffice ("reac" / "hed"). The reports keep their setting (see the i10-bench report).
+        document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: doc.lang === 'en' || doc.layout === 'bulletin' ? 'en-GB' : 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
         title: { run: { font: fonts(WORD_FONTS.title), size: SIZE.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 720, lineRule: LineRuleType.EXACT } } },
         heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
         heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
@@ -202,6 +204,8 @@ class WordWriter {
         return [new Paragraph({ heading, children: [...this.runs(b.runs, {}), ...second] })];
       }
       case 'paragraph':
+        // A caption (the 简报's 表1 …) is kept with its table in the paragraph itself too: WPS honours direct formatting more surely than a style's.
+        if (b.style === 'caption') return [new Paragraph({ style: S.caption, keepNext: true, keepLines: true, children: this.runs(b.runs, {}) })];
         return [this.para(b.runs, paragraphStyle(b.style))];
       case 'list':
         return b.items.map((i) => new Paragraph({ style: S.body, bullet: { level: 0 }, children: [...this.runs(i.runs, {}), ...(i.second ? [new TextRun({ text: '', break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])] }));
@@ -248,7 +252,8 @@ class WordWriter {
   private cellParagraphs(c: Cell, header: boolean): Paragraph[] {
     const alignment = c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
     const lines = c.lines.length ? c.lines : [[]];
-    return lines.map((l, i) => new Paragraph({ style: S.table, alignment, children: this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) }));
+    // A header row is kept with the row after it (keepNext on its paragraphs): it never stands alone at the foot of a page.
+    return lines.map((l, i) => new Paragraph({ style: S.table, alignment, ...(header ? { keepNext: true } : {}), children: this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) }));
   }
 
   /** Column widths in twips: numbers scaled from the PDF's points to Word's text width, "auto" as wide as its widest line (at most 45%), "*" sharing the rest. */
@@ -318,7 +323,7 @@ class WordWriter {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
     const cell = (lines: string[], align: 'left' | 'right', header = false): Paragraph[] =>
-      lines.map((t, i) => new Paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: cleanForPrint(t), ...(header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) })] }));
+      lines.map((t, i) => new Paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header ? { keepNext: true } : {}), children: [new TextRun({ text: cleanForPrint(t), ...(header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) })] }));
     const valueWidth = Math.round(CONTENT_TWIPS * 0.42);
     return dataTable([CONTENT_TWIPS - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
   }
@@ -390,7 +395,7 @@ const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
 /** A table as statistics print it: a rule above, a rule under the header row (repeated on every page), a rule below. */
 function dataTable(widths: number[], header: Paragraph[][], rows: Paragraph[][][]): Table {
   const row = (cells: Paragraph[][], isHeader: boolean): TableRow =>
-    new TableRow({ tableHeader: isHeader, children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 800, type: WidthType.DXA }, margins: CELL_MARGINS, ...(isHeader ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } } : {}), children })) });
+    new TableRow({ tableHeader: isHeader, ...(isHeader ? { cantSplit: true } : {}), children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 800, type: WidthType.DXA }, margins: CELL_MARGINS, ...(isHeader ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } } : {}), children })) });
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },

@@ -71,7 +71,7 @@ export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TD
     header: (page: number) => w.header(page),
     footer: (page: number, pages: number) => w.footer(page, pages),
     content,
-    pageBreakBefore: (node, query) => keepRule(node as NodeInfo, query as unknown as { getFollowingNodesOnPage: () => NodeInfo[] }, width),
+    pageBreakBefore: (node, query) => keepRule(node as NodeInfo, query as unknown as { getFollowingNodesOnPage: () => NodeInfo[] }, width, bulletin ? BULLETIN_KEEP : REPORT_KEEP),
   };
 }
 
@@ -79,8 +79,9 @@ interface NodeInfo {
   id?: string;
   text?: unknown;
   svg?: unknown;
+  style?: unknown;
   pageNumbers: number[];
-  startPosition?: { verticalRatio: number; pageInnerHeight: number };
+  startPosition?: { pageNumber?: number; verticalRatio: number; pageInnerHeight: number };
 }
 
 /** A node's printed text, from pdfmake's own copy of its text (strings and inline runs). */
@@ -92,26 +93,79 @@ function plainText(text: unknown): string {
 }
 
 /**
- * Headings and captions move to the next page when nothing follows them on theirs; a short paragraph
- * split over two pages moves whole, and so does one that would leave a single line at the foot of a
- * page. Decided from what pdfmake reports of the node alone (ids, pages, start, text), so the rule is
- * a pure function of the definition: laying the same definition out again gives the same pages.
+ * How the keep rule sees a paragraph: the size and face its lines are measured at, the line pitch,
+ * the paragraphs short enough to be kept whole, and the fewest lines a paragraph may leave at the
+ * foot of a page or carry onto the next one.
  */
-export function keepRule(node: NodeInfo, query: { getFollowingNodesOnPage: () => NodeInfo[] }, width: number): boolean {
+export interface KeepMetrics {
+  fontSize: number;
+  face: 'sans' | 'serif';
+  /** Baseline to baseline, in points. */
+  pitch: number;
+  /** A paragraph of no more lines than this is moved whole rather than split. */
+  shortLines: number;
+  /** Fewest lines a split may leave on either page (0: only the start is checked, within 20 pt). */
+  minLines: number;
+  /** Paragraph styles set at another size than the body: their size and pitch. */
+  styles?: Record<string, { fontSize: number; pitch: number }>;
+}
+
+/** The reports: a paragraph of up to 8 lines (at 9.5 pt) is kept whole; a longer one moves only when its start is at the very foot. */
+export const REPORT_KEEP: KeepMetrics = { fontSize: 9.5, face: 'sans', pitch: 9.5 * 1.4, shortLines: 8, minLines: 0 };
+/**
+ * The 简报: 22 lines a page (16 pt on a 28.95 pt pitch, see defaultStyle), so keeping 8-line paragraphs
+ * whole would leave a third of a page empty. A paragraph splits where it falls, unless that would
+ * leave a single line on either page (orphan, widow) or it has only 2–3 lines: then it moves whole.
+ */
+export const BULLETIN_KEEP: KeepMetrics = {
+  fontSize: BULLETIN_BODY,
+  face: 'serif',
+  pitch: 28.95,
+  shortLines: 3,
+  minLines: 2,
+  // Noto Serif SC's line is 1.44 em; the sizes and line heights of bulletinStyles().
+  styles: { quote: { fontSize: 14, pitch: 14 * 1.26 * 1.44 }, notes: { fontSize: BULLETIN_SMALL, pitch: BULLETIN_SMALL * 1.35 * 1.44 }, notesSmall: { fontSize: 10.5, pitch: 10.5 * 1.25 * 1.44 } },
+};
+
+/**
+ * Headings and captions move to the next page when nothing follows them on theirs, or when what
+ * follows is a paragraph this rule will move (pdfmake decides each node once, in order: a heading
+ * decided before its paragraph moved would stay behind alone). A short paragraph split over two pages
+ * moves whole, and so does one that would leave too few lines on either page. Decided from what
+ * pdfmake reports of the nodes alone (ids, pages, start, text), so the rule is a pure function of the
+ * definition: laying the same definition out again gives the same pages.
+ */
+export function keepRule(node: NodeInfo, query: { getFollowingNodesOnPage: () => NodeInfo[] }, width: number, metrics: KeepMetrics = REPORT_KEEP): boolean {
   const id = node.id ?? '';
   if (id.startsWith('keep-')) {
     // What follows in the body: not the running header or footer, not another kept node (a chart's
     // caption whose chart went on), and only what prints (a table may start here with nothing drawn).
-    const following = query.getFollowingNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && !n.id?.startsWith('keep-') && (n.text !== undefined || n.svg !== undefined));
-    return node.pageNumbers.length === 1 && following.length === 0;
+    // A tagged node ("pos-") moved whole with its block reports its true page only for its first line.
+    const page = node.pageNumbers[0];
+    const following = query
+      .getFollowingNodesOnPage()
+      .filter((n) => !n.id?.startsWith(FRAME) && !n.id?.startsWith('keep-') && (n.text !== undefined || n.svg !== undefined) && (!n.id?.startsWith('pos-') || n.startPosition?.pageNumber === page));
+    if (node.pageNumbers.length !== 1) return false;
+    const next = following[0];
+    return next === undefined || (next.id?.startsWith('para-') === true && next.pageNumbers[0] === page && movesWhole(next, width, metrics));
   }
-  if (!id.startsWith('para-') || node.pageNumbers.length < 2) return false;
-  const lines = Math.ceil(measureText(plainText(node.text), 9.5, false) / width);
-  // A short paragraph (no more than 8 lines) is kept whole.
-  if (lines <= 8) return true;
-  // An orphan: the paragraph starts within the last line and a half of its page.
+  return id.startsWith('para-') && movesWhole(node, width, metrics);
+}
+
+/** Whether a paragraph split over two pages is moved whole to the second (see keepRule). */
+function movesWhole(node: NodeInfo, width: number, metrics: KeepMetrics): boolean {
+  if (node.pageNumbers.length < 2) return false;
+  const style = Array.isArray(node.style) ? node.style[0] : node.style;
+  const { fontSize, pitch } = (typeof style === 'string' ? metrics.styles?.[style] : undefined) ?? metrics;
+  const lines = Math.ceil(measureText(plainText(node.text), fontSize, false, metrics.face) / width);
+  if (lines <= metrics.shortLines) return true;
   const start = node.startPosition;
-  return start !== undefined && (1 - start.verticalRatio) * start.pageInnerHeight < 20;
+  if (start === undefined) return false;
+  const room = (1 - start.verticalRatio) * start.pageInnerHeight;
+  // An orphan: the paragraph starts within the last line and a half of its page.
+  if (metrics.minLines === 0) return room < 20;
+  const first = Math.floor(room / pitch);
+  return first < metrics.minLines || lines - first < metrics.minLines;
 }
 
 class Writer {
@@ -220,8 +274,16 @@ class Writer {
   }
 
   line(runs: Line, face: 'primary' | 'serif' = this.face): Content[] {
-    return runs.flatMap((r) => {
-      if (r.t === 'cite') return [{ text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+    return runs.flatMap((r, k) => {
+      // A note number never starts a line: a word joiner (U+2060, drawn by Noto Sans as nothing) before
+      // it makes pdfmake keep it with the word it follows ("超过1000亿元¹", not "¹，" at a line's start).
+      // Not when a letter or digit follows the number: that would glue on, and the whole chain could be
+      // wider than the line ("…yuan¹and over 1 trillion yuan¹…" ran off the page).
+      if (r.t === 'cite') {
+        const next = runs[k + 1];
+        const glue = next === undefined || next.t === 'cite' || !/^[\p{L}\p{N}]/u.test(next.text) || /^\p{Script=Han}/u.test(next.text);
+        return [...(glue ? [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content] : []), { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+      }
       const props: Record<string, unknown> = { ...runStyle(r.style) };
       if (r.nowrap) props.noWrap = true;
       return this.textRuns(r.text, r.lang, props, face);
@@ -245,7 +307,8 @@ class Writer {
         return node as Content;
       }
       case 'paragraph':
-        return this.id('para', { text: this.line(b.runs), style: b.style });
+        // A caption (the 简报's table captions) is kept with what follows it, as a heading is.
+        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(b.runs), style: b.style });
       case 'list':
         return { ul: b.items.map((i) => this.id('para', { text: [...this.line(i.runs), ...(i.second ? [{ text: '\n' }, ...this.line(i.second)] : [])] })), style: 'list' } as Content;
       case 'figures':
@@ -331,12 +394,28 @@ class Writer {
 
   private table(b: Extract<Block, { type: 'table' }>): Content {
     const widths = this.widths(b);
+    const body = this.cells(() => [b.header.map((c) => this.cell(c, true)), ...b.rows.map((r) => r.map((c) => this.cell(c)))]);
+    // The header row and the first row are laid out together and moved whole when they do not fit:
+    // tagged, so a heading or caption before the table sees where the table really starts.
+    for (const cell of body.slice(0, 2).flat()) this.tag(cell);
     return {
-      table: { headerRows: 1, widths, dontBreakRows: true, body: this.cells(() => [b.header.map((c) => this.cell(c, true)), ...b.rows.map((r) => r.map((c) => this.cell(c)))]) },
+      // keepWithHeaderRows: the header row never stands alone at the foot of a page (its first row goes with it).
+      table: { headerRows: 1, keepWithHeaderRows: 1, widths, dontBreakRows: true, body },
       layout: 'briefing',
       ...(this.bulletin ? { fontSize: this.tableSize, lineHeight: 1.3 } : {}),
       margin: [0, 2, 0, 10],
     } as Content;
+  }
+
+  /**
+   * Gives text nodes kept in a block that pdfmake moves whole ids of their own ("pos-", which no keep
+   * rule acts on): pdfmake corrects the page it reports of a moved node only for nodes with an id.
+   */
+  private tag(node: unknown): void {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { text?: unknown; stack?: unknown[]; id?: string };
+    if (Array.isArray(n.stack)) n.stack.forEach((x) => this.tag(x));
+    else if (n.text !== undefined && n.text !== '') n.id = `pos-${this.next++}`;
   }
 
   private figures(b: Extract<Block, { type: 'figures' }>): Content {
@@ -403,6 +482,8 @@ class Writer {
     const stack = [rule(24, 4), ...lines.map((l) => ({ text: [...(l.label ? this.textRuns(l.label, b.lang, { bold: true }) : []), ...this.textRuns(l.text, b.lang, {})], style: 'tail', ...(l.label ? {} : { alignment: 'right' }) })), rule(4, 0)];
     // A stack pdfmake may not break is dropped whole if it is taller than a page: only short tails are kept together.
     const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= 400;
+    // Tagged, so a heading just before a tail that moved to the next page goes with it.
+    if (short) stack.forEach((x) => this.tag(x));
     return (short ? { stack, unbreakable: true } : { stack }) as Content;
   }
 

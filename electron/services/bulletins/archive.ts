@@ -4,15 +4,15 @@ import { parseIssueRef } from '../../../shared/bulletin-store';
 import { AppError } from '../../../shared/errors';
 import { ftsQuery, snippet } from '../../../shared/search';
 import type { DB } from '../db/open';
-import { toListItem, type BulletinRow } from './store';
+import { LIST_COLUMNS, toListItem, type BulletinListRow } from './store';
 
 export function listIssued(db: DB, year?: number): BulletinListItem[] {
   const rows = db
     .prepare(
-      `SELECT * FROM bulletins WHERE kind = 'issued' AND deleted_at IS NULL AND (@year IS NULL OR year = @year)
-        ORDER BY year DESC, supplement, number DESC`,
+      `SELECT ${LIST_COLUMNS} WHERE b.kind = 'issued' AND b.deleted_at IS NULL AND (@year IS NULL OR b.year = @year)
+        ORDER BY b.year DESC, b.supplement, b.number DESC`,
     )
-    .all({ year: year ?? null }) as BulletinRow[];
+    .all({ year: year ?? null }) as BulletinListRow[];
   return rows.map((r) => toListItem(r));
 }
 
@@ -27,13 +27,13 @@ export function searchBulletins(db: DB, query: string, issuedOnly = true): Bulle
   if (match === null) return [];
   const rows = db
     .prepare(
-      `SELECT b.* FROM bulletins b
+      `SELECT ${LIST_COLUMNS}
         WHERE b.deleted_at IS NULL AND (@issuedOnly = 0 OR b.kind = 'issued')
           AND b.id IN (SELECT rowid FROM bulletins_fts WHERE bulletins_fts MATCH @match)
         ORDER BY b.kind = 'issued' DESC, b.year DESC, b.number DESC, b.changed_at DESC
         LIMIT 200`,
     )
-    .all({ match, issuedOnly: issuedOnly ? 1 : 0 }) as (BulletinRow & { body_text: string })[];
+    .all({ match, issuedOnly: issuedOnly ? 1 : 0 }) as (BulletinListRow & { body_text: string })[];
   return rows.map((r) => toListItem(r, snippet(r.title, query) ?? snippet(r.body_text, query)));
 }
 

@@ -6,12 +6,14 @@
  * temporary file, so a failure leaves no partial file.
  */
 import type { BulletinContent } from '../../../shared/bulletin';
-import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze } from '../../../shared/bulletin-store';
-import { Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
+import { suggestedBulletinFileName, type BulletinExportResult, type BulletinFormat, type BulletinFreeze, type BulletinRecord } from '../../../shared/bulletin-store';
+import type { BriefingDocument } from '../../../shared/document';
+import { Category, Tier, type EntityDetail, type Figure, type Source } from '../../../shared/domain';
+import seedJson from '../../../resources/dataset/guangdong-2024.json';
 import type { DB } from '../db/open';
 import type { Host } from '../host';
 import { figureLabel, fromSnapshot, liveResolver, type BulletinResolver } from '../briefing/bulletin-figures';
-import { composeBulletin } from '../briefing/bulletin';
+import { composeParsedBulletin } from '../briefing/bulletin';
 import { toDocx } from '../briefing/docx';
 import { saveThroughHost } from '../briefing/export';
 import { toPdfmake } from '../briefing/pdf';
@@ -19,10 +21,21 @@ import { cachedChartSvg } from '../briefing/charts-svg';
 import { localDate, writePdf } from '../briefing/render';
 import { exportable } from './exportable';
 
+/** The category of each entity of the embedded default dataset (the province's classification). */
+const SEEDED_CATEGORY = new Map<string, Category>(
+  seedJson.entities.flatMap((e) => {
+    const category = Category.safeParse(e.category);
+    return category.success ? [[e.id, category.data] as const] : [];
+  }),
+);
+
 /**
  * The resolver of an issued issue: reads only its frozen data (a figure, source or entity it does
  * not hold does not exist). A chart's entities come from the charts frozen with it; an issue frozen
- * before categories were kept (files made before i10-export) draws its entities as pillar clusters.
+ * before categories were kept (files made before i10-export) reads each entity's category from the
+ * embedded default dataset, where it is fixed by the province's classification (never from the live
+ * file: an issued issue must print the same whatever the data becomes); an entity the dataset does
+ * not have is drawn as a pillar cluster.
  */
 export function issuedResolver(content: BulletinContent, data: BulletinFreeze): BulletinResolver {
   const sources = new Map<number, Source>(data.sources.map((s) => [s.id, { ...s, excerpt: null }]));
@@ -31,7 +44,7 @@ export function issuedResolver(content: BulletinContent, data: BulletinFreeze): 
   for (const chart of data.charts) {
     for (const e of chart.entities) {
       const tier = Tier.safeParse(e.tier);
-      if (!entities.has(e.id)) entities.set(e.id, { id: e.id, name: e.name, category: e.category ?? 'pillar', tier: tier.success ? tier.data : null, sortOrder: entities.size, figures: [], sources: [], annotations: [] });
+      if (!entities.has(e.id)) entities.set(e.id, { id: e.id, name: e.name, category: e.category ?? SEEDED_CATEGORY.get(e.id) ?? 'pillar', tier: tier.success ? tier.data : null, sortOrder: entities.size, figures: [], sources: [], annotations: [] });
     }
     for (const f of chart.figures) {
       const owner = f.entityId === null ? undefined : entities.get(f.entityId);
@@ -60,13 +73,19 @@ export function issuedResolver(content: BulletinContent, data: BulletinFreeze): 
   };
 }
 
-/** The bytes of issue `id` in `format`, and its suggested file name. */
-export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
+/** The document model issue `id` prints (both writers take it), and the date it prints. */
+export function bulletinModel(db: DB, id: number, now: Date = new Date()): { model: BriefingDocument; bulletin: BulletinRecord; date: string } {
   const { bulletin, data } = exportable(db, id);
   const issued = bulletin.kind === 'issued' && bulletin.frozen !== null;
   const resolver = issued ? issuedResolver(bulletin.content, data) : liveResolver(db);
   const date = issued && bulletin.issuedAt ? localDate(new Date(bulletin.issuedAt)) : localDate(now);
-  const model = composeBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date });
+  // The content was checked against its schema when read back (store.ts): not parsed a second time.
+  return { model: composeParsedBulletin(bulletin.content, resolver, { number: issued ? bulletin.issue : null, date }), bulletin, date };
+}
+
+/** The bytes of issue `id` in `format`, and its suggested file name. */
+export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
+  const { model, bulletin, date } = bulletinModel(db, id, now);
   const fileName = suggestedBulletinFileName(bulletin, format, date);
   if (format === 'docx') return { bytes: await toDocx(model), pages: null, fileName };
   const { pdf, pages } = await writePdf(toPdfmake(model, cachedChartSvg));

@@ -5,8 +5,8 @@
  * value, unit, qualifier and source, and the data of every chart, so an export never reads live
  * data; from then on the issue is read-only.
  */
-import type { BulletinContent } from '../../../shared/bulletin';
-import { IssueOptions, type BulletinFreeze, type BulletinRecord, type FrozenChart, type FrozenFigure } from '../../../shared/bulletin-store';
+import type { BulletinContent, IssueNumber } from '../../../shared/bulletin';
+import { IssueOptions, issueLabel, type BulletinFreeze, type BulletinRecord, type FrozenChart, type FrozenFigure } from '../../../shared/bulletin-store';
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../db/open';
 import { mustExist, newChange, recordRevision, type ChangeContext } from '../db/revisions';
@@ -121,12 +121,25 @@ export function issueBulletin(db: DB, author: string, id: number, rawOptions: un
 }
 
 const CORRECTION_PREFIX = { zh: '更正：', en: 'Correction: ' } as const;
+/** The 按语's first line in a 更正: which issue it corrects, cited with its year (issues are numbered per year). */
+const CORRECTION_NOTE = {
+  zh: (mark: IssueNumber, title: string) => `本期为${issueLabel({ ...mark, total: null }, 'zh')}《${title}》的更正，以本期为准。`,
+  en: (mark: IssueNumber, title: string) => `This issue corrects ${issueLabel({ ...mark, total: null }, 'en')} (“${title}”) and replaces it.`,
+} as const;
+const EARLIER_NOTE = /^(本期为.*的更正，以本期为准。|This issue corrects .* and replaces it\.)\n?/;
 
-/** A new draft (更正) pointing to issued issue `id`, starting from its content. */
+/**
+ * A new draft (更正) pointing to issued issue `id`, starting from its content: its title marked 更正,
+ * its 按语 opening with the issue it corrects (本期为2026年第3期《…》的更正，以本期为准。) in place
+ * of such a line the corrected issue had itself.
+ */
 export function correctBulletin(db: DB, ctx: ChangeContext, id: number): BulletinRecord {
   const old = getBulletin(db, id);
   if (old.kind !== 'issued') throw new AppError('BULLETIN_NOT_ISSUED', 'only an issued bulletin is corrected', { id });
-  const prefix = old.content.lang === 'en' ? CORRECTION_PREFIX.en : CORRECTION_PREFIX.zh;
+  const lang = old.content.lang === 'en' ? 'en' : 'zh';
+  const prefix = CORRECTION_PREFIX[lang];
   const title = old.content.title.startsWith(prefix) ? old.content.title : `${prefix}${old.content.title}`.slice(0, 200);
-  return createDraft(db, ctx, { ...old.content, title }, id);
+  const rest = old.content.editorNote.replace(EARLIER_NOTE, '');
+  const editorNote = old.issue ? `${CORRECTION_NOTE[lang](old.issue, old.content.title)}${rest ? `\n${rest}` : ''}`.slice(0, 5000) : old.content.editorNote;
+  return createDraft(db, ctx, { ...old.content, title, editorNote }, id);
 }

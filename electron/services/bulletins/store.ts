@@ -60,7 +60,19 @@ export function toBulletin(row: BulletinRow): BulletinRecord {
   };
 }
 
-export function toListItem(row: BulletinRow, snippet: string | null = null): BulletinListItem {
+/** A list's row: the bulletin, and the 期号 of the issue it corrects (LIST_COLUMNS). */
+export interface BulletinListRow extends BulletinRow {
+  corrected_year: number | null;
+  corrected_number: number | null;
+  corrected_total: number | null;
+  corrected_supplement: number | null;
+}
+
+/** The columns of a list's query over `bulletins b`: its own, and the corrected issue's 期号 (joined as `c`). */
+export const LIST_COLUMNS = `b.*, c.year AS corrected_year, c.number AS corrected_number, c.total AS corrected_total, c.supplement AS corrected_supplement
+   FROM bulletins b LEFT JOIN bulletins c ON c.id = b.correction_of AND c.kind = 'issued'`;
+
+export function toListItem(row: BulletinListRow, snippet: string | null = null): BulletinListItem {
   return {
     id: row.id,
     kind: row.kind,
@@ -71,6 +83,8 @@ export function toListItem(row: BulletinRow, snippet: string | null = null): Bul
     changedAt: row.changed_at,
     changedBy: row.changed_by,
     snippet,
+    correctionOfIssue:
+      row.corrected_year !== null && row.corrected_number !== null ? { year: row.corrected_year, number: row.corrected_number, total: row.corrected_total, supplement: row.corrected_supplement === 1 } : null,
   };
 }
 
@@ -176,6 +190,6 @@ export function getBulletin(db: DB, id: number): BulletinRecord {
 }
 
 export function listDrafts(db: DB): BulletinListItem[] {
-  const rows = db.prepare(`SELECT * FROM bulletins WHERE kind = 'draft' AND deleted_at IS NULL ORDER BY changed_at DESC, id DESC`).all() as BulletinRow[];
+  const rows = db.prepare(`SELECT ${LIST_COLUMNS} WHERE b.kind = 'draft' AND b.deleted_at IS NULL ORDER BY b.changed_at DESC, b.id DESC`).all() as BulletinListRow[];
   return rows.map((r) => toListItem(r));
 }

@@ -52,7 +52,11 @@ export function zhNumeral(n: number): string {
   return `${d[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${d[rest]}` : rest < 20 ? `一${zhNumeral(rest)}` : zhNumeral(rest)}`;
 }
 
-/** 第3期, 第3期（总第15期）, 增刊第1期 / No. 3, No. 3 (No. 15 overall), Supplement No. 1. */
+/**
+ * The 报头's issue line: 第3期, 第3期（总第15期）, 增刊第1期 / No. 3, No. 3 (No. 15 overall), Supplement No. 1.
+ * Without the year, as the 简报 format prints it (GB/T 9704 practice: the year is in the 印发日期 on
+ * the line below); wherever an issue is cited elsewhere, its 期号 carries the year (shared/bulletin-store.ts issueLabel).
+ */
 export function issueLine(n: IssueNumber | null, lang: BulletinContent['lang']): string {
   const zh = n === null ? WORDS.zh.draft : n.supplement ? `增刊第${n.number}期` : `第${n.number}期${n.total ? `（总第${n.total}期）` : ''}`;
   const en = n === null ? WORDS.en.draft : n.supplement ? `Supplement No. ${n.number}` : `No. ${n.number}${n.total ? ` (No. ${n.total} overall)` : ''}`;

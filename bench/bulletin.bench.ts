@@ -1,0 +1,109 @@
+/**
+ * A long 简报 issue (tests/helpers/long-bulletin.ts: six sections, ~40 figure references, three
+ * charts, three tables, three quotations; issued, so exported from its frozen data) exported as PDF
+ * and as Word through the service (`exportBulletin`: read the issue, resolve, compose, check glyphs,
+ * write), each beside its bare library on the very same document in the same process: pdfmake laying
+ * out the same definition, docx packing the same Document. Warm, interleaved (the order alternating),
+ * each run after a full collection; medians. Rows with the charts redrawn (data changed) beside them.
+ * Target (issue 10): ≤ 1.2 × bare.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { cloneDoc, interleaved, table } from './lib';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 3;
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const { openDataFile } = await import('../electron/services/db/open');
+  const { saveNewDraft } = await import('../electron/services/bulletins/actions');
+  const { issueBulletin } = await import('../electron/services/bulletins/issue');
+  const { bulletinModel, exportBulletin } = await import('../electron/services/bulletins/export');
+  const { toPdfmake } = await import('../electron/services/briefing/pdf');
+  const { buildDocx } = await import('../electron/services/briefing/docx');
+  const { fontTableOverride } = await import('../electron/services/briefing/docx-font-table');
+  const { cachedChartSvg, clearChartCache } = await import('../electron/services/briefing/charts-svg');
+  const { clearChartPngCache } = await import('../electron/services/briefing/chart-png');
+  const { writePdf } = await import('../electron/services/briefing/render');
+  const { Packer } = await import('docx');
+  const { longBulletin, recordSurveyYears } = await import('../tests/helpers/long-bulletin');
+  const loadMs = performance.now() - t0;
+
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-bench-')), 'data.sqlite');
+  const db = openDataFile(file);
+  recordSurveyYears(db);
+  const id = issueBulletin(db, '基准', saveNewDraft(db, longBulletin(db)).id).id;
+
+  const c0 = performance.now();
+  const firstPdf = await exportBulletin(db, id, 'pdf');
+  const coldPdf = performance.now() - c0;
+  const c1 = performance.now();
+  const firstDocx = await exportBulletin(db, id, 'docx');
+  const coldDocx = performance.now() - c1;
+
+  // The very model and definition the service prints, built once before the clock: the bare
+  // libraries only lay out or pack them.
+  const { model } = bulletinModel(db, id);
+  const definition = toPdfmake(model, cachedChartSvg);
+  const redraw = (): void => {
+    clearChartCache();
+    clearChartPngCache();
+  };
+
+  const pdf = await interleaved(RUNS, WARMUP, {
+    ours: () => () => exportBulletin(db, id, 'pdf'),
+    bare: () => {
+      const doc = cloneDoc(definition);
+      return () => writePdf(doc);
+    },
+    redrawn: () => {
+      redraw();
+      return () => exportBulletin(db, id, 'pdf');
+    },
+  });
+  const word = await interleaved(RUNS, WARMUP, {
+    ours: () => () => exportBulletin(db, id, 'docx'),
+    bare: () => {
+      const document = buildDocx(model);
+      return () => Packer.toBuffer(document, false, [fontTableOverride()]);
+    },
+    redrawn: () => {
+      redraw();
+      return () => exportBulletin(db, id, 'docx');
+    },
+    // Where the difference goes: reading, resolving and composing the issue; building docx's objects from the model.
+    model: () => () => bulletinModel(db, id),
+    build: () => () => buildDocx(model),
+  });
+  db.close();
+
+  process.stdout.write(
+    `简报 issue of ${firstPdf.pages} pages (PDF ${(firstPdf.bytes.length / 1024).toFixed(0)} KB, Word ${(firstDocx.bytes.length / 1024).toFixed(0)} KB), issued, zh; ${RUNS} timed runs after ${WARMUP} warm-up runs, interleaved, on ${os.cpus().length} cores; times in ms.\n\n`,
+  );
+  process.stdout.write(
+    table([
+      { what: 'module load (pdfmake, docx, echarts, resvg, better-sqlite3)', p50: loadMs, p95: loadMs },
+      { what: 'cold: first PDF export in this process (fonts loaded, charts drawn)', p50: coldPdf, p95: coldPdf },
+      { what: 'cold: first Word export in this process (charts rasterised)', p50: coldDocx, p95: coldDocx },
+      { what: 'warm: exportBulletin PDF (charts reused)', ...pdf.ours },
+      { what: 'warm: exportBulletin PDF, charts redrawn (data changed)', ...pdf.redrawn },
+      { what: 'bare pdfmake: the same document definition', ...pdf.bare },
+      { what: 'warm: exportBulletin Word (charts reused)', ...word.ours },
+      { what: 'warm: exportBulletin Word, charts redrawn (data changed)', ...word.redrawn },
+      { what: 'bare docx: Packer.toBuffer of the same Document', ...word.bare },
+      { what: 'of which ours: bulletinModel (read, resolve, compose, glyph checks)', ...word.model },
+      { what: 'of which ours: buildDocx (docx objects from the model, charts reused)', ...word.build },
+    ]),
+  );
+  const ratio = (a: { p50: number }, b: { p50: number }): string => (a.p50 / b.p50).toFixed(2);
+  const met = (a: { p50: number }, b: { p50: number }): string => (a.p50 / b.p50 <= 1.2 ? 'met' : 'missed');
+  process.stdout.write(
+    `\nPDF warm / bare (p50): ${ratio(pdf.ours, pdf.bare)}× (charts redrawn: ${ratio(pdf.redrawn, pdf.bare)}×); target ≤ 1.2× ${met(pdf.ours, pdf.bare)}\n` +
+      `Word warm / bare (p50): ${ratio(word.ours, word.bare)}× (charts redrawn: ${ratio(word.redrawn, word.bare)}×); target ≤ 1.2× ${met(word.ours, word.bare)}\n`,
+  );
+}
+
+void main();

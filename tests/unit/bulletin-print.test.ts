@@ -1,0 +1,164 @@
+/**
+ * How a long 简报 issue falls on its pages, as an analyst checks a printout: the ten-page issue of
+ * tests/helpers/long-bulletin.ts is issued and exported as PDF and as Word (the Word file printed by
+ * LibreOffice), and read back with poppler. No heading, caption or table header row ends a page; each
+ * table's caption shares a page with its header and first row; no note number begins a line; and the rule that decides where a
+ * paragraph breaks keeps at least two lines on each page without leaving a third of a page empty.
+ * Page pictures are kept under test-results/artifacts/bulletin/ to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveNewDraft } from '../../electron/services/bulletins/actions';
+import { bulletinModel, exportBulletin } from '../../electron/services/bulletins/export';
+import { issueBulletin } from '../../electron/services/bulletins/issue';
+import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
+import type { DB } from '../../electron/services/db/open';
+import type { BriefingDocument } from '../../shared/document';
+import { renderBulletin } from '../../electron/services/briefing/bulletin';
+import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
+import type { BulletinBlock } from '../../shared/bulletin';
+import { figureRef, seededFigure } from '../helpers/bulletins';
+import { keepForInspection, missingStrings, pageHolding, strandedLines, wordsOutside } from '../helpers/briefing-check';
+import { openTemp, tempDir } from '../helpers/files';
+import { longBulletin, recordSurveyYears } from '../helpers/long-bulletin';
+import { officeConvert } from '../helpers/office';
+import { ARTIFACTS, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+
+let db: DB;
+let id: number;
+beforeEach(() => {
+  db = openTemp().db;
+  recordSurveyYears(db);
+  id = issueBulletin(db, '李分析', saveNewDraft(db, longBulletin(db)).id).id;
+});
+afterEach(() => db.close());
+
+/** Each table of the model: its caption (the paragraph before it) and its first row's first cell. */
+function tables(model: BriefingDocument): { caption: string; firstRow: string }[] {
+  return model.blocks.flatMap((b, i) => {
+    const before = model.blocks[i - 1];
+    if (b.type !== 'table' || before?.type !== 'paragraph' || before.style !== 'caption') return [];
+    const text = (runs: (typeof before)['runs']): string => runs.map((r) => (r.t === 'text' ? r.text : '')).join('');
+    return [{ caption: text(before.runs), firstRow: text(b.rows[0]![0]!.lines[0]!) }];
+  });
+}
+
+describe('a ten-page 简报 issue on its pages', () => {
+  it('as PDF: no heading, caption or table header ends a page, and each table starts on its caption’s page', async () => {
+    const { model } = bulletinModel(db, id);
+    const { bytes, pages } = await exportBulletin(db, id, 'pdf');
+    const file = keepForInspection(bytes, 'long-issue', path.join(ARTIFACTS, 'bulletin'));
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(strandedLines(file, model, BULLETIN_PAGE)).toEqual([]);
+    const found = tables(model);
+    expect(found).toHaveLength(3);
+    for (const t of found) {
+      const page = pageHolding(file, t.caption, BULLETIN_PAGE);
+      expect(page, t.caption).toBeGreaterThan(0);
+      expect(pageHolding(file, t.firstRow, BULLETIN_PAGE), `${t.caption}: ${t.firstRow}`).toBe(page);
+    }
+    // And nothing was lost or set outside the type area on the way.
+    expect(missingStrings(file, model)).toEqual([]);
+    expect(wordsOutside(file, BULLETIN_PAGE)).toEqual([]);
+    for (let p = 1; p <= pages!; p++) pageToPng(file, p, `bulletin/long-issue-page${p}`, 60);
+  }, 180_000);
+
+  it('never begins a line with a note number: it stays with the figure it follows, wherever the line ends', async () => {
+    // The same figure after 0 to 27 characters: somewhere its value ends a line, and its note number
+    // (then "，后文。") would have begun the next.
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const paragraphs: BulletinBlock[] = Array.from({ length: 28 }, (_, k) => ({ type: 'paragraph', content: [{ type: 'text', text: `${'集'.repeat(k)}智能机器人集群年产值` }, figureRef(db, robots), { type: 'text', text: '，后文。' }] }));
+    const content = { ...longBulletin(db), blocks: [{ type: 'heading' as const, level: 1 as const, text: '换行' }, ...paragraphs] };
+    const { pdf } = await renderBulletin(db, content, liveResolver(db), new Date('2026-11-28T09:00:00'));
+    const file = keepForInspection(pdf, 'note-numbers', path.join(ARTIFACTS, 'bulletin'));
+    expect(pdfText(file).replace(/\s+/g, '').split('后文').length - 1).toBe(28);
+    // A note number is a small raised word of digits; none may sit at the left edge of the text.
+    const { words } = pdfWords(file);
+    const body = words.filter((w) => w.text.includes('集'));
+    const lineHeight = Math.min(...body.map((w) => w.yMax - w.yMin));
+    const starting = words.filter((w) => /^\d+$/.test(w.text) && w.yMax - w.yMin < lineHeight * 0.7 && Math.abs(w.xMin - BULLETIN_PAGE.left) < 1);
+    expect(starting.map((w) => `page ${w.page} y ${w.yMin.toFixed(0)}`)).toEqual([]);
+  }, 120_000);
+
+  it('as Word: captions are kept with their tables and header rows with their first rows, as LibreOffice prints it', async () => {
+    const { model } = bulletinModel(db, id);
+    const dir = tempDir();
+    const docx = path.join(dir, 'long-issue.docx');
+    fs.writeFileSync(docx, (await exportBulletin(db, id, 'docx')).bytes);
+    const xml = execUnzip(docx, 'word/document.xml');
+    // Every caption paragraph says keep-with-next itself (WPS reads direct formatting more surely than styles).
+    const paragraphs = xml.match(/<w:p[ >].*?<\/w:p>/gs) ?? [];
+    for (const t of tables(model)) {
+      const caption = paragraphs.find((p) => p.includes(t.caption));
+      expect(caption, t.caption).toContain('<w:keepNext/>');
+    }
+    // Header rows: repeated on each page, never split, and kept with the row after them.
+    const headerRows = [...xml.matchAll(/<w:tr>(?:(?!<\/w:tr>).)*?<w:tblHeader\/>(?:(?!<\/w:tr>).)*<\/w:tr>/gs)].map((m) => m[0]);
+    expect(headerRows.length).toBeGreaterThanOrEqual(3);
+    for (const row of headerRows) {
+      expect(row).toContain('<w:cantSplit/>');
+      expect(row).toContain('<w:keepNext/>');
+    }
+    const [pdf] = officeConvert([docx], 'pdf', dir);
+    keepForInspection(fs.readFileSync(pdf!), 'long-issue-word', path.join(ARTIFACTS, 'bulletin'));
+    expect(pdfPages(pdf!)).toBeGreaterThanOrEqual(8);
+    for (const t of tables(model)) {
+      const page = pageHolding(pdf!, t.caption, BULLETIN_PAGE);
+      expect(page, t.caption).toBeGreaterThan(0);
+      expect(pageHolding(pdf!, t.firstRow, BULLETIN_PAGE), `${t.caption}: ${t.firstRow}`).toBe(page);
+    }
+    // English quoted in a Chinese issue wraps between words ("reac" / "hed" when its runs were marked Chinese).
+    const bareWord = (w: string): string => w.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+    const printed = new Set(pdfWords(pdf!).words.map((w) => bareWord(w.text)));
+    const quoted = model.blocks.flatMap((b) => (b.type === 'paragraph' && b.style === 'quote' ? b.runs.flatMap((r) => (r.t === 'text' ? r.text.split(/\s+/) : [])) : []));
+    const english = quoted.map(bareWord).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+    expect(english.length).toBeGreaterThan(40);
+    // A word cut in two prints as two pieces that are no words of the text ("reac", "hed").
+    const vocabulary = new Set(english);
+    const cut = english.filter((w) => [...w].some((_, i) => i >= 2 && i <= w.length - 2 && printed.has(w.slice(0, i)) && printed.has(w.slice(i)) && !vocabulary.has(w.slice(0, i)) && !vocabulary.has(w.slice(i))));
+    expect(cut).toEqual([]);
+  }, 180_000);
+});
+
+/** One part of a .docx (a zip), as text. */
+function execUnzip(file: string, part: string): string {
+  return execFileSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+describe('where a 简报 paragraph breaks (the keep rule)', () => {
+  const width = BULLETIN_PAGE.width - BULLETIN_PAGE.left - BULLETIN_PAGE.right;
+  const inner = BULLETIN_PAGE.height - BULLETIN_PAGE.top - BULLETIN_PAGE.bottom;
+  const pitch = BULLETIN_KEEP.pitch;
+  /** A body paragraph of about `lines` lines of 16 pt text, starting with room for `room` lines on its page and running onto the next. */
+  const paragraph = (lines: number, room: number, id = 'para-1') => ({
+    id,
+    style: 'body',
+    text: [{ text: '集'.repeat(Math.floor((width / 16) * lines) - 1) }],
+    pageNumbers: [3, 4],
+    startPosition: { verticalRatio: 1 - (room * pitch + 4) / inner, pageInnerHeight: inner },
+  });
+  const none = { getFollowingNodesOnPage: () => [] };
+
+  it('splits a long paragraph where it falls, leaving no page a third empty (the reports’ rule would move it whole)', () => {
+    expect(keepRule(paragraph(10, 5), none, width, BULLETIN_KEEP)).toBe(false);
+    // Measured at the reports' 9.5 pt, the same paragraph counts as 6 lines and would move whole.
+    expect(keepRule(paragraph(10, 5), none, width, REPORT_KEEP)).toBe(true);
+  });
+
+  it('moves a paragraph whole rather than leave one line at the foot of a page or carry one line over', () => {
+    expect(keepRule(paragraph(10, 1), none, width, BULLETIN_KEEP)).toBe(true);
+    expect(keepRule(paragraph(6, 5), none, width, BULLETIN_KEEP)).toBe(true);
+    expect(keepRule(paragraph(6, 4), none, width, BULLETIN_KEEP)).toBe(false);
+    expect(keepRule(paragraph(3, 2), none, width, BULLETIN_KEEP)).toBe(true);
+  });
+
+  it('moves a heading with the paragraph after it when that paragraph moves', () => {
+    const heading = { id: 'keep-0', text: '一、总体情况', pageNumbers: [3], startPosition: { verticalRatio: 0.9, pageInnerHeight: inner } };
+    expect(keepRule(heading, { getFollowingNodesOnPage: () => [paragraph(10, 1)] }, width, BULLETIN_KEEP)).toBe(true);
+    expect(keepRule(heading, { getFollowingNodesOnPage: () => [paragraph(10, 5)] }, width, BULLETIN_KEEP)).toBe(false);
+    // A caption is kept like a heading; the running footer after it does not count as what follows.
+    expect(keepRule({ ...heading, id: 'keep-1' }, { getFollowingNodesOnPage: () => [{ id: 'frame-3', text: '— 3 —', pageNumbers: [3] }] }, width, BULLETIN_KEEP)).toBe(true);
+  });
+});
