@@ -35,3 +35,22 @@ export function createClient(transport: Transport): Client {
   }
   return client as Client;
 }
+
+/**
+ * The client as it must cross Electron's contextBridge: a failed call rejects with a plain
+ * `{ name, message, payload }` object, not the CallError. The bridge copies an Error with its
+ * message only (its own properties are lost, as with structured cloning), which left the page with
+ * "AppError: …" instead of the typed error; a plain object is copied whole, and the page's getApi
+ * (renderer/src/api.ts, asCallError) makes its own CallError from the payload again.
+ */
+export function withPlainRejections(client: Client): Client {
+  const plain: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const channel of CHANNELS) {
+    const call = client[channel] as (input: unknown) => Promise<unknown>;
+    plain[channel] = (input: unknown) =>
+      call(input).catch((error: unknown) =>
+        Promise.reject(error instanceof CallError ? { name: 'CallError', message: error.message, payload: error.payload } : error),
+      );
+  }
+  return plain as Client;
+}

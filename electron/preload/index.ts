@@ -4,10 +4,11 @@
  * Electron or Node reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createClient, type Bridge } from '../../shared/client';
+import { createClient, withPlainRejections, type Bridge } from '../../shared/client';
 import { MENU_CHANNEL, ipcChannel, isMenuCommand } from '../../shared/contract';
 
-const client = createClient((channel, input) => ipcRenderer.invoke(ipcChannel(channel), input));
+// A failed call crosses the bridge as a plain object (withPlainRejections): an Error would lose its payload.
+const client = withPlainRejections(createClient((channel, input) => ipcRenderer.invoke(ipcChannel(channel), input)));
 const bridge: Bridge = {
   ...client,
   onMenuCommand: (listener) => {
