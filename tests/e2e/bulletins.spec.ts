@@ -14,6 +14,9 @@ import { perform } from '../helpers/steps';
 import { EDIT_FIGURE } from '../helpers/workflows';
 import { ARTIFACTS, expect, test } from './fixtures';
 
+// Each test writes and saves through a real data file, some with LibreOffice: three minutes each on a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
 
 /** axe over the screen as it stands: no serious or critical violation. */
