@@ -87,7 +87,7 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await app.keyboard.press('Enter');
   await app.keyboard.press('Escape');
   await section.getByRole('spinbutton', { name: '共印份数' }).fill('35');
-  await section.getByRole('button', { name: '保存简报默认设置' }).click();
+  await section.getByRole('button', { name: '设为简报默认设置' }).click();
   await expect(section.getByRole('status')).toHaveText(/已保存简报默认设置/);
   await axeClean(app, 'settings');
 
