@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BulletinBlock, type BulletinInline, type FigureSnapshotRef } from '../../shared/bulletin';
 import { QUALIFIERS, UNITS } from '../../shared/domain';
-import { blocksToDoc, docToBlocks, HEADING_MAX, INLINES_MAX, RUN_MAX } from '../../renderer/src/bulletin/editor/convert';
+import { BlockReader, blocksToDoc, docToBlocks, HEADING_MAX, INLINES_MAX, RUN_MAX, sameBlocks } from '../../renderer/src/bulletin/editor/convert';
 import { schemaExtensions } from '../../renderer/src/bulletin/editor/nodes';
 import { propertySeed } from '../helpers/seed';
 
@@ -172,6 +172,27 @@ describe('whatever the editor holds → stored blocks', () => {
         }
       }),
       60,
+    );
+  });
+
+  it('read edit by edit (BlockReader, reusing untouched nodes) gives exactly what converting the whole document gives', () => {
+    run(
+      fc.property(fc.array(editorBlock, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), editorBlock), { maxLength: 4 }), (content, edits) => {
+        const reader = new BlockReader();
+        let doc = schema.nodeFromJSON({ type: 'doc', content });
+        let before = reader.read(doc);
+        expect(before).toEqual(docToBlocks(doc.toJSON() as JSONContent));
+        for (const [at, replacement] of edits) {
+          const index = at % doc.childCount;
+          doc = doc.copy(doc.content.replaceChild(index, schema.nodeFromJSON(replacement)));
+          const after = reader.read(doc);
+          const whole = docToBlocks(doc.toJSON() as JSONContent);
+          expect(after).toEqual(whole);
+          expect(sameBlocks(after, before)).toBe(JSON.stringify(whole) === JSON.stringify(before));
+          before = after;
+        }
+      }),
+      40,
     );
   });
 

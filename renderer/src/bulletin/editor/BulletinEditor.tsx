@@ -9,7 +9,7 @@ import type { JSONContent } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import { EditorContent, ReactNodeViewRenderer, useEditor, type Editor } from '@tiptap/react';
 import { Alert, Button, theme } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinBlock } from '../../../../shared/bulletin';
 import type { ReferenceReport } from '../../../../shared/bulletin-store';
@@ -19,7 +19,7 @@ import { getApi } from '../../api';
 import { useCall } from '../../useCall';
 import { BlockCardView } from './BlockCardView';
 import { liveState, ViewContext, type EditorViewContext } from './context';
-import { blockOfNode, blocksToDoc, docToBlocks, nodeOfBlock } from './convert';
+import { blockOfNode, BlockReader, blocksToDoc, nodeOfBlock, sameBlocks } from './convert';
 import { ChartDialog, FigureDialog, QuoteDialog, TableDialog, type AtomBlock, type DialogKind } from './dialogs';
 import { FigureRefView } from './FigureRefView';
 import { ChartNode, FIGURE_REF, FigureRefNode, QuoteNode, TableNode, textExtensions, CHART, TABLE, QUOTE, type BlockAtomName } from './nodes';
@@ -78,7 +78,15 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   const { token } = theme.useToken();
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
-  const emitted = useRef(JSON.stringify(blocks));
+  // A page may pass new callbacks on every render; the node views get stable ones, so typing does not
+  // re-render every reference and card of a long issue.
+  const acceptRef = useRef(onAccept);
+  acceptRef.current = onAccept;
+  const accept = useCallback((figureId: number) => acceptRef.current?.(figureId), []);
+  const canAccept = onAccept !== undefined;
+  // What the editor last handed the page (or was given): new blocks equal to it are not loaded again.
+  const emitted = useRef<readonly BulletinBlock[]>(blocks);
+  const reader = useRef(new BlockReader());
   const placeholder = useRef(() => t('bulletinEditor.placeholder'));
   placeholder.current = () => t('bulletinEditor.placeholder');
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -98,10 +106,9 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
       editable: !readOnly,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'bulletin-editor-body' } },
       onUpdate: ({ editor: e }) => {
-        const next = docToBlocks(e.getJSON());
-        const key = JSON.stringify(next);
-        if (key === emitted.current) return;
-        emitted.current = key;
+        const next = reader.current.read(e.state.doc);
+        if (sameBlocks(next, emitted.current)) return;
+        emitted.current = next;
         onChange.current(next);
       },
     },
@@ -109,9 +116,8 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   );
 
   useEffect(() => {
-    const key = JSON.stringify(blocks);
-    if (key === emitted.current) return;
-    emitted.current = key;
+    if (sameBlocks(blocks, emitted.current)) return;
+    emitted.current = blocks;
     replaceContent(editor, blocks);
   }, [editor, blocks]);
 
@@ -135,12 +141,12 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
       lang,
       readOnly,
       live: liveState(references),
-      onAccept,
+      onAccept: canAccept ? accept : undefined,
       edit: (kind, pos) => setDialog({ kind: DIALOG_OF_NODE[kind], pos }),
       sources: sourceMap,
       entities: entityMap,
     }),
-    [lang, readOnly, references, onAccept, sourceMap, entityMap],
+    [lang, readOnly, references, canAccept, accept, sourceMap, entityMap],
   );
 
   const close = (): void => {

@@ -7,11 +7,14 @@ import { Alert, Input, Typography, theme } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../../shared/client';
+import { describeError } from '../../../../shared/errors';
 import { formatFigure } from '../../../../shared/format';
 import { MESSAGES } from '../../../../shared/i18n';
 import type { FigureListRow } from '../../../../shared/workbench';
 import { getApi } from '../../api';
 import { searchFigures } from './figureSearch';
+
+const SEARCH_PAUSE_MS = 150;
 
 export function figureOptionText(row: FigureListRow, ui: 'zh-CN' | 'en'): string {
   const m = MESSAGES[ui];
@@ -35,17 +38,21 @@ export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: Readonly
       setRows(null);
       return;
     }
-    searchFigures(getApi(), query, ui).then(
-      (found) => {
-        if (!live) return;
-        setRows(found);
-        setError(null);
-        setActive(0);
-      },
-      (e: unknown) => live && setError(e instanceof CallError ? e.payload.message : String(e)),
-    );
+    // Search once typing pauses, not for every character typed.
+    const timer = window.setTimeout(() => {
+      searchFigures(getApi(), query, ui).then(
+        (found) => {
+          if (!live) return;
+          setRows(found);
+          setError(null);
+          setActive(0);
+        },
+        (e: unknown) => live && setError(e instanceof CallError ? describeError(e.payload, ui) : String(e)),
+      );
+    }, SEARCH_PAUSE_MS);
     return () => {
       live = false;
+      window.clearTimeout(timer);
     };
   }, [query, ui]);
 

@@ -56,6 +56,38 @@ export function docToBlocks(doc: JSONContent): BulletinBlock[] {
   return (doc.content ?? []).flatMap(nodeToBlocks);
 }
 
+/** A top-level node of the editor's document, as ProseMirror gives it (unchanged nodes stay the same object across edits). */
+export interface DocChildren {
+  forEach(f: (node: { toJSON(): unknown }) => void): void;
+}
+
+/**
+ * docToBlocks for an editor after each edit: the blocks of a top-level node that did not change are
+ * reused (ProseMirror keeps it as the same object), so an edit converts only what it touched. The
+ * result equals docToBlocks of the whole document (a test checks it).
+ */
+export class BlockReader {
+  private readonly cache = new WeakMap<object, BulletinBlock[]>();
+
+  read(doc: DocChildren): BulletinBlock[] {
+    const out: BulletinBlock[] = [];
+    doc.forEach((node) => {
+      let blocks = this.cache.get(node);
+      if (!blocks) {
+        blocks = nodeToBlocks(node.toJSON() as JSONContent);
+        this.cache.set(node, blocks);
+      }
+      out.push(...blocks);
+    });
+    return out;
+  }
+}
+
+/** Same stored blocks? Cheap when they share objects (BlockReader's reuse, a page handing back what it got). */
+export function sameBlocks(a: readonly BulletinBlock[], b: readonly BulletinBlock[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i])));
+}
+
 function nodeToBlocks(node: JSONContent): BulletinBlock[] {
   switch (node.type) {
     case 'heading':
