@@ -786,7 +786,7 @@ export const en: Messages = {
     settings: {
       heading: 'Bulletins',
       intro: 'The head, compiling unit, marking, To and Cc lists and number of copies a new bulletin starts with; each issue can change its own.',
-      save: 'Save bulletin defaults',
+      save: 'Set as bulletin defaults',
       saved: 'Bulletin defaults saved; new bulletins will use them.',
     },
     refs: {

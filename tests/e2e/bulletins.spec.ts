@@ -14,6 +14,9 @@ import { perform } from '../helpers/steps';
 import { EDIT_FIGURE } from '../helpers/workflows';
 import { ARTIFACTS, expect, test } from './fixtures';
 
+// Each test writes and saves through a real data file, some with LibreOffice: three minutes each on a loaded 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
 
 /** axe over the screen as it stands: no serious or critical violation. */
@@ -84,7 +87,7 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await app.keyboard.press('Enter');
   await app.keyboard.press('Escape');
   await section.getByRole('spinbutton', { name: '共印份数' }).fill('35');
-  await section.getByRole('button', { name: '保存简报默认设置' }).click();
+  await section.getByRole('button', { name: '设为简报默认设置' }).click();
   await expect(section.getByRole('status')).toHaveText(/已保存简报默认设置/);
   await axeClean(app, 'settings');
 

@@ -7,7 +7,7 @@
 import { App as AntApp, Alert, Button, Collapse, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BulletinContent } from '../../../shared/bulletin';
+import type { BulletinContent } from '../../../shared/bulletin';
 import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
@@ -111,7 +111,8 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
     const next = { ...content, ...patch };
     setContent(next);
     // An empty title or 报头 name cannot be stored: it is shown as an error and saved once filled in.
-    if (BulletinContent.safeParse(next).success) saver.edit(next);
+    // (The fields' limits and the editor keep the rest valid; the service checks everything again.)
+    if (next.title.trim() !== '' && next.frame.name.trim() !== '') saver.edit(next);
   };
   const titleMissing = content.title.trim() === '';
 
