@@ -48,6 +48,9 @@ export function builderConfig(env: NodeJS.ProcessEnv = process.env, root: string
       // Noto Serif SC: the 简报's serif face (宋/仿宋/楷 stand-in), 400 and 700 only; the other weights are ~80 MB.
       '!node_modules/@expo-google-fonts/noto-serif-sc/{200ExtraLight,300Light,500Medium,600SemiBold,800ExtraBold,900Black}/**/*',
       '!node_modules/@expo-google-fonts/noto-serif-sc/**/*.png',
+      // LXGW WenKai: the 简报's 楷 face, its Regular cut as WOFF only (the "500" file; converted to TrueType on first use).
+      '!node_modules/@fontsource/lxgw-wenkai/files/*.woff2',
+      '!node_modules/@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-{300,700}-normal.woff',
     ],
     asar: true,
     // A native module cannot be loaded from inside the asar: better-sqlite3 and its binary stay outside.

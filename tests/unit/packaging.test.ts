@@ -84,6 +84,9 @@ export default { ...config, electronDist: ${JSON.stringify(dist)}, directories: 
     // The 简报's serif face: the same two weights.
     const serif = files.filter((f) => f.startsWith('/node_modules/@expo-google-fonts/noto-serif-sc/') && (f.endsWith('.ttf') || f.endsWith('.png')));
     expect(serif.sort()).toEqual(['/node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', '/node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf']);
+    // The 简报's 楷 face: the Regular cut's WOFF alone.
+    const kai = files.filter((f) => f.startsWith('/node_modules/@fontsource/lxgw-wenkai/files/'));
+    expect(kai).toEqual(['/node_modules/@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff']);
 
     // The SQLite module: the Electron build, outside the asar, where better-sqlite3 looks for it.
     const unpacked = path.join(app, 'resources', 'app.asar.unpacked', PACKAGED_NATIVE);

@@ -10,7 +10,7 @@ import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from
 import { CHART_COLORS } from '../../../shared/charts/style';
 import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartOptionFor } from './chart-option';
-import { FONT_FAMILY, PRIMARY_FONT, SERIF_FONT, serifGlyphs } from './fonts';
+import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
 import { fitText, measureText } from './measure';
 
@@ -246,21 +246,21 @@ class Writer {
    * Noto Serif SC first and the same fallbacks for what it lacks. Every run names its font, so a
    * style's font (the 简报's 黑体 headings) and the document's default never decide for it.
    */
-  private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>, face: 'primary' | 'serif' = this.face): Content[] {
+  private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>, face: Face = this.face): Content[] {
     const clean = cleanForPrint(value);
     const named = (text: string, font: string): Content => ({ text, ...props, font }) as Content;
-    if (face === 'serif') {
-      const serif = serifGlyphs();
+    if (face === 'serif' || face === 'kai') {
+      const [glyphs, font] = face === 'kai' ? [kaiGlyphs(), KAI_FONT] : [serifGlyphs(), SERIF_FONT];
       const out: Content[] = [];
       let plain = '';
       const flush = (): void => {
-        if (plain) out.push(named(plain, SERIF_FONT));
+        if (plain) out.push(named(plain, font));
         plain = '';
       };
       for (const ch of clean) {
         const cp = ch.codePointAt(0)!;
         const enQuote = lang === 'en' && /[‘’“”]/.test(ch);
-        if (!enQuote && (ch === '\n' || serif.hasGlyphForCodePoint(cp))) plain += ch;
+        if (!enQuote && (ch === '\n' || glyphs.hasGlyphForCodePoint(cp))) plain += ch;
         else {
           flush();
           out.push(...this.coverage.runs(ch, lang).map((r) => named(r.text, FONT_FAMILY[r.font])));
@@ -273,7 +273,7 @@ class Writer {
     return this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' && !this.bulletin ? {} : { font: FONT_FAMILY[r.font] }) }) as Content);
   }
 
-  line(runs: Line, face: 'primary' | 'serif' = this.face): Content[] {
+  line(runs: Line, face: Face = this.face): Content[] {
     return runs.flatMap((r, k) => {
       // A note number never starts a line: a word joiner (U+2060, drawn by Noto Sans as nothing) before
       // it makes pdfmake keep it with the word it follows ("超过1000亿元¹", not "¹，" at a line's start).
@@ -286,7 +286,8 @@ class Writer {
       }
       const props: Record<string, unknown> = { ...runStyle(r.style) };
       if (r.nowrap) props.noWrap = true;
-      return this.textRuns(r.text, r.lang, props, face);
+      // 楷 is not set bold: a strong run in a 楷 block (the 按语's label) is set in 黑体, the sans face.
+      return this.textRuns(r.text, r.lang, props, face === 'kai' && r.style === 'strong' ? 'primary' : face);
     });
   }
 
@@ -299,8 +300,8 @@ class Writer {
     switch (b.type) {
       case 'heading': {
         const style = `h${b.level}`;
-        // The 简报's level-1 headings are 黑体 (the sans face), level-2 楷 (here the serif face); its notes heading is level 3, 黑体.
-        const face = this.bulletin && b.level !== 2 ? 'primary' : this.face;
+        // The 简报's level-1 headings are 黑体 (the sans face), level-2 楷 (LXGW WenKai); its notes heading is level 3, 黑体.
+        const face: Face = !this.bulletin ? this.face : b.level === 2 ? 'kai' : 'primary';
         const second = b.second ? [{ text: '  ' }, ...this.line(b.second, face).map((c) => ({ ...(c as object), style: `${style}Second` }))] : [];
         const node = this.id('keep', { text: [...this.line(b.runs, face), ...second], style }) as { id?: string };
         if (b.toc && node.id) this.tocEntries.set(b, node.id);
@@ -308,7 +309,8 @@ class Writer {
       }
       case 'paragraph':
         // A caption (the 简报's table captions) is kept with what follows it, as a heading is.
-        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(b.runs), style: b.style });
+        // The 简报's 按语 is set in 楷, as the format sets an editor's note.
+        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(b.runs, this.bulletin && b.style === 'editorNote' ? 'kai' : this.face), style: b.style });
       case 'list':
         return { ul: b.items.map((i) => this.id('para', { text: [...this.line(i.runs), ...(i.second ? [{ text: '\n' }, ...this.line(i.second)] : [])] })), style: 'list' } as Content;
       case 'figures':
@@ -631,6 +633,9 @@ export function bulletinStyles(): TDocumentDefinitions['styles'] {
     pageNumber: { font: SERIF_FONT, fontSize: 14, color: INK },
   };
 }
+
+/** The faces a run can be set in: Noto Sans SC (黑体), Noto Serif SC (宋/仿宋), LXGW WenKai (楷). */
+type Face = 'primary' | 'serif' | 'kai';
 
 /** Table layouts: light horizontal rules only, like a printed statistical table. */
 export const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
