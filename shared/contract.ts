@@ -27,6 +27,7 @@ import {
   Tier,
 } from './domain';
 import { ErrorPayload } from './errors';
+import { City, MetricEntry, MetricInput, MetricSnapshot } from './metrics';
 import { BulletinContent, BulletinFrame } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
@@ -174,6 +175,12 @@ export const contract = {
   updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
   /** Export an issue as PDF or Word (i10-export): the Host asks where to save; null path: cancelled. Issued: frozen data only; a draft with a broken reference is refused. */
   exportBulletin: { input: z.object({ id: BulletinId, format: BulletinFormat, openAfter: z.boolean() }).strict(), output: BulletinExportResult },
+  // The metric catalog and the cities (issue 12): edits are revisions (undo, history, trash);
+  // saveMetric without id adds one; deleting one in use is refused (METRIC_IN_USE, with the count).
+  listMetrics: { input: NoInput, output: z.array(MetricEntry) },
+  saveMetric: { input: z.object({ id: MetricSnapshot.shape.id.optional(), metric: MetricInput }).strict(), output: MetricSnapshot },
+  deleteMetric: { input: z.object({ id: MetricSnapshot.shape.id }).strict(), output: UndoState },
+  listCities: { input: NoInput, output: z.array(City) },
 } as const;
 
 export type Contract = typeof contract;

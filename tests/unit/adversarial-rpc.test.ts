@@ -95,6 +95,10 @@ const VALID: { [C in Channel]: Input<C> } = {
   getBulletinFrameDefaults: {},
   updateBulletinFrameDefaults: frame,
   exportBulletin: { id: 1, format: 'pdf', openAfter: false },
+  listMetrics: {},
+  saveMetric: { metric: { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' } },
+  deleteMetric: { id: 'revenue' },
+  listCities: {},
 };
 
 /** Values no form would send: control characters, lone surrogates, huge and odd numbers, prototypes. */
