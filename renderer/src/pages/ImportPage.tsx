@@ -85,6 +85,8 @@ function PreviewView(props: {
   const { t } = useTranslation();
   const { catalog } = useSession();
   const { preview, lang, includeRemovals } = props;
+  // An 'other' metric's own unit label, in the preview's language (issue 12).
+  const ownUnit = (c: ImportChange): string | null => catalog.metric(c.figure.metric)?.unitLabel?.[lang === 'en' ? 'en' : 'zh'] ?? null;
   const { counts } = preview;
   const changes = preview.changes.filter((c) => c.kind !== 'removed' || includeRemovals);
   const toWrite = counts.changed + counts.added + (includeRemovals ? counts.removed : 0);
@@ -152,9 +154,9 @@ function PreviewView(props: {
                         .filter((f) => c.kind === 'changed' || (c.kind === 'added' ? f.after !== null : f.before !== null))
                         .map((f) => (
                           <li key={f.field}>
-                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'), (id) => catalog.metricName(id, lang))}</del> : null}
+                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'), (id) => catalog.metricName(id, lang), ownUnit(c))}</del> : null}
                             {c.kind === 'changed' ? ' → ' : null}
-                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'), (id) => catalog.metricName(id, lang))}</ins> : null}
+                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'), (id) => catalog.metricName(id, lang), ownUnit(c))}</ins> : null}
                           </li>
                         ))}
                     </ul>
@@ -214,12 +216,12 @@ function FigureLabel({ change, lang }: { change: ImportChange; lang: Lang }): Re
   );
 }
 
-function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit, metricName: (id: string) => string): string {
+function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit, metricName: (id: string) => string, ownUnit: string | null): string {
   if (value === null || value === '') return t('importer.empty');
   // A number never without its unit: "5000 亿元", "5.2%".
   if (field === 'value') {
     if (unit === 'percent') return `${value}%`;
-    const word = t(`unit.${unit}`);
+    const word = unit === 'metric_unit' && ownUnit ? ownUnit : t(`unit.${unit}`);
     // "5000 (100 million yuan)" in English, where the unit itself begins with a number.
     return word === '' ? String(value) : /^\d/.test(word) ? `${value} (${word})` : `${value} ${word}`;
   }
