@@ -8,11 +8,13 @@ import type { BulletinContent } from './bulletin';
 import type { Bilingual, Figure, Source } from './domain';
 import { formatValue } from './format';
 import { MESSAGES } from './i18n';
+import { seedMetricName } from './metrics';
 
 /** "智能机器人 · 产值" / "Smart robots · Output value": what the figure is about, as a table row names it. */
-export function referenceLabel(f: Pick<Figure, 'scope' | 'metric'>, entityName: Bilingual | null): { zh: string; en: string } {
+export function referenceLabel(f: Pick<Figure, 'scope' | 'metric'>, entityName: Bilingual | null, metricName?: Bilingual): { zh: string; en: string } {
   const name = (lang: 'zh-CN' | 'en'): string => (f.scope === 'entity' && entityName ? entityName[lang === 'en' ? 'en' : 'zh'] : MESSAGES[lang].scope[f.scope]);
-  return { zh: `${name('zh-CN')} · ${MESSAGES['zh-CN'].metric[f.metric]}`, en: `${name('en')} · ${MESSAGES.en.metric[f.metric]}` };
+  const metric = metricName ?? { zh: seedMetricName(f.metric, 'zh-CN'), en: seedMetricName(f.metric, 'en') };
+  return { zh: `${name('zh-CN')} · ${metric.zh}`, en: `${name('en')} · ${metric.en}` };
 }
 
 /** The figure's current value with its source, as the reference accepts it. */
@@ -20,6 +22,7 @@ export function snapshotOf(
   f: Pick<Figure, 'scope' | 'metric' | 'value' | 'unit' | 'qualifier' | 'period' | 'sourceId' | 'sourceQuote'>,
   source: Pick<Source, 'publisher' | 'title' | 'author' | 'publishedOn'> | null,
   entityName: Bilingual | null,
+  metricName?: Bilingual,
 ): FigureSnapshotRef {
   return {
     value: f.value,
@@ -29,7 +32,7 @@ export function snapshotOf(
     sourceId: f.sourceId,
     sourceQuote: f.sourceQuote === null ? null : f.sourceQuote.slice(0, 5000),
     source: source === null ? null : { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn },
-    label: referenceLabel(f, entityName),
+    label: referenceLabel(f, entityName, metricName),
   };
 }
 

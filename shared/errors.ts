@@ -67,6 +67,11 @@ export const ERROR_CODES = [
   'BULLETIN_NOT_ISSUED',
   // Data checks (issue 12).
   'FINDING_GONE',
+  // The metric catalog and cities (issue 12).
+  'UNKNOWN_METRIC',
+  'UNKNOWN_CITY',
+  'METRIC_IN_USE',
+  'METRIC_BUILTIN',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -110,6 +115,12 @@ const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   entityId: { 'zh-CN': '产业编号', en: 'entity ID' },
   sourceId: { 'zh-CN': '来源编号', en: 'source ID' },
   id: { 'zh-CN': '编号', en: 'ID' },
+  // Issue 12: the metric catalog and a figure's city.
+  unit: { 'zh-CN': '单位', en: 'unit' },
+  unitLabel: { 'zh-CN': '单位名称', en: 'unit label' },
+  description: { 'zh-CN': '说明', en: 'description' },
+  cityCode: { 'zh-CN': '城市', en: 'city' },
+  metric: { 'zh-CN': '指标', en: 'metric' },
 };
 
 function fieldLabel(where: string | number | null | undefined, lang: Lang): string | null {
@@ -141,6 +152,7 @@ const PROBLEM_TEXT: Record<string, Record<Lang, (d: Details) => string>> = {
   unknown_ref: { 'zh-CN': (d) => `指向不存在或已删除的记录（${d.value ?? ''}）`, en: (d) => `refers to a record that does not exist or was deleted (${d.value ?? ''})` },
   taken: { 'zh-CN': (d) => `“${d.value ?? ''}”已被使用`, en: (d) => `"${d.value ?? ''}" is already used` },
   invalid: { 'zh-CN': () => '无效', en: () => 'is not valid' },
+  unit_kind: { 'zh-CN': (d) => `不是指标“${d.metric ?? ''}”可用的单位（${d.value ?? ''}）`, en: (d) => `is not a unit metric "${d.metric ?? ''}" takes (${d.value ?? ''})` },
 };
 
 /** "“备注”超过 5000 个字符的上限" / "note: is longer than ...": the field and its problem, or the free reason of older callers. */
@@ -448,6 +460,29 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   FINDING_GONE: {
     'zh-CN': () => '该核查结果已不存在（数据已修改或已被处理），未作确认。请重新运行核查。',
     en: () => 'This finding is no longer there (the data changed or it was dealt with); nothing was acknowledged. Run the checks again.',
+  },
+  // The metric catalog and cities (issue 12); a workbook's refusal names sheet, row and column.
+  UNKNOWN_METRIC: {
+    'zh-CN': (d) => `${d.sheet ? `${cellZh(d)}：` : ''}指标“${d.metric ?? ''}”不在指标目录中（或已删除）。请先在“设置 ▸ 指标”中添加它。未写入任何内容。`,
+    en: (d) => `${d.sheet ? `${cellEn(d)}: ` : ''}The metric "${d.metric ?? ''}" is not in the metric catalog (or was deleted). Add it under Settings > Metrics first. Nothing was written.`,
+  },
+  UNKNOWN_CITY: {
+    'zh-CN': (d) => `${d.sheet ? `${cellZh(d)}：` : ''}城市代码“${d.city ?? ''}”不是广东省的地级市。未写入任何内容。`,
+    en: (d) => `${d.sheet ? `${cellEn(d)}: ` : ''}"${d.city ?? ''}" is not a prefecture-level city of Guangdong. Nothing was written.`,
+  },
+  METRIC_IN_USE: {
+    'zh-CN': (d) =>
+      d.change === 'kind'
+        ? `指标“${d.name ?? d.metric ?? ''}”已有 ${d.count ?? '?'} 条数据在用，不能改变其类型。未写入任何内容。`
+        : `指标“${d.name ?? d.metric ?? ''}”还有 ${d.count ?? '?'} 条数据在用，不能删除。请先删除或改动这些数据。`,
+    en: (d) =>
+      d.change === 'kind'
+        ? `The metric "${d.name ?? d.metric ?? ''}" is used by ${countEn(d.count, 'figure', 'figures')}; its kind cannot change. Nothing was written.`
+        : `The metric "${d.name ?? d.metric ?? ''}" is still used by ${countEn(d.count, 'figure', 'figures')} and cannot be deleted. Delete or change those figures first.`,
+  },
+  METRIC_BUILTIN: {
+    'zh-CN': (d) => `“${d.name ?? d.metric ?? ''}”是内置指标，不能删除，也不能改变类型。`,
+    en: (d) => `"${d.name ?? d.metric ?? ''}" is a built-in metric: it cannot be deleted and its kind cannot change.`,
   },
 };
 

@@ -9,6 +9,7 @@ import {
   AnnotationTarget,
   Bilingual,
   Category,
+  CityCode,
   EntityId,
   Figure,
   Metric,
@@ -34,6 +35,8 @@ export const FigureQuery = z
     tier: Tier.optional(),
     metric: Metric.optional(),
     period: Period.optional(),
+    /** Figures about one city of Guangdong (issue 12). */
+    cityCode: CityCode.optional(),
     entityId: EntityId.optional(),
     openAnnotations: z.boolean().optional(),
     noSource: z.boolean().optional(),
@@ -67,7 +70,7 @@ export type FigurePage = z.infer<typeof FigurePage>;
 export const FigureFacets = z.object({ periods: z.array(z.string()), tags: z.array(z.string()), authors: z.array(z.string()) });
 export type FigureFacets = z.infer<typeof FigureFacets>;
 
-export const RevisionTargetType = z.enum(['entity', 'figure', 'source', 'annotation', 'bulletin', 'finding']);
+export const RevisionTargetType = z.enum(['entity', 'figure', 'source', 'annotation', 'bulletin', 'metric', 'finding']);
 export const Revision = z.object({
   id: RowId,
   batchId: z.string(),

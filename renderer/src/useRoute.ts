@@ -11,7 +11,8 @@ export function parseRoute(hash: string): Route {
   if (match) return { name: 'entity', id: match[1]! };
   const bulletin = /^#\/bulletins\/([1-9]\d{0,14})$/.exec(hash);
   if (bulletin) return { name: 'bulletin', id: Number(bulletin[1]) };
-  const screen = SCREENS.find((s) => hash === `#/${s}`);
+  // A screen may carry a query (#/workbench?city=440300: the workbench filtered by a city).
+  const screen = SCREENS.find((s) => hash.split('?')[0] === `#/${s}`);
   return screen ? { name: screen } : { name: 'overview' };
 }
 
@@ -29,4 +30,10 @@ export function useRoute(): Route {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+/** A parameter of the current hash route's query (#/workbench?city=440300 → city: 440300). */
+export function routeParam(name: string): string | undefined {
+  const query = window.location.hash.split('?')[1];
+  return query ? (new URLSearchParams(query).get(name) ?? undefined) : undefined;
 }

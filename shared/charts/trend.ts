@@ -10,6 +10,7 @@ import type { Bilingual, Figure, Metric, Unit } from '../domain';
 import type { Lang } from '../errors';
 import { formatValue } from '../format';
 import { MESSAGES } from '../i18n';
+import { seedMetricName } from '../metrics';
 import { formatYoy, inUnit, periodKind, sameKindOfUnit, yearEarlier, yoyChange, type NoYoy, type Yoy } from '../yoy';
 import { barsDescription } from './dashboard';
 import { trendChartOption } from './series';
@@ -35,6 +36,8 @@ export interface TrendPoint {
 
 export interface Trend {
   metric: Metric;
+  /** The metric's name from the catalog (the built-ins' seed names where none was given). */
+  metricName: Bilingual;
   unit: Unit;
   periods: string[];
   lines: { name: Bilingual; points: TrendPoint[] }[];
@@ -49,7 +52,7 @@ const KIND_ORDER = ['year', 'quarter', 'month'] as const;
  * kind most of the figures use, years first on a tie — in the unit of the newest figure of that kind. Of two
  * figures for one period, the last changed counts. Null when no entity has a figure of the metric.
  */
-export function buildTrend(entities: readonly TrendEntity[], metric: Metric): Trend | null {
+export function buildTrend(entities: readonly TrendEntity[], metric: Metric, metricName: Bilingual = { zh: seedMetricName(metric, 'zh-CN'), en: seedMetricName(metric, 'en') }): Trend | null {
   const chosen = entities.slice(0, MAX_TREND_ENTITIES);
   const all = chosen.flatMap((e) => e.figures.filter((f) => f.metric === metric));
   if (all.length === 0) return null;
@@ -71,7 +74,7 @@ export function buildTrend(entities: readonly TrendEntity[], metric: Metric): Tr
     return { name: e.name, points };
   });
   const periods = [...new Set(lines.flatMap((l) => l.points.map((p) => p.period)))].sort();
-  return { metric, unit, periods, lines, leftOut: all.filter((f) => !usable(f)).length };
+  return { metric, metricName, unit, periods, lines, leftOut: all.filter((f) => !usable(f)).length };
 }
 
 /** The chart's series: a value (with its qualifier) per period, a gap where an entity has none. */
@@ -85,9 +88,8 @@ export function trendSeries(trend: Trend): TrendSeries[] {
   }));
 }
 
-export function trendTitle(trend: Pick<Trend, 'metric'>, lang: Lang): string {
-  const m = MESSAGES[lang];
-  return m.trend.title.replace('{{metric}}', m.metric[trend.metric]);
+export function trendTitle(trend: Pick<Trend, 'metricName'>, lang: Lang): string {
+  return MESSAGES[lang].trend.title.replace('{{metric}}', trend.metricName[lang === 'en' ? 'en' : 'zh']);
 }
 
 export function trendOption(trend: Trend, lang: Lang, style: ChartStyle = {}): EChartsOption {

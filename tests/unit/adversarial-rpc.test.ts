@@ -98,6 +98,10 @@ const VALID: { [C in Channel]: Input<C> } = {
   runChecks: { limit: 20 },
   acknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share', note: '已核对' },
   unacknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share' },
+  listMetrics: {},
+  saveMetric: { metric: { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' } },
+  deleteMetric: { id: 'revenue' },
+  listCities: {},
 };
 
 /** Values no form would send: control characters, lone surrogates, huge and odd numbers, prototypes. */

@@ -3,7 +3,6 @@
  * font ships as WOFF and is converted to TrueType once (woff.ts). The converted font is the same
  * font — every table byte for byte, every glyph — and the 简报's PDF embeds it.
  */
-import * as fontkit from 'fontkit';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
@@ -15,7 +14,14 @@ import { exportBulletin } from '../../electron/services/bulletins/export';
 import { openDataFile } from '../../electron/services/db/open';
 import { tempDataFile } from '../helpers/files';
 
-const WOFF = createRequire(__filename).resolve('@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff');
+interface OpenedFont {
+  familyName: string;
+  numGlyphs: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+const requireHere = createRequire(__filename);
+const fontkit = requireHere('fontkit') as { create(buffer: Buffer): OpenedFont };
+const WOFF = requireHere.resolve('@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff');
 
 function fontsOf(pdf: Buffer): string {
   const file = `${tempDataFile()}.pdf`;
@@ -28,8 +34,8 @@ describe('the 楷 face', () => {
     const woff = fs.readFileSync(WOFF);
     const ttf = woffToSfnt(woff);
     expect(ttf.length).toBe(sfntLength(woff));
-    const converted = fontkit.create(ttf) as fontkit.Font;
-    const original = fontkit.create(woff) as fontkit.Font;
+    const converted = fontkit.create(ttf);
+    const original = fontkit.create(woff);
     expect(converted.familyName).toBe('LXGW WenKai');
     expect(converted.numGlyphs).toBe(original.numGlyphs);
     for (const ch of '按语一二三（一）广东省战略性产业集群Aa1。，') expect(converted.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);

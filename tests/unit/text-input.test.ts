@@ -105,7 +105,8 @@ describe('person-entered text through the contract', () => {
 
   it('refuses a negative amount but keeps a negative growth rate', async () => {
     const error = await refused('saveFigure', { figure: { ...FIGURE, metric: 'output_value', value: -5 } });
-    expect(error.details).toMatchObject({ where: 'saveFigure.figure.value', problem: 'negative' });
+    // Checked against the metric catalog in the service (issue 12), so it names the field without the channel's path.
+    expect(error.details).toMatchObject({ where: 'value', problem: 'negative' });
     expect(describeError(error, 'zh-CN')).toBe('输入无效：“数值”此指标不能为负数（-5）。');
     const { handlers } = app();
     const growth = await dispatch(handlers, 'saveFigure', { figure: { ...FIGURE, metric: 'added_value_growth', unit: 'percent', value: -1.5 } });

@@ -25,7 +25,7 @@ const amount = fc.double({ min: 0.01, max: 1e6, noNaN: true, noDefaultInfinity: 
 const qualifier = fc.constantFrom<Qualifier>('exact', 'exact', 'exact', 'over', 'nearly', 'about', 'at_least', 'target');
 
 function figure(over: Partial<Figure> & Pick<Figure, 'value' | 'period'>): Figure {
-  return { id: 1, scope: 'entity', entityId: 'smart-robots', metric: 'output_value', unit: '100m_yuan', qualifier: 'exact', sourceId: 1, sourceQuote: null, note: null, changedAt: '2026-11-30T00:00:00.000Z', changedBy: '测试', ...over };
+  return { id: 1, scope: 'entity', entityId: 'smart-robots', metric: 'output_value', unit: '100m_yuan', qualifier: 'exact', sourceId: 1, sourceQuote: null, note: null, cityCode: null, changedAt: '2026-11-30T00:00:00.000Z', changedBy: '测试', ...over };
 }
 
 describe('year-on-year change', () => {

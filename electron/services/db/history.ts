@@ -4,7 +4,7 @@
  * (the undo/redo messages).
  */
 import { Bilingual, Figure } from '../../../shared/domain';
-import { annotationLabel, bulletinLabel, figureLabel, findingLabel, sourceLabel } from '../../../shared/history';
+import { annotationLabel, bulletinLabel, figureLabel, findingLabel, metricLabel, sourceLabel } from '../../../shared/history';
 import { CHECK_TEXT, CheckId } from '../../../shared/checks';
 import type { BatchSummary, Revision } from '../../../shared/workbench';
 import type { DB } from './open';
@@ -111,7 +111,7 @@ function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<stri
   if (type === 'figure') {
     const figure = Figure.pick({ scope: true, entityId: true, metric: true, period: true }).safeParse(snapshot);
     if (!figure.success) return { zh: `数据 ${id}`, en: `figure ${id}` };
-    return figureLabel(figure.data, figure.data.entityId ? entityName(db, figure.data.entityId) : null);
+    return figureLabel(figure.data, figure.data.entityId ? entityName(db, figure.data.entityId) : null, metricName(db, figure.data.metric));
   }
   if (type === 'annotation') return annotationLabel(typeof snapshot.body === 'string' ? snapshot.body : id);
   if (type === 'bulletin') return bulletinLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
@@ -119,7 +119,13 @@ function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<stri
     const check = CheckId.safeParse(snapshot.checkId);
     return findingLabel(check.success ? CHECK_TEXT[check.data].name : null);
   }
+  if (type === 'metric') return metricLabel(Bilingual.safeParse(snapshot.name).data ?? metricName(db, id) ?? { zh: id, en: id });
   return sourceLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
+}
+
+function metricName(db: DB, id: string): Bilingual | null {
+  const row = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM metrics WHERE id = ?`).get(id) as Bilingual | undefined;
+  return row ?? null;
 }
 
 function entityName(db: DB, id: string): Bilingual | null {

@@ -4,6 +4,7 @@ import { FINDINGS } from '../checks/acknowledgements';
 import { ANNOTATIONS } from './annotations';
 import { ENTITIES } from './entities';
 import { FIGURES } from './figures';
+import { METRICS } from './metrics';
 import type { RevisionTarget, Snapshot, Tracked } from './revisions';
 import { SOURCES } from './sources';
 
@@ -14,4 +15,5 @@ export const TRACKED: Record<RevisionTarget, Tracked<Snapshot>> = {
   annotation: ANNOTATIONS,
   bulletin: BULLETINS,
   finding: FINDINGS,
+  metric: METRICS,
 };

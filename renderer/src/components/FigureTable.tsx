@@ -152,8 +152,10 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
 
 function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: Lang; q: string; onEdit: () => void; onRestore: () => void }): React.JSX.Element {
   const { t } = useTranslation();
+  const { catalog } = useSession();
   const name = rowName(row, lang, t);
-  const label = `${name} · ${t(`metric.${row.metric}`)} · ${row.period}`;
+  const city = catalog.cityName(row.cityCode, lang);
+  const label = `${name}${city ? ` · ${city}` : ''} · ${catalog.metricName(row.metric, lang)} · ${row.period}`;
   return (
     <>
       <div role="cell" className="cb-cell">
@@ -171,10 +173,11 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
         ) : null}
       </div>
       <div role="cell" className="cb-cell">
-        {t(`metric.${row.metric}`)}
+        {catalog.metricName(row.metric, lang)}
+        {city ? <div className="cb-small">{city}</div> : null}
       </div>
       <div role="cell" className="cb-cell cb-strong cb-num">
-        {formatFigure(row, lang)}
+        {formatFigure(row, lang, catalog.metric(row.metric)?.unitLabel ?? null)}
       </div>
       <div role="cell" className="cb-cell">
         {row.period}

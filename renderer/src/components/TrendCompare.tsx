@@ -6,7 +6,7 @@ import { Empty, Select, Space } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildTrend, MAX_TREND_ENTITIES } from '../../../shared/charts/trend';
-import { METRICS, type EntitySummary, type Metric } from '../../../shared/domain';
+import type { EntitySummary, Metric } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
@@ -17,7 +17,7 @@ import { TrendChart } from './TrendChart';
 
 export function TrendCompare({ entities, lang, dark }: { entities: EntitySummary[]; lang: Lang; dark: boolean }): React.JSX.Element {
   const { t } = useTranslation();
-  const { dataVersion } = useSession();
+  const { dataVersion, metrics, catalog } = useSession();
   const id = useId();
   const [metric, setMetric] = useState<Metric>('output_value');
   const [ids, setIds] = useState<string[]>(() => entities.slice(0, MAX_TREND_ENTITIES).map((e) => e.id));
@@ -26,13 +26,13 @@ export function TrendCompare({ entities, lang, dark }: { entities: EntitySummary
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        <MetricSelect metrics={METRICS} value={metric} onChange={setMetric} />
+        <MetricSelect metrics={metrics.map((m) => m.id)} value={metric} onChange={setMetric} />
         <label htmlFor={id}>{t('trend.entities')}</label>
         <Select id={id} mode="multiple" maxCount={MAX_TREND_ENTITIES} style={{ minWidth: 320 }} value={ids} onChange={setIds} options={options} showSearch={{ optionFilterProp: 'label' }} />
       </Space>
       <LoadState loaded={loaded} lang={lang} retry={retry}>
         {(details) => {
-          const trend = buildTrend(details, metric);
+          const trend = buildTrend(details, metric, { zh: catalog.metricName(metric, 'zh-CN'), en: catalog.metricName(metric, 'en') });
           return trend ? <TrendChart trend={trend} lang={lang} dark={dark} /> : <Empty description={t('trend.noFigures')} />;
         }}
       </LoadState>

@@ -6,6 +6,7 @@ import type { DeletedItem, Theme } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { FrameDefaultsSection } from '../bulletin/FrameDefaultsSection';
 import { BackupsSection } from '../components/BackupsSection';
+import { MetricsSection } from '../components/MetricsSection';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
@@ -68,6 +69,7 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
           </Form>
         ) : null}
       </Card>
+      <MetricsSection lang={lang} />
       <section aria-labelledby="trash-heading" style={{ marginTop: 24, maxWidth: 900 }}>
         <Typography.Title level={2} id="trash-heading" style={{ fontSize: 20 }}>
           {t('settings.trash')}

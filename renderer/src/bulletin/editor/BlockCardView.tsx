@@ -8,8 +8,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { type BulletinBlock } from '../../../../shared/bulletin';
 import { printedValue } from '../../../../shared/bulletin-ref';
-import { Metric } from '../../../../shared/domain';
-import { MESSAGES } from '../../../../shared/i18n';
+import { useSession } from '../../session';
 import { useViewContext, type EditorViewContext } from './context';
 import { blockOfNode } from './convert';
 import type { BlockAtomName } from './nodes';
@@ -68,12 +67,12 @@ function cardTitle(block: BulletinBlock, view: EditorViewContext, t: T): string 
 
 function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewContext }): React.JSX.Element | null {
   const { t, i18n } = useTranslation();
+  const { catalog } = useSession();
   const ui = i18n.language === 'en' ? 'en' : 'zh-CN';
   if (block.type === 'chart') {
     if (block.chart.kind === 'tiers') return <Typography.Text type="secondary">{t('bulletinEditor.chartKind.tiers')}</Typography.Text>;
     const names = block.chart.entityIds.map((id) => view.entities.get(id)?.name[ui === 'en' ? 'en' : 'zh'] ?? id);
-    const metric = Metric.safeParse(block.chart.metric);
-    return <Typography.Text>{t('bulletinEditor.chartSummary', { metric: metric.success ? MESSAGES[ui].metric[metric.data] : block.chart.metric, entities: names.join(ui === 'en' ? ', ' : '、') })}</Typography.Text>;
+    return <Typography.Text>{t('bulletinEditor.chartSummary', { metric: catalog.metricName(block.chart.metric, ui), entities: names.join(ui === 'en' ? ', ' : '、') })}</Typography.Text>;
   }
   if (block.type === 'table') {
     return (

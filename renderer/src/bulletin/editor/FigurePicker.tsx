@@ -10,20 +10,23 @@ import { CallError } from '../../../../shared/client';
 import { describeError } from '../../../../shared/errors';
 import { formatFigure } from '../../../../shared/format';
 import { MESSAGES } from '../../../../shared/i18n';
+import { seedMetricName, type Catalog } from '../../../../shared/metrics';
 import type { FigureListRow } from '../../../../shared/workbench';
 import { getApi } from '../../api';
+import { useSession } from '../../session';
 import { searchFigures } from './figureSearch';
 
 const SEARCH_PAUSE_MS = 150;
 
-export function figureOptionText(row: FigureListRow, ui: 'zh-CN' | 'en'): string {
+export function figureOptionText(row: FigureListRow, ui: 'zh-CN' | 'en', catalog?: Catalog): string {
   const m = MESSAGES[ui];
   const who = row.scope === 'entity' && row.entityName ? row.entityName[ui === 'en' ? 'en' : 'zh'] : m.scope[row.scope];
-  return `${who} · ${m.metric[row.metric]} · ${row.period} · ${formatFigure(row, ui)}`;
+  return `${who} · ${catalog?.metricName(row.metric, ui) ?? seedMetricName(row.metric, ui)} · ${row.period} · ${formatFigure(row, ui)}`;
 }
 
 export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: ReadonlySet<number>; onChoose: (row: FigureListRow) => void; autoFocus?: boolean }): React.JSX.Element {
   const { t, i18n } = useTranslation();
+  const { catalog, metrics } = useSession();
   const { token } = theme.useToken();
   const ui = i18n.language === 'en' ? 'en' : 'zh-CN';
   const listId = useId();
@@ -40,7 +43,7 @@ export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: Readonly
     }
     // Search once typing pauses, not for every character typed.
     const timer = window.setTimeout(() => {
-      searchFigures(getApi(), query, ui).then(
+      searchFigures(getApi(), query, ui, metrics).then(
         (found) => {
           if (!live) return;
           setRows(found);
@@ -54,7 +57,7 @@ export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: Readonly
       live = false;
       window.clearTimeout(timer);
     };
-  }, [query, ui]);
+  }, [query, ui, metrics]);
 
   const choose = (row: FigureListRow | undefined): void => {
     if (row) onChoose(row);
@@ -108,7 +111,7 @@ export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: Readonly
               }}
             >
               {selected ? '✓ ' : ''}
-              {figureOptionText(row, ui)}
+              {figureOptionText(row, ui, catalog)}
               {row.sourceTitle ? (
                 <Typography.Text type="secondary" title={row.sourceTitle}>
                   {' · '}

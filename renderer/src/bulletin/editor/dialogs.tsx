@@ -8,9 +8,9 @@ import { Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulletinBlock, type ChartChoice, type FigureSnapshotRef } from '../../../../shared/bulletin';
-import { Metric, type EntitySummary, type Source } from '../../../../shared/domain';
-import { MESSAGES } from '../../../../shared/i18n';
+import type { EntitySummary, Source } from '../../../../shared/domain';
 import type { FigureListRow } from '../../../../shared/workbench';
+import { useSession } from '../../session';
 import { snapshotOfRow } from './figureSearch';
 import { figureOptionText, FigurePicker } from './FigurePicker';
 
@@ -22,9 +22,10 @@ export type AtomBlock = ChartBlock | TableBlock | QuoteBlock;
 
 export function FigureDialog({ sources, onInsert, onCancel }: { sources: ReadonlyMap<number, Source>; onInsert: (figureId: number, accepted: FigureSnapshotRef) => void; onCancel: () => void }): React.JSX.Element {
   const { t } = useTranslation();
+  const { catalog } = useSession();
   return (
     <Modal open title={t('bulletinEditor.insertFigure')} onCancel={onCancel} footer={<Button onClick={onCancel}>{t('bulletinEditor.cancel')}</Button>}>
-      <FigurePicker autoFocus chosen={new Set()} onChoose={(row) => onInsert(row.id, snapshotOfRow(row, sources))} />
+      <FigurePicker autoFocus chosen={new Set()} onChoose={(row) => onInsert(row.id, snapshotOfRow(row, sources, catalog))} />
     </Modal>
   );
 }
@@ -53,6 +54,7 @@ function checked<B extends AtomBlock>(candidate: B): B | null {
 
 export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: ChartBlock | null; entities: EntitySummary[]; onSave: (block: AtomBlock) => void; onCancel: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
+  const { metrics } = useSession();
   const ui = i18n.language === 'en' ? 'en' : 'zh-CN';
   const start = initial?.chart;
   const [kind, setKind] = useState<ChartChoice['kind']>(start?.kind ?? 'trend');
@@ -80,7 +82,7 @@ export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: 
         {kind === 'tiers' ? null : (
           <>
             <Form.Item label={t('bulletinEditor.metric')} htmlFor="bulletin-chart-metric">
-              <Select id="bulletin-chart-metric" value={metric} onChange={setMetric} options={Metric.options.map((m) => ({ value: m, label: MESSAGES[ui].metric[m] }))} />
+              <Select id="bulletin-chart-metric" value={metric} onChange={setMetric} options={metrics.map((m) => ({ value: m.id, label: m.name[ui === 'en' ? 'en' : 'zh'] }))} />
             </Form.Item>
             <Form.Item
               label={kind === 'trend' ? t('bulletinEditor.entities') : t('bulletinEditor.entitiesCompare')}
@@ -118,6 +120,7 @@ function CaptionField({ value, onChange }: { value: string; onChange: (v: string
 
 export function TableDialog({ initial, sources, onSave, onCancel }: { initial: TableBlock | null; sources: ReadonlyMap<number, Source>; onSave: (block: AtomBlock) => void; onCancel: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
+  const { catalog } = useSession();
   const ui = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [rows, setRows] = useState<{ figureId: number; accepted: FigureSnapshotRef; text: string }[]>(
     () => initial?.figureIds.flatMap((figureId, i) => {
@@ -128,7 +131,7 @@ export function TableDialog({ initial, sources, onSave, onCancel }: { initial: T
   const [caption, setCaption] = useState(initial?.caption ?? '');
   const chosen = new Set(rows.map((r) => r.figureId));
   const toggle = (row: FigureListRow): void =>
-    setRows((list) => (list.some((r) => r.figureId === row.id) ? list.filter((r) => r.figureId !== row.id) : [...list, { figureId: row.id, accepted: snapshotOfRow(row, sources), text: figureOptionText(row, ui) }]));
+    setRows((list) => (list.some((r) => r.figureId === row.id) ? list.filter((r) => r.figureId !== row.id) : [...list, { figureId: row.id, accepted: snapshotOfRow(row, sources, catalog), text: figureOptionText(row, ui, catalog) }]));
   const block = rows.length > 0 ? checked<TableBlock>({ type: 'table', caption, figureIds: rows.map((r) => r.figureId), accepted: rows.map((r) => r.accepted) }) : null;
   return (
     <BlockModal title={t('bulletinEditor.insertTable')} block={block} onSave={onSave} onCancel={onCancel}>

@@ -6,19 +6,28 @@
 import type { FigureSnapshotRef } from '../../../../shared/bulletin';
 import { snapshotOf } from '../../../../shared/bulletin-ref';
 import type { Client } from '../../../../shared/client';
-import { Metric, type Source } from '../../../../shared/domain';
+import { BUILTIN_METRICS, type Bilingual, type Metric, type Source } from '../../../../shared/domain';
 import { formatFigure } from '../../../../shared/format';
 import { MESSAGES } from '../../../../shared/i18n';
+import { seedMetricName, type Catalog } from '../../../../shared/metrics';
 import type { FigureListRow } from '../../../../shared/workbench';
 
 const LIMIT = 30;
 
+/** A metric as the search names it: the catalog's (the page's session), or the built-ins' seed names. */
+export interface NamedMetric {
+  id: Metric;
+  name: Bilingual;
+}
+
+const BUILTIN_NAMED: readonly NamedMetric[] = BUILTIN_METRICS.map((id) => ({ id, name: { zh: seedMetricName(id, 'zh-CN'), en: seedMetricName(id, 'en') } }));
+
 /** The metrics whose name (either language) contains the words typed, or is contained in them. */
-export function metricsNamed(query: string): Metric[] {
+export function metricsNamed(query: string, metrics: readonly NamedMetric[] = BUILTIN_NAMED): Metric[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
-  return Metric.options.filter((m) =>
-    [MESSAGES['zh-CN'].metric[m], MESSAGES.en.metric[m]].some((name) => {
+  return metrics.map((m) => m.id).filter((m, i) =>
+    [metrics[i]!.name.zh, metrics[i]!.name.en].some((name) => {
       const n = name.toLowerCase();
       return n.includes(q) || q.includes(n);
     }),
@@ -33,10 +42,10 @@ export function valueMatches(row: Pick<FigureListRow, 'value' | 'unit' | 'qualif
   return [formatFigure(row, 'zh-CN'), formatFigure(row, 'en'), String(row.value)].some((text) => squash(text).includes(q));
 }
 
-export async function searchFigures(api: Pick<Client, 'listFigures'>, query: string, lang: 'zh-CN' | 'en'): Promise<FigureListRow[]> {
+export async function searchFigures(api: Pick<Client, 'listFigures'>, query: string, lang: 'zh-CN' | 'en', catalog?: readonly NamedMetric[]): Promise<FigureListRow[]> {
   const q = query.trim();
   if (q === '') return [];
-  const metrics = metricsNamed(q);
+  const metrics = metricsNamed(q, catalog);
   const digits = /\d/.test(q);
   // A number typed is most likely the value itself: figures whose value reads so come first.
   const [byValue, ...others] = await Promise.all([
@@ -70,6 +79,7 @@ export function nameMatches(row: Pick<FigureListRow, 'scope' | 'entityName'>, qu
 }
 
 /** The reference a found figure makes: its value now, with its source (as the services compare it). */
-export function snapshotOfRow(row: FigureListRow, sources: ReadonlyMap<number, Source>): FigureSnapshotRef {
-  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName);
+export function snapshotOfRow(row: FigureListRow, sources: ReadonlyMap<number, Source>, catalog?: Catalog): FigureSnapshotRef {
+  const metricName = catalog ? { zh: catalog.metricName(row.metric, 'zh-CN'), en: catalog.metricName(row.metric, 'en') } : undefined;
+  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName, metricName);
 }

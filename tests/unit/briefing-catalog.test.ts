@@ -1,0 +1,30 @@
+/**
+ * Briefings and the metric catalog (issue 12): a custom metric's figures print under the catalog's
+ * name in the briefing's language, with the metric's own unit, in the full briefing and the fact
+ * sheet; a built-in metric renamed in the catalog prints under its new name.
+ */
+import { describe, expect, it } from 'vitest';
+import { composeBriefing, printedTexts } from '../../electron/services/briefing/render';
+import type { BriefingRequest } from '../../shared/briefing';
+import { tempDataFile } from '../helpers/files';
+import { openWithHandlers } from '../helpers/handlers';
+import { robotsFigure } from '../helpers/catalog';
+
+const request = (template: BriefingRequest['template'], lang: BriefingRequest['lang']): BriefingRequest => ({ template, entityIds: ['smart-robots'], lang, title: '简报', subtitle: '', author: '', marking: '' });
+
+describe('briefings name metrics from the catalog', () => {
+  it.each([
+    ['full', 'zh', ['专利授权量', '1250件', '营业收入（修订）']],
+    ['fact-sheet', 'zh', ['专利授权量', '1250件']],
+    ['fact-sheet', 'en', ['Patents granted', '1,250 patents']],
+  ] as const)('%s (%s)', async (template, lang, expected) => {
+    const { db, call } = openWithHandlers(tempDataFile());
+    await call('saveMetric', { metric: { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' } });
+    await call('saveFigure', { figure: robotsFigure({ metric: 'patents_granted', value: 1250, unit: 'metric_unit' }) });
+    await call('saveMetric', { id: 'revenue', metric: { name: { zh: '营业收入（修订）', en: 'Revenue (revised)' }, kind: 'money', unitLabel: null, mayBeNegative: false, description: '' } });
+    const texts = printedTexts(composeBriefing(db, request(template, lang))).map((t) => t.text).join('\n');
+    for (const word of expected) expect(texts).toContain(word);
+    expect(texts).not.toContain('patents_granted');
+    db.close();
+  });
+});
