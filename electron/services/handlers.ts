@@ -13,6 +13,7 @@ import { exportBriefing } from './briefing/export';
 import { briefingWarnings } from './briefing/warnings';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
+import { tableHandlers } from './tables/handlers';
 import { backupHandlers } from './backups/handlers';
 import { bulletinHandlers } from './bulletins/handlers';
 import { mustNotBeKnownDamaged } from './db/health';
@@ -103,5 +104,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     getDashboard: () => dashboardData(db),
     ...backupHandlers(ctx),
     ...bulletinHandlers(ctx, write),
+    ...tableHandlers(ctx, write),
   };
 }
