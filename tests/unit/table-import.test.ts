@@ -128,7 +128,7 @@ describe('a hand-made workbook with a %-formatted column', () => {
 
 describe('entity names the analyst confirms', () => {
   it('suggests the entities a name resembles, refuses it until confirmed, then maps it', async () => {
-    const csv = writeCsv([['产业', '2023'], ['生物医药', 1800], ['机器人', 130], ['不存在的产业', 1]], 'utf-8');
+    const csv = writeCsv([['产业', '2023'], ['生物医药', 1800], ['机器人', 130], ['不存在的产业', 1], ['先进材料', 9000]], 'utf-8');
     const { db, file } = openTemp();
     const mapping = wideMapping('产业', { metric: 'output_value', unit: '100m_yuan' });
     const plan = await planFile(db, csv, mapping);
@@ -136,20 +136,26 @@ describe('entity names the analyst confirms', () => {
       ['生物医药', [2], 'biomedicine-health'],
       ['机器人', [3], 'smart-robots'],
       ['不存在的产业', [4], null],
+      // Two entities are called 先进材料 (a pillar cluster and a future industry): neither is guessed.
+      ['先进材料', [5], 'advanced-materials'],
     ]);
+    expect(plan.unmatched[3]!.suggestions.map((s) => s.entityId)).toEqual(['advanced-materials', 'future-advanced-materials']);
     expect(plan.problems.map((p) => describeError(p, 'en'))).toEqual([
-      'Sheet "table", row 2, column A (产业): "生物医药" is not a known industry or cluster (did you mean: 生物医药与健康? Confirm it in the wizard).',
-      expect.stringContaining('Sheet "table", row 3, column A (产业): "机器人" is not a known industry or cluster (did you mean: 智能机器人'),
+      'Sheet "table", row 2, column A (产业): "生物医药" is not a known industry or cluster (did you mean: 生物医药与健康（biomedicine-health）? Confirm it in the wizard).',
+      expect.stringContaining('Sheet "table", row 3, column A (产业): "机器人" is not a known industry or cluster (did you mean: 智能机器人（smart-robots）'),
       'Sheet "table", row 4, column A (产业): "不存在的产业" is not a known industry or cluster (pick an industry for it in the wizard).',
+      'Sheet "table", row 5, column A (产业): "先进材料" is not a known industry or cluster (did you mean: 先进材料（advanced-materials）、先进材料（future-advanced-materials）? Confirm it in the wizard).',
     ]);
     const before = fullDump(db);
     expect(() => applyTablePlan(db, plan, { author: '李分析', dataFile: file, source: { kind: 'existing', id: 1 } })).toThrow(expect.objectContaining({ code: 'IMPORT_HAS_ERRORS' }));
     expect(fullDump(db)).toBe(before);
 
-    const confirmed = { ...mapping, entityNames: { 生物医药: { entityId: 'biomedicine-health' }, 机器人: { entityId: 'smart-robots' }, 不存在的产业: { scope: 'province' as const } } };
+    const confirmed = { ...mapping, entityNames: { 生物医药: { entityId: 'biomedicine-health' }, 机器人: { entityId: 'smart-robots' }, 不存在的产业: { scope: 'province' as const }, 先进材料: { entityId: 'future-advanced-materials' } } };
     const result = await importFile(db, file, csv, confirmed);
-    expect(result).toMatchObject({ added: 1, changed: 2 });
+    expect(result).toMatchObject({ added: 2, changed: 2 });
     expect(value(db, 'biomedicine-health', '2023')).toBe(1800);
+    expect(value(db, 'future-advanced-materials', '2023')).toBe(9000);
+    expect(value(db, 'advanced-materials', '2023')).toBe(10000);
   });
 });
 

@@ -66,22 +66,30 @@ export function similarity(a: string, b: string): number {
   return (2 * shared) / (x.length + y.length);
 }
 
+/** A name two entities share (先进材料: a pillar cluster and a future industry) matches neither: the analyst picks. */
+const AMBIGUOUS = '';
+
 export class EntityMatcher {
   private readonly exact = new Map<string, string>();
   private readonly normalized = new Map<string, string>();
   constructor(private readonly catalog: Catalog) {
+    const put = (map: Map<string, string>, name: string, id: string): void => {
+      const there = map.get(name);
+      map.set(name, there === undefined || there === id ? id : AMBIGUOUS);
+    };
     for (const e of catalog.entities)
       for (const name of [e.id, e.name.zh, e.name.en]) {
-        this.exact.set(name.trim(), e.id);
-        this.normalized.set(normalizeName(name), e.id);
-        this.normalized.set(trimCluster(normalizeName(name)), e.id);
+        put(this.exact, name.trim(), e.id);
+        put(this.normalized, normalizeName(name), e.id);
+        put(this.normalized, trimCluster(normalizeName(name)), e.id);
       }
   }
 
-  /** The entity or province-wide scope a name means, or null (then `suggest`). */
+  /** The entity or province-wide scope a name means, or null (then `suggest`): an ambiguous name is null. */
   match(name: string): EntityChoice | null {
     const id = this.exact.get(name.trim()) ?? this.normalized.get(normalizeName(name)) ?? this.normalized.get(trimCluster(normalizeName(name)));
     if (id) return { entityId: id };
+    if (id === AMBIGUOUS) return null;
     return PROVINCE_WORDS.has(normalizeName(name)) ? { scope: 'province' } : null;
   }
 

@@ -139,7 +139,7 @@ export function planTableImport(db: DB, table: ReadTable, mapping: TableMapping)
           const entry = unmatched.get(name) ?? { name, rows: [], suggestions: entities.suggest(name) };
           entry.rows.push(row.number);
           unmatched.set(name, entry);
-          refuse('TABLE_UNKNOWN_ENTITY', roles.get('entity')!, { suggestions: entry.suggestions.map((s) => s.name.zh).join('、') || null });
+          refuse('TABLE_UNKNOWN_ENTITY', roles.get('entity')!, { suggestions: entry.suggestions.map((s) => `${s.name.zh}（${s.entityId}）`).join('、') || null });
         }
       } else if (roles.has('entity') && ok) {
         if (!mapping.fixed.entity) refuse('IMPORT_REQUIRED', roles.get('entity')!);
