@@ -492,7 +492,7 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   },
   TABLE_UNKNOWN_CITY: {
     'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是广东省的地级市（可写“广州”“广州市”“Guangzhou”，全省写“全省”或“广东省”）。`,
-    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a prefecture-level city of Guangdong (write Guangzhou, 广州 or 广州市; for the whole province, Guangdong or 全省).`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a prefecture-level city of Guangdong (write Guangzhou or Guangzhou City, in English or Chinese; for the whole province, Guangdong).`,
   },
   TABLE_UNKNOWN_METRIC: {
     'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是指标目录中的指标。请先在指标目录中添加它，或改用已有指标。`,
@@ -504,7 +504,7 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   },
   TABLE_NUMBER_MULTIPLIER: {
     'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”带有“万”或“亿”。本应用不替您换算：请写出完整数字（1.2万 写作 12000），或选用相应单位（万元、亿元）。`,
-    en: (d) => `${cellEn(d)}: "${shown(d.value)}" carries 万 or 亿. The app does not guess the scale: write the whole number (12000 for 1.2万), or choose the matching unit (10k yuan, 100m yuan).`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" carries a Chinese multiplier (wan, 10,000, or yi, 100 million). The app does not guess the scale: write the whole number (12000 for 1.2 wan), or choose the matching unit (10k yuan, 100m yuan).`,
   },
   TABLE_DUPLICATE_FIGURE: {
     'zh-CN': (d) => `${cellZh(d)}：与单元格 ${d.firstCell ?? '?'} 是同一条数据（同一产业、城市、指标和期间）。`,

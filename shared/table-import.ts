@@ -83,6 +83,9 @@ export const TableGrid = z.object({
   columnCount: z.number().int().nonnegative(),
   /** The first rows: their numbers and each cell as shown (empty string: an empty cell). */
   rows: z.array(z.object({ number: z.number().int(), cells: z.array(z.string()) })),
+  /** What the mapping can name: the catalog's metrics and the cities (read from their tables). */
+  metrics: z.array(z.object({ id: MetricId, name: Bilingual, kind: z.enum(['money', 'percent', 'count', 'other']) })),
+  cities: z.array(z.object({ code: CityCode, name: Bilingual })),
 });
 export type TableGrid = z.infer<typeof TableGrid>;
 

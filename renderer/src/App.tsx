@@ -14,6 +14,7 @@ import { EntityPage } from './pages/EntityPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TableImportPage } from './pages/TableImportPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { watchIconLabels } from './iconLabels';
 import { SessionProvider, useSession } from './session';
@@ -78,7 +79,7 @@ export function App(): React.JSX.Element {
   );
 }
 
-const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'annotations', 'briefings', 'import', 'settings'];
+const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'annotations', 'briefings', 'import', 'tables', 'settings'];
 const NAV_LABEL: Record<string, string> = {
   overview: 'nav.overview',
   workbench: 'workbench.nav',
@@ -86,6 +87,7 @@ const NAV_LABEL: Record<string, string> = {
   annotations: 'annotations.nav',
   briefings: 'briefingBuilder.nav',
   import: 'importer.nav',
+  tables: 'tableImport.nav',
   settings: 'settings.nav',
 };
 
@@ -173,6 +175,8 @@ function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Elemen
       return <BriefingPage lang={lang} />;
     case 'import':
       return <ImportPage lang={lang} />;
+    case 'tables':
+      return <TableImportPage lang={lang} />;
     default:
       return <OverviewPage lang={lang} />;
   }

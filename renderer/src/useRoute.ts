@@ -1,7 +1,7 @@
 /** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id>, and the other screens. */
 import { useEffect, useState } from 'react';
 
-const SCREENS = ['workbench', 'dashboard', 'annotations', 'settings', 'briefings', 'import'] as const;
+const SCREENS = ['workbench', 'dashboard', 'annotations', 'settings', 'briefings', 'import', 'tables'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: Screen };

@@ -10,6 +10,7 @@ import type { TablePreview } from '../../../shared/table-import';
 import type { HandlerContext, Handlers } from '../handlers';
 import { authorOf } from '../workbench/settings';
 import { applyTablePlan } from './apply';
+import { readCatalog } from './match';
 import { deleteTableMapping, listTableMappings, saveTableMapping } from './mappings';
 import { planTableImport, type TablePlan } from './plan';
 import { gridRows, readTable } from './read';
@@ -71,7 +72,20 @@ export function tableHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: I) 
       if (file === null) return null;
       const table = await readTable(file, sheet ?? null);
       const id = fileId ?? files.add(file);
-      return { fileId: id, fileName: path.basename(file), format: table.format, encoding: table.encoding, sheets: table.sheets, sheet: table.sheet, rowCount: table.rows.length, columnCount: table.columnCount, rows: gridRows(table, GRID_ROWS) };
+      const catalog = readCatalog(ctx.db);
+      return {
+        fileId: id,
+        fileName: path.basename(file),
+        format: table.format,
+        encoding: table.encoding,
+        sheets: table.sheets,
+        sheet: table.sheet,
+        rowCount: table.rows.length,
+        columnCount: table.columnCount,
+        rows: gridRows(table, GRID_ROWS),
+        metrics: [...catalog.metrics.values()].map(({ id: metric, name, kind }) => ({ id: metric, name, kind })),
+        cities: catalog.cities,
+      };
     },
     previewTableImport: async ({ fileId, mapping, source }) => {
       const table = await readTable(fileOf(fileId), mapping.sheet);
