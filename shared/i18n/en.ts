@@ -647,7 +647,7 @@ export const en: Messages = {
     shownFirst: 'Only the first {{shown}} of {{total}} are shown.',
     noChanges: 'The table matches the data file: nothing to import.',
     percentCell: '{{from}} (cell formatted as percent) → {{to}}',
-    col: { kind: 'Kind', cell: 'Cell', who: 'Industry / scope', city: 'City', metric: 'Metric', period: 'Period', change: 'Before → after', sheet: 'Sheet', row: 'Row', column: 'Column', reason: 'Reason' },
+    col: { kind: 'Kind', cell: 'Cell', who: 'Industry / scope', city: 'City', metric: 'Metric', period: 'Period', change: 'Before → after' },
     kind: { added: 'Add', changed: 'Change' },
     apply: 'Apply import',
     applied: 'Imported: {{added}} added, {{changed}} changed.',

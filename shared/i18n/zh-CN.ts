@@ -645,7 +645,7 @@ export const zhCN = {
     shownFirst: '仅显示前 {{shown}} 条，共 {{total}} 条。',
     noChanges: '表格与数据文件一致，没有需要导入的更改。',
     percentCell: '{{from}}（单元格格式为百分比）→ {{to}}',
-    col: { kind: '类型', cell: '单元格', who: '产业 / 范围', city: '城市', metric: '指标', period: '期间', change: '原值 → 新值', sheet: '工作表', row: '行', column: '列', reason: '原因' },
+    col: { kind: '类型', cell: '单元格', who: '产业 / 范围', city: '城市', metric: '指标', period: '期间', change: '原值 → 新值' },
     kind: { added: '新增', changed: '修改' },
     apply: '应用导入',
     applied: '导入完成：新增 {{added}} 条，修改 {{changed}} 条。',

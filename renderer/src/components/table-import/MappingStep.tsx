@@ -25,6 +25,16 @@ export function entityOptions(entities: EntitySummary[], lang: Lang, t: (key: st
   ];
 }
 
+/** One value for the whole table, or none (a column holds it, or it is implied). */
+function FixedSelect<V extends string>(props: { label: string; value: V | null; onChange: (v: V | null) => void; options: { label: string; value: V }[] }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={props.label}>
+      <Select<V> aria-label={props.label} allowClear placeholder={t('tableImport.none')} value={props.value ?? undefined} onChange={(v?: V) => props.onChange(v ?? null)} options={props.options} />
+    </Form.Item>
+  );
+}
+
 export function MappingStep(props: {
   grid: TableGrid;
   mapping: TableMapping;
@@ -88,36 +98,9 @@ export function MappingStep(props: {
             options={[{ label: t('tableImport.provinceWide'), value: '' }, ...grid.cities.map((c) => ({ label: nameOf(c.name), value: c.code }))]}
           />
         </Form.Item>
-        <Form.Item label={t('tableImport.fixed.metric')}>
-          <Select
-            aria-label={t('tableImport.fixed.metric')}
-            allowClear
-            placeholder={t('tableImport.none')}
-            value={mapping.fixed.metric ?? undefined}
-            onChange={(v?: string) => fixed({ metric: v ?? null })}
-            options={grid.metrics.map((m) => ({ label: nameOf(m.name), value: m.id }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('tableImport.fixed.unit')}>
-          <Select
-            aria-label={t('tableImport.fixed.unit')}
-            allowClear
-            placeholder={t('tableImport.none')}
-            value={mapping.fixed.unit ?? undefined}
-            onChange={(v?: TableMapping['fixed']['unit']) => fixed({ unit: v ?? null })}
-            options={UNITS.map((u) => ({ label: t(`unit.${u}`), value: u }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('tableImport.fixed.qualifier')}>
-          <Select
-            aria-label={t('tableImport.fixed.qualifier')}
-            allowClear
-            placeholder={t('tableImport.none')}
-            value={mapping.fixed.qualifier ?? undefined}
-            onChange={(v?: TableMapping['fixed']['qualifier']) => fixed({ qualifier: v ?? null })}
-            options={QUALIFIERS.map((q) => ({ label: t(`qualifierName.${q}`), value: q }))}
-          />
-        </Form.Item>
+        <FixedSelect label={t('tableImport.fixed.metric')} value={mapping.fixed.metric} onChange={(metric) => fixed({ metric })} options={grid.metrics.map((m) => ({ label: nameOf(m.name), value: m.id }))} />
+        <FixedSelect label={t('tableImport.fixed.unit')} value={mapping.fixed.unit} onChange={(unit) => fixed({ unit })} options={UNITS.map((u) => ({ label: t(`unit.${u}`), value: u }))} />
+        <FixedSelect label={t('tableImport.fixed.qualifier')} value={mapping.fixed.qualifier} onChange={(qualifier) => fixed({ qualifier })} options={QUALIFIERS.map((q) => ({ label: t(`qualifierName.${q}`), value: q }))} />
         <Form.Item label={t('tableImport.fixed.period')}>
           <Input aria-label={t('tableImport.fixed.period')} value={mapping.fixed.period ?? ''} placeholder="2023" onChange={(e) => fixed({ period: /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/.test(e.target.value) ? e.target.value : null })} />
         </Form.Item>

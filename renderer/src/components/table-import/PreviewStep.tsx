@@ -6,10 +6,10 @@ import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntitySummary } from '../../../../shared/domain';
-import { describeError, type ErrorPayload } from '../../../../shared/errors';
 import { formatValue } from '../../../../shared/format';
 import type { Lang } from '../../../../shared/i18n';
 import type { EntityChoice, TableChange, TablePreview } from '../../../../shared/table-import';
+import { RefusedCells } from '../RefusedCells';
 import { choiceOf, entityOptions } from './MappingStep';
 
 export function PreviewStep(props: { preview: TablePreview; entities: EntitySummary[]; lang: Lang; onConfirm: (names: Record<string, EntityChoice>) => void }): React.JSX.Element {
@@ -75,18 +75,7 @@ export function PreviewStep(props: { preview: TablePreview; entities: EntitySumm
             {t('tableImport.errorsHeading')}
           </Typography.Title>
           <Alert type="error" showIcon title={t('tableImport.errorsIntro', { count: preview.errorCount })} style={{ marginBottom: 12 }} />
-          <Table<ErrorPayload & { key: number }>
-            aria-label={t('tableImport.errorsTable')}
-            size="small"
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            dataSource={preview.errors.map((e, key) => ({ ...e, key }))}
-            columns={[
-              { title: t('tableImport.col.sheet'), key: 'sheet', render: (_, e) => e.details?.sheet ?? '' },
-              { title: t('tableImport.col.row'), key: 'row', render: (_, e) => e.details?.row ?? '' },
-              { title: t('tableImport.col.column'), key: 'column', render: (_, e) => e.details?.column ?? '' },
-              { title: t('tableImport.col.reason'), key: 'reason', render: (_, e) => describeError(e, lang) },
-            ]}
-          />
+          <RefusedCells errors={preview.errors} lang={lang} label={t('tableImport.errorsTable')} />
         </section>
       ) : null}
 
