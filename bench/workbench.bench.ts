@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { METRICS, QUALIFIERS } from '../shared/domain';
+import { BUILTIN_METRICS as METRICS, QUALIFIERS } from '../shared/domain';
 import { openDataFile } from '../electron/services/db/open';
 import { buildFigureQuery, listFigures } from '../electron/services/workbench/query';
 import { updateSettings } from '../electron/services/workbench/settings';

@@ -28,6 +28,7 @@ import {
   Tier,
 } from './domain';
 import { ErrorPayload } from './errors';
+import { City, MetricEntry, MetricInput, MetricSnapshot } from './metrics';
 import { BulletinContent, BulletinFrame } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
@@ -183,6 +184,12 @@ export const contract = {
   listTableMappings: { input: NoInput, output: z.array(SavedMapping) },
   saveTableMapping: { input: z.object({ name: MappingName, mapping: TableMapping }).strict(), output: z.array(SavedMapping) },
   deleteTableMapping: { input: z.object({ name: z.string().max(200) }).strict(), output: z.array(SavedMapping) },
+  // The metric catalog and the cities (issue 12): edits are revisions (undo, history, trash);
+  // saveMetric without id adds one; deleting one in use is refused (METRIC_IN_USE, with the count).
+  listMetrics: { input: NoInput, output: z.array(MetricEntry) },
+  saveMetric: { input: z.object({ id: MetricSnapshot.shape.id.optional(), metric: MetricInput }).strict(), output: MetricSnapshot },
+  deleteMetric: { input: z.object({ id: MetricSnapshot.shape.id }).strict(), output: UndoState },
+  listCities: { input: NoInput, output: z.array(City) },
 } as const;
 
 export type Contract = typeof contract;

@@ -27,34 +27,24 @@ export const Qualifier = z.enum(['exact', 'over', 'at_least', 'nearly', 'about',
 export type Qualifier = z.infer<typeof Qualifier>;
 export const QUALIFIERS = Qualifier.options;
 
-export const Unit = z.enum(['yuan', '10k_yuan', '100m_yuan', 'percent', 'count']);
+/** metric_unit: the metric's own unit label (a catalog metric of kind 'other', issue 12). */
+export const Unit = z.enum(['yuan', '10k_yuan', '100m_yuan', 'percent', 'count', 'metric_unit']);
 export type Unit = z.infer<typeof Unit>;
 export const UNITS = Unit.options;
 
-export const Metric = z.enum([
-  'output_value',
-  'revenue',
-  'added_value',
-  'added_value_growth',
-  'gdp_share',
-  'enterprises',
-]);
-export type Metric = z.infer<typeof Metric>;
-export const METRICS = Metric.options;
-
 /**
- * Which metrics may be negative: a growth rate can fall below zero; an amount (output value,
- * revenue, added value), a share of GDP or a count of enterprises cannot. Both the app's forms and
- * workbook imports refuse a negative value for the others.
+ * A metric's id in the catalog (issue 12: the metrics table; the six of the article are built in).
+ * Any id of the table's pattern is well formed; whether it names a live metric is checked against
+ * the catalog where data is written (UNKNOWN_METRIC).
  */
-export const METRIC_MAY_BE_NEGATIVE: Record<Metric, boolean> = {
-  output_value: false,
-  revenue: false,
-  added_value: false,
-  added_value_growth: true,
-  gdp_share: false,
-  enterprises: false,
-};
+export const Metric = z.string().min(1).max(64).regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _');
+export type Metric = z.infer<typeof Metric>;
+/** The six metrics every data file's catalog starts with (migration 5). */
+export const BUILTIN_METRICS = ['output_value', 'revenue', 'added_value', 'added_value_growth', 'gdp_share', 'enterprises'] as const;
+
+/** A prefecture-level city of Guangdong by its GB/T 2260 code (the cities table; NULL: province-wide). */
+export const CityCode = z.string().regex(/^44\d{4}$/, 'a GB/T 2260 code of Guangdong (44xxxx)');
+export type CityCode = z.infer<typeof CityCode>;
 
 /** Who a figure is about: one entity, a group of clusters, or the whole province. */
 export const Scope = z.enum(['entity', 'province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries']);
@@ -94,6 +84,8 @@ export const Figure = z.object({
   unit: Unit,
   qualifier: Qualifier,
   period: Period,
+  /** A city of Guangdong, or null: province-wide (snapshots recorded before issue 12 have none). */
+  cityCode: CityCode.nullable().default(null),
   sourceId: RowId.nullable(),
   sourceQuote: z.string().nullable(),
   note: z.string().nullable(),
@@ -194,6 +186,7 @@ export const FigureInput = z
     unit: Unit,
     qualifier: Qualifier,
     period: Period,
+    cityCode: CityCode.nullable().default(null),
     sourceId: RowId.nullable(),
     sourceQuote: personText({ max: 5000, required: false }).nullable(),
     note: personText({ max: 5000, required: false }).nullable(),
@@ -201,9 +194,9 @@ export const FigureInput = z
   .strict()
   .superRefine((f, ctx) => {
     if ((f.scope === 'entity') !== (f.entityId !== null)) ctx.addIssue(problemIssue('entity_needed', ['entityId']));
-    if (f.value < 0 && !METRIC_MAY_BE_NEGATIVE[f.metric]) ctx.addIssue(problemIssue('negative', ['value'], { value: f.value, metric: f.metric }));
   });
-export type FigureInput = z.infer<typeof FigureInput>;
+/** cityCode may be left out (province-wide), as every caller before issue 12 does. */
+export type FigureInput = z.input<typeof FigureInput>;
 
 /** A figure as the revisions table keeps it: the whole row, deleted or not. */
 export const FigureSnapshot = Figure.extend({ deletedAt: IsoDateTime.nullable() });

@@ -79,7 +79,11 @@ export const ERROR_CODES = [
   'TABLE_NO_UNIT',
   'TABLE_NUMBER_MULTIPLIER',
   'TABLE_DUPLICATE_FIGURE',
-  'TABLE_CITY_UNSUPPORTED',
+  // The metric catalog and cities (issue 12).
+  'UNKNOWN_METRIC',
+  'UNKNOWN_CITY',
+  'METRIC_IN_USE',
+  'METRIC_BUILTIN',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -123,6 +127,12 @@ const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   entityId: { 'zh-CN': '产业编号', en: 'entity ID' },
   sourceId: { 'zh-CN': '来源编号', en: 'source ID' },
   id: { 'zh-CN': '编号', en: 'ID' },
+  // Issue 12: the metric catalog and a figure's city.
+  unit: { 'zh-CN': '单位', en: 'unit' },
+  unitLabel: { 'zh-CN': '单位名称', en: 'unit label' },
+  description: { 'zh-CN': '说明', en: 'description' },
+  cityCode: { 'zh-CN': '城市', en: 'city' },
+  metric: { 'zh-CN': '指标', en: 'metric' },
 };
 
 function fieldLabel(where: string | number | null | undefined, lang: Lang): string | null {
@@ -154,6 +164,7 @@ const PROBLEM_TEXT: Record<string, Record<Lang, (d: Details) => string>> = {
   unknown_ref: { 'zh-CN': (d) => `指向不存在或已删除的记录（${d.value ?? ''}）`, en: (d) => `refers to a record that does not exist or was deleted (${d.value ?? ''})` },
   taken: { 'zh-CN': (d) => `“${d.value ?? ''}”已被使用`, en: (d) => `"${d.value ?? ''}" is already used` },
   invalid: { 'zh-CN': () => '无效', en: () => 'is not valid' },
+  unit_kind: { 'zh-CN': (d) => `不是指标“${d.metric ?? ''}”可用的单位（${d.value ?? ''}）`, en: (d) => `is not a unit metric "${d.metric ?? ''}" takes (${d.value ?? ''})` },
 };
 
 /** "“备注”超过 5000 个字符的上限" / "note: is longer than ...": the field and its problem, or the free reason of older callers. */
@@ -510,13 +521,32 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     'zh-CN': (d) => `${cellZh(d)}：与单元格 ${d.firstCell ?? '?'} 是同一条数据（同一产业、城市、指标和期间）。`,
     en: (d) => `${cellEn(d)}: the same figure as cell ${d.firstCell ?? '?'} (same industry, city, metric and period).`,
   },
-  TABLE_CITY_UNSUPPORTED: {
-    'zh-CN': (d) => `${cellZh(d)}：此版本还不能写入按城市的数据。未写入任何内容。`,
-    en: (d) => `${cellEn(d)}: this version cannot write figures about a city yet. Nothing was written.`,
-  },
   BULLETIN_NOT_ISSUED: {
     'zh-CN': (d) => `简报 ${d.id ?? ''} 还是草稿，尚未签发，不需要更正，可直接修改。`,
     en: (d) => `Bulletin ${d.id ?? ''} is still a draft, not issued: edit it instead of correcting it.`,
+  },
+  // The metric catalog and cities (issue 12); a workbook's refusal names sheet, row and column.
+  UNKNOWN_METRIC: {
+    'zh-CN': (d) => `${d.sheet ? `${cellZh(d)}：` : ''}指标“${d.metric ?? ''}”不在指标目录中（或已删除）。请先在“设置 ▸ 指标”中添加它。未写入任何内容。`,
+    en: (d) => `${d.sheet ? `${cellEn(d)}: ` : ''}The metric "${d.metric ?? ''}" is not in the metric catalog (or was deleted). Add it under Settings > Metrics first. Nothing was written.`,
+  },
+  UNKNOWN_CITY: {
+    'zh-CN': (d) => `${d.sheet ? `${cellZh(d)}：` : ''}城市代码“${d.city ?? ''}”不是广东省的地级市。未写入任何内容。`,
+    en: (d) => `${d.sheet ? `${cellEn(d)}: ` : ''}"${d.city ?? ''}" is not a prefecture-level city of Guangdong. Nothing was written.`,
+  },
+  METRIC_IN_USE: {
+    'zh-CN': (d) =>
+      d.change === 'kind'
+        ? `指标“${d.name ?? d.metric ?? ''}”已有 ${d.count ?? '?'} 条数据在用，不能改变其类型。未写入任何内容。`
+        : `指标“${d.name ?? d.metric ?? ''}”还有 ${d.count ?? '?'} 条数据在用，不能删除。请先删除或改动这些数据。`,
+    en: (d) =>
+      d.change === 'kind'
+        ? `The metric "${d.name ?? d.metric ?? ''}" is used by ${countEn(d.count, 'figure', 'figures')}; its kind cannot change. Nothing was written.`
+        : `The metric "${d.name ?? d.metric ?? ''}" is still used by ${countEn(d.count, 'figure', 'figures')} and cannot be deleted. Delete or change those figures first.`,
+  },
+  METRIC_BUILTIN: {
+    'zh-CN': (d) => `“${d.name ?? d.metric ?? ''}”是内置指标，不能删除，也不能改变类型。`,
+    en: (d) => `"${d.name ?? d.metric ?? ''}" is a built-in metric: it cannot be deleted and its kind cannot change.`,
   },
 };
 

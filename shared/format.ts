@@ -2,7 +2,7 @@
  * How a figure reads: number, unit and qualifier together, in either language. Used by the page,
  * the command line, workbooks and briefings, so a number never appears without its meaning.
  */
-import type { Figure, Qualifier, Unit } from './domain';
+import type { Bilingual, Figure, Qualifier, Unit } from './domain';
 import type { Lang } from './errors';
 import { MESSAGES } from './i18n';
 
@@ -19,9 +19,13 @@ export function formatNumber(value: number, lang: Lang): string {
   return format.format(value);
 }
 
-/** The number with its unit, scaled to how people say it (3 万亿元 / 3 trillion yuan). */
-export function formatAmount(value: number, unit: Unit, lang: Lang): string {
+/**
+ * The number with its unit, scaled to how people say it (3 万亿元 / 3 trillion yuan). 'metric_unit'
+ * prints the metric's own unit label (a catalog metric of kind 'other': 12 件, 3.5 万人).
+ */
+export function formatAmount(value: number, unit: Unit, lang: Lang, unitLabel: Bilingual | null = null): string {
   const n = (v: number): string => formatNumber(v, lang);
+  if (unit === 'metric_unit') return unitLabel ? (lang === 'en' ? `${n(value)} ${unitLabel.en}` : `${n(value)}${unitLabel.zh}`) : n(value);
   if (unit === 'percent') return `${n(value)}%`;
   if (unit === 'count') return lang === 'en' ? n(value) : `${n(value)}个`;
   const yuan = value * (unit === '100m_yuan' ? 1e8 : unit === '10k_yuan' ? 1e4 : 1);
@@ -49,16 +53,17 @@ export function qualifierWord(q: Qualifier, lang: Lang): string {
 }
 
 /** "超过1万亿元", "近3万亿元", "over 1 trillion yuan", "target: 5%". */
-export function formatValue(value: number, unit: Unit, qualifier: Qualifier, lang: Lang): string {
-  const amount = formatAmount(value, unit, lang);
+export function formatValue(value: number, unit: Unit, qualifier: Qualifier, lang: Lang, unitLabel: Bilingual | null = null): string {
+  const amount = formatAmount(value, unit, lang, unitLabel);
   if (qualifier === 'exact') return amount;
   const word = qualifierWord(qualifier, lang);
   if (lang === 'en') return qualifier === 'target' ? `${word}: ${amount}` : `${word} ${amount}`;
   return `${word}${amount}`;
 }
 
-export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang): string {
-  return formatValue(f.value, f.unit, f.qualifier, lang);
+/** unitLabel: the catalog's label for a figure in 'metric_unit' (MetricDef.unitLabel). */
+export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, lang: Lang, unitLabel: Bilingual | null = null): string {
+  return formatValue(f.value, f.unit, f.qualifier, lang, unitLabel);
 }
 
 /** The name the embedded dataset records its rows under (resources/dataset), in both languages. */

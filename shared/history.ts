@@ -6,6 +6,7 @@
 import type { Bilingual, Metric, Scope } from './domain';
 import type { Lang } from './errors';
 import { MESSAGES } from './i18n';
+import { seedMetricName } from './metrics';
 import type { BatchSummary } from './workbench';
 
 const LANG_OF = { zh: 'zh-CN', en: 'en' } as const satisfies Record<keyof Bilingual, Lang>;
@@ -20,12 +21,16 @@ export function excerpt(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
 }
 
-/** A figure by what it measures: "智能机器人 产值（2023）" / "Smart robots · Output value (2023)". */
-export function figureLabel(f: { scope: Scope; metric: Metric; period: string }, entityName: Bilingual | null): { zh: string; en: string } {
+/**
+ * A figure by what it measures: "智能机器人 产值（2023）" / "Smart robots · Output value (2023)";
+ * metricName: the catalog's name of its metric (else the built-ins' seed name, or the id).
+ */
+export function figureLabel(f: { scope: Scope; metric: Metric; period: string }, entityName: Bilingual | null, metricName: Bilingual | null = null): { zh: string; en: string } {
   return both((lang) => {
     const m = MESSAGES[lang];
     const who = f.scope === 'entity' && entityName ? entityName[lang === 'en' ? 'en' : 'zh'] : m.scope[f.scope];
-    return lang === 'en' ? `${who} · ${m.metric[f.metric]} (${f.period})` : `${who} ${m.metric[f.metric]}（${f.period}）`;
+    const what = metricName ? metricName[lang === 'en' ? 'en' : 'zh'] : seedMetricName(f.metric, lang);
+    return lang === 'en' ? `${who} · ${what} (${f.period})` : `${who} ${what}（${f.period}）`;
   });
 }
 
@@ -37,6 +42,10 @@ export function annotationLabel(body: string): { zh: string; en: string } {
 export function sourceLabel(title: string): { zh: string; en: string } {
   const text = excerpt(title, 30);
   return { zh: `来源《${text}》`, en: `source “${text}”` };
+}
+
+export function metricLabel(name: Bilingual): { zh: string; en: string } {
+  return { zh: `指标“${name.zh}”`, en: `metric “${name.en}”` };
 }
 
 export function bulletinLabel(title: string): { zh: string; en: string } {

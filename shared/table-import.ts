@@ -5,7 +5,7 @@
  * preview and the applied result. Runs anywhere.
  */
 import { z } from 'zod';
-import { Bilingual, EntityId, Period, Qualifier, RowId, Scope, SourceInput, Unit } from './domain';
+import { Bilingual, CityCode, EntityId, Metric, Period, Qualifier, RowId, Scope, SourceInput, Unit } from './domain';
 import { ErrorPayload } from './errors';
 import { personText } from './text';
 
@@ -14,10 +14,8 @@ export const TableEncoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be
 export type TableEncoding = z.infer<typeof TableEncoding>;
 export const TableFormat = z.enum(['xlsx', 'csv']);
 
-/** A metric id of the catalog (migration 5: lower-case letters, digits, underscores). */
-export const MetricId = z.string().min(1).max(64).regex(/^[a-z0-9_]+$/);
-/** A city's GB/T 2260 code (the 21 prefecture-level cities of Guangdong). */
-export const CityCode = z.string().regex(/^44\d{4}$/);
+/** A metric id of the catalog. */
+const MetricId = Metric;
 
 /** What a column holds. `period_values`: a wide table's year column (header 2021, 2021年, 2021-Q1). */
 export const ColumnRole = z.enum(['entity', 'city', 'metric', 'unit', 'qualifier', 'period', 'value', 'ignore']);

@@ -31,6 +31,8 @@ export const TEXT_PROBLEMS = [
   'unknown_ref',
   'taken',
   'invalid',
+  // Issue 12: a unit the figure's metric does not take (money: 元/万元/亿元; percent: %; …).
+  'unit_kind',
 ] as const;
 export type TextProblem = (typeof TEXT_PROBLEMS)[number];
 

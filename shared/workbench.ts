@@ -67,7 +67,7 @@ export type FigurePage = z.infer<typeof FigurePage>;
 export const FigureFacets = z.object({ periods: z.array(z.string()), tags: z.array(z.string()), authors: z.array(z.string()) });
 export type FigureFacets = z.infer<typeof FigureFacets>;
 
-export const RevisionTargetType = z.enum(['entity', 'figure', 'source', 'annotation', 'bulletin']);
+export const RevisionTargetType = z.enum(['entity', 'figure', 'source', 'annotation', 'bulletin', 'metric']);
 export const Revision = z.object({
   id: RowId,
   batchId: z.string(),

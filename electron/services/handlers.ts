@@ -21,7 +21,8 @@ import { FIGURES } from './db/figures';
 import { mustExist } from './db/revisions';
 import { history } from './db/history';
 import { redo, restoreVersion, undo, undoState, undoStateWithBatches } from './db/undo';
-import { saveAnnotation, saveEntity, saveFigure, setItemDeleted } from './workbench/actions';
+import { saveAnnotation, saveEntity, saveFigure, saveMetric, setItemDeleted } from './workbench/actions';
+import { listCities, listMetrics } from './db/metrics';
 import { dashboardData } from './workbench/dashboard';
 import { listAnnotations, listDeleted, listSources } from './workbench/lists';
 import { figureFacets, listFigures } from './workbench/query';
@@ -105,5 +106,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...backupHandlers(ctx),
     ...bulletinHandlers(ctx, write),
     ...tableHandlers(ctx, write),
+    // The metric catalog and cities (issue 12)
+    listMetrics: () => listMetrics(db),
+    saveMetric: write((input) => saveMetric(db, input)),
+    deleteMetric: write(({ id }) => {
+      setItemDeleted(db, { targetType: 'metric', targetId: id }, true);
+      return undoState(db);
+    }),
+    listCities: () => listCities(db),
   };
 }

@@ -9,6 +9,7 @@ import { CallError } from '../../shared/client';
 import { describeError } from '../../shared/errors';
 import { describeChange } from '../../shared/history';
 import type { Lang } from '../../shared/i18n';
+import { catalogOf, type Catalog, type City, type MetricEntry } from '../../shared/metrics';
 import type { Settings, UndoState } from '../../shared/workbench';
 import { getApi } from './api';
 import { rememberLang } from './i18n';
@@ -26,6 +27,11 @@ export interface Session {
   redo: () => Promise<void>;
   /** Shows a failed call to the person, in their language. */
   showError: (error: unknown) => void;
+  /** The metric catalog with each metric's figure count, and the cities (issue 12), reloaded after writes. */
+  metrics: MetricEntry[];
+  cities: City[];
+  /** Names of metrics and cities in a language, from the catalog. */
+  catalog: Catalog;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -73,6 +79,17 @@ export function SessionProvider({ children }: { children: React.ReactNode }): Re
     getApi().getUndoState({}).then(setUndoState, () => undefined);
   }, [dataVersion]);
 
+  // The catalog is small: read again after every write (a metric added, its figure counts changed).
+  const [metrics, setMetrics] = useState<MetricEntry[]>([]);
+  const [cities, setCities] = useState<City[]>([]);
+  useEffect(() => {
+    getApi().listMetrics({}).then(setMetrics, () => undefined);
+  }, [dataVersion]);
+  useEffect(() => {
+    getApi().listCities({}).then(setCities, () => undefined);
+  }, []);
+  const catalog = useMemo(() => catalogOf(metrics, cities), [metrics, cities]);
+
   const updateSettings = useCallback<Session['updateSettings']>(
     async (patch) => {
       if (patch.lang) applyLang(patch.lang);
@@ -112,8 +129,8 @@ export function SessionProvider({ children }: { children: React.ReactNode }): Re
   );
 
   const value = useMemo<Session>(
-    () => ({ lang, settings, updateSettings, dataVersion, changed, undoState, undo: () => step('undo'), redo: () => step('redo'), showError }),
-    [lang, settings, updateSettings, dataVersion, changed, undoState, step, showError],
+    () => ({ lang, settings, updateSettings, dataVersion, changed, undoState, undo: () => step('undo'), redo: () => step('redo'), showError, metrics, cities, catalog }),
+    [lang, settings, updateSettings, dataVersion, changed, undoState, step, showError, metrics, cities, catalog],
   );
 
   // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (and Ctrl+Y) undo and redo changes, except where text is typed.

@@ -11,6 +11,7 @@
  * Labels carry textBorderWidth: 0 so svg-to-pdfkit does not draw them invisible (TECH-NOTES), and
  * category labels are never cut by width: English wraps between words, Chinese stays whole.
  */
+import { seedMetricName } from '../metrics';
 import type { EChartsOption } from 'echarts';
 import { CATEGORIES, type Category, type EntitySummary, type Figure, type Metric } from '../domain';
 import type { Lang } from '../errors';
@@ -45,9 +46,9 @@ function axisMax(values: number[], metric: Metric): number {
 
 /** The title of the chart of one province-level metric: "增加值同比增长（2023）". */
 export function provinceMetricTitle(rows: readonly Figure[], metric: Metric, lang: Lang): string {
-  const m = MESSAGES[lang];
   const periods = [...new Set(rows.map((f) => f.period))].join(lang === 'en' ? ', ' : '、');
-  return periods ? `${m.metric[metric]}${lang === 'en' ? ` (${periods})` : `（${periods}）`}` : m.metric[metric];
+  const name = seedMetricName(metric, lang);
+  return periods ? `${name}${lang === 'en' ? ` (${periods})` : `（${periods}）`}` : name;
 }
 
 /** One horizontal bar per province-level figure of `metric`, on a percentage axis of its own. */

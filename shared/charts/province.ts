@@ -3,6 +3,7 @@
  * labelled with value, qualifier and unit. A pure function of the figures and the language; the
  * app's dashboard draws it over all province-level percentages, the PDF over the growth figures.
  */
+import { seedMetricName } from '../metrics';
 import type { EChartsOption } from 'echarts';
 import type { Figure } from '../domain';
 import type { Lang } from '../errors';
@@ -23,7 +24,7 @@ export function provinceChartOption(figures: readonly Figure[], lang: Lang, styl
   const text = textStyle(style);
   // Name the metric too when the bars measure different things.
   const mixed = new Set(rows.map((f) => f.metric)).size > 1;
-  const rowName = (f: Figure): string => (mixed ? `${m.scope[f.scope]} · ${m.metric[f.metric]} (${f.period})` : `${m.scope[f.scope]} (${f.period})`);
+  const rowName = (f: Figure): string => (mixed ? `${m.scope[f.scope]} · ${seedMetricName(f.metric, lang)} (${f.period})` : `${m.scope[f.scope]} (${f.period})`);
   return {
     animation: style.animation ?? true,
     textStyle: text,

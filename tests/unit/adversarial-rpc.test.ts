@@ -109,6 +109,10 @@ const VALID: { [C in Channel]: Input<C> } = {
   listTableMappings: {},
   saveTableMapping: { name: '年鉴 产值', mapping: tableMapping },
   deleteTableMapping: { name: '年鉴 产值' },
+  listMetrics: {},
+  saveMetric: { metric: { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' } },
+  deleteMetric: { id: 'revenue' },
+  listCities: {},
 };
 
 /** Values no form would send: control characters, lone surrogates, huge and odd numbers, prototypes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, METRICS, QUALIFIERS, TIERS, UNITS } from '../../shared/domain';
+import { BUILTIN_METRICS, CATEGORIES, QUALIFIERS, TIERS, UNITS } from '../../shared/domain';
 import { ERROR_CODES, describeError } from '../../shared/errors';
 import { formatValue } from '../../shared/format';
 import { MESSAGES } from '../../shared/i18n';
@@ -29,7 +29,7 @@ describe('UI strings', () => {
       for (const t of TIERS) expect(lookup(lang, `tier.${t}`)).toBeTruthy();
       for (const q of QUALIFIERS) expect(lookup(lang, `qualifierName.${q}`)).toBeTruthy();
       for (const u of UNITS) expect(lookup(lang, `unit.${u}`)).toBeDefined();
-      for (const m of METRICS) expect(lookup(lang, `metric.${m}`)).toBeTruthy();
+      for (const m of BUILTIN_METRICS) expect(lookup(lang, `metric.${m}`)).toBeTruthy();
     }
   });
 

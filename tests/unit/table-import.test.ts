@@ -11,6 +11,7 @@ import { applyTablePlan } from '../../electron/services/tables/apply';
 import { readTable, TABLE_LIMITS } from '../../electron/services/tables/read';
 import { planTableImport } from '../../electron/services/tables/plan';
 import { undo } from '../../electron/services/db/undo';
+import { saveMetric } from '../../electron/services/workbench/actions';
 import { fullDump, openTemp } from '../helpers/files';
 import { handMadeXlsx, importFile, libreOfficeXlsx, planFile, wideMapping, writeCsv, type Grid } from '../helpers/tables';
 import { SKIP_LIBREOFFICE } from '../helpers/workbooks';
@@ -231,5 +232,34 @@ describe('a preview goes stale', () => {
     const before = fullDump(db);
     expect(() => applyTablePlan(db, plan, { author: '李分析', dataFile: file, source: { kind: 'existing', id: 1 } })).toThrow(expect.objectContaining({ code: 'ROWS_CHANGED' }));
     expect(fullDump(db)).toBe(before);
+  });
+});
+
+describe('cities down the side, a metric the analyst added', () => {
+  it('maps city names with or without 市, in English, and 全省 to province-wide; writes each figure’s city; a custom metric takes its own unit', async () => {
+    const { db, file } = openTemp();
+    saveMetric(db, { metric: { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' } });
+    const metric = db.prepare(`SELECT id FROM metrics WHERE name_zh = '专利授权量'`).pluck().get() as string;
+    const csv = writeCsv([['城市', '2022', '2023'], ['广州', 1200, 1350], ['深圳市', 3100, 3300], ['Foshan', 800, 900], ['全省', 9000, 9800], ['长沙', 1, 1]], 'gbk');
+    const mapping = { ...wideMapping('城市', { entity: { entityId: 'smart-robots' }, metric }), columns: [{ header: '城市', role: 'city' as const }] };
+    const refused = await planFile(db, csv, mapping);
+    expect(refused.problems.map((p) => describeError(p, 'en'))).toEqual([expect.stringMatching(/^Sheet "table", row 6, column A \(城市\): "长沙" is not a prefecture-level city of Guangdong/)]);
+
+    const table = writeCsv([['城市', '2022', '2023'], ['广州', 1200, 1350], ['深圳市', 3100, 3300], ['Foshan', 800, 900], ['全省', 9000, 9800]], 'gbk');
+    const result = await importFile(db, file, table, mapping);
+    expect(result.added).toBe(8);
+    const rows = db.prepare(`SELECT city_code AS city, period, value, unit FROM figures WHERE metric = ? ORDER BY city_code IS NULL, city_code, period`).all(metric);
+    expect(rows).toEqual([
+      { city: '440100', period: '2022', value: 1200, unit: 'metric_unit' },
+      { city: '440100', period: '2023', value: 1350, unit: 'metric_unit' },
+      { city: '440300', period: '2022', value: 3100, unit: 'metric_unit' },
+      { city: '440300', period: '2023', value: 3300, unit: 'metric_unit' },
+      { city: '440600', period: '2022', value: 800, unit: 'metric_unit' },
+      { city: '440600', period: '2023', value: 900, unit: 'metric_unit' },
+      { city: null, period: '2022', value: 9000, unit: 'metric_unit' },
+      { city: null, period: '2023', value: 9800, unit: 'metric_unit' },
+    ]);
+    // The same table again: the city is part of what a figure is about, so nothing changes.
+    expect((await planFile(db, table, mapping)).counts).toEqual({ added: 0, changed: 0, unchanged: 8, skipped: 0 });
   });
 });

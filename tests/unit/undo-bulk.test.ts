@@ -283,7 +283,7 @@ describe('a damaged recorded snapshot', () => {
     ['a qualifier that is not one', setBefore(20, '$.qualifier', 'roughly'), { where: 'qualifier' }],
     ['a value that is text', setBefore(20, '$.value', '100'), { where: 'value' }],
     ['a missing key', (db: DB) => db.prepare(`UPDATE revisions SET before_json = json_remove(before_json, '$.period') WHERE target_id = '20'`).run(), { where: 'period' }],
-    ['the first of two in undo order (newest first)', (db: DB) => [setBefore(20, '$.unit', 'tons')(db), setBefore(21, '$.metric', 'mood')(db)], { where: 'metric' }],
+    ['the first of two in undo order (newest first)', (db: DB) => [setBefore(20, '$.unit', 'tons')(db), setBefore(21, '$.metric', 'Mood!')(db)], { where: 'metric' }],
     ['a snapshot of another figure', setBefore(20, '$.id', 19), { where: 'id', reason: 'a snapshot of figure 19 recorded for 20' }],
   ])('is refused as one by one refuses it, with nothing written: %s', (_name, damage, details) => {
     const [setBased, oneByOne] = damaged(damage);

@@ -4,6 +4,7 @@
  * resolved from the snapshots frozen into its content, so its text never changes whatever the data
  * becomes. Either way, a reference that resolves to nothing makes the bulletin refuse to build.
  */
+import { seedMetricName } from '../../../shared/metrics';
 import type { FigureSnapshotRef, BulletinContent } from '../../../shared/bulletin';
 import type { EntityDetail, Figure, Qualifier, Source, Unit } from '../../../shared/domain';
 import { MESSAGES } from '../../../shared/i18n';
@@ -42,8 +43,8 @@ export function figureLabel(f: Pick<Figure, 'scope' | 'metric'>, entity: { zh: s
   const zh = MESSAGES['zh-CN'];
   const en = MESSAGES.en;
   return {
-    zh: `${entity ? entity.zh : zh.scope[f.scope]} · ${zh.metric[f.metric]}`,
-    en: `${entity ? entity.en : en.scope[f.scope]} · ${en.metric[f.metric]}`,
+    zh: `${entity ? entity.zh : zh.scope[f.scope]} · ${seedMetricName(f.metric, 'zh-CN')}`,
+    en: `${entity ? entity.en : en.scope[f.scope]} · ${seedMetricName(f.metric, 'en')}`,
   };
 }
 

@@ -130,20 +130,26 @@ export class Composer {
   }
 
   /** A figure's value as it prints: "近3万亿元" with its note, and "nearly 3 trillion yuan" beneath in bilingual. */
-  figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'>, owner: string): Bi {
-    const value = (l: L, style?: RunStyle): TextRun => text(formatFigure(f, l === 'zh' ? 'zh-CN' : 'en'), { lang: l, nowrap: true, style: style ?? 'value' });
+  figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'> & { metric?: string }, owner: string): Bi {
+    const label = 'metric' in f && typeof f.metric === 'string' ? (this.data.catalog.metric(f.metric)?.unitLabel ?? null) : null;
+    const value = (l: L, style?: RunStyle): TextRun => text(formatFigure(f, l === 'zh' ? 'zh-CN' : 'en', label), { lang: l, nowrap: true, style: style ?? 'value' });
     const runs: Line = [value(this.main), ...this.cite(f.sourceId, f.sourceQuote, owner)];
     const en = value('en', 'second');
     return this.both && en.text !== (runs[0] as TextRun).text ? { runs, second: [en] } : { runs };
   }
 
   metricName(f: Figure): Bi {
-    return this.say((_, m) => m.metric[f.metric]);
+    return this.say((_, __, l) => this.metricWord(f.metric, l));
   }
 
   /** What a province-level figure is about: "十大战略性新兴产业集群 营业收入". */
   scopedMetric(f: Figure): Bi {
-    return this.say((_, m, l) => (l === 'en' ? `${m.scope[f.scope]}: ${lowerFirst(m.metric[f.metric])}` : `${m.scope[f.scope]}${m.metric[f.metric]}`));
+    return this.say((_, m, l) => (l === 'en' ? `${m.scope[f.scope]}: ${lowerFirst(this.metricWord(f.metric, l))}` : `${m.scope[f.scope]}${this.metricWord(f.metric, l)}`));
+  }
+
+  /** A metric's name from the catalog in language l. */
+  metricWord(metric: string, l: L): string {
+    return this.data.catalog.metricName(metric, l === 'zh' ? 'zh-CN' : 'en');
   }
 
   source(id: number): Source | undefined {
@@ -157,7 +163,7 @@ export class Composer {
       if (a.targetType === 'figure') {
         const f = (entity ? entity.figures : this.data.province.figures).find((x) => String(x.id) === a.targetId);
         const owner = entity ? clip(entity.name[l], maxName) : f ? m.scope[f.scope] : m.scope.province;
-        const label = f ? `${owner} · ${m.metric[f.metric]} ${f.period}` : owner;
+        const label = f ? `${owner} · ${this.metricWord(f.metric, l)} ${f.period}` : owner;
         return l === 'zh' && !entity ? zhSpacing(label) : label;
       }
       return entity ? clip(entity.name[l], maxName) : m.scope.province;

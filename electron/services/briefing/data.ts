@@ -2,6 +2,8 @@
  * What a briefing prints, read from the data file in one transaction: the chosen entities with
  * their figures, the province level, the annotations marked for the briefing, and the data version.
  */
+import { catalogOf, type Catalog } from '../../../shared/metrics';
+import { listCities, readMetrics } from '../db/metrics';
 import type { Annotation, EntityDetail, ProvinceOverview, Source } from '../../../shared/domain';
 import type { DB } from '../db/open';
 import { dataVersion, getEntity, getProvince, listEntities } from '../db/read';
@@ -17,6 +19,8 @@ export interface BriefingData {
   /** The newest change to any figure, as YYYY-MM-DD (the footer's 数据截至). */
   dataAsOf: string | null;
   dataVersion: string;
+  /** The metric catalog and the cities (issue 12): every metric is named from it. */
+  catalog: Catalog;
 }
 
 /** Empty `entityIds` = every entity, in the usual order; otherwise the given ones, in the usual order. */
@@ -43,6 +47,7 @@ export function readBriefingData(db: DB, entityIds: readonly string[]): Briefing
       futurePlan: issuedOn ? { issuedOn, quote: meta('future_plan_quote') } : null,
       dataAsOf: asOf.at ? localDay(asOf.at) : null,
       dataVersion: dataVersion(db),
+      catalog: catalogOf(readMetrics(db), listCities(db)),
     };
   })();
 }

@@ -36,7 +36,7 @@ export function issuedResolver(content: BulletinContent, data: BulletinFreeze): 
     for (const f of chart.figures) {
       const owner = f.entityId === null ? undefined : entities.get(f.entityId);
       if (!owner || owner.figures.some((g) => g.id === f.figureId)) continue;
-      const figure: Figure = { id: f.figureId, scope: f.scope, entityId: f.entityId, metric: f.metric, value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, sourceId: f.sourceId, sourceQuote: f.sourceQuote, note: null, changedAt: '1970-01-01T00:00:00.000Z', changedBy: '' };
+      const figure: Figure = { id: f.figureId, scope: f.scope, entityId: f.entityId, metric: f.metric, value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, cityCode: null, sourceId: f.sourceId, sourceQuote: f.sourceQuote, note: null, changedAt: '1970-01-01T00:00:00.000Z', changedBy: '' };
       owner.figures.push(figure);
       const source = f.sourceId === null ? undefined : sources.get(f.sourceId);
       if (source && !owner.sources.some((s) => s.id === source.id)) owner.sources.push(source);

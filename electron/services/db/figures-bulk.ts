@@ -69,6 +69,7 @@ const CREATE_ROWS = /* sql */ `
     unit          TEXT,
     qualifier     TEXT,
     period        TEXT,
+    city_code     TEXT,
     source_id     INTEGER,
     source_quote  TEXT,
     note          TEXT,
@@ -76,8 +77,8 @@ const CREATE_ROWS = /* sql */ `
   )`;
 
 const FILL_WRITE = /* sql */ `
-  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  INSERT INTO ${ROWS} (seq, kind, id, scope, entity_id, metric, value, unit, qualifier, period, city_code, source_id, source_quote, note)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const FILL_REMOVAL = /* sql */ `INSERT INTO ${ROWS} (seq, kind, id) VALUES (?, 'removed', ?)`;
 
 const COLUMNS = EDITABLE.map(([, column]) => column);
@@ -106,6 +107,10 @@ const PROBLEM = /* sql */ `
          AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = i.entity_id AND e.deleted_at IS NULL) THEN 'entity'
     WHEN i.kind <> 'removed' AND i.source_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = i.source_id AND s.deleted_at IS NULL) THEN 'source'
+    WHEN i.kind IN ('added', 'changed')
+         AND NOT EXISTS (SELECT 1 FROM metrics m WHERE m.id = i.metric AND m.deleted_at IS NULL) THEN 'metric'
+    WHEN i.kind IN ('added', 'changed') AND i.city_code IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM cities c WHERE c.code = i.city_code) THEN 'city'
   END`;
 
 /**
@@ -118,8 +123,8 @@ const SCAN_ROWS = /* sql */ `
 
 /** The first row the per-row functions would refuse, and why. */
 const FIRST_PROBLEM = /* sql */ `
-  SELECT id, entityId, sourceId, problem FROM (
-    SELECT i.seq, i.id, i.entity_id AS entityId, i.source_id AS sourceId, ${PROBLEM} AS problem
+  SELECT id, entityId, sourceId, metric, cityCode, problem FROM (
+    SELECT i.seq, i.id, i.entity_id AS entityId, i.source_id AS sourceId, i.metric, i.city_code AS cityCode, ${PROBLEM} AS problem
       FROM ${ROWS} i LEFT JOIN figures f ON f.id = i.id)
    WHERE problem IS NOT NULL
    ORDER BY seq
@@ -237,7 +242,16 @@ export function applyFigureSnapshots(db: DB, ctx: ChangeContext, recorded: Recor
 
 /** The error the per-row functions would throw, for the first row they would refuse. */
 function firstProblem(db: DB): AppError {
-  const row = statement(db, FIRST_PROBLEM).get() as { id: number; entityId: string | null; sourceId: number | null; problem: 'not found' | 'deleted' | 'entity' | 'source' };
+  const row = statement(db, FIRST_PROBLEM).get() as {
+    id: number;
+    entityId: string | null;
+    sourceId: number | null;
+    metric: string;
+    cityCode: string;
+    problem: 'not found' | 'deleted' | 'entity' | 'source' | 'metric' | 'city';
+  };
+  if (row.problem === 'metric') return new AppError('UNKNOWN_METRIC', `unknown metric ${row.metric}`, { metric: row.metric, where: 'metric' });
+  if (row.problem === 'city') return new AppError('UNKNOWN_CITY', `unknown city ${row.cityCode}`, { city: row.cityCode, where: 'cityCode' });
   if (row.problem === 'entity') return unknownReference('entity', row.entityId!);
   if (row.problem === 'source') return unknownReference('source', row.sourceId!);
   return notFound('figure', row.id, row.problem);
@@ -260,6 +274,6 @@ function fillRows(db: DB, rows: readonly FigureChange[]): void {
     }
     const f = row.input;
     const id = row.kind === 'added' ? next++ : row.id;
-    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
+    write.run(seq, row.kind, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.cityCode ?? null, f.sourceId, f.sourceQuote, f.note);
   });
 }

@@ -6,6 +6,7 @@ import { FigureInput, FigureSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { DB } from './open';
 import { mustBeLive, mustExist, parseInput, recordRevision, setDeleted, type ChangeContext, type Tracked } from './revisions';
+import { checkFigureCatalog } from './metrics';
 import { statement } from './statements';
 import { FIGURE_COLUMN, toFigure, type FigureRow } from './rows';
 
@@ -21,15 +22,17 @@ export const FIGURES: Tracked<FigureSnapshot> = {
   put: (db, ctx, snap) => {
     statement(
       db,
-      `INSERT INTO figures (id, scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by, deleted_at)
-       VALUES (@id, @scope, @entityId, @metric, @value, @unit, @qualifier, @period, @sourceId, @sourceQuote, @note, @at, @author, @deletedAt)
+      `INSERT INTO figures (id, scope, entity_id, metric, value, unit, qualifier, period, city_code, source_id, source_quote, note, changed_at, changed_by, deleted_at)
+       VALUES (@id, @scope, @entityId, @metric, @value, @unit, @qualifier, @period, @cityCode, @sourceId, @sourceQuote, @note, @at, @author, @deletedAt)
        ON CONFLICT (id) DO UPDATE
           SET scope = excluded.scope, entity_id = excluded.entity_id, metric = excluded.metric, value = excluded.value,
-              unit = excluded.unit, qualifier = excluded.qualifier, period = excluded.period, source_id = excluded.source_id,
+              unit = excluded.unit, qualifier = excluded.qualifier, period = excluded.period, city_code = excluded.city_code, source_id = excluded.source_id,
               source_quote = excluded.source_quote, note = excluded.note, changed_at = excluded.changed_at,
               changed_by = excluded.changed_by, deleted_at = excluded.deleted_at`,
     ).run({ ...snap, at: ctx.at, author: ctx.author });
   },
+  // A figure written back names a metric still in the catalog and a real city (the triggers would refuse it untyped).
+  check: (db, snap) => checkFigureCatalog(db, snap, { kindRules: false }),
   setDeletedAt: (db, ctx, id, deletedAt) => {
     statement(db, `UPDATE figures SET deleted_at = @deletedAt, changed_at = @at, changed_by = @author WHERE id = @id`).run({ id: Number(id), deletedAt, at: ctx.at, author: ctx.author });
   },
@@ -41,6 +44,7 @@ export function unknownReference(what: 'entity' | 'source', id: string | number)
 }
 
 function checkReferences(db: DB, input: FigureInput): void {
+  checkFigureCatalog(db, input);
   if (input.entityId !== null) {
     const e = statement(db, `SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL`).get(input.entityId);
     if (!e) throw unknownReference('entity', input.entityId);
@@ -57,8 +61,8 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
   const id = Number(
     statement(
       db,
-      `INSERT INTO figures (scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by)
-         VALUES (@scope, @entityId, @metric, @value, @unit, @qualifier, @period, @sourceId, @sourceQuote, @note, @at, @author)`,
+      `INSERT INTO figures (scope, entity_id, metric, value, unit, qualifier, period, city_code, source_id, source_quote, note, changed_at, changed_by)
+         VALUES (@scope, @entityId, @metric, @value, @unit, @qualifier, @period, @cityCode, @sourceId, @sourceQuote, @note, @at, @author)`,
     ).run({ ...input, at: ctx.at, author: ctx.author }).lastInsertRowid,
   );
   const after = mustExist(db, FIGURES, id);
@@ -68,7 +72,7 @@ export function createFigure(db: DB, ctx: ChangeContext, raw: unknown): FigureSn
 
 /** Columns of a figure a person can change, with their names in SQL. */
 export const EDITABLE: readonly (readonly [keyof FigureInput, string])[] = (
-  ['scope', 'entityId', 'metric', 'value', 'unit', 'qualifier', 'period', 'sourceId', 'sourceQuote', 'note'] as const
+  ['scope', 'entityId', 'metric', 'value', 'unit', 'qualifier', 'period', 'cityCode', 'sourceId', 'sourceQuote', 'note'] as const
 ).map((key) => [key, FIGURE_COLUMN[key]] as const);
 
 /**

@@ -4,7 +4,7 @@
  * (the undo/redo messages).
  */
 import { Bilingual, Figure } from '../../../shared/domain';
-import { annotationLabel, bulletinLabel, figureLabel, sourceLabel } from '../../../shared/history';
+import { annotationLabel, bulletinLabel, figureLabel, metricLabel, sourceLabel } from '../../../shared/history';
 import type { BatchSummary, Revision } from '../../../shared/workbench';
 import type { DB } from './open';
 import type { RevisionTarget } from './revisions';
@@ -110,11 +110,17 @@ function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<stri
   if (type === 'figure') {
     const figure = Figure.pick({ scope: true, entityId: true, metric: true, period: true }).safeParse(snapshot);
     if (!figure.success) return { zh: `数据 ${id}`, en: `figure ${id}` };
-    return figureLabel(figure.data, figure.data.entityId ? entityName(db, figure.data.entityId) : null);
+    return figureLabel(figure.data, figure.data.entityId ? entityName(db, figure.data.entityId) : null, metricName(db, figure.data.metric));
   }
   if (type === 'annotation') return annotationLabel(typeof snapshot.body === 'string' ? snapshot.body : id);
   if (type === 'bulletin') return bulletinLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
+  if (type === 'metric') return metricLabel(Bilingual.safeParse(snapshot.name).data ?? metricName(db, id) ?? { zh: id, en: id });
   return sourceLabel(typeof snapshot.title === 'string' ? snapshot.title : id);
+}
+
+function metricName(db: DB, id: string): Bilingual | null {
+  const row = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM metrics WHERE id = ?`).get(id) as Bilingual | undefined;
+  return row ?? null;
 }
 
 function entityName(db: DB, id: string): Bilingual | null {

@@ -12,7 +12,7 @@ import { issueDetails } from '../../../shared/text';
 import type { DB } from './open';
 import { statement } from './statements';
 
-export type RevisionTarget = 'entity' | 'figure' | 'source' | 'annotation' | 'bulletin';
+export type RevisionTarget = 'entity' | 'figure' | 'source' | 'annotation' | 'bulletin' | 'metric';
 export type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** Who is changing the data, when, and which user action the change belongs to. */
@@ -96,6 +96,8 @@ export interface Tracked<S extends Snapshot> {
   /** Writes every field of `snap` (insert or update); the change context supplies who and when. */
   put(db: DB, ctx: ChangeContext, snap: S): void;
   setDeletedAt(db: DB, ctx: ChangeContext, id: string, deletedAt: string | null): void;
+  /** What the schema cannot know, checked before a recorded snapshot is written back (a figure's metric still in the catalog). */
+  check?(db: DB, snap: S): void;
 }
 
 /** The error for an object that is not there, or is deleted where a live one is needed. */
@@ -141,12 +143,19 @@ export function applySnapshot<S extends Snapshot>(db: DB, ctx: ChangeContext, ki
     if (before && before.deletedAt === null) setDeleted(db, ctx, kind, id, true);
     return;
   }
-  const snap = parseSnapshot(kind, id, raw);
+  const snap = checkSnapshot(db, kind, id, raw);
   kind.put(db, ctx, snap);
   const after = mustExist(db, kind, id);
   const action: RevisionAction =
     before === null ? 'create' : before.deletedAt === null && after.deletedAt !== null ? 'delete' : before.deletedAt !== null && after.deletedAt === null ? 'restore' : 'update';
   recordRevision(db, ctx, { targetType: kind.target, targetId: id, action, before, after });
+}
+
+/** A recorded snapshot parsed (parseSnapshot) and checked against the data file (Tracked.check). */
+export function checkSnapshot<S extends Snapshot>(db: DB, kind: Tracked<S>, id: string, raw: unknown): S {
+  const snap = parseSnapshot(kind, id, raw);
+  kind.check?.(db, snap);
+  return snap;
 }
 
 /**

@@ -47,6 +47,7 @@ export interface FigureRow {
   unit: string;
   qualifier: string;
   period: string;
+  city_code: string | null;
   source_id: number | null;
   source_quote: string | null;
   note: string | null;
@@ -63,6 +64,7 @@ export const FIGURE_COLUMN = {
   unit: 'unit',
   qualifier: 'qualifier',
   period: 'period',
+  cityCode: 'city_code',
   sourceId: 'source_id',
   sourceQuote: 'source_quote',
   note: 'note',
@@ -80,6 +82,7 @@ export const toFigure = (r: FigureRow): Figure => ({
   unit: r.unit as Figure['unit'],
   qualifier: r.qualifier as Figure['qualifier'],
   period: r.period,
+  cityCode: r.city_code,
   sourceId: r.source_id,
   sourceQuote: r.source_quote,
   note: r.note,

@@ -3,6 +3,7 @@ import { BULLETINS } from '../bulletins/store';
 import { ANNOTATIONS } from './annotations';
 import { ENTITIES } from './entities';
 import { FIGURES } from './figures';
+import { METRICS } from './metrics';
 import type { RevisionTarget, Snapshot, Tracked } from './revisions';
 import { SOURCES } from './sources';
 
@@ -12,4 +13,5 @@ export const TRACKED: Record<RevisionTarget, Tracked<Snapshot>> = {
   source: SOURCES,
   annotation: ANNOTATIONS,
   bulletin: BULLETINS,
+  metric: METRICS,
 };

@@ -14,7 +14,7 @@ import { applyFigureSnapshots, type RecordedFigures } from './figures-bulk';
 import { mustBeWhole } from './health';
 import { batchSummary } from './history';
 import type { DB } from './open';
-import { applySnapshot, beginBatch, newChange, parseSnapshot, rowsChanged, type ChangeContext, type RevisionTarget } from './revisions';
+import { applySnapshot, beginBatch, checkSnapshot, newChange, rowsChanged, type ChangeContext, type RevisionTarget } from './revisions';
 import { conflictsOf, type Conflict } from './undo-conflicts';
 import { TRACKED } from './tracked';
 
@@ -167,7 +167,7 @@ function runsOf(db: DB, ctx: Reverting): { runs: Run[]; revisions: number } {
   for (const r of recorded(db, ctx).iterate(ctx.reverts.batchId)) {
     revisions++;
     const snapshot = json(r.snapshot);
-    if (snapshot !== null) parseSnapshot(TRACKED[r.type], r.target, snapshot);
+    if (snapshot !== null) checkSnapshot(db, TRACKED[r.type], r.target, snapshot);
     if (r.type === 'figure') {
       if (!figures || inRun.has(r.target)) {
         runs.push((figures = { batchId: ctx.reverts.batchId, first: r.id, last: r.id, side: ctx.reverts.kind === 'undo' ? 'before' : 'after' }));

@@ -64,26 +64,22 @@ function refuseChangedSince(db: DB, plan: TablePlan): void {
   if (hit.length > 0) throw rowsChanged(hit.sort((a, b) => a - b), 'preview');
 }
 
-/**
- * The seam to the figure writer. A figure's metric is any catalog id (the database's trigger checks
- * it), and its city a GB/T 2260 code. Until FigureInput carries `cityCode` (the catalog branch,
- * i12-catalog, adds it), a city figure cannot be written through it and is refused, typed.
- */
+/** The figure the writer gets: a change keeps the stored note, and the quote only when the source stays the same. */
 function figureChangeOf(c: PlannedTableChange, sourceId: number): FigureChange {
   const f = c.figure;
-  if (f.cityCode !== null) throw new AppError('TABLE_CITY_UNSUPPORTED', 'city figures need the catalog', { sheet: '', row: c.row, column: c.column });
   const sameSource = c.stored?.sourceId === sourceId;
-  const input = {
+  const input: FigureInput = {
     scope: f.scope,
     entityId: f.entityId,
-    metric: f.metric as FigureInput['metric'],
+    metric: f.metric,
     value: f.value,
     unit: f.unit,
     qualifier: f.qualifier,
     period: f.period,
+    cityCode: f.cityCode,
     sourceId,
     sourceQuote: sameSource ? (c.stored?.sourceQuote ?? null) : null,
     note: c.stored?.note ?? null,
-  } satisfies FigureInput;
+  };
   return c.figureId === null ? { kind: 'added', input } : { kind: 'changed', id: c.figureId, input };
 }

@@ -154,5 +154,5 @@ export const matchQualifier = (text: string): Qualifier | undefined => QUALIFIER
 
 /** The unit a metric's kind implies, when no column or fixed value gives one. */
 export function impliedUnit(metric: CatalogMetric): Unit | null {
-  return metric.kind === 'percent' ? 'percent' : metric.kind === 'count' ? 'count' : null;
+  return metric.kind === 'percent' ? 'percent' : metric.kind === 'count' ? 'count' : metric.kind === 'other' ? 'metric_unit' : null;
 }

@@ -8,6 +8,7 @@ import type { Bilingual, Qualifier, Scope, Unit } from '../../../shared/domain';
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { periodOfHeader, type EntityChoice, type TableChange, type TableCounts, type TableMapping, type UnmatchedName } from '../../../shared/table-import';
 import { Period } from '../../../shared/domain';
+import { metricProblem } from '../../../shared/metrics';
 import type { DB } from '../db/open';
 import { revisionMark, type RevisionMark } from '../db/read';
 import { parseNumberText, shownCell, type Cell } from '../workbook/cells';
@@ -196,8 +197,9 @@ export function planTableImport(db: DB, table: ReadTable, mapping: TableMapping)
           report(read.problem, { ...at(v.index), value: shownCell(cell), ...(read.problem === 'IMPORT_PERCENT_UNIT' ? { value: `${Number((Number(shownCell(cell)) * 100).toPrecision(15))}%` } : {}) });
           continue;
         }
-        if (read.value < 0 && !rowMetric.mayBeNegative) {
-          report('IMPORT_INVALID_FIGURE', { ...at(v.index), value: read.value, problem: 'negative' });
+        const problem = metricProblem(rowMetric, { value: read.value, unit });
+        if (problem) {
+          report('IMPORT_INVALID_FIGURE', { ...at(v.index), value: problem === 'unit_kind' ? unit : read.value, problem, metric: rowMetric.name.zh });
           continue;
         }
         const scope: Scope = 'entityId' in choice ? 'entity' : choice.scope;

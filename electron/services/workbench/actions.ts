@@ -10,6 +10,8 @@ import { createFigure, updateFigure } from '../db/figures';
 import type { DB } from '../db/open';
 import { newChange, setDeleted, type ChangeContext, type RevisionTarget } from '../db/revisions';
 import { createSource } from '../db/sources';
+import { createMetric, updateMetric } from '../db/metrics';
+import type { MetricInput, MetricSnapshot } from '../../../shared/metrics';
 import { TRACKED } from '../db/tracked';
 import { authorOf } from './settings';
 
@@ -62,4 +64,9 @@ export function setItemDeleted(db: DB, ref: { targetType: RevisionTarget; target
     if (ref.targetType === 'entity') return deleted ? deleteEntity(db, ctx, ref.targetId) : restoreEntity(db, ctx, ref.targetId);
     return setDeleted(db, ctx, TRACKED[ref.targetType], ref.targetId, deleted);
   });
+}
+
+/** Adds a metric to the catalog (no id) or changes one, as one action. */
+export function saveMetric(db: DB, input: { id?: string | undefined; metric: MetricInput }): MetricSnapshot {
+  return act(db, (ctx) => (input.id === undefined ? createMetric(db, ctx, input.metric) : updateMetric(db, ctx, input.id, input.metric)));
 }

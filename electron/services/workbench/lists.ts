@@ -1,6 +1,6 @@
 /** The list of all annotations (filtered by status, tag, author, target) and of deleted items that can be restored. */
 import type { z } from 'zod';
-import type { Bilingual, Metric, Source } from '../../../shared/domain';
+import type { Bilingual, Source } from '../../../shared/domain';
 import { MESSAGES } from '../../../shared/i18n';
 import type { AnnotationListItem, AnnotationQuery, DeletedItem } from '../../../shared/workbench';
 import type { DB } from '../db/open';
@@ -12,24 +12,25 @@ export function listSources(db: DB): Source[] {
 }
 
 /** How a figure is named in lists: its entity (or scope), metric and period, in both languages. */
-function figureLabel(r: { name_zh: string | null; name_en: string | null; scope: string; metric: string; period: string }): Bilingual {
-  const label = (lang: 'zh-CN' | 'en', name: string | null): string => {
+function figureLabel(r: { name_zh: string | null; name_en: string | null; scope: string; metric: string; metric_zh: string | null; metric_en: string | null; period: string }): Bilingual {
+  const label = (lang: 'zh-CN' | 'en', name: string | null, metric: string | null): string => {
     const m = MESSAGES[lang];
     const who = name ?? m.scope[r.scope as keyof typeof m.scope] ?? r.scope;
-    return `${who} · ${m.metric[r.metric as Metric] ?? r.metric} · ${r.period}`;
+    return `${who} · ${metric ?? r.metric} · ${r.period}`;
   };
-  return { zh: label('zh-CN', r.name_zh), en: label('en', r.name_en) };
+  return { zh: label('zh-CN', r.name_zh, r.metric_zh), en: label('en', r.name_en, r.metric_en) };
 }
 
 export function listAnnotations(db: DB, filter: z.output<typeof AnnotationQuery>): AnnotationListItem[] {
   const rows = db
     .prepare(
       `SELECT a.*, coalesce(e.name_zh, fe.name_zh) AS name_zh, coalesce(e.name_en, fe.name_en) AS name_en,
-              f.scope, f.metric, f.period
+              f.scope, f.metric, f.period, m.name_zh AS metric_zh, m.name_en AS metric_en
          FROM annotations a
          LEFT JOIN entities e ON a.target_type = 'entity' AND e.id = a.target_id
          LEFT JOIN figures f ON a.target_type = 'figure' AND f.id = CAST(a.target_id AS INTEGER)
          LEFT JOIN entities fe ON fe.id = f.entity_id
+         LEFT JOIN metrics m ON m.id = f.metric
         WHERE a.deleted_at IS NULL
           AND (@status IS NULL OR a.status = @status)
           AND (@author IS NULL OR a.author = @author)
@@ -45,12 +46,12 @@ export function listAnnotations(db: DB, filter: z.output<typeof AnnotationQuery>
       targetType: filter.targetType ?? null,
       targetId: filter.targetId ?? null,
       tag: filter.tag ?? null,
-    }) as (AnnotationRow & { name_zh: string | null; name_en: string | null; scope: string | null; metric: string | null; period: string | null })[];
+    }) as (AnnotationRow & { name_zh: string | null; name_en: string | null; scope: string | null; metric: string | null; metric_zh: string | null; metric_en: string | null; period: string | null })[];
   return rows.map((r) => ({
     ...toAnnotation(r),
     targetLabel:
       r.target_type === 'figure' && r.metric !== null
-        ? figureLabel({ name_zh: r.name_zh, name_en: r.name_en, scope: r.scope ?? 'entity', metric: r.metric, period: r.period ?? '' })
+        ? figureLabel({ ...r, scope: r.scope ?? 'entity', metric: r.metric, period: r.period ?? '' })
         : { zh: r.name_zh ?? r.target_id, en: r.name_en ?? r.target_id },
   }));
 }
@@ -65,11 +66,12 @@ export function listDeleted(db: DB): DeletedItem[] {
   }[];
   const figures = db
     .prepare(
-      `SELECT f.id, f.scope, f.metric, f.period, f.deleted_at, e.name_zh, e.name_en
-         FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
+      `SELECT f.id, f.scope, f.metric, f.period, f.deleted_at, e.name_zh, e.name_en, m.name_zh AS metric_zh, m.name_en AS metric_en
+         FROM figures f LEFT JOIN entities e ON e.id = f.entity_id LEFT JOIN metrics m ON m.id = f.metric
         WHERE f.deleted_at IS NOT NULL ORDER BY f.deleted_at DESC LIMIT 500`,
     )
-    .all() as { id: number; scope: string; metric: string; period: string; deleted_at: string; name_zh: string | null; name_en: string | null }[];
+    .all() as { id: number; scope: string; metric: string; metric_zh: string | null; metric_en: string | null; period: string; deleted_at: string; name_zh: string | null; name_en: string | null }[];
+  const metrics = db.prepare(`SELECT id, name_zh, name_en, deleted_at FROM metrics WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`).all() as { id: string; name_zh: string; name_en: string; deleted_at: string }[];
   const annotations = db.prepare(`SELECT id, body, deleted_at FROM annotations WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`).all() as {
     id: number;
     body: string;
@@ -81,6 +83,7 @@ export function listDeleted(db: DB): DeletedItem[] {
     ...entities.map((e) => ({ targetType: 'entity' as const, targetId: e.id, label: { zh: e.name_zh, en: e.name_en }, deletedAt: e.deleted_at })),
     ...figures.map((f) => ({ targetType: 'figure' as const, targetId: String(f.id), label: figureLabel(f), deletedAt: f.deleted_at })),
     ...annotations.map((a) => ({ targetType: 'annotation' as const, targetId: String(a.id), label: { zh: a.body.slice(0, 80), en: a.body.slice(0, 80) }, deletedAt: a.deleted_at })),
+    ...metrics.map((m) => ({ targetType: 'metric' as const, targetId: m.id, label: { zh: m.name_zh, en: m.name_en }, deletedAt: m.deleted_at })),
     ...bulletins.map((b) => ({ targetType: 'bulletin' as const, targetId: String(b.id), label: { zh: b.title.slice(0, 80), en: b.title.slice(0, 80) }, deletedAt: b.deleted_at })),
   ];
   return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));

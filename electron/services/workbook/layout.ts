@@ -4,7 +4,8 @@
  * back). Sheet names and headers are recognised in both languages, so a workbook exported in
  * English imports into an app showing Chinese and the other way round.
  */
-import { METRICS, QUALIFIERS, UNITS, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
+import { BUILTIN_METRICS, QUALIFIERS, UNITS, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
+import { seedMetricName } from '../../../shared/metrics';
 import type { Lang } from '../../../shared/errors';
 import { LANGS, MESSAGES, type Messages } from '../../../shared/i18n';
 
@@ -57,7 +58,7 @@ export const SCOPES: readonly Scope[] = ['entity', 'province', 'strategic_cluste
 export const ENUM_LABELS = {
   scope: { values: SCOPES, label: (v: Scope, lang: Lang) => MESSAGES[lang].scope[v] },
   // List validations separate items with commas, so a name's own commas are dropped.
-  metric: { values: METRICS, label: (v: Metric, lang: Lang) => MESSAGES[lang].metric[v].replace(/,/g, '') },
+  metric: { values: BUILTIN_METRICS, label: (v: Metric, lang: Lang) => seedMetricName(v, lang).replace(/,/g, '') },
   unit: { values: UNITS, label: (v: Unit, lang: Lang) => MESSAGES[lang].workbook.unit[v] },
   qualifier: { values: QUALIFIERS, label: (v: Qualifier, lang: Lang) => MESSAGES[lang].qualifierName[v] },
 } as const;
@@ -88,5 +89,6 @@ export function enumLabels(column: EnumColumn, lang: Lang): string[] {
 export function numberFormat(unit: Unit, lang: Lang): string {
   if (unit === 'percent') return 'General"%"';
   if (unit === 'count') return '#,##0';
+  if (unit === 'metric_unit') return 'General';
   return `General" ${MESSAGES[lang].workbook.unit[unit]}"`;
 }

@@ -10,20 +10,18 @@ import type { z } from 'zod';
 import { CallError } from '../../../shared/client';
 import {
   FigureInput,
-  METRIC_MAY_BE_NEGATIVE,
-  METRICS,
   QUALIFIERS,
   Scope,
   SourceInput,
-  UNITS,
   type EntitySummary,
   type FigureSnapshot,
-  type Metric,
   type Source,
+  type Unit,
 } from '../../../shared/domain';
+import { UNITS_OF_KIND, type MetricDef } from '../../../shared/metrics';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
-import { useSession } from '../session';
+import { errorText, useSession } from '../session';
 import { localDateTime } from '../time';
 import { authorName } from '../../../shared/format';
 import { figureLabel } from '../../../shared/history';
@@ -40,6 +38,8 @@ interface Values {
   unit: FigureInput['unit'];
   qualifier: FigureInput['qualifier'];
   period: string;
+  /** '' for province-wide. */
+  cityCode: string;
   note: string;
   sourceId: number;
   sourceQuote: string;
@@ -58,6 +58,7 @@ function toFigureInput(v: Values): FigureInput {
     unit: v.unit,
     qualifier: v.qualifier,
     period: v.period.trim(),
+    cityCode: v.cityCode ? v.cityCode : null,
     sourceId: v.sourceId > 0 ? v.sourceId : null,
     sourceQuote: orNull(v.sourceQuote),
     note: orNull(v.note),
@@ -66,6 +67,17 @@ function toFigureInput(v: Values): FigureInput {
 
 function toSourceInput(s: NonNullable<Values['newSource']>): SourceInput {
   return { title: s.title?.trim() ?? '', publisher: s.publisher?.trim() ?? '', author: orNull(s.author), publishedOn: orNull(s.publishedOn), url: orNull(s.url), excerpt: orNull(s.excerpt) };
+}
+
+/** The units a metric's figures may be in (every unit while the catalog is loading). */
+function unitsOf(def: MetricDef | undefined): readonly Unit[] {
+  return def ? UNITS_OF_KIND[def.kind] : [...UNITS_OF_KIND.money, ...UNITS_OF_KIND.percent, ...UNITS_OF_KIND.count];
+}
+
+/** A unit's word; an 'other' metric's own unit label. */
+function unitWord(u: Unit, def: MetricDef | undefined, lang: Lang, t: (k: string) => string): string {
+  if (u === 'metric_unit' && def?.unitLabel) return lang === 'en' ? def.unitLabel.en : def.unitLabel.zh;
+  return t(`unit.${u}`) || u;
 }
 
 /** A form rule that checks one field against the field's schema and says what is wrong in the person's language. */
@@ -85,9 +97,10 @@ export function FigureForm(props: {
   onDirty?: (dirty: boolean) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const { changed, showError } = useSession();
+  const { changed, showError, metrics, cities, catalog } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const metricId = Form.useWatch('metric', form);
   const [entities, setEntities] = useState<EntitySummary[]>([]);
   const [sources, setSources] = useState<Source[]>([]);
   const [saving, setSaving] = useState(false);
@@ -111,6 +124,7 @@ export function FigureForm(props: {
     unit: f?.unit ?? props.defaults?.unit ?? '100m_yuan',
     qualifier: f?.qualifier ?? 'exact',
     period: f?.period ?? '',
+    cityCode: f?.cityCode ?? props.defaults?.cityCode ?? '',
     note: f?.note ?? '',
     sourceId: f?.sourceId ?? NO_SOURCE,
     sourceQuote: f?.sourceQuote ?? '',
@@ -128,11 +142,15 @@ export function FigureForm(props: {
       props.onDirty?.(false);
       // Say what was saved: "已保存：智能机器人 产值（2023）".
       const entity = entities.find((e) => e.id === saved.entityId);
-      const what = figureLabel(saved, entity ? entity.name : null)[props.lang === 'en' ? 'en' : 'zh'];
+      const what = figureLabel(saved, entity ? entity.name : null, catalog.metric(saved.metric)?.name ?? null)[props.lang === 'en' ? 'en' : 'zh'];
       const newSource = values.sourceId === NEW_SOURCE ? values.newSource?.title?.trim() : undefined;
       void message.success(newSource ? t('figureForm.savedWithSource', { what, source: newSource }) : t('figureForm.savedWhat', { what }));
       props.onSaved(saved);
     } catch (error) {
+      if (error instanceof CallError && (error.code === 'UNKNOWN_METRIC' || error.code === 'UNKNOWN_CITY')) {
+        form.setFields([{ name: error.code === 'UNKNOWN_METRIC' ? 'metric' : 'cityCode', errors: [errorText(error, props.lang)] }]);
+        return;
+      }
       if (error instanceof CallError && error.code === 'INVALID_INPUT') {
         // Main refused what the form let through: show it at the field it names.
         const where = String(error.details?.where ?? '').replace(/^saveFigure\./, '').replace(/^figure\./, '');
@@ -200,7 +218,15 @@ export function FigureForm(props: {
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="metric" label={t('figureForm.metric')} rules={[fieldRule(shape.shape.metric, (v) => v, invalid('metric'))]}>
-            <Select options={METRICS.map((m) => ({ value: m, label: t(`metric.${m}`) }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={metrics.map((m) => ({ value: m.id, label: catalog.metricName(m.id, props.lang) }))}
+              onChange={(id: string) => {
+                // Keep the unit one the new metric takes (money: 亿元/万元/元; percent: %; …).
+                const allowed = unitsOf(catalog.metric(id));
+                if (!allowed.includes(form.getFieldValue('unit') as Unit)) form.setFieldValue('unit', allowed[0]);
+              }}
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -218,9 +244,11 @@ export function FigureForm(props: {
             rules={[
               fieldRule(shape.shape.value, (v) => toNumber(String(v ?? '')), invalid('value')),
               {
-                // Only a growth rate may be below zero (METRIC_MAY_BE_NEGATIVE), as main checks again.
+                // Only a metric the catalog marks as possibly negative (a growth rate) may be below zero, as main checks again.
                 validator: (_: unknown, v: unknown) =>
-                  toNumber(String(v ?? '')) < 0 && !METRIC_MAY_BE_NEGATIVE[form.getFieldValue('metric') as Metric] ? Promise.reject(new Error(invalid('negative'))) : Promise.resolve(),
+                  toNumber(String(v ?? '')) < 0 && catalog.metric(String(form.getFieldValue('metric')))?.mayBeNegative === false
+                    ? Promise.reject(new Error(invalid('negative')))
+                    : Promise.resolve(),
               },
             ]}
           >
@@ -229,7 +257,7 @@ export function FigureForm(props: {
         </Col>
         <Col span={8}>
           <Form.Item name="unit" label={t('figureForm.unit')}>
-            <Select options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) || u }))} />
+            <Select options={unitsOf(catalog.metric(String(metricId ?? ''))).map((u) => ({ value: u, label: unitWord(u, catalog.metric(String(metricId ?? '')), props.lang, t) }))} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -238,6 +266,12 @@ export function FigureForm(props: {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="cityCode" label={t('catalog.city')}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={[{ value: '', label: t('catalog.allCities') }, ...cities.map((c) => ({ value: c.code, label: catalog.cityName(c.code, props.lang) ?? c.code }))]}
+        />
+      </Form.Item>
       <Form.Item name="note" label={t('figureForm.note')} rules={[{ max: 5000, message: invalid('note') }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>

@@ -152,8 +152,9 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
 
 function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: Lang; q: string; onEdit: () => void; onRestore: () => void }): React.JSX.Element {
   const { t } = useTranslation();
+  const { catalog } = useSession();
   const name = rowName(row, lang, t);
-  const label = `${name} · ${t(`metric.${row.metric}`)} · ${row.period}`;
+  const label = `${name} · ${catalog.metricName(row.metric, lang)} · ${row.period}`;
   return (
     <>
       <div role="cell" className="cb-cell">
@@ -171,7 +172,7 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
         ) : null}
       </div>
       <div role="cell" className="cb-cell">
-        {t(`metric.${row.metric}`)}
+        {catalog.metricName(row.metric, lang)}
       </div>
       <div role="cell" className="cb-cell cb-strong cb-num">
         {formatFigure(row, lang)}

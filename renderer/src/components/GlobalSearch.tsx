@@ -30,7 +30,7 @@ const entityHref = (id: string | null, otherwise: string): string => (id ? hrefF
 /** The results for `q`, grouped by kind; a chosen result calls `onPick` (the dialog closes). */
 export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; onPick?: () => void }): React.JSX.Element | null {
   const { t } = useTranslation();
-  const { dataVersion } = useSession();
+  const { dataVersion, catalog } = useSession();
   const settled = useSettled(q.trim());
   const [loaded] = useCall<SearchResults | null>(() => (settled ? getApi().search({ q: settled }) : Promise.resolve(null)), [settled, dataVersion]);
   if (!settled) return null;
@@ -65,7 +65,7 @@ export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; 
       <Group title={t('globalSearch.figures')} count={found.figures.length}>
         {found.figures.map((f) => (
           <li key={f.figureId}>
-            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${t(`metric.${f.metric}`)} · ${f.period}: ${formatFigure(f, lang)}`)}
+            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}: ${formatFigure(f, lang)}`)}
             {f.snippet ? <Snippet text={f.snippet} query={settled} /> : null}
           </li>
         ))}

@@ -14,23 +14,24 @@ import { getApi } from '../api';
 import { LoadState } from './LoadState';
 import { localDateTime } from '../time';
 import { useSession } from '../session';
+import type { Catalog } from '../../../shared/metrics';
 import { useCall } from '../useCall';
 
 const HIDDEN = new Set(['id', 'changedAt', 'changedBy', 'updatedAt', 'createdAt', 'targetType', 'targetId', 'author']);
 
 /** How one field's value reads in the history; a source by its title and publisher, never its id. */
-function show(key: string, r: Revision, side: 'before' | 'after', lang: Lang, t: TFunction): string {
+function show(key: string, r: Revision, side: 'before' | 'after', lang: Lang, t: TFunction, catalog: Catalog): string {
   const snapshot = r[side];
   if (!snapshot) return t('history.none');
   const v = snapshot[key];
   if (key === 'sourceId' && v !== null && v !== undefined) return r.sourceNames[String(v)] ?? t('history.sourceId', { id: String(v) });
   if (key === 'status') return t(`annotations.${String(v)}`);
   if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
-  if (key === 'value' && typeof v === 'number') return formatFigure(snapshot as unknown as Figure, lang);
+  if (key === 'value' && typeof v === 'number') return formatFigure(snapshot as unknown as Figure, lang, catalog.metric(String(snapshot.metric))?.unitLabel ?? null);
   if (key === 'deletedAt') return v ? t('history.deleted') : t('history.none');
   if (key === 'name' && v && typeof v === 'object') return `${(v as { zh: string }).zh} / ${(v as { en: string }).en}`;
   if (v === null || v === undefined || v === '') return t('history.none');
-  if (key === 'metric') return t(`metric.${String(v)}`);
+  if (key === 'metric') return catalog.metricName(String(v), lang);
   if (key === 'qualifier') return t(`qualifierName.${String(v)}`);
   if (key === 'unit') return t(`unit.${String(v)}`) || String(v);
   if (key === 'scope') return t(`scope.${String(v)}`);
@@ -67,17 +68,17 @@ const LABELS: Record<string, string> = {
 };
 
 /** What a revision is about, when the panel shows more than one object (an entity's figures and annotations). */
-function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: TFunction): string | null {
+function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: TFunction, catalog: Catalog): string | null {
   if (r.targetType === panel) return null;
   const snap = r.after ?? r.before ?? {};
   if (r.targetType === 'annotation') return annotationLabel(typeof snap.body === 'string' ? snap.body : '')[lang === 'en' ? 'en' : 'zh'];
-  if (r.targetType === 'figure') return t('history.figureSubject', { metric: t(`metric.${String(snap.metric)}`), period: String(snap.period) });
+  if (r.targetType === 'figure') return t('history.figureSubject', { metric: catalog.metricName(String(snap.metric), lang), period: String(snap.period) });
   return t(`settings.kind.${r.targetType}`);
 }
 
 export function HistoryPanel({ targetType, targetId, name, lang }: { targetType: 'figure' | 'entity'; targetId: string; name: string; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const { dataVersion, changed, showError } = useSession();
+  const { dataVersion, changed, showError, catalog } = useSession();
   const { message } = App.useApp();
   const [loaded, retry] = useCall(() => getApi().getHistory({ targetType, targetId }), [targetType, targetId, dataVersion]);
   /** `seen`: the newest revision shown; a change made since (elsewhere) is not overwritten. */
@@ -102,7 +103,7 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
               renderItem={(r, index) => {
                 const at = localDateTime(r.at);
                 const author = authorName(r.author, lang);
-                const subject = subjectOf(r, targetType, lang, t);
+                const subject = subjectOf(r, targetType, lang, t, catalog);
                 // The newest revision of each object is its current version.
                 const current = revisions.findIndex((o) => o.targetType === r.targetType && o.targetId === r.targetId) === index;
                 return (
@@ -129,10 +130,10 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
                             <dd style={{ margin: 0 }}>
                               {r.before ? (
                                 <>
-                                  <del>{show(key, r, 'before', lang, t)}</del> →{' '}
+                                  <del>{show(key, r, 'before', lang, t, catalog)}</del> →{' '}
                                 </>
                               ) : null}
-                              <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{show(key, r, 'after', lang, t)}</ins>
+                              <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{show(key, r, 'after', lang, t, catalog)}</ins>
                             </dd>
                           </div>
                         ))}

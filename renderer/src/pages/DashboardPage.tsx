@@ -37,6 +37,7 @@ export function DashboardPage({ lang }: { lang: Lang }): React.JSX.Element {
 }
 
 function Charts({ data, entities, lang }: { data: DashboardData; entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
+  const { catalog } = useSession();
   const { t } = useTranslation();
   const dark = document.documentElement.dataset.theme === 'dark';
   // The tier chart is the very definition the PDF briefing draws (shared/charts/tiers.ts).
@@ -81,7 +82,7 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
             <ul aria-label={t('dashboard.province')} style={{ margin: 0, paddingLeft: 18 }}>
               {data.province.map((f) => (
                 <li key={f.id}>
-                  {t(`scope.${f.scope}`)} · {t(`metric.${f.metric}`)} · {f.period}: <strong>{formatFigure(f, lang)}</strong>
+                  {t(`scope.${f.scope}`)} · {catalog.metricName(f.metric, lang)} · {f.period}: <strong>{formatFigure(f, lang)}</strong>
                 </li>
               ))}
             </ul>

@@ -35,7 +35,7 @@ export function EntityPage({ id, lang }: { id: string; lang: Lang }): React.JSX.
 
 function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const { changed, showError } = useSession();
+  const { changed, showError, catalog } = useSession();
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
   const name = lang === 'en' ? entity.name.en : entity.name.zh;
   const openCount = (f: Figure): number => entity.annotations.filter((a) => a.targetType === 'figure' && a.targetId === String(f.id) && a.status === 'open').length;
@@ -97,7 +97,7 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
             aria-label={t('entity.figuresHeading')}
             // Short columns keep their words whole; a long source quote wraps in its own column.
             columns={[
-              { title: t('figure.metric'), key: 'metric', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => t(`metric.${f.metric}`) },
+              { title: t('figure.metric'), key: 'metric', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => catalog.metricName(f.metric, lang) },
               { title: t('figure.value'), key: 'value', align: 'right', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => <FigureValue figure={f} lang={lang} /> },
               { title: t('figure.period'), dataIndex: 'period', onCell: NOWRAP, onHeaderCell: NOWRAP },
               { title: t('figure.source'), key: 'source', onCell: WRAP, render: (_, f) => <FigureSource figure={f} sources={entity.sources} /> },
@@ -113,7 +113,7 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
                 key: 'actions',
                 onHeaderCell: NOWRAP,
                 render: (_, f) => {
-                  const label = `${name} · ${t(`metric.${f.metric}`)} · ${f.period}`;
+                  const label = `${name} · ${catalog.metricName(f.metric, lang)} · ${f.period}`;
                   return (
                     <Button size="small" aria-label={t('figuresTable.edit', { name: label })} onClick={() => setDrawer({ id: f.id, name: label })}>
                       {t('annotations.edit')}

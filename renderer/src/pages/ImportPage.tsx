@@ -8,6 +8,7 @@ import { unitOf, type FieldValue, type ImportChange, type ImportField, type Impo
 import type { Unit } from '../../../shared/domain';
 import { getApi } from '../api';
 import { RefusedCells } from '../components/RefusedCells';
+import { useSession } from '../session';
 import type { PercentConversion } from '../../../shared/workbook';
 
 type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult };
@@ -83,6 +84,7 @@ function PreviewView(props: {
   apply: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const { catalog } = useSession();
   const { preview, lang, includeRemovals } = props;
   const { counts } = preview;
   const changes = preview.changes.filter((c) => c.kind !== 'removed' || includeRemovals);
@@ -140,9 +142,9 @@ function PreviewView(props: {
                         .filter((f) => c.kind === 'changed' || (c.kind === 'added' ? f.after !== null : f.before !== null))
                         .map((f) => (
                           <li key={f.field}>
-                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'))}</del> : null}
+                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'), (id) => catalog.metricName(id, lang))}</del> : null}
                             {c.kind === 'changed' ? ' → ' : null}
-                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'))}</ins> : null}
+                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'), (id) => catalog.metricName(id, lang))}</ins> : null}
                           </li>
                         ))}
                     </ul>
@@ -192,16 +194,17 @@ function ImportNotes({ preview }: { preview: ImportPreview }): React.JSX.Element
 
 function FigureLabel({ change, lang }: { change: ImportChange; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
+  const { catalog } = useSession();
   const f = change.figure;
   const who = f.entityName ? (lang === 'en' ? f.entityName.en : f.entityName.zh) : t(`scope.${f.scope}`);
   return (
     <span>
-      {who} · {t(`metric.${f.metric}`)} · {f.period}
+      {who} · {catalog.metricName(f.metric, lang)} · {f.period}
     </span>
   );
 }
 
-function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit): string {
+function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit, metricName: (id: string) => string): string {
   if (value === null || value === '') return t('importer.empty');
   // A number never without its unit: "5000 亿元", "5.2%".
   if (field === 'value') {
@@ -211,7 +214,7 @@ function fieldText(field: ImportField, value: FieldValue, t: (key: string) => st
     return word === '' ? String(value) : /^\d/.test(word) ? `${value} (${word})` : `${value} ${word}`;
   }
   if (field === 'scope') return t(`scope.${value}`);
-  if (field === 'metric') return t(`metric.${value}`);
+  if (field === 'metric') return metricName(String(value));
   if (field === 'unit') return t(`workbook.unit.${value}`);
   if (field === 'qualifier') return t(`qualifierName.${value}`);
   return String(value);

@@ -41,6 +41,7 @@ export function OverviewPage({ lang }: { lang: Lang }): React.JSX.Element {
 }
 
 function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang: Lang }): React.JSX.Element {
+  const { catalog } = useSession();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="province-heading">
@@ -51,9 +52,9 @@ function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang:
         {province.figures.map((f) => (
           <Col key={f.id} xs={24} md={12} xl={6}>
             <Card size="small" style={{ height: '100%' }}>
-              <article aria-label={`${t(`scope.${f.scope}`)} · ${t(`metric.${f.metric}`)}`}>
+              <article aria-label={`${t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)}`}>
                 <div style={{ opacity: 0.78, fontSize: 13 }}>
-                  {t(`scope.${f.scope}`)} · {t(`metric.${f.metric}`)} · {f.period}
+                  {t(`scope.${f.scope}`)} · {catalog.metricName(f.metric, lang)} · {f.period}
                 </div>
                 <div style={{ fontSize: 26, fontWeight: 600, margin: '4px 0 8px' }}>
                   <FigureValue figure={f} lang={lang} />

@@ -2,7 +2,7 @@
 import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, METRICS, TIERS } from '../../../shared/domain';
+import { CATEGORIES, TIERS } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import type { FigureListRow } from '../../../shared/workbench';
 import { getApi } from '../api';
@@ -13,7 +13,7 @@ import { useSession } from '../session';
 
 export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const { dataVersion } = useSession();
+  const { dataVersion, metrics, catalog } = useSession();
   const [filter, setFilter] = useState<TableFilter>({});
   const [typed, setTyped] = useState('');
   const [count, setCount] = useState<number | null>(null);
@@ -38,7 +38,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
       return next;
     });
   const all = t('workbench.all');
-  const edit = (row: FigureListRow): void => setDrawer({ id: row.id, name: `${rowName(row, lang, t)} · ${t(`metric.${row.metric}`)} · ${row.period}` });
+  const edit = (row: FigureListRow): void => setDrawer({ id: row.id, name: `${rowName(row, lang, t)} · ${catalog.metricName(row.metric, lang)} · ${row.period}` });
 
   return (
     <>
@@ -90,7 +90,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           width={180}
           value={filter.metric}
           onChange={(v) => set('metric', v as TableFilter['metric'])}
-          options={METRICS.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+          options={metrics.map((m) => ({ value: m.id, label: catalog.metricName(m.id, lang) }))}
         />
         <FilterSelect label={t('workbench.period')} all={all} width={140} value={filter.period} onChange={(v) => set('period', v)} options={periods.map((p) => ({ value: p, label: p }))} />
         <Checkbox checked={filter.openAnnotations ?? false} onChange={(e) => set('openAnnotations', e.target.checked)}>

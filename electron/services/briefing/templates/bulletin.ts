@@ -6,6 +6,7 @@
  * notes at the end of the body, and the tail (报尾). A reference that resolves to nothing refuses the
  * whole bulletin, naming the place: 第2节第3段 / section 2, paragraph 3.
  */
+import { catalogOf } from '../../../../shared/metrics';
 import type { BulletinBlock, BulletinContent, BulletinInline, IssueNumber } from '../../../../shared/bulletin';
 import { blockLines, text, walkBlocks, type Block, type BriefingDocument, type Cell, type CompareRow, type Line, type Origin, type TrendSeries } from '../../../../shared/document';
 import { Metric, type EntityDetail, type Figure, type Source, type Unit } from '../../../../shared/domain';
@@ -89,7 +90,7 @@ class BulletinBuilder {
     private readonly issue: BulletinIssue,
   ) {
     const request = { template: 'full' as const, entityIds: [], lang: content.lang, title: content.title, subtitle: '', author: content.frame.unit, marking: content.frame.marking };
-    const data = { entities: [], province: { figures: [], milestones: [], sources: [] }, annotations: [], sources: this.sources, futurePlan: null, dataAsOf: null, dataVersion: '' };
+    const data = { entities: [], province: { figures: [], milestones: [], sources: [] }, annotations: [], sources: this.sources, futurePlan: null, dataAsOf: null, dataVersion: '', catalog: catalogOf([]) };
     this.c = new Composer(request, data, issue.date);
     this.words = WORDS[this.c.main];
   }
@@ -230,7 +231,9 @@ class BulletinBuilder {
     if (missing !== undefined) throw this.broken('chart', 'entity', missing);
     const metric = Metric.safeParse(choice.metric);
     const picked = entities.map((e) => ({ e, figures: metric.success ? e.figures.filter((f) => f.metric === metric.data) : [] }));
-    const unit = picked.flatMap((p) => p.figures)[0]?.unit;
+    const first = picked.flatMap((p) => p.figures)[0]?.unit;
+    // A metric with a unit label of its own ('metric_unit') has no chart unit yet (issue 12).
+    const unit = first === 'metric_unit' ? undefined : first;
     if (!unit) return [...this.caption(b.caption, 'chart'), ...c.paragraphs(c.say((_, __, l) => WORDS[l].noFigures), 'small')];
     const usable = picked.map((p) => ({ e: p.e, figures: p.figures.filter((f) => sameKind(f.unit, unit)).map((f) => ({ ...f, value: inUnit(f.value, f.unit, unit), unit })) }));
     const cites = this.chartCites(usable.flatMap((p) => p.figures), usable);

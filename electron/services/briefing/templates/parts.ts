@@ -128,7 +128,7 @@ export function figuresTable(c: Composer, e: EntityDetail, figures: readonly Fig
   const notes: Block[] = figures
     .filter((f) => f.note)
     .map((f) => {
-      const label = c.say((w, m, l) => (l === 'zh' ? `${w.note}（${m.metric[f.metric]}，${f.period}）：` : `${w.note} (${m.metric[f.metric].toLowerCase()}, ${f.period}): `), 'muted');
+      const label = c.say((w, _, l) => (l === 'zh' ? `${w.note}（${c.metricWord(f.metric, l)}，${f.period}）：` : `${w.note} (${c.metricWord(f.metric, l).toLowerCase()}, ${f.period}): `), 'muted');
       return { type: 'paragraph', runs: [...c.inline(label, ' '), text(f.note!, { from: c.origin(owner, 'note') })], style: 'body' } as Block;
     });
   return [
