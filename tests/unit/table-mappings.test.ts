@@ -7,11 +7,22 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../electron/services/workbook/export';
+import { periodOfHeader } from '../../shared/table-import';
 import { deleteTableMapping, findTableMapping, listTableMappings, saveTableMapping } from '../../electron/services/tables/mappings';
 import path from 'node:path';
 import { openTemp, tempDir } from '../helpers/files';
 import { propertySeed } from '../helpers/seed';
 import { handMadeXlsx, importFile, planFile, wideMapping, writeCsv } from '../helpers/tables';
+
+describe('year headers of a wide table', () => {
+  it('reads the ways yearbooks write a period, and nothing else', () => {
+    const read = (headers: string[]): (string | null)[] => headers.map(periodOfHeader);
+    expect(read(['2021', '2021年', '２０２１年', '2021年度', ' 2021 ', '2021-Q1', '2021Q4', '2021年第1季度', '2021年3季度', '2021-06', '2021年6月'])).toEqual([
+      '2021', '2021', '2021', '2021', '2021', '2021-Q1', '2021-Q4', '2021-Q1', '2021-Q3', '2021-06', '2021-06',
+    ]);
+    expect(read(['产业', '20211', '2021-13', '2021年13月', '2021-Q5', '合计', '21年', '2021/2022'])).toEqual([null, null, null, null, null, null, null, null]);
+  });
+});
 
 describe('saved mappings', () => {
   it('are named, listed, reused for next year’s table with one more year column, and deleted; a damaged setting reads as none', async () => {
