@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ARTIFACTS, expect, test } from './fixtures';
 
@@ -62,5 +63,46 @@ test.describe('a yearbook table through the import wizard', () => {
     const figures = app.getByRole('table', { name: '数据' });
     await expect(figures).toContainText('120亿元');
     await expect(figures).toContainText('95亿元');
+  });
+});
+
+test.describe('in English, a workbook of several sheets with a %-formatted column', () => {
+  test.use({ openFiles: ['growth.xlsx'] });
+
+  test('pick the second sheet, map it, choose an existing source, and see the % cell converted in the preview', async ({ app, harness }) => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('说明').addRow(['Source: provincial statistics bureau']);
+    const sheet = book.addWorksheet('Growth');
+    sheet.addRow(['Cluster', '2023']);
+    sheet.addRow(['Smart robots', 0.052]);
+    sheet.getCell('B2').numFmt = '0.0%';
+    await book.xlsx.writeFile(path.join(harness.dir, 'growth.xlsx'));
+
+    await app.getByRole('button', { name: 'English' }).click();
+    await app.getByRole('link', { name: 'Import table' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Import a statistical table' })).toBeVisible();
+    await app.getByRole('button', { name: 'Choose a table file…' }).click();
+    await app.getByRole('combobox', { name: 'Sheet' }).click();
+    await app.getByRole('option', { name: 'Growth' }).click();
+    await expect(app.getByRole('table', { name: 'The first rows of the table' })).toContainText('Smart robots');
+    await expect(app.getByRole('radio', { name: 'Row 1 is the header row' })).toBeChecked();
+    await app.getByRole('button', { name: 'Next' }).click();
+
+    await expect(app.getByRole('combobox', { name: 'What column “Cluster” holds' })).toBeVisible();
+    await app.getByRole('combobox', { name: 'Metric', exact: true }).click();
+    await app.getByRole('option', { name: 'Added value growth, year on year' }).click();
+    await app.getByRole('button', { name: 'Next' }).click();
+
+    await app.getByRole('radio', { name: 'Choose an existing source' }).check();
+    await app.getByRole('combobox', { name: 'Choose an existing source' }).click();
+    await app.getByRole('option').first().click();
+    await app.getByRole('button', { name: 'Next' }).click();
+
+    await expect(app.getByText('1 to add, 0 to change, 0 unchanged, 0 empty cells skipped')).toBeVisible();
+    await expect(app.getByRole('table', { name: 'Figures to add or change' })).toContainText('0.052 (cell formatted as percent) → 5.2%');
+    await app.getByRole('button', { name: 'Apply import' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported: 1 added, 0 changed.');
+    await app.getByRole('button', { name: 'Undo this import' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'undone' })).toContainText('This import was undone.');
   });
 });
