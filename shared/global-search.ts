@@ -4,7 +4,7 @@
  * either language. What is asked and what comes back; the matching rules are in search.ts.
  */
 import { z } from 'zod';
-import { AnnotationStatus, AnnotationTarget, Bilingual, Category, EntityId, Metric, Period, Qualifier, RowId, Scope, Unit } from './domain';
+import { AnnotationStatus, AnnotationTarget, Bilingual, Category, CityCode, EntityId, Metric, Period, Qualifier, RowId, Scope, Unit } from './domain';
 
 export const SearchQuery = z
   .object({
@@ -45,8 +45,12 @@ export const SourceHit = z.object({
   snippet: z.string().nullable(),
 });
 
+/** A city of Guangdong by its zh/en name or code (issue 12), with how many live figures are about it. */
+export const CityHit = z.object({ code: CityCode, name: Bilingual, figures: z.number().int().nonnegative() });
+
 export const SearchResults = z.object({
   entities: z.array(EntityHit),
+  cities: z.array(CityHit),
   figures: z.array(FigureHit),
   annotations: z.array(AnnotationHit),
   sources: z.array(SourceHit),
@@ -54,6 +58,7 @@ export const SearchResults = z.object({
 
 export type SearchQuery = z.input<typeof SearchQuery>;
 export type EntityHit = z.infer<typeof EntityHit>;
+export type CityHit = z.infer<typeof CityHit>;
 export type FigureHit = z.infer<typeof FigureHit>;
 export type AnnotationHit = z.infer<typeof AnnotationHit>;
 export type SourceHit = z.infer<typeof SourceHit>;

@@ -9,6 +9,7 @@ import {
   AnnotationTarget,
   Bilingual,
   Category,
+  CityCode,
   EntityId,
   Figure,
   Metric,
@@ -34,6 +35,8 @@ export const FigureQuery = z
     tier: Tier.optional(),
     metric: Metric.optional(),
     period: Period.optional(),
+    /** Figures about one city of Guangdong (issue 12). */
+    cityCode: CityCode.optional(),
     entityId: EntityId.optional(),
     openAnnotations: z.boolean().optional(),
     noSource: z.boolean().optional(),

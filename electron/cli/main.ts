@@ -15,7 +15,6 @@
  *   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
  */
 import { parseArgs } from 'node:util';
-import { formatFigure } from '../../shared/format';
 import { AppError, describeErrorBilingual, toErrorPayload } from '../../shared/errors';
 import { backupTo } from '../services/db/backup';
 import { openDataFile, schemaVersion, type DB } from '../services/db/open';
@@ -25,6 +24,7 @@ import { resolveDataFile } from '../services/paths';
 import { APP_NAME, APP_VERSION } from '../services/version';
 import { mustBeWhole } from '../services/db/health';
 import { backupsCommand, restoreCommand } from './backups';
+import { catalogFor, onlyMetric, renderListText, renderMetrics } from './metrics';
 // PDF and workbook code (pdfmake, echarts, fontkit, exceljs) loads only for the commands that use
 // it: `--version`, `list` and `info` start without parsing those libraries.
 const loadWorkbookCommands = () => import('./workbook');
@@ -34,7 +34,10 @@ const loadTableCommand = () => import('./table');
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
 Usage / 用法:
-  cluster-brief list [--json] [--db <file>]   print the whole dataset (JSON with --json)
+  cluster-brief list [--json] [--metric <id>] [--db <file>]
+                                              print the whole dataset (JSON with --json); only
+                                              one metric of the catalog with --metric
+  cluster-brief metrics [--json] [--db <file>]  the metric catalog: id, names, kind, figures using it
   cluster-brief init [--db <file>]            create a data file with the default dataset
   cluster-brief info [--db <file>]            data file path, schema and data version
   cluster-brief backup --out <file> [--db <file>]
@@ -95,6 +98,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         format: { type: 'string' },
         mapping: { type: 'string' },
         source: { type: 'string' },
+        metric: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'include-removals': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -121,8 +125,14 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
       case 'list':
         return withDb(file, true, (db) => {
           mustBeWhole(db, file);
-          const dump = dumpDataset(db);
-          io.out(values.json ? `${JSON.stringify(dump, null, 2)}\n` : renderListText(dump));
+          const all = dumpDataset(db);
+          const dump = values.metric === undefined ? all : onlyMetric(db, all, values.metric);
+          io.out(values.json ? `${JSON.stringify(dump, null, 2)}\n` : renderListText(dump, catalogFor(db)));
+          return 0;
+        });
+      case 'metrics':
+        return withDb(file, true, (db) => {
+          io.out(renderMetrics(db, values.json));
           return 0;
         });
       case 'init':
@@ -269,14 +279,4 @@ function withDb(file: string, readOnly: boolean, work: (db: DB) => number): numb
   } finally {
     db.close();
   }
-}
-
-function renderListText(dump: ReturnType<typeof dumpDataset>): string {
-  const lines: string[] = [];
-  for (const f of dump.province.figures) lines.push(`[${f.scope}] ${f.metric} ${f.period}: ${formatFigure(f, 'zh-CN')}`);
-  for (const e of dump.entities) {
-    const figs = e.figures.map((f) => `${f.metric} ${f.period}: ${formatFigure(f, 'zh-CN')}`).join('; ');
-    lines.push(`${e.id}\t${e.category}\t${e.name.zh} / ${e.name.en}${figs ? `\t${figs}` : ''}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

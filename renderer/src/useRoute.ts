@@ -9,7 +9,8 @@ export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { na
 export function parseRoute(hash: string): Route {
   const match = /^#\/entity\/([a-z0-9-]+)$/.exec(hash);
   if (match) return { name: 'entity', id: match[1]! };
-  const screen = SCREENS.find((s) => hash === `#/${s}`);
+  // A screen may carry a query (#/workbench?city=440300: the workbench filtered by a city).
+  const screen = SCREENS.find((s) => hash.split('?')[0] === `#/${s}`);
   return screen ? { name: screen } : { name: 'overview' };
 }
 
@@ -26,4 +27,10 @@ export function useRoute(): Route {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+/** A parameter of the current hash route's query (#/workbench?city=440300 → city: 440300). */
+export function routeParam(name: string): string | undefined {
+  const query = window.location.hash.split('?')[1];
+  return query ? (new URLSearchParams(query).get(name) ?? undefined) : undefined;
 }

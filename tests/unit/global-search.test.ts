@@ -79,7 +79,7 @@ describe('searching everything', () => {
 
   it('answers nothing for nothing searchable, and refuses an over-long query with a typed error, changing nothing', async () => {
     const { search, handlers, db } = open();
-    expect(await search('  ·· ')).toEqual({ entities: [], figures: [], annotations: [], sources: [] });
+    expect(await search('  ·· ')).toEqual({ entities: [], cities: [], figures: [], annotations: [], sources: [] });
     const before = fullDump(db);
     const refused = await dispatch(handlers, 'search', { q: 'x'.repeat(201) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -11,12 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { applyMigrations, registerFunctions } from '../../electron/services/db/open';
 import { DEFAULT_DATASET, seedIfNew } from '../../electron/services/db/seed';
-import { UNITS, type FigureInput, type Unit } from '../../shared/domain';
+import { UNITS, type Unit } from '../../shared/domain';
 import { formatFigure } from '../../shared/format';
 import { METRIC_KINDS, UNITS_OF_KIND, type MetricEntry, type MetricInput, type MetricSnapshot } from '../../shared/metrics';
 import type { UndoResult } from '../../shared/workbench';
 import { fullDump, tempDataFile } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
+import { robotsFigure } from '../helpers/catalog';
 
 type Refusal = { code: string; details?: Record<string, string | number | null> };
 async function refusal(promise: Promise<unknown>): Promise<Refusal> {
@@ -29,19 +30,7 @@ async function refusal(promise: Promise<unknown>): Promise<Refusal> {
 }
 
 const PATENTS: MetricInput = { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '年度授权发明专利' };
-const figure = (over: Partial<FigureInput>): FigureInput => ({
-  scope: 'entity',
-  entityId: 'smart-robots',
-  metric: 'output_value',
-  value: 1,
-  unit: '100m_yuan',
-  qualifier: 'exact',
-  period: '2024',
-  sourceId: null,
-  sourceQuote: null,
-  note: null,
-  ...over,
-});
+const figure = robotsFigure;
 
 /**
  * A file made by the app of schema `version`, with one edit made as that version made it: the

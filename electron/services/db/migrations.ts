@@ -409,6 +409,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX finding_acknowledgements_live ON finding_acknowledgements (check_id, subject) WHERE deleted_at IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'cities found by search (zh/en name, code)',
+    sql: /* sql */ `
+      -- The cities are fixed data: their search text is written once (no triggers needed).
+      CREATE VIRTUAL TABLE cities_fts USING fts5 (city_code UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO cities_fts (city_code, text) SELECT code, cb_search_text(concat_ws(' ', name_zh, name_en, code)) FROM cities;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

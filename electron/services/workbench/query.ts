@@ -17,6 +17,7 @@ const SEARCH_HITS = /* sql */ `
   SELECT rowid FROM figures_fts WHERE figures_fts MATCH @match
   UNION ALL SELECT f2.id FROM figures f2 WHERE f2.entity_id IN (SELECT entity_id FROM entities_fts WHERE entities_fts MATCH @match)
   UNION ALL SELECT f2.id FROM figures f2 WHERE f2.source_id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH @match)
+  UNION ALL SELECT f2.id FROM figures f2 WHERE f2.city_code IN (SELECT city_code FROM cities_fts WHERE cities_fts MATCH @match)
   UNION ALL SELECT CAST(a.target_id AS INTEGER) FROM annotations a
          WHERE a.target_type = 'figure' AND a.deleted_at IS NULL AND a.id IN (SELECT rowid FROM annotations_fts WHERE annotations_fts MATCH @match)
   UNION ALL SELECT f2.id FROM annotations a JOIN figures f2 ON f2.entity_id = a.target_id
@@ -45,6 +46,7 @@ export function buildFigureQuery(query: ParsedFigureQuery): { idsSql: string; ro
   if (query.tier) add('f.entity_id IN (SELECT id FROM entities WHERE tier = @tier)', { tier: query.tier });
   if (query.metric) add('f.metric = @metric', { metric: query.metric });
   if (query.period) add('f.period = @period', { period: query.period });
+  if (query.cityCode) add('f.city_code = @cityCode', { cityCode: query.cityCode });
   // Province-level figures are few: walk their own index rather than every figure without a source.
   if (query.noSource) add(query.level === 'province' ? '+f.source_id IS NULL' : 'f.source_id IS NULL');
   if (query.openAnnotations) add(`f.id IN (${OPEN_ANNOTATED})`);

@@ -19,6 +19,14 @@ const ENTITIES = /* sql */ `
    ORDER BY entities_fts.rank, e.sort_order, e.id
    LIMIT @limit`;
 
+const CITIES = /* sql */ `
+  SELECT c.code, c.name_zh, c.name_en,
+         (SELECT count(*) FROM figures f WHERE f.city_code = c.code AND f.deleted_at IS NULL) AS figures
+    FROM cities_fts JOIN cities c ON c.code = cities_fts.city_code
+   WHERE cities_fts MATCH @match
+   ORDER BY cities_fts.rank, c.sort_order
+   LIMIT @limit`;
+
 const FIGURES = /* sql */ `
   SELECT f.*, e.name_zh, e.name_en
     FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
@@ -53,14 +61,16 @@ const nameOf = (r: Named): { zh: string; en: string } | null => (r.name_zh !== n
 export function searchEverything(db: DB, raw: z.input<typeof SearchQuery>): SearchResults {
   const { q, limit } = SearchQuery.parse(raw);
   const match = ftsQuery(q);
-  if (!match) return { entities: [], figures: [], annotations: [], sources: [] };
+  if (!match) return { entities: [], cities: [], figures: [], annotations: [], sources: [] };
   const params = { match, limit };
   const entities = db.prepare(ENTITIES).all(params) as (Named & { id: string; category: 'pillar' | 'emerging' | 'future'; figures: number })[];
+  const cities = db.prepare(CITIES).all(params) as { code: string; name_zh: string; name_en: string; figures: number }[];
   const figures = db.prepare(FIGURES).all(params) as (FigureRow & Named)[];
   const annotations = db.prepare(ANNOTATIONS).all(params) as (Named & { id: number; target_type: 'entity' | 'figure'; status: 'open' | 'resolved'; body: string; tags: string; entity_id: string | null })[];
   const sources = db.prepare(SOURCES).all(params) as { id: number; title: string; publisher: string; excerpt: string | null; entity_id: string | null }[];
   return {
     entities: entities.map((e) => ({ entityId: e.id, name: { zh: e.name_zh!, en: e.name_en! }, category: e.category, figures: e.figures })),
+    cities: cities.map((c) => ({ code: c.code, name: { zh: c.name_zh, en: c.name_en }, figures: c.figures })),
     figures: figures.map((r) => {
       const f = toFigure(r);
       return {

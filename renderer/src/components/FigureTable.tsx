@@ -154,7 +154,8 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
   const { t } = useTranslation();
   const { catalog } = useSession();
   const name = rowName(row, lang, t);
-  const label = `${name} · ${catalog.metricName(row.metric, lang)} · ${row.period}`;
+  const city = catalog.cityName(row.cityCode, lang);
+  const label = `${name}${city ? ` · ${city}` : ''} · ${catalog.metricName(row.metric, lang)} · ${row.period}`;
   return (
     <>
       <div role="cell" className="cb-cell">
@@ -173,9 +174,10 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
       </div>
       <div role="cell" className="cb-cell">
         {catalog.metricName(row.metric, lang)}
+        {city ? <div className="cb-small">{city}</div> : null}
       </div>
       <div role="cell" className="cb-cell cb-strong cb-num">
-        {formatFigure(row, lang)}
+        {formatFigure(row, lang, catalog.metric(row.metric)?.unitLabel ?? null)}
       </div>
       <div role="cell" className="cb-cell">
         {row.period}

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Figure, Source } from '../../../shared/domain';
 import { formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
+import { useSession } from '../session';
 
 /** A figure's value as people read it: qualifier, number and unit together. */
 export function FigureValue({ figure, lang }: { figure: Figure; lang: Lang }): React.JSX.Element {
-  return <span className="figure-value">{formatFigure(figure, lang)}</span>;
+  const { catalog } = useSession();
+  return <span className="figure-value">{formatFigure(figure, lang, catalog.metric(figure.metric)?.unitLabel ?? null)}</span>;
 }
 
 /** Where a figure comes from: title, publisher, date, and the sentence it was read from. */

@@ -38,7 +38,7 @@ export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; 
   if (loaded.state === 'error' || loaded.value === null) return null;
   const found = loaded.value;
   const name = (n: { zh: string; en: string } | null): string => (n ? (lang === 'en' ? n.en : n.zh) : t('globalSearch.province'));
-  const total = found.entities.length + found.figures.length + found.annotations.length + found.sources.length;
+  const total = found.entities.length + found.cities.length + found.figures.length + found.annotations.length + found.sources.length;
   const link = (href: string, children: React.ReactNode): React.JSX.Element => (
     <a href={href} onClick={onPick}>
       {children}
@@ -62,10 +62,18 @@ export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; 
           </li>
         ))}
       </Group>
+      <Group title={t('catalog.city')} count={found.cities.length}>
+        {found.cities.map((c) => (
+          <li key={c.code}>
+            {link(`#/workbench?city=${c.code}`, <Highlight text={`${name(c.name)} ${lang === 'en' ? c.name.zh : c.name.en}`} query={settled} />)}{' '}
+            <Typography.Text type="secondary">{c.figures === 0 ? t('globalSearch.noFigures') : t('globalSearch.figureCount', { count: c.figures })}</Typography.Text>
+          </li>
+        ))}
+      </Group>
       <Group title={t('globalSearch.figures')} count={found.figures.length}>
         {found.figures.map((f) => (
           <li key={f.figureId}>
-            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}: ${formatFigure(f, lang)}`)}
+            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}: ${formatFigure(f, lang, catalog.metric(f.metric)?.unitLabel ?? null)}`)}
             {f.snippet ? <Snippet text={f.snippet} query={settled} /> : null}
           </li>
         ))}

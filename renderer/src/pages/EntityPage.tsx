@@ -5,6 +5,7 @@ import type { EntityDetail, Figure } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { AnnotationsPanel } from '../components/Annotations';
+import { CityBreakdown } from '../components/CityBreakdown';
 import { EntityFormButton } from '../components/EntityForm';
 import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
 import { FigureSource, FigureValue } from '../components/FigureText';
@@ -97,7 +98,7 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
             aria-label={t('entity.figuresHeading')}
             // Short columns keep their words whole; a long source quote wraps in its own column.
             columns={[
-              { title: t('figure.metric'), key: 'metric', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => catalog.metricName(f.metric, lang) },
+              { title: t('figure.metric'), key: 'metric', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => [catalog.metricName(f.metric, lang), catalog.cityName(f.cityCode, lang)].filter(Boolean).join(' · ') },
               { title: t('figure.value'), key: 'value', align: 'right', onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, f) => <FigureValue figure={f} lang={lang} /> },
               { title: t('figure.period'), dataIndex: 'period', onCell: NOWRAP, onHeaderCell: NOWRAP },
               { title: t('figure.source'), key: 'source', onCell: WRAP, render: (_, f) => <FigureSource figure={f} sources={entity.sources} /> },
@@ -125,6 +126,8 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
           />
         )}
       </section>
+
+      {entity.figures.some((f) => f.cityCode !== null) ? <CityBreakdown figures={entity.figures} lang={lang} /> : null}
 
       <section aria-labelledby="annotations-heading" style={{ marginTop: 24 }}>
         <Typography.Title level={2} id="annotations-heading" style={{ fontSize: 20 }}>

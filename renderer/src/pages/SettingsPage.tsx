@@ -5,6 +5,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { DeletedItem, Theme } from '../../../shared/workbench';
 import { getApi } from '../api';
 import { BackupsSection } from '../components/BackupsSection';
+import { MetricsSection } from '../components/MetricsSection';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
@@ -67,6 +68,7 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
           </Form>
         ) : null}
       </Card>
+      <MetricsSection lang={lang} />
       <section aria-labelledby="trash-heading" style={{ marginTop: 24, maxWidth: 900 }}>
         <Typography.Title level={2} id="trash-heading" style={{ fontSize: 20 }}>
           {t('settings.trash')}

@@ -2,7 +2,8 @@
 import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, TIERS } from '../../../shared/domain';
+import { CATEGORIES, CityCode, TIERS } from '../../../shared/domain';
+import { routeParam } from '../useRoute';
 import type { Lang } from '../../../shared/i18n';
 import type { FigureListRow } from '../../../shared/workbench';
 import { getApi } from '../api';
@@ -13,8 +14,12 @@ import { useSession } from '../session';
 
 export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const { dataVersion, metrics, catalog } = useSession();
-  const [filter, setFilter] = useState<TableFilter>({});
+  const { dataVersion, metrics, cities, catalog } = useSession();
+  // Opened from a city found by the search: filtered by that city.
+  const [filter, setFilter] = useState<TableFilter>(() => {
+    const city = CityCode.safeParse(routeParam('city'));
+    return city.success ? { cityCode: city.data } : {};
+  });
   const [typed, setTyped] = useState('');
   const [count, setCount] = useState<number | null>(null);
   const [periods, setPeriods] = useState<string[]>([]);
@@ -91,6 +96,14 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           value={filter.metric}
           onChange={(v) => set('metric', v as TableFilter['metric'])}
           options={metrics.map((m) => ({ value: m.id, label: catalog.metricName(m.id, lang) }))}
+        />
+        <FilterSelect
+          label={t('catalog.city')}
+          all={t('catalog.anyCity')}
+          width={170}
+          value={filter.cityCode}
+          onChange={(v) => set('cityCode', v)}
+          options={cities.map((c) => ({ value: c.code, label: catalog.cityName(c.code, lang) ?? c.code }))}
         />
         <FilterSelect label={t('workbench.period')} all={all} width={140} value={filter.period} onChange={(v) => set('period', v)} options={periods.map((p) => ({ value: p, label: p }))} />
         <Checkbox checked={filter.openAnnotations ?? false} onChange={(e) => set('openAnnotations', e.target.checked)}>
