@@ -84,7 +84,7 @@ export function tableHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: I) 
         columnCount: table.columnCount,
         rows: gridRows(table, GRID_ROWS),
         metrics: [...catalog.metrics.values()].map(({ id: metric, name, kind }) => ({ id: metric, name, kind })),
-        cities: catalog.cities,
+        cities: catalog.cities.map(({ code, name }) => ({ code, name })),
       };
     },
     previewTableImport: async ({ fileId, mapping, source }) => {

@@ -2,38 +2,29 @@
  * Matching what a table writes to what the data file knows: entities (by Chinese or English name or
  * id: exact, then normalized, else suggestions by similarity that the analyst confirms), cities (with
  * or without 市; 全省/广东省/Guangdong for the whole province), metrics of the catalog and units.
- * The catalog is read from its tables (migration 5) with SQL.
  */
 import type { Bilingual, Qualifier, Unit } from '../../../shared/domain';
 import type { EntityChoice } from '../../../shared/table-import';
+import type { City, MetricDef } from '../../../shared/metrics';
+import { listCities, readMetrics } from '../db/metrics';
 import type { DB } from '../db/open';
 import { enumLookup } from '../workbook/layout';
 
-export interface CatalogMetric {
-  id: string;
-  name: Bilingual;
-  kind: 'money' | 'percent' | 'count' | 'other';
-  mayBeNegative: boolean;
-}
+export type CatalogMetric = MetricDef;
 
 export interface Catalog {
   entities: { id: string; name: Bilingual }[];
-  cities: { code: string; name: Bilingual }[];
-  metrics: Map<string, CatalogMetric>;
+  cities: City[];
+  metrics: Map<string, MetricDef>;
 }
 
+/** The live entities, the cities and the metric catalog (db/metrics.ts). */
 export function readCatalog(db: DB): Catalog {
   const entities = (db.prepare(`SELECT id, name_zh AS zh, name_en AS en FROM entities WHERE deleted_at IS NULL ORDER BY sort_order, id`).all() as { id: string; zh: string; en: string }[]).map((e) => ({
     id: e.id,
     name: { zh: e.zh, en: e.en },
   }));
-  const cities = (db.prepare(`SELECT code, name_zh AS zh, name_en AS en FROM cities ORDER BY sort_order`).all() as { code: string; zh: string; en: string }[]).map((c) => ({ code: c.code, name: { zh: c.zh, en: c.en } }));
-  const metrics = new Map(
-    (db.prepare(`SELECT id, name_zh AS zh, name_en AS en, kind, may_be_negative AS neg FROM metrics WHERE deleted_at IS NULL ORDER BY sort_order, id`).all() as { id: string; zh: string; en: string; kind: CatalogMetric['kind']; neg: number }[]).map(
-      (m) => [m.id, { id: m.id, name: { zh: m.zh, en: m.en }, kind: m.kind, mayBeNegative: m.neg === 1 }],
-    ),
-  );
-  return { entities, cities, metrics };
+  return { entities, cities: listCities(db), metrics: new Map(readMetrics(db).map((m) => [m.id, m])) };
 }
 
 /** Case, width, spaces and punctuation ignored: "Smart  Robots" = "smart-robots" = "ＳＭＡＲＴ robots". */

@@ -5,7 +5,8 @@
 import { Button, Checkbox, Form, Input, List, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUALIFIERS, UNITS, type EntitySummary } from '../../../../shared/domain';
+import { QUALIFIERS, UNITS, type EntitySummary, type Unit } from '../../../../shared/domain';
+import { UNITS_OF_KIND, type MetricKind } from '../../../../shared/metrics';
 import type { Lang } from '../../../../shared/i18n';
 import { ColumnRole, periodOfHeader, type EntityChoice, type SavedMapping, type TableGrid, type TableMapping } from '../../../../shared/table-import';
 
@@ -24,6 +25,9 @@ export function entityOptions(entities: EntitySummary[], lang: Lang, t: (key: st
     ...SCOPE_CHOICES.map((s) => ({ label: t(`tableImport.scopes.${s}`), value: `scope:${s}` })),
   ];
 }
+
+/** The units a metric of this kind takes; all of them while no metric is chosen for the whole table. */
+const unitsFor = (kind: MetricKind | undefined): readonly Unit[] => (kind ? UNITS_OF_KIND[kind] : UNITS);
 
 /** One value for the whole table, or none (a column holds it, or it is implied). */
 function FixedSelect<V extends string>(props: { label: string; value: V | null; onChange: (v: V | null) => void; options: { label: string; value: V }[] }): React.JSX.Element {
@@ -99,7 +103,7 @@ export function MappingStep(props: {
           />
         </Form.Item>
         <FixedSelect label={t('tableImport.fixed.metric')} value={mapping.fixed.metric} onChange={(metric) => fixed({ metric })} options={grid.metrics.map((m) => ({ label: nameOf(m.name), value: m.id }))} />
-        <FixedSelect label={t('tableImport.fixed.unit')} value={mapping.fixed.unit} onChange={(unit) => fixed({ unit })} options={UNITS.map((u) => ({ label: t(`unit.${u}`), value: u }))} />
+        <FixedSelect label={t('tableImport.fixed.unit')} value={mapping.fixed.unit} onChange={(unit) => fixed({ unit })} options={unitsFor(grid.metrics.find((m) => m.id === mapping.fixed.metric)?.kind).map((u) => ({ label: t(`unit.${u}`), value: u }))} />
         <FixedSelect label={t('tableImport.fixed.qualifier')} value={mapping.fixed.qualifier} onChange={(qualifier) => fixed({ qualifier })} options={QUALIFIERS.map((q) => ({ label: t(`qualifierName.${q}`), value: q }))} />
         <Form.Item label={t('tableImport.fixed.period')}>
           <Input aria-label={t('tableImport.fixed.period')} value={mapping.fixed.period ?? ''} placeholder="2023" onChange={(e) => fixed({ period: /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/.test(e.target.value) ? e.target.value : null })} />
