@@ -4,6 +4,8 @@
  * onto figures, previewed, applied as one undoable batch, re-applied to no effect; and every refusal
  * naming sheet, row and column while the data file stays exactly as it was.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
@@ -12,7 +14,7 @@ import { readTable, TABLE_LIMITS } from '../../electron/services/tables/read';
 import { planTableImport } from '../../electron/services/tables/plan';
 import { undo } from '../../electron/services/db/undo';
 import { saveMetric } from '../../electron/services/workbench/actions';
-import { fullDump, openTemp } from '../helpers/files';
+import { fullDump, openTemp, tempDir } from '../helpers/files';
 import { handMadeXlsx, importFile, libreOfficeXlsx, planFile, wideMapping, writeCsv, type Grid } from '../helpers/tables';
 import { SKIP_LIBREOFFICE } from '../helpers/workbooks';
 
@@ -218,6 +220,46 @@ describe('refusals name sheet, row and column and write nothing', () => {
   it('a mapping naming a column the table lacks', async () => {
     const words = await refusedBy(() => writeCsv([['集群', '2023'], ['智能机器人', 1]], 'utf-8'));
     expect(words).toEqual(['工作表“table”第 1 行：标题行中找不到列“产业”（映射里有这一列，表格里没有）。']);
+  });
+});
+
+describe('files and mappings that cannot be read are refused before anything is compared', () => {
+  const refusal = async (file: string, mapping = wideMapping('产业', { metric: 'output_value', unit: '100m_yuan' }), limits = TABLE_LIMITS): Promise<{ code: string; zh: string; en: string }> => {
+    const { db } = openTemp();
+    const before = fullDump(db);
+    const error = await readTable(file, mapping.sheet, limits)
+      .then((table) => planTableImport(db, table, mapping))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(AppError);
+    expect(fullDump(db)).toBe(before);
+    const payload = (error as AppError).toPayload();
+    return { code: payload.code, zh: describeError(payload, 'zh-CN'), en: describeError(payload, 'en') };
+  };
+  const named = (name: string, bytes: string | Buffer): string => {
+    const file = path.join(tempDir(), name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('another format, or an .xlsx that is not one', async () => {
+    expect((await refusal(named('table.ods', 'PK'))).code).toBe('TABLE_UNSUPPORTED_FILE');
+    expect((await refusal(named('table.xlsx', '产业,2023\n智能机器人,1\n'))).code).toBe('IMPORT_NOT_A_ZIP');
+  });
+
+  it('a header row below the end of the table, a mapping without a metric', async () => {
+    const csv = writeCsv([['产业', '2023'], ['智能机器人', 1]], 'utf-8');
+    expect(await refusal(csv, wideMapping('产业', { metric: 'output_value' }, 9))).toMatchObject({ code: 'TABLE_BAD_HEADER_ROW', zh: expect.stringContaining('工作表“table”第 9 行') });
+    expect(await refusal(csv, wideMapping('产业', {}))).toMatchObject({ code: 'TABLE_MAPPING_INCOMPLETE', en: expect.stringContaining('metric missing') });
+  });
+
+  it('too many columns, too many cells, a CSV too large', async () => {
+    const wide = writeCsv([['产业', ...Array.from({ length: 12 }, (_, i) => `${2000 + i}`)], ['智能机器人', ...Array.from({ length: 12 }, () => 1)]], 'utf-8');
+    expect(await refusal(wide, undefined, { ...TABLE_LIMITS, maxColumns: 10 })).toMatchObject({ code: 'TABLE_TOO_MANY_COLUMNS', zh: expect.stringContaining('第 1 行') });
+    expect(await refusal(wide, undefined, { ...TABLE_LIMITS, maxCells: 20 })).toMatchObject({ code: 'TABLE_TOO_MANY_CELLS', en: expect.stringContaining('row 2') });
+    expect((await refusal(wide, undefined, { ...TABLE_LIMITS, maxCsvBytes: 10 })).code).toBe('TABLE_TOO_LARGE');
   });
 });
 
