@@ -23,9 +23,20 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: TableEncodin
 
 const DELIMITERS = [',', '\t', ';'] as const;
 
+/** The first record with its quoted fields left out: a delimiter inside quotes does not count. */
+function firstRecord(text: string): string {
+  let out = '';
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted) out += c;
+  }
+  return out;
+}
+
 function delimiterOf(text: string): string {
-  const end = text.search(/\r?\n/);
-  const first = end < 0 ? text : text.slice(0, end);
+  const first = firstRecord(text);
   let best: string = ',';
   let most = 0;
   for (const d of DELIMITERS) {
