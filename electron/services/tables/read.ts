@@ -100,7 +100,11 @@ function withinLimits(table: ReadTable, limits: Readonly<TableLimits>): ReadTabl
   return table;
 }
 
+/** Characters of a cell the wizard's grid shows (a header or a number is far shorter; a long note is cut, with …). */
+const GRID_CELL_CHARS = 200;
+
 /** The first rows as text, for the wizard's grid. */
 export function gridRows(table: ReadTable, count: number): { number: number; cells: string[] }[] {
-  return table.rows.slice(0, count).map((r) => ({ number: r.number, cells: Array.from({ length: table.columnCount }, (_, i) => shownCell(r.cells[i + 1] ?? { kind: 'empty' })) }));
+  const shown = (text: string): string => (text.length > GRID_CELL_CHARS ? `${text.slice(0, GRID_CELL_CHARS)}…` : text);
+  return table.rows.slice(0, count).map((r) => ({ number: r.number, cells: Array.from({ length: table.columnCount }, (_, i) => shown(shownCell(r.cells[i + 1] ?? { kind: 'empty' }))) }));
 }
