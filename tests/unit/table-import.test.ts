@@ -25,6 +25,7 @@ const YEARBOOK: Grid = [
   ['New energy', 4000, 4500, '5,200'],
   ['半导体与集成电路产业集群', 800, '-', 1100],
   ['全省', 150000, 160000, '…'],
+  ['注：2023年为初步核算数。', null, null, null],
 ];
 
 const value = (db: ReturnType<typeof openTemp>['db'], entity: string | null, period: string, metric = 'output_value'): number | undefined =>

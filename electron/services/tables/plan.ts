@@ -114,7 +114,11 @@ export function planTableImport(db: DB, table: ReadTable, mapping: TableMapping)
     for (const row of table.rows) {
       if (row.number <= mapping.headerRow) continue;
       const cellAt = (index: number | undefined): Cell => (index === undefined ? { kind: 'empty' } : (row.cells[index] ?? { kind: 'empty' }));
-      if (![...roles.values(), ...values.map((v) => v.index)].some((i) => cellAt(i).kind !== 'empty')) continue;
+      // A row whose value cells hold no figure (a footnote under the table, a blank line, a row of "-") is not read further.
+      if (values.every((v) => isNothing(cellAt(v.index)))) {
+        plan.counts.skipped += values.filter((v) => cellAt(v.index).kind !== 'empty').length;
+        continue;
+      }
       const at = (index: number): Details => ({ row: row.number, column: columnLetter(index), header: headers[index] || null });
       let ok = true;
       const refuse = (code: ErrorCode, index: number, extra: Details = {}): null => {
