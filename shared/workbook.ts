@@ -9,7 +9,7 @@ import type { Lang } from './errors';
 import { MESSAGES, withCount } from './i18n';
 
 /** The figure fields a workbook may change, in the order the preview lists them. */
-export const IMPORT_FIELDS = ['entityId', 'scope', 'metric', 'value', 'unit', 'qualifier', 'period', 'sourceId', 'sourceQuote', 'note'] as const;
+export const IMPORT_FIELDS = ['entityId', 'scope', 'metric', 'value', 'unit', 'qualifier', 'period', 'sourceId', 'sourceQuote', 'note', 'cityCode'] as const;
 export const ImportField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportField>;
 

@@ -161,6 +161,8 @@ export const en: Messages = {
       unit: 'Unit',
       qualifier: 'Qualifier',
       period: 'Period',
+      cityCode: 'City code',
+      cityName: 'City',
       sourceId: 'Source ID',
       sourceTitle: 'Source title',
       sourceDate: 'Source date',

@@ -159,6 +159,8 @@ export const zhCN = {
       unit: '单位',
       qualifier: '限定词',
       period: '时期',
+      cityCode: '城市代码',
+      cityName: '城市',
       sourceId: '来源编号',
       sourceTitle: '来源标题',
       sourceDate: '来源日期',

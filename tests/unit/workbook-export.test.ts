@@ -35,12 +35,13 @@ describe('exporting a workbook', () => {
 
     const figures = book.getWorksheet('数据')!;
     expect(figures.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(figures.autoFilter).toBe('A1:Q1');
+    // Issue 12 added the city code and name at the end (Q → S).
+    expect(figures.autoFilter).toBe('A1:S1');
     expect(figures.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(figures.getColumn(14).width).toBe(50);
     expect(figures.rowCount).toBe(1 + 24 + 4);
     const header = (figures.getRow(1).values as string[]).slice(1);
-    expect(header).toEqual(['ID', '产业编号', '产业（中文）', '产业（英文）', '范围', '指标', '数值', '单位', '限定词', '时期', '来源编号', '来源标题', '来源日期', '原文', '备注', '修改人', '修改时间']);
+    expect(header).toEqual(['ID', '产业编号', '产业（中文）', '产业（英文）', '范围', '指标', '数值', '单位', '限定词', '时期', '来源编号', '来源标题', '来源日期', '原文', '备注', '修改人', '修改时间', '城市代码', '城市']);
 
     const row = rowOf(figures, ids.precise);
     expect(row.getCell(7).value).toBe(1234.5678901234);

@@ -96,14 +96,15 @@ describe('the import preview', () => {
       const sheet = book.getWorksheet('数据')!;
       rowOf(sheet, 1).getCell(7).value = 12345;
       rowOf(sheet, 2).getCell(7).value = 1;
-      rowOf(sheet, 2).getCell(8).value = '%';
+      // A money metric takes 元/万元/亿元 only (issue 12: the unit fits the metric's kind).
+      rowOf(sheet, 2).getCell(8).value = '万元';
     });
     const plan = await planWorkbookImport(db, edited);
     expect(plan.problems).toEqual([]);
     const first = plan.changes.find((c) => c.figureId === 1)!;
     expect([unitOf(first, 'before'), unitOf(first, 'after')]).toEqual(['100m_yuan', '100m_yuan']);
     const second = plan.changes.find((c) => c.figureId === 2)!;
-    expect([unitOf(second, 'before'), unitOf(second, 'after')]).toEqual(['100m_yuan', 'percent']);
+    expect([unitOf(second, 'before'), unitOf(second, 'after')]).toEqual(['100m_yuan', '10k_yuan']);
   });
 
   it('reads the unit of either side from a changed unit field, else the figure’s', () => {

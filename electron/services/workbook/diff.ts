@@ -82,9 +82,9 @@ function differingRows(db: DB, rows: ImportRow[]): Map<number, DiffRow> {
   return db.transaction(() => {
     db.exec(`CREATE TEMP TABLE import_rows (
       row INTEGER PRIMARY KEY, id INTEGER NOT NULL, scope TEXT, entity_id TEXT, metric TEXT, value REAL, unit TEXT,
-      qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT)`);
-    const insert = db.prepare(`INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const { row, id, input: f } of rows) insert.run(row, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note);
+      qualifier TEXT, period TEXT, source_id INTEGER, source_quote TEXT, note TEXT, city_code TEXT)`);
+    const insert = db.prepare(`INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const { row, id, input: f } of rows) insert.run(row, id, f.scope, f.entityId, f.metric, f.value, f.unit, f.qualifier, f.period, f.sourceId, f.sourceQuote, f.note, f.cityCode ?? null);
     const found = new Map((db.prepare(DIFF_SQL).raw().all() as DiffRow[]).map((r) => [r[0], r]));
     db.exec(`DROP TABLE temp.import_rows`);
     return found;
@@ -158,7 +158,7 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
     const { input } = r;
     if (r.id === null) {
       counts.added++;
-      changes.push({ kind: 'added', row: r.row, figureId: null, figure: summary(input), fields: IMPORT_FIELDS.map((field) => ({ field, before: null, after: input[field] })), input });
+      changes.push({ kind: 'added', row: r.row, figureId: null, figure: summary(input), fields: IMPORT_FIELDS.map((field) => ({ field, before: null, after: input[field] ?? null })), input });
       continue;
     }
     const diff = differing.get(r.row);
@@ -176,7 +176,7 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
     const fields: ImportChange['fields'] = [];
     for (let bit = 0; bit < IMPORT_FIELDS.length; bit++) {
       const field = IMPORT_FIELDS[bit]!;
-      if (mask & (1 << bit)) fields.push({ field, before: diff[2 + bit] ?? null, after: input[field] });
+      if (mask & (1 << bit)) fields.push({ field, before: diff[2 + bit] ?? null, after: input[field] ?? null });
     }
     counts.changed++;
     changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: kept === null ? input : { ...input, value: kept } });

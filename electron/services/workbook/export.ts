@@ -21,7 +21,8 @@ import type { DB } from '../db/open';
 import { dataVersion, listEntities } from '../db/read';
 import { toAnnotation, toFigure, toSource, type AnnotationRow, type FigureRow, type SourceRow } from '../db/rows';
 import { APP_NAME, APP_VERSION } from '../version';
-import { ENUM_LABELS, FIGURE_COLUMNS, columnLetter, enumLabels, header, numberFormat, sheetName, type ColumnKey, type EnumColumn, type SheetKind } from './layout';
+import { listCities, readMetrics } from '../db/metrics';
+import { CatalogWords, ENUM_LABELS, FIGURE_COLUMNS, columnLetter, enumLabels, header, numberFormat, sheetName, type ColumnKey, type EnumColumn, type SheetKind } from './layout';
 
 export interface ExportOptions {
   lang: Lang;
@@ -238,6 +239,12 @@ async function writeFigures(
       formulae: [`"${enumLabels(key, lang).join(',')}"`],
     });
   }
+  // The metric catalog and the cities (issue 12): a list of the catalog's names; codes of the 21 cities.
+  const words = new CatalogWords(readMetrics(db), listCities(db));
+  const metricLetter = columnLetter(col('metric'));
+  validations.add(`${metricLetter}2:${metricLetter}${lastRow}`, { type: 'list', allowBlank: false, showErrorMessage: true, formulae: [`"${words.metricLabels(lang).join(',')}"`] });
+  const cityLetter = columnLetter(col('cityCode'));
+  validations.add(`${cityLetter}2:${cityLetter}${lastRow}`, { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${words.cityList.map((c) => c.code).join(',')}"`] });
   const entityLetter = columnLetter(col('entityId'));
   validations.add(`${entityLetter}2:${entityLetter}${lastRow}`, {
     type: 'list',
@@ -264,6 +271,12 @@ async function writeFigures(
   // instead of serialising a new style for each of a million cells.
   const valueStyles = new Map(UNITS.map((u) => [u, { numFmt: numberFormat(u, lang) } as Partial<ExcelJS.Style>]));
   const plain: Partial<ExcelJS.Style> = {};
+  const ownUnit = new Map<string, Partial<ExcelJS.Style>>();
+  const ownUnitStyle = (metric: string): Partial<ExcelJS.Style> => {
+    let style = ownUnit.get(metric);
+    if (!style) ownUnit.set(metric, (style = { numFmt: numberFormat('metric_unit', lang, words.unitLabel(metric)) }));
+    return style;
+  };
   let written = 0;
   let after = 0;
   for (;;) {
@@ -277,7 +290,7 @@ async function writeFigures(
         r.name_zh,
         r.name_en,
         ENUM_LABELS.scope.label(f.scope, lang),
-        ENUM_LABELS.metric.label(f.metric, lang),
+        words.metricLabel(f.metric, lang),
         f.value,
         ENUM_LABELS.unit.label(f.unit, lang),
         ENUM_LABELS.qualifier.label(f.qualifier, lang),
@@ -289,13 +302,15 @@ async function writeFigures(
         f.note,
         authorName(f.changedBy, lang),
         excelLocalTime(f.changedAt),
+        f.cityCode,
+        words.cityName(f.cityCode, lang),
       ]);
       row.eachCell((cell) => {
         cell.style = plain;
       });
       row.getCell(changedAtCol).style = DATE_TIME;
       const value = row.getCell(valueCol);
-      value.style = valueStyles.get(f.unit)!;
+      value.style = f.unit === 'metric_unit' ? ownUnitStyle(f.metric) : valueStyles.get(f.unit)!;
       const attached = notes.get(String(f.id));
       if (attached) value.note = attached.map((a) => `${authorName(a.author, lang)} · ${t.status[a.status]} · ${a.updatedAt.slice(0, 10)}\n${a.body}`).join('\n\n');
       row.commit();

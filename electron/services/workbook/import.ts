@@ -14,6 +14,8 @@ import { stillInHistory, type RevisionMark } from '../db/read';
 import { rowsChanged } from '../db/revisions';
 import { newChange } from '../db/revisions';
 import { planImport, type ImportPlan, type PlannedChange } from './diff';
+import { CatalogWords } from './layout';
+import { listCities, readMetrics } from '../db/metrics';
 import { readFiguresSheet, type ReadLimits } from './read';
 import { checkZip, type ZipLimits } from './zip-check';
 import { countAnnotationEdits } from './annotation-edits';
@@ -23,7 +25,7 @@ import { AuthorName } from '../../../shared/workbench';
 /** Checks and reads `file`, and compares it with the data file. Throws for a file that cannot be read at all. */
 export async function planWorkbookImport(db: DB, file: string, limits: { zip?: ZipLimits; read?: ReadLimits } = {}): Promise<ImportPlan> {
   const zip = await checkZip(file, limits.zip);
-  const read = await readFiguresSheet(file, zip, limits.read);
+  const read = await readFiguresSheet(file, zip, new CatalogWords(readMetrics(db), listCities(db)), limits.read);
   return { ...planImport(db, read, file), percentConversions: read.percentCells, ignoredAnnotationEdits: await countAnnotationEdits(db, file, zip) };
 }
 

@@ -4,8 +4,8 @@
  * back). Sheet names and headers are recognised in both languages, so a workbook exported in
  * English imports into an app showing Chinese and the other way round.
  */
-import { BUILTIN_METRICS, QUALIFIERS, UNITS, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
-import { seedMetricName } from '../../../shared/metrics';
+import { QUALIFIERS, UNITS, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
+import type { City, MetricDef } from '../../../shared/metrics';
 import type { Lang } from '../../../shared/errors';
 import { LANGS, MESSAGES, type Messages } from '../../../shared/i18n';
 
@@ -22,6 +22,8 @@ export interface FigureColumn {
   width: number;
   /** Read back on import; the others (names, titles, who changed it) are there to be read by people. */
   imported: boolean;
+  /** May be missing from a workbook (one exported before the column existed): read as empty. */
+  optional?: boolean;
 }
 
 /** The figures sheet, left to right. The ID column is what an import matches rows by. */
@@ -43,6 +45,10 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { key: 'note', width: 40, imported: true },
   { key: 'changedBy', width: 14, imported: false },
   { key: 'changedAt', width: 22, imported: false },
+  // Issue 12, at the end so earlier columns keep their letters: the city (GB/T 2260 code, empty:
+  // province-wide) and its name in the workbook's language.
+  { key: 'cityCode', width: 10, imported: true, optional: true },
+  { key: 'cityName', width: 12, imported: false },
 ];
 
 /** Column letter of a 1-based column number: 1 → A, 27 → AA. */
@@ -57,8 +63,6 @@ export const SCOPES: readonly Scope[] = ['entity', 'province', 'strategic_cluste
 /** The words a workbook shows for an enumerated value. None contains a comma or a double quote (they go into list validations). */
 export const ENUM_LABELS = {
   scope: { values: SCOPES, label: (v: Scope, lang: Lang) => MESSAGES[lang].scope[v] },
-  // List validations separate items with commas, so a name's own commas are dropped.
-  metric: { values: BUILTIN_METRICS, label: (v: Metric, lang: Lang) => seedMetricName(v, lang).replace(/,/g, '') },
   unit: { values: UNITS, label: (v: Unit, lang: Lang) => MESSAGES[lang].workbook.unit[v] },
   qualifier: { values: QUALIFIERS, label: (v: Qualifier, lang: Lang) => MESSAGES[lang].qualifierName[v] },
 } as const;
@@ -85,10 +89,59 @@ export function enumLabels(column: EnumColumn, lang: Lang): string[] {
   return values.map((v) => label(v, lang));
 }
 
-/** Number formats by unit: the cell keeps the full-precision number; the format only adds the unit. */
-export function numberFormat(unit: Unit, lang: Lang): string {
+/** Number formats by unit: the cell keeps the full-precision number; the format only adds the unit (an 'other' metric's own label). */
+export function numberFormat(unit: Unit, lang: Lang, label: MetricDef['unitLabel'] = null): string {
+  if (unit === 'metric_unit') return label ? `General" ${label[lang === 'en' ? 'en' : 'zh'].replace(/"/g, '')}"` : 'General';
   if (unit === 'percent') return 'General"%"';
   if (unit === 'count') return '#,##0';
-  if (unit === 'metric_unit') return 'General';
   return `General" ${MESSAGES[lang].workbook.unit[unit]}"`;
+}
+
+/**
+ * The metric catalog and the cities as a workbook writes and reads them (issue 12): a metric by its
+ * name in the workbook's language (list validations drop a name's commas), read back by that name in
+ * either language or by its id; a city by its code, read back by code or name.
+ */
+export class CatalogWords {
+  private readonly metrics = new Map<string, string>();
+  private readonly cities = new Map<string, string>();
+
+  constructor(
+    readonly metricDefs: readonly MetricDef[],
+    readonly cityList: readonly City[],
+  ) {
+    for (const m of metricDefs) for (const word of [m.id, m.name.zh, m.name.en, ...LANGS.map((l) => this.metricLabel(m.id, l))]) this.add(this.metrics, word, m.id);
+    for (const c of cityList) for (const word of [c.code, c.name.zh, c.name.en, c.name.zh.replace(/市$/, '')]) this.add(this.cities, word, c.code);
+  }
+
+  private add(map: Map<string, string>, word: string, id: string): void {
+    if (!map.has(word)) map.set(word, id);
+    if (!map.has(normalizeWord(word))) map.set(normalizeWord(word), id);
+  }
+
+  metricLabel(id: string, lang: Lang): string {
+    const m = this.metricDefs.find((d) => d.id === id);
+    return (m ? m.name[lang === 'en' ? 'en' : 'zh'] : id).replace(/,/g, '');
+  }
+
+  metricLabels(lang: Lang): string[] {
+    return this.metricDefs.map((m) => this.metricLabel(m.id, lang));
+  }
+
+  metricOf(word: string): string | undefined {
+    return this.metrics.get(word) ?? this.metrics.get(normalizeWord(word));
+  }
+
+  cityName(code: string | null, lang: Lang): string | null {
+    const c = code === null ? undefined : this.cityList.find((x) => x.code === code);
+    return c ? c.name[lang === 'en' ? 'en' : 'zh'] : null;
+  }
+
+  cityOf(word: string): string | undefined {
+    return this.cities.get(word) ?? this.cities.get(normalizeWord(word));
+  }
+
+  unitLabel(id: string): MetricDef['unitLabel'] {
+    return this.metricDefs.find((d) => d.id === id)?.unitLabel ?? null;
+  }
 }

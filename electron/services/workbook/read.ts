@@ -5,7 +5,7 @@
  * checked against the data file later (diff.ts).
  */
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
-import { FigureInput, Period, type Metric, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
+import { FigureInput, Period, type Qualifier, type Scope, type Unit } from '../../../shared/domain';
 import { AppError, type ErrorCode, type ErrorPayload } from '../../../shared/errors';
 import { LANGS } from '../../../shared/i18n';
 import { issueDetails } from '../../../shared/text';
@@ -13,7 +13,8 @@ import type { PercentConversion } from '../../../shared/workbook';
 import { parseNumberText, shownCell, type Cell } from './cells';
 import { RowTooLong, sheetRows, type SheetRow } from './sheet-xml';
 import { openEntry, PartDamage, partDamaged, type ZipSummary } from './zip-check';
-import { FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
+import { metricProblem } from '../../../shared/metrics';
+import { type CatalogWords, FIGURE_COLUMNS, bothNames, columnLetter, enumLabels, enumLookup, header, normalizeWord, sheetName, type ColumnKey, type EnumColumn } from './layout';
 
 export interface ReadLimits {
   maxRows: number;
@@ -61,7 +62,7 @@ interface Location {
 const IMPORTED = FIGURE_COLUMNS.filter((c) => c.imported).map((c) => c.key);
 const FIGURE_SHEET_NAMES = new Set(LANGS.map((l) => normalizeWord(sheetName('figures', l))));
 const HEADER_KEYS = new Map<string, ColumnKey>(FIGURE_COLUMNS.flatMap((c) => LANGS.map((l) => [normalizeWord(header(c.key, l)), c.key] as const)));
-const LOOKUPS = { scope: enumLookup('scope'), metric: enumLookup('metric'), unit: enumLookup('unit'), qualifier: enumLookup('qualifier') };
+const LOOKUPS = { scope: enumLookup('scope'), unit: enumLookup('unit'), qualifier: enumLookup('qualifier') };
 
 /** What an ID cell holds, in each language's words. */
 const EXPECTED_ID = { expectedZh: '正整数编号（1、2、3……）', expectedEn: 'a whole-number ID (1, 2, 3 ...)' };
@@ -78,7 +79,7 @@ export type WorkbookParts = Pick<ZipSummary, 'sheets' | 'sharedStrings' | 'date1
  * (sheet-xml.ts); the parts that follow the sheets in the zip (the sheet names, the shared strings)
  * come from `parts` (checkZip), the number formats that make a cell a date from exceljs' style reader.
  */
-export async function readFiguresSheet(file: string, parts: WorkbookParts, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
+export async function readFiguresSheet(file: string, parts: WorkbookParts, words: CatalogWords, limits: Readonly<ReadLimits> = READ_LIMITS): Promise<ReadResult> {
   const sheet = parts.sheets.find((s) => FIGURE_SHEET_NAMES.has(normalizeWord(s.name)));
   if (!sheet) throw new AppError('IMPORT_MISSING_SHEET', 'no figures sheet', { sheet: bothNames(sheetName('figures', 'zh-CN'), sheetName('figures', 'en')) });
   const result: ReadResult = { sheet: sheet.name, columns: new Map(), rows: [], problems: [], unreadIds: [], percentCells: [] };
@@ -86,7 +87,7 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, limit
   let part = 'xl/styles.xml';
   try {
     const rows = await openSheetRows(file, parts, sheet, (p) => (part = p));
-    await readSheet(rows, sheet.name, result, limits);
+    await readSheet(rows, sheet.name, result, words, limits);
   } catch (error) {
     if (error instanceof TooManyProblems) return result;
     if (error instanceof AppError) throw error;
@@ -132,7 +133,7 @@ const EMPTY: Cell = { kind: 'empty' };
 /** The imported cells of one row, by column key. */
 type Cells = Record<ColumnKey, Cell>;
 
-async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located, percentCells }: ReadResult, limits: Readonly<ReadLimits>): Promise<void> {
+async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows, problems, unreadIds, columns: located, percentCells }: ReadResult, words: CatalogWords, limits: Readonly<ReadLimits>): Promise<void> {
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
   /** Where each imported column is, once the header row is read. */
   let indexes: [ColumnKey, number][] = [];
@@ -152,7 +153,8 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
         columns = headerColumns(row, name, report);
         if (columns === null) return;
         for (const [key, c] of columns) located.set(key, { column: columnLetter(c.index), header: c.header });
-        indexes = IMPORTED.map((key) => [key, columns!.get(key)!.index]);
+        // An optional column the workbook lacks (the city, in one exported before issue 12) reads as empty.
+        indexes = IMPORTED.map((key) => [key, columns!.get(key)?.index ?? -1]);
         continue;
       }
       const cols = columns;
@@ -188,7 +190,11 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
       const id = readId(cells.id, () => bad('IMPORT_BAD_VALUE', 'id', EXPECTED_ID));
       const entityId = readText(cells.entityId);
       const scope = readEnum('scope', cells, bad) as Scope | null;
-      const metric = readEnum('metric', cells, bad) as Metric | null;
+      // A metric by its id or its name in either language; one the catalog does not hold is refused by name.
+      const metricCell = cells.metric;
+      const metric = metricCell.kind === 'empty' ? bad('IMPORT_REQUIRED', 'metric') : (words.metricOf(shownCell(metricCell)) ?? bad('UNKNOWN_METRIC', 'metric', { metric: shownCell(metricCell) }));
+      const cityCell = cells.cityCode;
+      const cityCode = cityCell.kind === 'empty' ? null : (words.cityOf(shownCell(cityCell)) ?? bad('UNKNOWN_CITY', 'cityCode', { city: shownCell(cityCell) }));
       const unit = readEnum('unit', cells, bad) as Unit | null;
       const qualifier = readEnum('qualifier', cells, bad) as Qualifier | null;
       let value = readValue(cells.value, bad);
@@ -212,7 +218,13 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
         bad('IMPORT_INVALID_FIGURE', 'entityId', { problem: 'entity_not_allowed' });
         continue;
       }
-      const parsed = FigureInput.safeParse({ scope, entityId, metric, value, unit, qualifier, period, sourceId, sourceQuote, note });
+      const def = words.metricDefs.find((m) => m.id === metric);
+      const problem = def ? metricProblem(def, { value, unit }) : null;
+      if (problem) {
+        bad('IMPORT_INVALID_FIGURE', problem === 'negative' ? 'value' : 'unit', { problem, metric: def!.name.zh });
+        continue;
+      }
+      const parsed = FigureInput.safeParse({ scope, entityId, metric, value, unit, qualifier, period, cityCode, sourceId, sourceQuote, note });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const key = (IMPORTED as readonly string[]).includes(String(issue?.path[0])) ? (issue!.path[0] as ColumnKey) : 'value';
@@ -242,7 +254,7 @@ function headerColumns(row: SheetRow, sheet: string, report: (code: ErrorCode, d
     const key = HEADER_KEYS.get(normalizeWord(text));
     if (key && !columns.has(key)) columns.set(key, { index, header: text });
   });
-  const missing = IMPORTED.filter((key) => !columns.has(key));
+  const missing = IMPORTED.filter((key) => !columns.has(key) && !FIGURE_COLUMNS.find((c) => c.key === key)?.optional);
   for (const key of missing) report('IMPORT_MISSING_COLUMN', { sheet, row: row.number, header: bothNames(header(key, 'zh-CN'), header(key, 'en')) });
   return missing.length === 0 ? columns : null;
 }
