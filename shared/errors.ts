@@ -79,6 +79,7 @@ export const ERROR_CODES = [
   'TABLE_NO_UNIT',
   'TABLE_NUMBER_MULTIPLIER',
   'TABLE_DUPLICATE_FIGURE',
+  'TABLE_ROLE_TWICE',
   // The metric catalog and cities (issue 12).
   'UNKNOWN_METRIC',
   'UNKNOWN_CITY',
@@ -202,6 +203,9 @@ export type Lang = 'zh-CN' | 'en';
 /** Why a file is not a data file (DB_CORRUPT's details.problem), in words. */
 const CORRUPT_ZH: Record<string, string> = { empty: '文件为空，没有任何数据', folder: '这是一个文件夹，不是文件', 'not-sqlite': '不是 SQLite 数据库' };
 const CORRUPT_EN: Record<string, string> = { empty: 'the file is empty, it holds no data', folder: 'a folder, not a file', 'not-sqlite': 'not an SQLite database' };
+
+/** What a table column holds (TABLE_ROLE_TWICE), in Chinese. */
+const ROLE_ZH: Record<string, string> = { entity: '产业', city: '城市', metric: '指标', unit: '单位', qualifier: '限定词', period: '期间', value: '数值' };
 
 /** Where in a 简报 a block is: "第2节第3段" / "section 2, paragraph 3" (section 0: before the first heading). */
 const bulletinPlaceZh = (d: Details): string =>
@@ -516,6 +520,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   TABLE_NUMBER_MULTIPLIER: {
     'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”带有“万”或“亿”。本应用不替您换算：请写出完整数字（1.2万 写作 12000），或选用相应单位（万元、亿元）。`,
     en: (d) => `${cellEn(d)}: "${shown(d.value)}" carries a Chinese multiplier (wan, 10,000, or yi, 100 million). The app does not guess the scale: write the whole number (12000 for 1.2 wan), or choose the matching unit (10k yuan, 100m yuan).`,
+  },
+  TABLE_ROLE_TWICE: {
+    'zh-CN': (d) => `${cellZh({ ...d, header: null })}：列“${d.first ?? ''}”和列“${d.header ?? ''}”都被设为同一含义（${ROLE_ZH[String(d.role)] ?? d.role ?? ''}）。每种含义只能对应一列；宽表的年份列不必设置。`,
+    en: (d) => `${cellEn({ ...d, header: null })}: columns "${d.first ?? ''}" and "${d.header ?? ''}" are both mapped as ${d.role ?? ''}. Each meaning takes one column; a wide table's year columns need no role.`,
   },
   TABLE_DUPLICATE_FIGURE: {
     'zh-CN': (d) => `${cellZh(d)}：与单元格 ${d.firstCell ?? '?'} 是同一条数据（同一产业、城市、指标和期间）。`,

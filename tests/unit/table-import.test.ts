@@ -218,6 +218,17 @@ describe('refusals name sheet, row and column and write nothing', () => {
     ]);
   });
 
+  it('two columns mapped to one meaning', async () => {
+    const words = await refusedBy(() => writeCsv([['产业', '行业', '2023'], ['智能机器人', '机器人', 1]], 'utf-8'), {
+      ...wideMapping('产业', { metric: 'output_value', unit: '100m_yuan' }),
+      columns: [
+        { header: '产业', role: 'entity' },
+        { header: '行业', role: 'entity' },
+      ],
+    });
+    expect(words).toEqual(['工作表“table”第 1 行：列“产业”和列“行业”都被设为同一含义（产业）。每种含义只能对应一列；宽表的年份列不必设置。']);
+  });
+
   it('a mapping naming a column the table lacks', async () => {
     const words = await refusedBy(() => writeCsv([['集群', '2023'], ['智能机器人', 1]], 'utf-8'));
     expect(words).toEqual(['工作表“table”第 1 行：标题行中找不到列“产业”（映射里有这一列，表格里没有）。']);

@@ -84,7 +84,10 @@ export function planTableImport(db: DB, table: ReadTable, mapping: TableMapping)
       continue;
     }
     listed.add(index);
-    if (c.role !== 'ignore') roles.set(c.role, index);
+    if (c.role === 'ignore') continue;
+    const other = roles.get(c.role);
+    if (other !== undefined && other !== index) throw new AppError('TABLE_ROLE_TWICE', 'two columns, one role', { sheet: table.sheet, row: mapping.headerRow, role: c.role, first: headers[other]!, header: c.header });
+    roles.set(c.role, index);
   }
   /** Value columns: the one mapped as value, or in a wide table every unlisted header that is a period. */
   const values: { index: number; period: string | null }[] = [];
