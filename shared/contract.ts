@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BriefingDefinition, BriefingDefinitionInput, BriefingExportResult, BriefingPreview, BriefingRequest, BriefingWarnings } from './briefing';
 import { ImportPreview, ImportResult, WorkbookLang } from './workbook';
+import { MappingName, SavedMapping, TableGrid, TableImportResult, TableMapping, TablePreview, TableSource } from './table-import';
 import { BackupList, BackupName, FileHealth, RestoreResult } from './backups';
 import {
   AnnotationInput,
@@ -181,6 +182,14 @@ export const contract = {
   runChecks: { input: RunChecksInput, output: ChecksReport },
   acknowledgeFinding: { input: AcknowledgeInput, output: AcknowledgementSnapshot },
   unacknowledgeFinding: { input: FindingRef, output: AcknowledgementSnapshot },
+  // Statistical tables in (issue 12): any .xlsx or .csv through the wizard. readTable without a
+  // fileId opens the Host's dialog (null: cancelled); the page then names the table by its id only.
+  readTable: { input: z.object({ fileId: z.string().uuid().optional(), sheet: z.string().max(100).optional() }).strict(), output: TableGrid.nullable() },
+  previewTableImport: { input: z.object({ fileId: z.string().uuid(), mapping: TableMapping, source: TableSource }).strict(), output: TablePreview },
+  applyTableImport: { input: z.object({ previewId: z.string().uuid() }).strict(), output: TableImportResult },
+  listTableMappings: { input: NoInput, output: z.array(SavedMapping) },
+  saveTableMapping: { input: z.object({ name: MappingName, mapping: TableMapping }).strict(), output: z.array(SavedMapping) },
+  deleteTableMapping: { input: z.object({ name: z.string().max(200) }).strict(), output: z.array(SavedMapping) },
   // The metric catalog and the cities (issue 12): edits are revisions (undo, history, trash);
   // saveMetric without id adds one; deleting one in use is refused (METRIC_IN_USE, with the count).
   listMetrics: { input: NoInput, output: z.array(MetricEntry) },

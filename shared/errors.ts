@@ -67,6 +67,23 @@ export const ERROR_CODES = [
   'BULLETIN_NOT_ISSUED',
   // Data checks (issue 12).
   'FINDING_GONE',
+  // Statistical tables in (issue 12): the import wizard and `import table`.
+  'TABLE_UNSUPPORTED_FILE',
+  'TABLE_TOO_LARGE',
+  'TABLE_TOO_MANY_COLUMNS',
+  'TABLE_TOO_MANY_CELLS',
+  'TABLE_NO_SHEET',
+  'TABLE_BAD_HEADER_ROW',
+  'TABLE_NO_COLUMN',
+  'TABLE_MAPPING_INCOMPLETE',
+  'TABLE_MAPPING_NOT_FOUND',
+  'TABLE_UNKNOWN_ENTITY',
+  'TABLE_UNKNOWN_CITY',
+  'TABLE_UNKNOWN_METRIC',
+  'TABLE_NO_UNIT',
+  'TABLE_NUMBER_MULTIPLIER',
+  'TABLE_DUPLICATE_FIGURE',
+  'TABLE_ROLE_TWICE',
   // The metric catalog and cities (issue 12).
   'UNKNOWN_METRIC',
   'UNKNOWN_CITY',
@@ -190,6 +207,9 @@ export type Lang = 'zh-CN' | 'en';
 /** Why a file is not a data file (DB_CORRUPT's details.problem), in words. */
 const CORRUPT_ZH: Record<string, string> = { empty: '文件为空，没有任何数据', folder: '这是一个文件夹，不是文件', 'not-sqlite': '不是 SQLite 数据库' };
 const CORRUPT_EN: Record<string, string> = { empty: 'the file is empty, it holds no data', folder: 'a folder, not a file', 'not-sqlite': 'not an SQLite database' };
+
+/** What a table column holds (TABLE_ROLE_TWICE), in Chinese. */
+const ROLE_ZH: Record<string, string> = { entity: '产业', city: '城市', metric: '指标', unit: '单位', qualifier: '限定词', period: '期间', value: '数值' };
 
 /** Where in a 简报 a block is: "第2节第3段" / "section 2, paragraph 3" (section 0: before the first heading). */
 const bulletinPlaceZh = (d: Details): string =>
@@ -451,6 +471,71 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BULLETIN_STALE_REFERENCE: {
     'zh-CN': (d) => `简报第 ${d.block ?? '?'} 段引用的数据（编号 ${d.figureId ?? ''}）已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先确认新数值，再签发。`,
     en: (d) => `The figure (ID ${d.figureId ?? ''}) referenced in paragraph ${d.block ?? '?'} has been updated${Number(d.count) > 1 ? ` (${d.count} references in all)` : ''}. Accept the new value before issuing.`,
+  },
+  // Statistical tables in (issue 12)
+  TABLE_UNSUPPORTED_FILE: {
+    'zh-CN': (d) => `只能导入 .xlsx 或 .csv 表格：${d.path ?? ''}。请在 Excel、WPS 或 LibreOffice 中另存为其中一种后再导入。未做任何更改。`,
+    en: (d) => `Only .xlsx or .csv tables can be imported: ${d.path ?? ''}. Save it as one of them in Excel, WPS or LibreOffice and import that. Nothing was changed.`,
+  },
+  TABLE_TOO_LARGE: {
+    'zh-CN': (d) => `CSV 文件超过 ${d.limitMb ?? '?'} MB 的上限：${d.path ?? ''}。请分批导入。未做任何更改。`,
+    en: (d) => `The CSV file is larger than the ${d.limitMb ?? '?'} MB limit: ${d.path ?? ''}. Import it in parts. Nothing was changed.`,
+  },
+  TABLE_TOO_MANY_COLUMNS: {
+    'zh-CN': (d) => `${cellZh(d)}：超过 ${d.limit ?? '?'} 列的上限。未做任何更改。`,
+    en: (d) => `${cellEn(d)}: more than the ${d.limit ?? '?'} column limit. Nothing was changed.`,
+  },
+  TABLE_TOO_MANY_CELLS: {
+    'zh-CN': (d) => `${cellZh(d)}：表格超过 ${d.limit ?? '?'} 个单元格的上限。请分批导入。未做任何更改。`,
+    en: (d) => `${cellEn(d)}: the table has more than the ${d.limit ?? '?'} cell limit. Import it in parts. Nothing was changed.`,
+  },
+  TABLE_NO_SHEET: {
+    'zh-CN': (d) => `表格中没有工作表“${d.sheet ?? ''}”（现有：${d.sheets ?? ''}）。`,
+    en: (d) => `The table has no sheet "${d.sheet ?? ''}" (it has: ${d.sheets ?? ''}).`,
+  },
+  TABLE_BAD_HEADER_ROW: {
+    'zh-CN': (d) => `${cellZh(d)}：标题行所在的这一行不存在或为空。请重新选择标题行。`,
+    en: (d) => `${cellEn(d)}: the header row chosen does not exist or is empty. Choose the header row again.`,
+  },
+  TABLE_NO_COLUMN: {
+    'zh-CN': (d) => `${cellZh({ ...d, header: null })}：标题行中找不到列“${d.header ?? ''}”（映射里有这一列，表格里没有）。`,
+    en: (d) => `${cellEn({ ...d, header: null })}: the header row has no column "${d.header ?? ''}" (the mapping names it; the table does not have it).`,
+  },
+  TABLE_MAPPING_INCOMPLETE: {
+    'zh-CN': (d) => `工作表“${d.sheet ?? ''}”的映射不完整：缺少 ${d.missing ?? ''}（产业 entity、指标 metric、期间 period、数值 value 每项须由某一列或固定值给出）。`,
+    en: (d) => `The mapping of sheet "${d.sheet ?? ''}" is incomplete: ${d.missing ?? ''} missing (entity, metric, period and value must each come from a column or a fixed value).`,
+  },
+  TABLE_MAPPING_NOT_FOUND: {
+    'zh-CN': (d) => `没有名为“${d.name ?? ''}”的已保存映射。`,
+    en: (d) => `No saved mapping is named "${d.name ?? ''}".`,
+  },
+  TABLE_UNKNOWN_ENTITY: {
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是已知的产业或集群${d.suggestions ? `（是否指：${d.suggestions}？请在向导中确认）` : '（请在向导中为它选择一个产业）'}。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a known industry or cluster${d.suggestions ? ` (did you mean: ${d.suggestions}? Confirm it in the wizard)` : ' (pick an industry for it in the wizard)'}.`,
+  },
+  TABLE_UNKNOWN_CITY: {
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是广东省的地级市（可写“广州”“广州市”“Guangzhou”，全省写“全省”或“广东省”）。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a prefecture-level city of Guangdong (write Guangzhou or Guangzhou City, in English or Chinese; for the whole province, Guangdong).`,
+  },
+  TABLE_UNKNOWN_METRIC: {
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”不是指标目录中的指标。请先在指标目录中添加它，或改用已有指标。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" is not a metric of the catalog. Add it to the catalog first, or use one that is there.`,
+  },
+  TABLE_NO_UNIT: {
+    'zh-CN': (d) => `${cellZh(d)}：不知道数值的单位（指标“${d.metric ?? ''}”为金额）。请映射单位列，或为整张表选定单位。`,
+    en: (d) => `${cellEn(d)}: the value's unit is unknown (the metric "${d.metric ?? ''}" is an amount). Map a unit column, or choose one unit for the whole table.`,
+  },
+  TABLE_NUMBER_MULTIPLIER: {
+    'zh-CN': (d) => `${cellZh(d)}：“${shown(d.value)}”带有“万”或“亿”。本应用不替您换算：请写出完整数字（1.2万 写作 12000），或选用相应单位（万元、亿元）。`,
+    en: (d) => `${cellEn(d)}: "${shown(d.value)}" carries a Chinese multiplier (wan, 10,000, or yi, 100 million). The app does not guess the scale: write the whole number (12000 for 1.2 wan), or choose the matching unit (10k yuan, 100m yuan).`,
+  },
+  TABLE_ROLE_TWICE: {
+    'zh-CN': (d) => `${cellZh({ ...d, header: null })}：列“${d.first ?? ''}”和列“${d.header ?? ''}”都被设为同一含义（${ROLE_ZH[String(d.role)] ?? d.role ?? ''}）。每种含义只能对应一列；宽表的年份列不必设置。`,
+    en: (d) => `${cellEn({ ...d, header: null })}: columns "${d.first ?? ''}" and "${d.header ?? ''}" are both mapped as ${d.role ?? ''}. Each meaning takes one column; a wide table's year columns need no role.`,
+  },
+  TABLE_DUPLICATE_FIGURE: {
+    'zh-CN': (d) => `${cellZh(d)}：与单元格 ${d.firstCell ?? '?'} 是同一条数据（同一产业、城市、指标和期间）。`,
+    en: (d) => `${cellEn(d)}: the same figure as cell ${d.firstCell ?? '?'} (same industry, city, metric and period).`,
   },
   BULLETIN_NOT_ISSUED: {
     'zh-CN': (d) => `简报 ${d.id ?? ''} 还是草稿，尚未签发，不需要更正，可直接修改。`,

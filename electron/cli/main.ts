@@ -10,6 +10,7 @@
  *   cluster-brief export docx --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
  *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+ *   cluster-brief import table <file> --mapping <saved name|mapping.json> [--source <id>] [--dry-run] [--author <name>] [--db <file>]
  *   cluster-brief issue list [--json] [--db <file>]
  *   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
  *   cluster-brief check [--json] [--lang zh|en] [--db <file>]
@@ -30,6 +31,7 @@ import { catalogFor, onlyMetric, renderListText, renderMetrics } from './metrics
 const loadWorkbookCommands = () => import('./workbook');
 const loadIssueCommands = () => import('./issues');
 const loadCheckCommand = () => import('./checks');
+const loadTableCommand = () => import('./table');
 
 const USAGE = `Cluster Brief ${APP_VERSION} — 产业集群简报工作台
 
@@ -57,6 +59,11 @@ Usage / 用法:
   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
                                               bring an edited workbook back: prints the exact
                                               difference; --dry-run writes nothing
+  cluster-brief import table <file.xlsx|file.csv> --mapping <saved name|mapping.json>
+                [--source <id>] [--dry-run] [--author <name>] [--db <file>]
+                                              a statistical table (yearbook, bureau release) through a
+                                              mapping saved in the wizard or a JSON file: prints the
+                                              preview's counts; --dry-run writes nothing
   cluster-brief issue list [--json] [--db <file>]
                                               the 简报 archive: issued issues by year, then drafts
   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
@@ -94,6 +101,8 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         author: { type: 'string' },
         marking: { type: 'string' },
         format: { type: 'string' },
+        mapping: { type: 'string' },
+        source: { type: 'string' },
         metric: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'include-removals': { type: 'boolean', default: false },
@@ -161,8 +170,17 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
       case 'export':
       case 'import': {
         if (command === 'export' && (positionals[1] === 'pdf' || positionals[1] === 'docx')) return await exportBriefingCommand(positionals[1], file, values, io);
+        if (command === 'import' && positionals[1] === 'table') {
+          const { importTableCommand } = await loadTableCommand();
+          const db = openDataFile(file, { mustExist: true, busyTimeoutMs: 2000 });
+          try {
+            return await importTableCommand(db, file, positionals[2], values, io);
+          } finally {
+            db.close();
+          }
+        }
         if (positionals[1] !== 'xlsx') {
-          io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (${command === 'export' ? 'pdf|docx|xlsx' : 'xlsx'})\n\n${USAGE}`);
+          io.err(`未知格式 / unknown format: ${positionals[1] ?? ''} (${command === 'export' ? 'pdf|docx|xlsx' : 'xlsx|table'})\n\n${USAGE}`);
           return 2;
         }
         const { exportCommand, importCommand } = await loadWorkbookCommands();

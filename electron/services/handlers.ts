@@ -13,6 +13,7 @@ import { exportBriefing } from './briefing/export';
 import { briefingWarnings } from './briefing/warnings';
 import { renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
+import { tableHandlers } from './tables/handlers';
 import { backupHandlers } from './backups/handlers';
 import { bulletinHandlers } from './bulletins/handlers';
 import { checkHandlers } from './checks/handlers';
@@ -106,6 +107,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...backupHandlers(ctx),
     ...bulletinHandlers(ctx, write),
     ...checkHandlers(ctx, write),
+    ...tableHandlers(ctx, write),
     // The metric catalog and cities (issue 12)
     listMetrics: () => listMetrics(db),
     saveMetric: write((input) => saveMetric(db, input)),

@@ -17,6 +17,7 @@ import { EntityPage } from './pages/EntityPage';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TableImportPage } from './pages/TableImportPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { watchIconLabels } from './iconLabels';
 import { SessionProvider, useSession } from './session';
@@ -81,7 +82,7 @@ export function App(): React.JSX.Element {
   );
 }
 
-const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'bulletins', 'briefings', 'import', 'settings'];
+const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'bulletins', 'briefings', 'import', 'tables', 'settings'];
 const NAV_LABEL: Record<string, string> = {
   overview: 'nav.overview',
   workbench: 'workbench.nav',
@@ -91,6 +92,7 @@ const NAV_LABEL: Record<string, string> = {
   bulletins: 'bulletins.nav',
   briefings: 'briefingBuilder.nav',
   import: 'importer.nav',
+  tables: 'tableImport.nav',
   settings: 'settings.nav',
 };
 
@@ -184,6 +186,8 @@ function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Elemen
       return <BulletinPage key={route.id} id={route.id} lang={lang} />;
     case 'import':
       return <ImportPage lang={lang} />;
+    case 'tables':
+      return <TableImportPage lang={lang} />;
     default:
       return <OverviewPage lang={lang} />;
   }

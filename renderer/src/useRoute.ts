@@ -1,7 +1,7 @@
 /** Hash routes, so a reload keeps the screen: #/ (overview), #/entity/<id>, #/bulletins/<id>, and the other screens. */
 import { useEffect, useState } from 'react';
 
-const SCREENS = ['workbench', 'dashboard', 'checks', 'annotations', 'settings', 'briefings', 'bulletins', 'import'] as const;
+const SCREENS = ['workbench', 'dashboard', 'checks', 'annotations', 'settings', 'briefings', 'bulletins', 'import', 'tables'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export type Route = { name: 'overview' } | { name: 'entity'; id: string } | { name: 'bulletin'; id: number } | { name: Screen };

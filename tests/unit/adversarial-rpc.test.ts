@@ -37,6 +37,14 @@ const figure: Input<'saveFigure'>['figure'] = {
   note: '核对',
 };
 const uuid = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+const tableMapping: Input<'saveTableMapping'>['mapping'] = {
+  sheet: null,
+  headerRow: 1,
+  columns: [{ header: '产业', role: 'entity' }],
+  wide: true,
+  fixed: { entity: null, cityCode: null, metric: 'output_value', unit: '100m_yuan', qualifier: null, period: null },
+  entityNames: { 机器人: { entityId: 'smart-robots' } },
+};
 const frame: Input<'updateBulletinFrameDefaults'> = { name: '工作简报', unit: '办公室', marking: '内部资料 注意保存', copyNumber: '', sendTo: ['省政府'], copyTo: [], copies: 30 };
 const bulletin: Input<'createBulletinDraft'>['content'] = { format: 'cluster-brief/bulletin', formatVersion: 1, lang: 'zh', frame, title: '简报', editorNote: '', blocks: [{ type: 'heading', level: 1, text: '一、总体情况' }] };
 
@@ -98,6 +106,12 @@ const VALID: { [C in Channel]: Input<C> } = {
   runChecks: { limit: 20 },
   acknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share', note: '已核对' },
   unacknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share' },
+  readTable: { fileId: uuid, sheet: 'Sheet1' },
+  previewTableImport: { fileId: uuid, mapping: tableMapping, source: { kind: 'existing', id: 1 } },
+  applyTableImport: { previewId: uuid },
+  listTableMappings: {},
+  saveTableMapping: { name: '年鉴 产值', mapping: tableMapping },
+  deleteTableMapping: { name: '年鉴 产值' },
   listMetrics: {},
   saveMetric: { metric: { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other', unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' } },
   deleteMetric: { id: 'revenue' },

@@ -86,20 +86,7 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, words
   /** The part being read, for messages about damage. */
   let part = 'xl/styles.xml';
   try {
-    const styles = new StylesXform(true);
-    const stylesPart = await openEntry(file, part);
-    if (stylesPart) await styles.parseStream(stylesPart);
-    part = sheet.entry;
-    const source = await openEntry(file, sheet.entry);
-    if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
-    const dateStyles = new Map<number, boolean>();
-    const isDateStyle = (style: number): boolean => {
-      let date = dateStyles.get(style);
-      if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
-      return date;
-    };
-    const isPercentStyle = (style: number): boolean => parts.percentStyles.has(style);
-    const rows = sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, isPercentStyle, date1904: parts.date1904 });
+    const rows = await openSheetRows(file, parts, sheet, (p) => (part = p));
     await readSheet(rows, sheet.name, result, words, limits);
   } catch (error) {
     if (error instanceof TooManyProblems) return result;
@@ -112,6 +99,29 @@ export async function readFiguresSheet(file: string, parts: WorkbookParts, words
   return result;
 }
 
+
+/**
+ * The rows of one sheet of any .xlsx, cells classified (dates and percentages by their number
+ * formats). `reading` learns which part is being read, for messages about damage. Also used by the
+ * statistical-table import (tables/read.ts).
+ */
+export async function openSheetRows(file: string, parts: WorkbookParts, sheet: { name: string; entry: string }, reading: (part: string) => void = () => {}): Promise<AsyncIterable<SheetRow[]>> {
+  reading('xl/styles.xml');
+  const styles = new StylesXform(true);
+  const stylesPart = await openEntry(file, 'xl/styles.xml');
+  if (stylesPart) await styles.parseStream(stylesPart);
+  reading(sheet.entry);
+  const source = await openEntry(file, sheet.entry);
+  if (!source) throw new AppError('IMPORT_MISSING_SHEET', 'sheet part missing', { sheet: sheet.name });
+  const dateStyles = new Map<number, boolean>();
+  const isDateStyle = (style: number): boolean => {
+    let date = dateStyles.get(style);
+    if (date === undefined) dateStyles.set(style, (date = isDateFormat(styles.getStyleModel(style)?.numFmt)));
+    return date;
+  };
+  const isPercentStyle = (style: number): boolean => parts.percentStyles.has(style);
+  return sheetRows(source, { sharedStrings: parts.sharedStrings, isDateStyle, isPercentStyle, date1904: parts.date1904 });
+}
 
 /** A number format that shows a date or time (exceljs' rule: y, m, d, h, s outside quotes and brackets). */
 function isDateFormat(format: string | undefined): boolean {

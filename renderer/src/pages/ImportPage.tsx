@@ -7,6 +7,7 @@ import type { Lang } from '../../../shared/i18n';
 import { unitOf, type FieldValue, type ImportChange, type ImportField, type ImportPreview, type ImportResult } from '../../../shared/workbook';
 import type { Unit } from '../../../shared/domain';
 import { getApi } from '../api';
+import { RefusedCells } from '../components/RefusedCells';
 import { useSession } from '../session';
 import type { PercentConversion } from '../../../shared/workbook';
 
@@ -111,18 +112,7 @@ function PreviewView(props: {
             {t('importer.errorsHeading')}
           </Typography.Title>
           <Alert type="error" showIcon title={t('importer.errorsIntro', { count: preview.errorCount })} style={{ marginBottom: 12 }} />
-          <Table<ErrorPayload & { key: number }>
-            aria-label={t('importer.errorsTable')}
-            size="small"
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            dataSource={preview.errors.map((e, key) => ({ ...e, key }))}
-            columns={[
-              { title: t('importer.col.sheet'), key: 'sheet', render: (_, e) => e.details?.sheet ?? '' },
-              { title: t('importer.col.row'), key: 'row', render: (_, e) => e.details?.row ?? '' },
-              { title: t('importer.col.column'), key: 'column', render: (_, e) => e.details?.column ?? '' },
-              { title: t('importer.col.reason'), key: 'reason', render: (_, e) => describeError(e, lang) },
-            ]}
-          />
+          <RefusedCells errors={preview.errors} lang={lang} label={t('importer.errorsTable')} />
         </section>
       ) : null}
 
