@@ -39,12 +39,12 @@ export interface BulletinResolver {
 }
 
 /** The label of a figure: its entity's name (or its scope) and its metric, in both languages. */
-export function figureLabel(f: Pick<Figure, 'scope' | 'metric'>, entity: { zh: string; en: string } | null): { zh: string; en: string } {
+export function figureLabel(f: Pick<Figure, 'scope' | 'metric'>, entity: { zh: string; en: string } | null, metric?: { zh: string; en: string }): { zh: string; en: string } {
   const zh = MESSAGES['zh-CN'];
   const en = MESSAGES.en;
   return {
-    zh: `${entity ? entity.zh : zh.scope[f.scope]} · ${seedMetricName(f.metric, 'zh-CN')}`,
-    en: `${entity ? entity.en : en.scope[f.scope]} · ${seedMetricName(f.metric, 'en')}`,
+    zh: `${entity ? entity.zh : zh.scope[f.scope]} · ${metric?.zh ?? seedMetricName(f.metric, 'zh-CN')}`,
+    en: `${entity ? entity.en : en.scope[f.scope]} · ${metric?.en ?? seedMetricName(f.metric, 'en')}`,
   };
 }
 
@@ -53,6 +53,8 @@ export function liveResolver(db: DB): BulletinResolver {
   const figureRow = db.prepare(`SELECT * FROM figures WHERE id = ? AND deleted_at IS NULL`);
   const sourceRow = db.prepare(`SELECT id, title, publisher, author, published_on, url, excerpt FROM sources WHERE id = ? AND deleted_at IS NULL`);
   const entityName = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM entities WHERE id = ? AND deleted_at IS NULL`);
+  // The metric's name from the catalog: an analyst's own metric prints by its name, not its id.
+  const metricName = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM metrics WHERE id = ?`);
   const source = (id: number): Source | null => {
     const row = sourceRow.get(id) as SourceRow | undefined;
     return row ? toSource(row) : null;
@@ -63,7 +65,7 @@ export function liveResolver(db: DB): BulletinResolver {
       if (!row) return null;
       const f = toFigure(row);
       const entity = f.entityId ? ((entityName.get(f.entityId) as { zh: string; en: string } | undefined) ?? null) : null;
-      return { value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, sourceId: f.sourceId, sourceQuote: f.sourceQuote, source: f.sourceId === null ? null : source(f.sourceId), label: figureLabel(f, entity) };
+      return { value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, sourceId: f.sourceId, sourceQuote: f.sourceQuote, source: f.sourceId === null ? null : source(f.sourceId), label: figureLabel(f, entity, metricName.get(f.metric) as { zh: string; en: string } | undefined) };
     },
     source,
     entities(ids) {
