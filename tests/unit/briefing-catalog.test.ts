@@ -9,6 +9,9 @@ import type { BriefingRequest } from '../../shared/briefing';
 import { tempDataFile } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
 import { robotsFigure } from '../helpers/catalog';
+import { draftContent, openBulletinApp } from '../helpers/bulletins';
+import { currentRef } from '../../electron/services/bulletins/references';
+import { bulletinModel } from '../../electron/services/bulletins/export';
 
 const request = (template: BriefingRequest['template'], lang: BriefingRequest['lang']): BriefingRequest => ({ template, entityIds: ['smart-robots'], lang, title: '简报', subtitle: '', author: '', marking: '' });
 
@@ -25,6 +28,24 @@ describe('briefings name metrics from the catalog', () => {
     const texts = printedTexts(composeBriefing(db, request(template, lang))).map((t) => t.text).join('\n');
     for (const word of expected) expect(texts).toContain(word);
     expect(texts).not.toContain('patents_granted');
+    db.close();
+  });
+});
+
+describe('a 简报 names an analyst’s own metric by its catalog name', () => {
+  it('in the row of a table of figures, in Chinese and English', async () => {
+    const { db, api } = openBulletinApp();
+    await api('saveMetric', { metric: { name: { zh: '研发经费支出', en: 'R&D spending' }, kind: 'money', unitLabel: null, mayBeNegative: false, description: '' } });
+    await api('saveFigure', { figure: robotsFigure({ metric: 'r_d_spending', value: 42 }) });
+    const id = db.prepare(`SELECT id FROM figures WHERE metric = 'r_d_spending'`).pluck().get() as number;
+    const content = draftContent(db, '研发投入', [id]);
+    content.blocks.push({ type: 'table', caption: '研发经费', figureIds: [id], accepted: [currentRef(db, id)!] });
+    const draft = await api('createBulletinDraft', { content });
+    const printed = (): string => printedTexts(bulletinModel(db, draft.id).model).map((t) => t.text).join('\n');
+    expect(printed()).toContain('智能机器人 · 研发经费支出');
+    await api('updateBulletinDraft', { id: draft.id, content: { ...content, lang: 'en' } });
+    expect(printed()).toContain('Smart robots · R&D spending');
+    expect(printed()).not.toContain('r_d_spending');
     db.close();
   });
 });
