@@ -30,7 +30,7 @@ import { ErrorPayload } from './errors';
 import { BulletinContent, BulletinFrame } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
-import { AcknowledgeInput, AcknowledgementSnapshot, ChecksReport, FindingRef, RunChecksInput } from './checks';
+import { AcknowledgeInput, AcknowledgementSnapshot, CheckCounts, ChecksReport, FindingRef, RunChecksInput } from './checks';
 import {
   AnnotationListItem,
   AnnotationQuery,
@@ -178,6 +178,8 @@ export const contract = {
   // Data checks (issue 12): every check's findings (capped lists with totals, acknowledged apart);
   // acknowledging one with a note and withdrawing it are changes undo takes back.
   runChecks: { input: RunChecksInput, output: ChecksReport },
+  /** Counts only, for the dashboard card (kept per data state, as runChecks). */
+  countChecks: { input: NoInput, output: CheckCounts },
   acknowledgeFinding: { input: AcknowledgeInput, output: AcknowledgementSnapshot },
   unacknowledgeFinding: { input: FindingRef, output: AcknowledgementSnapshot },
 } as const;
