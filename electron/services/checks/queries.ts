@@ -65,43 +65,45 @@ export const CHECK_SQL: Record<CheckId, string> = {
      GROUP BY r.scope, r.entity_id, r.city_code, r.metric, r.period, r.target
      ORDER BY min(d.id)`,
 
+  // Only ids and years go through the window; the figures are read (by id) for the gaps found.
   series_gap: /* sql */ `
     WITH steps AS (
-      SELECT f.*, CAST(f.period AS INTEGER) AS year,
+      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, CAST(f.period AS INTEGER) AS year,
              lag(CAST(f.period AS INTEGER)) OVER series AS prev_year,
-             lag(${FIGURE('f')}) OVER series AS prev_figure,
-             lag(${PRINT('f')}) OVER series AS prev_print
+             lag(f.id) OVER series AS prev_id
         FROM figures f
        WHERE f.deleted_at IS NULL AND f.qualifier <> 'target' AND f.period GLOB '[0-9][0-9][0-9][0-9]'
       WINDOW series AS (PARTITION BY f.scope, f.entity_id, f.city_code, f.metric ORDER BY f.period, f.id)
     )
-    SELECT 'series_gap|' || ${SERIES('s')} || '|' || group_concat(s.prev_print || '>' || ${PRINT('s')}, ',' ORDER BY s.year) AS subject,
+    SELECT 'series_gap|' || ${SERIES('s')} || '|' || group_concat(${PRINT('p')} || '>' || ${PRINT('c')}, ',' ORDER BY s.year) AS subject,
            s.scope, s.entity_id, s.city_code, s.metric, NULL AS period,
-           json_group_array(json_array(json(s.prev_figure), ${FIGURE('s')}) ORDER BY s.year) AS figures, 2 * count(*) AS figure_count,
+           json_group_array(json_array(${FIGURE('p')}, ${FIGURE('c')}) ORDER BY s.year) AS figures, 2 * count(*) AS figure_count,
            json_object('missing', json_group_array(CASE WHEN s.year - s.prev_year = 2 THEN CAST(s.prev_year + 1 AS TEXT)
                                                         ELSE (s.prev_year + 1) || '–' || (s.year - 1) END ORDER BY s.year)) AS facts
-      FROM steps s
+      FROM steps s JOIN figures p ON p.id = s.prev_id JOIN figures c ON c.id = s.id
      WHERE s.year - s.prev_year > 1
      GROUP BY s.scope, s.entity_id, s.city_code, s.metric
      ORDER BY min(s.id)`,
 
   // Percent metrics are left to percent_range: a growth rate tripling is no sign of a wrong unit.
+  // CROSS JOIN: figures first, read in one pass from figures_live_series_values (a metric at a time
+  // through another index costs a table row per figure).
   yoy_jump: /* sql */ `
     WITH steps AS (
-      SELECT f.*, ${AMOUNT('f')} AS amount, CAST(f.period AS INTEGER) AS year,
+      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, f.period, ${AMOUNT('f')} AS amount, CAST(f.period AS INTEGER) AS year,
              lag(f.id) OVER series AS prev_id,
              lag(${AMOUNT('f')}) OVER series AS prev_amount,
              lag(CAST(f.period AS INTEGER)) OVER series AS prev_year
-        FROM figures f JOIN metrics m ON m.id = f.metric
+        FROM figures f CROSS JOIN metrics m ON m.id = f.metric
        WHERE f.deleted_at IS NULL AND f.qualifier <> 'target' AND f.period GLOB '[0-9][0-9][0-9][0-9]' AND m.kind <> 'percent'
       WINDOW series AS (PARTITION BY f.scope, f.entity_id, f.city_code, f.metric, ${BASIS('f')} ORDER BY f.period, f.id)
     )
-    SELECT 'yoy_jump|' || ${SERIES('s')} || '|' || ${PRINT('p')} || '>' || ${PRINT('s')} AS subject,
+    SELECT 'yoy_jump|' || ${SERIES('s')} || '|' || ${PRINT('p')} || '>' || ${PRINT('c')} AS subject,
            s.scope, s.entity_id, s.city_code, s.metric, s.period,
-           json_array(${FIGURE('p')}, ${FIGURE('s')}) AS figures, 2 AS figure_count,
+           json_array(${FIGURE('p')}, ${FIGURE('c')}) AS figures, 2 AS figure_count,
            CASE WHEN s.amount * s.prev_amount < 0 THEN json_object('signFlip', json('true'))
                 ELSE json_object('ratio', s.amount / s.prev_amount) END AS facts
-      FROM steps s JOIN figures p ON p.id = s.prev_id
+      FROM steps s JOIN figures p ON p.id = s.prev_id JOIN figures c ON c.id = s.id
      WHERE s.year = s.prev_year + 1
        AND (s.amount * s.prev_amount < 0 OR (s.amount * s.prev_amount > 0 AND (s.amount / s.prev_amount > 3 OR s.amount / s.prev_amount < 1.0 / 3)))
      ORDER BY s.id`,
