@@ -138,24 +138,31 @@ export const CHECK_SQL: Record<CheckId, string> = {
   // a city), and the clusters of a group (entity figures of its categories, province-wide or of the
   // group total's city). A total that is a lower bound (over, at least) is not compared.
   parts_exceed_total: /* sql */ `
-    WITH live AS MATERIALIZED (
-      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier, f.value, f.unit, f.changed_at,
+    WITH totals AS MATERIALIZED (
+      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier, f.value, f.unit,
              ${AMOUNT('f')} AS amount, ${BASIS('f')} AS basis
-        FROM figures f JOIN metrics m ON m.id = f.metric
-       WHERE f.deleted_at IS NULL AND m.kind IN ('money', 'count') AND f.qualifier <> 'target'
+        FROM figures f CROSS JOIN metrics m ON m.id = f.metric
+       WHERE f.deleted_at IS NULL AND m.kind IN ('money', 'count') AND f.qualifier IN ('exact', 'nearly', 'about')
     ),
     groups (scope, category) AS (
       VALUES ('pillar_clusters', 'pillar'), ('emerging_clusters', 'emerging'), ('strategic_clusters', 'pillar'),
              ('strategic_clusters', 'emerging'), ('future_industries', 'future')
     ),
+    -- Each place a total stands (and its unit basis) once; its parts are searched through figures_live_by_entity
+    -- (CROSS JOIN keeps the keys outside: the planner otherwise scans every figure with a city, or every
+    -- entity figure of the metric and period, for each key).
+    keys AS MATERIALIZED (SELECT DISTINCT scope, entity_id, city_code, metric, period, basis FROM totals),
     parts AS MATERIALIZED (
-      SELECT l.scope, l.entity_id, NULL AS city_code, l.metric, l.period, l.basis, l.id, l.value, l.unit, l.qualifier, l.changed_at, l.amount
-        FROM live l
-       WHERE l.city_code IS NOT NULL
+      SELECT k.scope, k.entity_id, k.city_code, k.metric, k.period, k.basis, p.id, p.value, p.unit, p.qualifier, p.changed_at, ${AMOUNT('p')} AS amount
+        FROM keys k CROSS JOIN figures p INDEXED BY figures_live_by_entity ON p.entity_id IS k.entity_id AND p.metric = k.metric AND p.period = k.period
+       WHERE k.city_code IS NULL AND p.scope = k.scope AND p.city_code IS NOT NULL AND p.deleted_at IS NULL AND p.qualifier <> 'target'
+         AND ${BASIS('p')} = k.basis
       UNION ALL
-      SELECT g.scope, NULL, l.city_code, l.metric, l.period, l.basis, l.id, l.value, l.unit, l.qualifier, l.changed_at, l.amount
-        FROM live l JOIN entities e ON e.id = l.entity_id JOIN groups g ON g.category = e.category
-       WHERE l.scope = 'entity'
+      SELECT k.scope, k.entity_id, k.city_code, k.metric, k.period, k.basis, p.id, p.value, p.unit, p.qualifier, p.changed_at, ${AMOUNT('p')} AS amount
+        FROM keys k CROSS JOIN groups g ON g.scope = k.scope CROSS JOIN entities e ON e.category = g.category
+       CROSS JOIN figures p ON p.entity_id = e.id AND p.metric = k.metric AND p.period = k.period
+       WHERE k.entity_id IS NULL AND p.scope = 'entity' AND p.city_code IS k.city_code AND p.deleted_at IS NULL AND p.qualifier <> 'target'
+         AND ${BASIS('p')} = k.basis
     ),
     sums AS (
       SELECT scope, entity_id, city_code, metric, period, basis, sum(amount) AS sum, count(*) AS n, sum(id) AS id_sum
@@ -164,17 +171,17 @@ export const CHECK_SQL: Record<CheckId, string> = {
     ),
     exceeding AS (
       SELECT t.*, s.sum, s.n, s.id_sum
-        FROM live t
+        FROM totals t
         JOIN sums s ON s.scope = t.scope AND s.entity_id IS t.entity_id AND s.city_code IS t.city_code
                    AND s.metric = t.metric AND s.period = t.period AND s.basis = t.basis
-       WHERE t.qualifier IN ('exact', 'nearly', 'about') AND s.sum > t.amount * (1 + 1e-9)
+       WHERE s.sum > t.amount * (1 + 1e-9)
     )
-    -- The parts' figures are gathered for the totals they exceed only.
+    -- The parts' figures are gathered for the totals they exceed only (and the total's own row read by id).
     SELECT 'parts_exceed_total|' || ${PRINT('t')} || '|n=' || t.n || '|sum=' || printf('%!.15g', t.sum) || '|ids=' || t.id_sum AS subject,
            t.scope, t.entity_id, t.city_code, t.metric, t.period,
-           json_insert(json_group_array(${FIGURE('pt')} ORDER BY pt.id), '$[#]', ${FIGURE('t')}) AS figures, t.n + 1 AS figure_count,
+           json_insert(json_group_array(${FIGURE('pt')} ORDER BY pt.id), '$[#]', ${FIGURE('tf')}) AS figures, t.n + 1 AS figure_count,
            json_object('sum', t.sum, 'total', t.amount, 'parts', t.n) AS facts
-      FROM exceeding t
+      FROM exceeding t JOIN figures tf ON tf.id = t.id
       JOIN parts pt ON pt.scope = t.scope AND pt.entity_id IS t.entity_id AND pt.city_code IS t.city_code
                    AND pt.metric = t.metric AND pt.period = t.period AND pt.basis = t.basis
      GROUP BY t.id
