@@ -108,20 +108,21 @@ export const CHECK_SQL: Record<CheckId, string> = {
        AND (s.amount * s.prev_amount < 0 OR (s.amount * s.prev_amount > 0 AND (s.amount / s.prev_amount > 3 OR s.amount / s.prev_amount < 1.0 / 3)))
      ORDER BY s.id`,
 
-  // Negative values of a metric that may not be negative are the negative check's.
+  // Negative values of a metric that may not be negative are the negative check's. The window reads
+  // figures_live_series_values alone (CROSS JOIN: figures first); offending rows are read by id.
   percent_range: /* sql */ `
     WITH series AS (
-      SELECT f.*, m.may_be_negative,
+      SELECT f.id, f.value, m.may_be_negative,
              sum(f.value < 1) OVER series AS below_one, count(*) OVER series AS n
-        FROM metrics m JOIN figures f ON f.metric = m.id
+        FROM figures f CROSS JOIN metrics m ON m.id = f.metric
        WHERE m.kind = 'percent' AND f.unit = 'percent' AND f.deleted_at IS NULL
       WINDOW series AS (PARTITION BY f.scope, f.entity_id, f.city_code, f.metric)
     )
-    SELECT 'percent_range|' || ${PRINT('s')} AS subject,
-           s.scope, s.entity_id, s.city_code, s.metric, s.period,
-           json_array(${FIGURE('s')}) AS figures, 1 AS figure_count,
+    SELECT 'percent_range|' || ${PRINT('c')} AS subject,
+           c.scope, c.entity_id, c.city_code, c.metric, c.period,
+           json_array(${FIGURE('c')}) AS figures, 1 AS figure_count,
            json_object('below', CASE WHEN s.value > 0 AND s.value < 1 THEN 'fraction' ELSE 'range' END) AS facts
-      FROM series s
+      FROM series s JOIN figures c ON c.id = s.id
      WHERE s.value > 100 OR (s.may_be_negative = 1 AND s.value < -100)
         OR (s.value > 0 AND s.value < 1 AND s.below_one = 1 AND s.n >= 2)
      ORDER BY s.id`,
@@ -187,16 +188,21 @@ export const CHECK_SQL: Record<CheckId, string> = {
      GROUP BY t.id
      ORDER BY t.id`,
 
-  // Latest by period within the series; max() makes the other columns those of that row.
+  // Latest by period within the series; max() makes the bare id that of that row. The grouping reads
+  // figures_live_series_values alone; the latest figure of a stale series is read by id.
   stale: /* sql */ `
-    SELECT 'stale|' || ${SERIES('f')} || '|' || ${PRINT('f')} AS subject,
-           f.scope, f.entity_id, f.city_code, f.metric, max(f.period) AS period,
+    WITH latest AS (
+      SELECT f.scope, f.entity_id, f.city_code, f.metric, max(f.period) AS period, f.id
+        FROM figures f
+       WHERE f.deleted_at IS NULL AND f.qualifier <> 'target'
+       GROUP BY f.scope, f.entity_id, f.city_code, f.metric
+      HAVING CAST(substr(max(f.period), 1, 4) AS INTEGER) < @year - 2
+    )
+    SELECT 'stale|' || ${SERIES('l')} || '|' || ${PRINT('f')} AS subject,
+           l.scope, l.entity_id, l.city_code, l.metric, l.period,
            json_array(${FIGURE('f')}) AS figures, 1 AS figure_count, NULL AS facts
-      FROM figures f
-     WHERE f.deleted_at IS NULL AND f.qualifier <> 'target'
-     GROUP BY f.scope, f.entity_id, f.city_code, f.metric
-    HAVING CAST(substr(max(f.period), 1, 4) AS INTEGER) < @year - 2
-     ORDER BY f.scope, f.entity_id, f.city_code, f.metric`,
+      FROM latest l JOIN figures f ON f.id = l.id
+     ORDER BY l.scope, l.entity_id, l.city_code, l.metric`,
 };
 
 /** The parameters a check's query takes: only the stale check needs today's year. */
