@@ -4,9 +4,11 @@
  * as soon as anything writes — an edit in the app, an undo or redo, another program (the command
  * line) writing the same file. Real data files, through the app's channels.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckCounts, CheckId, ChecksReport } from '../../shared/checks';
-import { findingRows } from '../../electron/services/checks/run';
+import { forgetKept } from '../../electron/services/checks/cache';
+import { findingRows, runChecks } from '../../electron/services/checks/run';
 import { openDataFile } from '../../electron/services/db/open';
 import { openChecksApp, plant, SEED_CURRENT } from '../helpers/checks';
 
@@ -70,5 +72,39 @@ describe('check results kept until the data changes', () => {
     const [counts, report] = [await api('countChecks', {}), await api('runChecks', {})];
     expect(counts.checks.map((c) => [c.id, c.count, c.acknowledged])).toEqual(report.checks.map((c) => [c.id, c.open.total, c.acknowledged.total]));
     expect(counts.checks.find((c) => c.id === 'yoy_jump')).toMatchObject({ count: 0, acknowledged: 1 });
+  });
+
+  it('after any run of edits, deletions, undos and redos, what is shown equals a fresh run of every check', async () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('plant' as const), metric: fc.constantFrom('output_value', 'revenue', 'added_value_growth'), value: fc.integer({ min: -50, max: 5000 }), year: fc.integer({ min: 2018, max: 2026 }), city: fc.constantFrom(null, '440300', '440100'), source: fc.boolean() }),
+      fc.record({ kind: fc.constant('edit' as const), value: fc.integer({ min: 1, max: 5000 }) }),
+      fc.constant({ kind: 'delete' as const }),
+      fc.constant({ kind: 'undo' as const }),
+      fc.constant({ kind: 'redo' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const { db, api } = openChecksApp();
+        const newest = (): number => db.prepare(`SELECT max(id) FROM figures WHERE deleted_at IS NULL`).pluck().get() as number;
+        for (const s of steps) {
+          if (s.kind === 'plant') {
+            const unit = s.metric === 'added_value_growth' ? 'percent' : '100m_yuan';
+            plant(db, { metric: s.metric, value: s.value, unit, period: String(s.year), cityCode: s.city, sourceId: s.source ? 1 : null });
+          } else if (s.kind === 'edit') {
+            const f = await api('getFigure', { id: newest() });
+            const { scope, entityId, metric, unit, period, sourceId, sourceQuote, note, qualifier } = f;
+            await api('saveFigure', { id: f.id, figure: { scope, entityId, metric, unit, period, sourceId, sourceQuote, note, qualifier, value: s.value } }).catch(() => undefined);
+          } else if (s.kind === 'delete') await api('deleteItem', { targetType: 'figure', targetId: String(newest()) });
+          else await api(s.kind, {});
+          const shown = await api('runChecks', {});
+          const counts = await api('countChecks', {});
+          forgetKept(db);
+          const fresh = runChecks(db, { now: new Date(shown.ranAt) });
+          expect({ ...shown, ranAt: '' }).toEqual({ ...fresh, ranAt: '' });
+          expect(counts.checks.map((c) => c.count)).toEqual(fresh.checks.map((c) => c.count));
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });
