@@ -114,6 +114,13 @@ export type CheckResult = z.infer<typeof CheckResult>;
 export const ChecksReport = z.object({ ranAt: z.string(), checks: z.array(CheckResult) });
 export type ChecksReport = z.infer<typeof ChecksReport>;
 
+/** Only how many findings each check has (the dashboard card): open and acknowledged. */
+export const CheckCounts = z.object({
+  ranAt: z.string(),
+  checks: z.array(z.object({ id: CheckId, name: Bilingual, count: z.number().int(), acknowledged: z.number().int() })),
+});
+export type CheckCounts = z.infer<typeof CheckCounts>;
+
 export const RunChecksInput = z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict();
 export const FindingRef = z.object({ checkId: CheckId, subject: z.string().min(1).max(2000) }).strict();
 /** The note a person writes when acknowledging a finding: why the number is right after all. */

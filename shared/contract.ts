@@ -32,7 +32,7 @@ import { City, MetricEntry, MetricInput, MetricSnapshot } from './metrics';
 import { BulletinContent, BulletinFrame } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
-import { AcknowledgeInput, AcknowledgementSnapshot, ChecksReport, FindingRef, RunChecksInput } from './checks';
+import { AcknowledgeInput, AcknowledgementSnapshot, CheckCounts, ChecksReport, FindingRef, RunChecksInput } from './checks';
 import {
   AnnotationListItem,
   AnnotationQuery,
@@ -180,6 +180,8 @@ export const contract = {
   // Data checks (issue 12): every check's findings (capped lists with totals, acknowledged apart);
   // acknowledging one with a note and withdrawing it are changes undo takes back.
   runChecks: { input: RunChecksInput, output: ChecksReport },
+  /** Counts only, for the dashboard card (kept per data state, as runChecks). */
+  countChecks: { input: NoInput, output: CheckCounts },
   acknowledgeFinding: { input: AcknowledgeInput, output: AcknowledgementSnapshot },
   unacknowledgeFinding: { input: FindingRef, output: AcknowledgementSnapshot },
   // Statistical tables in (issue 12): any .xlsx or .csv through the wizard. readTable without a

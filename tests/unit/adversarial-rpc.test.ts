@@ -104,6 +104,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   updateBulletinFrameDefaults: frame,
   exportBulletin: { id: 1, format: 'pdf', openAfter: false },
   runChecks: { limit: 20 },
+  countChecks: {},
   acknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share', note: '已核对' },
   unacknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share' },
   readTable: { fileId: uuid, sheet: 'Sheet1' },

@@ -7,15 +7,16 @@ import type { HandlerContext, Handlers } from '../handlers';
 import { newChange } from '../db/revisions';
 import { authorOf } from '../workbench/settings';
 import { acknowledge, unacknowledge } from './acknowledgements';
-import { findingExists, runChecks } from './run';
+import { countChecks, findingExists, runChecks } from './run';
 
-type CheckChannels = 'runChecks' | 'acknowledgeFinding' | 'unacknowledgeFinding';
+type CheckChannels = 'runChecks' | 'countChecks' | 'acknowledgeFinding' | 'unacknowledgeFinding';
 
 /** `write` wraps a channel that writes (refused once the file is known damaged: handlers.ts). */
 export function checkHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: I) => O) => (input: I) => O): Pick<Handlers, CheckChannels> {
   const { db } = ctx;
   return {
     runChecks: ({ limit }) => runChecks(db, { limit }),
+    countChecks: () => countChecks(db),
     acknowledgeFinding: write(({ checkId, subject, note }) =>
       db
         .transaction(() => {

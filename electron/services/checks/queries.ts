@@ -65,61 +65,64 @@ export const CHECK_SQL: Record<CheckId, string> = {
      GROUP BY r.scope, r.entity_id, r.city_code, r.metric, r.period, r.target
      ORDER BY min(d.id)`,
 
+  // Only ids and years go through the window; the figures are read (by id) for the gaps found.
   series_gap: /* sql */ `
     WITH steps AS (
-      SELECT f.*, CAST(f.period AS INTEGER) AS year,
+      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, CAST(f.period AS INTEGER) AS year,
              lag(CAST(f.period AS INTEGER)) OVER series AS prev_year,
-             lag(${FIGURE('f')}) OVER series AS prev_figure,
-             lag(${PRINT('f')}) OVER series AS prev_print
+             lag(f.id) OVER series AS prev_id
         FROM figures f
        WHERE f.deleted_at IS NULL AND f.qualifier <> 'target' AND f.period GLOB '[0-9][0-9][0-9][0-9]'
       WINDOW series AS (PARTITION BY f.scope, f.entity_id, f.city_code, f.metric ORDER BY f.period, f.id)
     )
-    SELECT 'series_gap|' || ${SERIES('s')} || '|' || group_concat(s.prev_print || '>' || ${PRINT('s')}, ',' ORDER BY s.year) AS subject,
+    SELECT 'series_gap|' || ${SERIES('s')} || '|' || group_concat(${PRINT('p')} || '>' || ${PRINT('c')}, ',' ORDER BY s.year) AS subject,
            s.scope, s.entity_id, s.city_code, s.metric, NULL AS period,
-           json_group_array(json_array(json(s.prev_figure), ${FIGURE('s')}) ORDER BY s.year) AS figures, 2 * count(*) AS figure_count,
+           json_group_array(json_array(${FIGURE('p')}, ${FIGURE('c')}) ORDER BY s.year) AS figures, 2 * count(*) AS figure_count,
            json_object('missing', json_group_array(CASE WHEN s.year - s.prev_year = 2 THEN CAST(s.prev_year + 1 AS TEXT)
                                                         ELSE (s.prev_year + 1) || '–' || (s.year - 1) END ORDER BY s.year)) AS facts
-      FROM steps s
+      FROM steps s JOIN figures p ON p.id = s.prev_id JOIN figures c ON c.id = s.id
      WHERE s.year - s.prev_year > 1
      GROUP BY s.scope, s.entity_id, s.city_code, s.metric
      ORDER BY min(s.id)`,
 
   // Percent metrics are left to percent_range: a growth rate tripling is no sign of a wrong unit.
+  // CROSS JOIN: figures first, read in one pass from figures_live_series_values (a metric at a time
+  // through another index costs a table row per figure).
   yoy_jump: /* sql */ `
     WITH steps AS (
-      SELECT f.*, ${AMOUNT('f')} AS amount, CAST(f.period AS INTEGER) AS year,
+      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, f.period, ${AMOUNT('f')} AS amount, CAST(f.period AS INTEGER) AS year,
              lag(f.id) OVER series AS prev_id,
              lag(${AMOUNT('f')}) OVER series AS prev_amount,
              lag(CAST(f.period AS INTEGER)) OVER series AS prev_year
-        FROM figures f JOIN metrics m ON m.id = f.metric
+        FROM figures f CROSS JOIN metrics m ON m.id = f.metric
        WHERE f.deleted_at IS NULL AND f.qualifier <> 'target' AND f.period GLOB '[0-9][0-9][0-9][0-9]' AND m.kind <> 'percent'
       WINDOW series AS (PARTITION BY f.scope, f.entity_id, f.city_code, f.metric, ${BASIS('f')} ORDER BY f.period, f.id)
     )
-    SELECT 'yoy_jump|' || ${SERIES('s')} || '|' || ${PRINT('p')} || '>' || ${PRINT('s')} AS subject,
+    SELECT 'yoy_jump|' || ${SERIES('s')} || '|' || ${PRINT('p')} || '>' || ${PRINT('c')} AS subject,
            s.scope, s.entity_id, s.city_code, s.metric, s.period,
-           json_array(${FIGURE('p')}, ${FIGURE('s')}) AS figures, 2 AS figure_count,
+           json_array(${FIGURE('p')}, ${FIGURE('c')}) AS figures, 2 AS figure_count,
            CASE WHEN s.amount * s.prev_amount < 0 THEN json_object('signFlip', json('true'))
                 ELSE json_object('ratio', s.amount / s.prev_amount) END AS facts
-      FROM steps s JOIN figures p ON p.id = s.prev_id
+      FROM steps s JOIN figures p ON p.id = s.prev_id JOIN figures c ON c.id = s.id
      WHERE s.year = s.prev_year + 1
        AND (s.amount * s.prev_amount < 0 OR (s.amount * s.prev_amount > 0 AND (s.amount / s.prev_amount > 3 OR s.amount / s.prev_amount < 1.0 / 3)))
      ORDER BY s.id`,
 
-  // Negative values of a metric that may not be negative are the negative check's.
+  // Negative values of a metric that may not be negative are the negative check's. The window reads
+  // figures_live_series_values alone (CROSS JOIN: figures first); offending rows are read by id.
   percent_range: /* sql */ `
     WITH series AS (
-      SELECT f.*, m.may_be_negative,
+      SELECT f.id, f.value, m.may_be_negative,
              sum(f.value < 1) OVER series AS below_one, count(*) OVER series AS n
-        FROM metrics m JOIN figures f ON f.metric = m.id
+        FROM figures f CROSS JOIN metrics m ON m.id = f.metric
        WHERE m.kind = 'percent' AND f.unit = 'percent' AND f.deleted_at IS NULL
       WINDOW series AS (PARTITION BY f.scope, f.entity_id, f.city_code, f.metric)
     )
-    SELECT 'percent_range|' || ${PRINT('s')} AS subject,
-           s.scope, s.entity_id, s.city_code, s.metric, s.period,
-           json_array(${FIGURE('s')}) AS figures, 1 AS figure_count,
+    SELECT 'percent_range|' || ${PRINT('c')} AS subject,
+           c.scope, c.entity_id, c.city_code, c.metric, c.period,
+           json_array(${FIGURE('c')}) AS figures, 1 AS figure_count,
            json_object('below', CASE WHEN s.value > 0 AND s.value < 1 THEN 'fraction' ELSE 'range' END) AS facts
-      FROM series s
+      FROM series s JOIN figures c ON c.id = s.id
      WHERE s.value > 100 OR (s.may_be_negative = 1 AND s.value < -100)
         OR (s.value > 0 AND s.value < 1 AND s.below_one = 1 AND s.n >= 2)
      ORDER BY s.id`,
@@ -136,24 +139,31 @@ export const CHECK_SQL: Record<CheckId, string> = {
   // a city), and the clusters of a group (entity figures of its categories, province-wide or of the
   // group total's city). A total that is a lower bound (over, at least) is not compared.
   parts_exceed_total: /* sql */ `
-    WITH live AS MATERIALIZED (
-      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier, f.value, f.unit, f.changed_at,
+    WITH totals AS MATERIALIZED (
+      SELECT f.id, f.scope, f.entity_id, f.city_code, f.metric, f.period, f.qualifier, f.value, f.unit,
              ${AMOUNT('f')} AS amount, ${BASIS('f')} AS basis
-        FROM figures f JOIN metrics m ON m.id = f.metric
-       WHERE f.deleted_at IS NULL AND m.kind IN ('money', 'count') AND f.qualifier <> 'target'
+        FROM figures f CROSS JOIN metrics m ON m.id = f.metric
+       WHERE f.deleted_at IS NULL AND m.kind IN ('money', 'count') AND f.qualifier IN ('exact', 'nearly', 'about')
     ),
     groups (scope, category) AS (
       VALUES ('pillar_clusters', 'pillar'), ('emerging_clusters', 'emerging'), ('strategic_clusters', 'pillar'),
              ('strategic_clusters', 'emerging'), ('future_industries', 'future')
     ),
+    -- Each place a total stands (and its unit basis) once; its parts are searched through figures_live_by_entity
+    -- (CROSS JOIN keeps the keys outside: the planner otherwise scans every figure with a city, or every
+    -- entity figure of the metric and period, for each key).
+    keys AS MATERIALIZED (SELECT DISTINCT scope, entity_id, city_code, metric, period, basis FROM totals),
     parts AS MATERIALIZED (
-      SELECT l.scope, l.entity_id, NULL AS city_code, l.metric, l.period, l.basis, l.id, l.value, l.unit, l.qualifier, l.changed_at, l.amount
-        FROM live l
-       WHERE l.city_code IS NOT NULL
+      SELECT k.scope, k.entity_id, k.city_code, k.metric, k.period, k.basis, p.id, p.value, p.unit, p.qualifier, p.changed_at, ${AMOUNT('p')} AS amount
+        FROM keys k CROSS JOIN figures p INDEXED BY figures_live_by_entity ON p.entity_id IS k.entity_id AND p.metric = k.metric AND p.period = k.period
+       WHERE k.city_code IS NULL AND p.scope = k.scope AND p.city_code IS NOT NULL AND p.deleted_at IS NULL AND p.qualifier <> 'target'
+         AND ${BASIS('p')} = k.basis
       UNION ALL
-      SELECT g.scope, NULL, l.city_code, l.metric, l.period, l.basis, l.id, l.value, l.unit, l.qualifier, l.changed_at, l.amount
-        FROM live l JOIN entities e ON e.id = l.entity_id JOIN groups g ON g.category = e.category
-       WHERE l.scope = 'entity'
+      SELECT k.scope, k.entity_id, k.city_code, k.metric, k.period, k.basis, p.id, p.value, p.unit, p.qualifier, p.changed_at, ${AMOUNT('p')} AS amount
+        FROM keys k CROSS JOIN groups g ON g.scope = k.scope CROSS JOIN entities e ON e.category = g.category
+       CROSS JOIN figures p ON p.entity_id = e.id AND p.metric = k.metric AND p.period = k.period
+       WHERE k.entity_id IS NULL AND p.scope = 'entity' AND p.city_code IS k.city_code AND p.deleted_at IS NULL AND p.qualifier <> 'target'
+         AND ${BASIS('p')} = k.basis
     ),
     sums AS (
       SELECT scope, entity_id, city_code, metric, period, basis, sum(amount) AS sum, count(*) AS n, sum(id) AS id_sum
@@ -162,32 +172,37 @@ export const CHECK_SQL: Record<CheckId, string> = {
     ),
     exceeding AS (
       SELECT t.*, s.sum, s.n, s.id_sum
-        FROM live t
+        FROM totals t
         JOIN sums s ON s.scope = t.scope AND s.entity_id IS t.entity_id AND s.city_code IS t.city_code
                    AND s.metric = t.metric AND s.period = t.period AND s.basis = t.basis
-       WHERE t.qualifier IN ('exact', 'nearly', 'about') AND s.sum > t.amount * (1 + 1e-9)
+       WHERE s.sum > t.amount * (1 + 1e-9)
     )
-    -- The parts' figures are gathered for the totals they exceed only.
+    -- The parts' figures are gathered for the totals they exceed only (and the total's own row read by id).
     SELECT 'parts_exceed_total|' || ${PRINT('t')} || '|n=' || t.n || '|sum=' || printf('%!.15g', t.sum) || '|ids=' || t.id_sum AS subject,
            t.scope, t.entity_id, t.city_code, t.metric, t.period,
-           json_insert(json_group_array(${FIGURE('pt')} ORDER BY pt.id), '$[#]', ${FIGURE('t')}) AS figures, t.n + 1 AS figure_count,
+           json_insert(json_group_array(${FIGURE('pt')} ORDER BY pt.id), '$[#]', ${FIGURE('tf')}) AS figures, t.n + 1 AS figure_count,
            json_object('sum', t.sum, 'total', t.amount, 'parts', t.n) AS facts
-      FROM exceeding t
+      FROM exceeding t JOIN figures tf ON tf.id = t.id
       JOIN parts pt ON pt.scope = t.scope AND pt.entity_id IS t.entity_id AND pt.city_code IS t.city_code
                    AND pt.metric = t.metric AND pt.period = t.period AND pt.basis = t.basis
      GROUP BY t.id
      ORDER BY t.id`,
 
-  // Latest by period within the series; max() makes the other columns those of that row.
+  // Latest by period within the series; max() makes the bare id that of that row. The grouping reads
+  // figures_live_series_values alone; the latest figure of a stale series is read by id.
   stale: /* sql */ `
-    SELECT 'stale|' || ${SERIES('f')} || '|' || ${PRINT('f')} AS subject,
-           f.scope, f.entity_id, f.city_code, f.metric, max(f.period) AS period,
+    WITH latest AS (
+      SELECT f.scope, f.entity_id, f.city_code, f.metric, max(f.period) AS period, f.id
+        FROM figures f
+       WHERE f.deleted_at IS NULL AND f.qualifier <> 'target'
+       GROUP BY f.scope, f.entity_id, f.city_code, f.metric
+      HAVING CAST(substr(max(f.period), 1, 4) AS INTEGER) < @year - 2
+    )
+    SELECT 'stale|' || ${SERIES('l')} || '|' || ${PRINT('f')} AS subject,
+           l.scope, l.entity_id, l.city_code, l.metric, l.period,
            json_array(${FIGURE('f')}) AS figures, 1 AS figure_count, NULL AS facts
-      FROM figures f
-     WHERE f.deleted_at IS NULL AND f.qualifier <> 'target'
-     GROUP BY f.scope, f.entity_id, f.city_code, f.metric
-    HAVING CAST(substr(max(f.period), 1, 4) AS INTEGER) < @year - 2
-     ORDER BY f.scope, f.entity_id, f.city_code, f.metric`,
+      FROM latest l JOIN figures f ON f.id = l.id
+     ORDER BY l.scope, l.entity_id, l.city_code, l.metric`,
 };
 
 /** The parameters a check's query takes: only the stale check needs today's year. */

@@ -3,13 +3,14 @@
  * entities, cities and metrics tables, acknowledged ones set apart, each list capped at `limit`
  * (with its total). The tier check's rule is shared/output.ts's, as on the entity page.
  */
-import { CHECK_IDS, CHECK_TEXT, FINDING_FIGURES, FindingFacts, FindingFigure, type CheckId, type CheckResult, type ChecksReport, type Finding } from '../../../shared/checks';
+import { CHECK_IDS, CHECK_TEXT, FINDING_FIGURES, FindingFacts, FindingFigure, type CheckId, type CheckCounts, type CheckResult, type ChecksReport, type Finding } from '../../../shared/checks';
 import type { Bilingual } from '../../../shared/domain';
 import { outputStatement } from '../../../shared/output';
 import type { DB } from '../db/open';
 import { toFigure, type FigureRow } from '../db/rows';
 import { statement } from '../db/statements';
 import { liveAcknowledgements } from './acknowledgements';
+import { cachedRows } from './cache';
 import { CHECK_SQL, checkParams } from './queries';
 
 /** A finding's row as every check's query returns it (queries.ts). */
@@ -40,10 +41,12 @@ function names(db: DB): Names {
   };
 }
 
-/** The rows of one check, as its query (or, for the tier check, the shared rule over its query) gives them. */
+/**
+ * The rows of one check, as its query (or, for the tier check, the shared rule over its query) gives
+ * them; kept until the data changes (cache.ts). Call inside a transaction.
+ */
 export function findingRows(db: DB, id: CheckId, now: Date): FindingRow[] {
-  if (id === 'tier_mismatch') return tierRows(db);
-  return statement(db, CHECK_SQL[id]).all(checkParams(id, now)) as FindingRow[];
+  return cachedRows(db, id, now, () => (id === 'tier_mismatch' ? tierRows(db) : (statement(db, CHECK_SQL[id]).all(checkParams(id, now)) as FindingRow[])));
 }
 
 /** Each tiered entity's output figures through outputStatement: a finding where the latest disagrees with the tier. */
@@ -127,7 +130,20 @@ export function runChecks(db: DB, { now = new Date(), limit = 200, only = CHECK_
   })();
 }
 
+/** Each check's open and acknowledged counts only (the dashboard card): no finding is built. */
+export function countChecks(db: DB, { now = new Date(), only = CHECK_IDS }: Omit<RunOptions, 'limit'> = {}): CheckCounts {
+  return db.transaction(() => {
+    const acks = liveAcknowledgements(db);
+    const checks = only.map((id) => {
+      const rows = findingRows(db, id, now);
+      const acknowledged = rows.reduce((n, r) => n + (acks.has(`${id}\n${r.subject}`) ? 1 : 0), 0);
+      return { id, name: CHECK_TEXT[id].name, count: rows.length - acknowledged, acknowledged };
+    });
+    return { ranAt: now.toISOString(), checks };
+  })();
+}
+
 /** Whether check `id` finds `subject` now (an acknowledgement must be of a finding that is there). */
 export function findingExists(db: DB, id: CheckId, subject: string, now: Date = new Date()): boolean {
-  return findingRows(db, id, now).some((r) => r.subject === subject);
+  return db.transaction(() => findingRows(db, id, now).some((r) => r.subject === subject))();
 }

@@ -427,6 +427,17 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO cities_fts (city_code, text) SELECT code, cb_search_text(concat_ws(' ', name_zh, name_en, code)) FROM cities;
     `,
   },
+  {
+    version: 8,
+    name: 'data checks: series with their values, read without the table',
+    sql: /* sql */ `
+      -- The series checks (gaps, year-on-year, out of date) read every live figure in series and
+      -- period order with its id, qualifier, value and unit: all in this index, so no table row is
+      -- read per figure (at 100,000 figures the row lookups were most of their time). deleted_at is
+      -- listed too: without it SQLite does not count the partial index as covering.
+      CREATE INDEX figures_live_series_values ON figures (scope, entity_id, city_code, metric, period, id, qualifier, value, unit, deleted_at) WHERE deleted_at IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

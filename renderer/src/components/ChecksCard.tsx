@@ -11,7 +11,7 @@ import { LoadState } from './LoadState';
 export function ChecksCard({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { dataVersion } = useSession();
-  const [loaded, retry] = useCall(() => getApi().runChecks({ limit: 1 }), [dataVersion]);
+  const [loaded, retry] = useCall(() => getApi().countChecks({}), [dataVersion]);
   return (
     <Card size="small" title={t('checks.card')} extra={<a href={hrefFor({ name: 'checks' })}>{t('checks.cardLink')}</a>} style={{ marginTop: 16 }}>
       <LoadState loaded={loaded} lang={lang} retry={retry}>
