@@ -137,7 +137,7 @@ test('the builder fills 编写人 from settings, keeps its choices while you vis
 });
 
 test('a PDF the preview cannot read is refused in words, and the next preview draws again', async ({ app }) => {
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报' }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
   // The channel's answer damaged on its way (as a broken file would be): the bytes are not a PDF.
   await app.route('**/__harness/rpc/previewBriefing', async (route) => {
     const response = await route.fetch();
