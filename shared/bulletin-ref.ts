@@ -23,6 +23,8 @@ export function snapshotOf(
   source: Pick<Source, 'publisher' | 'title' | 'author' | 'publishedOn'> | null,
   entityName: Bilingual | null,
   metricName?: Bilingual,
+  /** The metric's own unit label, for a figure in 'metric_unit' (as the services freeze it). */
+  unitLabel?: Bilingual | null,
 ): FigureSnapshotRef {
   return {
     value: f.value,
@@ -33,10 +35,11 @@ export function snapshotOf(
     sourceQuote: f.sourceQuote === null ? null : f.sourceQuote.slice(0, 5000),
     source: source === null ? null : { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn },
     label: referenceLabel(f, entityName, metricName),
+    ...(f.unit === 'metric_unit' && unitLabel ? { unitLabel: { zh: unitLabel.zh, en: unitLabel.en } } : {}),
   };
 }
 
 /** How a reference prints in an issue: "近3万亿元" / "nearly 3 trillion yuan"; a bilingual issue prints Chinese. */
-export function printedValue(ref: Pick<FigureSnapshotRef, 'value' | 'unit' | 'qualifier'>, lang: BulletinContent['lang']): string {
-  return formatValue(ref.value, ref.unit, ref.qualifier, lang === 'en' ? 'en' : 'zh-CN');
+export function printedValue(ref: Pick<FigureSnapshotRef, 'value' | 'unit' | 'qualifier' | 'unitLabel'>, lang: BulletinContent['lang']): string {
+  return formatValue(ref.value, ref.unit, ref.qualifier, lang === 'en' ? 'en' : 'zh-CN', ref.unitLabel ?? null);
 }

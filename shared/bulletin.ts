@@ -26,6 +26,8 @@ export const FigureSnapshotRef = z.object({
     .nullable(),
   /** What the figure is about ("智能机器人 · 年产值"), frozen too so a table row keeps its name (added by i10-pdf). */
   label: z.object({ zh: z.string().max(300), en: z.string().max(300) }).optional(),
+  /** The metric's own unit ("件" / "patents") when the unit is 'metric_unit' (issue 12), frozen with the value. */
+  unitLabel: z.object({ zh: z.string().max(20), en: z.string().max(40) }).optional(),
 });
 export type FigureSnapshotRef = z.infer<typeof FigureSnapshotRef>;
 

@@ -49,3 +49,28 @@ describe('a 简报 names an analyst’s own metric by its catalog name', () => {
     db.close();
   });
 });
+
+describe('a 简报 prints an analyst’s own unit with the value', () => {
+  it('in the sentence and the table, frozen with the issue when the catalog changes later', async () => {
+    const { db, api } = openBulletinApp();
+    const patents = { name: { zh: '专利授权量', en: 'Patents granted' }, kind: 'other' as const, unitLabel: { zh: '件', en: 'patents' }, mayBeNegative: false, description: '' };
+    await api('saveMetric', { metric: patents });
+    await api('saveFigure', { figure: robotsFigure({ metric: 'patents_granted', value: 1250, unit: 'metric_unit' }) });
+    const id = db.prepare(`SELECT id FROM figures WHERE metric = 'patents_granted'`).pluck().get() as number;
+    const content = draftContent(db, '专利', [id]);
+    content.blocks.push({ type: 'table', caption: '专利', figureIds: [id], accepted: [currentRef(db, id)!] });
+    const draft = await api('createBulletinDraft', { content });
+    // Just inserted: nothing is marked as changed.
+    expect(await api('bulletinReferences', { id: draft.id })).toMatchObject({ changed: [], broken: [] });
+    const printed = (): string => printedTexts(bulletinModel(db, draft.id).model).map((t) => t.text).join('\n');
+    expect(printed().match(/1250件/g)?.length).toBe(2);
+    await api('updateBulletinDraft', { id: draft.id, content: { ...content, lang: 'en' } });
+    expect(printed()).toContain('1,250 patents');
+
+    await api('issueBulletin', { id: draft.id, supplement: false, withTotal: false });
+    const before = printed();
+    await api('saveMetric', { id: 'patents_granted', metric: { ...patents, unitLabel: { zh: '项', en: 'items' } } });
+    expect(printed()).toBe(before);
+    db.close();
+  });
+});

@@ -58,8 +58,8 @@ function ref(id: number): BulletinInline {
 }
 
 function snapshot(f: NonNullable<ReturnType<BulletinResolver['figure']>>): FigureSnapshotRef {
-  const { label, source, ...rest } = f;
-  return { ...rest, ...(label ? { label } : {}), source: source ? { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn } : null };
+  const { label, source, unitLabel, ...rest } = f;
+  return { ...rest, ...(label ? { label } : {}), ...(unitLabel ? { unitLabel } : {}), source: source ? { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn } : null };
 }
 
 const t = (text: string): BulletinInline => ({ type: 'text', text });

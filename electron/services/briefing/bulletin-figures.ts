@@ -23,6 +23,8 @@ export interface ResolvedFigure {
   source: Source | null;
   /** What the figure is about, for a table row: "智能机器人 · 年产值" / "Smart robots · output value". */
   label: { zh: string; en: string } | null;
+  /** The metric's own unit ("件" / "patents") for a figure in 'metric_unit' (issue 12). */
+  unitLabel: { zh: string; en: string } | null;
 }
 
 export interface BulletinResolver {
@@ -55,6 +57,7 @@ export function liveResolver(db: DB): BulletinResolver {
   const entityName = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM entities WHERE id = ? AND deleted_at IS NULL`);
   // The metric's name from the catalog: an analyst's own metric prints by its name, not its id.
   const metricName = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM metrics WHERE id = ?`);
+  const unitLabel = db.prepare(`SELECT unit_label_zh AS zh, unit_label_en AS en FROM metrics WHERE id = ? AND unit_label_zh IS NOT NULL AND unit_label_en IS NOT NULL`);
   const source = (id: number): Source | null => {
     const row = sourceRow.get(id) as SourceRow | undefined;
     return row ? toSource(row) : null;
@@ -65,7 +68,7 @@ export function liveResolver(db: DB): BulletinResolver {
       if (!row) return null;
       const f = toFigure(row);
       const entity = f.entityId ? ((entityName.get(f.entityId) as { zh: string; en: string } | undefined) ?? null) : null;
-      return { value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, sourceId: f.sourceId, sourceQuote: f.sourceQuote, source: f.sourceId === null ? null : source(f.sourceId), label: figureLabel(f, entity, metricName.get(f.metric) as { zh: string; en: string } | undefined) };
+      return { value: f.value, unit: f.unit, qualifier: f.qualifier, period: f.period, sourceId: f.sourceId, sourceQuote: f.sourceQuote, source: f.sourceId === null ? null : source(f.sourceId), label: figureLabel(f, entity, metricName.get(f.metric) as { zh: string; en: string } | undefined), unitLabel: f.unit === 'metric_unit' ? ((unitLabel.get(f.metric) as { zh: string; en: string } | undefined) ?? null) : null };
     },
     source,
     entities(ids) {
@@ -79,7 +82,7 @@ export function liveResolver(db: DB): BulletinResolver {
 /** A frozen snapshot as a resolved figure (the source and label as they were when frozen). */
 export function fromSnapshot(s: FigureSnapshotRef, label: { zh: string; en: string } | null = s.label ?? null): ResolvedFigure {
   const source: Source | null = s.sourceId !== null && s.source ? { id: s.sourceId, ...s.source, url: null, excerpt: null } : null;
-  return { value: s.value, unit: s.unit, qualifier: s.qualifier, period: s.period, sourceId: s.sourceId, sourceQuote: s.sourceQuote, source, label };
+  return { value: s.value, unit: s.unit, qualifier: s.qualifier, period: s.period, sourceId: s.sourceId, sourceQuote: s.sourceQuote, source, label, unitLabel: s.unitLabel ?? null };
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { BriefingLang, BriefingRequest } from '../../../shared/briefing';
 import { BRIEFING_WORDS, longDate, type BriefingWords } from '../../../shared/briefing-words';
 import { numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
-import type { Annotation, EntityDetail, Figure, Milestone, Source } from '../../../shared/domain';
+import type { Annotation, Bilingual, EntityDetail, Figure, Milestone, Source } from '../../../shared/domain';
 import { formatFigure } from '../../../shared/format';
 import { MESSAGES, type Messages } from '../../../shared/i18n';
 import { outputStatement, tierOfAmount } from '../../../shared/output';
@@ -130,8 +130,9 @@ export class Composer {
   }
 
   /** A figure's value as it prints: "近3万亿元" with its note, and "nearly 3 trillion yuan" beneath in bilingual. */
-  figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'> & { metric?: string }, owner: string): Bi {
-    const label = 'metric' in f && typeof f.metric === 'string' ? (this.data.catalog.metric(f.metric)?.unitLabel ?? null) : null;
+  figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'> & { metric?: string; unitLabel?: Bilingual | null }, owner: string): Bi {
+    // A 简报's figure carries its (frozen) unit label; a report's is looked up in the catalog.
+    const label = f.unitLabel ?? ('metric' in f && typeof f.metric === 'string' ? (this.data.catalog.metric(f.metric)?.unitLabel ?? null) : null);
     const value = (l: L, style?: RunStyle): TextRun => text(formatFigure(f, l === 'zh' ? 'zh-CN' : 'en', label), { lang: l, nowrap: true, style: style ?? 'value' });
     const runs: Line = [value(this.main), ...this.cite(f.sourceId, f.sourceQuote, owner)];
     const en = value('en', 'second');

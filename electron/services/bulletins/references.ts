@@ -22,6 +22,8 @@ interface CurrentRow {
   title: string | null;
   author: string | null;
   published_on: string | null;
+  unit_label_zh: string | null;
+  unit_label_en: string | null;
 }
 
 /** The figure as a reference would show it now; undefined when it is gone or deleted. */
@@ -29,8 +31,9 @@ export function currentRef(db: DB, figureId: number): FigureSnapshotRef | undefi
   const r = db
     .prepare(
       `SELECT f.value, f.unit, f.qualifier, f.period, f.source_id, f.source_quote, f.deleted_at,
-              s.publisher, s.title, s.author, s.published_on
+              s.publisher, s.title, s.author, s.published_on, m.unit_label_zh, m.unit_label_en
          FROM figures f LEFT JOIN sources s ON s.id = f.source_id
+              LEFT JOIN metrics m ON m.id = f.metric AND f.unit = 'metric_unit'
         WHERE f.id = ?`,
     )
     .get(figureId) as CurrentRow | undefined;
@@ -43,12 +46,13 @@ export function currentRef(db: DB, figureId: number): FigureSnapshotRef | undefi
     sourceId: r.source_id,
     sourceQuote: r.source_quote,
     source: r.title === null ? null : { publisher: r.publisher ?? '', title: r.title, author: r.author, publishedOn: r.published_on },
+    ...(r.unit_label_zh !== null && r.unit_label_en !== null ? { unitLabel: { zh: r.unit_label_zh, en: r.unit_label_en } } : {}),
   });
 }
 
 /** The same fields in the same order, so two references compare by their JSON. */
 function canonical(ref: FigureSnapshotRef): FigureSnapshotRef {
-  const { value, unit, qualifier, period, sourceId, sourceQuote, source } = ref;
+  const { value, unit, qualifier, period, sourceId, sourceQuote, source, unitLabel } = ref;
   return {
     value,
     unit,
@@ -57,6 +61,8 @@ function canonical(ref: FigureSnapshotRef): FigureSnapshotRef {
     sourceId,
     sourceQuote,
     source: source === null ? null : { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn },
+    // Only a metric's own unit has a label: references of every other unit compare as they always did.
+    ...(unitLabel ? { unitLabel: { zh: unitLabel.zh, en: unitLabel.en } } : {}),
   };
 }
 

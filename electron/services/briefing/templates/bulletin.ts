@@ -188,10 +188,10 @@ class BulletinBuilder {
     if (i.type === 'text') return [text(i.text, { from: this.origin(this.words.text, 'paragraph'), ...(i.bold ? { style: 'strong' as const } : {}) })];
     const f = this.resolve(i.figureId, 'paragraph');
     const owner = this.words.place(this.place.section, this.place.counts.paragraph, 'paragraph');
-    const runs: Line = [text(formatFigure(f, c.main === 'zh' ? 'zh-CN' : 'en'), { lang: c.main, ...(besideFigure ? {} : { nowrap: true }) }), ...c.cite(f.sourceId, f.sourceQuote, owner)];
-    const en = formatFigure(f, 'en');
+    const runs: Line = [text(formatFigure(f, c.main === 'zh' ? 'zh-CN' : 'en', f.unitLabel), { lang: c.main, ...(besideFigure ? {} : { nowrap: true }) }), ...c.cite(f.sourceId, f.sourceQuote, owner)];
+    const en = formatFigure(f, 'en', f.unitLabel);
     // Bilingual: the English value beside the Chinese one, where they differ.
-    if (c.both && en !== formatFigure(f, 'zh-CN')) runs.push(text(`（${en}）`, { lang: 'en', style: 'second' }));
+    if (c.both && en !== formatFigure(f, 'zh-CN', f.unitLabel)) runs.push(text(`（${en}）`, { lang: 'en', style: 'second' }));
     return runs;
   }
 

@@ -81,5 +81,5 @@ export function nameMatches(row: Pick<FigureListRow, 'scope' | 'entityName'>, qu
 /** The reference a found figure makes: its value now, with its source (as the services compare it). */
 export function snapshotOfRow(row: FigureListRow, sources: ReadonlyMap<number, Source>, catalog?: Catalog): FigureSnapshotRef {
   const metricName = catalog ? { zh: catalog.metricName(row.metric, 'zh-CN'), en: catalog.metricName(row.metric, 'en') } : undefined;
-  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName, metricName);
+  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName, metricName, catalog?.metric(row.metric)?.unitLabel ?? null);
 }
