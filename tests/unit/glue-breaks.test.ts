@@ -28,6 +28,12 @@ describe('a line may break beside a figure value', () => {
     expect(joined(breakableGlue([plain('见'), value('5.2%'), cite(1), plain('，增长')], zw))).toBe('见5.2%\u20601，增长');
   });
 
+  it('after a closing quotation mark between two values (the line breaker never separates one from what touches it)', () => {
+    expect(joined(breakableGlue([value('超过1000亿元'), cite(1), value('（over 100 billion yuan）'), plain('”'), value('超过1万亿元')], zw))).toBe(
+      `超过1000亿元\u20601（over 100 billion yuan）”${ZWSP}超过1万亿元`,
+    );
+  });
+
   it('between two values, after the note number of the first', () => {
     expect(joined(breakableGlue([value('40%'), cite(1), value('over 500 billion yuan'), cite(2), value('（over 10 billion yuan）')], zw))).toBe(
       `40%\u20601${ZWSP}over 500 billion yuan\u20602（over 10 billion yuan）`,

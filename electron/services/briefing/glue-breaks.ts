@@ -5,10 +5,12 @@
  * 1 trillion yuan") glued to Latin text on either side ("…yuan¹and…", "GDPover…") made one "word"
  * wider than the line, and it ran off the right margin.
  *
- * Where the text glued to a value (or to the note number after it) holds a letter or digit, a zero-width
- * space (U+200B, Noto Sans draws it with no width) is put between them: the value stays whole and
- * keeps its note number and closing punctuation, the glued text can move to the next line (and is
- * cut by pdfmake if it alone is wider than the line). Nothing visible is added.
+ * Wherever text is glued to a value (or to the note number after it), a zero-width space (U+200B, Noto
+ * Sans draws it with no width) is put between them: the value stays whole and keeps its note number
+ * and closing punctuation, the glued text can move to the next line (and is cut by pdfmake if it alone
+ * is wider than the line). Glued means with no break opportunity between: letters and digits, but
+ * also punctuation such as a closing quotation mark, which the line breaker never separates from what
+ * is around it ("…yuan）”超过1万亿元…"). Nothing visible is added.
  */
 
 /** One pdfmake inline: its text and its style properties. */
@@ -25,7 +27,7 @@ export interface InlineGroup {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Where a line breaks anyway: white space, Chinese, Japanese and Korean characters. */
-const BREAKS_ANYWAY = /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const BREAKS_ANYWAY = /[\s\u200b\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const OPENING = /[\p{Ps}\p{Pi}]/u;
 
 /** The characters of the text that would be glued on at its start (up to where a line breaks anyway). */
@@ -43,29 +45,28 @@ function gluedTail(text: string): string {
 }
 
 /**
- * Where, in text following a value, a break is allowed: after the punctuation that closes on the
- * value (",", ")", "."), before the first letter, digit or opening mark; null when nothing word-like
- * is glued on.
+ * Where, in text following a value, a break goes: after the punctuation that closes on the value
+ * (",", ")", ".", "”"), before the first letter, digit or opening mark; null when nothing is glued on.
  */
 export function breakAfterValue(text: string): number | null {
   const head = gluedHead(text);
-  if (!WORD_CHAR.test(head)) return null;
+  if (!head) return null;
   let i = 0;
   for (const ch of head) {
     if (WORD_CHAR.test(ch) || OPENING.test(ch)) return i;
     i += ch.length;
   }
-  return null;
+  return i;
 }
 
 /**
- * Where, in text before a value, a break is allowed: after the last letter or digit and any closing
- * punctuation, before the opening marks that lead into the value ("(", "“"); null when nothing
- * word-like is glued on.
+ * Where, in text before a value, a break goes: after the last letter or digit and any closing
+ * punctuation, before the opening marks that lead into the value ("(", "“"); null when nothing is
+ * glued on.
  */
 export function breakBeforeValue(text: string): number | null {
   const tail = gluedTail(text);
-  if (!WORD_CHAR.test(tail)) return null;
+  if (!tail) return null;
   const chars = [...tail];
   let k = chars.length;
   while (k > 0 && OPENING.test(chars[k - 1]!)) k--;
@@ -91,7 +92,7 @@ export function breakableGlue(groups: readonly InlineGroup[], zeroWidthBreak: ()
     } else if (cur.kind === 'text' && next.kind === 'value') {
       const at = breakBeforeValue(lastText);
       if (at !== null) cur.inlines.splice(cur.inlines.length - 1, 1, ...split(cur.inlines.at(-1)!, at, zeroWidthBreak));
-    } else if (next.kind === 'value' && WORD_CHAR.test(lastText.at(-1) ?? '') && !BREAKS_ANYWAY.test(lastText.at(-1) ?? '') && !BREAKS_ANYWAY.test([...firstText][0] ?? ' ')) {
+    } else if (next.kind === 'value' && lastText && firstText && !BREAKS_ANYWAY.test([...lastText].at(-1)!) && !BREAKS_ANYWAY.test([...firstText][0]!)) {
       // A value (or its note number) right before another value.
       out[k]!.push(zeroWidthBreak());
     }
