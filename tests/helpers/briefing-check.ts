@@ -180,3 +180,18 @@ export function pageHolding(file: string, text: string, frame: PageFrame): numbe
   for (let p = 1; p <= pages; p++) if (squash(pdfTextIn(file, p, box)).includes(squash(text))) return p;
   return 0;
 }
+
+/**
+ * The English words (four letters or more) of `texts` that a PDF prints cut in two at a line's end
+ * ("reac" / "hed", as LibreOffice did with Latin runs marked Chinese): a word whose two pieces are both
+ * printed words and neither a word of the texts. Returns the words looked at too, so a test can say
+ * there were enough.
+ */
+export function englishWordsCut(file: string, texts: readonly string[]): { english: string[]; cut: string[] } {
+  const bareWord = (w: string): string => w.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+  const printed = new Set(pdfWords(file).words.map((w) => bareWord(w.text)));
+  const english = texts.flatMap((t) => t.split(/\s+/)).map(bareWord).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+  const vocabulary = new Set(english);
+  const cut = english.filter((w) => [...w].some((_, i) => i >= 2 && i <= w.length - 2 && printed.has(w.slice(0, i)) && printed.has(w.slice(i)) && !vocabulary.has(w.slice(0, i)) && !vocabulary.has(w.slice(i))));
+  return { english, cut: [...new Set(cut)] };
+}

@@ -11,6 +11,15 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/**
+ * The text layer in the order it is drawn, whitespace runs turned into one space, a word broken after its
+ * hyphen at a line's end kept as printed: pdftotext's default reading drops such a hyphen ("new-" /
+ * "generation" reads "newgeneration"), as if the word had been hyphenated.
+ */
+export function pdfTextAsDrawn(file: string): string {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 /** The text layer with the page layout kept (columns of a table of contents stay on their line). */
 export function pdfLayoutText(file: string, first = 1, last = 99): string {
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8' });

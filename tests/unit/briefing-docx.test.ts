@@ -23,11 +23,11 @@ import { renderChartSvg } from '../../electron/services/briefing/charts-svg';
 import { renderBriefingDocx } from '../../electron/services/briefing/docx-render';
 import { printedTexts } from '../../electron/services/briefing/render';
 import type { DB } from '../../electron/services/db/open';
-import { isPrinted, squash } from '../helpers/briefing-check';
+import { englishWordsCut, isPrinted, squash } from '../helpers/briefing-check';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
 import { applyCase, briefingCase } from '../helpers/random-briefing-data';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, pageToPng, pdfText } from '../helpers/pdf';
+import { ARTIFACTS, pageToPng, pdfText, pdfTextAsDrawn } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
 
 const NOW = new Date('2026-11-28T09:00:00');
@@ -97,7 +97,8 @@ function missingInWord(model: BriefingDocument, txt: string, pdf: string): strin
   // analysts' machines have one). The notes and frame, read from that PDF, are compared without emoji;
   // the body, read from LibreOffice's text, keeps them.
   const noEmoji = (v: string): string => squash(v).replace(/\p{Extended_Pictographic}/gu, '');
-  const pdfWords = pdfText(pdf).split(/\s+/).map(noEmoji).filter(Boolean);
+  // Read as drawn: an English line may break after a hyphen ("new-" / "generation"), which the default reading would join.
+  const pdfWords = pdfTextAsDrawn(pdf).split(/\s+/).map(noEmoji).filter(Boolean);
   const pdfJoined = pdfWords.join('');
   const places = placesOf(model);
   const problems: string[] = [];
@@ -123,6 +124,14 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(squash(pdfText(c.pdf))).toContain('—1—');
     expect(execFileSync('pdfinfo', [c.pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
     pageToPng(c.pdf, 1, path.join('docx', `${template}-${lang}-page1`), 60);
+  });
+
+  it('wraps English between words in LibreOffice: no word printed cut in two ("reac" / "hed")', () => {
+    const c = get();
+    // The source quotations are English in every language; bilingual and English reports are English throughout.
+    const { english, cut } = englishWordsCut(c.pdf, printedTexts(c.model).map((t) => t.text));
+    expect(english.length).toBeGreaterThan(20);
+    expect(cut, `${template}/${lang}`).toEqual([]);
   });
 
   it('prints every charted figure with its qualifier and unit in the table beneath the chart', () => {

@@ -288,6 +288,30 @@ describe('the 简报 as PDF', () => {
     await expect(renderBulletin(db, badBlock, liveResolver(db), NOW, ISSUE)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it('breaks the line around an English figure value glued to Latin words of up to 60 letters on both sides, never inside the value', async () => {
+    const [revenue, robots] = [seeded({ scope: 'emerging_clusters', metric: 'revenue' }), seeded({ entityId: 'smart-robots', metric: 'output_value' })];
+    // The analyst typed no space around the figures: a word that fits a line, but not with the value after it, and one wider than a line.
+    const glued = (word: string): BulletinBlock => ({ type: 'paragraph', content: [t(`Revenue ${word}`), ref(revenue), t(word), ref(robots), t(`${word}.`)] });
+    // (No paragraph begins with the long word: pdfmake cuts a first word wider than the line without counting the first-line indent, a separate defect.)
+    const blocks = [20, 30, 40, 60].map((n) => glued('abcdefghij'.repeat(6).slice(0, n)));
+    for (const lang of ['en', 'bilingual'] as const) {
+      const content: BulletinContent = { ...issueContent(lang), blocks };
+      const rendered = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE);
+      const file = keepForInspection(rendered.pdf, `glued-${lang}`, path.join(ARTIFACTS, 'bulletin'));
+      expect([...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE)]).toEqual([]);
+      // Each value prints whole on one line (its words in order, with their spaces): no line break falls inside one.
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      const lines = text.slice(0, text.lastIndexOf('hij.')); // the paragraphs, not the quotations among the notes
+      for (const id of [revenue, robots]) {
+        const value = formatFigure(liveResolver(db).figure(id)!, 'en');
+        expect(value).toContain(' ');
+        const count = (text: string): number => text.split(value).length - 1;
+        expect(count(lines), `"${value}" on one line`).toBeGreaterThanOrEqual(blocks.length);
+        expect(count(lines), `"${value}" never across a line break`).toBe(count(lines.replace(/\s+/g, ' ')));
+      }
+    }
+  }, 120_000);
+
   it('numbers sections in Chinese numerals', () => {
     expect([1, 9, 10, 11, 20, 21, 99, 100, 105, 110, 999].map(zhNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '九百九十九']);
   });

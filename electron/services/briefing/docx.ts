@@ -112,9 +112,9 @@ export function buildDocx(doc: BriefingDocument): Document {
     footnotes: w.footnotes(),
     styles: {
       default: {
-        // w:val is the language of Latin text, w:eastAsia of Chinese: marked Chinese, Latin words in a 简报 (an English quotation)
-        // were cut anywhere by LibreOffice ("reac" / "hed"). The reports keep their setting (see the i10-bench report).
-        document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: doc.lang === 'en' || doc.layout === 'bulletin' ? 'en-GB' : 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
+        // w:val is the language of Latin text, w:eastAsia of Chinese: marked Chinese, Latin words (an English quotation, the
+        // English lines of a bilingual report) were cut anywhere by LibreOffice ("reac" / "hed").
+        document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: 'en-GB', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
         title: { run: { font: fonts(WORD_FONTS.title), size: SIZE.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 720, lineRule: LineRuleType.EXACT } } },
         heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
         heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },

@@ -12,6 +12,7 @@ import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, typ
 import { chartOptionFor } from './chart-option';
 import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
+import { breakableGlue, type Inline, type InlineGroup } from './glue-breaks';
 import { fitText, measureText } from './measure';
 
 /** Draws a chart as SVG; `key` names every input of `option` (so a renderer may reuse a drawing). */
@@ -274,21 +275,26 @@ class Writer {
   }
 
   line(runs: Line, face: Face = this.face): Content[] {
-    return runs.flatMap((r, k) => {
-      // A note number never starts a line: a word joiner (U+2060, drawn by Noto Sans as nothing) before
-      // it makes pdfmake keep it with the word it follows ("超过1000亿元¹", not "¹，" at a line's start).
-      // Not when a letter or digit follows the number: that would glue on, and the whole chain could be
-      // wider than the line ("…yuan¹and over 1 trillion yuan¹…" ran off the page).
-      if (r.t === 'cite') {
-        const next = runs[k + 1];
-        const glue = next === undefined || next.t === 'cite' || !/^[\p{L}\p{N}]/u.test(next.text) || /^\p{Script=Han}/u.test(next.text);
-        return [...(glue ? [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content] : []), { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
-      }
-      const props: Record<string, unknown> = { ...runStyle(r.style) };
-      if (r.nowrap) props.noWrap = true;
-      // 楷 is not set bold: a strong run in a 楷 block (the 按语's label) is set in 黑体, the sans face.
-      return this.textRuns(r.text, r.lang, props, face === 'kai' && r.style === 'strong' ? 'primary' : face);
-    });
+    const groups = runs.map((r, k): InlineGroup => ({ kind: r.t === 'cite' ? 'cite' : r.nowrap ? 'value' : 'text', inlines: this.runInlines(runs, k, face) as unknown as Inline[] }));
+    return breakableGlue(groups, () => ({ text: '\u200b', font: FONT_FAMILY.latin })) as unknown as Content[];
+  }
+
+  /** One run's inlines; a note number carries a joiner before it where it must not begin a line. */
+  private runInlines(runs: Line, k: number, face: Face): Content[] {
+    const r = runs[k]!;
+    // A note number never starts a line: a word joiner (U+2060, drawn by Noto Sans as nothing) before
+    // it makes pdfmake keep it with the word it follows ("超过1000亿元¹", not "¹，" at a line's start).
+    // Not when a letter or digit follows the number: that would glue on, and the whole chain could be
+    // wider than the line ("…yuan¹and over 1 trillion yuan¹…" ran off the page).
+    if (r.t === 'cite') {
+      const next = runs[k + 1];
+      const glue = next === undefined || next.t === 'cite' || !/^[\p{L}\p{N}]/u.test(next.text) || /^\p{Script=Han}/u.test(next.text);
+      return [...(glue ? [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content] : []), { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+    }
+    const props: Record<string, unknown> = { ...runStyle(r.style) };
+    if (r.nowrap) props.noWrap = true;
+    // 楷 is not set bold: a strong run in a 楷 block (the 按语's label) is set in 黑体, the sans face.
+    return this.textRuns(r.text, r.lang, props, face === 'kai' && r.style === 'strong' ? 'primary' : face);
   }
 
   private lines(lines: Line[], style?: string): Content {

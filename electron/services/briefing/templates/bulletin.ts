@@ -150,7 +150,7 @@ class BulletinBuilder {
       }
       case 'paragraph':
         this.place.counts.paragraph++;
-        return [{ type: 'paragraph', runs: b.content.flatMap((i, k) => this.inline(i, b.content[k - 1]?.type === 'figure' || b.content[k + 1]?.type === 'figure')), style: 'body' }];
+        return [{ type: 'paragraph', runs: b.content.flatMap((i) => this.inline(i)), style: 'body' }];
       case 'quote': {
         this.place.counts.quote++;
         const source = this.resolver.source(b.sourceId);
@@ -180,18 +180,18 @@ class BulletinBuilder {
 
   /**
    * Text as written; a figure reference as its value with qualifier and unit and a note to its source,
-   * kept on one line — unless it touches another reference: values glued together ("over 1 trillion
-   * yuan¹over 1 trillion yuan") would make one unbreakable run wider than the page.
+   * kept on one line (and the English value beside it, bilingual). Values glued to one another or to
+   * text may still break between them: the PDF writer puts a zero-width break there (glue-breaks.ts).
    */
-  private inline(i: BulletinInline, besideFigure: boolean): Line {
+  private inline(i: BulletinInline): Line {
     const c = this.c;
     if (i.type === 'text') return [text(i.text, { from: this.origin(this.words.text, 'paragraph'), ...(i.bold ? { style: 'strong' as const } : {}) })];
     const f = this.resolve(i.figureId, 'paragraph');
     const owner = this.words.place(this.place.section, this.place.counts.paragraph, 'paragraph');
-    const runs: Line = [text(formatFigure(f, c.main === 'zh' ? 'zh-CN' : 'en', f.unitLabel), { lang: c.main, ...(besideFigure ? {} : { nowrap: true }) }), ...c.cite(f.sourceId, f.sourceQuote, owner)];
+    const runs: Line = [text(formatFigure(f, c.main === 'zh' ? 'zh-CN' : 'en', f.unitLabel), { lang: c.main, nowrap: true }), ...c.cite(f.sourceId, f.sourceQuote, owner)];
     const en = formatFigure(f, 'en', f.unitLabel);
     // Bilingual: the English value beside the Chinese one, where they differ.
-    if (c.both && en !== formatFigure(f, 'zh-CN', f.unitLabel)) runs.push(text(`（${en}）`, { lang: 'en', style: 'second' }));
+    if (c.both && en !== formatFigure(f, 'zh-CN', f.unitLabel)) runs.push(text(`（${en}）`, { lang: 'en', style: 'second', nowrap: true }));
     return runs;
   }
 
