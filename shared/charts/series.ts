@@ -5,7 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { CompareRow, TrendSeries } from '../document';
-import type { Unit } from '../domain';
+import type { Bilingual, Unit } from '../domain';
 import { formatValue } from '../format';
 import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
 
@@ -15,9 +15,10 @@ const LINE_COLORS = [CHART_COLORS.pillar, '#c00000', CHART_COLORS.emerging, '#b8
 const nameOf = (n: { zh: string; en: string }, names: Names): string => (names === 'both' ? `${n.zh} ${n.en}` : n[names]);
 
 /** A value as it prints in the chart's language(s): "近3万亿元", "nearly 3 trillion yuan", both joined by " / ". */
-export function chartValueLabel(value: number, unit: Unit, qualifier: CompareRow['qualifier'], names: Names): string {
-  const zh = formatValue(value, unit, qualifier, 'zh-CN');
-  const en = formatValue(value, unit, qualifier, 'en');
+/** unitLabel: a metric's own unit for values in 'metric_unit' (issue 12: 1250件 / 1,250 patents). */
+export function chartValueLabel(value: number, unit: Unit, qualifier: CompareRow['qualifier'], names: Names, unitLabel: Bilingual | null = null): string {
+  const zh = formatValue(value, unit, qualifier, 'zh-CN', unitLabel);
+  const en = formatValue(value, unit, qualifier, 'en', unitLabel);
   return names === 'both' ? (zh === en ? zh : `${zh} / ${en}`) : names === 'en' ? en : zh;
 }
 
@@ -85,12 +86,12 @@ export function labelledBarsOption(rows: readonly { label: string; value: number
   };
 }
 
-export function compareChartOption(rows: readonly CompareRow[], unit: Unit, names: Names, style: ChartStyle = {}): EChartsOption {
+export function compareChartOption(rows: readonly CompareRow[], unit: Unit, names: Names, style: ChartStyle = {}, unitLabel: Bilingual | null = null): EChartsOption {
   const label = (r: CompareRow): string => `${names === 'both' ? `${r.name.zh}\n${r.name.en}` : r.name[names]} (${r.period})`;
   // Room for the value labels: measured by the caller (the PDF), else an estimate.
   const right = style.valueWidth !== undefined ? style.valueWidth + 16 : names === 'both' ? 220 : 110;
   return labelledBarsOption(
-    rows.map((r) => ({ label: label(r), value: r.value, text: chartValueLabel(r.value, unit, r.qualifier, names) })),
+    rows.map((r) => ({ label: label(r), value: r.value, text: chartValueLabel(r.value, unit, r.qualifier, names, unitLabel) })),
     { right, labelWidth: names === 'zh' ? 200 : 260 },
     style,
   );

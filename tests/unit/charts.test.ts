@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attentionByCategoryOption } from '../../shared/charts/dashboard';
 import { provinceChartOption } from '../../shared/charts/province';
 import { tierChartOption } from '../../shared/charts/tiers';
+import { compareChartOption } from '../../shared/charts/series';
 import { listEntities } from '../../electron/services/db/read';
 import { dashboardData } from '../../electron/services/workbench/dashboard';
 import { openTemp } from '../helpers/files';
@@ -48,5 +49,20 @@ describe('dashboard chart definitions', () => {
     const attention = attentionByCategoryOption(data, 'en') as { series: { label: { textBorderWidth: number } }[] };
     for (const s of attention.series) expect(s.label.textBorderWidth).toBe(0);
     expect(svg(attentionByCategoryOption(data, 'en', { animation: false }))).toContain('Open annotations');
+  });
+});
+
+describe('a comparison of cities on an analyst’s own metric', () => {
+  it('labels each bar with the metric’s own unit, in either language', () => {
+    const rows = [
+      { name: { zh: '深圳市', en: 'Shenzhen' }, value: 1250, qualifier: 'exact' as const, period: '2024' },
+      { name: { zh: '广州市', en: 'Guangzhou' }, value: 980, qualifier: 'about' as const, period: '2024' },
+    ];
+    const labels = (names: 'zh' | 'en'): string[] => {
+      const option = compareChartOption(rows, 'metric_unit', names, {}, { zh: '件', en: 'patents' }) as { series: { label: { formatter: (p: { dataIndex: number }) => string } }[] };
+      return rows.map((_, dataIndex) => option.series[0]!.label.formatter({ dataIndex }));
+    };
+    expect(labels('zh')).toEqual(['1250件', '约980件']);
+    expect(labels('en')).toEqual(['1,250 patents', 'about 980 patents']);
   });
 });

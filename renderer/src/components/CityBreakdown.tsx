@@ -47,9 +47,10 @@ export function CityBreakdown({ figures, lang }: { figures: readonly Figure[]; l
             latest.figures[0]!.unit,
             names,
             { dark },
+            metric === undefined ? null : (catalog.metric(metric)?.unitLabel ?? null),
           )
         : null,
-    [latest, catalog, names, dark],
+    [latest, catalog, names, dark, metric],
   );
   if (metric === undefined || !latest) return null;
   const unitLabel = catalog.metric(metric)?.unitLabel ?? null;
