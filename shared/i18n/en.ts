@@ -322,6 +322,7 @@ export const en: Messages = {
     factSheetHelp: 'A fact sheet covers the one industry chosen here.',
     previewStepRender: 'Step 1 of 2: making the PDF…',
     previewStepShow: 'Step 2 of 2: showing the first page…',
+    previewElapsed: '{{seconds}} s so far',
     previewPages: 'Briefing preview pages',
   },
   yoy: {

@@ -320,6 +320,7 @@ export const zhCN = {
     factSheetHelp: '单个产业概况只写所选的这一个产业。',
     previewStepRender: '第 1 步（共 2 步）：正在生成 PDF…',
     previewStepShow: '第 2 步（共 2 步）：正在显示第一页…',
+    previewElapsed: '已用 {{seconds}} 秒',
     previewPages: '简报预览页面',
   },
   yoy: {

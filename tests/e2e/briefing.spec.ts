@@ -156,3 +156,42 @@ test('a PDF the preview cannot read is refused in words, and the next preview dr
   await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /测试分析员/ });
   await expect(app.getByRole('alert')).toHaveCount(0);
 });
+
+test('a slow preview counts its seconds, and the first page shown at once is the very page pdf.js draws on the screen', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  // The answer held back until the page has said how long it has been waiting.
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await app.route('**/__harness/rpc/previewBriefing', async (route) => {
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  await app.getByRole('button', { name: '预览' }).click();
+  const status = app.getByRole('status').filter({ hasText: /第 1 步（共 2 步）/ });
+  await expect(status).toContainText(/已用 [1-9]\d* 秒/);
+  await expect(app.getByRole('button', { name: '预览' })).toBeDisabled();
+  release();
+  const first = await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /测试分析员/ });
+  await app.unroute('**/__harness/rpc/previewBriefing');
+  await expect(app.getByRole('button', { name: '预览' })).toBeEnabled();
+
+  // Page 1 was drawn off the screen while the preview was being laid out, then copied in. Drawn again by
+  // pdf.js for the screen at the same scale (zoomed in, then back to the width), it is the same picture.
+  const pixels = (): Promise<{ width: number; height: number; data: number[] }> =>
+    first.evaluate((el: HTMLCanvasElement) => ({ width: el.width, height: el.height, data: Array.from(el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data) }));
+  await expect(first, 'page 1 copied from its drawing off the screen').toHaveAttribute('data-copied', 'true');
+  const atOnce = await pixels();
+  const toolbar = app.getByRole('toolbar', { name: '预览缩放' });
+  await toolbar.getByRole('button', { name: '放大' }).click();
+  await expect.poll(() => first.evaluate((el: HTMLCanvasElement) => el.width)).toBeGreaterThan(atOnce.width);
+  await expect(first).toHaveAttribute('data-painted', 'true');
+  await toolbar.getByRole('button', { name: '适合宽度' }).click();
+  await expect.poll(() => first.evaluate((el: HTMLCanvasElement) => el.width)).toBe(atOnce.width);
+  await expect(first).toHaveAttribute('data-painted', 'true');
+  await expect(first).not.toHaveAttribute('data-copied', 'true');
+  const redrawn = await pixels();
+  expect(redrawn.height).toBe(atOnce.height);
+  const differing = atOnce.data.filter((v, i) => v !== redrawn.data[i]).length;
+  expect(differing / atOnce.data.length, 'share of the page that differs from pdf.js drawing it on the screen').toBeLessThan(0.001);
+});

@@ -2,12 +2,13 @@
  * One page of a PDF drawn by pdf.js into a canvas, when it is first near the screen (page 1 at
  * once). Its text alternative: the canvas is an image named "page n of N" and described by the
  * page's own text (pdf.js getTextContent), kept in a hidden element. When the drawing is on the
- * screen (render() resolved, then the next animation frame), the canvas says so: data-painted.
+ * screen (render() resolved, then the next animation frame), the canvas says so: data-painted;
+ * and data-copied when that first drawing was the one made off the screen (pdf/pdfjs.ts loadPdf).
  */
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageSize } from '../pdf/pdfjs';
+import type { FirstDrawing, PageSize } from '../pdf/pdfjs';
 
 
 /** The page's text as a person reads it: runs joined, pdf.js's end-of-line marks kept as line breaks. */
@@ -27,6 +28,8 @@ export function PdfPage({
   scale,
   placeholder,
   eager,
+  loaded,
+  drawn,
   scroller,
   onPainted,
   onError,
@@ -41,16 +44,22 @@ export function PdfPage({
   placeholder: PageSize;
   /** Draw at once rather than when scrolled near. */
   eager: boolean;
+  /** The page, when the caller has it already (page 1, asked for with the document). */
+  loaded?: PDFPageProxy;
+  /** The page drawn off the screen already (page 1: pdf/pdfjs.ts loadPdf): copied in for the first drawing when drawn at this scale, instead of drawing it again. */
+  drawn?: Promise<FirstDrawing | null>;
   onPainted?: () => void;
   onError: (error: unknown, page: number) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [near, setNear] = useState(eager);
-  const [page, setPage] = useState<PDFPageProxy | null>(null);
+  const [page, setPage] = useState<PDFPageProxy | null>(loaded ?? null);
   const [painted, setPainted] = useState(false);
   const [text, setText] = useState<string | null>(null);
   const textId = useId();
+  // The drawing made off the screen is used once, for the first drawing; later ones (zoom) are pdf.js's own.
+  const drawnUsed = useRef(false);
 
   // Further pages wait until they come within a screen of the visible part of the preview.
   useEffect(() => {
@@ -61,15 +70,17 @@ export function PdfPage({
   }, [near, scroller]);
 
   useEffect(() => {
-    if (!near) return;
+    if (!near || page) return;
     let live = true;
     pdf.getPage(pageNumber).then((p) => live && setPage(p), (e: unknown) => live && onError(e, pageNumber));
     return () => {
       live = false;
     };
-  }, [pdf, pageNumber, near, onError]);
+  }, [pdf, pageNumber, near, page, onError]);
 
-  useEffect(() => {
+  // A layout effect: the drawing starts (or the drawing made off the screen is copied in) in the
+  // commit that puts the canvas on the page, not after a frame has gone by.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!page || !canvas) return;
     let live = true;
@@ -79,10 +90,24 @@ export function PdfPage({
     canvas.width = Math.floor(viewport.width);
     canvas.height = Math.floor(viewport.height);
     delete canvas.dataset.painted;
+    delete canvas.dataset.copied;
     setPainted(false);
     if (pageNumber === 1) performance.mark('preview:render');
-    const task: RenderTask = page.render({ canvas, viewport });
-    task.promise.then(
+    let task: RenderTask | null = null;
+    const draw = async (): Promise<void> => {
+      const made = drawnUsed.current ? null : await drawn;
+      if (!live) return;
+      if (made && made.scale === scale && made.ratio === ratio && made.canvas.width === canvas.width && made.canvas.height === canvas.height) {
+        canvas.getContext('2d')?.drawImage(made.canvas, 0, 0);
+        drawnUsed.current = true;
+        // Said on the canvas, for whoever checks that the first page came the quick way.
+        canvas.dataset.copied = 'true';
+        return;
+      }
+      task = page.render({ canvas, viewport });
+      await task.promise;
+    };
+    draw().then(
       () => {
         if (!live) return;
         if (pageNumber === 1) performance.mark('preview:rendered');
@@ -101,9 +126,9 @@ export function PdfPage({
     return () => {
       live = false;
       cancelAnimationFrame(frame);
-      task.cancel();
+      task?.cancel();
     };
-  }, [page, pageNumber, scale, onPainted, onError]);
+  }, [page, pageNumber, scale, drawn, onPainted, onError]);
 
   useEffect(() => {
     if (!page || !painted || text !== null) return;

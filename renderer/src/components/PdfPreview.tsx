@@ -4,66 +4,72 @@
  * and shows what the caller says of the document (its page count); the pages scroll inside a region reachable from the keyboard.
  */
 import { Button, Space, Typography, theme } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PdfLoad } from '../pdf/pdfjs';
+import { PAGE_GUTTER, fitScale, type PdfLoad } from '../pdf/pdfjs';
 import { PdfPage } from './PdfPage';
 
 /** The zoom steps offered by 放大 / 缩小 (CSS pixels per PDF point; 1 = 100 %). */
 export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
-const GUTTER = 16;
+
+/** What decides the pages region's inner width: a scrollbar always there (its width never changes the fitted scale, which would draw page 1 twice) and a 1 px border. */
+const REGION_BOX = { overflowX: 'auto', overflowY: 'scroll', borderWidth: 1, borderStyle: 'solid' } as const;
+
+/** A PDF opened (pdf/pdfjs.ts loadPdf) and page 1 as drawn off the screen. */
+export interface OpenedPdf {
+  doc: Awaited<PdfLoad['opened']>;
+  firstDrawing: PdfLoad['firstDrawing'];
+}
 
 type Zoom = 'fit' | number;
 
 export function PdfPreview({
-  load,
+  opened,
   label,
   info,
   onFirstPage,
   onError,
+  onWidth,
 }: {
-  /** The PDF, opened by the caller as soon as its bytes arrived (pdf/pdfjs.ts loadPdf); the caller lets it go. */
-  load: PdfLoad;
+  /**
+   * The PDF, opened by the caller as soon as its bytes arrived; the caller lets it go. Null while it
+   * is being made: the toolbar and the pages region are laid out already, so that work is done
+   * while the PDF is made, not after.
+   */
+  opened: OpenedPdf | null;
   /** The name of the scrolling pages region. */
   label: string;
   /** Shown at the end of the toolbar (the page count and size). */
   info: React.ReactNode;
   onFirstPage: () => void;
-  /** The document could not be read (page 1), or a page drawn. */
+  /** A page could not be read or drawn. */
   onError: (error: unknown, page: number) => void;
+  /** The pages region's inner width, when laid out and whenever it changes: the caller can draw page 1 at its fitted scale before handing it over. */
+  onWidth?: (width: number) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  const [doc, setDoc] = useState<Awaited<PdfLoad['opened']> | null>(null);
   const [zoom, setZoom] = useState<Zoom>('fit');
+  const doc = opened?.doc ?? null;
+  const widthChanged = useRef(onWidth);
+  widthChanged.current = onWidth;
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const measured = (): void => {
+      setWidth(el.clientWidth);
+      widthChanged.current?.(el.clientWidth);
+    };
+    measured();
+    const observer = new ResizeObserver(measured);
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    load.opened.then(
-      (opened) => {
-        performance.mark('preview:page1');
-        if (live) setDoc(opened);
-      },
-      (e: unknown) => live && onError(e, 1),
-    );
-    return () => {
-      live = false;
-      setDoc(null);
-    };
-  }, [load, onError]);
-
-  const fit = doc && width > 0 ? Math.max(0.25, (width - 2 * GUTTER) / doc.size.width) : 1;
+  const fit = doc && width > 0 ? fitScale(width, doc.size.width) : 1;
   const scale = zoom === 'fit' ? fit : zoom;
   const zoomOut = ZOOM_STEPS.filter((s) => s < scale - 0.001).at(-1);
   const zoomIn = ZOOM_STEPS.find((s) => s > scale + 0.001);
@@ -89,12 +95,20 @@ export function PdfPreview({
         role="region"
         aria-label={label}
         tabIndex={0}
-        // A scrollbar always there: its width never changes the fitted scale (which would draw page 1 twice).
-        style={{ height: '80vh', overflowX: 'auto', overflowY: 'scroll', marginTop: 8, padding: `${GUTTER}px 0`, background: token.colorFillSecondary, border: `1px solid ${token.colorBorder}` }}
+        style={{ ...REGION_BOX, height: '80vh', marginTop: 8, padding: `${PAGE_GUTTER}px 0`, background: token.colorFillSecondary, borderColor: token.colorBorder }}
       >
         {doc
           ? Array.from({ length: doc.pdf.numPages }, (_, i) => (
-              <PdfPage key={i} pdf={doc.pdf} pageNumber={i + 1} scale={scale} placeholder={doc.size} eager={i === 0} scroller={scroller} onPainted={i === 0 ? painted : undefined} onError={onError} />
+              <PdfPage
+                key={i}
+                pdf={doc.pdf}
+                pageNumber={i + 1}
+                scale={scale}
+                placeholder={doc.size}
+                scroller={scroller}
+                onError={onError}
+                {...(i === 0 ? { eager: true, loaded: doc.first, drawn: opened?.firstDrawing, onPainted: painted } : { eager: false })}
+              />
             ))
           : null}
       </div>

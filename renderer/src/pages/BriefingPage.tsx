@@ -1,9 +1,9 @@
 /**
  * The briefing builder: choose template, entities, language, title block and marking; preview the
- * PDF in the page (drawn by pdf.js into canvases, page 1 first: components/PdfPreview.tsx); export
+ * PDF in the page (components/BriefingPreview.tsx: drawn by pdf.js, page 1 first); export
  * through the save dialog; save the choices as a named definition and run it again later.
  */
-import { Alert, Button, Card, Checkbox, Col, Empty, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,9 @@ import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { LoadState } from '../components/LoadState';
-import { PdfPreview } from '../components/PdfPreview';
+import { BriefingPreview, type BriefingPreviewHandle } from '../components/BriefingPreview';
 import { BriefingTierWarnings } from '../components/TierCheck';
 import { useSession } from '../session';
-import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
 import { useCall } from '../useCall';
 import { useStoredState } from '../useStoredState';
 
@@ -27,9 +26,6 @@ const EMPTY: BriefingRequest = { template: 'one-page', entityIds: [], lang: 'zh'
 /** The choices being made, kept while the person visits other pages: a request before its fact-sheet rule holds. */
 const Draft = z.object(BriefingRequest.shape).strict();
 const DRAFT_KEY = 'cluster-brief:briefing-draft';
-
-/** Where a preview is: the PDF being made, then its first page being shown, then shown. */
-type PreviewStep = 'render' | 'show' | null;
 
 type Notice = { type: 'success' | 'info' | 'error'; text: string } | null;
 
@@ -66,11 +62,8 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   const [saved, setSaved] = useState<BriefingDefinition[]>([]);
   const [busy, setBusy] = useState<'preview' | 'export' | 'save' | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [preview, setPreview] = useState<{ load: PdfLoad; pages: number; bytes: number } | null>(null);
-  // The open PDF, let go when the next preview replaces it or the builder closes.
-  const openPreview = useRef<PdfLoad | null>(null);
-  useEffect(() => () => void openPreview.current?.destroy(), []);
-  const [step, setStep] = useState<PreviewStep>(null);
+  const pane = useRef<BriefingPreviewHandle>(null);
+  const previewFailed = useCallback((text: string) => setNotice({ type: 'error', text }), []);
   const { dataVersion } = useSession();
   // Industries whose latest output figure and tier disagree: listed above the buttons, asked about before export.
   const [warnings] = useCall(() => getApi().briefingWarnings({ request: { ...request, title: '', subtitle: '', author: '', marking: '' } }), [request.template, request.entityIds.join(','), dataVersion]);
@@ -82,18 +75,6 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       .then(setSaved, (e: unknown) => setNotice({ type: 'error', text: describeError(asPayload(e), lang) }));
   };
   useEffect(refreshSaved, []);
-  // pdf.js's worker starts while the choices are made, so a preview does not wait for it.
-  useEffect(warmPdfWorker, []);
-  const firstPageShown = useCallback(() => setStep(null), []);
-  const previewFailed = useCallback(
-    (e: unknown, page: number) => {
-      const reason = e instanceof Error ? e.message : String(e);
-      setStep(null);
-      setPreview(null);
-      setNotice({ type: 'error', text: describeError({ code: 'BRIEFING_PREVIEW_FAILED', message: reason, details: { page, reason } }, lang) });
-    },
-    [lang],
-  );
 
   const set = <K extends keyof BriefingRequest>(key: K, value: BriefingRequest[K]): void => setRequest((r) => ({ ...r, [key]: value }));
   const factSheet = request.template === 'fact-sheet';
@@ -111,22 +92,8 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
     }
   };
 
-  const doPreview = (): Promise<void> =>
-    run('preview', async () => {
-      setStep('render');
-      try {
-        const result = await getApi().previewBriefing({ request });
-        performance.mark('preview:answer');
-        // Parsing starts now, while React puts the preview on the screen.
-        void openPreview.current?.destroy();
-        openPreview.current = loadPdf(bytesFromBase64(result.pdfBase64));
-        setPreview({ load: openPreview.current, pages: result.pages, bytes: result.bytes });
-        setStep('show');
-      } catch (e) {
-        setStep(null);
-        throw e;
-      }
-    });
+  // Busy until the first page is on the screen (the pane's own state carries the steps in between).
+  const doPreview = (): Promise<void> => run('preview', async () => pane.current?.show(request));
 
   const doExport = (): Promise<void> =>
     run('export', async () => {
@@ -237,7 +204,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
             </Row>
             <BriefingTierWarnings items={disagreements} lang={lang} />
             <Space wrap>
-              <Button type="primary" onClick={() => void doPreview()} loading={busy === 'preview'} disabled={needsEntity || busy !== null}>
+              <Button type="primary" onClick={() => void doPreview()} disabled={needsEntity || busy !== null}>
                 {t('briefingBuilder.preview')}
               </Button>
               {disagreements.length > 0 ? (
@@ -294,26 +261,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
         </section>
       </Col>
       <Col xs={24} xl={14}>
-        <section aria-label={t('briefingBuilder.previewFrame')}>
-          {step ? (
-            // Shown the moment Preview is pressed, in place of the empty state or the previous preview.
-            <div role="status" style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '16px 0' }}>
-              <Spin />
-              <span>{t(step === 'render' ? 'briefingBuilder.previewStepRender' : 'briefingBuilder.previewStepShow')}</span>
-            </div>
-          ) : null}
-          {preview && step !== 'render' ? (
-            <PdfPreview
-              load={preview.load}
-              label={t('briefingBuilder.previewPages')}
-              info={step === null ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
-              onFirstPage={firstPageShown}
-              onError={previewFailed}
-            />
-          ) : step === null ? (
-            <Empty description={t('briefingBuilder.previewEmpty')} />
-          ) : null}
-        </section>
+        <BriefingPreview ref={pane} lang={lang} onFailed={previewFailed} />
       </Col>
     </Row>
   );

@@ -35,17 +35,39 @@ export interface PageSize {
   height: number;
 }
 
-/** A PDF being opened: its document and first page once parsed, and how to let it go. */
+/** The space left and right of the pages in the preview, in CSS pixels. */
+export const PAGE_GUTTER = 16;
+
+/** The scale (CSS pixels per PDF point) that fits a page across a preview region of this width. */
+export function fitScale(regionWidth: number, pageWidth: number): number {
+  return Math.max(0.25, (regionWidth - 2 * PAGE_GUTTER) / pageWidth);
+}
+
+/** Page 1 drawn off the screen, at `scale` CSS pixels per point on a screen of `ratio` device pixels per CSS pixel. */
+export interface FirstDrawing {
+  canvas: HTMLCanvasElement;
+  scale: number;
+  ratio: number;
+}
+
+/** A PDF being opened: its document and first page once parsed, page 1 drawn, and how to let it go. */
 export interface PdfLoad {
   opened: Promise<{ pdf: PDFDocumentProxy; first: PDFPageProxy; size: PageSize }>;
+  /**
+   * Page 1, drawn the moment the document is parsed at the scale that fits the region it will be
+   * shown in, while the page around it is still being laid out; null when no region width was
+   * given or the drawing failed (the page is then drawn where it is shown, and a failure said there).
+   */
+  firstDrawing: Promise<FirstDrawing | null>;
   destroy: () => Promise<void>;
 }
 
 /**
  * Opens PDF bytes on the warm worker and asks for page 1 at once, before anything is on the screen
- * to draw it in. The bytes are transferred to the worker: do not reuse them.
+ * to draw it in; given the width of the region it will be shown in, draws it too. The bytes are
+ * transferred to the worker: do not reuse them.
  */
-export function loadPdf(data: Uint8Array): PdfLoad {
+export function loadPdf(data: Uint8Array, { regionWidth }: { regionWidth?: number } = {}): PdfLoad {
   const task = getDocument({
     data,
     worker: pdfWorker(),
@@ -63,7 +85,37 @@ export function loadPdf(data: Uint8Array): PdfLoad {
   });
   // A load let go before it opened is not a failure anyone waits for.
   opened.catch(() => undefined);
-  return { opened, destroy: () => task.destroy() };
+  let drawing: { cancel: () => void } | null = null;
+  const firstDrawing = opened.then(
+    async ({ first, size }): Promise<FirstDrawing | null> => {
+      performance.mark('preview:opened');
+      if (!regionWidth) return null;
+      const scale = fitScale(regionWidth, size.width);
+      const ratio = window.devicePixelRatio || 1;
+      const viewport = first.getViewport({ scale: scale * ratio });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      // Drawn in one go: pdf.js's screen drawing ('display') waits for an animation frame between each
+      // 15 ms slice, so that a page being drawn on the screen never freezes it; off the screen there is
+      // nothing to keep moving, and those waits were a third of the time to the first page. The 'print'
+      // drawing is that same drawing without them (pixel for pixel the same on the app's briefings:
+      // they have no annotations nor optional content, where the two may differ — tests/e2e/briefing.spec.ts).
+      const render = first.render({ canvas, viewport, intent: 'print' });
+      drawing = render;
+      await render.promise;
+      performance.mark('preview:drawn');
+      return { canvas, scale, ratio };
+    },
+  ).catch(() => null);
+  return {
+    opened,
+    firstDrawing,
+    destroy: () => {
+      drawing?.cancel();
+      return task.destroy();
+    },
+  };
 }
 
 /** The bytes of a base64 string (the preview channel's answer). */

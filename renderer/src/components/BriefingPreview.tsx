@@ -1,0 +1,139 @@
+/**
+ * The briefing builder's preview pane: the PDF the service makes for the builder's choices, shown in
+ * the page (components/PdfPreview.tsx, page 1 first), with its progress at once. The pane keeps its
+ * own state, so a preview's steps re-render the pane, not the form beside it: the form is laid out
+ * again only when the first page is on the screen (show() settles then), not while pdf.js draws it.
+ */
+import { Empty, Typography } from 'antd';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BriefingRequest } from '../../../shared/briefing';
+import { describeError } from '../../../shared/errors';
+import type { Lang } from '../../../shared/i18n';
+import { getApi } from '../api';
+import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
+import { PdfPreview, type OpenedPdf } from './PdfPreview';
+
+/** Where a preview is: the PDF being made, then its first page being shown, then shown. */
+type PreviewStep = 'render' | 'show' | null;
+
+export interface BriefingPreviewHandle {
+  /**
+   * Makes the PDF of `request` and shows it; settles when its first page is on the screen or the
+   * preview failed (said through onFailed). A refusal of the service (a request it cannot make) is thrown.
+   */
+  show: (request: BriefingRequest) => Promise<void>;
+}
+
+export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<BriefingPreviewHandle>; lang: Lang; onFailed: (text: string) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<PreviewStep>(null);
+  const [preview, setPreview] = useState<{ opened: OpenedPdf; pages: number; bytes: number } | null>(null);
+  // A fresh pages region for each preview (zoom back to fit), laid out the moment 预览 is pressed.
+  const [frame, setFrame] = useState(0);
+  const regionWidth = useRef(0);
+  const widthMeasured = useCallback((width: number) => (regionWidth.current = width), []);
+  // The open PDF, let go when the next preview replaces it or the builder closes.
+  const openPreview = useRef<PdfLoad | null>(null);
+  useEffect(() => () => void openPreview.current?.destroy(), []);
+  // pdf.js's worker starts while the choices are made, so a preview does not wait for it.
+  useEffect(warmPdfWorker, []);
+  // What show() waits for: the first page shown, or the preview failed.
+  const settle = useRef<(() => void) | null>(null);
+  const settled = (): void => {
+    settle.current?.();
+    settle.current = null;
+  };
+
+  const firstPageShown = useCallback(() => {
+    setStep(null);
+    settled();
+  }, []);
+  const previewFailed = useCallback(
+    (e: unknown, page: number) => {
+      const reason = e instanceof Error ? e.message : String(e);
+      setStep(null);
+      setPreview(null);
+      onFailed(describeError({ code: 'BRIEFING_PREVIEW_FAILED', message: reason, details: { page, reason } }, lang));
+      settled();
+    },
+    [lang, onFailed],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      show: async (request) => {
+        setStep('render');
+        setPreview(null);
+        setFrame((n) => n + 1);
+        let result: Awaited<ReturnType<ReturnType<typeof getApi>['previewBriefing']>>;
+        try {
+          result = await getApi().previewBriefing({ request });
+        } catch (e) {
+          setStep(null);
+          throw e;
+        }
+        performance.mark('preview:answer');
+        // Parsing, and drawing page 1 at the width of the region laid out meanwhile, start now.
+        void openPreview.current?.destroy();
+        const load = loadPdf(bytesFromBase64(result.pdfBase64), regionWidth.current > 0 ? { regionWidth: regionWidth.current } : {});
+        openPreview.current = load;
+        // React puts the pages in once pdf.js has the document and has asked its worker for page 1's
+        // drawing (a few ms): the worker then reads the page's fonts while React works, not after it.
+        let doc: OpenedPdf['doc'];
+        try {
+          doc = await load.opened;
+        } catch (e) {
+          if (openPreview.current === load) previewFailed(e, 1);
+          return;
+        }
+        if (openPreview.current !== load) return;
+        const shown = new Promise<void>((resolve) => (settle.current = resolve));
+        setPreview({ opened: { doc, firstDrawing: load.firstDrawing }, pages: result.pages, bytes: result.bytes });
+        setStep('show');
+        await shown;
+      },
+    }),
+    [previewFailed],
+  );
+
+  return (
+    <section aria-label={t('briefingBuilder.previewFrame')}>
+      {step ? (
+        // Shown the moment Preview is pressed, in place of the empty state or the previous preview. Words and a
+        // count of seconds, no spinning: an animation redrawn 60 times a second takes a share of a 2-core
+        // laptop from the PDF being made.
+        <div role="status" style={{ display: 'flex', alignItems: 'baseline', gap: 12, padding: '16px 0' }}>
+          <span>{t(step === 'render' ? 'briefingBuilder.previewStepRender' : 'briefingBuilder.previewStepShow')}</span>
+          <Elapsed />
+        </div>
+      ) : null}
+      {step !== null || preview ? (
+        <PdfPreview
+          key={frame}
+          opened={preview?.opened ?? null}
+          label={t('briefingBuilder.previewPages')}
+          info={step === null && preview ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
+          onFirstPage={firstPageShown}
+          onError={previewFailed}
+          onWidth={widthMeasured}
+        />
+      ) : (
+        <Empty description={t('briefingBuilder.previewEmpty')} />
+      )}
+    </section>
+  );
+}
+
+/** Whole seconds since it appeared, from the first second on ("已用 3 秒"), redrawn once a second. */
+function Elapsed(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = performance.now();
+    const timer = window.setInterval(() => setSeconds(Math.floor((performance.now() - started) / 1000)), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return seconds > 0 ? <Typography.Text type="secondary">{t('briefingBuilder.previewElapsed', { seconds })}</Typography.Text> : null;
+}
