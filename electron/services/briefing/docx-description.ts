@@ -1,0 +1,152 @@
+/**
+ * A Word document as plain data — the options of each docx constructor call, nested as the document
+ * is — and the one generic step that makes docx's objects from it (`makeDocx`). docx.ts maps the
+ * briefing document model to this description; the objects, then Packer, are docx's own work.
+ *
+ * Keeping the two apart gives the bench the true analog of pdfmake's declarative input: the
+ * description is built before the clock and docx is timed making and packing it, as pdfmake is timed
+ * laying out its definition (bench/bulletin.bench.ts).
+ */
+import {
+  Bookmark,
+  BuilderElement,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  ImageRun,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  StringContainer,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  type IImageOptions,
+  type IParagraphOptions,
+  type IPropertiesOptions,
+  type IRunOptions,
+  type ISectionOptions,
+  type ITableCellOptions,
+  type ITableOptions,
+  type ITableRowOptions,
+  type ParagraphChild,
+  type XmlComponent,
+} from 'docx';
+
+/** What a run holds besides plain text: a field character, a field's instruction, the current page's number. */
+export type WordRunPart = string | { field: 'begin' | 'separate' | 'end' } | { instruction: string } | { pageNumber: true };
+/** A run's options (docx's, but its text and children). */
+export type RunOptions = Omit<IRunOptions, 'children' | 'text'>;
+export interface WordRun {
+  run: Omit<IRunOptions, 'children'>;
+  parts?: readonly WordRunPart[];
+}
+export type WordInline = WordRun | { footnote: number } | { bookmark: string; children: readonly WordInline[] } | { image: IImageOptions } | { pageBreak: true };
+export interface WordParagraph {
+  paragraph: Omit<IParagraphOptions, 'children' | 'text'>;
+  children: readonly WordInline[];
+}
+export interface WordCell {
+  cell: Omit<ITableCellOptions, 'children'>;
+  children: readonly WordBlock[];
+}
+export interface WordRow {
+  row: Omit<ITableRowOptions, 'children'>;
+  cells: readonly WordCell[];
+}
+export interface WordTable {
+  table: Omit<ITableOptions, 'rows'>;
+  rows: readonly WordRow[];
+}
+export type WordBlock = WordParagraph | WordTable;
+export interface WordFrame {
+  first: readonly WordBlock[];
+  default: readonly WordBlock[];
+  even: readonly WordBlock[];
+}
+export interface WordDocument {
+  options: Omit<IPropertiesOptions, 'sections' | 'footnotes'>;
+  /** Each footnote's paragraphs, by its number. */
+  footnotes: Readonly<Record<string, readonly WordParagraph[]>>;
+  section: { properties: ISectionOptions['properties']; headers: WordFrame; footers: WordFrame; children: readonly WordBlock[] };
+}
+
+/** A paragraph of these runs. */
+export function paragraph(options: WordParagraph['paragraph'], children: readonly WordInline[] = []): WordParagraph {
+  return { paragraph: options, children };
+}
+
+/** A run of plain text. */
+export function textRun(text: string, options: RunOptions = {}): WordRun {
+  return { run: { ...options, text } };
+}
+
+/** Image runs made already, by drawing and options: docx hashes an image's bytes (SHA-1, in JavaScript) for each ImageRun it makes. */
+export type ImageRuns = WeakMap<object, Map<string, ImageRun>>;
+
+/** The docx Document the description describes; `images` reuses the image run of an unchanged drawing. */
+export function makeDocx(d: WordDocument, images?: ImageRuns): Document {
+  const make = new Maker(images);
+  return new Document({
+    ...d.options,
+    footnotes: Object.fromEntries(Object.entries(d.footnotes).map(([n, paragraphs]) => [n, { children: paragraphs.map((p) => make.paragraph(p)) }])),
+    sections: [
+      {
+        properties: d.section.properties,
+        headers: { first: new Header({ children: make.blocks(d.section.headers.first) }), default: new Header({ children: make.blocks(d.section.headers.default) }), even: new Header({ children: make.blocks(d.section.headers.even) }) },
+        footers: { first: new Footer({ children: make.blocks(d.section.footers.first) }), default: new Footer({ children: make.blocks(d.section.footers.default) }), even: new Footer({ children: make.blocks(d.section.footers.even) }) },
+        children: make.blocks(d.section.children),
+      },
+    ],
+  });
+}
+
+/** docx's paragraphs and tables for these blocks (a document of one's own, as a test makes). */
+export function makeBlocks(blocks: readonly WordBlock[]): (Paragraph | Table)[] {
+  return new Maker(undefined).blocks(blocks);
+}
+
+/** Makes docx's objects, one constructor call per described one. */
+class Maker {
+  constructor(private readonly images: ImageRuns | undefined) {}
+
+  blocks(blocks: readonly WordBlock[]): (Paragraph | Table)[] {
+    return blocks.map((b) => ('paragraph' in b ? this.paragraph(b) : this.table(b)));
+  }
+
+  paragraph(p: WordParagraph): Paragraph {
+    return new Paragraph({ ...p.paragraph, children: p.children.map((c) => this.inline(c)) });
+  }
+
+  private table(t: WordTable): Table {
+    return new Table({ ...t.table, rows: t.rows.map((r) => new TableRow({ ...r.row, children: r.cells.map((c) => new TableCell({ ...c.cell, children: this.blocks(c.children) })) })) });
+  }
+
+  private inline(x: WordInline): ParagraphChild {
+    if ('run' in x) return new TextRun(x.parts ? { ...x.run, children: x.parts.map(runPart) } : x.run);
+    if ('footnote' in x) return new FootnoteReferenceRun(x.footnote);
+    if ('bookmark' in x) return new Bookmark({ id: x.bookmark, children: x.children.map((c) => this.inline(c)) });
+    if ('image' in x) return this.image(x.image);
+    return new PageBreak();
+  }
+
+  private image(options: IImageOptions): ImageRun {
+    const { data, ...rest } = options;
+    if (!this.images || typeof data === 'string') return new ImageRun(options);
+    const key = JSON.stringify(rest);
+    const byOptions = this.images.get(data) ?? new Map<string, ImageRun>();
+    this.images.set(data, byOptions);
+    const run = byOptions.get(key) ?? new ImageRun(options);
+    byOptions.set(key, run);
+    return run;
+  }
+}
+
+function runPart(part: WordRunPart): XmlComponent | string {
+  if (typeof part === 'string') return part;
+  if ('field' in part) return new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: part.field } } });
+  if ('instruction' in part) return new StringContainer('w:instrText', part.instruction);
+  return PageNumber.CURRENT;
+}
