@@ -6,6 +6,11 @@
  * Keeping the two apart gives the bench the true analog of pdfmake's declarative input: the
  * description is built before the clock and docx is timed making and packing it, as pdfmake is timed
  * laying out its definition (bench/bulletin.bench.ts).
+ *
+ * Adjacent text runs with the same options are written as one run (`mergeRuns`): after the model's
+ * glue breaks a sentence arrives as many small runs, and each run is a docx object, its properties
+ * and an XML element to write. Only plain text merges; a run holding a field, a page number or a
+ * footnote reference, and a run that starts with a line break, keep their own.
  */
 import {
   Bookmark,
@@ -73,14 +78,40 @@ export interface WordDocument {
   section: { properties: ISectionOptions['properties']; headers: WordFrame; footers: WordFrame; children: readonly WordBlock[] };
 }
 
-/** A paragraph of these runs. */
+/** A paragraph of these runs, adjacent plain-text runs with the same options merged. */
 export function paragraph(options: WordParagraph['paragraph'], children: readonly WordInline[] = []): WordParagraph {
-  return { paragraph: options, children };
+  return { paragraph: options, children: mergeRuns(children) };
 }
 
 /** A run of plain text. */
 export function textRun(text: string, options: RunOptions = {}): WordRun {
   return { run: { ...options, text } };
+}
+
+const isPlain = (x: WordInline): x is WordRun => 'run' in x && x.parts === undefined;
+
+/** What a run looks like — its options but its text and line break — as a comparable key (sorted: `{ ...base, ...style }` may order them either way). */
+function looksKey(run: WordRun['run']): string {
+  return JSON.stringify(
+    Object.entries(run)
+      .filter(([k]) => k !== 'text' && k !== 'break')
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/**
+ * Adjacent plain-text runs with the same options as one: every character kept, in order. A run
+ * with a line break starts a new run (the break prints before its text); a run after it may join it.
+ */
+export function mergeRuns(children: readonly WordInline[]): WordInline[] {
+  const out: WordInline[] = [];
+  for (const child of children) {
+    const last = out[out.length - 1];
+    if (isPlain(child) && last !== undefined && isPlain(last) && !child.run.break && looksKey(child.run) === looksKey(last.run)) {
+      out[out.length - 1] = { run: { ...last.run, text: (last.run.text ?? '') + (child.run.text ?? '') } };
+    } else out.push(child);
+  }
+  return out;
 }
 
 /** Image runs made already, by drawing and options: docx hashes an image's bytes (SHA-1, in JavaScript) for each ImageRun it makes. */
