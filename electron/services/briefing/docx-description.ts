@@ -151,6 +151,14 @@ const cellOptions = (o: WordCell['cell'], children: (Paragraph | Table)[]): ITab
 
 /** Makes docx's objects, one constructor call per described one. */
 class Maker {
+  /**
+   * The runs that hold a field (a NOTEREF's begin, instruction, separator, cached number and end; the
+   * page number), each made once per document and placed wherever it repeats: docx writes an object's
+   * XML from its state every time it meets it, so the file is the same, and the ~70 NOTEREFs of a long
+   * issue (five runs each) cost a handful of objects.
+   */
+  private readonly fieldRuns = new Map<string, TextRun>();
+
   constructor(private readonly images: ImageRuns | undefined) {}
 
   blocks(blocks: readonly WordBlock[]): (Paragraph | Table)[] {
@@ -166,11 +174,18 @@ class Maker {
   }
 
   private inline(x: WordInline): ParagraphChild {
-    if ('run' in x) return new TextRun(runOptions(x.run, x.parts?.map(runPart)));
+    if ('run' in x) return x.parts ? this.fieldRun(x.run, x.parts) : new TextRun(runOptions(x.run));
     if ('footnote' in x) return new FootnoteReferenceRun(x.footnote);
     if ('bookmark' in x) return new Bookmark({ id: x.bookmark, children: x.children.map((c) => this.inline(c)) });
     if ('image' in x) return this.image(x.image);
     return new PageBreak();
+  }
+
+  private fieldRun(options: WordRun['run'], parts: readonly WordRunPart[]): TextRun {
+    const key = JSON.stringify([options, parts]);
+    const run = this.fieldRuns.get(key) ?? new TextRun(runOptions(options, parts.map(runPart)));
+    this.fieldRuns.set(key, run);
+    return run;
   }
 
   private image(options: IImageOptions): ImageRun {
