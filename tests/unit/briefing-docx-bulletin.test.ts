@@ -11,12 +11,13 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { text, type Line } from '../../shared/document';
 import { bulletinHeadParagraphs, bulletinTailParagraphs, nameSize, type RunsOf } from '../../electron/services/briefing/docx-bulletin';
+import { makeBlocks, textRun } from '../../electron/services/briefing/docx-description';
 import { squash } from '../helpers/briefing-check';
 import { tempDir } from '../helpers/files';
 import { officeConvert } from '../helpers/office';
 import { ARTIFACTS, pageToPng } from '../helpers/pdf';
 
-const runs: RunsOf = (line, base) => line.flatMap((r) => (r.t === 'text' ? [new TextRun({ ...base, text: r.text })] : []));
+const runs: RunsOf = (line, base) => line.flatMap((r) => (r.t === 'text' ? [textRun(r.text, base)] : []));
 const line = (value: string): Line => (value ? [text(value)] : []);
 
 describe('the 简报 head and tail in Word', () => {
@@ -25,7 +26,7 @@ describe('the 简报 head and tail in Word', () => {
     const tail = { lists: [line('报送：省委办公厅，省政府办公厅。'), line(''), line('抄送：各地级以上市工业和信息化主管部门。')], copies: line('共印80份') };
     const body = '全省20个战略性产业集群增加值同比增长5.2%。';
     const doc = new Document({
-      sections: [{ children: [...bulletinHeadParagraphs(head, runs, 8844), new Paragraph({ children: [new TextRun(body)] }), ...bulletinTailParagraphs(tail, runs)] }],
+      sections: [{ children: [...makeBlocks(bulletinHeadParagraphs(head, runs, 8844)), new Paragraph({ children: [new TextRun(body)] }), ...makeBlocks(bulletinTailParagraphs(tail, runs))] }],
     });
     const dir = tempDir('cluster-brief-bulletin-docx-');
     const file = path.join(dir, 'bulletin.docx');

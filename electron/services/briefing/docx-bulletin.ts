@@ -7,8 +7,9 @@
  * `runs` is the writer's own way of turning a Line into Word runs. Wired into docx.ts's block switch
  * once the document model has its bulletinHead / bulletinTail blocks (issue 10, i10-pdf).
  */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TabStopType, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, TabStopType } from 'docx';
 import type { Line } from '../../../shared/document';
+import { paragraph, textRun, type RunOptions, type WordInline, type WordParagraph } from './docx-description';
 
 export interface WordBulletinHead {
   /** 内部资料 注意保存, or a classification; empty for none. */
@@ -31,7 +32,7 @@ export interface WordBulletinTail {
   copies: Line;
 }
 
-export type RunsOf = (line: Line, base: IRunOptions) => ParagraphChild[];
+export type RunsOf = (line: Line, base: RunOptions) => WordInline[];
 
 export const BULLETIN_RED = 'FF0000';
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '方正小标宋简体' };
@@ -48,39 +49,28 @@ export function nameSize(name: Line, width: number): number {
 }
 
 /** The head: marking and copy number, the red name, the issue line, unit and date above a red rule. `width`: the text width in twips. */
-export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, width: number): Paragraph[] {
-  const out: Paragraph[] = [];
+export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, width: number): WordParagraph[] {
+  const out: WordParagraph[] = [];
   if (hasText(head.marking) || hasText(head.copyNumber)) {
-    out.push(new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE, children: [...runs(head.marking, { font: HEI }), new TextRun({ text: '\t' }), ...runs(head.copyNumber, { font: HEI })] }));
+    out.push(paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE }, [...runs(head.marking, { font: HEI }), textRun('\t'), ...runs(head.copyNumber, { font: HEI })]));
   }
   out.push(
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT }, children: runs(head.name, { font: TITLE_FONT, size: nameSize(head.name, width), color: BULLETIN_RED }) }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE }, children: runs(head.issue, {}) }),
-    new Paragraph({
-      tabStops: [{ type: TabStopType.RIGHT, position: width }],
-      spacing: { after: 480, ...SINGLE },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: BULLETIN_RED, space: 6 } },
-      children: [...runs(head.unit, {}), new TextRun({ text: '\t' }), ...runs(head.date, {})],
-    }),
+    paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT } }, runs(head.name, { font: TITLE_FONT, size: nameSize(head.name, width), color: BULLETIN_RED })),
+    paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }, runs(head.issue, {})),
+    paragraph(
+      { tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: BULLETIN_RED, space: 6 } } },
+      [...runs(head.unit, {}), textRun('\t'), ...runs(head.date, {})],
+    ),
   );
   return out;
 }
 
 /** The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. */
-export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): Paragraph[] {
+export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): WordParagraph[] {
   const rule = (size: number): { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number } => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
   const lists = tail.lists.filter(hasText);
-  const out = lists.map(
-    (line, i) =>
-      new Paragraph({
-        keepNext: true,
-        spacing: SINGLE,
-        indent: { left: 280, right: 280 },
-        border: { top: rule(i === 0 ? 8 : 4) },
-        children: runs(line, { size: 28 }),
-      }),
-  );
-  if (hasText(tail.copies)) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: SINGLE, indent: { right: 280 }, border: { top: rule(lists.length ? 4 : 8), bottom: rule(8) }, children: runs(tail.copies, { size: 28 }) }));
-  else if (out.length) out.push(new Paragraph({ spacing: SINGLE, border: { top: rule(8) }, children: [] }));
+  const out = lists.map((line, i) => paragraph({ keepNext: true, spacing: SINGLE, indent: { left: 280, right: 280 }, border: { top: rule(i === 0 ? 8 : 4) } }, runs(line, { size: 28 })));
+  if (hasText(tail.copies)) out.push(paragraph({ alignment: AlignmentType.RIGHT, spacing: SINGLE, indent: { right: 280 }, border: { top: rule(lists.length ? 4 : 8), bottom: rule(8) } }, runs(tail.copies, { size: 28 })));
+  else if (out.length) out.push(paragraph({ spacing: SINGLE, border: { top: rule(8) } }));
   return out;
 }

@@ -16,34 +16,7 @@
  * footnote-reference style (Word cannot point two footnote references at one footnote). The
  * source's quoted passages are in the footnote.
  */
-import {
-  AlignmentType,
-  Bookmark,
-  BuilderElement,
-  BorderStyle,
-  Document,
-  Footer,
-  FootnoteReferenceRun,
-  Header,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageBreak,
-  PageNumber,
-  Paragraph,
-  StringContainer,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  WidthType,
-  type IParagraphStyleOptions,
-  type IRunOptions,
-  type ParagraphChild,
-  type XmlComponent,
-} from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Packer, TableLayoutType, TabStopType, WidthType, type Document, type IParagraphStyleOptions } from 'docx';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
 import { bulletinTailLines, numberNotes, text, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartNumbers } from './chart-option';
@@ -52,6 +25,7 @@ import { chartPng, type ChartNames } from './chart-png';
 import { cleanForPrint } from './glyphs';
 import { measureText } from './measure';
 import { fontTableOverride } from './docx-font-table';
+import { makeDocx, paragraph, textRun, type ImageRuns, type RunOptions, type WordBlock, type WordCell, type WordDocument, type WordInline, type WordParagraph, type WordRow, type WordRun, type WordRunPart, type WordTable } from './docx-description';
 
 /** The faces a Chinese official document names, and Latin. */
 export const WORD_FONTS = {
@@ -100,16 +74,16 @@ function paragraphStyles(): IParagraphStyleOptions[] {
   ];
 }
 
-/** Builds the Word document (charts drawn as PNG); `toDocx` packs it. */
-export function buildDocx(doc: BriefingDocument): Document {
+/** The Word document of a briefing as plain data (charts drawn as PNG): what docx is asked to make (docx-description.ts). */
+export function describeDocx(doc: BriefingDocument): WordDocument {
   const w = new WordWriter(doc);
   const children = doc.blocks.flatMap((b) => w.block(b));
-  return new Document({
-    creator: doc.author || 'Cluster Brief',
+  return {
+    options: {
+      creator: doc.author || 'Cluster Brief',
     title: doc.title,
     description: 'Cluster Brief',
     evenAndOddHeaderAndFooters: true,
-    footnotes: w.footnotes(),
     styles: {
       default: {
         // w:val is the language of Latin text, w:eastAsia of Chinese: marked Chinese, Latin words (an English quotation, the
@@ -122,22 +96,30 @@ export function buildDocx(doc: BriefingDocument): Document {
       },
       paragraphStyles: paragraphStyles(),
     },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: WORD_PAGE.width, height: WORD_PAGE.height },
-            // In twips: older Word and WPS read only numbers here, not "37mm".
-            margin: { top: twips(WORD_PAGE.top), bottom: twips(WORD_PAGE.bottom), left: twips(WORD_PAGE.left), right: twips(WORD_PAGE.right), header: twips(WORD_PAGE.header), footer: twips(WORD_PAGE.footer) },
-          },
+    },
+    footnotes: w.footnotes(),
+    section: {
+      properties: {
+        titlePage: true,
+        page: {
+          size: { width: WORD_PAGE.width, height: WORD_PAGE.height },
+          // In twips: older Word and WPS read only numbers here, not "37mm".
+          margin: { top: twips(WORD_PAGE.top), bottom: twips(WORD_PAGE.bottom), left: twips(WORD_PAGE.left), right: twips(WORD_PAGE.right), header: twips(WORD_PAGE.header), footer: twips(WORD_PAGE.footer) },
         },
-        headers: { first: w.header(false), default: w.header(true), even: w.header(true) },
-        footers: { first: w.footer('right'), default: w.footer('right'), even: w.footer('left') },
-        children,
       },
-    ],
-  });
+      headers: { first: w.header(false), default: w.header(true), even: w.header(true) },
+      footers: { first: w.footer('right'), default: w.footer('right'), even: w.footer('left') },
+      children,
+    },
+  };
+}
+
+/** A chart's image run is made once per drawing (ImageRuns): the same PNG, cached by chart-png.ts, in every export until its data changes. */
+const images: ImageRuns = new WeakMap();
+
+/** Builds the Word document: described, then made with docx; `toDocx` packs it. */
+export function buildDocx(doc: BriefingDocument): Document {
+  return makeDocx(describeDocx(doc), images);
 }
 
 /** The .docx bytes of a briefing document: built, and packed with the font table that names each face's alternative. */
@@ -145,7 +127,7 @@ export async function toDocx(doc: BriefingDocument): Promise<Buffer> {
   return Packer.toBuffer(buildDocx(doc), false, [fontTableOverride()]);
 }
 
-type Out = Paragraph | Table;
+type Out = WordBlock;
 
 class WordWriter {
   /** Sources cited so far (their footnote is written at the first citation). */
@@ -160,55 +142,54 @@ class WordWriter {
   }
 
   /** One footnote per source: its note's lines (source, then each quoted passage), numbered as cited. */
-  footnotes(): Record<string, { children: Paragraph[] }> {
-    const out: Record<string, { children: Paragraph[] }> = {};
+  footnotes(): Record<string, WordParagraph[]> {
+    const out: Record<string, WordParagraph[]> = {};
     for (const [n, note] of this.quotes) {
       const lines = this.noteLines.get(n) ?? [[{ t: 'text' as const, text: `#${note.sourceId}` }], ...note.quotes.map((q): Line => [{ t: 'text', text: `\u201c${q}\u201d` }])];
-      out[String(n)] = { children: lines.map((l) => new Paragraph({ style: 'FootnoteText', children: this.runs(l, {}, false) })) };
+      out[String(n)] = lines.map((l) => paragraph({ style: 'FootnoteText' }, this.runs(l, {}, false)));
     }
     return out;
   }
 
   /** A line's runs; `notes` false inside footnotes (a footnote cannot hold another). */
-  runs(line: Line, base: IRunOptions, notes = true): ParagraphChild[] {
-    return line.flatMap((r): ParagraphChild[] => {
+  runs(line: Line, base: RunOptions, notes = true): WordInline[] {
+    return line.flatMap((r): WordInline[] => {
       if (r.t === 'cite') return notes && r.n !== undefined ? this.citation(r.n) : [];
       const value = cleanForPrint(r.text);
       const text = r.nowrap ? value.replace(/ /g, '\u00a0') : value;
-      return text.split('\n').map((part, i) => new TextRun({ ...base, ...runStyle(r.style), text: part, ...(i > 0 ? { break: 1 } : {}) }));
+      return text.split('\n').map((part, i) => textRun(part, { ...base, ...runStyle(r.style), ...(i > 0 ? { break: 1 } : {}) }));
     });
   }
 
   /** A source's first citation holds its footnote, in a bookmark; a later one is a NOTEREF field to it, showing the same number. */
-  private citation(n: number): ParagraphChild[] {
+  private citation(n: number): WordInline[] {
     const bookmark = `_RefNote${n}`;
     if (!this.cited.has(n)) {
       this.cited.add(n);
-      return [new Bookmark({ id: bookmark, children: [new FootnoteReferenceRun(n)] })];
+      return [{ bookmark, children: [{ footnote: n }] }];
     }
-    const run = (child: XmlComponent | string): TextRun => new TextRun({ style: 'FootnoteReference', superScript: true, children: [child] });
-    const fieldChar = (type: 'begin' | 'separate' | 'end'): XmlComponent => new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+    const run = (part: WordRunPart): WordRun => ({ run: { style: 'FootnoteReference', superScript: true }, parts: [part] });
     // \f: in footnote-reference style; \h: a link to the note. The cached number is what prints until Word updates fields.
-    return [run(fieldChar('begin')), run(new StringContainer('w:instrText', `NOTEREF ${bookmark} \\f \\h`)), run(fieldChar('separate')), run(String(n)), run(fieldChar('end'))];
+    return [run({ field: 'begin' }), run({ instruction: `NOTEREF ${bookmark} \\f \\h` }), run({ field: 'separate' }), run(String(n)), run({ field: 'end' })];
   }
 
-  private para(line: Line, style: string, base: IRunOptions = {}): Paragraph {
-    return new Paragraph({ style, children: this.runs(line, base) });
+  private para(line: Line, style: string, base: RunOptions = {}): WordParagraph {
+    return paragraph({ style }, this.runs(line, base));
   }
 
   block(b: Block): Out[] {
     switch (b.type) {
       case 'heading': {
-        const second = b.second ? [new TextRun({ text: '  ' }), ...this.runs(b.second, { color: GREY, size: SIZE.small })] : [];
+        const second = b.second ? [textRun('  '), ...this.runs(b.second, { color: GREY, size: SIZE.small })] : [];
         const heading = b.level === 1 ? 'Heading1' : b.level === 2 ? 'Heading2' : 'Heading3';
-        return [new Paragraph({ heading, children: [...this.runs(b.runs, {}), ...second] })];
+        return [paragraph({ heading }, [...this.runs(b.runs, {}), ...second])];
       }
       case 'paragraph':
         // A caption (the 简报's 表1 …) is kept with its table in the paragraph itself too: WPS honours direct formatting more surely than a style's.
-        if (b.style === 'caption') return [new Paragraph({ style: S.caption, keepNext: true, keepLines: true, children: this.runs(b.runs, {}) })];
+        if (b.style === 'caption') return [paragraph({ style: S.caption, keepNext: true, keepLines: true }, this.runs(b.runs, {}))];
         return [this.para(b.runs, paragraphStyle(b.style))];
       case 'list':
-        return b.items.map((i) => new Paragraph({ style: S.body, bullet: { level: 0 }, children: [...this.runs(i.runs, {}), ...(i.second ? [new TextRun({ text: '', break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])] }));
+        return b.items.map((i) => paragraph({ style: S.body, bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])]));
       case 'figures':
         return [this.figures(b)];
       case 'table':
@@ -216,19 +197,19 @@ class WordWriter {
       case 'chart':
         return this.chart(b);
       case 'annotation':
-        return [this.para(b.meta, S.small), new Paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } }, children: this.runs(b.body, {}) })];
+        return [this.para(b.meta, S.small), paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } } }, this.runs(b.body, {}))];
       case 'notes':
         // The notes themselves are footnotes; here the sources are listed once, by their note numbers.
-        return b.items.map((item) => new Paragraph({ style: S.source, children: [new TextRun({ text: `${item.n}.\t` }), ...this.runs(item.lines[0] ?? [], {}, false)] }));
+        return b.items.map((item) => paragraph({ style: S.source }, [textRun(`${item.n}.\t`), ...this.runs(item.lines[0] ?? [], {}, false)]));
       case 'rule':
-        return [new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 120 }, border: { bottom: { style: BorderStyle.SINGLE, size: b.strong ? 12 : 4, color: b.strong ? '000000' : RULE_GREY, space: 1 } }, children: [] })];
+        return [paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 120 }, border: { bottom: { style: BorderStyle.SINGLE, size: b.strong ? 12 : 4, color: b.strong ? '000000' : RULE_GREY, space: 1 } } })];
       case 'contents':
         return [
-          new Paragraph({ heading: 'Heading1', children: this.runs(b.title, {}, false) }),
-          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [new Paragraph({ style: S.contents, indent: { left: (h.level - 1) * INDENT_2_CHARS }, children: this.runs(h.runs, {}, false) })] : [])),
+          paragraph({ heading: 'Heading1' }, this.runs(b.title, {}, false)),
+          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [paragraph({ style: S.contents, indent: { left: (h.level - 1) * INDENT_2_CHARS } }, this.runs(h.runs, {}, false))] : [])),
         ];
       case 'pageBreak':
-        return [new Paragraph({ children: [new PageBreak()] })];
+        return [paragraph({}, [{ pageBreak: true }])];
       case 'columns':
         return [this.columns(b.columns)];
       // The 简报's head and tail (docx-bulletin.ts: red name centred, issue line, unit/date line above a
@@ -249,11 +230,11 @@ class WordWriter {
     }
   }
 
-  private cellParagraphs(c: Cell, header: boolean): Paragraph[] {
+  private cellParagraphs(c: Cell, header: boolean): WordParagraph[] {
     const alignment = c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
     const lines = c.lines.length ? c.lines : [[]];
     // A header row is kept with the row after it (keepNext on its paragraphs): it never stands alone at the foot of a page.
-    return lines.map((l, i) => new Paragraph({ style: S.table, alignment, ...(header ? { keepNext: true } : {}), children: this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) }));
+    return lines.map((l, i) => paragraph({ style: S.table, alignment, ...(header ? { keepNext: true } : {}) }, this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {})));
   }
 
   /** Column widths in twips: numbers scaled from the PDF's points to Word's text width, "auto" as wide as its widest line (at most 45%), "*" sharing the rest. */
@@ -275,30 +256,32 @@ class WordWriter {
     return total > CONTENT_TWIPS ? widths.map((w) => Math.floor((w * CONTENT_TWIPS) / total)) : widths;
   }
 
-  private table(b: Extract<Block, { type: 'table' }>): Table {
+  private table(b: Extract<Block, { type: 'table' }>): WordTable {
     return dataTable(this.widths(b), b.header.map((c) => this.cellParagraphs(c, true)), b.rows.map((r) => r.map((c) => this.cellParagraphs(c, false))));
   }
 
-  private figures(b: Extract<Block, { type: 'figures' }>): Table {
+  private figures(b: Extract<Block, { type: 'figures' }>): WordTable {
     const perRow = Math.min(this.doc.lang === 'zh' ? 4 : 2, Math.max(1, b.items.length));
     const cells = b.items.map((i) => [
-      ...i.label.map((l) => new Paragraph({ style: S.table, children: this.runs(l, { color: GREY, size: 21 }) })),
-      ...i.value.map((l) => new Paragraph({ style: S.table, children: this.runs(l, { bold: true, size: SIZE.body }) })),
+      ...i.label.map((l) => paragraph({ style: S.table }, this.runs(l, { color: GREY, size: 21 }))),
+      ...i.value.map((l) => paragraph({ style: S.table }, this.runs(l, { bold: true, size: SIZE.body }))),
     ]);
-    const rows: Paragraph[][][] = [];
+    const rows: WordParagraph[][][] = [];
     for (let i = 0; i < cells.length; i += perRow) {
       const row = cells.slice(i, i + perRow);
-      while (row.length < perRow) row.push([new Paragraph({ style: S.table, children: [] })]);
+      while (row.length < perRow) row.push([paragraph({ style: S.table })]);
       rows.push(row);
     }
     const width = Math.floor(CONTENT_TWIPS / perRow);
-    return new Table({
-      layout: TableLayoutType.FIXED,
-      width: { size: width * perRow, type: WidthType.DXA },
-      columnWidths: rows[0]?.map(() => width) ?? [],
-      borders: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY }, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY } },
-      rows: rows.map((r) => new TableRow({ cantSplit: true, children: r.map((children) => new TableCell({ width: { size: width, type: WidthType.DXA }, margins: CELL_MARGINS, children })) })),
-    });
+    return {
+      table: {
+        layout: TableLayoutType.FIXED,
+        width: { size: width * perRow, type: WidthType.DXA },
+        columnWidths: rows[0]?.map(() => width) ?? [],
+        borders: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY }, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY }, insideVertical: { style: BorderStyle.SINGLE, size: 4, color: RULE_GREY } },
+      },
+      rows: rows.map((r) => ({ row: { cantSplit: true }, cells: r.map((children): WordCell => ({ cell: { width: { size: width, type: WidthType.DXA }, margins: CELL_MARGINS }, children })) })),
+    };
   }
 
   /** The chart as the PDF draws it, as a PNG across the text width, and its numbers in a table beneath. */
@@ -312,97 +295,84 @@ class WordWriter {
     const alt = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
     return [
       this.para(caption, S.caption),
-      new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [chartImage(png, height, alt)] }),
+      paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [{ image: { type: 'png', data: png, transformation: { width: CONTENT_PX, height }, altText: { name: 'chart', title: alt, description: alt } } }]),
       this.chartNumbers(b.spec, names),
-      new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
+      paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO } }),
     ];
   }
 
   /** The chart's numbers: one row per bar, its name and its value with qualifier and unit. */
-  private chartNumbers(spec: ChartSpec, names: ChartNames): Table {
+  private chartNumbers(spec: ChartSpec, names: ChartNames): WordTable {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
-    const cell = (lines: string[], align: 'left' | 'right', header = false): Paragraph[] =>
-      lines.map((t, i) => new Paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header ? { keepNext: true } : {}), children: [new TextRun({ text: cleanForPrint(t), ...(header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {}) })] }));
+    const cell = (lines: string[], align: 'left' | 'right', header = false): WordParagraph[] =>
+      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {})]));
     const valueWidth = Math.round(CONTENT_TWIPS * 0.42);
     return dataTable([CONTENT_TWIPS - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
   }
 
   /** Side-by-side blocks: a one-row table without borders. */
-  private columns(columns: Block[][]): Table {
+  private columns(columns: Block[][]): WordTable {
     const width = Math.floor(CONTENT_TWIPS / Math.max(1, columns.length));
-    return new Table({
-      layout: TableLayoutType.FIXED,
-      width: { size: width * columns.length, type: WidthType.DXA },
-      columnWidths: columns.map(() => width),
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    return {
+      table: {
+        layout: TableLayoutType.FIXED,
+        width: { size: width * columns.length, type: WidthType.DXA },
+        columnWidths: columns.map(() => width),
+        borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+      },
       rows: [
-        new TableRow({
-          children: columns.map((col) => {
+        {
+          row: {},
+          cells: columns.map((col): WordCell => {
             const children = col.flatMap((x) => this.block(x));
             // A cell ends with a paragraph (Word refuses one that ends with a table).
-            if (!(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({ children: [] }));
-            return new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 60, right: 180 }, children });
+            const last = children[children.length - 1];
+            if (!last || !('paragraph' in last)) children.push(paragraph({}));
+            return { cell: { width: { size: width, type: WidthType.DXA }, margins: { left: 60, right: 180 } }, children };
           }),
-        }),
+        },
       ],
-    });
+    };
   }
 
   // ---- the page frame ------------------------------------------------------------------------------
 
   /** The marking at the right; after the first page, the running title at the left. A cover's first page has none. */
-  header(running: boolean): Header {
+  header(running: boolean): WordBlock[] {
     const { marking, cover } = this.doc;
     const title = running ? oneLine(this.doc.running) : '';
-    if ((!running && cover) || (!title && !marking)) return new Header({ children: [] });
-    return new Header({
-      children: [
-        new Paragraph({
-          tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }],
-          spacing: { line: 240, lineRule: LineRuleType.AUTO },
-          children: [new TextRun({ text: title, size: 18, color: GREY }), new TextRun({ text: `\t${oneLine(marking)}`, size: 21, bold: true, color: RED })],
-        }),
-      ],
-    });
+    if ((!running && cover) || (!title && !marking)) return [];
+    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [textRun(title, { size: 18, color: GREY }), textRun(`\t${oneLine(marking)}`, { size: 21, bold: true, color: RED })])];
   }
 
   /** "— 1 —" in 四号 宋体 at the outside edge (right on odd pages, left on even ones); the document's footer line (data as of …) on the inside. */
-  footer(side: 'left' | 'right'): Footer {
-    const number = new TextRun({ font: fonts(WORD_FONTS.pageNumber), size: SIZE.pageNumber, children: ['— ', PageNumber.CURRENT, ' —'] });
+  footer(side: 'left' | 'right'): WordBlock[] {
+    const number: WordRun = { run: { font: fonts(WORD_FONTS.pageNumber), size: SIZE.pageNumber }, parts: ['— ', { pageNumber: true }, ' —'] };
     const line = this.runs(this.doc.footer, { size: 18, color: GREY }, false);
-    const children = side === 'right' ? [...line, new TextRun({ text: '\t' }), number] : [number, new TextRun({ text: '\t' }), ...line];
-    return new Footer({ children: [new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO }, children })] });
+    const children = side === 'right' ? [...line, textRun('\t'), number] : [number, textRun('\t'), ...line];
+    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
   }
-}
-
-/** The image run of a chart drawing, made once per drawing: docx hashes the image's bytes (SHA-1, in JavaScript) for every ImageRun it makes. */
-const images = new WeakMap<Buffer, Map<string, ImageRun>>();
-function chartImage(png: Buffer, height: number, alt: string): ImageRun {
-  const key = JSON.stringify([height, alt]);
-  const byOptions = images.get(png) ?? new Map<string, ImageRun>();
-  images.set(png, byOptions);
-  const hit = byOptions.get(key);
-  if (hit) return hit;
-  const run = new ImageRun({ type: 'png', data: png, transformation: { width: CONTENT_PX, height }, altText: { name: 'chart', title: alt, description: alt } });
-  byOptions.set(key, run);
-  return run;
 }
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
 
 /** A table as statistics print it: a rule above, a rule under the header row (repeated on every page), a rule below. */
-function dataTable(widths: number[], header: Paragraph[][], rows: Paragraph[][][]): Table {
-  const row = (cells: Paragraph[][], isHeader: boolean): TableRow =>
-    new TableRow({ tableHeader: isHeader, ...(isHeader ? { cantSplit: true } : {}), children: cells.map((children, i) => new TableCell({ width: { size: widths[i] ?? 800, type: WidthType.DXA }, margins: CELL_MARGINS, ...(isHeader ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } } : {}), children })) });
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: 'D9D9D9' }, insideVertical: NONE },
-    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+function dataTable(widths: number[], header: WordParagraph[][], rows: WordParagraph[][][]): WordTable {
+  const row = (cells: WordParagraph[][], isHeader: boolean): WordRow => ({
+    row: { tableHeader: isHeader, ...(isHeader ? { cantSplit: true } : {}) },
+    cells: cells.map((children, i) => ({ cell: { width: { size: widths[i] ?? 800, type: WidthType.DXA }, margins: CELL_MARGINS, ...(isHeader ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } } : {}) }, children })),
   });
+  return {
+    table: {
+      layout: TableLayoutType.FIXED,
+      width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000' }, left: NONE, right: NONE, insideHorizontal: { style: BorderStyle.SINGLE, size: 2, color: 'D9D9D9' }, insideVertical: NONE },
+    },
+    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+  };
 }
 
 function paragraphStyle(style: Extract<Block, { type: 'paragraph' }>['style']): string {
@@ -430,7 +400,7 @@ function paragraphStyle(style: Extract<Block, { type: 'paragraph' }>['style']): 
   }
 }
 
-function runStyle(style: RunStyle | undefined): IRunOptions {
+function runStyle(style: RunStyle | undefined): RunOptions {
   switch (style) {
     case 'strong':
     case 'value':
