@@ -67,6 +67,10 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
         setStep('render');
         setPreview(null);
         setFrame((n) => n + 1);
+        // The previous PDF is let go now, while this one is made: pdf.js then takes its fonts out of the
+        // page, which makes the browser restyle the page — work done here rather than after the answer.
+        void openPreview.current?.destroy();
+        openPreview.current = null;
         let result: Awaited<ReturnType<ReturnType<typeof getApi>['previewBriefing']>>;
         try {
           result = await getApi().previewBriefing({ request });
@@ -76,7 +80,6 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
         }
         performance.mark('preview:answer');
         // Parsing, and drawing page 1 at the width of the region laid out meanwhile, start now.
-        void openPreview.current?.destroy();
         const load = loadPdf(bytesFromBase64(result.pdfBase64), regionWidth.current > 0 ? { regionWidth: regionWidth.current } : {});
         openPreview.current = load;
         // React puts the pages in once pdf.js has the document and has asked its worker for page 1's
