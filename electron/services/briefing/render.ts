@@ -18,6 +18,7 @@ import { readBriefingData } from './data';
 import { fontAccessPolicy, pdfmakeFonts } from './fonts';
 import { assertPrintable, type PrintedText } from './glyphs';
 import { TABLE_LAYOUTS, toPdfmake, type ChartRenderer } from './pdf';
+import { joinLinePieces } from './pdfmake-lines';
 import { factSheet } from './templates/fact-sheet';
 import { fullBriefing } from './templates/full';
 import { FIT_LEVELS, onePage } from './templates/one-page';
@@ -31,6 +32,7 @@ export function configurePdfmake(): typeof pdfmake {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(fontAccessPolicy());
     pdfmake.addTableLayouts(TABLE_LAYOUTS);
+    joinLinePieces();
     configured = true;
   }
   return pdfmake;
