@@ -167,20 +167,28 @@ test('a slow preview counts its seconds, and the first page shown at once is the
     await released;
     await route.fulfill({ response });
   });
+  const fontsBefore = await app.evaluate(() => (document.fonts as unknown as Set<FontFace>).size);
   await app.getByRole('button', { name: '预览' }).click();
+  // The buttons turned off at the press change at once: no colour fades (each makes the browser draw
+  // the window again and again while the PDF is made). getAnimations brings the styles up to date first.
+  expect(await app.evaluate(() => document.getAnimations().map((a) => (a instanceof CSSTransition ? a.transitionProperty : a.id)))).toEqual([]);
   const status = app.getByRole('status').filter({ hasText: /第 1 步（共 2 步）/ });
   await expect(status).toContainText(/已用 [1-9]\d* 秒/);
   await expect(app.getByRole('button', { name: '预览' })).toBeDisabled();
   release();
   const first = await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /测试分析员/ });
+  // pdf.js draws the PDF's glyphs itself: no font of the PDF is added to the page, which would make the
+  // browser lay the whole builder out again while page 1 is being drawn.
+  expect(await app.evaluate(() => (document.fonts as unknown as Set<FontFace>).size)).toBe(fontsBefore);
   await app.unroute('**/__harness/rpc/previewBriefing');
   await expect(app.getByRole('button', { name: '预览' })).toBeEnabled();
 
-  // Page 1 was drawn off the screen while the preview was being laid out, then copied in. Drawn again by
-  // pdf.js for the screen at the same scale (zoomed in, then back to the width), it is the same picture.
+  // Page 1 was drawn off the screen while the preview was being laid out, and that canvas put in the
+  // page. Drawn again by pdf.js for the screen at the same scale (zoomed in, then back to the width),
+  // it is the same picture.
   const pixels = (): Promise<{ width: number; height: number; data: number[] }> =>
     first.evaluate((el: HTMLCanvasElement) => ({ width: el.width, height: el.height, data: Array.from(el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data) }));
-  await expect(first, 'page 1 copied from its drawing off the screen').toHaveAttribute('data-copied', 'true');
+  await expect(first, 'page 1 is its drawing off the screen').toHaveAttribute('data-copied', 'true');
   const atOnce = await pixels();
   const toolbar = app.getByRole('toolbar', { name: '预览缩放' });
   await toolbar.getByRole('button', { name: '放大' }).click();

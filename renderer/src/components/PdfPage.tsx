@@ -3,10 +3,14 @@
  * once). Its text alternative: the canvas is an image named "page n of N" and described by the
  * page's own text (pdf.js getTextContent), kept in a hidden element. When the drawing is on the
  * screen (render() resolved, then the next animation frame), the canvas says so: data-painted;
- * and data-copied when that first drawing was the one made off the screen (pdf/pdfjs.ts loadPdf).
+ * and data-copied when that first drawing was the one made off the screen (pdf/pdfjs.ts loadPdf),
+ * put in the page as it is: that canvas itself takes the place of the page's own, nothing redrawn or copied.
+ *
+ * The canvas is the page's own element, not React's: it can be swapped for the one drawn off the
+ * screen, which React would not know of. Its name, description and size are set on it at each render.
  */
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FirstDrawing, PageSize } from '../pdf/pdfjs';
 
@@ -52,7 +56,9 @@ export function PdfPage({
   onError: (error: unknown, page: number) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const holder = useRef<HTMLDivElement>(null);
+  /** The canvas on the screen: made with the page, or the drawing made off the screen put in its place. */
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [near, setNear] = useState(eager);
   const [page, setPage] = useState<PDFPageProxy | null>(loaded ?? null);
   const [painted, setPainted] = useState(false);
@@ -61,11 +67,37 @@ export function PdfPage({
   // The drawing made off the screen is used once, for the first drawing; later ones (zoom) are pdf.js's own.
   const drawnUsed = useRef(false);
 
+  const size = page ? page.getViewport({ scale }) : { width: placeholder.width * scale, height: placeholder.height * scale };
+  const label = t('pdfPreview.page', { page: pageNumber, pages: pdf.numPages });
+  const describedBy = text ? textId : undefined;
+  /** What the canvas says of itself and how large it shows: set on whichever canvas is on the screen. */
+  const dress = useCallback(
+    (canvas: HTMLCanvasElement) => {
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', label);
+      if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
+      else canvas.removeAttribute('aria-describedby');
+      canvas.dataset.page = String(pageNumber);
+      canvas.style.display = 'block';
+      canvas.style.width = `${size.width}px`;
+      canvas.style.height = `${size.height}px`;
+    },
+    [label, describedBy, pageNumber, size.width, size.height],
+  );
+  // Before the drawing's layout effect below, which needs the canvas.
+  useLayoutEffect(() => {
+    if (!canvasRef.current) {
+      canvasRef.current = document.createElement('canvas');
+      holder.current?.prepend(canvasRef.current);
+    }
+    dress(canvasRef.current);
+  }, [dress]);
+
   // Further pages wait until they come within a screen of the visible part of the preview.
   useEffect(() => {
-    if (near || !canvasRef.current) return;
+    if (near || !holder.current) return;
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { root: scroller.current, rootMargin: '100% 0px' });
-    observer.observe(canvasRef.current);
+    observer.observe(holder.current);
     return () => observer.disconnect();
   }, [near, scroller]);
 
@@ -78,11 +110,12 @@ export function PdfPage({
     };
   }, [pdf, pageNumber, near, page, onError]);
 
-  // A layout effect: the drawing starts (or the drawing made off the screen is copied in) in the
+  // A layout effect: the drawing starts (or the drawing made off the screen is put in) in the
   // commit that puts the canvas on the page, not after a frame has gone by.
   useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    if (!page || !canvas) return;
+    const onScreen = canvasRef.current;
+    if (!page || !onScreen) return;
+    let canvas = onScreen;
     let live = true;
     let frame = 0;
     const ratio = window.devicePixelRatio || 1;
@@ -98,7 +131,9 @@ export function PdfPage({
       const made = drawnUsed.current ? null : await drawn;
       if (!live) return;
       if (made && made.scale === scale && made.ratio === ratio && made.canvas.width === canvas.width && made.canvas.height === canvas.height) {
-        canvas.getContext('2d')?.drawImage(made.canvas, 0, 0);
+        dress(made.canvas);
+        canvas.replaceWith(made.canvas);
+        canvas = canvasRef.current = made.canvas;
         drawnUsed.current = true;
         // Said on the canvas, for whoever checks that the first page came the quick way.
         canvas.dataset.copied = 'true';
@@ -128,6 +163,7 @@ export function PdfPage({
       cancelAnimationFrame(frame);
       task?.cancel();
     };
+    // Not on dress: a new name or description is set by the effect above, not by drawing again.
   }, [page, pageNumber, scale, drawn, onPainted, onError]);
 
   useEffect(() => {
@@ -139,17 +175,8 @@ export function PdfPage({
     };
   }, [page, pageNumber, painted, text, onError]);
 
-  const size = page ? page.getViewport({ scale }) : { width: placeholder.width * scale, height: placeholder.height * scale };
   return (
-    <div style={{ margin: '0 auto 12px', width: size.width, boxShadow: '0 1px 4px rgba(0, 0, 0, 0.25)', background: '#fff' }}>
-      <canvas
-        ref={canvasRef}
-        role="img"
-        aria-label={t('pdfPreview.page', { page: pageNumber, pages: pdf.numPages })}
-        aria-describedby={text ? textId : undefined}
-        data-page={pageNumber}
-        style={{ display: 'block', width: size.width, height: size.height }}
-      />
+    <div ref={holder} style={{ margin: '0 auto 12px', width: size.width, boxShadow: '0 1px 4px rgba(0, 0, 0, 0.25)', background: '#fff' }}>
       <div id={textId} hidden>
         {text}
       </div>

@@ -3,7 +3,7 @@
  * PDF in the page (components/BriefingPreview.tsx: drawn by pdf.js, page 1 first); export
  * through the save dialog; save the choices as a named definition and run it again later.
  */
-import { Alert, Button, Card, Checkbox, Col, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, ConfigProvider, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Typography, type ThemeConfig } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,9 @@ import { BriefingTierWarnings } from '../components/TierCheck';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { useStoredState } from '../useStoredState';
+
+/** The app's theme, its motion off (see the builder below). */
+const STILL: ThemeConfig = { token: { motion: false } };
 
 const EMPTY: BriefingRequest = { template: 'one-page', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '', marking: '' };
 
@@ -124,146 +127,152 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   const entityOptions = entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : `${e.name.zh}  ${e.name.en}` }));
 
   return (
-    <Row gutter={[24, 24]}>
-      <Col xs={24} xl={10}>
-        <Card size="small">
-          <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-            <Form.Item label={<span id="briefing-template-label">{t('briefingBuilder.template')}</span>}>
-              <Radio.Group aria-labelledby="briefing-template-label" value={request.template} onChange={(e) => set('template', e.target.value as BriefingRequest['template'])}>
-                {BRIEFING_TEMPLATES.map((tpl) => (
-                  <Radio key={tpl} value={tpl}>
-                    {t(`briefingBuilder.templates.${tpl}`)}
-                  </Radio>
-                ))}
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item
-              label={t('briefingBuilder.entities')}
-              htmlFor="briefing-entities"
-              help={needsEntity ? t('briefingBuilder.needEntity') : factSheet ? t('briefingBuilder.factSheetHelp') : t('briefingBuilder.entitiesHelp')}
-              validateStatus={needsEntity ? 'warning' : undefined}
-            >
-              {factSheet ? (
-                // A fact sheet is about one industry: a single choice, asked for in the same words as the help.
-                <Select
-                  id="briefing-entities"
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  placeholder={t('briefingBuilder.entitiesOne')}
-                  options={entityOptions}
-                  value={request.entityIds.length === 1 ? request.entityIds[0] : undefined}
-                  onChange={(id: string | undefined) => set('entityIds', id ? [id] : [])}
-                />
-              ) : (
-                <Select
-                  id="briefing-entities"
-                  mode="multiple"
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  placeholder={t('briefingBuilder.entitiesAll')}
-                  options={entityOptions}
-                  value={request.entityIds}
-                  onChange={(ids: string[]) => set('entityIds', ids)}
-                />
-              )}
-            </Form.Item>
-            <Form.Item label={<span id="briefing-lang-label">{t('briefingBuilder.lang')}</span>}>
-              <Radio.Group aria-labelledby="briefing-lang-label" value={request.lang} onChange={(e) => set('lang', e.target.value as BriefingRequest['lang'])}>
-                {BRIEFING_LANGS.map((l) => (
-                  <Radio key={l} value={l}>
-                    {t(`briefingBuilder.langs.${l}`)}
-                  </Radio>
-                ))}
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
-              <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
-            </Form.Item>
-            <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
-              <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />
-            </Form.Item>
-            <Row gutter={12}>
-              <Col span={12}>
-                <Form.Item label={t('briefingBuilder.author')} htmlFor="briefing-author">
-                  <Input
-                    id="briefing-author"
-                    value={request.author}
-                    maxLength={120}
-                    onChange={(e) => {
-                      authorTyped.current = true;
-                      set('author', e.target.value);
-                    }}
+    // Without antd's motion here: pressing 预览 turns the builder's buttons off and the PDF's toolbar on,
+    // and each button's 200 ms colour fade makes the browser draw the window 12 more times — work a
+    // 2-core laptop without a GPU does on the cores the PDF is being made and drawn on (a preview ~10 %
+    // slower, bench/briefing-preview.bench.ts). The buttons change state at once instead.
+    <ConfigProvider theme={STILL}>
+      <Row gutter={[24, 24]}>
+        <Col xs={24} xl={10}>
+          <Card size="small">
+            <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+              <Form.Item label={<span id="briefing-template-label">{t('briefingBuilder.template')}</span>}>
+                <Radio.Group aria-labelledby="briefing-template-label" value={request.template} onChange={(e) => set('template', e.target.value as BriefingRequest['template'])}>
+                  {BRIEFING_TEMPLATES.map((tpl) => (
+                    <Radio key={tpl} value={tpl}>
+                      {t(`briefingBuilder.templates.${tpl}`)}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+              <Form.Item
+                label={t('briefingBuilder.entities')}
+                htmlFor="briefing-entities"
+                help={needsEntity ? t('briefingBuilder.needEntity') : factSheet ? t('briefingBuilder.factSheetHelp') : t('briefingBuilder.entitiesHelp')}
+                validateStatus={needsEntity ? 'warning' : undefined}
+              >
+                {factSheet ? (
+                  // A fact sheet is about one industry: a single choice, asked for in the same words as the help.
+                  <Select
+                    id="briefing-entities"
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={t('briefingBuilder.entitiesOne')}
+                    options={entityOptions}
+                    value={request.entityIds.length === 1 ? request.entityIds[0] : undefined}
+                    onChange={(id: string | undefined) => set('entityIds', id ? [id] : [])}
                   />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item label={t('briefingBuilder.marking')} htmlFor="briefing-marking">
-                  <Input id="briefing-marking" value={request.marking} maxLength={60} placeholder={t('briefingBuilder.markingPlaceholder')} onChange={(e) => set('marking', e.target.value)} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <BriefingTierWarnings items={disagreements} lang={lang} />
-            <Space wrap>
-              <Button type="primary" onClick={() => void doPreview()} disabled={needsEntity || busy !== null}>
-                {t('briefingBuilder.preview')}
-              </Button>
-              {disagreements.length > 0 ? (
-                <Popconfirm title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport()} disabled={needsEntity || busy !== null}>
-                  <Button loading={busy === 'export'} disabled={needsEntity || busy !== null}>
+                ) : (
+                  <Select
+                    id="briefing-entities"
+                    mode="multiple"
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={t('briefingBuilder.entitiesAll')}
+                    options={entityOptions}
+                    value={request.entityIds}
+                    onChange={(ids: string[]) => set('entityIds', ids)}
+                  />
+                )}
+              </Form.Item>
+              <Form.Item label={<span id="briefing-lang-label">{t('briefingBuilder.lang')}</span>}>
+                <Radio.Group aria-labelledby="briefing-lang-label" value={request.lang} onChange={(e) => set('lang', e.target.value as BriefingRequest['lang'])}>
+                  {BRIEFING_LANGS.map((l) => (
+                    <Radio key={l} value={l}>
+                      {t(`briefingBuilder.langs.${l}`)}
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+              <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
+                <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
+              </Form.Item>
+              <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
+                <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item label={t('briefingBuilder.author')} htmlFor="briefing-author">
+                    <Input
+                      id="briefing-author"
+                      value={request.author}
+                      maxLength={120}
+                      onChange={(e) => {
+                        authorTyped.current = true;
+                        set('author', e.target.value);
+                      }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label={t('briefingBuilder.marking')} htmlFor="briefing-marking">
+                    <Input id="briefing-marking" value={request.marking} maxLength={60} placeholder={t('briefingBuilder.markingPlaceholder')} onChange={(e) => set('marking', e.target.value)} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <BriefingTierWarnings items={disagreements} lang={lang} />
+              <Space wrap>
+                <Button type="primary" onClick={() => void doPreview()} disabled={needsEntity || busy !== null}>
+                  {t('briefingBuilder.preview')}
+                </Button>
+                {disagreements.length > 0 ? (
+                  <Popconfirm title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport()} disabled={needsEntity || busy !== null}>
+                    <Button loading={busy === 'export'} disabled={needsEntity || busy !== null}>
+                      {t('briefingBuilder.export')}
+                    </Button>
+                  </Popconfirm>
+                ) : (
+                  <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
                     {t('briefingBuilder.export')}
                   </Button>
-                </Popconfirm>
-              ) : (
-                <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
-                  {t('briefingBuilder.export')}
+                )}
+                <Checkbox checked={openAfter} onChange={(e) => setOpenAfter(e.target.checked)}>
+                  {t('briefingBuilder.openAfter')}
+                </Checkbox>
+              </Space>
+              <Space.Compact style={{ width: '100%', marginTop: 16 }}>
+                <Input aria-label={t('briefingBuilder.name')} placeholder={t('briefingBuilder.name')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+                <Button onClick={() => void doSave()} disabled={!name.trim() || needsEntity || busy !== null}>
+                  {t('briefingBuilder.save')}
                 </Button>
-              )}
-              <Checkbox checked={openAfter} onChange={(e) => setOpenAfter(e.target.checked)}>
-                {t('briefingBuilder.openAfter')}
-              </Checkbox>
-            </Space>
-            <Space.Compact style={{ width: '100%', marginTop: 16 }}>
-              <Input aria-label={t('briefingBuilder.name')} placeholder={t('briefingBuilder.name')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-              <Button onClick={() => void doSave()} disabled={!name.trim() || needsEntity || busy !== null}>
-                {t('briefingBuilder.save')}
-              </Button>
-            </Space.Compact>
-          </Form>
-          {notice ? <Alert role={notice.type === 'error' ? 'alert' : 'status'} type={notice.type} showIcon title={notice.text} style={{ marginTop: 16 }} /> : null}
-        </Card>
-        <section aria-labelledby="saved-briefings-heading" style={{ marginTop: 24 }}>
-          <Typography.Title level={2} id="saved-briefings-heading" style={{ fontSize: 18 }}>
-            {t('briefingBuilder.savedHeading')}
-          </Typography.Title>
-          {saved.length === 0 ? (
-            <Typography.Text type="secondary">{t('briefingBuilder.savedNone')}</Typography.Text>
-          ) : (
-            <List
-              size="small"
-              bordered
-              dataSource={saved}
-              renderItem={(d) => (
-                <List.Item
-                  actions={[
-                    <Button key="load" size="small" aria-label={t('briefingBuilder.loadLabel', { name: d.name })} onClick={() => load(d)}>
-                      {t('briefingBuilder.load')}
-                    </Button>,
-                    <Button key="remove" size="small" danger aria-label={t('briefingBuilder.removeLabel', { name: d.name })} onClick={() => void remove(d)}>
-                      {t('briefingBuilder.remove')}
-                    </Button>,
-                  ]}
-                >
-                  <List.Item.Meta style={{ minWidth: 0 }} title={<OneLine text={d.name} />} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
-                </List.Item>
-              )}
-            />
-          )}
-        </section>
-      </Col>
-      <Col xs={24} xl={14}>
-        <BriefingPreview ref={pane} lang={lang} onFailed={previewFailed} />
-      </Col>
-    </Row>
+              </Space.Compact>
+            </Form>
+            {notice ? <Alert role={notice.type === 'error' ? 'alert' : 'status'} type={notice.type} showIcon title={notice.text} style={{ marginTop: 16 }} /> : null}
+          </Card>
+          <section aria-labelledby="saved-briefings-heading" style={{ marginTop: 24 }}>
+            <Typography.Title level={2} id="saved-briefings-heading" style={{ fontSize: 18 }}>
+              {t('briefingBuilder.savedHeading')}
+            </Typography.Title>
+            {saved.length === 0 ? (
+              <Typography.Text type="secondary">{t('briefingBuilder.savedNone')}</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                bordered
+                dataSource={saved}
+                renderItem={(d) => (
+                  <List.Item
+                    actions={[
+                      <Button key="load" size="small" aria-label={t('briefingBuilder.loadLabel', { name: d.name })} onClick={() => load(d)}>
+                        {t('briefingBuilder.load')}
+                      </Button>,
+                      <Button key="remove" size="small" danger aria-label={t('briefingBuilder.removeLabel', { name: d.name })} onClick={() => void remove(d)}>
+                        {t('briefingBuilder.remove')}
+                      </Button>,
+                    ]}
+                  >
+                    <List.Item.Meta style={{ minWidth: 0 }} title={<OneLine text={d.name} />} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
+                  </List.Item>
+                )}
+              />
+            )}
+          </section>
+        </Col>
+        <Col xs={24} xl={14}>
+          <BriefingPreview ref={pane} lang={lang} onFailed={previewFailed} />
+        </Col>
+      </Row>
+    </ConfigProvider>
   );
 }
 
