@@ -4,7 +4,7 @@
  * through the save dialog; save the choices as a named definition and run it again later.
  */
 import { Alert, Button, Card, Checkbox, Col, ConfigProvider, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Typography, type ThemeConfig } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
@@ -124,7 +124,128 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       refreshSaved();
     });
 
-  const entityOptions = entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : `${e.name.zh}  ${e.name.en}` }));
+  const entityOptions = useMemo(() => entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : `${e.name.zh}  ${e.name.en}` })), [entities, lang]);
+
+  // The choices and the saved list are made again only when what they show changes, not when a
+  // button turns off for a preview: re-rendering them (antd's radios, selects, list) took ~10 ms of a
+  // core at the press, beside the service making the PDF.
+  const fields = useMemo(
+    () => (
+      <>
+        <Form.Item label={<span id="briefing-template-label">{t('briefingBuilder.template')}</span>}>
+          <Radio.Group aria-labelledby="briefing-template-label" value={request.template} onChange={(e) => set('template', e.target.value as BriefingRequest['template'])}>
+            {BRIEFING_TEMPLATES.map((tpl) => (
+              <Radio key={tpl} value={tpl}>
+                {t(`briefingBuilder.templates.${tpl}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          label={t('briefingBuilder.entities')}
+          htmlFor="briefing-entities"
+          help={needsEntity ? t('briefingBuilder.needEntity') : factSheet ? t('briefingBuilder.factSheetHelp') : t('briefingBuilder.entitiesHelp')}
+          validateStatus={needsEntity ? 'warning' : undefined}
+        >
+          {factSheet ? (
+            // A fact sheet is about one industry: a single choice, asked for in the same words as the help.
+            <Select
+              id="briefing-entities"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('briefingBuilder.entitiesOne')}
+              options={entityOptions}
+              value={request.entityIds.length === 1 ? request.entityIds[0] : undefined}
+              onChange={(id: string | undefined) => set('entityIds', id ? [id] : [])}
+            />
+          ) : (
+            <Select
+              id="briefing-entities"
+              mode="multiple"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('briefingBuilder.entitiesAll')}
+              options={entityOptions}
+              value={request.entityIds}
+              onChange={(ids: string[]) => set('entityIds', ids)}
+            />
+          )}
+        </Form.Item>
+        <Form.Item label={<span id="briefing-lang-label">{t('briefingBuilder.lang')}</span>}>
+          <Radio.Group aria-labelledby="briefing-lang-label" value={request.lang} onChange={(e) => set('lang', e.target.value as BriefingRequest['lang'])}>
+            {BRIEFING_LANGS.map((l) => (
+              <Radio key={l} value={l}>
+                {t(`briefingBuilder.langs.${l}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
+          <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
+        </Form.Item>
+        <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
+          <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item label={t('briefingBuilder.author')} htmlFor="briefing-author">
+              <Input
+                id="briefing-author"
+                value={request.author}
+                maxLength={120}
+                onChange={(e) => {
+                  authorTyped.current = true;
+                  set('author', e.target.value);
+                }}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('briefingBuilder.marking')} htmlFor="briefing-marking">
+              <Input id="briefing-marking" value={request.marking} maxLength={60} placeholder={t('briefingBuilder.markingPlaceholder')} onChange={(e) => set('marking', e.target.value)} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <BriefingTierWarnings items={disagreements} lang={lang} />
+      </>
+    ),
+    // set, authorTyped: stable (they only set state or a ref).
+    [request, factSheet, needsEntity, entityOptions, disagreements, lang, t],
+  );
+  const savedList = useMemo(
+    () => (
+      <section aria-labelledby="saved-briefings-heading" style={{ marginTop: 24 }}>
+        <Typography.Title level={2} id="saved-briefings-heading" style={{ fontSize: 18 }}>
+          {t('briefingBuilder.savedHeading')}
+        </Typography.Title>
+        {saved.length === 0 ? (
+          <Typography.Text type="secondary">{t('briefingBuilder.savedNone')}</Typography.Text>
+        ) : (
+          <List
+            size="small"
+            bordered
+            dataSource={saved}
+            renderItem={(d) => (
+              <List.Item
+                actions={[
+                  <Button key="load" size="small" aria-label={t('briefingBuilder.loadLabel', { name: d.name })} onClick={() => load(d)}>
+                    {t('briefingBuilder.load')}
+                  </Button>,
+                  <Button key="remove" size="small" danger aria-label={t('briefingBuilder.removeLabel', { name: d.name })} onClick={() => void remove(d)}>
+                    {t('briefingBuilder.remove')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta style={{ minWidth: 0 }} title={<OneLine text={d.name} />} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
+              </List.Item>
+            )}
+          />
+        )}
+      </section>
+    ),
+    // load, remove: they read only state setters and lang.
+    [saved, lang, t],
+  );
 
   return (
     // Without antd's motion here: pressing 预览 turns the builder's buttons off and the PDF's toolbar on,
@@ -136,81 +257,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
         <Col xs={24} xl={10}>
           <Card size="small">
             <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
-              <Form.Item label={<span id="briefing-template-label">{t('briefingBuilder.template')}</span>}>
-                <Radio.Group aria-labelledby="briefing-template-label" value={request.template} onChange={(e) => set('template', e.target.value as BriefingRequest['template'])}>
-                  {BRIEFING_TEMPLATES.map((tpl) => (
-                    <Radio key={tpl} value={tpl}>
-                      {t(`briefingBuilder.templates.${tpl}`)}
-                    </Radio>
-                  ))}
-                </Radio.Group>
-              </Form.Item>
-              <Form.Item
-                label={t('briefingBuilder.entities')}
-                htmlFor="briefing-entities"
-                help={needsEntity ? t('briefingBuilder.needEntity') : factSheet ? t('briefingBuilder.factSheetHelp') : t('briefingBuilder.entitiesHelp')}
-                validateStatus={needsEntity ? 'warning' : undefined}
-              >
-                {factSheet ? (
-                  // A fact sheet is about one industry: a single choice, asked for in the same words as the help.
-                  <Select
-                    id="briefing-entities"
-                    allowClear
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder={t('briefingBuilder.entitiesOne')}
-                    options={entityOptions}
-                    value={request.entityIds.length === 1 ? request.entityIds[0] : undefined}
-                    onChange={(id: string | undefined) => set('entityIds', id ? [id] : [])}
-                  />
-                ) : (
-                  <Select
-                    id="briefing-entities"
-                    mode="multiple"
-                    allowClear
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder={t('briefingBuilder.entitiesAll')}
-                    options={entityOptions}
-                    value={request.entityIds}
-                    onChange={(ids: string[]) => set('entityIds', ids)}
-                  />
-                )}
-              </Form.Item>
-              <Form.Item label={<span id="briefing-lang-label">{t('briefingBuilder.lang')}</span>}>
-                <Radio.Group aria-labelledby="briefing-lang-label" value={request.lang} onChange={(e) => set('lang', e.target.value as BriefingRequest['lang'])}>
-                  {BRIEFING_LANGS.map((l) => (
-                    <Radio key={l} value={l}>
-                      {t(`briefingBuilder.langs.${l}`)}
-                    </Radio>
-                  ))}
-                </Radio.Group>
-              </Form.Item>
-              <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
-                <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
-              </Form.Item>
-              <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
-                <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />
-              </Form.Item>
-              <Row gutter={12}>
-                <Col span={12}>
-                  <Form.Item label={t('briefingBuilder.author')} htmlFor="briefing-author">
-                    <Input
-                      id="briefing-author"
-                      value={request.author}
-                      maxLength={120}
-                      onChange={(e) => {
-                        authorTyped.current = true;
-                        set('author', e.target.value);
-                      }}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  <Form.Item label={t('briefingBuilder.marking')} htmlFor="briefing-marking">
-                    <Input id="briefing-marking" value={request.marking} maxLength={60} placeholder={t('briefingBuilder.markingPlaceholder')} onChange={(e) => set('marking', e.target.value)} />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <BriefingTierWarnings items={disagreements} lang={lang} />
+              {fields}
               <Space wrap>
                 <Button type="primary" onClick={() => void doPreview()} disabled={needsEntity || busy !== null}>
                   {t('briefingBuilder.preview')}
@@ -239,34 +286,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
             </Form>
             {notice ? <Alert role={notice.type === 'error' ? 'alert' : 'status'} type={notice.type} showIcon title={notice.text} style={{ marginTop: 16 }} /> : null}
           </Card>
-          <section aria-labelledby="saved-briefings-heading" style={{ marginTop: 24 }}>
-            <Typography.Title level={2} id="saved-briefings-heading" style={{ fontSize: 18 }}>
-              {t('briefingBuilder.savedHeading')}
-            </Typography.Title>
-            {saved.length === 0 ? (
-              <Typography.Text type="secondary">{t('briefingBuilder.savedNone')}</Typography.Text>
-            ) : (
-              <List
-                size="small"
-                bordered
-                dataSource={saved}
-                renderItem={(d) => (
-                  <List.Item
-                    actions={[
-                      <Button key="load" size="small" aria-label={t('briefingBuilder.loadLabel', { name: d.name })} onClick={() => load(d)}>
-                        {t('briefingBuilder.load')}
-                      </Button>,
-                      <Button key="remove" size="small" danger aria-label={t('briefingBuilder.removeLabel', { name: d.name })} onClick={() => void remove(d)}>
-                        {t('briefingBuilder.remove')}
-                      </Button>,
-                    ]}
-                  >
-                    <List.Item.Meta style={{ minWidth: 0 }} title={<OneLine text={d.name} />} description={`${t(`briefingBuilder.templates.${d.request.template}`)} · ${t(`briefingBuilder.langs.${d.request.lang}`)}${d.request.title ? ` · ${d.request.title}` : ''}`} />
-                  </List.Item>
-                )}
-              />
-            )}
-          </section>
+          {savedList}
         </Col>
         <Col xs={24} xl={14}>
           <BriefingPreview ref={pane} lang={lang} onFailed={previewFailed} />
