@@ -12,7 +12,10 @@ import { describeError } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
-import { PdfPreview, type OpenedPdf } from './PdfPreview';
+import { PdfPreview, type OpenedPdf, type PdfPreviewHandle } from './PdfPreview';
+
+/** How long page 1 may take to draw before the status says it is being drawn (step 2 of 2). */
+const SLOW_DRAWING_MS = 300;
 
 /** Where a preview is: the PDF being made, then its first page being shown, then shown. */
 type PreviewStep = 'render' | 'show' | null;
@@ -30,7 +33,8 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
   const [step, setStep] = useState<PreviewStep>(null);
   const [preview, setPreview] = useState<{ opened: OpenedPdf; pages: number; bytes: number } | null>(null);
   // A fresh pages region for each preview (zoom back to fit), laid out the moment 预览 is pressed.
-  const [frame, setFrame] = useState(0);
+  const [frameKey, setFrameKey] = useState(0);
+  const frame = useRef<PdfPreviewHandle>(null);
   const regionWidth = useRef(0);
   const widthMeasured = useCallback((width: number) => (regionWidth.current = width), []);
   // The open PDF, let go when the next preview replaces it or the builder closes.
@@ -66,9 +70,9 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
       show: async (request) => {
         setStep('render');
         setPreview(null);
-        setFrame((n) => n + 1);
-        // The previous PDF is let go now, while this one is made: pdf.js then takes its fonts out of the
-        // page, which makes the browser restyle the page — work done here rather than after the answer.
+        setFrameKey((n) => n + 1);
+        // The previous PDF is let go now, while this one is made (pdf.js frees its pages in its worker),
+        // rather than after the answer.
         void openPreview.current?.destroy();
         openPreview.current = null;
         let result: Awaited<ReturnType<ReturnType<typeof getApi>['previewBriefing']>>;
@@ -82,8 +86,6 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
         // Parsing, and drawing page 1 at the width of the region laid out meanwhile, start now.
         const load = loadPdf(bytesFromBase64(result.pdfBase64), regionWidth.current > 0 ? { regionWidth: regionWidth.current } : {});
         openPreview.current = load;
-        // React puts the pages in once pdf.js has the document and has asked its worker for page 1's
-        // drawing (a few ms): the worker then reads the page's fonts while React works, not after it.
         let doc: OpenedPdf['doc'];
         try {
           doc = await load.opened;
@@ -92,9 +94,24 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
           return;
         }
         if (openPreview.current !== load) return;
+        // Nothing on the page changes while page 1 is drawn off the screen (tens of ms): a change would
+        // make the browser lay the page out and paint a frame in the middle of the drawing, on the same
+        // thread. A drawing that takes longer says so (step 2 of 2) and is waited for.
+        const slow = window.setTimeout(() => openPreview.current === load && setStep('show'), SLOW_DRAWING_MS);
+        const drawing = await load.firstDrawing;
+        window.clearTimeout(slow);
+        if (openPreview.current !== load) return;
         const shown = new Promise<void>((resolve) => (settle.current = resolve));
-        setPreview({ opened: { doc, firstDrawing: load.firstDrawing }, pages: result.pages, bytes: result.bytes });
-        setStep('show');
+        const next = { opened: { doc, firstDrawing: load.firstDrawing }, pages: result.pages, bytes: result.bytes };
+        // The drawing goes on the screen as it is, with no React rendering before the frame that shows
+        // it; React catches up after (the toolbar, the other pages, page 1's text), and page 1's PdfPage
+        // takes the canvas over.
+        if (drawing && frame.current?.showFirst(drawing, doc.size, result.pages)) {
+          await shown;
+          if (openPreview.current === load) setPreview(next);
+          return;
+        }
+        setPreview(next);
         await shown;
       },
     }),
@@ -114,7 +131,8 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
       ) : null}
       {step !== null || preview ? (
         <PdfPreview
-          key={frame}
+          key={frameKey}
+          ref={frame}
           opened={preview?.opened ?? null}
           label={t('briefingBuilder.previewPages')}
           info={step === null && preview ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}

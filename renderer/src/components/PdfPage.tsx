@@ -26,6 +26,23 @@ async function pageText(page: PDFPageProxy): Promise<string> {
   return text.replace(/[ \t]+\n/g, '\n').trim();
 }
 
+/** How a page sits in the preview: centred, on white, with a shadow. */
+export function pageBox(width: number): React.CSSProperties {
+  return { margin: '0 auto 12px', width, boxShadow: '0 1px 4px rgba(0, 0, 0, 0.25)', background: '#fff' };
+}
+
+/** A page's canvas as the preview shows it: an image named "page n of N", described by the page's text once read, at its size in CSS pixels. */
+export function dressCanvas(canvas: HTMLCanvasElement, { label, describedBy, page, width, height }: { label: string; describedBy?: string | undefined; page: number; width: number; height: number }): void {
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
+  else canvas.removeAttribute('aria-describedby');
+  canvas.dataset.page = String(page);
+  canvas.style.display = 'block';
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+}
+
 export function PdfPage({
   pdf,
   pageNumber,
@@ -72,16 +89,7 @@ export function PdfPage({
   const describedBy = text ? textId : undefined;
   /** What the canvas says of itself and how large it shows: set on whichever canvas is on the screen. */
   const dress = useCallback(
-    (canvas: HTMLCanvasElement) => {
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', label);
-      if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
-      else canvas.removeAttribute('aria-describedby');
-      canvas.dataset.page = String(pageNumber);
-      canvas.style.display = 'block';
-      canvas.style.width = `${size.width}px`;
-      canvas.style.height = `${size.height}px`;
-    },
+    (canvas: HTMLCanvasElement) => dressCanvas(canvas, { label, describedBy, page: pageNumber, width: size.width, height: size.height }),
     [label, describedBy, pageNumber, size.width, size.height],
   );
   // Before the drawing's layout effect below, which needs the canvas.
@@ -176,7 +184,7 @@ export function PdfPage({
   }, [page, pageNumber, painted, text, onError]);
 
   return (
-    <div ref={holder} style={{ margin: '0 auto 12px', width: size.width, boxShadow: '0 1px 4px rgba(0, 0, 0, 0.25)', background: '#fff' }}>
+    <div ref={holder} style={pageBox(size.width)}>
       <div id={textId} hidden>
         {text}
       </div>

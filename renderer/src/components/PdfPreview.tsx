@@ -4,10 +4,10 @@
  * and shows what the caller says of the document (its page count); the pages scroll inside a region reachable from the keyboard.
  */
 import { Button, Space, Typography, theme } from 'antd';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE_GUTTER, fitScale, type PdfLoad } from '../pdf/pdfjs';
-import { PdfPage } from './PdfPage';
+import { PAGE_GUTTER, fitScale, type FirstDrawing, type PageSize, type PdfLoad } from '../pdf/pdfjs';
+import { PdfPage, dressCanvas, pageBox } from './PdfPage';
 
 /** The zoom steps offered by 放大 / 缩小 (CSS pixels per PDF point; 1 = 100 %). */
 export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
@@ -23,7 +23,18 @@ export interface OpenedPdf {
 
 type Zoom = 'fit' | number;
 
+export interface PdfPreviewHandle {
+  /**
+   * Puts page 1, drawn off the screen, in the pages region at once, before the document is handed
+   * over (`opened`): no React rendering stands between the drawing and the frame that shows it.
+   * onFirstPage is called when it is on the screen; the page's PdfPage takes the canvas over when the
+   * document comes. False when the region is not there to hold it.
+   */
+  showFirst: (drawing: FirstDrawing, size: PageSize, pages: number) => boolean;
+}
+
 export function PdfPreview({
+  ref,
   opened,
   label,
   info,
@@ -31,6 +42,7 @@ export function PdfPreview({
   onError,
   onWidth,
 }: {
+  ref?: React.Ref<PdfPreviewHandle>;
   /**
    * The PDF, opened by the caller as soon as its bytes arrived; the caller lets it go. Null while it
    * is being made: the toolbar and the pages region are laid out already, so that work is done
@@ -74,6 +86,30 @@ export function PdfPreview({
   const zoomOut = ZOOM_STEPS.filter((s) => s < scale - 0.001).at(-1);
   const zoomIn = ZOOM_STEPS.find((s) => s > scale + 0.001);
   const painted = useCallback(() => onFirstPage(), [onFirstPage]);
+  // Where page 1 goes when it is shown before the document is handed over.
+  const firstSlot = useRef<HTMLDivElement>(null);
+  const firstShown = useRef(onFirstPage);
+  firstShown.current = onFirstPage;
+  useImperativeHandle(
+    ref,
+    () => ({
+      showFirst: ({ canvas, scale: drawnAt }, size, pages) => {
+        const slot = firstSlot.current;
+        if (!slot) return false;
+        const width = size.width * drawnAt;
+        Object.assign(slot.style, pageBox(width), { width: `${width}px` });
+        dressCanvas(canvas, { label: t('pdfPreview.page', { page: 1, pages }), page: 1, width, height: size.height * drawnAt });
+        slot.replaceChildren(canvas);
+        performance.mark('preview:rendered');
+        requestAnimationFrame(() => {
+          canvas.dataset.painted = 'true';
+          firstShown.current();
+        });
+        return true;
+      },
+    }),
+    [t],
+  );
 
   return (
     <div>
@@ -110,7 +146,7 @@ export function PdfPreview({
                 {...(i === 0 ? { eager: true, loaded: doc.first, drawn: opened?.firstDrawing, onPainted: painted } : { eager: false })}
               />
             ))
-          : null}
+          : <div ref={firstSlot} />}
       </div>
     </div>
   );
