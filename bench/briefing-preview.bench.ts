@@ -7,8 +7,9 @@
  * handler on the same data file, in this process), warm, interleaved in the same run.
  * Target: through the harness ≤ 1.3 × the service alone (p50).
  * Also reported, from the page's own clocks: press → the channel's answer received (the service
- * plus the transfer over the harness), and answer → first page painted (base64 decoding, pdf.js
- * parsing in its worker, drawing).
+ * plus the transfer over the harness), of which the service's own time inside the harness (its
+ * Server-Timing header), and answer → first page painted (base64 decoding, pdf.js parsing in its
+ * worker, drawing).
  */
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -22,7 +23,7 @@ import { openWithHandlers } from '../tests/helpers/handlers';
 import { confirmAuthor } from '../tests/helpers/workflows';
 import { percentile, table } from './lib';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 3;
 /** What the page sends for a fresh one-page brief with the author filled from settings. */
 const REQUEST: BriefingRequest = { template: 'one-page', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '基准', marking: '' };
