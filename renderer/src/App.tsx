@@ -120,11 +120,13 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
   const current = route.name === 'entity' ? 'overview' : route.name === 'bulletin' ? 'bulletins' : route.name;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24 }}>
+      {/* The links wrap onto a second row when the window is narrower than they are (English on a
+          1366-px laptop screen), rather than pushing the page wider than the window. */}
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24, paddingBlock: 12, height: 'auto', lineHeight: '40px' }}>
         <a href="#/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </a>
-        <nav aria-label={t('nav.main')} style={{ display: 'flex', gap: 16, flex: 1 }}>
+        <nav aria-label={t('nav.main')} style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16, flex: 1, minWidth: 0 }}>
           {NAV.map((name) => (
             <a
               key={name}

@@ -256,3 +256,21 @@ test('the delete-industry confirmation keeps clear of the window edge and confir
   expect(width - (box.x + box.width), 'space to the right edge').toBeGreaterThanOrEqual(8);
   expect(box.x, 'space to the left edge').toBeGreaterThanOrEqual(8);
 });
+
+test('on a 1366-px laptop screen the header keeps to the window in both languages: its links wrap, the page never scrolls sideways', async ({ app }) => {
+  const nav = app.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '简报', exact: true }).click();
+  const sideways = (): Promise<number> => app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await sideways(), 'Chinese: page wider than the window by (px)').toBeLessThanOrEqual(0);
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  const navEn = app.getByRole('navigation', { name: 'Main navigation' });
+  await expect(navEn.getByRole('link', { name: 'Settings' })).toBeVisible();
+  expect(await sideways(), 'English: page wider than the window by (px)').toBeLessThanOrEqual(0);
+  // Every link and button of the header is inside the window.
+  const width = app.viewportSize()!.width;
+  for (const item of await app.getByRole('banner').locator('a, button').all()) {
+    const box = (await item.boundingBox())!;
+    expect(box.x + box.width, `${await item.textContent()} ends inside the window`).toBeLessThanOrEqual(width);
+  }
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-header-en.png'), clip: { x: 0, y: 0, width, height: 120 } });
+});
