@@ -66,7 +66,7 @@ function joined(pieces: readonly LaidInline[]): LaidInline {
 }
 
 /** The line's pieces with neighbours of the same look joined where nothing moves (new objects; the line is not changed). */
-export function joinedInlines(inlines: readonly LaidInline[]): LaidInline[] {
+function joinedInlines(inlines: readonly LaidInline[]): LaidInline[] {
   const out: LaidInline[] = [];
   let run: LaidInline[] = [];
   const flush = (): void => {
