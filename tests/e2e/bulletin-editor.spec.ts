@@ -5,12 +5,12 @@
  * it, and the data file and a reload show it as written. Then the live references: a changed figure
  * shows 数据已更新 with 接受, a deleted one 数据已删除; cards are edited and removed from the keyboard.
  */
-import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import type { BulletinBlock } from '../../shared/bulletin';
 import type { Bridge } from '../../shared/client';
 import path from 'node:path';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Each test is a long session of typing and dialogs; on a loaded 2-core machine that takes more than the default minute.
@@ -256,11 +256,7 @@ test('in English and in the dark theme: the toolbar, dialogs and references are 
 
 /** axe over the given parts of the screen: no serious or critical violation. */
 async function axeClean(page: Page, ...parts: string[]): Promise<void> {
-  let axe = new AxeBuilder({ page });
-  for (const part of parts) axe = axe.include(part);
-  const results = await axe.analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page, ...parts)).toEqual([]);
 }
 
 test('two undos: Ctrl+Z in the editor takes back typing; the header 撤销 takes back a saved edit, the editor shows the stored draft and starts a fresh typing history', async ({ app, harness }) => {

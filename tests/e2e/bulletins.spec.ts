@@ -3,7 +3,6 @@
  * 示例, Settings' frame defaults in a new draft, autosave with undo, a save that fails and keeps the
  * text, and the journey of an issue from draft to 签发, export and 更正.
  */
-import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { officeConvert } from '../helpers/office';
 import { pdfText } from '../helpers/pdf';
 import { perform } from '../helpers/steps';
 import { EDIT_FIGURE } from '../helpers/workflows';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Each test writes and saves through a real data file, some with LibreOffice: three minutes each on a loaded 2-core machine.
@@ -21,9 +21,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 
 /** axe over the screen as it stands: no serious or critical violation. */
 async function axeClean(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect.soft(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect.soft((await seriousViolations(page)).map((v) => `${where}: ${v}`)).toEqual([]);
 }
 
 /** On 简报编发, start a draft with this title (and language) and wait for its page. */

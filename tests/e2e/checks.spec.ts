@@ -3,20 +3,14 @@
  * Data checks page with a link to the figure, acknowledges it with a note and sees it listed as
  * acknowledged; the page reads the same in English and in the dark theme, and axe finds nothing serious.
  */
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { openDataFile } from '../../electron/services/db/open';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
 
 const ROBOTS = '智能机器人 · 产值 · 2023';
-
-async function seriousViolations(app: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page: app }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a figure 5× its previous year is found, opened, acknowledged with a note and listed as acknowledged', async ({ app, harness }) => {
   // Last year's statistical table is already in the file: 智能机器人 produced 100 亿元 in 2022.

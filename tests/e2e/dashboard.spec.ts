@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 120_000 });
-
-async function seriousViolations(app: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page: app }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the dashboard shows the province growth rates and the GDP share on their own charts, read out by value, in both languages and themes', async ({ app }) => {
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '仪表盘' }).click();

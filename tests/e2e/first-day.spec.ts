@@ -6,13 +6,13 @@
  * screenshot in test-results/artifacts/first-day/ (a CI artifact), and axe finds no serious or
  * critical violation on any screen, charts included, in either theme.
  */
-import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectFirstPageDrawn } from '../helpers/preview';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, confirmAuthor, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 360_000 });
@@ -29,9 +29,7 @@ function journal(page: Page): (name: string) => Promise<void> {
   return async (name) => {
     n++;
     await page.screenshot({ path: path.join(SHOTS, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect.soft(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect.soft((await seriousViolations(page)).map((v) => `${name}: ${v}`)).toEqual([]);
   };
 }
 

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { fillNewSource } from '../helpers/workflows';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Long user journeys on a shared 2-core machine: give them room (never a speed assertion).
@@ -160,11 +160,8 @@ test('language and theme apply at once and are kept after a reload', async ({ ap
 
 test('the main screens have no serious or critical accessibility violations', async ({ app }) => {
   const check = async (name: string): Promise<void> => {
-    // Colours fade between themes; measure contrast once every transition has ended.
-    await app.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
-    const results = await new AxeBuilder({ page: app }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // Colours fade between themes: seriousViolations measures once they have ended.
+    expect((await seriousViolations(app)).map((v) => `${name}: ${v}`)).toEqual([]);
   };
   await expect(app.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
   await check('overview');
