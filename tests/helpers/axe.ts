@@ -4,13 +4,12 @@
  * text against what shows through). Infinite ones (a spinner) are not waited for.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { settled } from './settled';
 
 /** The serious and critical violations on the page (or only in the given parts), one line each. */
 export async function seriousViolations(page: Page, ...parts: string[]): Promise<string[]> {
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity).length))
-    .toBe(0);
+  await settled(page);
   let axe = new AxeBuilder({ page });
   for (const part of parts) axe = axe.include(part);
   const results = await axe.analyze();
