@@ -211,3 +211,34 @@ test('a slow preview counts its seconds, and the first page shown at once is the
   const differing = atOnce.data.filter((v, i) => v !== redrawn.data[i]).length;
   expect(differing / atOnce.data.length, 'share of the page that differs from pdf.js drawing it on the screen').toBeLessThan(0.001);
 });
+
+test('a first page slow to draw says so (step 2 of 2) until it is on the screen', async ({ app }) => {
+  // pdf.js's worker, as on a laptop far busier than this machine: it starts reading a page 1.5 s after
+  // it is asked to. Only the speed is changed; the worker's own file is served, with that wait in front.
+  await app.route('**/assets/pdf.worker*.mjs', async (route) => {
+    const response = await route.fetch();
+    const slow = `{ const add = self.addEventListener.bind(self);
+      self.addEventListener = (type, listener, options) => add(type, type !== 'message' ? listener : (e) =>
+        e.data && e.data.action === 'GetOperatorList' ? setTimeout(() => listener(e), 1500) : listener(e), options); }\n`;
+    await route.fulfill({ response, body: slow + (await response.text()) });
+  });
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  // Every status line the pane shows, in order, as the page itself sees them.
+  await app.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenSteps: string[] }).seenSteps = seen;
+    new MutationObserver(() => {
+      for (const el of Array.from(document.querySelectorAll('[role="status"]'))) {
+        const step = /第 [12] 步[^已]*/.exec(el.textContent ?? '')?.[0];
+        if (step && seen.at(-1) !== step) seen.push(step);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await app.getByRole('button', { name: '预览' }).click();
+  await expect(app.getByRole('status').filter({ hasText: '第 2 步（共 2 步）：正在显示第一页…' })).toBeVisible();
+  await expect(app.getByRole('button', { name: '预览' })).toBeDisabled();
+  await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /测试分析员/ });
+  await expect(app.getByRole('status').filter({ hasText: /第 [12] 步/ })).toHaveCount(0);
+  expect(await app.evaluate(() => (window as unknown as { seenSteps: string[] }).seenSteps)).toEqual(['第 1 步（共 2 步）：正在生成 PDF…', '第 2 步（共 2 步）：正在显示第一页…']);
+  await expect(app.getByRole('button', { name: '预览' })).toBeEnabled();
+});

@@ -14,7 +14,11 @@ import { getApi } from '../api';
 import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
 import { PdfPreview, type OpenedPdf, type PdfPreviewHandle } from './PdfPreview';
 
-/** How long page 1 may take to draw before the status says it is being drawn (step 2 of 2). */
+/**
+ * How long page 1 may take to draw before the status says it is being drawn (step 2 of 2). It shows
+ * while pdf.js's worker is slow to read the page (tests/e2e/briefing.spec.ts); while the page's own
+ * thread is drawing, nothing new can be shown on it anyway.
+ */
 const SLOW_DRAWING_MS = 300;
 
 /** Where a preview is: the PDF being made, then its first page being shown, then shown. */
