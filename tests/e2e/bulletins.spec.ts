@@ -12,7 +12,7 @@ import { pdfText } from '../helpers/pdf';
 import { perform } from '../helpers/steps';
 import { EDIT_FIGURE } from '../helpers/workflows';
 import { seriousViolations } from '../helpers/axe';
-import { settled } from '../helpers/settled';
+import { openedDialog } from '../helpers/settled';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Each test writes and saves through a real data file, some with LibreOffice: three minutes each on a loaded 2-core machine.
@@ -134,9 +134,7 @@ test('a draft saves itself after a pause; the header undo takes the save back an
 
   // Issued as a supplement (增刊), numbered apart from the year's regular issues.
   await app.getByRole('button', { name: '签发…' }).click();
-  const dialog = app.getByRole('dialog', { name: '签发本期简报' });
-  // Ticked once the dialog has zoomed in: a click computed while it grows can miss (CI, stop 17).
-  await settled(app);
+  const dialog = await openedDialog(app, '签发本期简报');
   await dialog.getByRole('checkbox', { name: '作为增刊（单独编号）' }).check();
   await dialog.getByRole('button', { name: '签发', exact: true }).click();
   const year = new Date().getFullYear();
@@ -262,7 +260,7 @@ test.describe('the journey of an issue', () => {
       await app.keyboard.type('。');
 
       await app.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '插入图表' }).click();
-      const chart = app.getByRole('dialog', { name: '插入图表' });
+      const chart = await openedDialog(app, '插入图表');
       await chart.getByRole('radio', { name: '趋势图' }).check();
       const entities = chart.getByRole('combobox', { name: '产业（1–5 个）' });
       await entities.fill('智能机器人');
@@ -364,7 +362,7 @@ test.describe('the journey of an issue', () => {
 
       // The correction is issued in turn, counted overall too (总第M期).
       await app.getByRole('button', { name: '签发…' }).click();
-      const dialog = app.getByRole('dialog', { name: '签发本期简报' });
+      const dialog = await openedDialog(app, '签发本期简报');
       await dialog.getByRole('checkbox', { name: '同时标注总期号（总第M期）' }).check();
       await dialog.getByRole('button', { name: '签发', exact: true }).click();
       await expect(app.getByText(new RegExp(`${year}年第2期（总第\\d+期）`)).first()).toBeVisible();

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectFirstPageDrawn } from '../helpers/preview';
 import { seriousViolations } from '../helpers/axe';
+import { openedDialog } from '../helpers/settled';
 import { ARTIFACTS, confirmAuthor, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 360_000 });
@@ -140,7 +141,7 @@ test("a new analyst's first day, in Chinese and English, light and dark, with a 
 
   await test.step('export the workbook, edit it as another program would, and import it back', async () => {
     await page.getByRole('button', { name: '导出 Excel' }).click();
-    const dialog = page.getByRole('dialog', { name: '导出 Excel 工作簿' });
+    const dialog = await openedDialog(page, '导出 Excel 工作簿');
     await dialog.getByRole('radio', { name: 'English' }).check();
     await dialog.getByRole('button', { name: '开始导出' }).click();
     await expect(dialog.getByRole('status')).toContainText('已导出');
