@@ -2,7 +2,9 @@
  * Making a briefing PDF: read the data, let the template build the document model, refuse any
  * character no embedded font has (naming the entity and the field), write the model as a pdfmake
  * definition and let pdfmake (0.3) lay it out. The one-page brief is laid out at successively
- * tighter fit levels until it is one page; if even the tightest is not, the export refuses.
+ * tighter fit levels until it is one page; if even the tightest is not, the export refuses. A fact
+ * sheet that runs a few lines onto one page more than it needs is set a little tighter (type and
+ * spacing, nothing left out) when that saves the page, as an editor would.
  */
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -19,7 +21,7 @@ import { fontAccessPolicy, pdfmakeFonts } from './fonts';
 import { assertPrintable, type PrintedText } from './glyphs';
 import { TABLE_LAYOUTS, toPdfmake, type ChartRenderer } from './pdf';
 import { joinLinePieces } from './pdfmake-lines';
-import { factSheet } from './templates/fact-sheet';
+import { FACT_SHEET_SCALES, factSheet } from './templates/fact-sheet';
 import { fullBriefing } from './templates/full';
 import { FIT_LEVELS, onePage } from './templates/one-page';
 
@@ -69,7 +71,8 @@ export function printedTexts(model: BriefingDocument): PrintedText[] {
 }
 
 /**
- * The document model for a request (the one-page brief at the given fit level). `allNotes`: every
+ * The document model for a request (the one-page brief at the given fit level; the fact sheet at the
+ * given one of its scales). `allNotes`: every
  * source's whole note with its quoted passages, whatever the fit level cut (Word, where notes are
  * footnotes and the page has no limit).
  */
@@ -77,7 +80,7 @@ export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
   const request = parseRequest(rawRequest);
   const data = readBriefingData(db, request.entityIds);
   const c = new Composer(request, data, localDate(now));
-  const model = request.template === 'one-page' ? onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!);
+  const model = request.template === 'one-page' ? onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!, FACT_SHEET_SCALES[Math.min(level, FACT_SHEET_SCALES.length - 1)]);
   if (options.allNotes) {
     for (const b of walkBlocks(model.blocks)) if (b.type === 'notes') b.compact = false;
     c.finishNotes(model.blocks);
@@ -100,6 +103,7 @@ export async function writePdf(doc: TDocumentDefinitions): Promise<{ pdf: Buffer
 }
 
 export async function renderBriefing(db: DB, request: BriefingRequest, now: Date = new Date()): Promise<RenderedBriefing> {
+  if (request.template === 'fact-sheet') return fittedFactSheet(db, request, now);
   const levels = request.template === 'one-page' ? FIT_LEVELS.length : 1;
   for (let level = 0; level < levels; level++) {
     const { model, doc } = prepareBriefing(db, request, now, level);
@@ -107,6 +111,20 @@ export async function renderBriefing(db: DB, request: BriefingRequest, now: Date
     if (request.template !== 'one-page' || pages === 1) return { pdf, pages, model };
   }
   throw new AppError('BRIEFING_DOES_NOT_FIT', 'one-page brief does not fit on one page', { template: request.template });
+}
+
+/** The fact sheet at full size, unless a tighter scale puts it on fewer pages: then the first that does. */
+async function fittedFactSheet(db: DB, request: BriefingRequest, now: Date): Promise<RenderedBriefing> {
+  const write = async (level: number): Promise<RenderedBriefing> => {
+    const { model, doc } = prepareBriefing(db, request, now, level);
+    return { ...(await writePdf(doc)), model };
+  };
+  const full = await write(0);
+  for (let level = 1; level < FACT_SHEET_SCALES.length && full.pages > 1; level++) {
+    const tighter = await write(level);
+    if (tighter.pages < full.pages) return tighter;
+  }
+  return full;
 }
 
 function parseRequest(raw: BriefingRequest): BriefingRequest {

@@ -8,7 +8,14 @@ import type { EntityDetail } from '../../../../shared/domain';
 import type { Composer } from '../compose';
 import { entityFacts, figuresTable, frame, provinceTable, titleBlock } from './parts';
 
-export function factSheet(c: Composer, e: EntityDetail): BriefingDocument {
+/**
+ * The scales a fact sheet may be set at (1 = normal), tried in turn when it runs onto one page more
+ * than it needs (render.ts): a few lines on a page of their own, set a little smaller, stay on the
+ * page before. Nothing is left out at any scale.
+ */
+export const FACT_SHEET_SCALES: readonly number[] = [1, 0.95, 0.9];
+
+export function factSheet(c: Composer, e: EntityDetail, scale = 1): BriefingDocument {
   const title = c.req.title || c.w.defaultTitle['fact-sheet'];
   const group = c.data.province.figures.filter(
     (f) =>
@@ -32,5 +39,5 @@ export function factSheet(c: Composer, e: EntityDetail): BriefingDocument {
     { type: 'notes', compact: false, small: true, items: [] },
   ];
   c.finishNotes(blocks);
-  return frame(c, 'report', title, blocks);
+  return frame(c, 'report', title, blocks, scale);
 }
