@@ -1,12 +1,20 @@
 import type { Page } from '@playwright/test';
+import { openedDialog, settled } from '../helpers/settled';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
 
-/** Picks an option of an antd select by the select's label and the option's name, from the open list. */
+/**
+ * Picks an option of an antd select by the select's label and the option's name, from the open list,
+ * once the list has slid open: an option clicked while the list still moves was once left unpicked
+ * (CI, 产业 in the figure drawer).
+ */
 async function choose(app: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label }).click();
-  await app.getByRole('listbox').filter({ has: app.getByRole('option', { name: option, exact: true }) }).getByRole('option', { name: option, exact: true }).click();
+  const listbox = app.getByRole('listbox').filter({ has: app.getByRole('option', { name: option, exact: true }) });
+  await expect(listbox).toBeVisible();
+  await settled(app);
+  await listbox.getByRole('option', { name: option, exact: true }).click();
 }
 
 test('add a metric in Settings, enter a figure for it with a city, and see it in the workbench filtered by that city', async ({ app }) => {
@@ -29,7 +37,7 @@ test('add a metric in Settings, enter a figure for it with a city, and see it in
   // A figure for it, about 深圳市, in its own unit.
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
   await app.getByRole('button', { name: '新增数据' }).click();
-  const panel = app.getByRole('dialog', { name: '新增数据' });
+  const panel = await openedDialog(app, '新增数据');
   await choose(app, panel, '产业', '智能机器人');
   await choose(app, panel, '指标', '专利授权量');
   await choose(app, panel, '城市', '深圳市');
