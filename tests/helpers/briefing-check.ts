@@ -9,7 +9,7 @@ import path from 'node:path';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
 import { PAGE, type PageFrame } from '../../electron/services/briefing/pdf';
 import { printedTexts } from '../../electron/services/briefing/render';
-import { walkBlocks, type BriefingDocument, type Line } from '../../shared/document';
+import { walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
 import { pdfPages, pdfTextIn, pdfWords } from './pdf';
 
 const REPORT_PAGE = PAGE;
@@ -194,4 +194,122 @@ export function englishWordsCut(file: string, texts: readonly string[]): { engli
   const vocabulary = new Set(english);
   const cut = english.filter((w) => [...w].some((_, i) => i >= 2 && i <= w.length - 2 && printed.has(w.slice(0, i)) && printed.has(w.slice(i)) && !vocabulary.has(w.slice(0, i)) && !vocabulary.has(w.slice(i))));
   return { english, cut: [...new Set(cut)] };
+}
+
+/**
+ * Where the blocks of a report landed, read back from the PDF: each block's page, found by its opening
+ * text (a table by each row's first cell) in the pages' body text in drawing order, searching forward
+ * from where the block before it was found — so a name printed twice (a chart's label, a row) is found
+ * where the document put it. The contents are passed over (they list every heading). A block not
+ * found (its opening printed otherwise than in the model, e.g. cut by a line's end inside an unbroken
+ * word) has page 0, and the search goes on from where it was.
+ */
+export interface PlacedBlock {
+  block: Block;
+  page: number;
+  /** A table's rows, each row's page. */
+  rows?: number[];
+}
+
+export function placeBlocks(file: string, model: BriefingDocument, frame: PageFrame): PlacedBlock[] {
+  const pages = pdfPages(file);
+  const box = { x: 0, y: frame.top - 6, width: frame.width, height: frame.height - frame.top - frame.bottom + 10 };
+  const texts = Array.from({ length: pages }, (_, i) => squash(pdfTextIn(file, i + 1, box)));
+  let page = 1;
+  let at = 0;
+  const find = (text: string): number => {
+    const key = squash(text).slice(0, 12);
+    if (key === '') return 0;
+    for (let p = page; p <= pages; p++) {
+      const i = texts[p - 1]!.indexOf(key, p === page ? at : 0);
+      if (i >= 0) {
+        page = p;
+        at = i + key.length;
+        return p;
+      }
+    }
+    return 0;
+  };
+  const out: PlacedBlock[] = [];
+  for (const block of model.blocks) {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+        out.push({ block, page: find(lineText(block.runs)) });
+        break;
+      case 'list':
+        out.push({ block, page: find(lineText(block.items[0]?.runs ?? [])) });
+        break;
+      case 'figures':
+        out.push({ block, page: find(lineText(block.items[0]?.label[0] ?? [])) });
+        break;
+      case 'chart':
+        out.push({ block, page: find(lineText(block.caption)) });
+        break;
+      case 'table': {
+        const rows = block.rows.map((r) => find(r[0]?.lines.map(lineText).join('') ?? ''));
+        out.push({ block, page: rows[0] ?? 0, rows });
+        break;
+      }
+      case 'contents': {
+        // Past the contents: the last heading it lists, then the next page.
+        find(lineText(block.title));
+        const headings = model.blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.toc);
+        const last = headings.at(-1);
+        if (last && find(lineText(last.runs)) > 0) {
+          page += 1;
+          at = 0;
+        }
+        out.push({ block, page });
+        break;
+      }
+      default:
+        out.push({ block, page: 0 });
+    }
+  }
+  return out;
+}
+
+/**
+ * Tables whose last page carries fewer than `widows` of their rows, though the table has rows enough
+ * to carry more (at least twice as many).
+ */
+export function widowRows(placed: readonly PlacedBlock[], widows: number): Violation[] {
+  const out: Violation[] = [];
+  for (const p of placed) {
+    if (p.block.type !== 'table' || !p.rows || p.rows.length < 2 * widows || p.rows.includes(0)) continue;
+    const last = p.rows.at(-1)!;
+    const carried = p.rows.filter((r) => r === last).length;
+    if (last !== p.rows[0] && carried < widows) out.push({ what: 'widow rows', detail: `the table of "${lineText(p.block.rows[0]![0]!.lines[0] ?? [])}" … ends with ${carried} row(s) alone on page ${last}` });
+  }
+  return out;
+}
+
+/**
+ * Headings whose section goes on to the next page with less than `minLines` lines of it below the
+ * heading on its own page: no table, chart, list or figures of it there, only paragraphs shorter than
+ * that (measured at `lineWidth` in the body size, as the document sets them). Sub-headings are part
+ * of a section, not its body.
+ */
+export function thinSectionStarts(placed: readonly PlacedBlock[], minLines: number, lineWidth: (text: string) => number): Violation[] {
+  const out: Violation[] = [];
+  placed.forEach((h, i) => {
+    if (h.block.type !== 'heading' || h.page === 0) return;
+    const level = h.block.level;
+    const section: PlacedBlock[] = [];
+    for (const p of placed.slice(i + 1)) {
+      if (p.block.type === 'heading' && p.block.level <= level) break;
+      if (p.block.type === 'pageBreak') break;
+      section.push(p);
+    }
+    const body = section.filter((p) => p.block.type !== 'heading' && p.block.type !== 'rule');
+    if (body.length === 0 || body.some((p) => p.page === 0)) return;
+    const lastPage = Math.max(...body.map((p) => (p.rows ? Math.max(...p.rows) : p.page)));
+    if (lastPage === h.page) return;
+    const here = body.filter((p) => p.page === h.page);
+    if (here.some((p) => p.block.type !== 'paragraph')) return;
+    const lines = here.reduce((n, p) => n + (p.block.type === 'paragraph' ? lineWidth(lineText(p.block.runs)) : 0), 0);
+    if (lines < minLines) out.push({ what: 'thin section start', detail: `"${lineText(h.block.runs)}" on page ${h.page} has ${lines} line(s) of its section under it; the rest is on page ${lastPage}` });
+  });
+  return out;
 }

@@ -72,9 +72,19 @@ export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TD
     header: (page: number) => w.header(page),
     footer: (page: number, pages: number) => w.footer(page, pages),
     content,
-    pageBreakBefore: (node, query) => keepRule(node as NodeInfo, query as unknown as { getFollowingNodesOnPage: () => NodeInfo[] }, width, bulletin ? BULLETIN_KEEP : REPORT_KEEP),
+    pageBreakBefore: (node, query) => keepRule(node as NodeInfo, query as unknown as KeepQuery, width, bulletin ? BULLETIN_KEEP : REPORT_KEEP, w.rowCells),
   };
 }
+
+/** What pdfmake tells the keep rule of the nodes around the one it decides on (in the current layout). */
+export interface KeepQuery {
+  getFollowingNodesOnPage: () => NodeInfo[];
+  getNodesOnNextPage?: () => NodeInfo[];
+  getPreviousNodesOnPage?: () => NodeInfo[];
+}
+
+/** The fewest rows of a table carried onto the page where the table ends (its widows), when the table is long enough to spare them. */
+export const TABLE_WIDOW_ROWS = 3;
 
 interface NodeInfo {
   id?: string;
@@ -136,7 +146,7 @@ export const BULLETIN_KEEP: KeepMetrics = {
  * pdfmake reports of the nodes alone (ids, pages, start, text), so the rule is a pure function of the
  * definition: laying the same definition out again gives the same pages.
  */
-export function keepRule(node: NodeInfo, query: { getFollowingNodesOnPage: () => NodeInfo[] }, width: number, metrics: KeepMetrics = REPORT_KEEP): boolean {
+export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metrics: KeepMetrics = REPORT_KEEP, rows?: ReadonlyMap<string, object[]>): boolean {
   const id = node.id ?? '';
   if (id.startsWith('keep-')) {
     // What follows in the body: not the running header or footer, not another kept node (a chart's
@@ -147,18 +157,63 @@ export function keepRule(node: NodeInfo, query: { getFollowingNodesOnPage: () =>
       .getFollowingNodesOnPage()
       .filter((n) => !n.id?.startsWith(FRAME) && !n.id?.startsWith('keep-') && (n.text !== undefined || n.svg !== undefined) && (!n.id?.startsWith('pos-') || n.startPosition?.pageNumber === page));
     if (node.pageNumbers.length !== 1) return false;
-    const next = following[0];
-    return next === undefined || (next.id?.startsWith('para-') === true && next.pageNumbers[0] === page && movesWhole(next, width, metrics));
+    // A heading (or caption) needs some of what it introduces below it on its page: a table's first
+    // rows, a chart, a list, or paragraphs of at least KEEP_BODY_LINES lines. What stays with it before
+    // the page ends is counted; a paragraph that will move whole does not stay. "战略性支柱产业集群" with
+    // its one-line introduction at the foot of a page, its table on the next, moves to that page.
+    let lines = 0;
+    for (const n of following) {
+      if (!n.id?.startsWith('para-')) return false;
+      if (n.pageNumbers[0] !== page || movesWhole(n, width, metrics)) break;
+      if (n.pageNumbers.length > 1) return false;
+      lines += paragraphLines(n, width, metrics);
+      if (lines >= KEEP_BODY_LINES) return false;
+    }
+    // At the very end of the document there is nothing to move it to.
+    return lines === 0 || (query.getNodesOnNextPage?.().some((n) => !n.id?.startsWith(FRAME)) ?? false);
   }
+  if (id.startsWith('row-') && rows) return carriesWidowRows(node, id, query, rows);
   return id.startsWith('para-') && movesWhole(node, width, metrics);
+}
+
+/** The fewest lines of body a heading keeps below it on its page, unless its section ends there. */
+export const KEEP_BODY_LINES = 2;
+
+/**
+ * Whether a table should break before this row ("row-<table>-<row>-<rows>", on the row's first cell)
+ * rather than where it fell: it is the row TABLE_WIDOW_ROWS from the end, and the rows after it that
+ * went onto the next page are fewer than that (one or two rows alone at the head of a page). The break
+ * is made only when at least two of the table's rows stay behind on this page. pdfmake moves a row
+ * whole only when every cell of it asks to break, so each of its cells (the definition's own objects,
+ * which pdfmake lays out) is marked; pdfmake then lays the document out again.
+ */
+function carriesWidowRows(node: NodeInfo, id: string, query: KeepQuery, rows: ReadonlyMap<string, object[]>): boolean {
+  const [, table, row, count] = id.split('-');
+  if (Number(row) !== Number(count) - TABLE_WIDOW_ROWS) return false;
+  const page = node.startPosition?.pageNumber;
+  if (page === undefined) return false;
+  const ofTable = (n: NodeInfo, on: number): boolean => n.id?.startsWith(`row-${table}-`) === true && n.startPosition?.pageNumber === on;
+  const carried = (query.getNodesOnNextPage?.() ?? []).filter((n) => ofTable(n, page + 1)).length;
+  if (carried === 0 || carried >= TABLE_WIDOW_ROWS) return false;
+  const staying = (query.getPreviousNodesOnPage?.() ?? []).filter((n) => ofTable(n, page)).length;
+  if (staying < 2) return false;
+  for (const cell of rows.get(id) ?? []) (cell as { pageBreak?: string }).pageBreak = 'before';
+  return true;
+}
+
+/** A paragraph's lines at the width of the text block. */
+function paragraphLines(node: NodeInfo, width: number, metrics: KeepMetrics): number {
+  const style = Array.isArray(node.style) ? node.style[0] : node.style;
+  const { fontSize } = (typeof style === 'string' ? metrics.styles?.[style] : undefined) ?? metrics;
+  return Math.max(1, Math.ceil(measureText(plainText(node.text), fontSize, false, metrics.face) / width));
 }
 
 /** Whether a paragraph split over two pages is moved whole to the second (see keepRule). */
 function movesWhole(node: NodeInfo, width: number, metrics: KeepMetrics): boolean {
   if (node.pageNumbers.length < 2) return false;
   const style = Array.isArray(node.style) ? node.style[0] : node.style;
-  const { fontSize, pitch } = (typeof style === 'string' ? metrics.styles?.[style] : undefined) ?? metrics;
-  const lines = Math.ceil(measureText(plainText(node.text), fontSize, false, metrics.face) / width);
+  const { pitch } = (typeof style === 'string' ? metrics.styles?.[style] : undefined) ?? metrics;
+  const lines = paragraphLines(node, width, metrics);
   if (lines <= metrics.shortLines) return true;
   const start = node.startPosition;
   if (start === undefined) return false;
@@ -231,6 +286,10 @@ class Writer {
     }
     if (this.contentsRows.length === 0) this.contentsRows.push([{ text: '' }, { text: '' }]);
   }
+
+  private tables = 0;
+  /** The cells of each table row the widow rule may move to the next page, by its first cell's id. */
+  readonly rowCells = new Map<string, object[]>();
 
   /** Inside a table cell: pdfmake cannot move a node there to the next page (it loses the row's other cells), so no keep rule applies. */
   private inCell = 0;
@@ -406,6 +465,16 @@ class Writer {
     // The header row and the first row are laid out together and moved whole when they do not fit:
     // tagged, so a heading or caption before the table sees where the table really starts.
     for (const cell of body.slice(0, 2).flat()) this.tag(cell);
+    // The rows after the first carry an id on their first cell, which the widow rule reads (keepRule).
+    // A cell of two lines is a stack: its first line is tagged too, so the page pdfmake reports for the
+    // cell is corrected when its row is moved whole to the next page (see tag()).
+    const table = this.tables++;
+    body.slice(2).forEach((cells, i) => {
+      const id = `row-${table}-${i + 1}-${b.rows.length}`;
+      this.tag(cells[0]);
+      (cells[0] as { id?: string }).id = id;
+      this.rowCells.set(id, cells as object[]);
+    });
     return {
       // keepWithHeaderRows: the header row never stands alone at the foot of a page (its first row goes with it).
       table: { headerRows: 1, keepWithHeaderRows: 1, widths, dontBreakRows: true, body },

@@ -1,0 +1,90 @@
+/**
+ * A report's pages break where a typesetter would break them. Read back from the PDF (each block
+ * found by its opening text, in order): no table ends with one or two rows alone at the head of a page
+ * when it has rows to spare, and no heading is left at a page's foot with less than two lines of its
+ * section under it while the section goes on overleaf. For the full briefing of the default data, and
+ * of random data files (long names, notes and annotations move every break), in every language.
+ * KEEP_PROPERTY_SEED replays a seed; KEEP_PROPERTY_RUNS sets the number of data files.
+ */
+import fc from 'fast-check';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BRIEFING_LANGS, type BriefingRequest } from '../../shared/briefing';
+import { CONTENT_WIDTH, KEEP_BODY_LINES, PAGE, TABLE_WIDOW_ROWS } from '../../electron/services/briefing/pdf';
+import { measureText } from '../../electron/services/briefing/measure';
+import { renderBriefing } from '../../electron/services/briefing/render';
+import { keepForInspection, placeBlocks, thinSectionStarts, widowRows, type PlacedBlock, type Violation } from '../helpers/briefing-check';
+import { openTemp, tempDir } from '../helpers/files';
+import { ARTIFACTS } from '../helpers/pdf';
+import { applyCase, briefingCase } from '../helpers/random-briefing-data';
+import { propertySeed } from '../helpers/seed';
+import type { DB } from '../../electron/services/db/open';
+
+const RUNS = Number(process.env.KEEP_PROPERTY_RUNS ?? 3);
+const SEED = propertySeed('KEEP_PROPERTY_SEED', 20261201);
+const NOW = new Date('2026-11-28T09:00:00');
+/** Lines a paragraph of body text takes at the text block's width. */
+const lines = (text: string): number => Math.max(1, Math.ceil(measureText(text, 9.5, false, 'sans') / CONTENT_WIDTH));
+
+interface Checked {
+  placed: PlacedBlock[];
+  problems: Violation[];
+  file: string;
+  pdf: Buffer;
+}
+
+async function fullBriefing(db: DB, lang: BriefingRequest['lang'], extra: Partial<BriefingRequest> = {}): Promise<Checked> {
+  const request: BriefingRequest = { template: 'full', lang, entityIds: [], title: '', subtitle: '', author: '', marking: '', ...extra };
+  const { pdf, model } = await renderBriefing(db, request, NOW);
+  const file = keepForInspection(pdf, `full-${lang}`, tempDir('cluster-brief-keep-'));
+  const placed = placeBlocks(file, model, PAGE);
+  return { placed, problems: [...widowRows(placed, TABLE_WIDOW_ROWS), ...thinSectionStarts(placed, KEEP_BODY_LINES, lines)], file, pdf };
+}
+
+describe('page breaks in reports', () => {
+  it('the full briefing of the default data: every table and heading found, no widow rows, no heading left at a page foot', async () => {
+    const { db } = openTemp();
+    try {
+      for (const lang of BRIEFING_LANGS) {
+        const { placed, problems } = await fullBriefing(db, lang);
+        expect(problems, lang).toEqual([]);
+        // Not vacuous: every block found, and at least one table and one section go over a page.
+        expect(placed.filter((p) => p.page === 0 && p.block.type !== 'rule' && p.block.type !== 'pageBreak' && p.block.type !== 'notes' && p.block.type !== 'annotation'), lang).toEqual([]);
+        const broken = placed.filter((p) => p.rows && new Set(p.rows).size > 1);
+        expect(broken.length, `${lang}: tables over two pages`).toBeGreaterThan(0);
+      }
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+
+  it(`random data files: no widow rows, no heading left at a page foot (${RUNS} data files × 3 languages, seed ${SEED})`, async () => {
+    let sample = 0;
+    let tables = 0;
+    let headings = 0;
+    await fc.assert(
+      fc.asyncProperty(briefingCase, async (c) => {
+        sample++;
+        const { db } = openTemp();
+        try {
+          applyCase(db, c);
+          for (const lang of BRIEFING_LANGS) {
+            const { placed, problems, pdf } = await fullBriefing(db, lang, c.request);
+            tables += placed.filter((p) => p.rows && !p.rows.includes(0) && new Set(p.rows).size > 1).length;
+            headings += placed.filter((p) => p.block.type === 'heading' && p.page > 0).length;
+            if (problems.length) {
+              const kept = keepForInspection(pdf, `seed-${SEED}-sample-${sample}-full-${lang}`, path.join(ARTIFACTS, 'keep'));
+              throw new Error(`full/${lang} (${kept}):\n${problems.map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
+            }
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 0 },
+    );
+    // The property looked at something: tables that went over a page, and headings found.
+    expect(tables).toBeGreaterThan(0);
+    expect(headings).toBeGreaterThan(RUNS * 3 * 5);
+  }, 600_000);
+});
