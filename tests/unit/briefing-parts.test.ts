@@ -6,8 +6,11 @@ import { DEFAULT_DATASET } from '../../electron/services/db/seed';
 import { getProvince, listEntities } from '../../electron/services/db/read';
 import fc from 'fast-check';
 import { cleanForPrint, glyphCoverage } from '../../electron/services/briefing/glyphs';
-import { renderChartSvg } from '../../electron/services/briefing/charts-svg';
-import { openTemp } from '../helpers/files';
+import { renderChartSvg, withFallbackTspans } from '../../electron/services/briefing/charts-svg';
+import { measureText } from '../../electron/services/briefing/measure';
+import { renderBriefing } from '../../electron/services/briefing/render';
+import { keepForInspection, wordsOutside } from '../helpers/briefing-check';
+import { openTemp, tempDir } from '../helpers/files';
 
 describe('glyph coverage', () => {
   const coverage = glyphCoverage();
@@ -77,5 +80,41 @@ describe('chart option builders', () => {
     expect(growth).toContain('5.2%');
     expect(growth).toContain('9.2%');
     db.close();
+  });
+});
+
+describe('chart labels set in more than one font', () => {
+  const coverage = glyphCoverage();
+  const label = (anchor: string): string => `<svg><text text-anchor="${anchor}" style="font-size:10px;font-family:NotoSansSC;" transform="translate(8 84)">A🚀…źródło &amp; 数据</text></svg>`;
+  const placed = (svg: string): { x: number; text: string }[] => [...svg.matchAll(/<tspan x="(-?[\d.]+)"[^>]*>([^<]*)<\/tspan>/g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+
+  it('place every run at its own x, one after another as the fonts that draw them measure it, for each anchor', () => {
+    for (const [anchor, end] of [['start', 1], ['middle', 0.5], ['end', 0]] as const) {
+      const runs = placed(withFallbackTspans(label(anchor), coverage));
+      expect(runs.map((r) => r.text).join(''), anchor).toBe('A🚀…źródło &amp; 数据');
+      expect(runs.length, anchor).toBeGreaterThan(3);
+      const widths = runs.map((r) => measureText(r.text.replace('&amp;', '&'), 10, false));
+      const total = widths.reduce((a, b) => a + b, 0);
+      // Anchored as the label was: its start at 0, its middle, or its end.
+      const first = anchor === 'start' ? runs[0]!.x : anchor === 'end' ? runs[0]!.x - widths[0]! : runs[0]!.x - widths[0]! / 2;
+      expect(first, anchor).toBeCloseTo(-(1 - end) * total, 1);
+      for (let i = 1; i < runs.length; i++) {
+        const start = (r: number): number => (anchor === 'start' ? runs[r]!.x : anchor === 'end' ? runs[r]!.x - widths[r]! : runs[r]!.x - widths[r]! / 2);
+        expect(start(i) - start(i - 1), `${anchor} run ${i}`).toBeCloseTo(widths[i - 1]!, 1);
+      }
+    }
+  });
+
+  it('keep a long Polish and emoji name inside the page in the one-page brief (it ran off the page: svg-to-pdfkit left gaps between runs)', async () => {
+    const { db } = openTemp();
+    try {
+      const id = (db.prepare(`SELECT id FROM entities WHERE deleted_at IS NULL ORDER BY sort_order, id LIMIT 1 OFFSET 5`).get() as { id: string }).id;
+      db.prepare('UPDATE entities SET name_en = ? WHERE id = ?').run('A🚀…źródło '.repeat(30), id);
+      const { pdf } = await renderBriefing(db, { template: 'one-page', entityIds: [], lang: 'en', title: '', subtitle: '', author: '', marking: '' }, new Date('2026-11-28T09:00:00'));
+      const file = keepForInspection(pdf, 'one-page-en-long-name', tempDir('cluster-brief-labels-'));
+      expect(wordsOutside(file)).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });
