@@ -143,8 +143,9 @@ export const BULLETIN_KEEP: KeepMetrics = {
  * follows is a paragraph this rule will move (pdfmake decides each node once, in order: a heading
  * decided before its paragraph moved would stay behind alone). A short paragraph split over two pages
  * moves whole, and so does one that would leave too few lines on either page. Decided from what
- * pdfmake reports of the nodes alone (ids, pages, start, text), so the rule is a pure function of the
- * definition: laying the same definition out again gives the same pages.
+ * pdfmake reports of the nodes alone (ids, pages, start, text), so laying the same definition out
+ * again gives the same pages. The one thing the rule writes is the widow rule's break: it marks the
+ * cells of the row it moves (`rows`, the Writer's rowCells) in the definition it was made for.
  */
 export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metrics: KeepMetrics = REPORT_KEEP, rows?: ReadonlyMap<string, object[]>): boolean {
   const id = node.id ?? '';
