@@ -38,6 +38,11 @@ export default defineConfig({
       testMatch: 'e2e/**/*.spec.ts',
       use: {
         browserName: 'chromium',
+        // The page as for a person who turned the system's animations off (the app follows that, see
+        // renderer/src/useMediaQuery.ts): a drawer or a select's list is where it will stay the moment it
+        // is shown, so a click never lands on something still sliding in. The tests that are about
+        // motion ask for it themselves (app.emulateMedia).
+        reducedMotion: 'reduce',
         launchOptions: { ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}), args: CHROMIUM_ARGS },
       },
     },

@@ -1,7 +1,7 @@
 import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Spin, Typography, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
@@ -21,6 +21,7 @@ import { TableImportPage } from './pages/TableImportPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { watchIconLabels } from './iconLabels';
 import { SessionProvider, useSession } from './session';
+import { REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
 import { hrefFor, useRoute, type Route } from './useRoute';
 
 // ECharts is large and only the dashboard needs it: load it when the dashboard is opened.
@@ -44,14 +45,7 @@ const LANG_CHOICES: { value: Lang; label: string }[] = [
 
 /** Light or dark, following the operating system when the person chose "follow the system". */
 function useDark(choice: Theme): boolean {
-  const query = '(prefers-color-scheme: dark)';
-  const [systemDark, setSystemDark] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const media = window.matchMedia(query);
-    const onChange = (): void => setSystemDark(media.matches);
-    media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
-  }, []);
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   return choice === 'dark' || (choice === 'system' && systemDark);
 }
 
@@ -59,6 +53,10 @@ export function App(): React.JSX.Element {
   const [themeChoice, setThemeChoice] = useState<Theme>('system');
   const [lang, setLang] = useState<Lang>('zh-CN');
   const dark = useDark(themeChoice);
+  const reducedMotion = useMediaQuery(REDUCED_MOTION);
+  // Messages after an action open just under the header, never over it: a long one ("已重做：修改 …")
+  // covered the navigation and the undo buttons, and antd holds a message open while the pointer is on it.
+  const [headerHeight, setHeaderHeight] = useState(64);
   return (
     <ConfigProvider
       // No virtual lists: every option of a select is in the page, reachable by role and name
@@ -72,13 +70,13 @@ export function App(): React.JSX.Element {
       theme={{
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
         // Blue, red and secondary text that read at WCAG AA contrast on either background.
-        token: { fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST), ...(dark ? DARK_STATES : LIGHT_STATES) },
+        token: { motion: !reducedMotion, fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST), ...(dark ? DARK_STATES : LIGHT_STATES) },
         components: { Button: dark ? BUTTON_STATES.dark : BUTTON_STATES.light },
       }}
     >
-      <AntApp>
+      <AntApp message={{ top: headerHeight + TOAST_GAP }}>
         <SessionProvider>
-          <Shell dark={dark} onTheme={setThemeChoice} onLang={setLang} />
+          <Shell dark={dark} onTheme={setThemeChoice} onLang={setLang} onHeaderHeight={setHeaderHeight} />
         </SessionProvider>
       </AntApp>
     </ConfigProvider>
@@ -99,8 +97,28 @@ const NAV_LABEL: Record<string, string> = {
   settings: 'settings.nav',
 };
 
-function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) => void; onLang: (l: Lang) => void }): React.JSX.Element {
+/** Space between the header's lower edge and a message under it. */
+const TOAST_GAP = 8;
+
+/** The header's height as it is laid out now (its links wrap onto a second row in a narrow window). */
+function useHeaderHeight(onHeight: (px: number) => void): React.RefObject<HTMLElement | null> {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const header = ref.current;
+    if (!header) return;
+    const report = (): void => onHeight(Math.ceil(header.getBoundingClientRect().height));
+    report();
+    const observer = new ResizeObserver(report);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, [onHeight]);
+  return ref;
+}
+
+function Shell(props: { dark: boolean; onTheme: (t: Theme) => void; onLang: (l: Lang) => void; onHeaderHeight: (px: number) => void }): React.JSX.Element {
+  const { dark, onTheme, onLang } = props;
   const { t } = useTranslation();
+  const headerRef = useHeaderHeight(props.onHeaderHeight);
   const route = useRoute();
   const session = useSession();
   const { lang, settings } = session;
@@ -122,7 +140,7 @@ function Shell({ dark, onTheme, onLang }: { dark: boolean; onTheme: (t: Theme) =
     <Layout style={{ minHeight: '100vh' }}>
       {/* The links wrap onto a second row when the window is narrower than they are (English on a
           1366-px laptop screen), rather than pushing the page wider than the window. */}
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24, paddingBlock: 12, height: 'auto', lineHeight: '40px' }}>
+      <Layout.Header ref={headerRef} style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24, paddingBlock: 12, height: 'auto', lineHeight: '40px' }}>
         <a href="#/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </a>

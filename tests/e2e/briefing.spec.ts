@@ -170,6 +170,8 @@ test('a PDF the preview cannot read is refused in words, and the next preview dr
 });
 
 test('a slow preview counts its seconds, and the first page shown at once is the very page pdf.js draws on the screen', async ({ app }) => {
+  // With the motion most people have on: the press must not start any.
+  await app.emulateMedia({ reducedMotion: 'no-preference' });
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
   // The answer held back until the page has said how long it has been waiting.
   let release = (): void => undefined;

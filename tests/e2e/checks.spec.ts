@@ -56,6 +56,8 @@ test('a figure 5× its previous year is found, opened, acknowledged with a note 
   // Acknowledged with a note: the note is required.
   await row.getByRole('button', { name: `确认：${ROBOTS}` }).click();
   const dialog = app.getByRole('dialog', { name: '确认这条核查结果' });
+  // The note takes the keys at once, with or without motion.
+  await expect(dialog.getByLabel('确认说明')).toBeFocused();
   await dialog.getByRole('button', { name: '确认' }).click();
   await expect(dialog.getByText('请填写确认说明。')).toBeVisible();
   await dialog.getByLabel('确认说明').fill('2023 年起统计口径扩大，已与省统计局核对');

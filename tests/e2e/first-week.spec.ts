@@ -23,6 +23,11 @@ async function openRobots(app: Page, origin: string): Promise<Locator> {
 /** The message shown at the top of the window after an action (announced as an alert). */
 const toast = (app: Page, text: string): Locator => app.getByRole('alert').filter({ hasText: text });
 
+async function expectUnderHeader(app: Page, message: Locator): Promise<void> {
+  const header = await app.getByRole('banner').boundingBox();
+  await expect.poll(async () => (await message.boundingBox())!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+}
+
 test('closing a figure with unsaved changes asks first; a save and an undo say what they did', async ({ app, harness }) => {
   let panel = await openRobots(app, harness.origin);
   await panel.getByLabel('数值').fill('130');
@@ -67,8 +72,12 @@ test('closing a figure with unsaved changes asks first; a save and an undo say w
   await expect(toast(app, '已撤销：修改 智能机器人 产值（2023）（连同另外 1 项修改）')).toBeVisible();
   await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
   await undoGroup.getByRole('button', { name: '重做' }).click();
-  await expect(toast(app, '已重做：修改 智能机器人 产值（2023）（连同另外 1 项修改）')).toBeVisible();
+  const redone = toast(app, '已重做：修改 智能机器人 产值（2023）（连同另外 1 项修改）');
+  await expect(redone).toBeVisible();
   await expect(app.getByRole('table', { name: '数据' })).toContainText('超过120亿元');
+  // The message opens under the header: the navigation and 撤销/重做 stay within reach while it shows
+  // (over them, it held the pointer, and antd keeps a hovered message open).
+  await expectUnderHeader(app, redone);
 
   // The same in English, dark.
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
@@ -81,7 +90,9 @@ test('closing a figure with unsaved changes asks first; a save and an undo say w
   await expect(historyEn.getByRole('listitem').first()).toContainText('· China Daily → 广东统计年鉴 2025 · 广东省统计局');
   await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-entity-history-en-dark.png'), fullPage: true });
   await app.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo' }).click();
-  await expect(toast(app, 'Undone: edited Smart robots · Output value (2023) (and 1 more change)')).toBeVisible();
+  const undone = toast(app, 'Undone: edited Smart robots · Output value (2023) (and 1 more change)');
+  await expect(undone).toBeVisible();
+  await expectUnderHeader(app, undone);
 });
 
 test('one click on 保存 saves a figure moved to the province level, with its industry left in the disabled field', async ({ app, harness }) => {
@@ -273,4 +284,43 @@ test('on a 1366-px laptop screen the header keeps to the window in both language
     expect(box.x + box.width, `${await item.textContent()} ends inside the window`).toBeLessThanOrEqual(width);
   }
   await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-header-en.png'), clip: { x: 0, y: 0, width, height: 120 } });
+});
+
+test('with the system set to reduce motion, the figure drawer and its message appear in place; otherwise they move', async ({ app, harness }) => {
+  /** The animations and transitions that start while `act` runs, by the class of what moves. */
+  const motionDuring = async (act: () => Promise<void>): Promise<string[]> => {
+    await app.evaluate(() => {
+      const started: string[] = [];
+      (window as unknown as { started: string[] }).started = started;
+      const note = (event: Event): void => {
+        const target = event.target as Element;
+        // A spinner keeps turning (it says work goes on); only motion that ends is counted.
+        const endless = event instanceof AnimationEvent && target.getAnimations().some((a) => a instanceof CSSAnimation && a.animationName === event.animationName && a.effect?.getComputedTiming().endTime === Infinity);
+        if (!endless) started.push(`${event.type} ${target.className}`);
+      };
+      document.addEventListener('animationstart', note, true);
+      document.addEventListener('transitionstart', note, true);
+    });
+    await act();
+    return app.evaluate(() => (window as unknown as { started: string[] }).started);
+  };
+  const save = async (value: string): Promise<void> => {
+    await app.getByRole('button', { name: `编辑 ${ROBOTS}` }).click();
+    const panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
+    await panel.getByLabel('数值').fill(value);
+    await panel.getByRole('button', { name: '保存' }).click();
+    await expect(toast(app, '已保存：智能机器人 产值（2023）').last()).toBeVisible();
+    await panel.getByRole('button', { name: '取消' }).click();
+    await expect(panel).toBeHidden();
+  };
+
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  await app.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await motionDuring(() => save('110'))).toEqual([]);
+
+  await app.emulateMedia({ reducedMotion: 'no-preference' });
+  const moved = await motionDuring(() => save('120'));
+  expect(moved.some((m) => m.includes('ant-drawer'))).toBe(true);
+  expect(moved.some((m) => m.includes('ant-message'))).toBe(true);
 });

@@ -6,6 +6,7 @@ import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
+import { REDUCED_MOTION, useMediaQuery } from '../useMediaQuery';
 
 echarts.use([BarChart, LineChart, LabelLayout, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -15,17 +16,18 @@ echarts.use([BarChart, LineChart, LabelLayout, AriaComponent, GridComponent, Leg
  */
 export function EChart({ option, label, height = 320, dark }: { option: EChartsOption; label: string; height?: number; dark: boolean }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
+  const still = useMediaQuery(REDUCED_MOTION);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, dark ? 'dark' : undefined, { renderer: 'svg' });
-    chart.setOption({ ...option, aria: { enabled: true, label: { description: label } }, backgroundColor: 'transparent' });
+    chart.setOption({ ...option, animation: !still, aria: { enabled: true, label: { description: label } }, backgroundColor: 'transparent' });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
       observer.disconnect();
       chart.dispose();
     };
-  }, [option, label, dark]);
+  }, [option, label, dark, still]);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

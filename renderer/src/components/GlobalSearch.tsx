@@ -3,7 +3,7 @@
  * screen. Both show the same results (the `search` channel): industries by name, whether or not they
  * have figures, then figures, annotations and sources, each a link to where it lives.
  */
-import { Input, Modal, Spin, Tag, Typography } from 'antd';
+import { Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResults } from '../../../shared/global-search';
@@ -14,6 +14,7 @@ import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
 import { Highlight } from './Highlight';
+import { useFocusOnOpen } from './focusOnOpen';
 
 /** The text once typing has paused, so each keystroke does not start a search. */
 function useSettled(value: string, ms = 150): string {
@@ -119,12 +120,12 @@ function Snippet({ text, query }: { text: string; query: string }): React.JSX.El
 }
 
 /** The search box (the overview shows one; the dialog holds another). */
-export function SearchBox({ lang, autoFocus, onPick }: { lang: Lang; autoFocus?: boolean; onPick?: () => void }): React.JSX.Element {
+export function SearchBox({ lang, autoFocus, inputRef, onPick }: { lang: Lang; autoFocus?: boolean; inputRef?: React.Ref<InputRef>; onPick?: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   return (
     <div role="search" aria-label={t('globalSearch.label')} style={{ marginBottom: 16 }}>
-      <Input type="search" allowClear autoFocus={autoFocus} aria-label={t('globalSearch.label')} placeholder={t('globalSearch.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 640 }} />
+      <Input ref={inputRef} type="search" allowClear autoFocus={autoFocus} aria-label={t('globalSearch.label')} placeholder={t('globalSearch.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 640 }} />
       <SearchResultsView q={q} lang={lang} onPick={onPick} />
     </div>
   );
@@ -134,6 +135,7 @@ export function SearchBox({ lang, autoFocus, onPick }: { lang: Lang; autoFocus?:
 export function SearchDialog({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const focus = useFocusOnOpen<InputRef>();
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
@@ -145,8 +147,8 @@ export function SearchDialog({ lang }: { lang: Lang }): React.JSX.Element {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <Modal open={open} title={t('globalSearch.dialog')} footer={null} destroyOnHidden onCancel={() => setOpen(false)} width={720}>
-      <SearchBox lang={lang} autoFocus onPick={() => setOpen(false)} />
+    <Modal open={open} title={t('globalSearch.dialog')} footer={null} destroyOnHidden onCancel={() => setOpen(false)} afterOpenChange={focus.afterOpenChange} width={720}>
+      <SearchBox lang={lang} autoFocus inputRef={focus.ref} onPick={() => setOpen(false)} />
     </Modal>
   );
 }

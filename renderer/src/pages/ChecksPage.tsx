@@ -4,12 +4,14 @@
  * acknowledging a finding with a note (a dialog); acknowledged ones listed apart on request.
  */
 import { App as AntApp, Button, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeFacts, type CheckResult, type Finding } from '../../../shared/checks';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
+import { useFocusOnOpen } from '../components/focusOnOpen';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session';
 import { localDateTime } from '../time';
@@ -179,6 +181,7 @@ function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null
   const { message } = AntApp.useApp();
   const { changed, showError } = useSession();
   const [form] = Form.useForm<{ note: string }>();
+  const focus = useFocusOnOpen<TextAreaRef>();
   const [saving, setSaving] = useState(false);
   const submit = async (): Promise<void> => {
     if (!finding) return;
@@ -206,6 +209,7 @@ function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null
       confirmLoading={saving}
       onOk={() => void submit()}
       onCancel={onClose}
+      afterOpenChange={focus.afterOpenChange}
       destroyOnHidden
     >
       {finding ? (
@@ -215,7 +219,7 @@ function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null
       ) : null}
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item name="note" label={t('checks.note')} extra={t('checks.acknowledgeHelp')} rules={[{ required: true, whitespace: true, max: 2000, message: t('checks.noteRequired') }]}>
-          <Input.TextArea autoFocus rows={3} />
+          <Input.TextArea ref={focus.ref} autoFocus rows={3} />
         </Form.Item>
       </Form>
     </Modal>
