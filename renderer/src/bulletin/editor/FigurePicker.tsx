@@ -3,7 +3,7 @@
  * industry, metric, period and value with its unit. Arrow keys move, Enter or a click chooses.
  * 插入数据 chooses one; 插入表格 chooses several (the chosen ones are marked selected).
  */
-import { Alert, Input, Typography, theme } from 'antd';
+import { Alert, Input, Typography, theme, type InputRef } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../../shared/client';
@@ -24,7 +24,7 @@ export function figureOptionText(row: FigureListRow, ui: 'zh-CN' | 'en', catalog
   return `${who} · ${catalog?.metricName(row.metric, ui) ?? seedMetricName(row.metric, ui)} · ${row.period} · ${formatFigure(row, ui)}`;
 }
 
-export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: ReadonlySet<number>; onChoose: (row: FigureListRow) => void; autoFocus?: boolean }): React.JSX.Element {
+export function FigurePicker({ chosen, onChoose, autoFocus, inputRef }: { chosen: ReadonlySet<number>; onChoose: (row: FigureListRow) => void; autoFocus?: boolean; inputRef?: React.Ref<InputRef> }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { catalog, metrics } = useSession();
   const { token } = theme.useToken();
@@ -75,6 +75,7 @@ export function FigurePicker({ chosen, onChoose, autoFocus }: { chosen: Readonly
   return (
     <div>
       <Input.Search
+        ref={inputRef}
         autoFocus={autoFocus}
         allowClear
         value={query}

@@ -4,12 +4,13 @@
  * back a valid node (checked with the stored schema) or nothing; editing a card opens the same dialog
  * with the block's values.
  */
-import { Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Modal, Radio, Select, Space, Typography, type InputRef } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulletinBlock, type ChartChoice, type FigureSnapshotRef } from '../../../../shared/bulletin';
 import type { EntitySummary, Source } from '../../../../shared/domain';
 import type { FigureListRow } from '../../../../shared/workbench';
+import { useFocusOnOpen } from '../../components/focusOnOpen';
 import { useSession } from '../../session';
 import { snapshotOfRow } from './figureSearch';
 import { figureOptionText, FigurePicker } from './FigurePicker';
@@ -23,20 +24,22 @@ export type AtomBlock = ChartBlock | TableBlock | QuoteBlock;
 export function FigureDialog({ sources, onInsert, onCancel }: { sources: ReadonlyMap<number, Source>; onInsert: (figureId: number, accepted: FigureSnapshotRef) => void; onCancel: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { catalog } = useSession();
+  const focus = useFocusOnOpen<InputRef>();
   return (
-    <Modal open title={t('bulletinEditor.insertFigure')} onCancel={onCancel} footer={<Button onClick={onCancel}>{t('bulletinEditor.cancel')}</Button>}>
-      <FigurePicker autoFocus chosen={new Set()} onChoose={(row) => onInsert(row.id, snapshotOfRow(row, sources, catalog))} />
+    <Modal open title={t('bulletinEditor.insertFigure')} onCancel={onCancel} afterOpenChange={focus.afterOpenChange} footer={<Button onClick={onCancel}>{t('bulletinEditor.cancel')}</Button>}>
+      <FigurePicker autoFocus inputRef={focus.ref} chosen={new Set()} onChoose={(row) => onInsert(row.id, snapshotOfRow(row, sources, catalog))} />
     </Modal>
   );
 }
 
-function BlockModal({ title, block, onSave, onCancel, children }: { title: string; block: AtomBlock | null; onSave: (block: AtomBlock) => void; onCancel: () => void; children: React.ReactNode }): React.JSX.Element {
+function BlockModal({ title, block, onSave, onCancel, afterOpenChange, children }: { title: string; block: AtomBlock | null; onSave: (block: AtomBlock) => void; onCancel: () => void; afterOpenChange?: (open: boolean) => void; children: React.ReactNode }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <Modal
       open
       title={title}
       onCancel={onCancel}
+      afterOpenChange={afterOpenChange}
       okText={t('bulletinEditor.save')}
       cancelText={t('bulletinEditor.cancel')}
       okButtonProps={{ disabled: block === null }}
@@ -121,6 +124,7 @@ function CaptionField({ value, onChange }: { value: string; onChange: (v: string
 export function TableDialog({ initial, sources, onSave, onCancel }: { initial: TableBlock | null; sources: ReadonlyMap<number, Source>; onSave: (block: AtomBlock) => void; onCancel: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { catalog } = useSession();
+  const focus = useFocusOnOpen<InputRef>();
   const ui = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [rows, setRows] = useState<{ figureId: number; accepted: FigureSnapshotRef; text: string }[]>(
     () => initial?.figureIds.flatMap((figureId, i) => {
@@ -134,9 +138,9 @@ export function TableDialog({ initial, sources, onSave, onCancel }: { initial: T
     setRows((list) => (list.some((r) => r.figureId === row.id) ? list.filter((r) => r.figureId !== row.id) : [...list, { figureId: row.id, accepted: snapshotOfRow(row, sources, catalog), text: figureOptionText(row, ui, catalog) }]));
   const block = rows.length > 0 ? checked<TableBlock>({ type: 'table', caption, figureIds: rows.map((r) => r.figureId), accepted: rows.map((r) => r.accepted) }) : null;
   return (
-    <BlockModal title={t('bulletinEditor.insertTable')} block={block} onSave={onSave} onCancel={onCancel}>
+    <BlockModal title={t('bulletinEditor.insertTable')} block={block} onSave={onSave} onCancel={onCancel} afterOpenChange={focus.afterOpenChange}>
       <Form layout="vertical">
-        <FigurePicker chosen={chosen} onChoose={toggle} autoFocus />
+        <FigurePicker chosen={chosen} onChoose={toggle} autoFocus inputRef={focus.ref} />
         <Typography.Title level={5} style={{ marginTop: 12 }}>
           {t('bulletinEditor.chosen')}
         </Typography.Title>
