@@ -115,10 +115,9 @@ function useHeaderHeight(onHeight: (px: number) => void): React.RefObject<HTMLEl
   return ref;
 }
 
-function Shell(props: { dark: boolean; onTheme: (t: Theme) => void; onLang: (l: Lang) => void; onHeaderHeight: (px: number) => void }): React.JSX.Element {
-  const { dark, onTheme, onLang } = props;
+function Shell({ dark, onTheme, onLang, onHeaderHeight }: { dark: boolean; onTheme: (t: Theme) => void; onLang: (l: Lang) => void; onHeaderHeight: (px: number) => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const headerRef = useHeaderHeight(props.onHeaderHeight);
+  const headerRef = useHeaderHeight(onHeaderHeight);
   const route = useRoute();
   const session = useSession();
   const { lang, settings } = session;
