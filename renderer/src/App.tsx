@@ -23,6 +23,7 @@ import { watchIconLabels } from './iconLabels';
 import { SessionProvider, useSession } from './session';
 import { REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
 import { hrefFor, useRoute, type Route } from './useRoute';
+import { PAGE_FONT } from './pageFont';
 
 // ECharts is large and only the dashboard needs it: load it when the dashboard is opened.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -70,7 +71,7 @@ export function App(): React.JSX.Element {
       theme={{
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
         // Blue, red and secondary text that read at WCAG AA contrast on either background.
-        token: { motion: !reducedMotion, fontFamily: "'Noto Sans SC', system-ui, sans-serif", ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST), ...(dark ? DARK_STATES : LIGHT_STATES) },
+        token: { motion: !reducedMotion, fontFamily: PAGE_FONT, ...(dark ? DARK_CONTRAST : LIGHT_CONTRAST), ...(dark ? DARK_STATES : LIGHT_STATES) },
         components: { Button: dark ? BUTTON_STATES.dark : BUTTON_STATES.light },
       }}
     >

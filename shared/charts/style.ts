@@ -1,7 +1,7 @@
 /**
- * What the chart option builders share: the palette and the text settings. The app passes nothing
- * (its page font applies); a PDF passes the name under which its CJK font is registered, so the
- * labels inside the SVG are drawn with that font.
+ * What the chart option builders share: the palette and the text settings. The app passes no font
+ * (renderer/src/components/EChart.tsx puts the page's under every chart); a PDF passes the name under
+ * which its CJK font is registered, so the labels inside the SVG are drawn with that font.
  */
 export interface ChartStyle {
   fontFamily?: string;

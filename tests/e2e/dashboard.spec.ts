@@ -32,3 +32,30 @@ test('the dashboard shows the province growth rates and the GDP share on their o
   expect(await seriousViolations(app)).toEqual([]);
   await app.screenshot({ path: path.join(ARTIFACTS, 'dashboard-en-dark.png'), fullPage: true });
 });
+
+test("every chart writes its words in the app's own font, never the system's (which may have no Chinese)", async ({ app }) => {
+  /** Each chart text on the page: its words, the first font it names, and whether that font is loaded for those words. */
+  const chartTexts = (): Promise<{ text: string; first: string; loaded: boolean }[]> =>
+    app.evaluate(() =>
+      [...document.querySelectorAll('[role="img"] svg text')].map((t) => {
+        const style = getComputedStyle(t);
+        const text = t.textContent ?? '';
+        return { text, first: style.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''), loaded: document.fonts.check(`${style.fontSize} ${style.fontFamily}`, text) };
+      }),
+    );
+  const expectAppFont = async (): Promise<void> => {
+    const texts = await chartTexts();
+    // Chinese words among them: the industries' names on the axis.
+    expect(texts.filter((t) => /[\u4e00-\u9fff]/.test(t.text)).length).toBeGreaterThan(10);
+    expect(texts.filter((t) => t.first !== 'Noto Sans SC' || !t.loaded)).toEqual([]);
+  };
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '仪表盘' }).click();
+  await expect(app.getByRole('img', { name: /新一代电子信息 产值超万亿元/ })).toBeVisible();
+  await expect(app.getByRole('region', { name: '趋势对比' }).getByRole('img', { name: /^图表：产值趋势：/ })).toBeVisible();
+  await expectAppFont();
+  await app.goto(app.url().replace(/#.*$/, '#/entity/smart-robots'));
+  await expect(app.getByRole('region', { name: '趋势' }).getByRole('img', { name: /^图表：产值趋势：/ })).toBeVisible();
+  const texts = await chartTexts();
+  expect(texts.map((t) => t.text)).toContain('智能机器人');
+  expect(texts.filter((t) => t.first !== 'Noto Sans SC' || !t.loaded)).toEqual([]);
+});

@@ -6,11 +6,15 @@ import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
+import { PAGE_FONT } from '../pageFont';
 import { REDUCED_MOTION, useMediaQuery } from '../useMediaQuery';
 
 echarts.use([BarChart, LineChart, LabelLayout, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 /**
+ * Its words are drawn in the page's font: ECharts writes a font on every SVG text it draws (its
+ * default "sans-serif", the system's: boxes for Chinese where the system has no Chinese font), so
+ * the option's base text style names the page's, under whatever the option's own text styles say.
  * `label` is what a screen reader hears: the chart's values in words (shared/charts/dashboard.ts).
  * It is also ECharts' aria description, so ECharts' own label (data positions) never replaces it.
  */
@@ -21,7 +25,8 @@ export function EChart({ option, label, height = 320, dark }: { option: EChartsO
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, dark ? 'dark' : undefined, { renderer: 'svg' });
-    chart.setOption({ ...option, animation: !still, aria: { enabled: true, label: { description: label } }, backgroundColor: 'transparent' });
+    const base = Array.isArray(option.textStyle) ? {} : option.textStyle;
+    chart.setOption({ ...option, textStyle: { fontFamily: PAGE_FONT, ...base }, animation: !still, aria: { enabled: true, label: { description: label } }, backgroundColor: 'transparent' });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
