@@ -10,6 +10,9 @@ test.describe.configure({ timeout: 150_000 });
 test('an industry page draws its output value across years, with the year-on-year change marked computed', async ({ app, harness }) => {
   await app.goto(`${harness.origin}/#/entity/smart-robots`);
   await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  // The seeded 2023 alone is one point: the page says there is no trend yet, until other years come.
+  const onePeriod = app.getByText('只有 2023 一个时期的数据，还画不出趋势：录入其他时期的数据后即可看到。');
+  await expect(onePeriod).toBeVisible();
   // Two measured years beside the seeded 2023 bound ("超过100亿元"), and one quarter.
   for (const [period, value] of [
     ['2021', '80'],
@@ -25,6 +28,7 @@ test('an industry page draws its output value across years, with the year-on-yea
   }
   const trend = app.getByRole('region', { name: '趋势' });
   await expect(trend.getByRole('combobox', { name: '指标' })).toBeVisible();
+  await expect(onePeriod).toHaveCount(0);
   // The chart reads its values, and the change where both years are measured, as computed.
   await expect(trend.getByRole('img', { name: '图表：产值趋势：智能机器人 2021 80亿元，2022 100亿元（同比 +25%（计算值）），2023 超过100亿元。' })).toBeVisible();
   const changes = trend.getByRole('list', { name: '同比变化（计算值，不存储）' });
@@ -47,6 +51,11 @@ test('the dashboard compares up to five industries on one metric', async ({ app 
   await expect(chart).toBeVisible();
   const names = ['新一代电子信息', '绿色石化', '智能家电', '汽车', '先进材料'];
   for (const name of names) await expect(chart).toHaveAccessibleName(new RegExp(`${name} 2023 超过1万亿元`));
+  // Five industries "over 1 trillion" in 2023 only are one dot on the chart: the card says why, in both languages.
+  await expect(compare.getByText('只有 2023 一个时期的数据，还画不出趋势：录入其他时期的数据后即可看到。')).toBeVisible();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(app.getByRole('region', { name: 'Trends compared' }).getByText('Only 2023 is on record, so there is no trend to draw yet: add figures for other periods to see one.')).toBeVisible();
+  await app.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
 
   // A sixth industry cannot be taken while five are chosen.
   const industries = compare.getByRole('combobox', { name: '对比的产业（最多五个）' });

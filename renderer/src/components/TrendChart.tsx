@@ -1,7 +1,8 @@
 /**
- * A trend as the page shows it (shared/charts/trend.ts): the line chart with its screen-reader
- * description, then the year-on-year changes, each marked as computed (never stored), or why there
- * is none for the latest period; and how many figures of other periods were left out.
+ * A trend as the page shows it (shared/charts/trend.ts): when only one period is on record, that
+ * there is no trend to draw yet; the line chart with its screen-reader description; then the
+ * year-on-year changes, each marked as computed (never stored), or why there is none for the latest
+ * period; and how many figures of other periods were left out.
  */
 import { Typography } from 'antd';
 import { useMemo } from 'react';
@@ -23,6 +24,13 @@ export function TrendChart({ trend, lang, dark }: { trend: Trend; lang: Lang; da
   const latest = trend.lines.find((l) => l.points.length > 0)?.points.at(-1);
   return (
     <>
+      {/* One period is one point a line: said before the chart, which shows a single column of points
+          (on the seeded data, five industries "over 1 trillion" in one dot). */}
+      {trend.periods.length === 1 ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('trend.onePeriod', { period: trend.periods[0] })}
+        </Typography.Paragraph>
+      ) : null}
       <EChart option={option} label={label} dark={dark} height={many ? 360 : 300} />
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 8 }} id={`yoy-${trend.metric}-${many ? 'compare' : 'one'}`}>
         {t('trend.yoyList')}
