@@ -69,6 +69,36 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
   await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: /机器人产业周报/ });
 });
 
+test('the industries field says what leaving it empty means, with the usual room before the next field, in both languages', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  const entities = app.getByRole('combobox', { name: '产业' });
+  /** The space between the field's hint (or warning) and the label of the field below it. */
+  const roomBelowHint = async (hint: string, nextLabel: string): Promise<number> => {
+    const above = (await app.getByText(hint, { exact: true }).boundingBox())!;
+    const below = (await app.getByText(nextLabel, { exact: true }).boundingBox())!;
+    return below.y - (above.y + above.height);
+  };
+  await expect(entities).toHaveAccessibleDescription('一页简报和完整简报留空即包含全部产业；单个产业概况须选择一个产业。');
+  // The form's other fields stand 24 px apart; the hint touched 简报语言 (2 px) when it took that gap.
+  expect(await roomBelowHint('一页简报和完整简报留空即包含全部产业；单个产业概况须选择一个产业。', '简报语言')).toBeGreaterThanOrEqual(16);
+
+  await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '单个产业概况' }).check();
+  await expect(entities).toHaveAccessibleDescription('请选择一个产业。');
+  await entities.click();
+  await entities.fill('智能机器人');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Escape');
+  await expect(entities).toHaveAccessibleDescription('单个产业概况只写所选的这一个产业。');
+  await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '一页简报' }).check();
+
+  // In English the hint runs onto two lines.
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  const hint = 'Leave empty for every industry in a one-page brief or a full briefing; a fact sheet needs exactly one.';
+  await expect(app.getByRole('combobox', { name: 'Industries' })).toHaveAccessibleDescription(hint);
+  expect((await app.getByText(hint, { exact: true }).boundingBox())!.height).toBeGreaterThan(30);
+  expect(await roomBelowHint(hint, 'Briefing language')).toBeGreaterThanOrEqual(16);
+});
+
 test('a briefing of several pages is drawn page by page: the last when it is scrolled to from the keyboard', async ({ app }) => {
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
   await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '完整简报' }).check();

@@ -29,6 +29,8 @@ const EMPTY: BriefingRequest = { template: 'one-page', entityIds: [], lang: 'zh'
 /** The choices being made, kept while the person visits other pages: a request before its fact-sheet rule holds. */
 const Draft = z.object(BriefingRequest.shape).strict();
 const DRAFT_KEY = 'cluster-brief:briefing-draft';
+/** The industries field's hint (or its warning), which the field is described by. */
+const ENTITIES_HINT = 'briefing-entities-hint';
 
 type Notice = { type: 'success' | 'info' | 'error'; text: string } | null;
 
@@ -144,13 +146,15 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
         <Form.Item
           label={t('briefingBuilder.entities')}
           htmlFor="briefing-entities"
-          help={needsEntity ? t('briefingBuilder.needEntity') : factSheet ? t('briefingBuilder.factSheetHelp') : t('briefingBuilder.entitiesHelp')}
-          validateStatus={needsEntity ? 'warning' : undefined}
+          // The standing hint goes below the field with the usual gap before the next one (antd's help
+          // takes that gap: a two-line hint touched 简报语言); a missing industry is a warning in its place.
+          {...(needsEntity ? { help: <span id={ENTITIES_HINT}>{t('briefingBuilder.needEntity')}</span>, validateStatus: 'warning' as const } : { extra: <span id={ENTITIES_HINT}>{t(factSheet ? 'briefingBuilder.factSheetHelp' : 'briefingBuilder.entitiesHelp')}</span> })}
         >
           {factSheet ? (
             // A fact sheet is about one industry: a single choice, asked for in the same words as the help.
             <Select
               id="briefing-entities"
+              aria-describedby={ENTITIES_HINT}
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('briefingBuilder.entitiesOne')}
@@ -161,6 +165,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
           ) : (
             <Select
               id="briefing-entities"
+              aria-describedby={ENTITIES_HINT}
               mode="multiple"
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
