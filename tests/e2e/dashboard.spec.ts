@@ -37,7 +37,7 @@ test("every chart writes its words in the app's own font, never the system's (wh
   /** Each chart text on the page: its words, the first font it names, and whether that font is loaded for those words. */
   const chartTexts = (): Promise<{ text: string; first: string; loaded: boolean }[]> =>
     app.evaluate(() =>
-      [...document.querySelectorAll('[role="img"] svg text')].map((t) => {
+      Array.from(document.querySelectorAll('[role="img"] svg text')).map((t) => {
         const style = getComputedStyle(t);
         const text = t.textContent ?? '';
         return { text, first: style.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''), loaded: document.fonts.check(`${style.fontSize} ${style.fontFamily}`, text) };
