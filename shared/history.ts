@@ -63,5 +63,5 @@ export function describeChange(summary: BatchSummary, lang: Lang): string {
   const m = MESSAGES[lang].undo;
   const words = `${m.verb[summary.action]} ${summary.label[lang === 'en' ? 'en' : 'zh']}`;
   if (summary.more === 0) return words;
-  return words + (summary.more === 1 ? m.oneMore : m.more.replace('{{count}}', String(summary.more)));
+  return words + (summary.more === 1 ? m.more_one : m.more_other.replace('{{count}}', String(summary.more)));
 }

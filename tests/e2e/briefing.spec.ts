@@ -127,6 +127,10 @@ test('a one-page brief in English from the English interface', async ({ app, har
   await app.getByRole('radiogroup', { name: 'Template' }).getByRole('radio', { name: 'One-page brief' }).check();
   await app.getByRole('radiogroup', { name: 'Briefing language' }).getByRole('radio', { name: 'English' }).check();
   await app.getByRole('textbox', { name: 'Title', exact: true }).fill('Clusters at a glance, week 48');
+  await app.getByRole('button', { name: 'Preview' }).click();
+  await expectFirstPageDrawn(app, { name: 'Page 1 of 1', text: /^Clusters at a glance, week 48/ });
+  // One page, said in the singular.
+  await expect(app.getByText(/^1 page, \d+ KB$/)).toBeVisible();
   await app.getByRole('checkbox', { name: 'Open the file after exporting' }).uncheck();
   await app.getByRole('button', { name: 'Export PDF' }).click();
   await expect(app.getByRole('status')).toContainText('Exported', { timeout: 30_000 });

@@ -98,7 +98,7 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
     await app.getByRole('option').first().click();
     await app.getByRole('button', { name: 'Next' }).click();
 
-    await expect(app.getByText('1 to add, 0 to change, 0 unchanged, 0 empty cells skipped')).toBeVisible();
+    await expect(app.getByText('1 to add, 0 to change, 0 unchanged; empty cells skipped: 0')).toBeVisible();
     await expect(app.getByRole('table', { name: 'Figures to add or change' })).toContainText('0.052 (cell formatted as percent) → 5.2%');
     await app.getByRole('button', { name: 'Apply import' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported: 1 added, 0 changed.');

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_METRICS, CATEGORIES, QUALIFIERS, TIERS, UNITS } from '../../shared/domain';
 import { ERROR_CODES, describeError } from '../../shared/errors';
@@ -31,6 +32,21 @@ describe('UI strings', () => {
       for (const u of UNITS) expect(lookup(lang, `unit.${u}`)).toBeDefined();
       for (const m of BUILTIN_METRICS) expect(lookup(lang, `metric.${m}`)).toBeTruthy();
     }
+  });
+
+  it('count in English with the number: "1 figure", never "1 figures"', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: MESSAGES.en } }, lng: 'en', interpolation: { escapeValue: false } });
+    // Every string that takes a number (the plural forms folded into their key), with every number in it 1.
+    const counted = [...new Set(keys(en).filter((k) => /\{\{\w+\}\}/.test(lookup(en, k)!)).map((k) => k.replace(/_(one|other)$/, '')))];
+    expect(counted.length).toBeGreaterThan(50);
+    const ones = (k: string): Record<string, number> => Object.fromEntries([...(lookup(en, k) ?? lookup(en, `${k}_other`))!.matchAll(/\{\{(\w+)\}\}/g)].map((m) => [m[1]!, 1]));
+    // A countable noun in the plural right after the number (or after one word: "1 more figures", "1 open annotations").
+    const plural = /(?:^|[^\d.#])1 (?:[a-z]+ )?(figures|changes|annotations|rows|columns|pages|errors|cells|industries|edits|sources|items|values|metrics|entities|issues|findings|references|paragraphs|records|sheets|files|backups)\b/;
+    const wrong = counted.map((k) => [k, i18n.t(k, { ...ones(k), count: 1 })] as const).filter(([, text]) => plural.test(text));
+    expect(wrong).toEqual([]);
+    // And the plural stays plural.
+    expect(i18n.t('catalog.inUse', { count: 2 })).toBe('2 figures');
   });
 
   it('describe every error code in both languages', () => {

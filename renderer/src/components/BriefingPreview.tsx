@@ -139,7 +139,7 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
           ref={frame}
           opened={preview?.opened ?? null}
           label={t('briefingBuilder.previewPages')}
-          info={step === null && preview ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
+          info={step === null && preview ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { count: preview.pages, pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
           onFirstPage={firstPageShown}
           onError={previewFailed}
           onWidth={widthMeasured}
