@@ -10,6 +10,8 @@ import { damagePage } from '../helpers/damage';
 import { confirmAuthor, expect, startHarness, stopHarness, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
+// The analyst's own clock (UTC+8, no summer time), so the backup's time on the screen can be checked.
+test.use({ timezoneId: 'Asia/Shanghai' });
 
 /** Figure 19: smart robots' output value, 100 (亿元) as seeded. */
 const valueIn = (file: string): unknown => {
@@ -33,6 +35,11 @@ test('list the backups in Settings and restore one: the data goes back, the curr
   const restoreButtons = section.getByRole('button', { name: /^恢复此备份/ });
   await expect(restoreButtons).toHaveCount(1);
   await expect(section).toContainText('导入前');
+  // Taken at, in the analyst's time (as every other time in the app), to the second: two backups can share a minute.
+  const taken = listBackups(harness.dataFile)[0]!.takenAt;
+  const shanghai = new Date(Date.parse(taken) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  await expect(section.getByRole('listitem').first()).toContainText(shanghai);
+  await expect(section).not.toContainText('UTC');
   await section.getByRole('button', { name: `恢复此备份 ${backup.split('/').pop()}` }).click();
   const confirm = app.getByRole('dialog', { name: '用此备份替换当前数据？' });
   await expect(confirm).toContainText('当前数据文件会先备份');

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/backups';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
+import { localDateTime } from '../time';
 import { LoadState } from './LoadState';
 import { FILE_RESTORED } from './FileHealthNotice';
 import { useSession } from '../session';
@@ -61,7 +62,7 @@ export function BackupsSection({ lang }: { lang: Lang }): React.JSX.Element {
                   >
                     <Space wrap>
                       <Tag>{t(`backups.label.${labelKey(b.label)}`)}</Tag>
-                      <span>{b.takenAt.slice(0, 19).replace('T', ' ')} UTC</span>
+                      <span>{localDateTime(b.takenAt, { seconds: true })}</span>
                       <Typography.Text type="secondary">{b.name}</Typography.Text>
                       <Typography.Text type="secondary">{t('backups.size', { size: Math.max(1, Math.round(b.bytes / 1024)) })}</Typography.Text>
                     </Space>
