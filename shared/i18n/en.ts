@@ -106,6 +106,7 @@ export const en: Messages = {
     category: 'Category',
     englishName: 'English name',
     chineseName: 'Chinese name',
+    futureGoalsIntro: 'The provincial action plan sets these goals for all the future industries together.',
   },
   figure: {
     metric: 'Metric',

@@ -104,6 +104,7 @@ export const zhCN = {
     category: '类别',
     englishName: '英文名称',
     chineseName: '中文名称',
+    futureGoalsIntro: '省行动方案为全部未来产业共同设定的目标。',
   },
   figure: {
     metric: '指标',

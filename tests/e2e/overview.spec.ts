@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { openDataFile } from '../../electron/services/db/open';
+import { getProvince, listEntities } from '../../electron/services/db/read';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 test('the overview shows the province figures and 27 entities in three groups', async ({ app }) => {
@@ -37,6 +39,34 @@ test('opening 智能机器人 shows its tier and the sentence its figure comes f
   await app.screenshot({ path: path.join(ARTIFACTS, 'entity-smart-robots-zh.png'), fullPage: true });
   await app.reload();
   await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+});
+
+test("every future industry's page shows the action plan's goals with their sources; a cluster's page does not", async ({ app, harness }) => {
+  const db = openDataFile(harness.dataFile, { mustExist: true });
+  const province = getProvince(db);
+  const future = listEntities(db, { category: 'future' });
+  db.close();
+  expect(province.milestones.length).toBeGreaterThan(0);
+  for (const entity of future) {
+    await app.goto(`${harness.origin}/#/entity/${entity.id}`);
+    await expect(app.getByRole('heading', { level: 1, name: entity.name.zh })).toBeVisible();
+    const goals = app.getByRole('region', { name: '未来产业发展目标' });
+    for (const m of province.milestones) {
+      const card = goals.getByRole('heading', { level: 3, name: `到 ${m.year} 年` }).locator('xpath=..');
+      await expect(card).toContainText(m.text.zh);
+      await card.getByText('来源', { exact: true }).click();
+      await expect(card.getByRole('blockquote', { name: '原文' })).toHaveText(m.sourceQuote ?? '');
+    }
+  }
+  await app.screenshot({ path: path.join(ARTIFACTS, 'entity-future-zh.png'), fullPage: true });
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  const goals = app.getByRole('region', { name: 'Future industry goals' });
+  for (const m of province.milestones) await expect(goals).toContainText(m.text.en);
+
+  await app.goto(`${harness.origin}/#/`);
+  await app.getByRole('link', { name: 'Smart robots', exact: true }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Smart robots' })).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Future industry goals' })).toHaveCount(0);
 });
 
 test('switching to English shows every name in English, and the choice survives a reload', async ({ app }) => {

@@ -11,8 +11,8 @@ export function FigureValue({ figure, lang }: { figure: Figure; lang: Lang }): R
   return <span className="figure-value">{formatFigure(figure, lang, catalog.metric(figure.metric)?.unitLabel ?? null)}</span>;
 }
 
-/** Where a figure comes from: title, publisher, date, and the sentence it was read from. */
-export function FigureSource({ figure, sources }: { figure: Figure; sources: Source[] }): React.JSX.Element {
+/** Where a figure (or any sourced statement: a plan's goal) comes from: title, publisher, date, and the sentence it was read from. */
+export function FigureSource({ figure, sources }: { figure: Pick<Figure, 'sourceId' | 'sourceQuote'>; sources: Source[] }): React.JSX.Element {
   const { t } = useTranslation();
   const source = sources.find((s) => s.id === figure.sourceId);
   if (!source) return <Typography.Text type="warning">{t('figure.noSource')}</Typography.Text>;
@@ -28,5 +28,16 @@ export function FigureSource({ figure, sources }: { figure: Figure; sources: Sou
         </blockquote>
       ) : null}
     </div>
+  );
+}
+
+/** The source folded away under a "来源 / Source" toggle, for cards where the value comes first. */
+export function FoldedSource(props: { figure: Pick<Figure, 'sourceId' | 'sourceQuote'>; sources: Source[] }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <details>
+      <summary>{t('figure.source')}</summary>
+      <FigureSource {...props} />
+    </details>
   );
 }

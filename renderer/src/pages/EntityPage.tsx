@@ -12,6 +12,7 @@ import { FigureDrawer, type DrawerTarget } from '../components/FigureDrawer';
 import { FigureSource, FigureValue } from '../components/FigureText';
 import { HistoryPanel } from '../components/HistoryPanel';
 import { LoadState } from '../components/LoadState';
+import { Milestones } from '../components/Milestones';
 import { TierCheck } from '../components/TierCheck';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
@@ -128,6 +129,7 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
         )}
       </section>
 
+      {entity.category === 'future' ? <FutureGoals key={entity.id} lang={lang} /> : null}
       <EntityTrend entity={entity} lang={lang} />
       {entity.figures.some((f) => f.cityCode !== null) ? <CityBreakdown figures={entity.figures} lang={lang} /> : null}
 
@@ -146,5 +148,17 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
       </section>
       <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
     </article>
+  );
+}
+
+/** A future industry's page: the action plan's goals, set for all the future industries together (the overview lists them too). */
+function FutureGoals({ lang }: { lang: Lang }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { dataVersion } = useSession();
+  const [loaded, retry] = useCall(() => getApi().getProvince({}), [dataVersion]);
+  return (
+    <LoadState loaded={loaded} lang={lang} retry={retry}>
+      {(province) => (province.milestones.length > 0 ? <Milestones province={province} lang={lang} intro={t('entity.futureGoalsIntro')} /> : null)}
+    </LoadState>
   );
 }

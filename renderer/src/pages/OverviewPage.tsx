@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type EntitySummary, type ProvinceOverview } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
-import { FigureSource, FigureValue } from '../components/FigureText';
+import { FigureValue, FoldedSource } from '../components/FigureText';
 import { SearchBox } from '../components/GlobalSearch';
 import { LoadState } from '../components/LoadState';
+import { Milestones } from '../components/Milestones';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
@@ -59,10 +60,7 @@ function ProvinceFigures({ province, lang }: { province: ProvinceOverview; lang:
                 <div style={{ fontSize: 26, fontWeight: 600, margin: '4px 0 8px' }}>
                   <FigureValue figure={f} lang={lang} />
                 </div>
-                <details>
-                  <summary>{t('figure.source')}</summary>
-                  <FigureSource figure={f} sources={province.sources} />
-                </details>
+                <FoldedSource figure={f} sources={province.sources} />
               </article>
             </Card>
           </Col>
@@ -105,25 +103,6 @@ function EntityGroup({ title, entities, lang, milestoneYears }: { title: string;
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function Milestones({ province, lang }: { province: ProvinceOverview; lang: Lang }): React.JSX.Element {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="milestones-heading" style={{ marginTop: 24 }}>
-      <Typography.Title level={2} id="milestones-heading" style={{ fontSize: 20 }}>
-        {t('overview.milestonesHeading')}
-      </Typography.Title>
-      {province.milestones.map((m) => (
-        <Card key={m.id} size="small" style={{ marginBottom: 12 }}>
-          <Typography.Title level={3} style={{ fontSize: 16 }}>
-            {t('overview.milestoneYear', { year: m.year })}
-          </Typography.Title>
-          <p>{lang === 'en' ? m.text.en : m.text.zh}</p>
-        </Card>
-      ))}
     </section>
   );
 }
