@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDataFile } from '../../electron/services/db/open';
 import { getProvince, listEntities } from '../../electron/services/db/read';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 test('the overview shows the province figures and 27 entities in three groups', async ({ app }) => {
@@ -58,10 +59,25 @@ test("every future industry's page shows the action plan's goals with their sour
       await expect(card.getByRole('blockquote', { name: '原文' })).toHaveText(m.sourceQuote ?? '');
     }
   }
+  expect(await seriousViolations(app)).toEqual([]);
   await app.screenshot({ path: path.join(ARTIFACTS, 'entity-future-zh.png'), fullPage: true });
+
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const last = future[future.length - 1];
+  await app.goto(`${harness.origin}/#/entity/${last.id}`);
+  await expect(app.getByRole('heading', { level: 1, name: last.name.en })).toBeVisible();
   const goals = app.getByRole('region', { name: 'Future industry goals' });
-  for (const m of province.milestones) await expect(goals).toContainText(m.text.en);
+  for (const m of province.milestones) {
+    const card = goals.getByRole('heading', { level: 3, name: `By ${m.year}` }).locator('xpath=..');
+    await expect(card).toContainText(m.text.en);
+    await card.getByText('Source', { exact: true }).click();
+    await expect(card.getByRole('blockquote', { name: 'Quoted' })).toHaveText(m.sourceQuote ?? '');
+  }
+  expect(await seriousViolations(app)).toEqual([]);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'entity-future-en-dark.png'), fullPage: true });
 
   await app.goto(`${harness.origin}/#/`);
   await app.getByRole('link', { name: 'Smart robots', exact: true }).click();
