@@ -66,7 +66,8 @@ test("every future industry's page shows the action plan's goals with their sour
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
   await app.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
-  const last = future[future.length - 1];
+  const last = future.at(-1);
+  if (!last) throw new Error('the seed has no future industries');
   await app.goto(`${harness.origin}/#/entity/${last.id}`);
   await expect(app.getByRole('heading', { level: 1, name: last.name.en })).toBeVisible();
   const goals = app.getByRole('region', { name: 'Future industry goals' });
