@@ -43,6 +43,7 @@ test('opening 智能机器人 shows its tier and the sentence its figure comes f
 });
 
 test("every future industry's page shows the action plan's goals with their sources; a cluster's page does not", async ({ app, harness }) => {
+  test.setTimeout(150_000); // seven pages opened afresh and axe twice, on a loaded machine
   const db = openDataFile(harness.dataFile, { mustExist: true });
   const province = getProvince(db);
   const future = listEntities(db, { category: 'future' });
