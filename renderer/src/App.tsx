@@ -75,7 +75,7 @@ export function App(): React.JSX.Element {
         components: { Button: dark ? BUTTON_STATES.dark : BUTTON_STATES.light },
       }}
     >
-      <AntApp message={{ top: headerHeight + TOAST_GAP }}>
+      <AntApp message={{ top: headerHeight + TOAST_GAP, duration: TOAST_SECONDS }}>
         <SessionProvider>
           <Shell dark={dark} onTheme={setThemeChoice} onLang={setLang} onHeaderHeight={setHeaderHeight} />
         </SessionProvider>
@@ -100,6 +100,12 @@ const NAV_LABEL: Record<string, string> = {
 
 /** Space between the header's lower edge and a message under it. */
 const TOAST_GAP = 8;
+
+/**
+ * How long a message stays, in seconds (Ant Design's default is 3). Messages say what was done —
+ * "已撤销：修改 智能机器人 产值（2023）（连同另外 1 项修改）" — and take longer than 3 s to read.
+ */
+const TOAST_SECONDS = 6;
 
 /** The header's height as it is laid out now (its links wrap onto a second row in a narrow window). */
 function useHeaderHeight(onHeight: (px: number) => void): React.RefObject<HTMLElement | null> {
