@@ -845,6 +845,8 @@ export const zhCN = {
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', gb18030: 'GBK / GB18030（中文 Windows 版 Excel 的默认编码）' },
     sheet: '工作表',
     size: '共 {{rows}} 行、{{columns}} 列；下面显示前 {{shown}} 行。',
+    sizeAll_one: '共 1 行、{{columns}} 列，全部显示在下面。',
+    sizeAll_other: '共 {{count}} 行、{{columns}} 列，全部显示在下面。',
     headerRow: '标题行',
     headerRowOf: '第 {{row}} 行为标题行',
     grid: '表格的前几行',

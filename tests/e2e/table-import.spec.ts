@@ -25,6 +25,7 @@ test.describe('a yearbook table through the import wizard', () => {
     await expect(app.getByText('GBK / GB18030')).toBeVisible();
     await expect(app.getByRole('table', { name: '表格的前几行' })).toContainText('广东省战略性产业集群产值（亿元）');
     await expect(app.getByRole('radio', { name: '第 2 行为标题行' })).toBeChecked();
+    await expect(app.getByText('共 4 行、3 列，全部显示在下面。')).toBeVisible();
     await app.getByRole('button', { name: '下一步' }).click();
 
     // Step 3: the name column is recognised, the years are periods; the metric and unit are the whole table's.
@@ -71,7 +72,8 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
 
   test('pick the second sheet, map it, choose an existing source, and see the % cell converted in the preview', async ({ app, harness }) => {
     const book = new ExcelJS.Workbook();
-    book.addWorksheet('说明').addRow(['Source: provincial statistics bureau']);
+    const notes = book.addWorksheet('说明');
+    for (let i = 1; i <= 40; i++) notes.addRow([`Note ${i}`, 'provincial statistics bureau']);
     const sheet = book.addWorksheet('Growth');
     sheet.addRow(['Cluster', '2023']);
     sheet.addRow(['Smart robots', 0.052]);
@@ -82,10 +84,12 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
     await app.getByRole('link', { name: 'Import table' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Import a statistical table' })).toBeVisible();
     await app.getByRole('button', { name: 'Choose a table file…' }).click();
+    await expect(app.getByText('40 rows and 2 columns; the first 30 rows are shown below.')).toBeVisible();
     await app.getByRole('combobox', { name: 'Sheet' }).click();
     await app.getByRole('option', { name: 'Growth' }).click();
     await expect(app.getByRole('table', { name: 'The first rows of the table' })).toContainText('Smart robots');
     await expect(app.getByRole('radio', { name: 'Row 1 is the header row' })).toBeChecked();
+    await expect(app.getByText('2 rows and 2 columns, all shown below.')).toBeVisible();
     await app.getByRole('button', { name: 'Next' }).click();
 
     await expect(app.getByRole('combobox', { name: 'What column “Cluster” holds' })).toBeVisible();

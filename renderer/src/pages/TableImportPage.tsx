@@ -195,7 +195,11 @@ export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
               <Select aria-label={t('tableImport.sheet')} value={grid.sheet} onChange={(s: string) => void open(s)} options={grid.sheets.map((s) => ({ label: s, value: s }))} style={{ minWidth: 200 }} />
             </Form.Item>
           ) : null}
-          <Typography.Paragraph>{t('tableImport.size', { rows: grid.rowCount, columns: grid.columnCount, shown: grid.rows.length })}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {grid.rows.length < grid.rowCount
+              ? t('tableImport.size', { rows: grid.rowCount, columns: grid.columnCount, shown: grid.rows.length })
+              : t('tableImport.sizeAll', { count: grid.rowCount, columns: grid.columnCount })}
+          </Typography.Paragraph>
           <Radio.Group value={mapping.headerRow} onChange={(e) => setMapping(guessMapping(grid, e.target.value as number))} style={{ width: '100%' }}>
             <Table<TableGrid['rows'][number]>
               aria-label={t('tableImport.grid')}
