@@ -55,7 +55,12 @@ test('closing a figure with unsaved changes asks first; a save and an undo say w
   await panel.getByLabel('数值').fill('120');
   await fillNewSource(app, panel, { title: '广东统计年鉴 2025', publisher: '广东省统计局' });
   await panel.getByRole('button', { name: '保存' }).click();
-  await expect(toast(app, '已保存：智能机器人 产值（2023）（新来源《广东统计年鉴 2025》）')).toBeVisible();
+  const saved = toast(app, '已保存：智能机器人 产值（2023）（新来源《广东统计年鉴 2025》）');
+  await expect(saved).toBeVisible();
+  // It shows over the page beside the panel, not over the panel's tabs.
+  const [message, beside] = [(await saved.boundingBox())!, (await panel.boundingBox())!];
+  expect(message.x + message.width).toBeLessThanOrEqual(beside.x);
+  expect(message.x).toBeGreaterThan(0);
   await panel.getByRole('button', { name: '取消' }).click();
   await expect(panel).toBeHidden();
 

@@ -3,7 +3,7 @@
  * Closing it (Esc, ×, a click outside) with unsaved changes in the form asks first.
  */
 import { Drawer, Tabs } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureInput } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
@@ -18,6 +18,24 @@ import { LoadState } from './LoadState';
 
 export type DrawerTarget = { id: number; name: string } | { id: null; defaults?: Partial<FigureInput> };
 
+/** The panel's width; messages shown while it is open centre themselves on the rest of the window. */
+const PANEL_WIDTH = 640;
+
+/**
+ * While the panel is open, the window's messages ("已保存：…") sit over the page beside it rather than
+ * over the panel's tabs (fonts.css reads --cb-side-panel).
+ */
+function useMessagesBeside(open: boolean): void {
+  useEffect(() => {
+    if (!open) return;
+    const root = document.documentElement;
+    root.style.setProperty('--cb-side-panel', `${PANEL_WIDTH}px`);
+    return () => {
+      root.style.removeProperty('--cb-side-panel');
+    };
+  }, [open]);
+}
+
 export function FigureDrawer({ target, lang, onClose }: { target: DrawerTarget | null; lang: Lang; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const dirty = useRef(false);
@@ -29,11 +47,12 @@ export function FigureDrawer({ target, lang, onClose }: { target: DrawerTarget |
     dirty.current = false;
     onClose();
   };
+  useMessagesBeside(target !== null);
   return (
     <Drawer
       open={target !== null}
       onClose={() => confirmDiscard(dirty.current, close)}
-      size={640}
+      size={PANEL_WIDTH}
       destroyOnHidden
       title={target?.id ? `${t('figureForm.titleEdit')} · ${target.name}` : t('figureForm.titleNew')}
       closable={{ 'aria-label': t('figureForm.cancel') }}
