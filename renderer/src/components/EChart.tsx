@@ -1,6 +1,6 @@
 /** One ECharts chart in the page (SVG renderer), from an option built by shared/charts. */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import { PAGE_FONT } from '../pageFont';
 import { REDUCED_MOTION, useMediaQuery } from '../useMediaQuery';
 
-echarts.use([BarChart, LineChart, LabelLayout, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, LabelLayout, AriaComponent, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
 /**
  * Its words are drawn in the page's font: ECharts writes a font on every SVG text it draws (its
