@@ -84,7 +84,7 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
     await app.getByRole('link', { name: 'Import table' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Import a statistical table' })).toBeVisible();
     await app.getByRole('button', { name: 'Choose a table file…' }).click();
-    await expect(app.getByText('40 rows and 2 columns; the first 30 rows are shown below.')).toBeVisible();
+    await expect(app.getByText('40 rows and 2 columns; the first 30 are shown below.')).toBeVisible();
     await app.getByRole('combobox', { name: 'Sheet' }).click();
     await app.getByRole('option', { name: 'Growth' }).click();
     await expect(app.getByRole('table', { name: 'The first rows of the table' })).toContainText('Smart robots');

@@ -196,9 +196,11 @@ export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
             </Form.Item>
           ) : null}
           <Typography.Paragraph>
-            {grid.rows.length < grid.rowCount
-              ? t('tableImport.size', { rows: grid.rowCount, columns: grid.columnCount, shown: grid.rows.length })
-              : t('tableImport.sizeAll', { count: grid.rowCount, columns: grid.columnCount })}
+            {t(grid.rows.length < grid.rowCount ? 'tableImport.size' : 'tableImport.sizeAll', {
+              rows: t('tableImport.rowCount', { count: grid.rowCount }),
+              columns: t('tableImport.columnCount', { count: grid.columnCount }),
+              shown: grid.rows.length,
+            })}
           </Typography.Paragraph>
           <Radio.Group value={mapping.headerRow} onChange={(e) => setMapping(guessMapping(grid, e.target.value as number))} style={{ width: '100%' }}>
             <Table<TableGrid['rows'][number]>
