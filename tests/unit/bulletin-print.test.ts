@@ -4,6 +4,8 @@
  * LibreOffice), and read back with poppler. No heading, caption or table header row ends a page; each
  * table's caption shares a page with its header and first row; no note number begins a line; and the rule that decides where a
  * paragraph breaks keeps at least two lines on each page without leaving a third of a page empty.
+ * And both set it as the format does, measured on the printed pages: the title centred, the 按语,
+ * headings and paragraphs indented two characters, a quoted passage indented as a block.
  * Page pictures are kept under test-results/artifacts/bulletin/ to look at.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,12 +17,12 @@ import { bulletinModel, exportBulletin } from '../../electron/services/bulletins
 import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
 import type { DB } from '../../electron/services/db/open';
-import type { BriefingDocument } from '../../shared/document';
+import type { BriefingDocument, Line } from '../../shared/document';
 import { renderBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import type { BulletinBlock } from '../../shared/bulletin';
 import { figureRef, seededFigure } from '../helpers/bulletins';
-import { englishWordsCut, keepForInspection, missingStrings, pageHolding, strandedLines, wordsOutside } from '../helpers/briefing-check';
+import { englishWordsCut, keepForInspection, missingStrings, pageHolding, squash, strandedLines, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
 import { longBulletin, recordSurveyYears } from '../helpers/long-bulletin';
 import { officeConvert } from '../helpers/office';
@@ -114,6 +116,87 @@ describe('a ten-page 简报 issue on its pages', () => {
     const { english, cut } = englishWordsCut(pdf!, quoted);
     expect(english.length).toBeGreaterThan(40);
     expect(cut).toEqual([]);
+  }, 180_000);
+});
+
+/**
+ * The printed lines of a PDF: its words grouped by page and line (a word whose middle lies within a
+ * line's height is on it, so a raised note number stays on its line), each line's left and right edge
+ * and its text (white space out), in reading order.
+ */
+function printedLines(file: string): { page: number; y: number; xMin: number; xMax: number; text: string }[] {
+  const lines: { page: number; y: number; top: number; xMin: number; xMax: number; text: string }[] = [];
+  const words = pdfWords(file).words.sort((a, b) => a.page - b.page || b.yMax - b.yMin - (a.yMax - a.yMin));
+  for (const w of words) {
+    const middle = (w.yMin + w.yMax) / 2;
+    const line = lines.find((l) => l.page === w.page && middle >= l.top && middle <= l.y);
+    if (line) Object.assign(line, { xMin: Math.min(line.xMin, w.xMin), xMax: Math.max(line.xMax, w.xMax) });
+    else lines.push({ page: w.page, y: w.yMax, top: w.yMin, xMin: w.xMin, xMax: w.xMax, text: '' });
+  }
+  // The text in reading order: each word added to its line left to right.
+  for (const w of pdfWords(file).words.sort((a, b) => a.xMin - b.xMin)) {
+    const middle = (w.yMin + w.yMax) / 2;
+    const line = lines.find((l) => l.page === w.page && middle >= l.top && middle <= l.y);
+    if (line) line.text += squash(w.text);
+  }
+  return lines.sort((a, b) => a.page - b.page || a.y - b.y);
+}
+
+/**
+ * Where each paragraph set apart in the 简报 starts on the printed page, by its kind: the title (its
+ * centre), the 按语, the headings of levels 1 and 2, each quoted passage (its first and second lines'
+ * left edges) and the body paragraphs (first and second lines) — as measured from the text area's left edge.
+ */
+function setApart(file: string, model: BriefingDocument): { kind: string; text: string; first: number; second: number | null; centre: number }[] {
+  const lines = printedLines(file);
+  const left = BULLETIN_PAGE.left;
+  const middle = (BULLETIN_PAGE.width + BULLETIN_PAGE.left - BULLETIN_PAGE.right) / 2;
+  const text = (line: Line): string => squash(line.map((r) => (r.t === 'text' ? r.text : '')).join(''));
+  const out: { kind: string; text: string; first: number; second: number | null; centre: number }[] = [];
+  for (const b of model.blocks) {
+    const kind = b.type === 'heading' && b.level < 3 ? `h${b.level}` : b.type === 'paragraph' && ['bulletinTitle', 'editorNote', 'quote', 'body'].includes(b.style) ? b.style : null;
+    if (!kind || (b.type !== 'heading' && b.type !== 'paragraph')) continue;
+    const start = text(b.runs).slice(0, 14);
+    const at = lines.findIndex((l) => l.text.startsWith(start));
+    if (at < 0) throw new Error(`${file}: no printed line starts with “${start}” (${kind})`);
+    const [line, next] = [lines[at]!, lines[at + 1]];
+    const wraps = next !== undefined && next.page === line.page && text(b.runs).length > line.text.length && text(b.runs).includes(next.text.slice(0, 6));
+    out.push({ kind, text: start, first: line.xMin - left, second: wraps ? next.xMin - left : null, centre: (line.xMin + line.xMax) / 2 - middle });
+  }
+  return out;
+}
+
+describe('a 简报 issue set as the format sets it, in the PDF and in Word alike', () => {
+  it('the title centred; the 按语, the headings and each paragraph indented two characters; a quoted passage indented as a block', async () => {
+    const { model } = bulletinModel(db, id);
+    const dir = tempDir();
+    const pdf = path.join(dir, 'issue-pdfmake.pdf'); // not issue.pdf: LibreOffice writes the Word file's PDF there
+    fs.writeFileSync(pdf, (await exportBulletin(db, id, 'pdf')).bytes);
+    const docx = path.join(dir, 'issue.docx');
+    fs.writeFileSync(docx, (await exportBulletin(db, id, 'docx')).bytes);
+    const [word] = officeConvert([docx], 'pdf', dir);
+    // The 按语 in 楷体 in Word too (its place is measured below with the rest).
+    const styles = execUnzip(docx, 'word/styles.xml');
+    const noteStyle = /<w:style [^>]*w:styleId="EditorNote"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(noteStyle).toContain('w:eastAsia="楷体_GB2312"');
+    expect(execUnzip(docx, 'word/document.xml')).toContain('<w:pStyle w:val="EditorNote"/>');
+    const TWO_CHARS = 32; // two characters of the 16 pt (三号) body
+    for (const [name, file] of [['PDF', pdf], ['Word', word!]] as const) {
+      const found = setApart(file, model);
+      for (const kind of ['bulletinTitle', 'editorNote', 'h1', 'h2', 'quote', 'body']) expect(found.filter((f) => f.kind === kind).length, `${name}: ${kind}`).toBeGreaterThan(0);
+      const wrong = found.flatMap((f) => {
+        const near = (x: number, want: number): boolean => Math.abs(x - want) <= 2.5;
+        const ok =
+          f.kind === 'bulletinTitle'
+            ? near(f.centre, 0)
+            : f.kind === 'quote'
+              ? near(f.first, TWO_CHARS) && (f.second === null || near(f.second, TWO_CHARS))
+              : near(f.first, TWO_CHARS) && (f.second === null || near(f.second, 0));
+        return ok ? [] : [`${name} ${f.kind} “${f.text}”: first line at ${f.first.toFixed(1)}, second at ${f.second?.toFixed(1) ?? '—'}, centre off by ${f.centre.toFixed(1)}`];
+      });
+      expect(wrong).toEqual([]);
+      expect(found.filter((f) => f.kind === 'quote' && f.second !== null).length, `${name}: a quote that wraps`).toBeGreaterThan(0);
+    }
   }, 180_000);
 });
 

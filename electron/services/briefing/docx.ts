@@ -46,7 +46,7 @@ const CONTENT_TWIPS = twips(210 - WORD_PAGE.left - WORD_PAGE.right);
 const CONTENT_PX = Math.round(((210 - WORD_PAGE.left - WORD_PAGE.right) / 25.4) * 96);
 
 /** 三号 16 pt body on a fixed 28 pt line; sizes in half-points as Word counts them. */
-const SIZE = { body: 32, title: 44, small: 24, table: 24, note: 24, pageNumber: 28 } as const;
+const SIZE = { body: 32, title: 44, small: 24, table: 24, note: 24, pageNumber: 28, quote: 28 } as const;
 const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
 const INDENT_2_CHARS = 640;
 const RED = 'C00000';
@@ -56,7 +56,7 @@ const RULE_GREY = 'A6A6A6';
 const fonts = (eastAsia: string): { ascii: string; hAnsi: string; cs: string; eastAsia: string } => ({ ascii: WORD_FONTS.latin, hAnsi: WORD_FONTS.latin, cs: WORD_FONTS.latin, eastAsia });
 
 /** Style ids of the paragraphs this writer makes. */
-const S = { body: 'Body', subtitle: 'Subtitle', meta: 'Meta', small: 'Small', caption: 'Caption', marking: 'Marking', table: 'TableText', source: 'SourceList', contents: 'ContentsEntry' } as const;
+const S = { body: 'Body', subtitle: 'Subtitle', meta: 'Meta', small: 'Small', caption: 'Caption', marking: 'Marking', table: 'TableText', source: 'SourceList', contents: 'ContentsEntry', editorNote: 'EditorNote', quote: 'Quote' } as const;
 
 function paragraphStyles(): IParagraphStyleOptions[] {
   const style = (id: string, name: string, run: IParagraphStyleOptions['run'], paragraph: IParagraphStyleOptions['paragraph'] = {}): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', next: S.body, quickFormat: true, run, paragraph });
@@ -70,6 +70,9 @@ function paragraphStyles(): IParagraphStyleOptions[] {
     style(S.table, 'Table Text', { size: SIZE.table }, { spacing: { line: 300, lineRule: LineRuleType.AUTO } }),
     style(S.source, 'Source List', { size: SIZE.small }, { indent: { left: 420, hanging: 420 }, spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
     style(S.contents, 'Contents Entry', {}, {}),
+    // The 简报's 按语 in 楷体, and a quoted source passage indented as a block, as the PDF sets them (pdf.ts bulletinStyles).
+    style(S.editorNote, 'Editor Note', { font: fonts(WORD_FONTS.heading2) }, { indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } }),
+    style(S.quote, 'Quote', { size: SIZE.quote }, { indent: { left: INDENT_2_CHARS, right: INDENT_2_CHARS / 2 }, spacing: { before: 40, after: 160, line: 480, lineRule: LineRuleType.EXACT } }),
     { id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { size: SIZE.note }, paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO } } },
   ];
 }
@@ -379,7 +382,12 @@ function paragraphStyle(style: Extract<Block, { type: 'paragraph' }>['style']): 
   switch (style) {
     case 'title':
     case 'coverTitle':
+    case 'bulletinTitle':
       return 'Title';
+    case 'editorNote':
+      return S.editorNote;
+    case 'quote':
+      return S.quote;
     case 'subtitle':
     case 'coverSubtitle':
       return S.subtitle;
@@ -395,7 +403,8 @@ function paragraphStyle(style: Extract<Block, { type: 'paragraph' }>['style']): 
       return S.caption;
     case 'marking':
       return S.marking;
-    default:
+    case 'body':
+    case 'lead':
       return S.body;
   }
 }

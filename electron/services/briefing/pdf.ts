@@ -694,9 +694,10 @@ export function bulletinStyles(): TDocumentDefinitions['styles'] {
     quote: { fontSize: 14, color: INK, margin: [32, 2, 16, 8] },
     small: { fontSize: BULLETIN_SMALL, color: MUTED, margin: [0, 0, 0, 4] },
     second: { fontSize: 12, color: MUTED, margin: [0, -2, 0, 6] },
-    h1: { font: PRIMARY_FONT, fontSize: BULLETIN_BODY, bold: true, color: INK, margin: [0, 10, 0, 6] },
+    // Level-1 and level-2 headings indented two characters, as the body and as Word's heading styles (docx.ts).
+    h1: { font: PRIMARY_FONT, fontSize: BULLETIN_BODY, bold: true, color: INK, leadingIndent: 2 * BULLETIN_BODY, margin: [0, 10, 0, 6] },
     h1Second: { fontSize: 12, bold: false, color: MUTED },
-    h2: { fontSize: BULLETIN_BODY, bold: false, color: INK, margin: [0, 6, 0, 4] },
+    h2: { fontSize: BULLETIN_BODY, bold: false, color: INK, leadingIndent: 2 * BULLETIN_BODY, margin: [0, 6, 0, 4] },
     h2Second: { fontSize: 12, bold: false, color: MUTED },
     caption: { fontSize: 14, bold: true, color: INK, alignment: 'center', margin: [0, 10, 0, 2] },
     noteRef: { sup: true, fontSize: 14, color: INK, bold: false },
