@@ -25,7 +25,7 @@ export default defineConfig({
   // Conditions, not times: a wait ends the moment its condition holds, and a test ends the moment its
   // last step does. The ceilings are for a shared 2-core machine under load, where one page load once
   // took 12 s (a reload in bulletins.spec.ts) and a journey of two previews, an export and a reload
-  // (briefing.spec.ts) ran past 60 s in a clean-clone CI run while the same test takes ~35 s alone.
+  // (briefing.spec.ts) ran past 60 s in a clean-clone CI run while the same test takes 25 s alone.
   timeout: 120_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

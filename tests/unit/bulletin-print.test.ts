@@ -125,18 +125,21 @@ describe('a ten-page 简报 issue on its pages', () => {
  * and its text (white space out), in reading order.
  */
 function printedLines(file: string): { page: number; y: number; xMin: number; xMax: number; text: string }[] {
+  const { words } = pdfWords(file);
   const lines: { page: number; y: number; top: number; xMin: number; xMax: number; text: string }[] = [];
-  const words = pdfWords(file).words.sort((a, b) => a.page - b.page || b.yMax - b.yMin - (a.yMax - a.yMin));
-  for (const w of words) {
+  const lineOf = (w: (typeof words)[number]): (typeof lines)[number] | undefined => {
     const middle = (w.yMin + w.yMax) / 2;
-    const line = lines.find((l) => l.page === w.page && middle >= l.top && middle <= l.y);
+    return lines.find((l) => l.page === w.page && middle >= l.top && middle <= l.y);
+  };
+  // The tallest words first make the lines; a smaller (raised) word then falls within one.
+  for (const w of [...words].sort((a, b) => a.page - b.page || b.yMax - b.yMin - (a.yMax - a.yMin))) {
+    const line = lineOf(w);
     if (line) Object.assign(line, { xMin: Math.min(line.xMin, w.xMin), xMax: Math.max(line.xMax, w.xMax) });
     else lines.push({ page: w.page, y: w.yMax, top: w.yMin, xMin: w.xMin, xMax: w.xMax, text: '' });
   }
   // The text in reading order: each word added to its line left to right.
-  for (const w of pdfWords(file).words.sort((a, b) => a.xMin - b.xMin)) {
-    const middle = (w.yMin + w.yMax) / 2;
-    const line = lines.find((l) => l.page === w.page && middle >= l.top && middle <= l.y);
+  for (const w of [...words].sort((a, b) => a.xMin - b.xMin)) {
+    const line = lineOf(w);
     if (line) line.text += squash(w.text);
   }
   return lines.sort((a, b) => a.page - b.page || a.y - b.y);
