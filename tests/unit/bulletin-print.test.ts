@@ -5,8 +5,9 @@
  * table's caption shares a page with its header and first row; no note number begins a line; and the rule that decides where a
  * paragraph breaks keeps at least two lines on each page without leaving a third of a page empty.
  * And both set it as the format does, measured on the printed pages: the title centred, the 按语,
- * headings and paragraphs indented two characters, a quoted passage indented as a block.
- * Page pictures are kept under test-results/artifacts/bulletin/ to look at.
+ * headings and paragraphs indented two characters, a quoted passage indented as a block, the 注释
+ * heading at the margin, the tail's 报送 / 抄送 one character in with their run-on lines under the
+ * first character after the colon. Page pictures are kept under test-results/artifacts/bulletin/ to look at.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ import { bulletinModel, exportBulletin } from '../../electron/services/bulletins
 import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
 import type { DB } from '../../electron/services/db/open';
-import type { BriefingDocument, Line } from '../../shared/document';
+import { bulletinTailLines, type BriefingDocument, type Line } from '../../shared/document';
 import { renderBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import type { BulletinBlock } from '../../shared/bulletin';
@@ -147,7 +148,7 @@ function printedLines(file: string): { page: number; y: number; xMin: number; xM
 
 /**
  * Where each paragraph set apart in the 简报 starts on the printed page, by its kind: the title (its
- * centre), the 按语, the headings of levels 1 and 2, each quoted passage (its first and second lines'
+ * centre), the 按语, the headings (levels 1 and 2, and the 注释 heading, level 3), each quoted passage (its first and second lines'
  * left edges) and the body paragraphs (first and second lines) — as measured from the text area's left edge.
  */
 function setApart(file: string, model: BriefingDocument): { kind: string; text: string; first: number; second: number | null; centre: number }[] {
@@ -157,7 +158,7 @@ function setApart(file: string, model: BriefingDocument): { kind: string; text: 
   const text = (line: Line): string => squash(line.map((r) => (r.t === 'text' ? r.text : '')).join(''));
   const out: { kind: string; text: string; first: number; second: number | null; centre: number }[] = [];
   for (const b of model.blocks) {
-    const kind = b.type === 'heading' && b.level < 3 ? `h${b.level}` : b.type === 'paragraph' && ['bulletinTitle', 'editorNote', 'quote', 'body'].includes(b.style) ? b.style : null;
+    const kind = b.type === 'heading' ? `h${b.level}` : b.type === 'paragraph' && ['bulletinTitle', 'editorNote', 'quote', 'body'].includes(b.style) ? b.style : null;
     if (!kind || (b.type !== 'heading' && b.type !== 'paragraph')) continue;
     const start = text(b.runs).slice(0, 14);
     const at = lines.findIndex((l) => l.text.startsWith(start));
@@ -169,8 +170,32 @@ function setApart(file: string, model: BriefingDocument): { kind: string; text: 
   return out;
 }
 
+/**
+ * Where the tail's lines print (GB/T 9704's 抄送): each 报送 / 抄送 line's left edge and its run-on
+ * line's, and 共印N份's right edge, from the text area's edges.
+ */
+function tailSet(file: string, model: BriefingDocument): { text: string; first: number; runOn: number | null }[] & { copiesRight?: number } {
+  const lines = printedLines(file);
+  const tail = model.blocks.find((b) => b.type === 'bulletinTail');
+  if (tail?.type !== 'bulletinTail') throw new Error('the issue has no tail');
+  const out: { text: string; first: number; runOn: number | null }[] & { copiesRight?: number } = [];
+  for (const l of bulletinTailLines(tail)) {
+    const start = squash(l.label + l.text).slice(0, 8);
+    const at = lines.findLastIndex((x) => x.text.startsWith(start));
+    if (at < 0) throw new Error(`${file}: no printed line starts with “${start}” (the tail)`);
+    const [line, next] = [lines[at]!, lines[at + 1]];
+    if (!l.label) {
+      out.copiesRight = BULLETIN_PAGE.width - BULLETIN_PAGE.right - line.xMax;
+      continue;
+    }
+    const runsOn = next !== undefined && next.page === line.page && squash(l.text).includes(next.text.slice(0, 4)) && !line.text.endsWith(squash(l.text).slice(-4));
+    out.push({ text: start, first: line.xMin - BULLETIN_PAGE.left, runOn: runsOn ? next.xMin - BULLETIN_PAGE.left : null });
+  }
+  return out;
+}
+
 describe('a 简报 issue set as the format sets it, in the PDF and in Word alike', () => {
-  it('the title centred; the 按语, the headings and each paragraph indented two characters; a quoted passage indented as a block', async () => {
+  it('the title centred; the 按语, the headings and each paragraph indented two characters; a quoted passage indented as a block; 注释 at the margin in 黑体; the tail’s lists one character in, run-on lines under the first character after the colon', async () => {
     const { model } = bulletinModel(db, id);
     const dir = tempDir();
     const pdf = path.join(dir, 'issue-pdfmake.pdf'); // not issue.pdf: LibreOffice writes the Word file's PDF there
@@ -183,10 +208,14 @@ describe('a 简报 issue set as the format sets it, in the PDF and in Word alike
     const noteStyle = /<w:style [^>]*w:styleId="EditorNote"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
     expect(noteStyle).toContain('w:eastAsia="楷体_GB2312"');
     expect(execUnzip(docx, 'word/document.xml')).toContain('<w:pStyle w:val="EditorNote"/>');
+    // The 注释 heading in 黑体 14 pt, as the PDF sets it (its place is measured below).
+    const notesHeading = /<w:style [^>]*w:styleId="Heading3"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+    expect(notesHeading).toContain('w:eastAsia="黑体"');
+    expect(notesHeading).toContain('<w:sz w:val="28"/>');
     const TWO_CHARS = 32; // two characters of the 16 pt (三号) body
     for (const [name, file] of [['PDF', pdf], ['Word', word!]] as const) {
       const found = setApart(file, model);
-      for (const kind of ['bulletinTitle', 'editorNote', 'h1', 'h2', 'quote', 'body']) expect(found.filter((f) => f.kind === kind).length, `${name}: ${kind}`).toBeGreaterThan(0);
+      for (const kind of ['bulletinTitle', 'editorNote', 'h1', 'h2', 'h3', 'quote', 'body']) expect(found.filter((f) => f.kind === kind).length, `${name}: ${kind}`).toBeGreaterThan(0);
       const wrong = found.flatMap((f) => {
         const near = (x: number, want: number): boolean => Math.abs(x - want) <= 2.5;
         const ok =
@@ -194,11 +223,22 @@ describe('a 简报 issue set as the format sets it, in the PDF and in Word alike
             ? near(f.centre, 0)
             : f.kind === 'quote'
               ? near(f.first, TWO_CHARS) && (f.second === null || near(f.second, TWO_CHARS))
-              : near(f.first, TWO_CHARS) && (f.second === null || near(f.second, 0));
+              : f.kind === 'h3'
+                ? near(f.first, 0)
+                : near(f.first, TWO_CHARS) && (f.second === null || near(f.second, 0));
         return ok ? [] : [`${name} ${f.kind} “${f.text}”: first line at ${f.first.toFixed(1)}, second at ${f.second?.toFixed(1) ?? '—'}, centre off by ${f.centre.toFixed(1)}`];
       });
       expect(wrong).toEqual([]);
       expect(found.filter((f) => f.kind === 'quote' && f.second !== null).length, `${name}: a quote that wraps`).toBeGreaterThan(0);
+      // The tail: one 14 pt character in from either side; a run-on line under the first character after 报送：.
+      const tail = tailSet(file, model);
+      const ONE = 14;
+      expect(tail.length, `${name}: 报送 and 抄送`).toBe(2);
+      expect(tail.filter((t) => t.runOn !== null).length, `${name}: a tail line that runs on`).toBeGreaterThan(0);
+      expect(
+        tail.filter((t) => Math.abs(t.first - ONE) > 2.5 || (t.runOn !== null && Math.abs(t.runOn - 4 * ONE) > 2.5)).map((t) => `${name} tail “${t.text}”: at ${t.first.toFixed(1)}, runs on at ${t.runOn?.toFixed(1) ?? '—'}`),
+      ).toEqual([]);
+      expect(Math.abs(tail.copiesRight! - ONE), `${name}: 共印N份 one character in from the right (${tail.copiesRight?.toFixed(1)})`).toBeLessThanOrEqual(2.5);
     }
   }, 180_000);
 });

@@ -26,8 +26,8 @@ export interface WordBulletinHead {
 }
 
 export interface WordBulletinTail {
-  /** 报送：… and 抄送：…, each line worded already; empty lines are left out. */
-  lists: Line[];
+  /** 报送：… and 抄送：…, each its label and its list, worded already; a list without text is left out. */
+  lists: { label: Line; text: Line }[];
   /** 共印N份; empty for none. */
   copies: Line;
 }
@@ -65,12 +65,30 @@ export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, wid
   return out;
 }
 
-/** The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. */
+/** One character of the tail's 14 pt (四号) text, and the label 报送： (three characters), in twips. */
+export const TAIL_CHAR = 280;
+export const TAIL_LABEL = 3 * TAIL_CHAR;
+
+/**
+ * The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. As GB/T 9704
+ * sets 抄送: one character in from either side, a line that runs on aligned with the first character
+ * after the colon (a hanging indent as wide as the label; a narrower label, English "To:", is followed
+ * by a tab to that place).
+ */
 export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): WordParagraph[] {
   const rule = (size: number): { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number } => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
-  const lists = tail.lists.filter(hasText);
-  const out = lists.map((line, i) => paragraph({ keepNext: true, spacing: SINGLE, indent: { left: 280, right: 280 }, border: { top: rule(i === 0 ? 8 : 4) } }, runs(line, { size: 28 })));
-  if (hasText(tail.copies)) out.push(paragraph({ alignment: AlignmentType.RIGHT, spacing: SINGLE, indent: { right: 280 }, border: { top: rule(lists.length ? 4 : 8), bottom: rule(8) } }, runs(tail.copies, { size: 28 })));
+  const lists = tail.lists.filter((l) => hasText(l.text));
+  const labelText = (label: Line): string => label.map((r) => (r.t === 'text' ? r.text : '')).join('');
+  const out = lists.map(({ label, text }, i) => {
+    // 报送： is three full-width characters, exactly the hanging indent; anything else is trimmed and tabbed there.
+    const exact = /^[\u3000-\u9fff\uff00-\uffef]{3}$/u.test(labelText(label));
+    const head = exact ? runs(label, { size: 28 }) : [...runs([{ t: 'text', text: labelText(label).trimEnd() }], { size: 28 }), textRun('\t')];
+    return paragraph(
+      { keepNext: true, spacing: SINGLE, indent: { left: TAIL_CHAR + TAIL_LABEL, hanging: TAIL_LABEL, right: TAIL_CHAR }, tabStops: [{ type: TabStopType.LEFT, position: TAIL_CHAR + TAIL_LABEL }], border: { top: rule(i === 0 ? 8 : 4) } },
+      [...head, ...runs(text, { size: 28 })],
+    );
+  });
+  if (hasText(tail.copies)) out.push(paragraph({ alignment: AlignmentType.RIGHT, spacing: SINGLE, indent: { right: TAIL_CHAR }, border: { top: rule(lists.length ? 4 : 8), bottom: rule(8) } }, runs(tail.copies, { size: 28 })));
   else if (out.length) out.push(paragraph({ spacing: SINGLE, border: { top: rule(8) } }));
   return out;
 }

@@ -46,7 +46,7 @@ const CONTENT_TWIPS = twips(210 - WORD_PAGE.left - WORD_PAGE.right);
 const CONTENT_PX = Math.round(((210 - WORD_PAGE.left - WORD_PAGE.right) / 25.4) * 96);
 
 /** 三号 16 pt body on a fixed 28 pt line; sizes in half-points as Word counts them. */
-const SIZE = { body: 32, title: 44, small: 24, table: 24, note: 24, pageNumber: 28, quote: 28 } as const;
+const SIZE = { body: 32, title: 44, small: 24, table: 24, note: 24, pageNumber: 28, quote: 28, notesHeading: 28 } as const;
 const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
 const INDENT_2_CHARS = 640;
 const RED = 'C00000';
@@ -95,7 +95,8 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
         title: { run: { font: fonts(WORD_FONTS.title), size: SIZE.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 720, lineRule: LineRuleType.EXACT } } },
         heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
         heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
-        heading3: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, bold: true, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+        // Level 3 is the 简报's 注释 heading: 黑体 14 pt at the margin with space above, as the PDF sets it (pdf.ts bulletinStyles h3).
+        heading3: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: 280, after: 80 } } },
       },
       paragraphStyles: paragraphStyles(),
     },
@@ -228,7 +229,7 @@ class WordWriter {
       case 'bulletinTail': {
         const lines = bulletinTailLines(b);
         const copies = lines.find((x) => x.label === '');
-        return bulletinTailParagraphs({ lists: lines.filter((x) => x.label !== '').map((x) => [text(`${x.label}${x.text}`)]), copies: copies ? [text(copies.text)] : [] }, (l, base) => this.runs(l, base));
+        return bulletinTailParagraphs({ lists: lines.filter((x) => x.label !== '').map((x) => ({ label: [text(x.label)], text: [text(x.text)] })), copies: copies ? [text(copies.text)] : [] }, (l, base) => this.runs(l, base));
       }
     }
   }

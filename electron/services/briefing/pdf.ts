@@ -39,6 +39,8 @@ export function pageOf(layout: BriefingDocument['layout']): PageFrame {
 const BULLETIN_BODY = 16;
 /** Tables and notes of the 简报. */
 const BULLETIN_SMALL = 12;
+/** One character of the 简报 tail's 14 pt (四号) text. */
+const TAIL_CHAR = 14;
 
 const NAVY = CHART_COLORS.pillar;
 const INK = CHART_COLORS.text;
@@ -553,11 +555,20 @@ class Writer {
     } as Content;
   }
 
-  /** 报尾: a rule, 报送 / 抄送 and 共印N份, a rule; kept together on the last page when it is short enough to. */
+  /**
+   * 报尾: a rule, 报送 / 抄送 and 共印N份, a rule; kept together on the last page when it is short enough to.
+   * As GB/T 9704 sets 抄送 (and as Word's tail, docx-bulletin.ts): one character in from either side, a
+   * line that runs on aligned with the first character after the colon.
+   */
   private bulletinTail(b: BulletinTail): Content {
     const rule = (top: number, bottom: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth: 0.75, lineColor: INK }], margin: [0, top, 0, bottom] }) as Content;
     const lines = bulletinTailLines(b);
-    const stack = [rule(24, 4), ...lines.map((l) => ({ text: [...(l.label ? this.textRuns(l.label, b.lang, { bold: true }) : []), ...this.textRuns(l.text, b.lang, {})], style: 'tail', ...(l.label ? {} : { alignment: 'right' }) })), rule(4, 0)];
+    const inset: [number, number, number, number] = [TAIL_CHAR, 2, TAIL_CHAR, 2];
+    const line = (l: (typeof lines)[number]): Content =>
+      (l.label
+        ? { columns: [{ width: 3 * TAIL_CHAR, text: this.textRuns(l.label.trimEnd(), b.lang, {}) }, { width: '*', text: this.textRuns(l.text, b.lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
+        : { text: this.textRuns(l.text, b.lang, {}), style: 'tail', alignment: 'right', margin: inset }) as Content;
+    const stack = [rule(24, 4), ...lines.map(line), rule(4, 0)];
     // A stack pdfmake may not break is dropped whole if it is taller than a page: only short tails are kept together.
     const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= 400;
     // Tagged, so a heading just before a tail that moved to the next page goes with it.
@@ -706,7 +717,7 @@ export function bulletinStyles(): TDocumentDefinitions['styles'] {
     h3: { fontSize: 14, bold: true, color: INK, margin: [0, 14, 0, 4] },
     notes: { fontSize: BULLETIN_SMALL, color: INK, lineHeight: 1.35 },
     notesSmall: { fontSize: 10.5, color: INK, lineHeight: 1.25 },
-    tail: { fontSize: 14, lineHeight: 1.4, margin: [0, 2, 0, 2] },
+    tail: { fontSize: TAIL_CHAR, lineHeight: 1.4 },
     pageNumber: { font: SERIF_FONT, fontSize: 14, color: INK },
   };
 }
