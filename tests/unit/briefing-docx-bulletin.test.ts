@@ -45,7 +45,8 @@ describe('the 简报 head and tail in Word', () => {
     expect(nameRun).toContain('w:eastAsia="方正小标宋简体"');
     expect(nameRun).toContain('<w:color w:val="FF0000"/>');
     expect(xml).toMatch(/<w:bottom w:val="single" w:color="FF0000" w:sz="18"/);
-    expect(xml.match(/<w:top w:val="single" w:color="000000"/g)?.length).toBe(3);
+    // The tail's rules, each a paragraph of its own across the full width: thick above 报送, thin between the lines, thick below 共印N份.
+    expect(xml.match(/<w:bottom w:val="single" w:color="000000" w:sz="\d+"/g)).toEqual(['8', '4', '4', '8'].map((sz) => `<w:bottom w:val="single" w:color="000000" w:sz="${sz}"`));
 
     // The name stays on one line: 14 characters across the 156 mm text width.
     expect(nameSize(head.name, 8844)).toBeLessThan(72);

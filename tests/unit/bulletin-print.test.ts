@@ -125,7 +125,7 @@ describe('a ten-page 简报 issue on its pages', () => {
  * line's height is on it, so a raised note number stays on its line), each line's left and right edge
  * and its text (white space out), in reading order.
  */
-function printedLines(file: string): { page: number; y: number; xMin: number; xMax: number; text: string }[] {
+function printedLines(file: string): { page: number; y: number; top: number; xMin: number; xMax: number; text: string }[] {
   const { words } = pdfWords(file);
   const lines: { page: number; y: number; top: number; xMin: number; xMax: number; text: string }[] = [];
   const lineOf = (w: (typeof words)[number]): (typeof lines)[number] | undefined => {
@@ -194,6 +194,32 @@ function tailSet(file: string, model: BriefingDocument): { text: string; first: 
   return out;
 }
 
+/**
+ * The horizontal rules drawn on a page between two heights (in points from the top): each dark run of
+ * pixels longer than half the page, drawn at 72 dpi (one pixel a point), its top and its left and
+ * right ends; a rule a few pixels thick counts once.
+ */
+function rulesOn(file: string, page: number, from: number, to: number): { y: number; xMin: number; xMax: number }[] {
+  const prefix = path.join(path.dirname(file), `rules-${path.basename(file, '.pdf')}-${page}`);
+  execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+  const pgm = fs.readFileSync(`${prefix}.pgm`);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  const [width, height, start] = [Number(header[1]), Number(header[2]), header[0].length];
+  const rules: { y: number; xMin: number; xMax: number }[] = [];
+  for (let y = Math.max(0, Math.floor(from)); y < Math.min(height, Math.ceil(to)); y++) {
+    let best = { length: 0, xMin: 0, xMax: 0 };
+    for (let x = 0, run = 0; x < width; x++) {
+      run = pgm[start + y * width + x]! < 160 ? run + 1 : 0;
+      if (run > best.length) best = { length: run, xMin: x - run + 1, xMax: x + 1 };
+    }
+    if (best.length < width / 2) continue;
+    const last = rules[rules.length - 1];
+    if (last && y - last.y <= 3) continue;
+    rules.push({ y, xMin: best.xMin, xMax: best.xMax });
+  }
+  return rules;
+}
+
 describe('a 简报 issue set as the format sets it, in the PDF and in Word alike', () => {
   it('the title centred; the 按语, the headings and each paragraph indented two characters; a quoted passage indented as a block; 注释 at the margin in 黑体; the tail’s lists one character in, run-on lines under the first character after the colon', async () => {
     const { model } = bulletinModel(db, id);
@@ -239,6 +265,14 @@ describe('a 简报 issue set as the format sets it, in the PDF and in Word alike
         tail.filter((t) => Math.abs(t.first - ONE) > 2.5 || (t.runOn !== null && Math.abs(t.runOn - 4 * ONE) > 2.5)).map((t) => `${name} tail “${t.text}”: at ${t.first.toFixed(1)}, runs on at ${t.runOn?.toFixed(1) ?? '—'}`),
       ).toEqual([]);
       expect(Math.abs(tail.copiesRight! - ONE), `${name}: 共印N份 one character in from the right (${tail.copiesRight?.toFixed(1)})`).toBeLessThanOrEqual(2.5);
+      // Its four rules (above 报送, between the lines, below 共印N份) across the text's full width.
+      const words = printedLines(file);
+      const first = words.findLast((l) => l.text.startsWith(tail[0]!.text))!;
+      const copies = words.findLast((l) => l.text.startsWith('共印'))!;
+      const rules = rulesOn(file, first.page, first.top - 40, copies.y + 20);
+      expect(rules.length, `${name}: the tail's rules`).toBe(4);
+      const right = BULLETIN_PAGE.width - BULLETIN_PAGE.right;
+      expect(rules.filter((r) => Math.abs(r.xMin - BULLETIN_PAGE.left) > 2 || Math.abs(r.xMax - right) > 2).map((r) => `${name} rule at ${r.y}: ${r.xMin}–${r.xMax}, text ${BULLETIN_PAGE.left.toFixed(1)}–${right.toFixed(1)}`)).toEqual([]);
     }
   }, 180_000);
 });

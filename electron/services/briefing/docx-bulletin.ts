@@ -73,22 +73,35 @@ export const TAIL_LABEL = 3 * TAIL_CHAR;
  * The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. As GB/T 9704
  * sets 抄送: one character in from either side, a line that runs on aligned with the first character
  * after the colon (a hanging indent as wide as the label; a narrower label, English "To:", is followed
- * by a tab to that place).
+ * by a tab to that place). The rules run the text's full width, as in the PDF: each is a paragraph of
+ * its own, since a paragraph's border runs only between its indents.
  */
 export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): WordParagraph[] {
-  const rule = (size: number): { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number } => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 4 });
   const lists = tail.lists.filter((l) => hasText(l.text));
+  const copies = hasText(tail.copies);
+  if (!lists.length && !copies) return [];
+  /** A rule: an empty paragraph one point high, bordered below; thick (1 pt) first and last, thin (½ pt) between. */
+  const rule = (thick: boolean, last = false, before = 0): WordParagraph =>
+    paragraph({ keepNext: !last, spacing: { before, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 4, color: '000000', space: 0 } } }, [textRun('', { size: 2 })]);
   const labelText = (label: Line): string => label.map((r) => (r.t === 'text' ? r.text : '')).join('');
-  const out = lists.map(({ label, text }, i) => {
+  // 24 pt above the first rule, as the PDF leaves (pdf.ts bulletinTail).
+  const out: WordParagraph[] = [rule(true, false, 480)];
+  lists.forEach(({ label, text }, i) => {
+    if (i > 0) out.push(rule(false));
     // 报送： is three full-width characters, exactly the hanging indent; anything else is trimmed and tabbed there.
     const exact = /^[\u3000-\u9fff\uff00-\uffef]{3}$/u.test(labelText(label));
     const head = exact ? runs(label, { size: 28 }) : [...runs([{ t: 'text', text: labelText(label).trimEnd() }], { size: 28 }), textRun('\t')];
-    return paragraph(
-      { keepNext: true, spacing: SINGLE, indent: { left: TAIL_CHAR + TAIL_LABEL, hanging: TAIL_LABEL, right: TAIL_CHAR }, tabStops: [{ type: TabStopType.LEFT, position: TAIL_CHAR + TAIL_LABEL }], border: { top: rule(i === 0 ? 8 : 4) } },
-      [...head, ...runs(text, { size: 28 })],
+    out.push(
+      paragraph(
+        { keepNext: true, spacing: { before: 60, after: 60, ...SINGLE }, indent: { left: TAIL_CHAR + TAIL_LABEL, hanging: TAIL_LABEL, right: TAIL_CHAR }, tabStops: [{ type: TabStopType.LEFT, position: TAIL_CHAR + TAIL_LABEL }] },
+        [...head, ...runs(text, { size: 28 })],
+      ),
     );
   });
-  if (hasText(tail.copies)) out.push(paragraph({ alignment: AlignmentType.RIGHT, spacing: SINGLE, indent: { right: TAIL_CHAR }, border: { top: rule(lists.length ? 4 : 8), bottom: rule(8) } }, runs(tail.copies, { size: 28 })));
-  else if (out.length) out.push(paragraph({ spacing: SINGLE, border: { top: rule(8) } }));
+  if (copies) {
+    if (lists.length) out.push(rule(false));
+    out.push(paragraph({ keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: 60, after: 60, ...SINGLE }, indent: { right: TAIL_CHAR } }, runs(tail.copies, { size: 28 })));
+  }
+  out.push(rule(true, true));
   return out;
 }

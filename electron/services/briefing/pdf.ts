@@ -561,14 +561,15 @@ class Writer {
    * line that runs on aligned with the first character after the colon.
    */
   private bulletinTail(b: BulletinTail): Content {
-    const rule = (top: number, bottom: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth: 0.75, lineColor: INK }], margin: [0, top, 0, bottom] }) as Content;
+    // Thick (1 pt) first and last, thin (½ pt) between the lines, as GB/T 9704 and Word's tail (docx-bulletin.ts).
+    const rule = (top: number, bottom: number, lineWidth = 1): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth, lineColor: INK }], margin: [0, top, 0, bottom] }) as Content;
     const lines = bulletinTailLines(b);
     const inset: [number, number, number, number] = [TAIL_CHAR, 2, TAIL_CHAR, 2];
     const line = (l: (typeof lines)[number]): Content =>
       (l.label
         ? { columns: [{ width: 3 * TAIL_CHAR, text: this.textRuns(l.label.trimEnd(), b.lang, {}) }, { width: '*', text: this.textRuns(l.text, b.lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
         : { text: this.textRuns(l.text, b.lang, {}), style: 'tail', alignment: 'right', margin: inset }) as Content;
-    const stack = [rule(24, 4), ...lines.map(line), rule(4, 0)];
+    const stack = [rule(24, 4), ...lines.flatMap((l, i) => (i > 0 ? [rule(3, 3, 0.5), line(l)] : [line(l)])), rule(4, 0)];
     // A stack pdfmake may not break is dropped whole if it is taller than a page: only short tails are kept together.
     const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= 400;
     // Tagged, so a heading just before a tail that moved to the next page goes with it.
