@@ -112,8 +112,8 @@ export const BulletinTail = z.object({
 });
 export type BulletinTail = z.infer<typeof BulletinTail>;
 
-/** The red of the 红头: the head's name and the rule beneath it, in every writer. */
-export const BULLETIN_RED = '#c00000';
+/** The red of the 红头 (pure red, as office templates set it): the head's name and the rule beneath it, in the PDF and in Word alike. */
+export const BULLETIN_RED = '#ff0000';
 
 export const BULLETIN_TAIL_WORDS = {
   zh: { sendTo: '报送：', copyTo: '抄送：', separator: '，', end: '。', copies: (n: number) => `共印${n}份` },

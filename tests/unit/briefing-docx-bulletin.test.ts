@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { text, type Line } from '../../shared/document';
+import { BULLETIN_RED, text, type Line } from '../../shared/document';
 import { bulletinHeadParagraphs, bulletinTailParagraphs, nameSize, type RunsOf } from '../../electron/services/briefing/docx-bulletin';
 import { makeBlocks, textRun } from '../../electron/services/briefing/docx-description';
 import { squash } from '../helpers/briefing-check';
@@ -43,8 +43,9 @@ describe('the 简报 head and tail in Word', () => {
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     const nameRun = /<w:r>(?:(?!<\/w:r>)[\s\S])*?广东省战略性产业集群工作简报/.exec(xml)?.[0] ?? '';
     expect(nameRun).toContain('w:eastAsia="方正小标宋简体"');
-    expect(nameRun).toContain('<w:color w:val="FF0000"/>');
-    expect(xml).toMatch(/<w:bottom w:val="single" w:color="FF0000" w:sz="18"/);
+    const red = BULLETIN_RED.slice(1).toUpperCase(); // the PDF's red (pdf.ts) is the same
+    expect(nameRun).toContain(`<w:color w:val="${red}"/>`);
+    expect(xml).toContain(`<w:bottom w:val="single" w:color="${red}" w:sz="16"`);
     // The tail's rules, each a paragraph of its own across the full width: thick above 报送, thin between the lines, thick below 共印N份.
     expect(xml.match(/<w:bottom w:val="single" w:color="000000" w:sz="\d+"/g)).toEqual(['8', '4', '4', '8'].map((sz) => `<w:bottom w:val="single" w:color="000000" w:sz="${sz}"`));
 

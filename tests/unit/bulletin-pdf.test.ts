@@ -126,7 +126,7 @@ function printedFigures(content: BulletinContent): string[] {
   return out;
 }
 
-/** The red pixels (#c00000-ish) in the top part of a page, read from a PPM drawn by pdftoppm. */
+/** The red pixels (BULLETIN_RED-ish) in the top part of a page, read from a PPM drawn by pdftoppm. */
 function redPixelsAtTop(file: string, fraction: number): number {
   const prefix = path.join(dir, 'page');
   execFileSync('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', '-singlefile', file, prefix]);

@@ -18,7 +18,7 @@ import { bulletinModel, exportBulletin } from '../../electron/services/bulletins
 import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
 import type { DB } from '../../electron/services/db/open';
-import { bulletinTailLines, type BriefingDocument, type Line } from '../../shared/document';
+import { BULLETIN_RED, bulletinTailLines, type BriefingDocument, type Line } from '../../shared/document';
 import { renderBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import type { BulletinBlock } from '../../shared/bulletin';
@@ -220,8 +220,24 @@ function rulesOn(file: string, page: number, from: number, to: number): { y: num
   return rules;
 }
 
+/** The red most pixels of the head (the page's top third) are drawn in: the name's and the rule's fill, as [r, g, b]. */
+function headRed(file: string): number[] {
+  const prefix = path.join(path.dirname(file), `red-${path.basename(file, '.pdf')}`);
+  execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
+  const ppm = fs.readFileSync(`${prefix}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [width, height, start] = [Number(header[1]), Number(header[2]), header[0].length];
+  const counts = new Map<string, number>();
+  for (let i = start; i < start + width * Math.floor(height / 3) * 3; i += 3) {
+    const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+    if (r > 120 && r - g > 80 && r - b > 80) counts.set(`${r},${g},${b}`, (counts.get(`${r},${g},${b}`) ?? 0) + 1);
+  }
+  const [most] = [...counts].sort((a, b) => b[1] - a[1]);
+  return most ? most[0].split(',').map(Number) : [];
+}
+
 describe('a 简报 issue set as the format sets it, in the PDF and in Word alike', () => {
-  it('the title centred; the 按语, the headings and each paragraph indented two characters; a quoted passage indented as a block; 注释 at the margin in 黑体; the tail’s lists one character in, run-on lines under the first character after the colon', async () => {
+  it('the title centred; the 按语, the headings and each paragraph indented two characters; a quoted passage indented as a block; 注释 at the margin in 黑体; the 红头 in one red; the tail’s lists one character in, run-on lines under the first character after the colon', async () => {
     const { model } = bulletinModel(db, id);
     const dir = tempDir();
     const pdf = path.join(dir, 'issue-pdfmake.pdf'); // not issue.pdf: LibreOffice writes the Word file's PDF there
@@ -238,6 +254,9 @@ describe('a 简报 issue set as the format sets it, in the PDF and in Word alike
     const notesHeading = /<w:style [^>]*w:styleId="Heading3"[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
     expect(notesHeading).toContain('w:eastAsia="黑体"');
     expect(notesHeading).toContain('<w:sz w:val="28"/>');
+    // The 红头 in one red in both.
+    const red = [1, 3, 5].map((i) => parseInt(BULLETIN_RED.slice(i, i + 2), 16));
+    for (const [name, file] of [['PDF', pdf], ['Word', word!]] as const) expect(headRed(file).map((c, i) => Math.abs(c - red[i]!) <= 8), `${name}: ${headRed(file).join(',')} for ${BULLETIN_RED}`).toEqual([true, true, true]);
     const TWO_CHARS = 32; // two characters of the 16 pt (三号) body
     for (const [name, file] of [['PDF', pdf], ['Word', word!]] as const) {
       const found = setApart(file, model);

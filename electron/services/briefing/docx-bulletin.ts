@@ -8,7 +8,7 @@
  * once the document model has its bulletinHead / bulletinTail blocks (issue 10, i10-pdf).
  */
 import { AlignmentType, BorderStyle, LineRuleType, TabStopType } from 'docx';
-import type { Line } from '../../../shared/document';
+import { BULLETIN_RED, type Line } from '../../../shared/document';
 import { paragraph, textRun, type RunOptions, type WordInline, type WordParagraph } from './docx-description';
 
 export interface WordBulletinHead {
@@ -34,7 +34,8 @@ export interface WordBulletinTail {
 
 export type RunsOf = (line: Line, base: RunOptions) => WordInline[];
 
-export const BULLETIN_RED = 'FF0000';
+/** The 红头's red as Word writes a colour (shared/document.ts: the PDF's too). */
+const RED = BULLETIN_RED.slice(1).toUpperCase();
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '方正小标宋简体' };
 const HEI = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '黑体' };
 const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
@@ -55,10 +56,10 @@ export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, wid
     out.push(paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE }, [...runs(head.marking, { font: HEI }), textRun('\t'), ...runs(head.copyNumber, { font: HEI })]));
   }
   out.push(
-    paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT } }, runs(head.name, { font: TITLE_FONT, size: nameSize(head.name, width), color: BULLETIN_RED })),
+    paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT } }, runs(head.name, { font: TITLE_FONT, size: nameSize(head.name, width), color: RED })),
     paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }, runs(head.issue, {})),
     paragraph(
-      { tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: BULLETIN_RED, space: 6 } } },
+      { tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } } },
       [...runs(head.unit, {}), textRun('\t'), ...runs(head.date, {})],
     ),
   );
