@@ -67,8 +67,8 @@ export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, wid
 }
 
 /** One character of the tail's 14 pt (四号) text, and the label 报送： (three characters), in twips. */
-export const TAIL_CHAR = 280;
-export const TAIL_LABEL = 3 * TAIL_CHAR;
+const TAIL_CHAR = 280;
+const TAIL_LABEL = 3 * TAIL_CHAR;
 
 /**
  * The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. As GB/T 9704
