@@ -1,6 +1,7 @@
 /** Reading PDFs the way a person's tools would: poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm). */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './files';
 
@@ -50,6 +51,19 @@ export function pageToPng(file: string, page: number, name: string, dpi = 80): s
   const prefix = path.join(ARTIFACTS, name);
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
   return `${prefix}.png`;
+}
+
+/**
+ * One page drawn by pdftoppm and read back: its pixels row by row, `channels` bytes each (1 grey, 3 RGB),
+ * from `at` on. Drawn in a temporary folder: not kept with the artifacts when the PDF is one.
+ */
+export function pagePixels(file: string, page: number, dpi: number, grey = false): { width: number; height: number; channels: 1 | 3; at: number; data: Buffer } {
+  const prefix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-brief-pixels-')), 'page');
+  execFileSync('pdftoppm', ['-r', String(dpi), ...(grey ? ['-gray'] : []), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+  const data = fs.readFileSync(`${prefix}.${grey ? 'pgm' : 'ppm'}`);
+  const header = /^P[56]\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error(`${file}: pdftoppm wrote no picture of page ${page}`);
+  return { width: Number(header[1]), height: Number(header[2]), channels: grey ? 1 : 3, at: header[0].length, data };
 }
 
 /** One page's text inside a rectangle (points), in the order the PDF draws it (-raw): a table cell's text stays together. */

@@ -10,7 +10,6 @@
  */
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderBulletin } from '../../electron/services/briefing/bulletin';
@@ -26,7 +25,7 @@ import { AppError, describeError } from '../../shared/errors';
 import { formatFigure } from '../../shared/format';
 import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, strandedLines, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
-import { ARTIFACTS, pageToPng, pdfFonts, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+import { ARTIFACTS, pagePixels, pageToPng, pdfFonts, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
 
 const NOW = new Date('2026-11-28T09:00:00');
@@ -126,20 +125,11 @@ function printedFigures(content: BulletinContent): string[] {
   return out;
 }
 
-/** The red pixels (BULLETIN_RED-ish) in the top part of a page, read from a PPM drawn by pdftoppm. */
+/** The red pixels (BULLETIN_RED-ish) in the top part of page 1, drawn at 40 dpi. */
 function redPixelsAtTop(file: string, fraction: number): number {
-  const prefix = path.join(dir, 'page');
-  execFileSync('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
-  const ppm = fs.readFileSync(`${prefix}.ppm`);
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
-  const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { width, height, at, data } = pagePixels(file, 1, 40);
   let red = 0;
-  for (let y = 0; y < Math.floor(height * fraction); y++) {
-    for (let x = 0; x < width; x++) {
-      const i = offset + (y * width + x) * 3;
-      if (ppm[i]! > 150 && ppm[i + 1]! < 80 && ppm[i + 2]! < 80) red++;
-    }
-  }
+  for (let i = at; i < at + width * Math.floor(height * fraction) * 3; i += 3) if (data[i]! > 150 && data[i + 1]! < 80 && data[i + 2]! < 80) red++;
   return red;
 }
 

@@ -27,7 +27,7 @@ import { englishWordsCut, keepForInspection, missingStrings, pageHolding, squash
 import { openTemp, tempDir } from '../helpers/files';
 import { longBulletin, recordSurveyYears } from '../helpers/long-bulletin';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+import { ARTIFACTS, pagePixels, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
 
 let db: DB;
 let id: number;
@@ -200,16 +200,12 @@ function tailSet(file: string, model: BriefingDocument): { text: string; first: 
  * right ends; a rule a few pixels thick counts once.
  */
 function rulesOn(file: string, page: number, from: number, to: number): { y: number; xMin: number; xMax: number }[] {
-  const prefix = path.join(path.dirname(file), `rules-${path.basename(file, '.pdf')}-${page}`);
-  execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
-  const pgm = fs.readFileSync(`${prefix}.pgm`);
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
-  const [width, height, start] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { width, height, at, data } = pagePixels(file, page, 72, true);
   const rules: { y: number; xMin: number; xMax: number }[] = [];
   for (let y = Math.max(0, Math.floor(from)); y < Math.min(height, Math.ceil(to)); y++) {
     let best = { length: 0, xMin: 0, xMax: 0 };
     for (let x = 0, run = 0; x < width; x++) {
-      run = pgm[start + y * width + x]! < 160 ? run + 1 : 0;
+      run = data[at + y * width + x]! < 160 ? run + 1 : 0;
       if (run > best.length) best = { length: run, xMin: x - run + 1, xMax: x + 1 };
     }
     if (best.length < width / 2) continue;
@@ -222,14 +218,10 @@ function rulesOn(file: string, page: number, from: number, to: number): { y: num
 
 /** The red most pixels of the head (the page's top third) are drawn in: the name's and the rule's fill, as [r, g, b]. */
 function headRed(file: string): number[] {
-  const prefix = path.join(path.dirname(file), `red-${path.basename(file, '.pdf')}`);
-  execFileSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
-  const ppm = fs.readFileSync(`${prefix}.ppm`);
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
-  const [width, height, start] = [Number(header[1]), Number(header[2]), header[0].length];
+  const { width, height, at, data } = pagePixels(file, 1, 72);
   const counts = new Map<string, number>();
-  for (let i = start; i < start + width * Math.floor(height / 3) * 3; i += 3) {
-    const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+  for (let i = at; i < at + width * Math.floor(height / 3) * 3; i += 3) {
+    const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
     if (r > 120 && r - g > 80 && r - b > 80) counts.set(`${r},${g},${b}`, (counts.get(`${r},${g},${b}`) ?? 0) + 1);
   }
   const [most] = [...counts].sort((a, b) => b[1] - a[1]);

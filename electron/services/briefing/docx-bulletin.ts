@@ -26,8 +26,8 @@ export interface WordBulletinHead {
 }
 
 export interface WordBulletinTail {
-  /** 报送：… and 抄送：…, each its label and its list, worded already; a list without text is left out. */
-  lists: { label: Line; text: Line }[];
+  /** 报送：… and 抄送：…, each its label (报送：, To: ) and its list, worded already; a list without text is left out. */
+  lists: { label: string; text: Line }[];
   /** 共印N份; empty for none. */
   copies: Line;
 }
@@ -83,15 +83,14 @@ export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): Wo
   if (!lists.length && !copies) return [];
   /** A rule: an empty paragraph one point high, bordered below; thick (1 pt) first and last, thin (½ pt) between. */
   const rule = (thick: boolean, last = false, before = 0): WordParagraph =>
-    paragraph({ keepNext: !last, spacing: { before, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 4, color: '000000', space: 0 } } }, [textRun('', { size: 2 })]);
-  const labelText = (label: Line): string => label.map((r) => (r.t === 'text' ? r.text : '')).join('');
+    paragraph({ keepNext: !last, spacing: { before, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 4, color: '000000', space: 0 } } });
   // 24 pt above the first rule, as the PDF leaves (pdf.ts bulletinTail).
   const out: WordParagraph[] = [rule(true, false, 480)];
   lists.forEach(({ label, text }, i) => {
     if (i > 0) out.push(rule(false));
     // 报送： is three full-width characters, exactly the hanging indent; anything else is trimmed and tabbed there.
-    const exact = /^[\u3000-\u9fff\uff00-\uffef]{3}$/u.test(labelText(label));
-    const head = exact ? runs(label, { size: 28 }) : [...runs([{ t: 'text', text: labelText(label).trimEnd() }], { size: 28 }), textRun('\t')];
+    const exact = /^[\u3000-\u9fff\uff00-\uffef]{3}$/u.test(label);
+    const head = exact ? [textRun(label, { size: 28 })] : [textRun(label.trimEnd(), { size: 28 }), textRun('\t')];
     out.push(
       paragraph(
         { keepNext: true, spacing: { before: 60, after: 60, ...SINGLE }, indent: { left: TAIL_CHAR + TAIL_LABEL, hanging: TAIL_LABEL, right: TAIL_CHAR }, tabStops: [{ type: TabStopType.LEFT, position: TAIL_CHAR + TAIL_LABEL }] },

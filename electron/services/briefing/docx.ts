@@ -229,7 +229,7 @@ class WordWriter {
       case 'bulletinTail': {
         const lines = bulletinTailLines(b);
         const copies = lines.find((x) => x.label === '');
-        return bulletinTailParagraphs({ lists: lines.filter((x) => x.label !== '').map((x) => ({ label: [text(x.label)], text: [text(x.text)] })), copies: copies ? [text(copies.text)] : [] }, (l, base) => this.runs(l, base));
+        return bulletinTailParagraphs({ lists: lines.filter((x) => x.label !== '').map((x) => ({ label: x.label, text: [text(x.text)] })), copies: copies ? [text(copies.text)] : [] }, (l, base) => this.runs(l, base));
       }
     }
   }
