@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import path from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingRequest } from '../../shared/briefing';
 import { prepareBriefing, renderBriefing, writePdf } from '../../electron/services/briefing/render';
 import { FIT_LEVELS } from '../../electron/services/briefing/templates/one-page';
@@ -17,12 +17,32 @@ import { AppError } from '../../shared/errors';
 import { keepForInspection, missingStrings, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
 import { ARTIFACTS, pdfPages } from '../helpers/pdf';
-import { applyCase, briefingCase } from '../helpers/random-briefing-data';
+import { applyCase, briefingCase, type BriefingCase } from '../helpers/random-briefing-data';
 import { propertySeed } from '../helpers/seed';
 
 const RUNS = Number(process.env.BRIEFING_PROPERTY_RUNS ?? 3);
 const SEED = propertySeed('BRIEFING_PROPERTY_SEED', 20261130);
 const NOW = new Date('2026-11-28T09:00:00');
+
+describe('briefing integrity (a case a random seed found)', () => {
+  it('a source whose publisher is one unbreakable stretch ("（" × 256) prints inside the page with the note’s comma after it, in every template and language', async () => {
+    const { db } = openTemp();
+    try {
+      // 256: the count that left the last cut piece a full line, so the comma glued to it ran into the margin.
+      const stretch: BriefingCase = { request: { title: '', subtitle: '', author: '', marking: '' }, names: [], notes: [], quotes: [], annotations: [], factSheetEntity: 1, source: { title: '数', publisher: `审${'（'.repeat(256)}` } };
+      const { factSheetId } = applyCase(db, stretch);
+      for (const template of BRIEFING_TEMPLATES) {
+        for (const lang of BRIEFING_LANGS) {
+          const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...stretch.request }, NOW);
+          const file = keepForInspection(rendered.pdf, `stretch-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
+          expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  }, 300_000);
+});
 
 describe('briefing integrity (property)', () => {
   it(`prints every string it records, inside the page, for random data (${RUNS} data files × 3 templates × 3 languages, seed ${SEED})`, async () => {

@@ -40,6 +40,17 @@ describe('a line may break beside a figure value', () => {
     );
   });
 
+  it('between two text runs glued into an unbreakable stretch longer than a line, and only there', () => {
+    // A publisher of 400 "（" and the note's "，" after it: nothing breaks after "（" or before "，".
+    const brackets = '审' + '（'.repeat(400);
+    expect(joined(breakableGlue([plain(brackets), plain('，'), plain('《标题》')], zw))).toBe(`${brackets}${ZWSP}，《标题》`);
+    const url = 'https://stats.gd.gov.cn/tjsj/index.html';
+    expect(joined(breakableGlue([plain('《'), plain(url), plain('》')], zw))).toBe(`《${ZWSP}${url}${ZWSP}》`);
+    // Ordinary text keeps its punctuation: a short word, or a break already there (a space, a Chinese letter).
+    expect(joined(breakableGlue([plain('China Daily'), plain('，'), plain('《'), plain('集群'), plain('》')], zw))).toBe('China Daily，《集群》');
+    expect(joined(breakableGlue([plain('（'.repeat(20) + '集'), plain('，')], zw))).toBe(`${'（'.repeat(20)}集，`);
+  });
+
   const SEED = propertySeed('GLUE_PROPERTY_SEED', 20261130);
   it(`adds only zero-width breaks, none inside a value, one wherever Latin letters touch a value (seed ${SEED})`, () => {
     const text = fc.string({ unit: fc.constantFrom(...'abcXYZ019 ，。（）()“”.,集群'), minLength: 1, maxLength: 12 });

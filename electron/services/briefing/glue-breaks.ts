@@ -29,6 +29,26 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Where a line breaks anyway: white space, Chinese, Japanese and Korean characters. */
 const BREAKS_ANYWAY = /[\s\u200b\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const OPENING = /[\p{Ps}\p{Pi}]/u;
+/**
+ * Where a line may break between two characters of a kind the line breaker always separates: white
+ * space and CJK letters. Punctuation is not among them — nothing breaks after "（" or before "，" — so a
+ * run of it (or of Latin letters, digits, a URL) is one unbreakable stretch.
+ */
+const LETTER_BREAKS = /[\s\u200b\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/**
+ * An unbreakable stretch this long (characters) at the end of one text run, or the start of the next,
+ * gets a break at the boundary: pdfmake cuts a word wider than the line, but not with what is glued to it
+ * from the next run ("（（…（" + "，" ran 7.5 pt into the margin). Ordinary text ("China Daily" + "，")
+ * is far shorter and keeps its punctuation with it.
+ */
+const LONG_STRETCH = 16;
+
+/** The length of the unbreakable stretch at a text's start or end (see LETTER_BREAKS). */
+function stretch(text: string, from: 'start' | 'end'): number {
+  const chars = from === 'start' ? [...text] : [...text].reverse();
+  const k = chars.findIndex((c) => LETTER_BREAKS.test(c));
+  return k < 0 ? chars.length : k;
+}
 
 /** The characters of the text that would be glued on at its start (up to where a line breaks anyway). */
 function gluedHead(text: string): string {
@@ -94,6 +114,9 @@ export function breakableGlue(groups: readonly InlineGroup[], zeroWidthBreak: ()
       if (at !== null) cur.inlines.splice(cur.inlines.length - 1, 1, ...split(cur.inlines.at(-1)!, at, zeroWidthBreak));
     } else if (next.kind === 'value' && lastText && firstText && !BREAKS_ANYWAY.test([...lastText].at(-1)!) && !BREAKS_ANYWAY.test([...firstText][0]!)) {
       // A value (or its note number) right before another value.
+      out[k]!.push(zeroWidthBreak());
+    } else if (cur.kind === 'text' && next.kind === 'text' && stretch(lastText, 'end') > 0 && stretch(firstText, 'start') > 0 && (stretch(lastText, 'end') >= LONG_STRETCH || stretch(firstText, 'start') >= LONG_STRETCH)) {
+      // Two runs of text glued into a stretch longer than a line may hold.
       out[k]!.push(zeroWidthBreak());
     }
   }
