@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
-import { PAGE, type PageFrame } from '../../electron/services/briefing/pdf';
+import { PAGE, TAIL_KEPT_CHARS, type PageFrame } from '../../electron/services/briefing/pdf';
 import { printedTexts } from '../../electron/services/briefing/render';
-import { walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
-import { pdfPages, pdfTextIn, pdfWords } from './pdf';
+import { bulletinTailLines, walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
+import { horizontalRules, pdfPages, pdfTextIn, pdfWords } from './pdf';
 
 const REPORT_PAGE = PAGE;
 
@@ -170,6 +170,39 @@ export function strandedLines(file: string, model: BriefingDocument, frame: Page
     const hit = candidates.find((k) => k === last || (k.endsWith(last) && `${before}${last}`.endsWith(k)));
     if (hit !== undefined) out.push({ what: 'stranded', detail: `page ${p} ends with "${hit}"` });
   }
+  return out;
+}
+
+/**
+ * Where the 简报's tail (版记) printed, against GB/T 9704: on the last page, its closing rule on the
+ * type area's last line (within 2 pt of its foot), and — when it is short enough to be kept whole — not
+ * split over two pages. A long tail that runs over is not checked for its place. No tail, nothing to say.
+ */
+export function tailPlacement(file: string, model: BriefingDocument, frame: PageFrame): Violation[] {
+  const tail = model.blocks.find((b) => b.type === 'bulletinTail');
+  if (tail?.type !== 'bulletinTail') return [];
+  const lines = bulletinTailLines(tail);
+  if (lines.length === 0) return [];
+  const pages = pdfPages(file);
+  const box = { x: 0, y: frame.top - 6, width: frame.width, height: frame.height - frame.top - frame.bottom + 10 };
+  const texts = Array.from({ length: pages }, (_, i) => squash(pdfTextIn(file, i + 1, box)));
+  // The tail's first and last lines, searched from the end (the tail is the document's last block).
+  const pageOf = (l: (typeof lines)[number]): number => {
+    const key = squash(`${l.label}${l.text}`).slice(0, 8);
+    return texts.findLastIndex((t) => t.includes(key)) + 1;
+  };
+  const [first, last] = [pageOf(lines[0]!), pageOf(lines.at(-1)!)];
+  const out: Violation[] = [];
+  const kept = lines.reduce((n, l) => n + [...l.text].length, 0) <= TAIL_KEPT_CHARS;
+  if (first === 0 || last === 0) return [{ what: 'tail', detail: `not found (first line on page ${first}, last on ${last})` }];
+  if (last !== pages) out.push({ what: 'tail', detail: `ends on page ${last} of ${pages}` });
+  if (first !== last) {
+    if (kept) out.push({ what: 'tail', detail: `split over pages ${first}–${last}` });
+    return out;
+  }
+  const foot = frame.height - frame.bottom;
+  const closing = horizontalRules(file, pages, frame.top, frame.height).at(-1);
+  if (!closing || Math.abs(closing.y - foot) > 2) out.push({ what: 'tail', detail: `closing rule at ${closing?.y ?? '—'} pt, the type area ends at ${foot.toFixed(1)} pt (page ${pages})` });
   return out;
 }
 

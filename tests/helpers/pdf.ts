@@ -66,6 +66,28 @@ export function pagePixels(file: string, page: number, dpi: number, grey = false
   return { width: Number(header[1]), height: Number(header[2]), channels: grey ? 1 : 3, at: header[0].length, data };
 }
 
+/**
+ * The horizontal rules drawn on a page between two heights (in points from the top): each dark run of
+ * pixels longer than half the page, drawn at 72 dpi (one pixel a point), its top and its left and
+ * right ends; a rule a few pixels thick counts once.
+ */
+export function horizontalRules(file: string, page: number, from: number, to: number): { y: number; xMin: number; xMax: number }[] {
+  const { width, height, at, data } = pagePixels(file, page, 72, true);
+  const rules: { y: number; xMin: number; xMax: number }[] = [];
+  for (let y = Math.max(0, Math.floor(from)); y < Math.min(height, Math.ceil(to)); y++) {
+    let best = { length: 0, xMin: 0, xMax: 0 };
+    for (let x = 0, run = 0; x < width; x++) {
+      run = data[at + y * width + x]! < 160 ? run + 1 : 0;
+      if (run > best.length) best = { length: run, xMin: x - run + 1, xMax: x + 1 };
+    }
+    if (best.length < width / 2) continue;
+    const last = rules[rules.length - 1];
+    if (last && y - last.y <= 3) continue;
+    rules.push({ y, xMin: best.xMin, xMax: best.xMax });
+  }
+  return rules;
+}
+
 /** One page's text inside a rectangle (points), in the order the PDF draws it (-raw): a table cell's text stays together. */
 export function pdfTextIn(file: string, page: number, box: { x: number; y: number; width: number; height: number }): string {
   return execFileSync(

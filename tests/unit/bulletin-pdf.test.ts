@@ -23,9 +23,9 @@ import type { BulletinBlock, BulletinContent, BulletinInline, FigureSnapshotRef 
 import { BriefingDocument } from '../../shared/document';
 import { AppError, describeError } from '../../shared/errors';
 import { formatFigure } from '../../shared/format';
-import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, strandedLines, wordsOutside } from '../helpers/briefing-check';
+import { bodyWords, isPrinted, keepForInspection, missingStrings, squash, strandedLines, tailPlacement, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
-import { ARTIFACTS, pagePixels, pageToPng, pdfFonts, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+import { ARTIFACTS, pagePixels, pageToPng, pdfFonts, pdfPages, pdfText, pdfTextIn, pdfWords } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
 
 const NOW = new Date('2026-11-28T09:00:00');
@@ -196,6 +196,8 @@ describe('the 简报 as PDF', () => {
       // Every string the model prints is in the PDF, and nothing lies outside the GB/T 9704 type area.
       expect(missingStrings(file, model)).toEqual([]);
       expect(wordsOutside(file, BULLETIN_PAGE)).toEqual([]);
+      // The tail at the foot of the last page, as GB/T 9704 sets the 版记.
+      expect(tailPlacement(file, model, BULLETIN_PAGE)).toEqual([]);
       // Fonts: the serif face for the body, the sans face for 黑体 headings, both embedded.
       const fonts = pdfFonts(file);
       expect(fonts.some((f) => f.name.includes('NotoSerifSC') && f.embedded)).toBe(true);
@@ -204,6 +206,22 @@ describe('the 简报 as PDF', () => {
       pageToPng(file, 1, `bulletin/bulletin-${lang}-page1`, 60);
     }, 120_000);
   }
+
+  it('sets the tail at the foot of the last page wherever the body ends: beside the body, or whole on a page of its own', async () => {
+    // One-line paragraphs, one more each time: the body's end sweeps down page 2 and over its foot —
+    // the tail fits below the body, then moves whole to page 3, once when the body fills page 2 to
+    // within the space kept above the tail (pdfmake drops that space at a page's head).
+    const base = issueContent('zh');
+    const seen = new Set<string>();
+    for (let n = 22; n <= 36; n++) {
+      const blocks: BulletinBlock[] = Array.from({ length: n }, (_, k) => ({ type: 'paragraph', content: [t(`第${k + 1}段，集群发展态势良好。`)] }));
+      const { file, model, pages } = await render({ ...base, blocks }, liveResolver(db), `tail-sweep-${n}`);
+      expect(tailPlacement(file, model, BULLETIN_PAGE), `${n} paragraphs`).toEqual([]);
+      expect(missingStrings(file, model), `${n} paragraphs`).toEqual([]);
+      seen.add(squash(pdfTextIn(file, pages!, { x: 0, y: 0, width: BULLETIN_PAGE.width, height: BULLETIN_PAGE.height })).includes('段') ? 'beside the body' : 'on a page of its own');
+    }
+    expect([...seen].sort()).toEqual(['beside the body', 'on a page of its own']);
+  }, 180_000);
 
   it('prints the name and rule of the head in red, and page numbers "— n —" at the outside edge of each page', async () => {
     const { file } = await render(issueContent('zh'));
@@ -348,7 +366,7 @@ describe('the 简报 as PDF (property)', () => {
         const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks };
         const rendered = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE);
         const file = keepForInspection(rendered.pdf, `random-${sample}`, dir);
-        const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE), ...strandedLines(file, rendered.model, BULLETIN_PAGE)];
+        const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE), ...strandedLines(file, rendered.model, BULLETIN_PAGE), ...tailPlacement(file, rendered.model, BULLETIN_PAGE)];
         expect(printedTexts(rendered.model).length).toBeGreaterThan(0);
         // The model the template built is one the schema accepts (what the Word writer will be given too).
         expect(BriefingDocument.safeParse(rendered.model).success).toBe(true);

@@ -23,11 +23,11 @@ import { renderBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import type { BulletinBlock } from '../../shared/bulletin';
 import { figureRef, seededFigure } from '../helpers/bulletins';
-import { englishWordsCut, keepForInspection, missingStrings, pageHolding, squash, strandedLines, wordsOutside } from '../helpers/briefing-check';
+import { englishWordsCut, keepForInspection, missingStrings, pageHolding, squash, strandedLines, tailPlacement, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
 import { longBulletin, recordSurveyYears } from '../helpers/long-bulletin';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, pagePixels, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+import { ARTIFACTS, horizontalRules, pagePixels, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
 
 let db: DB;
 let id: number;
@@ -65,6 +65,9 @@ describe('a ten-page 简报 issue on its pages', () => {
     // And nothing was lost or set outside the type area on the way.
     expect(missingStrings(file, model)).toEqual([]);
     expect(wordsOutside(file, BULLETIN_PAGE)).toEqual([]);
+    // The tail, too long for the page where the notes end, at the foot of a page of its own.
+    expect(tailPlacement(file, model, BULLETIN_PAGE)).toEqual([]);
+    expect(pageHolding(file, '共印', BULLETIN_PAGE)).toBe(pages);
     for (let p = 1; p <= pages!; p++) pageToPng(file, p, `bulletin/long-issue-page${p}`, 60);
   }, 180_000);
 
@@ -194,28 +197,6 @@ function tailSet(file: string, model: BriefingDocument): { text: string; first: 
   return out;
 }
 
-/**
- * The horizontal rules drawn on a page between two heights (in points from the top): each dark run of
- * pixels longer than half the page, drawn at 72 dpi (one pixel a point), its top and its left and
- * right ends; a rule a few pixels thick counts once.
- */
-function rulesOn(file: string, page: number, from: number, to: number): { y: number; xMin: number; xMax: number }[] {
-  const { width, height, at, data } = pagePixels(file, page, 72, true);
-  const rules: { y: number; xMin: number; xMax: number }[] = [];
-  for (let y = Math.max(0, Math.floor(from)); y < Math.min(height, Math.ceil(to)); y++) {
-    let best = { length: 0, xMin: 0, xMax: 0 };
-    for (let x = 0, run = 0; x < width; x++) {
-      run = data[at + y * width + x]! < 160 ? run + 1 : 0;
-      if (run > best.length) best = { length: run, xMin: x - run + 1, xMax: x + 1 };
-    }
-    if (best.length < width / 2) continue;
-    const last = rules[rules.length - 1];
-    if (last && y - last.y <= 3) continue;
-    rules.push({ y, xMin: best.xMin, xMax: best.xMax });
-  }
-  return rules;
-}
-
 /** The red most pixels of the head (the page's top third) are drawn in: the name's and the rule's fill, as [r, g, b]. */
 function headRed(file: string): number[] {
   const { width, height, at, data } = pagePixels(file, 1, 72);
@@ -280,7 +261,7 @@ describe('a 简报 issue set as the format sets it, in the PDF and in Word alike
       const words = printedLines(file);
       const first = words.findLast((l) => l.text.startsWith(tail[0]!.text))!;
       const copies = words.findLast((l) => l.text.startsWith('共印'))!;
-      const rules = rulesOn(file, first.page, first.top - 40, copies.y + 20);
+      const rules = horizontalRules(file, first.page, first.top - 40, copies.y + 20);
       expect(rules.length, `${name}: the tail's rules`).toBe(4);
       const right = BULLETIN_PAGE.width - BULLETIN_PAGE.right;
       expect(rules.filter((r) => Math.abs(r.xMin - BULLETIN_PAGE.left) > 2 || Math.abs(r.xMax - right) > 2).map((r) => `${name} rule at ${r.y}: ${r.xMin}–${r.xMax}, text ${BULLETIN_PAGE.left.toFixed(1)}–${right.toFixed(1)}`)).toEqual([]);

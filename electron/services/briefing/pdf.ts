@@ -50,6 +50,17 @@ const MARK = '#9a1b1b';
 
 /** The id of every node of the running header and the footer: the keep rules look past them. */
 const FRAME = 'frame-';
+/** The ids of the 简报 tail's first and last rules (tailToFoot), and the least space above the tail. */
+const TAIL_TOP = 'tailtop-';
+const TAIL_END = 'tailend-';
+const TAIL_ABOVE = 24;
+/** A 简报 tail of up to this many characters is kept whole (longer ones may run over a page). */
+export const TAIL_KEPT_CHARS = 400;
+/** A rule of the 简报's tail as tailToFoot sees and changes it. */
+interface TailRule {
+  id: string;
+  margin: [number, number, number, number];
+}
 
 /**
  * Every table row is kept whole (dontBreakRows): pdfmake loses lines of a row it splits across pages.
@@ -74,7 +85,7 @@ export function toPdfmake(doc: BriefingDocument, renderChart: ChartRenderer): TD
     header: (page: number) => w.header(page),
     footer: (page: number, pages: number) => w.footer(page, pages),
     content,
-    pageBreakBefore: (node, query) => keepRule(node as NodeInfo, query as unknown as KeepQuery, width, bulletin ? BULLETIN_KEEP : REPORT_KEEP, w.rowCells),
+    pageBreakBefore: (node, query) => w.tailToFoot(node as NodeInfo, query as unknown as KeepQuery) || keepRule(node as NodeInfo, query as unknown as KeepQuery, width, bulletin ? BULLETIN_KEEP : REPORT_KEEP, w.rowCells),
   };
 }
 
@@ -95,6 +106,9 @@ interface NodeInfo {
   style?: unknown;
   pageNumbers: number[];
   startPosition?: { pageNumber?: number; verticalRatio: number; pageInnerHeight: number };
+  /** Whether the node is a stack (pdfmake reports it as a boolean); a columns node's columns. */
+  stack?: boolean;
+  columns?: unknown;
 }
 
 /** A node's printed text, from pdfmake's own copy of its text (strings and inline runs). */
@@ -556,7 +570,7 @@ class Writer {
   }
 
   /**
-   * 报尾: a rule, 报送 / 抄送 and 共印N份, a rule; kept together on the last page when it is short enough to.
+   * 报尾: a rule, 报送 / 抄送 and 共印N份, a rule; kept together at the last page's foot when it is short enough to (tailToFoot).
    * As GB/T 9704 sets 抄送 (and as Word's tail, docx-bulletin.ts): one character in from either side, a
    * line that runs on aligned with the first character after the colon.
    */
@@ -569,12 +583,71 @@ class Writer {
       (l.label
         ? { columns: [{ width: 3 * TAIL_CHAR, text: this.textRuns(l.label.trimEnd(), b.lang, {}) }, { width: '*', text: this.textRuns(l.text, b.lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
         : { text: this.textRuns(l.text, b.lang, {}), style: 'tail', alignment: 'right', margin: inset }) as Content;
-    const stack = [rule(24, 4), ...lines.flatMap((l, i) => (i > 0 ? [rule(3, 3, 0.5), line(l)] : [line(l)])), rule(4, 0)];
-    // A stack pdfmake may not break is dropped whole if it is taller than a page: only short tails are kept together.
-    const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= 400;
-    // Tagged, so a heading just before a tail that moved to the next page goes with it.
-    if (short) stack.forEach((x) => this.tag(x));
-    return (short ? { stack, unbreakable: true } : { stack }) as Content;
+    const stack = [rule(TAIL_ABOVE, 4), ...lines.flatMap((l, i) => (i > 0 ? [rule(3, 3, 0.5), line(l)] : [line(l)])), rule(4, 0)];
+    // Kept together and set at the page's foot by tailToFoot (no pdfmake "unbreakable": the places it
+    // reports inside such a block are not where the block lands). Only a tail short enough to fit a page.
+    const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= TAIL_KEPT_CHARS;
+    this.tail = { top: this.refusing(stack[0]!, TAIL_TOP), end: this.refusing(stack.at(-1)!, TAIL_END), short, moved: false, set: false };
+    return { stack } as Content;
+  }
+
+  /** The tail's first and last rules, for tailToFoot (null until the tail is written): whether it moved to the next page, whether it is set. */
+  private tail: { top: TailRule; end: TailRule; short: boolean; moved: boolean; set: boolean } | null = null;
+
+  /**
+   * A rule of the tail, with an id tailToFoot knows it by, whose page break is the tail's own: it
+   * breaks before the tail's first rule once tailToFoot moved the tail, and refuses pdfmake's mark.
+   */
+  private refusing(rule: Content, prefix: string): TailRule {
+    const node = rule as unknown as TailRule;
+    node.id = `${prefix}${this.next++}`;
+    const first = prefix === TAIL_TOP;
+    Object.defineProperty(node, 'pageBreak', { get: () => (first && this.tail?.moved ? 'before' : undefined), set: () => undefined, enumerable: false });
+    return node;
+  }
+
+  /**
+   * The 简报's tail (版记) at the foot of the last page, its closing rule on the text's last line, as
+   * GB/T 9704 sets it: on the page where the body ends when it fits there, else whole at the foot of the
+   * next page — never at the head of an otherwise empty page, never split.
+   *
+   * pdfmake has no way to push a block to a page's foot; this is done in the keep rules' pass. Once the
+   * layout is done, pdfmake asks about each node in turn, once, in order (pageBreakBefore), and lays
+   * the document out again when an answer is yes. Asked about the tail's first rule, when the tail runs
+   * over onto the next page, this moves it whole to that page (the rule's page break becomes "before").
+   * Asked about its closing rule, when the whole tail is on one page with nothing after it, this adds
+   * the room left below to the space above the tail. pdfmake would then mark the asked rule to break
+   * before it; the rules refuse that mark (refusing), so each yes only lays the document out again, and
+   * everything before the tail was decided before the tail was asked about.
+   */
+  tailToFoot(node: NodeInfo, query: KeepQuery): boolean {
+    const tail = this.tail;
+    if (!tail || tail.set) return false;
+    const after = (n: NodeInfo): boolean => !n.id?.startsWith(FRAME);
+    if (node.id === tail.top.id) {
+      const split = (query.getNodesOnNextPage?.() ?? []).some((n) => n.id === tail.end.id);
+      if (!split || !tail.short) return false;
+      tail.moved = true;
+      return true;
+    }
+    if (node.id !== tail.end.id) return false;
+    tail.set = true;
+    const start = node.startPosition;
+    const previous = query.getPreviousNodesOnPage?.() ?? [];
+    const top = previous.findIndex((n) => n.id === tail.top.id);
+    const last = !query.getFollowingNodesOnPage().some(after) && !(query.getNodesOnNextPage?.() ?? []).some(after);
+    if (!start || top < 0 || !last) return false;
+    // A tail that begins its page without having been moved there got there because the space above
+    // it did not fit where the body ended; pdfmake then drops that space. It breaks the page itself
+    // from now on, so that the space is kept on its new page (and counted here). What pdfmake reports
+    // on the page before the tail: its leaves, not the stacks holding them.
+    const begins = !previous.slice(0, top).some((n) => after(n) && !n.stack && n.columns === undefined);
+    // The closing rule is drawn where it starts (a line has no height); half a point is kept for its stroke.
+    const room = (1 - start.verticalRatio) * start.pageInnerHeight - 0.5 - (begins && !tail.moved ? TAIL_ABOVE : 0);
+    if (room < 1) return false;
+    tail.top.margin = [0, TAIL_ABOVE + room, 0, tail.top.margin[3]];
+    if (begins) tail.moved = true;
+    return true;
   }
 
   // ---- the page frame ------------------------------------------------------------------------------
