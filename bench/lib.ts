@@ -68,13 +68,6 @@ export async function measureAfterGc(fn: () => Promise<unknown>): Promise<number
   return performance.now() - a;
 }
 
-/** A deep copy that keeps functions (header, footer): pdfmake annotates the definition it is given, so each run lays out a fresh copy. */
-export function cloneDoc<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneDoc) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneDoc(v)])) as T;
-  return value;
-}
-
 /**
  * Runs each step once per round, the order rotating from round to round (so none always runs first,
  * on a warmer or busier machine), each timed run after a full collection; `warmup` rounds are not
