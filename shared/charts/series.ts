@@ -7,12 +7,15 @@ import type { EChartsOption } from 'echarts';
 import type { CompareRow, TrendSeries } from '../document';
 import type { Bilingual, Unit } from '../domain';
 import { formatValue } from '../format';
-import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
+import { CHART_COLORS, LEGEND_GAP, LEGEND_PITCH, ink, textStyle, type ChartStyle } from './style';
 
 type Names = 'zh' | 'en' | 'both';
 const LINE_COLORS = [CHART_COLORS.pillar, '#c00000', CHART_COLORS.emerging, '#b8860b', '#2e7d32'];
 
 const nameOf = (n: { zh: string; en: string }, names: Names): string => (names === 'both' ? `${n.zh} ${n.en}` : n[names]);
+
+/** A trend line's name as its legend entry shows it. */
+export const trendName = (s: Pick<TrendSeries, 'name'>, names: Names): string => nameOf(s.name, names);
 
 /** A value as it prints in the chart's language(s): "近3万亿元", "nearly 3 trillion yuan", both joined by " / ". */
 /** unitLabel: a metric's own unit for values in 'metric_unit' (issue 12: 1250件 / 1,250 patents). */
@@ -28,8 +31,8 @@ export function trendChartOption(periods: readonly string[], series: readonly Tr
     animation: style.animation ?? true,
     textStyle: text,
     color: LINE_COLORS,
-    legend: { top: 0, left: 0, textStyle: text, data: series.map((s) => nameOf(s.name, names)) },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    legend: style.legendRows ? style.legendRows.map((data, i) => ({ top: i * LEGEND_PITCH, left: 0, itemGap: LEGEND_GAP, textStyle: text, data })) : { top: 0, left: 0, textStyle: text, data: series.map((s) => trendName(s, names)) },
+    grid: { left: 8, right: 24, top: Math.max(36, (style.legendRows?.length ?? 0) * LEGEND_PITCH + 28), bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: [...periods], axisLabel: text, axisLine: { lineStyle: { color: ink(style).rule } } },
     yAxis: { type: 'value', axisLabel: { ...text, formatter: (v: number) => chartValueLabel(v, unit, 'exact', names === 'both' ? 'zh' : names) }, splitLine: { lineStyle: { color: ink(style).rule } } },
     series: series.map((s) => ({

@@ -17,7 +17,21 @@ export interface ChartStyle {
    */
   labelWidth?: number;
   valueWidth?: number;
+  /**
+   * The legend's entries row by row, as the caller packed them measuring with the fonts that draw them
+   * (the PDF): each row a legend of its own at its own height, and the plot below the last. Without
+   * it the chart wraps its one legend by its own estimate and keeps room for one row only.
+   */
+  legendRows?: string[][];
 }
+
+/** One row of a legend: its text (about 14 px at the charts' 11 px) and the gap below it. */
+export const LEGEND_PITCH = 20;
+/**
+ * The gap between two entries of a row the caller packed: wider than ECharts' 10 px, since ECharts
+ * places the entries by its own estimate of the text's width, which can fall a few px short.
+ */
+export const LEGEND_GAP = 20;
 
 export const CHART_COLORS = {
   pillar: '#0b3d6b',

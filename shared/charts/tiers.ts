@@ -13,7 +13,7 @@ import type { Lang } from '../errors';
 import { formatAmount, formatValue } from '../format';
 import { BRIEFING_WORDS } from '../briefing-words';
 import { MESSAGES } from '../i18n';
-import { barColor, ink, textStyle, type ChartStyle } from './style';
+import { LEGEND_PITCH, barColor, ink, textStyle, type ChartStyle } from './style';
 
 /** The clusters with a tier, biggest tier first, then in their usual order. */
 export function tieredEntities<E extends EntitySummary>(entities: readonly E[]): E[] {
@@ -53,6 +53,7 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
   const label = (r: OutputRow): string => (names === 'both' ? `${plain(r.name.zh)}\n${plain(r.name.en)}` : names === 'en' ? r.name.en : r.name.zh);
   const categoryName = (c: OutputRow['category']): string => (names === 'both' ? `${MESSAGES['zh-CN'].category[c]} ${MESSAGES.en.category[c]}` : MESSAGES[lang].category[c]);
   const categories = (['pillar', 'emerging', 'future'] as const).filter((c) => rows.some((r) => r.category === c));
+  const legendRows = categories.length > 1 ? (names === 'both' ? categories.length : 1) : 0;
   const axisName = names === 'both' ? `${BRIEFING_WORDS.zh.outputChartAxis} ${BRIEFING_WORDS.en.outputChartAxis}` : BRIEFING_WORDS[names].outputChartAxis;
   const axisAmount = (v: number): string => (names === 'both' ? formatAmount(v, '100m_yuan', 'zh-CN') : formatAmount(v, '100m_yuan', lang));
   return {
@@ -61,11 +62,12 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
     grid: {
       left: style.labelWidth !== undefined ? Math.ceil(style.labelWidth * 1.15) + 20 : 8,
       right: style.valueWidth !== undefined ? style.valueWidth + 12 : names === 'zh' ? 96 : names === 'en' ? 150 : 230,
-      top: categories.length > 1 || names === 'both' ? 30 : 8,
+      top: legendRows > 0 ? legendRows * LEGEND_PITCH + 10 : names === 'both' ? 30 : 8,
       bottom: 34,
       containLabel: style.labelWidth === undefined,
     },
-    legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, itemGap: 24, textStyle: text },
+    // Side by side; in both languages one a line, since two bilingual names do not fit on one.
+    legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, ...(names === 'both' ? { orient: 'vertical', itemGap: LEGEND_PITCH - 14 } : { itemGap: 24 }), textStyle: text },
     xAxis: {
       type: 'value',
       min: 0,

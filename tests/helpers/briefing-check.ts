@@ -206,6 +206,32 @@ export function tailPlacement(file: string, model: BriefingDocument, frame: Page
   return out;
 }
 
+/**
+ * Words printed over one another (a chart's legend over its first label, as the bilingual tier chart
+ * printed its two-line legend): two words of a page whose boxes cross by more than a point across and
+ * by more than half the shorter one's height (the boxes are the fonts' full heights, so the lines of a
+ * two-line label touch without overlapping that much).
+ */
+export function overlappingWords(file: string): Violation[] {
+  const { words } = pdfWords(file);
+  const out: Violation[] = [];
+  const byPage = new Map<number, typeof words>();
+  for (const w of words) byPage.set(w.page, [...(byPage.get(w.page) ?? []), w]);
+  for (const [page, list] of byPage) {
+    const sorted = [...list].sort((a, b) => a.xMin - b.xMin);
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i]!;
+      for (let j = i + 1; j < sorted.length && sorted[j]!.xMin < a.xMax - 1; j++) {
+        const b = sorted[j]!;
+        const across = Math.min(a.xMax, b.xMax) - b.xMin;
+        const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+        if (across > 1 && down > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin)) out.push({ what: 'overlap', detail: `page ${page}: “${a.text}” and “${b.text}”` });
+      }
+    }
+  }
+  return out;
+}
+
 /** The page whose body holds `text` (white space aside), or 0. */
 export function pageHolding(file: string, text: string, frame: PageFrame): number {
   const pages = pdfPages(file);

@@ -5,8 +5,9 @@
  */
 import type { EChartsOption } from 'echarts';
 import { percentChartOption } from '../../../shared/charts/province';
-import { chartValueLabel, compareChartOption, trendChartOption } from '../../../shared/charts/series';
+import { chartValueLabel, compareChartOption, trendChartOption, trendName } from '../../../shared/charts/series';
 import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
+import { LEGEND_GAP } from '../../../shared/charts/style';
 import type { ChartSpec, OutputRow } from '../../../shared/document';
 import { PRIMARY_FONT } from './fonts';
 import { cleanForPrint } from './glyphs';
@@ -23,10 +24,36 @@ function fitNames(rows: OutputRow[], names: ChartNames, fontSize: number): Outpu
   return rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh, zhSize), en: fit(r.name.en, enSize) } }));
 }
 
-export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11): EChartsOption {
+/** ECharts' legend entry: its symbol (25 px), the space before the text (5), and the gap to the next entry. */
+const LEGEND_ENTRY = { symbol: 25, space: 5, gap: LEGEND_GAP } as const;
+
+/**
+ * Legend entries packed into rows no wider than most of the chart (`width`, in px), measured with the
+ * font that draws them: ECharts wraps a legend by its own estimate and keeps room above the plot for
+ * one row, so a bilingual legend of several lines ran over the plot.
+ */
+export function legendRows(entries: readonly string[], fontSize: number, width: number): string[][] {
+  const room = width * 0.9;
+  const rows: string[][] = [];
+  let used = Infinity;
+  for (const entry of entries) {
+    const size = LEGEND_ENTRY.symbol + LEGEND_ENTRY.space + measureText(entry, fontSize, false);
+    if (used + LEGEND_ENTRY.gap + size > room) {
+      rows.push([entry]);
+      used = size;
+    } else {
+      rows.at(-1)!.push(entry);
+      used += LEGEND_ENTRY.gap + size;
+    }
+  }
+  return rows;
+}
+
+/** `width`: the chart's width in px, for what is laid out to fit it (the legend's rows). */
+export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11, width = 575): EChartsOption {
   const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
   if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
-  if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, style);
+  if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, { ...style, legendRows: legendRows(spec.series.map((s) => trendName(s, names)), fontSize, width) });
   if (spec.kind === 'compare') {
     const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
     // Names cut by our own measure (each line of a bilingual label), so the chart need not guess.

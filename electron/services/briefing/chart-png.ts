@@ -78,7 +78,7 @@ export function chartPng(spec: ChartSpec, names: ChartNames, size: { width: numb
     cache.set(key, hit);
     return hit;
   }
-  const png = svgToPng(renderChartSvg(chartOption(spec, names), size), size.width * scale);
+  const png = svgToPng(renderChartSvg(chartOption(spec, names, 11, size.width), size), size.width * scale);
   cache.set(key, png);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return png;

@@ -50,10 +50,19 @@ const MARK = '#9a1b1b';
 
 /** The id of every node of the running header and the footer: the keep rules look past them. */
 const FRAME = 'frame-';
+/**
+ * What a chart leaves of a page for its caption and a heading before it (each may take two lines in a
+ * bilingual document): a heading moved to the next page to stay with its chart finds room for both
+ * there. With only the caption's room (60 pt), a tall chart (the tier chart of every cluster) went on
+ * alone and left the heading by itself on a page.
+ */
+const CHART_ROOM = 130;
 /** The ids of the 简报 tail's first and last rules (tailToFoot), and the least space above the tail. */
 const TAIL_TOP = 'tailtop-';
 const TAIL_END = 'tailend-';
 const TAIL_ABOVE = 24;
+/** The ids of the words of a tail kept whole (see keepRule). */
+const TAIL_KEPT = 'tailkept-';
 /** A 简报 tail of up to this many characters is kept whole (longer ones may run over a page). */
 export const TAIL_KEPT_CHARS = 400;
 /** A rule of the 简报's tail as tailToFoot sees and changes it. */
@@ -180,6 +189,11 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
     // its one-line introduction at the foot of a page, its table on the next, moves to that page.
     let lines = 0;
     for (const n of following) {
+      // The 简报's tail, when it will move whole to the next page (tailToFoot), does not stay with it either.
+      if (n.id?.startsWith(TAIL_KEPT)) {
+        if ((query.getNodesOnNextPage?.() ?? []).some((x) => x.id?.startsWith(TAIL_KEPT) || x.id?.startsWith(TAIL_END))) break;
+        return false;
+      }
       if (!n.id?.startsWith('para-')) return false;
       if (n.pageNumbers[0] !== page || movesWhole(n, width, metrics)) break;
       if (n.pageNumbers.length > 1) return false;
@@ -504,12 +518,14 @@ class Writer {
   /**
    * Gives text nodes kept in a block that pdfmake moves whole ids of their own ("pos-", which no keep
    * rule acts on): pdfmake corrects the page it reports of a moved node only for nodes with an id.
+   * The 简报 tail's words get another prefix (TAIL_KEPT), which the heading rule knows.
    */
-  private tag(node: unknown): void {
+  private tag(node: unknown, prefix = 'pos-'): void {
     if (!node || typeof node !== 'object') return;
-    const n = node as { text?: unknown; stack?: unknown[]; id?: string };
-    if (Array.isArray(n.stack)) n.stack.forEach((x) => this.tag(x));
-    else if (n.text !== undefined && n.text !== '') n.id = `pos-${this.next++}`;
+    const n = node as { text?: unknown; stack?: unknown[]; columns?: unknown[]; id?: string };
+    if (Array.isArray(n.stack)) n.stack.forEach((x) => this.tag(x, prefix));
+    else if (Array.isArray(n.columns)) n.columns.forEach((x) => this.tag(x, prefix));
+    else if (n.text !== undefined && n.text !== '') n.id = `${prefix}${this.next++}`;
   }
 
   private figures(b: Extract<Block, { type: 'figures' }>): Content {
@@ -533,8 +549,8 @@ class Writer {
     const fontSize = 11;
     // Drawn at 1.3× the printed size, so 11 px labels print at about 8.5 pt.
     const width = Math.round(this.width * 1.3);
-    const height = Math.round(Math.min(b.height, this.page.height - this.page.top - this.page.bottom - 60) * 1.3);
-    const option = (spec: ChartSpec): EChartsOption => chartOptionFor(spec, names, fontSize);
+    const height = Math.round(Math.min(b.height, this.page.height - this.page.top - this.page.bottom - CHART_ROOM) * 1.3);
+    const option = (spec: ChartSpec): EChartsOption => chartOptionFor(spec, names, fontSize, width);
     const svg = this.renderChart(JSON.stringify([b.spec, names, width, height]), () => option(b.spec), { width, height });
     const caption = this.id('keep', { text: [...this.line(b.caption), ...(b.second ? [{ text: '  ' }, ...this.line(b.second)] : [])], style: 'caption' });
     return { stack: [caption, { svg, width: this.width, margin: [0, 2, 0, 6] }] } as Content;
@@ -587,6 +603,8 @@ class Writer {
     // Kept together and set at the page's foot by tailToFoot (no pdfmake "unbreakable": the places it
     // reports inside such a block are not where the block lands). Only a tail short enough to fit a page.
     const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= TAIL_KEPT_CHARS;
+    // Its words tagged, so that a heading just before a tail that will move goes with it (keepRule).
+    if (short) stack.forEach((x) => this.tag(x, TAIL_KEPT));
     this.tail = { top: this.refusing(stack[0]!, TAIL_TOP), end: this.refusing(stack.at(-1)!, TAIL_END), short, moved: false, set: false };
     return { stack } as Content;
   }
