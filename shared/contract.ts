@@ -177,6 +177,8 @@ export const contract = {
   updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
   /** Export an issue as PDF or Word (i10-export): the Host asks where to save; null path: cancelled. Issued: frozen data only; a draft with a broken reference is refused. */
   exportBulletin: { input: z.object({ id: BulletinId, format: BulletinFormat, openAfter: z.boolean() }).strict(), output: BulletinExportResult },
+  /** The issue as its PDF prints it, to look at before 签发 or export: the same PDF exportBulletin writes, nothing saved. A draft with a broken reference is refused, naming the paragraph. */
+  previewBulletin: { input: z.object({ id: BulletinId }).strict(), output: BriefingPreview },
   // Data checks (issue 12): every check's findings (capped lists with totals, acknowledged apart);
   // acknowledging one with a note and withdrawing it are changes undo takes back.
   runChecks: { input: RunChecksInput, output: ChecksReport },

@@ -826,6 +826,13 @@ export const en: Messages = {
       cancel: 'Cancel',
       refused: 'Not issued',
     },
+    preview: {
+      open: 'Preview',
+      title: 'Preview: {{title}}',
+      close: 'Close the preview',
+      pane: 'Bulletin preview',
+      pages: 'Bulletin preview pages',
+    },
     export: {
       pdf: 'Export PDF',
       docx: 'Export Word',

@@ -824,6 +824,13 @@ export const zhCN = {
       cancel: '取消',
       refused: '未签发',
     },
+    preview: {
+      open: '预览',
+      title: '预览：{{title}}',
+      close: '关闭预览',
+      pane: '简报预览',
+      pages: '简报预览页面',
+    },
     export: {
       pdf: '导出 PDF',
       docx: '导出 Word',

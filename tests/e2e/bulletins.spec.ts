@@ -6,13 +6,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { officeConvert } from '../helpers/office';
 import { pdfText } from '../helpers/pdf';
 import { perform } from '../helpers/steps';
 import { EDIT_FIGURE } from '../helpers/workflows';
 import { seriousViolations } from '../helpers/axe';
 import { openedDialog } from '../helpers/settled';
+import { expectFirstPageDrawn } from '../helpers/preview';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Each test writes and saves through a real data file, some with LibreOffice: three minutes each on a loaded 2-core machine.
@@ -23,6 +24,16 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 /** axe over the screen as it stands: no serious or critical violation. */
 async function axeClean(page: Page, where: string): Promise<void> {
   expect.soft((await seriousViolations(page)).map((v) => `${where}: ${v}`)).toEqual([]);
+}
+
+/** In a draft's body: a level-1 heading, then a new paragraph, ready for typing. The body's textbox. */
+async function startBody(page: Page, heading: string): Promise<Locator> {
+  const body = page.getByRole('textbox', { name: '正文' });
+  await body.click();
+  await page.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '一级标题' }).click();
+  await page.keyboard.type(heading);
+  await page.keyboard.press('Enter');
+  return body;
 }
 
 /** On 简报编发, start a draft with this title (and language) and wait for its page. */
@@ -248,11 +259,7 @@ test.describe('the journey of an issue', () => {
     await test.step('write the draft: a heading, a sentence with two figures, a trend chart, a table', async () => {
       await newDraft(app, TITLE);
       await app.getByRole('textbox', { name: '按语' }).fill('本期数据均引自默认数据集。');
-      const body = app.getByRole('textbox', { name: '正文' });
-      await body.click();
-      await app.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '一级标题' }).click();
-      await app.keyboard.type('总体情况');
-      await app.keyboard.press('Enter');
+      const body = await startBody(app, '总体情况');
       await app.keyboard.type('2023年，智能机器人产业集群产值');
       await insertFigure(app, '智能机器人', ROBOTS);
       await app.keyboard.type('，新能源产业集群产值');
@@ -385,14 +392,52 @@ test.describe('the journey of an issue', () => {
   });
 });
 
+test('预览 shows an issue as it prints, before 签发: what was just typed, the 红头 on page 1, the tail at the last page’s foot; in English too, and for an issued one', async ({ app }) => {
+  const TITLE = '集群运行周报';
+  await newDraft(app, TITLE);
+  await app.getByRole('button', { name: /报头与报尾/ }).click();
+  await app.getByRole('combobox', { name: '报送' }).fill('省委办公厅');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Escape');
+  await app.getByRole('spinbutton', { name: '共印份数' }).fill('40');
+  await startBody(app, '总体情况');
+  // Pressed right after typing, before the autosave: the preview saves first and shows this sentence.
+  await app.keyboard.type('全省产业集群发展态势良好，预览前刚写下这一句。');
+  await app.getByRole('button', { name: '预览', exact: true }).click();
+  const drawer = app.getByRole('dialog', { name: `预览：${TITLE}` });
+  await expect(drawer).toBeVisible();
+  const first = await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: new RegExp(`内部资料 注意保存[\\s\\S]*广东省战略性产业集群工作简报[\\s\\S]*${TITLE}[\\s\\S]*一、总体情况[\\s\\S]*预览前刚写下这一句`) });
+  const count = Number(/共 (\d+) 页/.exec((await first.getAttribute('aria-label')) ?? '')?.[1]);
+  const last = app.getByRole('img', { name: `第 ${count} 页，共 ${count} 页` });
+  await drawer.getByRole('region', { name: '简报预览页面' }).focus();
+  await app.keyboard.press('End');
+  await expect(last).toHaveAttribute('data-painted', 'true', { timeout: 30_000 });
+  await expect(last).toHaveAccessibleDescription(/报送：省委办公厅。[\s\S]*共印40份/);
+  await expect(app.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await app.screenshot({ path: path.join(ARTIFACTS, 'bulletins', '6-preview.png') });
+  await axeClean(app, 'preview drawer');
+  await drawer.getByRole('button', { name: '关闭预览' }).click();
+  await expect(drawer).toBeHidden();
+
+  // The same from the English interface (the issue itself stays Chinese).
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(app.getByRole('dialog', { name: `Preview: ${TITLE}` })).toBeVisible();
+  await expectFirstPageDrawn(app, { name: /^Page 1 of \d+$/, text: new RegExp(`${TITLE}[\\s\\S]*预览前刚写下这一句`) });
+  await app.getByRole('button', { name: 'Close the preview' }).click();
+  await app.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+
+  // An issued issue previews its frozen text: the shipped 示例.
+  await nav(app, '简报编发').click();
+  await app.getByRole('region', { name: '归档' }).getByRole('link', { name: '示例：2023年全省战略性产业集群发展情况' }).click();
+  await app.getByRole('button', { name: '预览', exact: true }).click();
+  await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: /第1期[\s\S]*示例：2023年全省战略性产业集群发展情况/ });
+});
+
 test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and export refuse in the person’s language; a whole draft exports', async ({ app }) => {
   const TITLE = '机器人产业专报';
   await newDraft(app, TITLE);
-  const body = app.getByRole('textbox', { name: '正文' });
-  await body.click();
-  await app.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '一级标题' }).click();
-  await app.keyboard.type('产业规模');
-  await app.keyboard.press('Enter');
+  const body = await startBody(app, '产业规模');
   await app.keyboard.type('智能机器人产业集群产值');
   await insertFigure(app, '智能机器人', /^智能机器人 · 产值 · 2023 · 超过100亿元/);
   await expect(app.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 30_000 });
@@ -428,6 +473,12 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
 
   await app.getByRole('button', { name: '导出 Word' }).click();
   await expect(app.getByRole('region', { name: '签发与导出' }).getByRole('alert')).toContainText('简报第 2 段引用的数据');
+  // 预览 says the same in its drawer, and shows no pages.
+  await app.getByRole('button', { name: '预览', exact: true }).click();
+  const refused = app.getByRole('dialog', { name: `预览：${TITLE}` });
+  await expect(refused.getByRole('alert')).toContainText('简报第 2 段引用的数据');
+  await expect(refused.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
+  await refused.getByRole('button', { name: '关闭预览' }).click();
 
   // The same refusal in English.
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
@@ -464,4 +515,11 @@ test('the draft page in English and the dark theme: axe finds nothing serious, a
   await app.keyboard.press('Enter');
   await expect(app.getByRole('dialog', { name: 'Issue this bulletin' })).toBeVisible();
   await axeClean(app, 'issue dialog, English, dark');
+  await app.getByRole('dialog', { name: 'Issue this bulletin' }).getByRole('button', { name: 'Cancel' }).click();
+
+  // The preview drawer, English and dark.
+  await app.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expectFirstPageDrawn(app, { name: /^Page 1 of \d+$/, text: /Cluster bulletin/ });
+  await app.screenshot({ path: path.join(ARTIFACTS, 'bulletins', '7-preview-en-dark.png') });
+  await axeClean(app, 'preview drawer, English, dark');
 });

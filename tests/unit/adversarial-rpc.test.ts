@@ -20,7 +20,7 @@ import { fullDump, openTemp, tempDir } from '../helpers/files';
 
 const RUNS = count('RPC_RUNS', 40, 1000);
 /** Calls that render a PDF take ~0.3 s each when valid: fewer of them, counted all the same. */
-const SLOW: ReadonlySet<Channel> = new Set(['previewBriefing', 'exportBriefing', 'exportBulletin']);
+const SLOW: ReadonlySet<Channel> = new Set(['previewBriefing', 'exportBriefing', 'exportBulletin', 'previewBulletin']);
 const runsFor = (channel: Channel): number => (SLOW.has(channel) ? Math.max(5, Math.ceil(RUNS / 10)) : RUNS);
 
 const briefing: Input<'previewBriefing'>['request'] = { template: 'fact-sheet', entityIds: ['smart-robots'], lang: 'zh', title: '简报', subtitle: '', author: '', marking: '' };
@@ -103,6 +103,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   getBulletinFrameDefaults: {},
   updateBulletinFrameDefaults: frame,
   exportBulletin: { id: 1, format: 'pdf', openAfter: false },
+  previewBulletin: { id: 1 },
   runChecks: { limit: 20 },
   countChecks: {},
   acknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share', note: '已核对' },

@@ -11,9 +11,9 @@ import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { EXAMPLE_TITLE } from '../../electron/services/bulletins/example';
 import { openDataFile } from '../../electron/services/db/open';
 import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletins';
-import { runCliProcess, tempDataFile, tempDir } from '../helpers/files';
+import { fullDump, runCliProcess, tempDataFile, tempDir } from '../helpers/files';
 import { officeConvert } from '../helpers/office';
-import { pdfText } from '../helpers/pdf';
+import { pdfPages, pdfText } from '../helpers/pdf';
 
 /** Text without spaces or line breaks: the writers wrap lines where they like. */
 const flat = (text: string): string => text.replace(/\s+/g, '');
@@ -159,13 +159,42 @@ describe('the exportBulletin channel', () => {
     db.close();
   }, 120_000);
 
-  it('refuses a draft with a broken reference, naming the paragraph, and an unknown id', async () => {
+  it('refuses a draft with a broken reference, naming the paragraph, and an unknown id (and so does 预览)', async () => {
     const { db, api } = openBulletinApp();
     const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
     const draft = await api('createBulletinDraft', { content: draftContent(db, '新兴产业', [growth]) });
     await api('deleteItem', { targetType: 'figure', targetId: String(growth) });
     await expect(api('exportBulletin', { id: draft.id, format: 'docx', openAfter: false })).rejects.toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE', details: { block: 2, figureId: growth } });
     await expect(api('exportBulletin', { id: 9999, format: 'pdf', openAfter: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // 预览 refuses alike (previewBulletin).
+    await expect(api('previewBulletin', { id: draft.id })).rejects.toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE', details: { block: 2, figureId: growth } });
+    await expect(api('previewBulletin', { id: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    db.close();
+  }, 120_000);
+});
+
+describe('the previewBulletin channel (预览 before 签发 or export)', () => {
+  it('gives the PDF export writes — same pages, same text — draft and issued, and saves nothing', async () => {
+    const { db, api } = openBulletinApp();
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    const draft = await api('createBulletinDraft', { content: draftContent(db, '新兴产业', [growth]) });
+    const dir = tempDir();
+    const before = fullDump(db);
+    const previews = [];
+    for (const id of [1, draft.id]) previews.push({ id, preview: await api('previewBulletin', { id }) });
+    expect(fullDump(db)).toEqual(before);
+    for (const { id, preview } of previews) {
+      const bytes = Buffer.from(preview.pdfBase64, 'base64');
+      expect(bytes.length).toBe(preview.bytes);
+      const shown = path.join(dir, `preview-${id}.pdf`);
+      fs.writeFileSync(shown, bytes);
+      const exported = await api('exportBulletin', { id, format: 'pdf', openAfter: false });
+      expect(preview.pages).toBe(pdfPages(exported.path!));
+      expect(pdfPages(shown)).toBe(preview.pages);
+      expect(pdfText(shown)).toBe(pdfText(exported.path!));
+    }
+    expect(flat(pdfText(path.join(dir, 'preview-1.pdf')))).toContain(flat(EXAMPLE_TITLE));
+    expect(flat(pdfText(path.join(dir, `preview-${draft.id}.pdf`)))).toContain('新兴产业');
     db.close();
   }, 120_000);
 });

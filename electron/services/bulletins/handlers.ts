@@ -3,7 +3,7 @@ import type { HandlerContext, Handlers } from '../handlers';
 import { authorOf } from '../workbench/settings';
 import { acceptFigure, saveDraft, saveNewDraft, startCorrection } from './actions';
 import { archiveYears, listIssued, searchBulletins } from './archive';
-import { exportBulletinTo } from './export';
+import { exportBulletin, exportBulletinTo } from './export';
 import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
 import { issueBulletin } from './issue';
 import { referenceReport } from './references';
@@ -23,7 +23,8 @@ type BulletinChannels =
   | 'newBulletinContent'
   | 'getBulletinFrameDefaults'
   | 'updateBulletinFrameDefaults'
-  | 'exportBulletin';
+  | 'exportBulletin'
+  | 'previewBulletin';
 
 /** `write` wraps a channel that writes (refused once the file is known damaged: handlers.ts). */
 export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: I) => O) => (input: I) => O): Pick<Handlers, BulletinChannels> {
@@ -43,5 +44,9 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     getBulletinFrameDefaults: () => frameDefaults(db),
     updateBulletinFrameDefaults: write((frame) => updateFrameDefaults(db, frame)),
     exportBulletin: ({ id, format, openAfter }) => exportBulletinTo(db, ctx.host, id, format, openAfter),
+    previewBulletin: async ({ id }) => {
+      const { bytes, pages } = await exportBulletin(db, id, 'pdf');
+      return { pdfBase64: bytes.toString('base64'), bytes: bytes.length, pages: pages ?? 1 };
+    },
   };
 }

@@ -18,6 +18,7 @@ import { CorrectionNote } from './CorrectionNote';
 import { DraftSaver, type SaveStatus } from './draftSaver';
 import { BulletinEditor } from './editor/BulletinEditor';
 import { ExportBar } from './ExportBar';
+import { PreviewDrawer } from './PreviewDrawer';
 import { FrameFields } from './FrameFields';
 import { IssueDialog } from './IssueDialog';
 import { dropUnsaved, keepUnsaved, readKept } from './keptContent';
@@ -243,9 +244,12 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
           {t('bulletins.actions')}
         </Typography.Title>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Button type="primary" onClick={() => void startIssue()}>
-            {t('bulletins.issue.open')}
-          </Button>
+          <Space wrap>
+            <PreviewDrawer id={record.id} title={content.title} lang={lang} before={saveFirst} />
+            <Button type="primary" onClick={() => void startIssue()}>
+              {t('bulletins.issue.open')}
+            </Button>
+          </Space>
           <ExportBar id={record.id} lang={lang} before={saveFirst} />
           <Popconfirm title={t('bulletins.deleteConfirm')} okText={t('bulletins.delete')} cancelText={t('bulletins.issue.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
             <Button danger>{t('bulletins.delete')}</Button>

@@ -11,6 +11,7 @@ import { hrefFor } from '../useRoute';
 import { CorrectionNote } from './CorrectionNote';
 import { BulletinEditor } from './editor/BulletinEditor';
 import { ExportBar } from './ExportBar';
+import { PreviewDrawer } from './PreviewDrawer';
 import { isExampleIssue, issueWords, issuedDay } from './issueWords';
 
 export function IssuedView({ record, lang }: { record: BulletinRecord; lang: Lang }): React.JSX.Element {
@@ -75,6 +76,7 @@ export function IssuedView({ record, lang }: { record: BulletinRecord; lang: Lan
           {t('bulletins.actions')}
         </Typography.Title>
         <Space orientation="vertical" style={{ width: '100%' }}>
+          <PreviewDrawer id={record.id} title={content.title} lang={lang} />
           <ExportBar id={record.id} lang={lang} />
           <Button onClick={() => void correct()} loading={correcting}>
             {t('bulletins.correct')}

@@ -7,10 +7,9 @@
 import { Empty, Typography } from 'antd';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BriefingRequest } from '../../../shared/briefing';
+import type { BriefingPreview as BriefingPreviewResult } from '../../../shared/briefing';
 import { describeError } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
-import { getApi } from '../api';
 import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
 import { PdfPreview, type OpenedPdf, type PdfPreviewHandle } from './PdfPreview';
 
@@ -26,13 +25,25 @@ type PreviewStep = 'render' | 'show' | null;
 
 export interface BriefingPreviewHandle {
   /**
-   * Makes the PDF of `request` and shows it; settles when its first page is on the screen or the
-   * preview failed (said through onFailed). A refusal of the service (a request it cannot make) is thrown.
+   * Makes the PDF (`make`: a channel's call, e.g. previewBriefing for the builder's choices, previewBulletin
+   * for a 简报 issue) and shows it; settles when its first page is on the screen or the preview failed
+   * (said through onFailed). A refusal of the service (a request it cannot make) is thrown.
    */
-  show: (request: BriefingRequest) => Promise<void>;
+  show: (make: () => Promise<BriefingPreviewResult>) => Promise<void>;
 }
 
-export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<BriefingPreviewHandle>; lang: Lang; onFailed: (text: string) => void }): React.JSX.Element {
+export function BriefingPreview({
+  ref,
+  lang,
+  onFailed,
+  names,
+}: {
+  ref: React.Ref<BriefingPreviewHandle>;
+  lang: Lang;
+  onFailed: (text: string) => void;
+  /** The pane's and its pages region's accessible names (default: the briefing builder's). */
+  names?: { pane: string; pages: string };
+}): React.JSX.Element {
   const { t } = useTranslation();
   const [step, setStep] = useState<PreviewStep>(null);
   const [preview, setPreview] = useState<{ opened: OpenedPdf; pages: number; bytes: number } | null>(null);
@@ -71,7 +82,7 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
   useImperativeHandle(
     ref,
     () => ({
-      show: async (request) => {
+      show: async (make) => {
         setStep('render');
         setPreview(null);
         setFrameKey((n) => n + 1);
@@ -79,9 +90,9 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
         // rather than after the answer.
         void openPreview.current?.destroy();
         openPreview.current = null;
-        let result: Awaited<ReturnType<ReturnType<typeof getApi>['previewBriefing']>>;
+        let result: BriefingPreviewResult;
         try {
-          result = await getApi().previewBriefing({ request });
+          result = await make();
         } catch (e) {
           setStep(null);
           throw e;
@@ -123,7 +134,7 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
   );
 
   return (
-    <section aria-label={t('briefingBuilder.previewFrame')}>
+    <section aria-label={names?.pane ?? t('briefingBuilder.previewFrame')}>
       {step ? (
         // Shown the moment Preview is pressed, in place of the empty state or the previous preview. Words and a
         // count of seconds, no spinning: an animation redrawn 60 times a second takes a share of a 2-core
@@ -138,7 +149,7 @@ export function BriefingPreview({ ref, lang, onFailed }: { ref: React.Ref<Briefi
           key={frameKey}
           ref={frame}
           opened={preview?.opened ?? null}
-          label={t('briefingBuilder.previewPages')}
+          label={names?.pages ?? t('briefingBuilder.previewPages')}
           info={step === null && preview ? <Typography.Text type="secondary">{t('briefingBuilder.previewInfo', { count: preview.pages, pages: preview.pages, size: Math.round(preview.bytes / 1024) })}</Typography.Text> : null}
           onFirstPage={firstPageShown}
           onError={previewFailed}

@@ -98,7 +98,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   };
 
   // Busy until the first page is on the screen (the pane's own state carries the steps in between).
-  const doPreview = (): Promise<void> => run('preview', async () => pane.current?.show(request));
+  const doPreview = (): Promise<void> => run('preview', async () => pane.current?.show(() => getApi().previewBriefing({ request })));
 
   const doExport = (): Promise<void> =>
     run('export', async () => {
