@@ -232,6 +232,13 @@ export function overlappingWords(file: string): Violation[] {
   return out;
 }
 
+/** Pages with nothing printed in their body (a page number alone): a reader takes them for a fault. */
+export function emptyPages(file: string, frame: PageFrame): Violation[] {
+  const { pages, words } = pdfWords(file);
+  const body = (w: (typeof words)[number]): boolean => w.yMin >= frame.top - 6 && w.yMax <= frame.height - frame.bottom + 6;
+  return pages.flatMap((_, i) => (words.some((w) => w.page === i + 1 && body(w)) ? [] : [{ what: 'empty page', detail: `page ${i + 1} of ${pages.length}` }]));
+}
+
 /** The page whose body holds `text` (white space aside), or 0. */
 export function pageHolding(file: string, text: string, frame: PageFrame): number {
   const pages = pdfPages(file);

@@ -655,16 +655,19 @@ class Writer {
     const top = previous.findIndex((n) => n.id === tail.top.id);
     const last = !query.getFollowingNodesOnPage().some(after) && !(query.getNodesOnNextPage?.() ?? []).some(after);
     if (!start || top < 0 || !last) return false;
-    // A tail that begins its page without having been moved there got there because the space above
-    // it did not fit where the body ended; pdfmake then drops that space. It breaks the page itself
-    // from now on, so that the space is kept on its new page (and counted here). What pdfmake reports
-    // on the page before the tail: its leaves, not the stacks holding them.
+    // A tail that begins its page with no space above it got there because that space did not fit
+    // where the body ended, and pdfmake drops it at the head of the next page. The tail then breaks
+    // the page itself from now on, so that the space is kept (and counted here). (A tail that begins
+    // a page with its space above kept, after a page the body filled, needs no break: one would leave
+    // that page blank.) What pdfmake reports on the page before the tail: its leaves, not the stacks.
     const begins = !previous.slice(0, top).some((n) => after(n) && !n.stack && n.columns === undefined);
+    const above = previous[top]!.startPosition;
+    const dropped = begins && !tail.moved && above !== undefined && above.verticalRatio * above.pageInnerHeight < TAIL_ABOVE / 2;
     // The closing rule is drawn where it starts (a line has no height); half a point is kept for its stroke.
-    const room = (1 - start.verticalRatio) * start.pageInnerHeight - 0.5 - (begins && !tail.moved ? TAIL_ABOVE : 0);
+    const room = (1 - start.verticalRatio) * start.pageInnerHeight - 0.5 - (dropped ? TAIL_ABOVE : 0);
     if (room < 1) return false;
     tail.top.margin = [0, TAIL_ABOVE + room, 0, tail.top.margin[3]];
-    if (begins) tail.moved = true;
+    if (dropped) tail.moved = true;
     return true;
   }
 
