@@ -156,8 +156,12 @@ test('a draft saves itself after a pause; the header undo takes the save back an
   await expect(listed).toContainText('增刊');
 });
 
-test('a save that fails keeps what was typed, says why, and saves on Retry', async ({ app, harness }) => {
+test('a save that fails keeps what was typed, says why, and saves on Retry; 预览 meanwhile says so and shows no pages', async ({ app, harness }) => {
   await newDraft(app, '待保存的简报');
+  const drawer = app.getByRole('dialog', { name: '预览：待保存的简报' });
+  await app.getByRole('button', { name: '预览', exact: true }).click();
+  await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: /待保存的简报/ });
+  await drawer.getByRole('button', { name: '关闭预览' }).click();
   // Another program holds the data file's write lock: the app's save waits, then fails (DB_LOCKED).
   const other = new Database(harness.dataFile);
   other.exec('BEGIN IMMEDIATE');
@@ -169,6 +173,11 @@ test('a save that fails keeps what was typed, says why, and saves on Retry', asy
     // The service's typed refusal, in the person's language.
     await expect(failure).toContainText('数据文件正被另一个程序占用');
     await expect(app.getByRole('textbox', { name: '按语' })).toHaveValue('这段按语在保存失败后仍然保留。');
+    // 预览 cannot show what was not saved: it says so, and the pages of the earlier preview are gone.
+    await app.getByRole('button', { name: '预览', exact: true }).click();
+    await expect(drawer.getByRole('alert')).toContainText('最新的修改还没有保存', { timeout: 30_000 });
+    await expect(drawer.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
+    await drawer.getByRole('button', { name: '关闭预览' }).click();
   } finally {
     other.exec('COMMIT');
     other.close();

@@ -15,7 +15,7 @@ import { errorText } from '../session';
 /** The drawer's width: an A4 page fitted at a readable size, never wider than most of the window. */
 const WIDTH = 'min(880px, 92vw)';
 
-export function PreviewDrawer({ id, title, lang, before, disabled = false }: { id: number; title: string; lang: Lang; before?: () => Promise<void>; disabled?: boolean }): React.JSX.Element {
+export function PreviewDrawer({ id, title, lang, before }: { id: number; title: string; lang: Lang; before?: () => Promise<void> }): React.JSX.Element {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,8 +28,11 @@ export function PreviewDrawer({ id, title, lang, before, disabled = false }: { i
     setError(null);
     setBusy(true);
     try {
-      await before?.();
-      await pane.current?.show(() => getApi().previewBulletin({ id }));
+      // Saving first is part of making the PDF: a save that fails clears the pages shown before, as a refusal does.
+      await pane.current?.show(async () => {
+        await before?.();
+        return getApi().previewBulletin({ id });
+      });
     } catch (e) {
       setError(errorText(e, lang));
     } finally {
@@ -39,7 +42,7 @@ export function PreviewDrawer({ id, title, lang, before, disabled = false }: { i
 
   return (
     <>
-      <Button onClick={() => void preview()} loading={busy} disabled={disabled}>
+      <Button onClick={() => void preview()} loading={busy}>
         {t('bulletins.preview.open')}
       </Button>
       {/* Rendered while closed too, so that the pane is there to take the PDF the moment 预览 is pressed. */}
