@@ -314,6 +314,7 @@ export const en: Messages = {
     previewing: 'Making the preview…',
     previewFrame: 'Briefing preview',
     previewEmpty: 'Select Preview to see the PDF here.',
+    previewNone: 'No preview to show: the message says why.',
     previewInfo_one: '1 page, {{size}} KB',
     previewInfo_other: '{{pages}} pages, {{size}} KB',
     export: 'Export PDF',

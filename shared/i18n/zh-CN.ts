@@ -312,6 +312,7 @@ export const zhCN = {
     previewing: '正在生成预览…',
     previewFrame: '简报预览',
     previewEmpty: '点击“预览”在此查看 PDF。',
+    previewNone: '没有可显示的预览，原因见提示信息。',
     previewInfo_one: '共 1 页，{{size}} KB',
     previewInfo_other: '共 {{pages}} 页，{{size}} KB',
     export: '导出 PDF',

@@ -196,6 +196,8 @@ test('a PDF the preview cannot read is refused in words, and the next preview dr
   await expect(app.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
   await expect(app.getByRole('status').filter({ hasText: /第 [12] 步/ })).toHaveCount(0);
   await expect(app.getByRole('button', { name: '预览' })).toBeEnabled();
+  await expect(app.getByText('没有可显示的预览，原因见提示信息。')).toBeVisible();
+  await expect(app.getByText('点击“预览”在此查看 PDF。')).toHaveCount(0);
 
   await app.unroute('**/__harness/rpc/previewBriefing');
   await app.getByRole('button', { name: '预览' }).click();

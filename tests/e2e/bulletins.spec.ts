@@ -487,6 +487,9 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   const refused = app.getByRole('dialog', { name: `预览：${TITLE}` });
   await expect(refused.getByRole('alert')).toContainText('简报第 2 段引用的数据');
   await expect(refused.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
+  // The pane says there is no preview, not "press 预览" under the refusal of the press just made.
+  await expect(refused.getByText('没有可显示的预览，原因见提示信息。')).toBeVisible();
+  await expect(refused.getByText('点击“预览”在此查看 PDF。')).toHaveCount(0);
   await refused.getByRole('button', { name: '关闭预览' }).click();
 
   // The same refusal in English.

@@ -47,6 +47,9 @@ export function BriefingPreview({
   const { t } = useTranslation();
   const [step, setStep] = useState<PreviewStep>(null);
   const [preview, setPreview] = useState<{ opened: OpenedPdf; pages: number; bytes: number } | null>(null);
+  // The last preview failed or was refused: the pane says there is none (the reason is said beside it),
+  // rather than inviting a press that has just been made.
+  const [failed, setFailed] = useState(false);
   // A fresh pages region for each preview (zoom back to fit), laid out the moment 预览 is pressed.
   const [frameKey, setFrameKey] = useState(0);
   const frame = useRef<PdfPreviewHandle>(null);
@@ -73,6 +76,7 @@ export function BriefingPreview({
       const reason = e instanceof Error ? e.message : String(e);
       setStep(null);
       setPreview(null);
+      setFailed(true);
       onFailed(describeError({ code: 'BRIEFING_PREVIEW_FAILED', message: reason, details: { page, reason } }, lang));
       settled();
     },
@@ -85,6 +89,7 @@ export function BriefingPreview({
       show: async (make) => {
         setStep('render');
         setPreview(null);
+        setFailed(false);
         setFrameKey((n) => n + 1);
         // The previous PDF is let go now, while this one is made (pdf.js frees its pages in its worker),
         // rather than after the answer.
@@ -95,6 +100,7 @@ export function BriefingPreview({
           result = await make();
         } catch (e) {
           setStep(null);
+          setFailed(true);
           throw e;
         }
         performance.mark('preview:answer');
@@ -156,7 +162,7 @@ export function BriefingPreview({
           onWidth={widthMeasured}
         />
       ) : (
-        <Empty description={t('briefingBuilder.previewEmpty')} />
+        <Empty description={t(failed ? 'briefingBuilder.previewNone' : 'briefingBuilder.previewEmpty')} />
       )}
     </section>
   );
