@@ -13,7 +13,7 @@ import { MESSAGES } from '../i18n';
 import { seedMetricName } from '../metrics';
 import { formatYoy, inUnit, periodKind, sameKindOfUnit, yearEarlier, yoyChange, type NoYoy, type Yoy } from '../yoy';
 import { barsDescription } from './dashboard';
-import { trendChartOption } from './series';
+import { compareChartOption, trendChartOption } from './series';
 import type { ChartStyle } from './style';
 
 /** Lines on the app's dark card (#141414): each at least 3:1 against it (the 简报's own colours are for white paper). */
@@ -93,11 +93,27 @@ export function trendTitle(trend: Pick<Trend, 'metricName'>, lang: Lang): string
 }
 
 export function trendOption(trend: Trend, lang: Lang, style: ChartStyle = {}): EChartsOption {
+  if (trend.periods.length === 1) return onePeriodOption(trend, lang, style);
   const option = trendChartOption(trend.periods, trendSeries(trend), trend.unit, lang === 'en' ? 'en' : 'zh', style);
   // Lines meeting at one value would print their labels on top of each other: the page shows one
   // (the description reads them all).
   const series = (Array.isArray(option.series) ? option.series : []).map((s) => ({ ...s, labelLayout: { hideOverlap: true } }));
   return { ...option, series, ...(style.dark ? { color: [...DARK_LINES] } : {}) };
+}
+
+/**
+ * One period on record: a line of one point each would be a single column of dots, equal values
+ * hiding each other (on the seeded data, five industries "over 1 trillion" in one dot). The values of
+ * that period are compared instead, a labelled bar each, largest first (the 简报 does the same).
+ */
+function onePeriodOption(trend: Trend, lang: Lang, style: ChartStyle): EChartsOption {
+  const rows = trend.lines
+    .flatMap((l) => l.points.map((p) => ({ name: l.name, value: p.figure.value, qualifier: p.figure.qualifier, period: p.period })))
+    .sort((a, b) => b.value - a.value);
+  const option = compareChartOption(rows, trend.unit, lang === 'en' ? 'en' : 'zh', style);
+  if (!style.dark) return option;
+  const series = (Array.isArray(option.series) ? option.series : []).map((s) => ({ ...s, itemStyle: { color: DARK_LINES[0] } }));
+  return { ...option, series };
 }
 
 /** A point as read aloud or listed: "2023 112.3亿元（同比 +12.3%（计算值））". */

@@ -345,7 +345,7 @@ export const en: Messages = {
     compareHeading: 'Trends compared',
     title: '{{metric}}: trend',
     noFigures: 'The chosen industries have no figures for this metric.',
-    onePeriod: 'Only {{period}} is on record, so there is no trend to draw yet: add figures for other periods to see one.',
+    onePeriod: 'Only {{period}} is on record, so there is no trend to draw yet: the chart compares the values of {{period}}. Add figures for other periods to see a trend.',
     yoyList: 'Year-on-year change (computed, not stored)',
     otherPeriods_one: '1 more figure, recorded by another kind of period or in a unit that does not compare, is not drawn here.',
     otherPeriods_other: '{{count}} more figures, recorded by another kind of period or in a unit that does not compare, are not drawn here.',

@@ -343,7 +343,7 @@ export const zhCN = {
     compareHeading: '趋势对比',
     title: '{{metric}}趋势',
     noFigures: '所选产业没有这一指标的数据。',
-    onePeriod: '只有 {{period}} 一个时期的数据，还画不出趋势：录入其他时期的数据后即可看到。',
+    onePeriod: '只有 {{period}} 一个时期的数据，还画不出趋势：图中比较的是 {{period}} 的数值。录入其他时期的数据后即可看到趋势。',
     yoyList: '同比变化（计算值，不存储）',
     otherPeriods_one: '另有 {{count}} 条按其他周期记录或单位不可比的数据未画入此图。',
     otherPeriods_other: '另有 {{count}} 条按其他周期记录或单位不可比的数据未画入此图。',

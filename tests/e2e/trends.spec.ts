@@ -3,6 +3,7 @@
  * computed and said to be computed; the dashboard compares up to five industries on one metric.
  */
 import path from 'node:path';
+import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
@@ -11,7 +12,7 @@ test('an industry page draws its output value across years, with the year-on-yea
   await app.goto(`${harness.origin}/#/entity/smart-robots`);
   await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
   // The seeded 2023 alone is one point: the page says there is no trend yet, until other years come.
-  const onePeriod = app.getByText('只有 2023 一个时期的数据，还画不出趋势：录入其他时期的数据后即可看到。');
+  const onePeriod = app.getByText('只有 2023 一个时期的数据，还画不出趋势：图中比较的是 2023 的数值。录入其他时期的数据后即可看到趋势。');
   await expect(onePeriod).toBeVisible();
   // Two measured years beside the seeded 2023 bound ("超过100亿元"), and one quarter.
   for (const [period, value] of [
@@ -51,10 +52,10 @@ test('the dashboard compares up to five industries on one metric', async ({ app 
   await expect(chart).toBeVisible();
   const names = ['新一代电子信息', '绿色石化', '智能家电', '汽车', '先进材料'];
   for (const name of names) await expect(chart).toHaveAccessibleName(new RegExp(`${name} 2023 超过1万亿元`));
-  // Five industries "over 1 trillion" in 2023 only are one dot on the chart: the card says why, in both languages.
-  await expect(compare.getByText('只有 2023 一个时期的数据，还画不出趋势：录入其他时期的数据后即可看到。')).toBeVisible();
+  // Five industries "over 1 trillion" in 2023 only would be one dot on a line chart: the card says the chart compares 2023's values, in both languages.
+  await expect(compare.getByText('只有 2023 一个时期的数据，还画不出趋势：图中比较的是 2023 的数值。录入其他时期的数据后即可看到趋势。')).toBeVisible();
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
-  await expect(app.getByRole('region', { name: 'Trends compared' }).getByText('Only 2023 is on record, so there is no trend to draw yet: add figures for other periods to see one.')).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Trends compared' }).getByText('Only 2023 is on record, so there is no trend to draw yet: the chart compares the values of 2023. Add figures for other periods to see a trend.')).toBeVisible();
   await app.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
 
   // A sixth industry cannot be taken while five are chosen.
@@ -74,6 +75,19 @@ test('the dashboard compares up to five industries on one metric', async ({ app 
   await expect(chart).not.toHaveAccessibleName(/先进材料/);
   for (const name of names.slice(0, 4)) await expect(chart).toHaveAccessibleName(new RegExp(`${name} 2023 超过1万亿元`));
   await compare.screenshot({ path: path.join(ARTIFACTS, 'dashboard-trends.png') });
+  // In the dark theme and English too (one period: the values compared as bars).
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+  const compareEn = app.getByRole('region', { name: 'Trends compared' });
+  await expect(compareEn.getByRole('img', { name: /^Chart: Output value: trend: / })).toBeVisible();
+  await compareEn.screenshot({ path: path.join(ARTIFACTS, 'dashboard-trends-en-dark.png') });
+  expect(await seriousViolations(app)).toEqual([]);
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).check();
+  await app.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '仪表盘' }).click();
 
   // A metric none of them has says so.
   const metric = compare.getByRole('combobox', { name: '指标' });

@@ -257,14 +257,39 @@ describe('the 简报 as PDF', () => {
     // The legend wrapped by ECharts' own estimate with room kept for one row: the second and third rows ran over the plot's labels (a random seed, 928681668).
     const base = issueContent('bilingual');
     const entityIds = ['electronics-it', 'software-information-services', 'new-energy', 'digital-creativity', 'precision-instruments'];
+    // A year before the seeded 2023, so that the trend is drawn as lines with a legend.
+    let sourceId: number | null = null;
+    for (const entityId of entityIds) {
+      const figure = { scope: 'entity' as const, entityId, metric: 'output_value' as const, value: 900, unit: '100m_yuan' as const, qualifier: 'about' as const, period: '2022', sourceId, sourceQuote: null, note: null };
+      const saved = saveFigure(db, sourceId === null ? { figure, newSource: { title: '监测调查', publisher: '专班', author: null, publishedOn: '2024-03-15', url: null, excerpt: null } } : { figure });
+      sourceId = saved.sourceId;
+    }
     const blocks: BulletinBlock[] = [
       { type: 'chart', chart: { kind: 'trend', metric: 'output_value', entityIds }, caption: '图1 五个集群的年产值' },
       { type: 'chart', chart: { kind: 'tiers' }, caption: '图2 各集群年产值' },
     ];
     const { file, model } = await render({ ...base, blocks }, liveResolver(db), 'legend-rows');
-    expect(model.blocks.filter((b) => b.type === 'chart')).toHaveLength(2);
+    expect(model.blocks.flatMap((b) => (b.type === 'chart' ? [b.spec.kind] : []))).toEqual(['trend', 'output']);
     expect(missingStrings(file, model)).toEqual([]);
     expect(overlappingWords(file)).toEqual([]);
+  }, 120_000);
+
+  it('compares the values of a trend chart whose clusters have one period on record, a labelled bar each, rather than drawing a column of dots that hide each other', async () => {
+    // On the seeded data every cluster has 2023 alone: five "over 1 trillion" were one dot.
+    const entityIds = ['electronics-it', 'green-petrochemicals', 'smart-home-appliances', 'automobiles', 'advanced-materials'];
+    for (const lang of ['zh', 'bilingual'] as const) {
+      const blocks: BulletinBlock[] = [{ type: 'chart', chart: { kind: 'trend', metric: 'output_value', entityIds }, caption: '图1 五个集群的年产值' }];
+      const { file, model } = await render({ ...issueContent(lang), blocks }, liveResolver(db), `one-period-trend-${lang}`);
+      const chart = model.blocks.find((b) => b.type === 'chart');
+      expect(chart?.type === 'chart' && chart.spec.kind === 'compare' ? chart.spec.rows.map((r) => r.period) : null).toEqual(['2023', '2023', '2023', '2023', '2023']);
+      // Each cluster's name and value printed beside its bar.
+      const text = squash(pdfText(file));
+      for (const zh of ['新一代电子信息', '绿色石化', '智能家电', '汽车', '先进材料']) expect(text, lang).toContain(squash(lang === 'zh' ? `${zh}(2023)` : zh));
+      expect(text.split('(2023)').length - 1, lang).toBeGreaterThanOrEqual(5);
+      expect(text.split(squash('超过1万亿元')).length - 1, lang).toBeGreaterThanOrEqual(5);
+      expect(missingStrings(file, model)).toEqual([]);
+      expect(overlappingWords(file)).toEqual([]);
+    }
   }, 120_000);
 
   it('prints the name and rule of the head in red, and page numbers "— n —" at the outside edge of each page', async () => {

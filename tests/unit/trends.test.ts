@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrend, MAX_TREND_ENTITIES, trendDescription, trendOption, type TrendEntity } from '../../shared/charts/trend';
 import type { Figure, Metric, Qualifier, Unit } from '../../shared/domain';
 import { Period } from '../../shared/domain';
+import { formatValue } from '../../shared/format';
 import { formatYoy, inUnit, periodKind, yearEarlier, yoyChange, type YoyFigure } from '../../shared/yoy';
 import { propertySeed } from '../helpers/seed';
 
@@ -150,8 +151,9 @@ describe('a trend', () => {
       const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
       return (x! + 0.05) / (y! + 0.05);
     };
-    const five = Array.from({ length: 5 }, (_, i) => entity(`产业${i}`, [figure({ period: '2023', value: i + 1 })]));
+    const five = Array.from({ length: 5 }, (_, i) => entity(`产业${i}`, [figure({ period: '2022', value: i }), figure({ period: '2023', value: i + 1 })]));
     const trend = buildTrend(five, 'output_value')!;
+    const oneYear = buildTrend(five.map((e) => ({ ...e, figures: e.figures.slice(1) })), 'output_value')!;
     for (const [dark, card] of [
       [false, '#ffffff'],
       [true, '#141414'],
@@ -159,7 +161,42 @@ describe('a trend', () => {
       const colors = trendOption(trend, 'zh-CN', { dark }).color as string[];
       expect(colors.length).toBeGreaterThanOrEqual(MAX_TREND_ENTITIES);
       for (const c of colors.slice(0, MAX_TREND_ENTITIES)) expect(contrast(c, card), `${c} on ${card}`).toBeGreaterThanOrEqual(3);
+      // One period: the bars compared.
+      const bars = (trendOption(oneYear, 'zh-CN', { dark }).series as { itemStyle: { color: string } }[])[0]!.itemStyle.color;
+      expect(contrast(bars, card), `bars ${bars} on ${card}`).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('with one period on record, compares its values as bars: every entity drawn and labelled, largest first, none hidden behind another', () => {
+    const names = ['新一代电子信息', '绿色石化', '智能家电', '汽车', '先进材料', '智能机器人'];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...names), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 50_000 }), qualifier), { minLength: 6, maxLength: 6 }),
+        fc.constantFrom<'zh-CN' | 'en'>('zh-CN', 'en'),
+        (chosen, values, lang) => {
+          const entities = chosen.map((zh, i) => entity(zh, [figure({ id: i + 1, period: '2023', value: values[i]![0], qualifier: values[i]![1] })]));
+          const trend = buildTrend(entities, 'output_value')!;
+          expect(trend.periods).toEqual(['2023']);
+          const option = trendOption(trend, lang);
+          const series = option.series as { type: string; data: number[] }[];
+          expect(series.map((x) => x.type)).toEqual(['bar']);
+          const drawn = chosen.slice(0, MAX_TREND_ENTITIES);
+          expect(series[0]!.data).toEqual(drawn.map((_, i) => values[i]![0]).sort((a, b) => b - a));
+          const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+          chart.setOption({ ...option, animation: false });
+          const svg = chart.renderToSVGString();
+          chart.dispose();
+          // Each entity's name (with its period) and its value as it prints, in the chart's language.
+          for (const [i, zh] of drawn.entries()) {
+            const name = lang === 'en' ? `${zh} (en)` : zh;
+            expect(svg).toContain(`${name} (2023)`);
+            expect(svg).toContain(formatValue(values[i]![0], '100m_yuan', values[i]![1], lang).replace(/&/g, '&amp;'));
+          }
+        },
+      ),
+      { seed, numRuns: 40 },
+    );
   });
 
   it('converts every money figure to the unit of the newest and reads it out, change included', () => {

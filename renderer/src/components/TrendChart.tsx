@@ -1,6 +1,6 @@
 /**
  * A trend as the page shows it (shared/charts/trend.ts): when only one period is on record, that
- * there is no trend to draw yet; the line chart with its screen-reader description; then the
+ * there is no trend to draw yet (and the chart compares that period's values); the line chart with its screen-reader description; then the
  * year-on-year changes, each marked as computed (never stored), or why there is none for the latest
  * period; and how many figures of other periods were left out.
  */
@@ -24,8 +24,8 @@ export function TrendChart({ trend, lang, dark }: { trend: Trend; lang: Lang; da
   const latest = trend.lines.find((l) => l.points.length > 0)?.points.at(-1);
   return (
     <>
-      {/* One period is one point a line: said before the chart, which shows a single column of points
-          (on the seeded data, five industries "over 1 trillion" in one dot). */}
+      {/* One period is one point a line: said before the chart, which then compares that period's
+          values as bars (trendOption). */}
       {trend.periods.length === 1 ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {t('trend.onePeriod', { period: trend.periods[0] })}

@@ -242,8 +242,9 @@ class BulletinBuilder {
     const usable = picked.map((p) => ({ e: p.e, figures: p.figures.filter((f) => sameKind(f.unit, unit)).map((f) => ({ ...f, value: inUnit(f.value, f.unit, unit), unit })) }));
     const cites = this.chartCites(usable.flatMap((p) => p.figures), usable);
     const caption = captionRuns(cites, []);
-    if (choice.kind === 'trend') {
-      const periods = [...new Set(usable.flatMap((p) => p.figures.map((f) => f.period)))].sort();
+    const periods = [...new Set(usable.flatMap((p) => p.figures.map((f) => f.period)))].sort();
+    // A trend of one period would be a column of dots, equal values hiding each other: its values are compared instead.
+    if (choice.kind === 'trend' && periods.length > 1) {
       const series: TrendSeries[] = usable.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
       return [{ type: 'chart', caption, spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }];
     }
