@@ -417,6 +417,7 @@ export const en: Messages = {
     note: 'Note',
     source: 'Source',
     sourceQuote: 'Quoted sentence',
+    quoteSetAside: 'The quoted sentence came from the previous source and has been set aside: quote the new source here (choosing the previous source again brings it back).',
     noSource: '(no source)',
     newSource: 'New source…',
     save: 'Save',

@@ -415,6 +415,7 @@ export const zhCN = {
     note: '备注',
     source: '来源',
     sourceQuote: '引用原文',
+    quoteSetAside: '原来的引用原文出自之前的来源，已移除；请填写新来源中的原句（改回之前的来源可恢复）。',
     noSource: '（无来源）',
     newSource: '新建来源…',
     save: '保存',

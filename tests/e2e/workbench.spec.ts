@@ -32,7 +32,12 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   await expect(panel.getByText('此指标不能为负数（只有增长率可以为负）。')).toBeVisible();
 
   await panel.getByLabel('数值').fill('120');
+  // The seeded figure quotes China Daily: a new source does not inherit that sentence (it printed under the new source).
+  const quote = panel.getByLabel('引用原文');
+  await expect(quote).toHaveValue(/over 10 billion yuan/);
   const source = await fillNewSource(app, panel, { title: '广东统计年鉴 2025', publisher: '广东省统计局' });
+  await expect(quote).toHaveValue('');
+  await expect(panel.getByRole('status').filter({ hasText: '原来的引用原文出自之前的来源，已移除' })).toBeVisible();
   await source.getByLabel('发布日期').fill('2025-13-01');
   await panel.getByRole('button', { name: '保存' }).click();
   await expect(source.getByText('日期格式应为 YYYY-MM-DD，且须为真实日期。')).toBeVisible();
@@ -45,6 +50,7 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   await expect(history.getByRole('listitem').first()).toContainText('超过100亿元 → 超过120亿元');
   await expect(robotsRow(app)).toContainText('超过120亿元');
   await expect(robotsRow(app)).toContainText('广东统计年鉴 2025');
+  await expect(robotsRow(app)).not.toContainText('over 10 billion yuan');
   await app.screenshot({ path: path.join(ARTIFACTS, 'workbench-history-zh.png') });
   await panel.getByRole('button', { name: '取消' }).click();
   // Gone, not only hidden: when its closing motion ends the drawer gives the focus back to the button
@@ -83,6 +89,27 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   await app.getByRole('button', { name: '取消' }).click();
   await app.keyboard.press('Control+z');
   await expect(robotsRow(app)).toContainText('超过100亿元');
+});
+
+test('a quoted sentence stays with its source: another source chosen sets it aside, the first chosen again brings it back', async ({ app }) => {
+  await openWorkbench(app);
+  await app.getByRole('button', { name: `编辑 ${ROBOTS}` }).click();
+  const panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
+  const quote = panel.getByLabel('引用原文');
+  await expect(quote).toHaveValue(/over 10 billion yuan/);
+  const seeded = await quote.inputValue();
+  const sourceBox = panel.getByLabel('来源', { exact: true });
+  await sourceBox.click();
+  await sourceBox.fill('无来源');
+  await app.keyboard.press('Enter');
+  await expect(quote).toHaveValue('');
+  await expect(panel.getByRole('status').filter({ hasText: '原来的引用原文出自之前的来源' })).toBeVisible();
+  await sourceBox.click();
+  await sourceBox.fill('China Daily');
+  await app.keyboard.press('Enter');
+  await expect(quote).toHaveValue(seeded);
+  await expect(panel.getByRole('status').filter({ hasText: '原来的引用原文出自之前的来源' })).toHaveCount(0);
+  await panel.getByRole('button', { name: '取消' }).click();
 });
 
 test('annotate a figure, see the badge, resolve it, and find it in the list of annotations', async ({ app }) => {

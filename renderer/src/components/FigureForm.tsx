@@ -4,7 +4,7 @@
  * refusal from main is shown next to the field it names.
  */
 import { App, Button, Col, Divider, Form, Input, Popconfirm, Row, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CallError } from '../../../shared/client';
@@ -128,6 +128,19 @@ export function FigureForm(props: {
     note: f?.note ?? '',
     sourceId: f?.sourceId ?? NO_SOURCE,
     sourceQuote: f?.sourceQuote ?? '',
+  };
+
+  // The quoted sentence belongs to its source: choosing another source sets aside the quote typed for
+  // the one before (and brings it back if that source is chosen again), so a new source never inherits
+  // a sentence from the old one — it printed under the new source in a signed 简报.
+  const quotes = useRef(new Map<number, string>([[initial.sourceId, initial.sourceQuote]]));
+  const [quoteSetAside, setQuoteSetAside] = useState(false);
+  const sourceChanged = (next: number, previous: number): void => {
+    const quote = String(form.getFieldValue('sourceQuote') ?? '');
+    quotes.current.set(previous, quote);
+    const restored = quotes.current.get(next) ?? '';
+    form.setFieldValue('sourceQuote', restored);
+    setQuoteSetAside(quote.trim() !== '' && restored.trim() === '');
   };
 
   const save = async (values: Values): Promise<void> => {
@@ -277,6 +290,7 @@ export function FigureForm(props: {
       </Form.Item>
       <Form.Item name="sourceId" label={t('figureForm.source')}>
         <Select
+          onChange={(next: number) => sourceChanged(next, sourceId ?? initial.sourceId)}
           showSearch={{ optionFilterProp: 'label' }}
           options={[
             { value: NO_SOURCE, label: t('figureForm.noSource') },
@@ -320,7 +334,11 @@ export function FigureForm(props: {
           </Form.Item>
         </fieldset>
       ) : null}
-      <Form.Item name="sourceQuote" label={t('figureForm.sourceQuote')} rules={[{ max: 5000, message: invalid('sourceQuote') }]}>
+      <Form.Item
+        name="sourceQuote"
+        label={t('figureForm.sourceQuote')}
+        rules={[{ max: 5000, message: invalid('sourceQuote') }]}
+        extra={quoteSetAside ? <span role="status">{t('figureForm.quoteSetAside')}</span> : undefined}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
       {f?.changedAt ? (
