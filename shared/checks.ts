@@ -127,7 +127,7 @@ export const FindingRef = z.object({ checkId: CheckId, subject: z.string().min(1
 export const AcknowledgeInput = FindingRef.extend({ note: personText({ max: 2000 }) }).strict();
 
 /** The measured part of a finding in words: "缺 2021、2022年", "×5.0", "合计 … > 总量 …". */
-export function describeFacts(f: Pick<Finding, 'checkId' | 'facts' | 'figures'>, lang: Lang): string {
+export function describeFacts(f: Pick<Finding, 'checkId' | 'facts' | 'figures' | 'figureCount' | 'period'>, lang: Lang): string {
   const zh = lang !== 'en';
   const n = (v: number): string => formatNumber(Number.parseFloat(v.toPrecision(4)), lang);
   const { facts } = f;
@@ -140,7 +140,22 @@ export function describeFacts(f: Pick<Finding, 'checkId' | 'facts' | 'figures'>,
     return `${tiers[facts.tier]} → ${facts.figureTier ? tiers[facts.figureTier] : zh ? '低于各档' : 'below every tier'}`;
   }
   if (facts.below === 'fraction') return zh ? '疑为小数' : 'a fraction?';
-  return '';
+  // The checks that measure nothing beyond the figures themselves still say what they found: a finding's
+  // "found" column and its confirmation were blank for them.
+  switch (f.checkId) {
+    case 'no_source':
+      return zh ? '没有来源' : 'no source';
+    case 'duplicate':
+      return zh ? `同一时期 ${f.figureCount} 条` : `${f.figureCount} figures for one period`;
+    case 'negative':
+      return zh ? '负值' : 'negative';
+    case 'stale':
+      return f.period ? (zh ? `最新数据为 ${f.period}` : `latest figure: ${f.period}`) : zh ? '数据过旧' : 'out of date';
+    case 'percent_range':
+      return zh ? '超出百分比的合理范围' : 'outside the range of a percentage';
+    default:
+      return zh ? '见所列数据' : 'see the figures listed';
+  }
 }
 
 /** An acknowledgement as the change log keeps it (revision target 'finding'). */

@@ -35,6 +35,8 @@ describe('the default dataset', () => {
     expect(counts(db, new Date('2026-11-30T12:00:00Z'))).toEqual({ ...none, stale: 24 });
     const robots = openFindings(db, 'stale', new Date('2026-11-30T12:00:00Z')).find((f) => f.entityId === 'smart-robots')!;
     expect(robots).toMatchObject({ entityName: { zh: '智能机器人', en: 'Smart robots' }, metric: 'output_value', metricName: { zh: '产值' }, period: '2023' });
+    // What was found, in words (the column was blank for this check).
+    expect([describeFacts(robots, 'zh-CN'), describeFacts(robots, 'en')]).toEqual(['最新数据为 2023', 'latest figure: 2023']);
   });
 });
 
@@ -43,6 +45,7 @@ describe('no source', () => {
     const { db } = openChecksApp();
     const id = plant(db, { metric: 'revenue', value: 80, unit: '100m_yuan', period: '2023', sourceId: null });
     expect(figureIdsOf(openFindings(db, 'no_source'))).toEqual([[id]]);
+    expect(describeFacts(openFindings(db, 'no_source')[0]!, 'zh-CN')).toBe('没有来源');
   });
 });
 
@@ -76,6 +79,7 @@ describe('duplicates', () => {
     plant(db, { metric: 'output_value', value: 150, unit: '100m_yuan', qualifier: 'target', period: '2023' });
     plant(db, { metric: 'output_value', value: 30, unit: '100m_yuan', period: '2023', cityCode: '440300' });
     expect(figureIdsOf(openFindings(db, 'duplicate'))).toEqual([[seeded, again]]);
+    expect(describeFacts(openFindings(db, 'duplicate')[0]!, 'en')).toBe('2 figures for one period');
   });
 });
 
@@ -175,6 +179,7 @@ describe('percent values', () => {
       [over, 'range'],
       [fraction, 'fraction'],
     ]);
+    expect(openFindings(db, 'percent_range').map((f) => describeFacts(f, 'zh-CN'))).toEqual(['超出百分比的合理范围', '疑为小数']);
   });
 });
 
@@ -186,6 +191,7 @@ describe('negative values', () => {
     db.prepare(`INSERT INTO metrics (id, name_zh, name_en, kind, may_be_negative, sort_order, changed_at, changed_by) VALUES ('net_exports', '净出口', 'Net exports', 'money', 1, 50, '2026-11-30', 'test')`).run();
     plant(db, { metric: 'net_exports', value: -7, unit: '100m_yuan', period: '2023' });
     expect(figureIdsOf(openFindings(db, 'negative'))).toEqual([[id]]);
+    expect(describeFacts(openFindings(db, 'negative')[0]!, 'zh-CN')).toBe('负值');
   });
 });
 
