@@ -102,10 +102,10 @@ export const BulletinHead = z.object({
 });
 export type BulletinHead = z.infer<typeof BulletinHead>;
 
-/** 报尾: a rule, then 报送 / 抄送 lists and 共印N份, labelled in `lang` (English for English and bilingual bulletins). */
+/** 报尾: a rule, then 报送 / 抄送 lists and 共印N份, labelled in `lang` (both languages in a bilingual bulletin: 报送（To）：). */
 export const BulletinTail = z.object({
   type: z.literal('bulletinTail'),
-  lang: z.enum(['zh', 'en']),
+  lang: z.enum(['zh', 'en', 'bilingual']),
   sendTo: z.array(z.string()),
   copyTo: z.array(z.string()),
   copies: z.number().int().nonnegative().nullable(),
@@ -118,12 +118,16 @@ export const BULLETIN_RED = '#ff0000';
 export const BULLETIN_TAIL_WORDS = {
   zh: { sendTo: '报送：', copyTo: '抄送：', separator: '，', end: '。', copies: (n: number) => `共印${n}份` },
   en: { sendTo: 'To: ', copyTo: 'Cc: ', separator: '; ', end: '.', copies: (n: number) => `${n} ${n === 1 ? 'copy' : 'copies'} printed` },
+  // As a bilingual form glosses its labels; the recipients are set as they were typed.
+  bilingual: { sendTo: '报送（To）：', copyTo: '抄送（Cc）：', separator: '，', end: '。', copies: (n: number) => `共印${n}份（${n} ${n === 1 ? 'copy' : 'copies'} printed）` },
 } as const;
 
 /** The lines a tail prints, each a label and its text ("报送：" + "省政府办公厅，省发展改革委。"); both writers print these. */
 export function bulletinTailLines(b: BulletinTail): { label: string; text: string; items: string[] }[] {
   const w = BULLETIN_TAIL_WORDS[b.lang];
-  const list = (label: string, items: string[]) => (items.length ? [{ label, text: `${items.join(w.separator)}${w.end}`, items }] : []);
+  // A bilingual tail's list of names typed in English takes English punctuation.
+  const punctuation = (items: string[]) => (b.lang === 'bilingual' && !items.some((i) => /\p{Script=Han}/u.test(i)) ? BULLETIN_TAIL_WORDS.en : w);
+  const list = (label: string, items: string[]) => (items.length ? [{ label, text: `${items.join(punctuation(items).separator)}${punctuation(items).end}`, items }] : []);
   return [...list(w.sendTo, b.sendTo), ...list(w.copyTo, b.copyTo), ...(b.copies !== null ? [{ label: '', text: w.copies(b.copies), items: [w.copies(b.copies)] }] : [])];
 }
 
@@ -265,7 +269,30 @@ export function numberNotes(blocks: readonly Block[]): { notes: NoteEntry[]; num
         const entry = notes[n - 1]!;
         if (r.quote && !entry.quotes.some((q) => q.text === r.quote)) entry.quotes.push({ text: r.quote, ...(r.quoteFrom ? { from: r.quoteFrom } : {}) });
       }
+      sortAdjacentCites(line);
     }
   }
   return { notes, numberOf };
 }
+
+/** Note numbers side by side (a chart's sources) in ascending order: "1,2", never "2,1". */
+function sortAdjacentCites(line: Line): void {
+  for (let i = 0; i < line.length; i++) {
+    if (line[i]!.t !== 'cite') continue;
+    let j = i;
+    while (line[j + 1]?.t === 'cite') j++;
+    if (j > i) line.splice(i, j - i + 1, ...(line.slice(i, j + 1) as CiteRun[]).sort((a, b) => (a.n ?? 0) - (b.n ?? 0)));
+    i = j;
+  }
+}
+
+/**
+ * A note number as it prints: side by side with the one before it, after a comma ("1,2"), so that two
+ * notes never read as one ("21").
+ */
+export function citeMark(line: Line, k: number): string {
+  const r = line[k]!;
+  const n = r.t === 'cite' ? String(r.n ?? '?') : '';
+  return k > 0 && line[k - 1]!.t === 'cite' ? `,${n}` : n;
+}
+

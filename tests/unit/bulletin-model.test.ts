@@ -16,6 +16,9 @@ describe('the 简报 head and tail blocks', () => {
     expect(bulletinTailLines(tail).map((l) => l.label + l.text)).toEqual(['报送：省委办公厅，省政府办公厅。', '抄送：各地级以上市发展改革局。', '共印60份']);
     expect(bulletinTailLines({ ...tail, lang: 'en', sendTo: ['General Office'], copyTo: [], copies: 1 }).map((l) => l.label + l.text)).toEqual(['To: General Office.', '1 copy printed']);
     expect(bulletinTailLines({ ...tail, sendTo: [], copyTo: [], copies: null })).toEqual([]);
+    // A bilingual issue's tail in both languages (it was English only): the labels glossed, the names as typed, with their own punctuation.
+    expect(bulletinTailLines({ ...tail, lang: 'bilingual' }).map((l) => l.label + l.text)).toEqual(['报送（To）：省委办公厅，省政府办公厅。', '抄送（Cc）：各地级以上市发展改革局。', '共印60份（60 copies printed）']);
+    expect(bulletinTailLines({ ...tail, lang: 'bilingual', sendTo: ['General Office', 'DRC'], copyTo: [], copies: 1 }).map((l) => l.label + l.text)).toEqual(['报送（To）：General Office; DRC.', '共印1份（1 copy printed）']);
   });
 
   it('number issues 第3期, 第3期（总第15期）, 增刊第1期 and No. 3 (No. 15 overall), Supplement No. 1', () => {
@@ -32,7 +35,7 @@ describe('the 简报 head and tail blocks', () => {
     const s = fc.string({ maxLength: 30 });
     const head = fc.record({ name: s, issueLine: s, unit: s, date: s, marking: s, copyNumber: s }).map((h): BulletinHead => ({ type: 'bulletinHead', ...h }));
     const tail = fc
-      .record({ lang: fc.constantFrom('zh' as const, 'en' as const), sendTo: fc.array(s, { maxLength: 5 }), copyTo: fc.array(s, { maxLength: 5 }), copies: fc.option(fc.nat()) })
+      .record({ lang: fc.constantFrom('zh' as const, 'en' as const, 'bilingual' as const), sendTo: fc.array(s, { maxLength: 5 }), copyTo: fc.array(s, { maxLength: 5 }), copies: fc.option(fc.nat()) })
       .map((t): BulletinTail => ({ type: 'bulletinTail', ...t }));
     try {
       fc.assert(

@@ -26,7 +26,7 @@ import { AppError, describeError } from '../../shared/errors';
 import { formatFigure } from '../../shared/format';
 import { bodyWords, emptyPages, isPrinted, keepForInspection, missingStrings, overlappingWords, pageHolding, squash, strandedLines, tailPlacement, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
-import { ARTIFACTS, pagePixels, pageToPng, pdfFonts, pdfPages, pdfText, pdfTextIn, pdfWords } from '../helpers/pdf';
+import { ARTIFACTS, horizontalRules, pagePixels, pageToPng, pdfFonts, pdfPages, pdfText, pdfTextIn, pdfWords } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
 
 const NOW = new Date('2026-11-28T09:00:00');
@@ -189,9 +189,10 @@ describe('the 简报 as PDF', () => {
       const notes = model.blocks.find((b) => b.type === 'notes');
       expect(notes?.type === 'notes' && notes.items.length).toBe(1);
       expect(printed('Clusters of strategic and future industries mapped out for economic leadership'), 'note').toBe(true);
-      // 报尾, with English labels in English and bilingual issues
+      // 报尾, with English labels in English issues and both in bilingual ones
       if (lang === 'zh') for (const s of ['报送：省委办公厅，省政府办公厅。', '抄送：各地级以上市发展改革局。', '共印60份']) expect(printed(s), s).toBe(true);
-      else for (const s of [`To: ${content.frame.sendTo.join('; ')}.`, `Cc: ${content.frame.copyTo[0]}.`, '60 copies printed']) expect(printed(s), s).toBe(true);
+      else if (lang === 'en') for (const s of [`To: ${content.frame.sendTo.join('; ')}.`, `Cc: ${content.frame.copyTo[0]}.`, '60 copies printed']) expect(printed(s), s).toBe(true);
+      else for (const s of ['报送（To）：省委办公厅，省政府办公厅。', '抄送（Cc）：各地级以上市发展改革局。', '共印60份（60 copies printed）']) expect(printed(s), s).toBe(true);
       expect(text.indexOf(squash(lang === 'zh' ? '共印60份' : '60 copies printed'))).toBeGreaterThan(text.indexOf(squash('Clusters of strategic')));
 
       // Every string the model prints is in the PDF, and nothing lies outside the GB/T 9704 type area.
@@ -290,6 +291,18 @@ describe('the 简报 as PDF', () => {
       expect(missingStrings(file, model)).toEqual([]);
       expect(overlappingWords(file)).toEqual([]);
     }
+  }, 120_000);
+
+  it('leaves a tail with nothing to print out of the document: the PDF drew two rules with nothing between (Word left it out already)', async () => {
+    const content = { ...issueContent('zh'), frame: { ...issueContent('zh').frame, sendTo: [], copyTo: [], copies: null } };
+    const { file, model } = await render(content, liveResolver(db), 'empty-tail');
+    expect(model.blocks.some((b) => b.type === 'bulletinTail')).toBe(false);
+    const last = pdfPages(file);
+    const { words } = pdfWords(file);
+    // Below the last word of the body (the notes), no rule is drawn on the last page.
+    const bottom = Math.max(...words.filter((w) => w.page === last && w.yMin < BULLETIN_PAGE.height - BULLETIN_PAGE.bottom).map((w) => w.yMax));
+    expect(horizontalRules(file, last, bottom + 2, BULLETIN_PAGE.height - BULLETIN_PAGE.bottom)).toEqual([]);
+    expect(missingStrings(file, model)).toEqual([]);
   }, 120_000);
 
   it('prints the name and rule of the head in red, and page numbers "— n —" at the outside edge of each page', async () => {

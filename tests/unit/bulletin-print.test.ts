@@ -71,6 +71,28 @@ describe('a ten-page 简报 issue on its pages', () => {
     for (let p = 1; p <= pages!; p++) pageToPng(file, p, `bulletin/long-issue-page${p}`, 60);
   }, 180_000);
 
+  it('a chart’s caption cites the sources of the figures it draws, and only those: side by side in ascending order, set apart by a comma, in the PDF and in Word', async () => {
+    const { model } = bulletinModel(db, id);
+    const captions = new Map(model.blocks.flatMap((b) => (b.type === 'chart' ? [[b.caption.map((r) => (r.t === 'text' ? r.text : '')).join(''), b.caption.filter((r) => r.t === 'cite').map((r) => r.n)] as const] : [])));
+    // The survey (note 2, first cited in section 2) gave 2021 and 2022; the trend draws them beside China Daily's 2023 (note 1).
+    expect(captions.get('图2 三个新兴集群年产值走势')).toEqual([1, 2]);
+    // The comparison draws each cluster's newest figure, all China Daily's 2023: the survey's earlier years are not cited (they were, as "21").
+    expect(captions.get('图3 部分新兴集群年产值比较')).toEqual([1]);
+    const { bytes } = await exportBulletin(db, id, 'pdf');
+    const file = keepForInspection(bytes, 'long-issue-captions', path.join(ARTIFACTS, 'bulletin'));
+    const printed = pdfText(file).replace(/\s+/g, '');
+    expect(printed).toContain('图2三个新兴集群年产值走势1,2');
+    expect(printed).toContain('图3部分新兴集群年产值比较1');
+    expect(printed).not.toContain('图3部分新兴集群年产值比较1,2');
+    const word = await exportBulletin(db, id, 'docx');
+    const dir = tempDir();
+    const docx = path.join(dir, 'long-issue.docx');
+    fs.writeFileSync(docx, word.bytes);
+    const [converted] = officeConvert([docx], 'pdf', dir);
+    const wordText = pdfText(converted!).replace(/\s+/g, '');
+    expect(wordText).toContain('图2三个新兴集群年产值走势1,2');
+  }, 180_000);
+
   it('never begins a line with a note number: it stays with the figure it follows, wherever the line ends', async () => {
     // The same figure after 0 to 27 characters: somewhere its value ends a line, and its note number
     // (then "，后文。") would have begun the next.

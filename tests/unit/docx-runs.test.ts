@@ -27,15 +27,17 @@ function document(blocks: Block[]): BriefingDocument {
 
 /** What the model's line prints, as items; `cited` holds the sources whose footnote is written already. */
 function expectedItems(line: Line, numberOf: Map<number, number>, cited: Set<number> | null): Item[] {
-  return line.flatMap((r): Item[] => {
+  return line.flatMap((r, k): Item[] => {
     if (r.t === 'cite') {
       if (!cited) return [];
       const n = numberOf.get(r.sourceId)!;
+      // Two note numbers side by side are set apart by a superscript comma.
+      const comma: Item[] = line[k - 1]?.t === 'cite' ? [`,|${SUPERSCRIPT}`] : [];
       if (!cited.has(n)) {
         cited.add(n);
-        return [`footnote ${n}`];
+        return [...comma, `footnote ${n}`];
       }
-      return [`NOTEREF _RefNote${n} \\f \\h`, ...[...String(n)].map((c) => `${c}|${SUPERSCRIPT}`)];
+      return [...comma, `NOTEREF _RefNote${n} \\f \\h`, ...[...String(n)].map((c) => `${c}|${SUPERSCRIPT}`)];
     }
     const printed = cleanForPrint(r.text);
     const look = LOOK[r.style ?? 'plain'];

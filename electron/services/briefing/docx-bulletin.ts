@@ -9,6 +9,7 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, TabStopType } from 'docx';
 import { BULLETIN_RED, type Line } from '../../../shared/document';
+import { tailLabelChars } from './measure';
 import { paragraph, textRun, type RunOptions, type WordInline, type WordParagraph } from './docx-description';
 
 export interface WordBulletinHead {
@@ -66,9 +67,8 @@ export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, wid
   return out;
 }
 
-/** One character of the tail's 14 pt (四号) text, and the label 报送： (three characters), in twips. */
+/** One character of the tail's 14 pt (四号) text, in twips. */
 const TAIL_CHAR = 280;
-const TAIL_LABEL = 3 * TAIL_CHAR;
 
 /**
  * The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. As GB/T 9704
@@ -86,10 +86,13 @@ export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): Wo
     paragraph({ keepNext: !last, spacing: { before, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 4, color: '000000', space: 0 } } });
   // 24 pt above the first rule, as the PDF leaves (pdf.ts bulletinTail).
   const out: WordParagraph[] = [rule(true, false, 480)];
+  // The labels' column, as wide as the PDF's (measure.ts): 报送： (three characters), or the widest label's whole characters.
+  const chars = tailLabelChars(lists.map((l) => l.label));
+  const TAIL_LABEL = chars * TAIL_CHAR;
   lists.forEach(({ label, text }, i) => {
     if (i > 0) out.push(rule(false));
-    // 报送： is three full-width characters, exactly the hanging indent; anything else is trimmed and tabbed there.
-    const exact = /^[\u3000-\u9fff\uff00-\uffef]{3}$/u.test(label);
+    // A label of full-width characters exactly as wide as the column ends at the hanging indent; anything else is trimmed and tabbed there.
+    const exact = [...label].length === chars && /^[\u3000-\u9fff\uff00-\uffef]+$/u.test(label);
     const head = exact ? [textRun(label, { size: 28 })] : [textRun(label.trimEnd(), { size: 28 }), textRun('\t')];
     out.push(
       paragraph(

@@ -157,8 +157,9 @@ class WordWriter {
 
   /** A line's runs; `notes` false inside footnotes (a footnote cannot hold another). */
   runs(line: Line, base: RunOptions, notes = true): WordInline[] {
-    return line.flatMap((r): WordInline[] => {
-      if (r.t === 'cite') return notes && r.n !== undefined ? this.citation(r.n) : [];
+    return line.flatMap((r, k): WordInline[] => {
+      // Two note numbers side by side are set apart by a comma ("1,2", not "12").
+      if (r.t === 'cite') return notes && r.n !== undefined ? [...(line[k - 1]?.t === 'cite' ? [noteRun(',')] : []), ...this.citation(r.n)] : [];
       const value = cleanForPrint(r.text);
       const text = r.nowrap ? value.replace(/ /g, '\u00a0') : value;
       return text.split('\n').map((part, i) => textRun(part, { ...base, ...runStyle(r.style), ...(i > 0 ? { break: 1 } : {}) }));
@@ -172,7 +173,7 @@ class WordWriter {
       this.cited.add(n);
       return [{ bookmark, children: [{ footnote: n }] }];
     }
-    const run = (part: WordRunPart): WordRun => ({ run: { style: 'FootnoteReference', superScript: true }, parts: [part] });
+    const run = noteRun;
     // \f: in footnote-reference style; \h: a link to the note. The cached number is what prints until Word updates fields.
     return [run({ field: 'begin' }), run({ instruction: `NOTEREF ${bookmark} \\f \\h` }), run({ field: 'separate' }), run(String(n)), run({ field: 'end' })];
   }
@@ -358,6 +359,9 @@ class WordWriter {
     return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
   }
 }
+
+/** A run in the note-number style: superscript, as Word's own footnote references. */
+const noteRun = (part: WordRunPart): WordRun => ({ run: { style: 'FootnoteReference', superScript: true }, parts: [part] });
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;

@@ -72,3 +72,12 @@ export function fitText(value: string, size: number, width: number): string {
   }
   return lo === 0 ? '' : `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
+
+/**
+ * How many characters of the 简报's tail (14 pt) its labels' column takes, in the PDF and in Word
+ * alike: at least three (报送：), else the widest label's width rounded up to whole characters
+ * (报送（To）：), the same on every line so that the lists start under one another.
+ */
+export function tailLabelChars(labels: readonly string[]): number {
+  return Math.max(3, ...labels.map((l) => Math.ceil((measureText(l.trimEnd(), 14, false) - 0.01) / 14)));
+}

@@ -8,12 +8,12 @@
 import type { EChartsOption } from 'echarts';
 import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { CHART_COLORS } from '../../../shared/charts/style';
-import { BULLETIN_RED, bulletinTailLines, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { BULLETIN_RED, bulletinTailLines, citeMark, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartOptionFor } from './chart-option';
 import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
 import { breakableGlue, type Inline, type InlineGroup } from './glue-breaks';
-import { fitText, measureText } from './measure';
+import { fitText, measureText, tailLabelChars } from './measure';
 
 /** Draws a chart as SVG; `key` names every input of `option` (so a renderer may reuse a drawing). */
 export type ChartRenderer = (key: string, option: () => EChartsOption, size: { width: number; height: number }) => string;
@@ -379,7 +379,7 @@ class Writer {
     if (r.t === 'cite') {
       const next = runs[k + 1];
       const glue = next === undefined || next.t === 'cite' || !/^[\p{L}\p{N}]/u.test(next.text) || /^\p{Script=Han}/u.test(next.text);
-      return [...(glue ? [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content] : []), { text: String(r.n ?? '?'), style: 'noteRef' } as Content];
+      return [...(glue ? [{ text: '\u2060', font: FONT_FAMILY.latin, style: 'noteRef' } as Content] : []), { text: citeMark(runs, k), style: 'noteRef' } as Content];
     }
     const props: Record<string, unknown> = { ...runStyle(r.style) };
     if (r.nowrap) props.noWrap = true;
@@ -476,7 +476,7 @@ class Writer {
     const headerSize = this.bulletin ? size : size * 0.9;
     const padding = 12;
     const lineWidth = (line: Line, header: boolean): number =>
-      line.reduce((sum, r) => sum + (r.t === 'cite' ? measureText(String(r.n ?? 0), size * 0.75, true, face) : measureText(oneLine(r.text), header ? headerSize : size, header || r.style === 'value' || r.style === 'strong', face)), 0);
+      line.reduce((sum, r, k) => sum + (r.t === 'cite' ? measureText(citeMark(line, k), size * 0.75, true, face) : measureText(oneLine(r.text), header ? headerSize : size, header || r.style === 'value' || r.style === 'strong', face)), 0);
     const fixed = b.columns.map((c, i) => {
       if (c.width !== 'auto') return c.width;
       const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((x): x is Cell => x !== undefined);
@@ -595,10 +595,13 @@ class Writer {
     const rule = (top: number, bottom: number, lineWidth = 1): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth, lineColor: INK }], margin: [0, top, 0, bottom] }) as Content;
     const lines = bulletinTailLines(b);
     const inset: [number, number, number, number] = [TAIL_CHAR, 2, TAIL_CHAR, 2];
+    const lang = b.lang === 'en' ? 'en' : 'zh';
+    // The labels' column: 报送： is three characters; a longer label (报送（To）：) takes the whole characters it needs, the same on every line.
+    const labelWidth = tailLabelChars(lines.map((l) => l.label)) * TAIL_CHAR;
     const line = (l: (typeof lines)[number]): Content =>
       (l.label
-        ? { columns: [{ width: 3 * TAIL_CHAR, text: this.textRuns(l.label.trimEnd(), b.lang, {}) }, { width: '*', text: this.textRuns(l.text, b.lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
-        : { text: this.textRuns(l.text, b.lang, {}), style: 'tail', alignment: 'right', margin: inset }) as Content;
+        ? { columns: [{ width: labelWidth, text: this.textRuns(l.label.trimEnd(), lang, {}) }, { width: '*', text: this.textRuns(l.text, lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
+        : { text: this.textRuns(l.text, lang, {}), style: 'tail', alignment: 'right', margin: inset }) as Content;
     const stack = [rule(TAIL_ABOVE, 4), ...lines.flatMap((l, i) => (i > 0 ? [rule(3, 3, 0.5), line(l)] : [line(l)])), rule(4, 0)];
     // Kept together and set at the page's foot by tailToFoot (no pdfmake "unbreakable": the places it
     // reports inside such a block are not where the block lands). Only a tail short enough to fit a page.

@@ -8,7 +8,7 @@
  */
 import { catalogOf } from '../../../../shared/metrics';
 import type { BulletinBlock, BulletinContent, BulletinInline, IssueNumber } from '../../../../shared/bulletin';
-import { blockLines, text, walkBlocks, type Block, type BriefingDocument, type Cell, type CompareRow, type Line, type Origin, type TrendSeries } from '../../../../shared/document';
+import { blockLines, bulletinTailLines, text, walkBlocks, type Block, type BriefingDocument, type BulletinTail, type Cell, type CompareRow, type Line, type Origin, type TrendSeries } from '../../../../shared/document';
 import { Metric, type EntityDetail, type Figure, type Source, type Unit } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { formatFigure } from '../../../../shared/format';
@@ -112,7 +112,9 @@ class BulletinBuilder {
       blocks.push({ type: 'heading', level: 3, runs: [text(this.words.notes, { lang: c.main })], toc: false }, { type: 'notes', compact: false, items: [] });
       c.finishNotes(blocks);
     }
-    blocks.push({ type: 'bulletinTail', lang: content.lang === 'zh' ? 'zh' : 'en', sendTo: f.sendTo, copyTo: f.copyTo, copies: f.copies });
+    // A tail with nothing to print is left out (not two rules with nothing between), in both writers.
+    const tail: BulletinTail = { type: 'bulletinTail', lang: content.lang, sendTo: f.sendTo, copyTo: f.copyTo, copies: f.copies };
+    if (bulletinTailLines(tail).length > 0) blocks.push(tail);
     return { lang: content.lang, layout: 'bulletin', title: content.title, author: f.unit, cover: false, marking: '', running: '', footer: [], pageLabel: '', blocks, scale: 1 };
   }
 
@@ -240,20 +242,21 @@ class BulletinBuilder {
     const unit = first === 'metric_unit' ? undefined : first;
     if (!unit) return [...this.caption(b.caption, 'chart'), ...c.paragraphs(c.say((_, __, l) => WORDS[l].noFigures), 'small')];
     const usable = picked.map((p) => ({ e: p.e, figures: p.figures.filter((f) => sameKind(f.unit, unit)).map((f) => ({ ...f, value: inUnit(f.value, f.unit, unit), unit })) }));
-    const cites = this.chartCites(usable.flatMap((p) => p.figures), usable);
-    const caption = captionRuns(cites, []);
     const periods = [...new Set(usable.flatMap((p) => p.figures.map((f) => f.period)))].sort();
+    // The caption cites the sources of the figures drawn, and only those (a compare chart draws each cluster's newest).
+    const drawnCaption = (drawn: readonly { e: EntityDetail; figures: readonly Figure[] }[]): Line => captionRuns(this.chartCites(drawn.flatMap((p) => p.figures), drawn), []);
     // A trend of one period would be a column of dots, equal values hiding each other: its values are compared instead.
     if (choice.kind === 'trend' && periods.length > 1) {
-      const series: TrendSeries[] = usable.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
-      return [{ type: 'chart', caption, spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }];
+      const drawn = usable.map((p) => ({ e: p.e, figures: periods.flatMap((period) => p.figures.filter((f) => f.period === period).slice(-1)) }));
+      const series: TrendSeries[] = drawn.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
+      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }];
     }
-    const rows: CompareRow[] = usable
-      .map((p) => ({ p, f: p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined) }))
-      .filter((x): x is { p: (typeof usable)[number]; f: Figure } => x.f !== undefined)
-      .map(({ p, f }) => ({ name: p.e.name, value: f.value, qualifier: f.qualifier, period: f.period }))
-      .sort((a, b2) => b2.value - a.value);
-    return [{ type: 'chart', caption, spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }];
+    const drawn = usable.flatMap((p) => {
+      const newest = p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined);
+      return newest ? [{ e: p.e, figures: [newest] }] : [];
+    });
+    const rows: CompareRow[] = drawn.map(({ e, figures: [f] }) => ({ name: e.name, value: f!.value, qualifier: f!.qualifier, period: f!.period })).sort((a, b2) => b2.value - a.value);
+    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }];
   }
 
   /** One note per source of the figures a chart draws. */

@@ -65,18 +65,19 @@ export function headlineFigures(c: Composer, max: number): Block[] {
   ];
 }
 
-/** Output rows of the chosen entities: their latest output figure, else their tier's lower bound; biggest first. */
-export function outputRows(c: Composer, entities: readonly EntityDetail[]): { rows: OutputRow[]; cites: { sourceId: number; quote: string | null; owner: string }[] } {
-  const rows: (OutputRow & { order: number })[] = [];
-  const cites: { sourceId: number; quote: string | null; owner: string }[] = [];
+type OutputCite = { sourceId: number; quote: string | null; owner: string };
+
+/** Output rows of the chosen entities: their latest output figure, else their tier's lower bound; biggest first, each with its figure's source. */
+export function outputRows(c: Composer, entities: readonly EntityDetail[]): { rows: OutputRow[]; cites: (OutputCite | null)[] } {
+  const rows: { row: OutputRow; cite: OutputCite | null; order: number }[] = [];
   for (const e of entities) {
     const s = outputStatement(e);
     if (!s) continue;
-    rows.push({ name: e.name, category: e.category, value: s.value, qualifier: s.qualifier, fromTier: s.figure === null, order: e.sortOrder });
-    if (s.figure?.sourceId) cites.push({ sourceId: s.figure.sourceId, quote: s.figure.sourceQuote, owner: c.ownerName(e) });
+    const row: OutputRow = { name: e.name, category: e.category, value: s.value, qualifier: s.qualifier, fromTier: s.figure === null };
+    rows.push({ row, cite: s.figure?.sourceId ? { sourceId: s.figure.sourceId, quote: s.figure.sourceQuote, owner: c.ownerName(e) } : null, order: e.sortOrder });
   }
-  rows.sort((a, b) => b.value - a.value || a.order - b.order);
-  return { rows: rows.map(({ order: _order, ...r }) => r), cites };
+  rows.sort((a, b) => b.row.value - a.row.value || a.order - b.order);
+  return { rows: rows.map((r) => r.row), cites: rows.map((r) => r.cite) };
 }
 
 export function outputChart(c: Composer, entities: readonly EntityDetail[], maxRows: number, rowHeight: number): Block[] {
@@ -85,7 +86,11 @@ export function outputChart(c: Composer, entities: readonly EntityDetail[], maxR
   const shown = rows.slice(0, maxRows);
   const caption = c.say((w) => w.outputChart, 'strong');
   const seen = new Set<number>();
-  const citeRuns = cites.filter((x) => !seen.has(x.sourceId) && seen.add(x.sourceId)).flatMap((x) => c.cite(x.sourceId, x.quote, x.owner));
+  // The sources of the rows drawn, and only those (rows past maxRows are counted in a note, not drawn).
+  const citeRuns = cites
+    .slice(0, shown.length)
+    .filter((x): x is OutputCite => x !== null && !seen.has(x.sourceId) && seen.add(x.sourceId) !== undefined)
+    .flatMap((x) => c.cite(x.sourceId, x.quote, x.owner));
   const legendRow = new Set(shown.map((r) => r.category)).size > 1 || c.both ? 30 : 8;
   return [
     {
