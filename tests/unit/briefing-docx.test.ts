@@ -27,7 +27,7 @@ import { englishWordsCut, isPrinted, squash } from '../helpers/briefing-check';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
 import { applyCase, briefingCase } from '../helpers/random-briefing-data';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, pageToPng, pdfText, pdfTextAsDrawn } from '../helpers/pdf';
+import { ARTIFACTS, pageToPng, pdfText, pdfTextAsDrawn, pdfWords } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
 
 const NOW = new Date('2026-11-28T09:00:00');
@@ -136,6 +136,13 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     const { english, cut } = englishWordsCut(c.pdf, printedTexts(c.model).map((t) => t.text));
     expect(english.length).toBeGreaterThan(20);
     expect(cut, `${template}/${lang}`).toEqual([]);
+  });
+
+  it('sets every English word of a table header whole in LibreOffice ("Period", not "Perio" / "d")', () => {
+    const c = get();
+    const printed = new Set(pdfWords(c.pdf).words.map((w) => w.text.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '')));
+    const header = [...walkBlocks(c.model.blocks)].flatMap((b) => (b.type === 'table' ? b.header.flatMap((cell) => cell.lines.flatMap((l) => l.flatMap((r) => (r.t === 'text' ? (r.text.match(/[A-Za-z]{3,}/g) ?? []) : [])))) : []));
+    expect(header.filter((w) => !printed.has(w)), `${template}/${lang}`).toEqual([]);
   });
 
   it('prints every charted figure with its qualifier and unit in the table beneath the chart', () => {

@@ -250,7 +250,9 @@ class WordWriter {
       if (c.width === '*') return null;
       const cells = [b.header[i], ...b.rows.map((r) => r[i])].filter((x): x is Cell => x !== undefined);
       const widest = Math.max(0, ...cells.flatMap((cell) => cell.lines.map((l) => l.reduce((sum, r) => sum + (r.t === 'text' ? measureText(r.text.replace(/\s*\n\s*/g, ' '), 12, true) : 8), 0))));
-      return Math.min(Math.ceil((widest + 12) * 20), Math.round(CONTENT_TWIPS * 0.45));
+      // 15 % over our font's measure: Word sets the table in Times New Roman and 仿宋, or whatever stands in for them
+      // (LibreOffice's stand-ins are wider: "Period" broke as "Perio|d").
+      return Math.min(Math.ceil((widest * 1.15 + 12) * 20), Math.round(CONTENT_TWIPS * 0.45));
     });
     const used = fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
     const stars = fixed.filter((w) => w === null).length;
