@@ -1,6 +1,7 @@
 /**
- * Making a briefing as Word: the template's document model with every source's whole note (Word's
- * notes are footnotes, so nothing is cut to fit a page), written by the Word writer.
+ * Making a briefing as Word: the template's document model with every source's note (Word's notes are
+ * footnotes, so no source is cut to fit a page; the one-page brief's without their quotes, as its PDF),
+ * written by the Word writer.
  */
 import type { BriefingRequest } from '../../../shared/briefing';
 import type { BriefingDocument } from '../../../shared/document';

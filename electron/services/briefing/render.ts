@@ -73,8 +73,8 @@ export function printedTexts(model: BriefingDocument): PrintedText[] {
 /**
  * The document model for a request (the one-page brief at the given fit level; the fact sheet at the
  * given one of its scales). `allNotes`: every
- * source's whole note with its quoted passages, whatever the fit level cut (Word, where notes are
- * footnotes and the page has no limit).
+ * source's note, whatever the fit level cut, with its quoted passages but in the one-page brief (Word,
+ * where notes are footnotes and the page has no limit).
  */
 export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0, options: { allNotes?: boolean } = {}): BriefingDocument {
   const request = parseRequest(rawRequest);
@@ -82,7 +82,10 @@ export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
   const c = new Composer(request, data, localDate(now));
   const model = request.template === 'one-page' ? onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!, FACT_SHEET_SCALES[Math.min(level, FACT_SHEET_SCALES.length - 1)]);
   if (options.allNotes) {
-    for (const b of walkBlocks(model.blocks)) if (b.type === 'notes') b.compact = false;
+    // The one-page brief's notes stay without their quoted passages, as its PDF prints them at every
+    // fit level: in Word the quotes of every figure made one footnote longer than a page, which pushed
+    // the headline figures to page 2 (a "one-page" brief of five pages in LibreOffice).
+    if (request.template !== 'one-page') for (const b of walkBlocks(model.blocks)) if (b.type === 'notes') b.compact = false;
     c.finishNotes(model.blocks);
   }
   return model;
