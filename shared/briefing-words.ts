@@ -68,6 +68,12 @@ export interface BriefingWords {
 
 const ZH_MONTHS = 12;
 
+/** The local date as YYYY-MM-DD. */
+export function localDate(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** 2024-09-30 → 2024年9月30日 / 30 September 2024; anything else is returned as it is. */
 export function longDate(iso: string, lang: 'zh' | 'en'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

@@ -29,7 +29,7 @@ import {
 } from './domain';
 import { ErrorPayload } from './errors';
 import { City, MetricEntry, MetricInput, MetricSnapshot } from './metrics';
-import { BulletinContent, BulletinFrame } from './bulletin';
+import { BulletinContent, BulletinFrame, IssueNumber } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
 import { AcknowledgeInput, AcknowledgementSnapshot, CheckCounts, ChecksReport, FindingRef, RunChecksInput } from './checks';
@@ -167,6 +167,8 @@ export const contract = {
   createBulletinDraft: { input: z.object({ content: BulletinContent }).strict(), output: BulletinRecord },
   updateBulletinDraft: { input: z.object({ id: BulletinId, content: BulletinContent }).strict(), output: BulletinRecord },
   issueBulletin: { input: z.object({ id: BulletinId, supplement: z.boolean().default(false), withTotal: z.boolean().default(false) }).strict(), output: BulletinRecord },
+  /** The 期号 签发 would give now (with these options), for the dialog to show before it is pressed; nothing written. Another issue 签发'd in between takes it first: 签发 numbers in its own transaction. */
+  nextBulletinIssue: { input: z.object({ supplement: z.boolean().default(false), withTotal: z.boolean().default(false) }).strict(), output: IssueNumber },
   correctBulletin: { input: z.object({ id: BulletinId }).strict(), output: BulletinRecord },
   bulletinReferences: { input: z.object({ id: BulletinId }).strict(), output: ReferenceReport },
   acceptBulletinReference: { input: z.object({ id: BulletinId, figureId: RowId }).strict(), output: BulletinRecord },

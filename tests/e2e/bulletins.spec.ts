@@ -110,6 +110,12 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await expect(sendTo.getByText('区委办公室', { exact: true }).first()).toBeVisible();
   await expect(sendTo.getByText('各街道办事处', { exact: true }).first()).toBeVisible();
   await axeClean(app, 'draft with frame open');
+  // With the head and tail filled in, 签发 warns of nothing.
+  await app.getByRole('button', { name: '签发…' }).click();
+  const complete = await openedDialog(app, '签发本期简报');
+  await expect(complete.getByRole('status')).toContainText('将编为');
+  await expect(complete.getByText('报头或版记尚不完整', { exact: false })).toHaveCount(0);
+  await complete.getByRole('button', { name: '取消' }).click();
 
   // 删除草稿 asks first, then the draft is in Settings' trash, from where it comes back.
   await app.getByRole('button', { name: '删除草稿' }).click();
@@ -146,9 +152,16 @@ test('a draft saves itself after a pause; the header undo takes the save back an
   // Issued as a supplement (增刊), numbered apart from the year's regular issues.
   await app.getByRole('button', { name: '签发…' }).click();
   const dialog = await openedDialog(app, '签发本期简报');
-  await dialog.getByRole('checkbox', { name: '作为增刊（单独编号）' }).check();
-  await dialog.getByRole('button', { name: '签发', exact: true }).click();
   const year = new Date().getFullYear();
+  // The dialog says which 期号 it will take, before it is pressed, and again when 增刊 is ticked.
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`^将编为 ${year}年第\\d+期，签发日期 ${year}年\\d+月\\d+日。$`));
+  await dialog.getByRole('checkbox', { name: '作为增刊（单独编号）' }).check();
+  await expect(dialog.getByRole('status')).toContainText(`将编为 ${year}年增刊第1期`);
+  // The built-in frame has no 编印单位 and no tail: said before 签发, which still goes ahead.
+  const incomplete = dialog.getByRole('alert').or(dialog.locator('.ant-alert-warning'));
+  await expect(incomplete).toContainText('编印单位为空');
+  await expect(incomplete).toContainText('报送、抄送和印数都没有填写：印出的简报将没有版记。');
+  await dialog.getByRole('button', { name: '签发', exact: true }).click();
   await expect(app.getByText(`${year}年增刊第1期`).first()).toBeVisible();
   await nav(app, '简报编发').click();
   const listed = app.getByRole('region', { name: `${year}年` }).getByRole('listitem').filter({ hasText: '集群月报（十一月）' });

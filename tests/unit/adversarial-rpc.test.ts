@@ -94,6 +94,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   createBulletinDraft: { content: bulletin },
   updateBulletinDraft: { id: 1, content: bulletin },
   issueBulletin: { id: 1 },
+  nextBulletinIssue: { supplement: true },
   correctBulletin: { id: 1 },
   bulletinReferences: { id: 1 },
   acceptBulletinReference: { id: 1, figureId: 1 },

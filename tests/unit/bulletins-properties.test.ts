@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { saveNewDraft } from '../../electron/services/bulletins/actions';
-import { issueBulletin } from '../../electron/services/bulletins/issue';
+import { issueBulletin, nextIssue } from '../../electron/services/bulletins/issue';
 import { referenceReport } from '../../electron/services/bulletins/references';
 import { getBulletin } from '../../electron/services/bulletins/store';
 import { setItemDeleted, saveFigure } from '../../electron/services/workbench/actions';
@@ -24,7 +24,10 @@ describe('期号', () => {
         let total = 0;
         for (const op of ops) {
           const draft = saveNewDraft(db, draftContent(db, `${op.year}年`, []));
+          // What the 签发 dialog shows beforehand is the 期号 given.
+          const shown = nextIssue(db, { supplement: op.supplement, withTotal: op.withTotal }, new Date(op.year, 5, 1));
           const issue = issueBulletin(db, '李分析', draft.id, { supplement: op.supplement, withTotal: op.withTotal }, new Date(op.year, 5, 1)).issue;
+          expect(issue).toEqual(shown);
           const key = `${op.year}:${op.supplement}`;
           const expected = (numbers.get(key) ?? 0) + 1;
           numbers.set(key, expected);

@@ -9,7 +9,7 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BriefingRequest } from '../../../shared/briefing';
-import { BRIEFING_WORDS } from '../../../shared/briefing-words';
+import { BRIEFING_WORDS, localDate } from '../../../shared/briefing-words';
 import { bodyTexts, walkBlocks, type BriefingDocument } from '../../../shared/document';
 import { AppError } from '../../../shared/errors';
 import { issueDetails } from '../../../shared/text';
@@ -53,11 +53,7 @@ export interface PreparedBriefing {
   printed: PrintedText[];
 }
 
-/** The local date as YYYY-MM-DD. */
-export function localDate(now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localDate };
 
 /** Every string the document prints, with where it came from: the body, the running header and marking, the footer. */
 export function printedTexts(model: BriefingDocument): PrintedText[] {

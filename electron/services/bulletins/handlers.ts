@@ -5,7 +5,7 @@ import { acceptFigure, saveDraft, saveNewDraft, startCorrection } from './action
 import { archiveYears, listIssued, searchBulletins } from './archive';
 import { exportBulletin, exportBulletinTo } from './export';
 import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
-import { issueBulletin } from './issue';
+import { issueBulletin, nextIssue } from './issue';
 import { referenceReport } from './references';
 import { getBulletin, listDrafts } from './store';
 
@@ -15,6 +15,7 @@ type BulletinChannels =
   | 'createBulletinDraft'
   | 'updateBulletinDraft'
   | 'issueBulletin'
+  | 'nextBulletinIssue'
   | 'correctBulletin'
   | 'bulletinReferences'
   | 'acceptBulletinReference'
@@ -35,6 +36,7 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     createBulletinDraft: write(({ content }) => saveNewDraft(db, content)),
     updateBulletinDraft: write(({ id, content }) => saveDraft(db, id, content)),
     issueBulletin: write(({ id, supplement, withTotal }) => issueBulletin(db, authorOf(db), id, { supplement, withTotal })),
+    nextBulletinIssue: ({ supplement, withTotal }) => nextIssue(db, { supplement, withTotal }),
     correctBulletin: write(({ id }) => startCorrection(db, id)),
     bulletinReferences: ({ id }) => referenceReport(db, id),
     acceptBulletinReference: write(({ id, figureId }) => acceptFigure(db, id, figureId)),

@@ -80,6 +80,13 @@ export function nextNumber(db: DB, year: number, supplement: boolean): number {
   return db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM bulletins WHERE kind = 'issued' AND year = ? AND supplement = ?`).pluck().get(year, supplement ? 1 : 0) as number;
 }
 
+/** The 期号 签发 would give now with these options (read only; 签发 numbers again inside its own write transaction). */
+export function nextIssue(db: DB, options: { supplement: boolean; withTotal: boolean }, now: Date = new Date()): IssueNumber {
+  const year = now.getFullYear();
+  const total = options.withTotal ? (db.prepare(`SELECT coalesce(max(total), 0) + 1 FROM bulletins`).pluck().get() as number) : null;
+  return { year, number: nextNumber(db, year, options.supplement), total, supplement: options.supplement };
+}
+
 /**
  * Issues draft `id`: refused while a reference is broken or changed and not yet accepted (naming
  * the paragraph). The earlier edits of the draft can no longer be undone (their batches are
@@ -98,10 +105,9 @@ export function issueBulletin(db: DB, author: string, id: number, rawOptions: un
           throw new AppError('INVALID_INPUT', 'unknown source', { where: 'sourceId', reason: `unknown source ${block.sourceId}`, problem: 'unknown_ref', value: block.sourceId });
         }
       }
-      const year = now.getFullYear();
+      // Read inside the write transaction: two issues 签发'd at once get consecutive numbers.
+      const { year, number, total } = nextIssue(db, options, now);
       const supplement = options.supplement ? 1 : 0;
-      const number = nextNumber(db, year, options.supplement);
-      const total = options.withTotal ? (db.prepare(`SELECT coalesce(max(total), 0) + 1 FROM bulletins`).pluck().get() as number) : null;
       const ctx = newChange(author, now);
       db.prepare(
         `UPDATE bulletins SET kind = 'issued', year = @year, number = @number, total = @total, supplement = @supplement,

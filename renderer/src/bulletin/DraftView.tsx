@@ -259,6 +259,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
       <IssueDialog
         id={record.id}
         title={content.title}
+        frame={content.frame}
         lang={lang}
         open={issuing}
         onClose={() => setIssuing(false)}

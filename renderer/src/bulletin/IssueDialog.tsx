@@ -1,12 +1,15 @@
 /**
  * 签发: the dialog that issues a draft. It says what happens (the issue becomes read-only, its 期号 and
- * every referenced value are frozen), offers 增刊 and 总第M期, and shows a refusal (a broken or
+ * every referenced value are frozen) and which 期号 and date it will take, offers 增刊 and 总第M期,
+ * warns of a head without its 编印单位 or an issue with no 版记, and shows a refusal (a broken or
  * updated reference) in the person's language, changing nothing.
  */
 import { Alert, Checkbox, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinRecord } from '../../../shared/bulletin-store';
+import type { BulletinFrame, IssueNumber } from '../../../shared/bulletin';
+import { issueLabel, type BulletinRecord } from '../../../shared/bulletin-store';
+import { localDate, longDate } from '../../../shared/briefing-words';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { errorText } from '../session';
@@ -14,18 +17,32 @@ import { errorText } from '../session';
 export interface IssueDialogProps {
   id: number;
   title: string;
+  /** The draft's head and tail as typed, for the warnings. */
+  frame: BulletinFrame;
   lang: Lang;
   open: boolean;
   onClose: () => void;
   onIssued: (record: BulletinRecord) => void;
 }
 
-export function IssueDialog({ id, title, lang, open, onClose, onIssued }: IssueDialogProps): React.JSX.Element {
+export function IssueDialog({ id, title, frame, lang, open, onClose, onIssued }: IssueDialogProps): React.JSX.Element {
   const { t } = useTranslation();
   const [supplement, setSupplement] = useState(false);
   const [withTotal, setWithTotal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The 期号 it will take, asked again when 增刊 or 总期号 changes (an issue 签发'd meanwhile elsewhere takes it first: 签发 numbers again).
+  const [next, setNext] = useState<IssueNumber | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    getApi()
+      .nextBulletinIssue({ supplement, withTotal })
+      .then((n) => current && setNext(n), () => current && setNext(null));
+    return () => void (current = false);
+  }, [open, supplement, withTotal]);
+  const words = lang === 'en' ? 'en' : 'zh';
+  const noTail = frame.sendTo.length === 0 && frame.copyTo.length === 0 && frame.copies === null;
   const issue = async (): Promise<void> => {
     setBusy(true);
     setError(null);
@@ -52,6 +69,25 @@ export function IssueDialog({ id, title, lang, open, onClose, onIssued }: IssueD
       destroyOnHidden
     >
       <Typography.Paragraph>{t('bulletins.issue.what', { title })}</Typography.Paragraph>
+      {next ? (
+        <Typography.Paragraph strong role="status">
+          {t('bulletins.issue.number', { number: issueLabel(next, words), date: longDate(localDate(new Date()), words) })}
+        </Typography.Paragraph>
+      ) : null}
+      {!frame.unit.trim() || noTail ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('bulletins.issue.incomplete')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {!frame.unit.trim() ? <li>{t('bulletins.issue.noUnit')}</li> : null}
+              {noTail ? <li>{t('bulletins.issue.noTail')}</li> : null}
+            </ul>
+          }
+        />
+      ) : null}
       <Space orientation="vertical">
         <Checkbox checked={supplement} onChange={(e) => setSupplement(e.target.checked)}>
           {t('bulletins.issue.supplement')}
