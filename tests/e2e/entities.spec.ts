@@ -43,8 +43,22 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await app.keyboard.press('Control+z');
   await expect(app.getByText('Low-altitude economy and aerospace', { exact: true })).toBeVisible();
 
-  await app.getByRole('button', { name: '删除产业' }).click();
-  await app.getByRole('tooltip').getByRole('button', { name: '删除产业' }).click();
+  // By keyboard: Enter on 删除产业 puts the focus on the confirmation's 取消 (it stayed behind, seven Tabs away);
+  // Enter there cancels; the next time Tab reaches the danger button.
+  const remove = app.getByRole('button', { name: '删除产业' });
+  await remove.focus();
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('tooltip');
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(app.getByRole('heading', { level: 1, name: '低空经济' })).toBeVisible();
+  await remove.focus();
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: '删除产业' })).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
   await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(7);
 

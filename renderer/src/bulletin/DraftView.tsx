@@ -4,7 +4,8 @@
  * keeps everything, offers Retry, and on leaving keeps the text in the window to offer back); its live
  * references accepted; exported; issued (签发); deleted into the trash.
  */
-import { App as AntApp, Alert, Button, Collapse, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Collapse, Form, Input, Space, Tag, Typography } from 'antd';
+import { Confirm } from '../components/Confirm';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinContent } from '../../../shared/bulletin';
@@ -251,9 +252,9 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
             </Button>
           </Space>
           <ExportBar id={record.id} lang={lang} before={saveFirst} />
-          <Popconfirm title={t('bulletins.deleteConfirm')} okText={t('bulletins.delete')} cancelText={t('bulletins.issue.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+          <Confirm title={t('bulletins.deleteConfirm')} okText={t('bulletins.delete')} cancelText={t('bulletins.issue.cancel')} onConfirm={() => void remove()}>
             <Button danger>{t('bulletins.delete')}</Button>
-          </Popconfirm>
+          </Confirm>
         </Space>
       </section>
       <IssueDialog

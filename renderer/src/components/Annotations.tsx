@@ -1,5 +1,6 @@
 /** Annotations: one item (edit, resolve, reopen, delete), and the panel of one figure or entity with its add form. */
-import { Badge, Button, Checkbox, Empty, Form, Input, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Checkbox, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Confirm } from './Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation, AnnotationInput } from '../../../shared/domain';
@@ -142,11 +143,11 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
                   {t('annotations.reopen')}
                 </Button>
               )}
-              <Popconfirm title={t('annotations.delete')} onConfirm={() => void remove(a.id)}>
+              <Confirm title={t('annotations.delete')} okText={t('annotations.delete')} cancelText={t('figureForm.cancel')} onConfirm={() => void remove(a.id)}>
                 <Button size="small" danger>
                   {t('annotations.delete')}
                 </Button>
-              </Popconfirm>
+              </Confirm>
             </Space>
           </>
         )}

@@ -3,7 +3,8 @@
  * one or a new one). Every field is checked here with the same schemas main checks again; a
  * refusal from main is shown next to the field it names.
  */
-import { App, Button, Col, Divider, Form, Input, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Confirm } from './Confirm';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -352,9 +353,9 @@ export function FigureForm(props: {
           {t('figureForm.save')}
         </Button>
         {f ? (
-          <Popconfirm title={t('figureForm.deleteConfirm')} onConfirm={() => void remove()} okText={t('figureForm.delete')} cancelText={t('figureForm.cancel')}>
+          <Confirm title={t('figureForm.deleteConfirm')} onConfirm={() => void remove()} okText={t('figureForm.delete')} cancelText={t('figureForm.cancel')}>
             <Button danger>{t('figureForm.delete')}</Button>
-          </Popconfirm>
+          </Confirm>
         ) : null}
       </Space>
     </Form>

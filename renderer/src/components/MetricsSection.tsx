@@ -4,7 +4,8 @@
  * offered as suggestions, no values), and delete, refused by main while figures use it. Every save
  * and delete is one undoable change.
  */
-import { App as AntApp, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Confirm } from './Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/i18n';
@@ -102,11 +103,11 @@ export function MetricsSection({ lang }: { lang: Lang }): React.JSX.Element {
                   {t('catalog.edit')}
                 </Button>
                 {m.builtin ? null : (
-                  <Popconfirm title={t('catalog.deleteConfirm', { name: m.name[side] })} onConfirm={() => void remove(m)} okText={t('catalog.delete')} cancelText={t('catalog.cancel')}>
+                  <Confirm title={t('catalog.deleteConfirm', { name: m.name[side] })} onConfirm={() => void remove(m)} okText={t('catalog.delete')} cancelText={t('catalog.cancel')}>
                     <Button size="small" danger aria-label={`${t('catalog.delete')} ${m.name[side]}`}>
                       {t('catalog.delete')}
                     </Button>
-                  </Popconfirm>
+                  </Confirm>
                 )}
               </Space>
             ),

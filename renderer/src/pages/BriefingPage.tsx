@@ -3,7 +3,8 @@
  * PDF in the page (components/BriefingPreview.tsx: drawn by pdf.js, page 1 first); export
  * through the save dialog; save the choices as a named definition and run it again later.
  */
-import { Alert, Button, Card, Checkbox, Col, ConfigProvider, Form, Input, List, Popconfirm, Radio, Row, Select, Space, Typography, type ThemeConfig } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, ConfigProvider, Form, Input, List, Radio, Row, Select, Space, Typography, type ThemeConfig } from 'antd';
+import { Confirm } from '../components/Confirm';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -268,11 +269,11 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
                   {t('briefingBuilder.preview')}
                 </Button>
                 {disagreements.length > 0 ? (
-                  <Popconfirm title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport()} disabled={needsEntity || busy !== null}>
+                  <Confirm title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport()} danger={false} disabled={needsEntity || busy !== null}>
                     <Button loading={busy === 'export'} disabled={needsEntity || busy !== null}>
                       {t('briefingBuilder.export')}
                     </Button>
-                  </Popconfirm>
+                  </Confirm>
                 ) : (
                   <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
                     {t('briefingBuilder.export')}

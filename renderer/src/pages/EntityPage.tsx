@@ -1,4 +1,5 @@
-import { Badge, Button, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Confirm } from '../components/Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityDetail, Figure } from '../../../shared/domain';
@@ -62,17 +63,9 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
             {t('workbench.addFigure')}
           </Button>
           <EntityFormButton mode="update" entity={entity} />
-          <Popconfirm
-            title={t('entityForm.deleteConfirm')}
-            onConfirm={() => void remove()}
-            okText={t('entityForm.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('figureForm.cancel')}
-            placement="bottomRight"
-            styles={{ root: { maxWidth: 'min(360px, calc(100vw - 32px))' } }}
-          >
+          <Confirm title={t('entityForm.deleteConfirm')} onConfirm={() => void remove()} okText={t('entityForm.delete')} cancelText={t('figureForm.cancel')} placement="bottomRight">
             <Button danger>{t('entityForm.delete')}</Button>
-          </Popconfirm>
+          </Confirm>
         </Space>
       </Space>
       <div style={{ height: 12 }} />
