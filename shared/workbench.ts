@@ -88,15 +88,6 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-export const UndoState = z.object({
-  canUndo: z.boolean(),
-  canRedo: z.boolean(),
-  /** The change undo (redo) would take back (apply again): the page sends it, so only that one is. */
-  undoBatchId: z.string().nullable().optional(),
-  redoBatchId: z.string().nullable().optional(),
-});
-export type UndoState = z.infer<typeof UndoState>;
-
 /** What one batch changed, in words a person reads ("修改 智能机器人 产值（2023）"): its main revision and how many others. */
 export const BatchSummary = z.object({
   action: z.enum(['create', 'update', 'delete', 'restore']),
@@ -105,6 +96,18 @@ export const BatchSummary = z.object({
   more: z.number().int().min(0),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
+
+export const UndoState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  /** The change undo (redo) would take back (apply again): the page sends it, so only that one is. */
+  undoBatchId: z.string().nullable().optional(),
+  redoBatchId: z.string().nullable().optional(),
+  /** That change in words, for the buttons to say before they are pressed ("撤销：修改 智能机器人 · 产值 · 2023"). */
+  undoWhat: BatchSummary.nullable().optional(),
+  redoWhat: BatchSummary.nullable().optional(),
+});
+export type UndoState = z.infer<typeof UndoState>;
 
 export const UndoResult = z.object({
   /** False when there was nothing to undo (or redo). */

@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeChange } from '../../shared/history';
 import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
 import { ExportWorkbook } from './components/ExportWorkbook';
@@ -164,10 +165,19 @@ function Shell({ dark, onTheme, onLang, onHeaderHeight }: { dark: boolean; onThe
         </nav>
         <ExportWorkbook lang={lang} />
         <Space.Compact role="group" aria-label={t('undo.group')}>
-          <Button disabled={!session.undoState.canUndo} style={session.undoState.canUndo ? undefined : DISABLED_ON_NAVY} onClick={() => void session.undo()} title="Ctrl/⌘+Z">
+          {/* Each says what it would take back before it is pressed (its description, and the tooltip): on the dashboard, 撤销 took back a 简报 edit made elsewhere. */}
+          <Button
+            disabled={!session.undoState.canUndo}
+            style={session.undoState.canUndo ? undefined : DISABLED_ON_NAVY}
+            onClick={() => void session.undo()}
+            title={session.undoState.undoWhat ? t('undo.undoWhat', { change: describeChange(session.undoState.undoWhat, lang), keys: 'Ctrl/⌘+Z' }) : 'Ctrl/⌘+Z'}>
             {t('undo.undo')}
           </Button>
-          <Button disabled={!session.undoState.canRedo} style={session.undoState.canRedo ? undefined : DISABLED_ON_NAVY} onClick={() => void session.redo()} title="Ctrl/⌘+Shift+Z">
+          <Button
+            disabled={!session.undoState.canRedo}
+            style={session.undoState.canRedo ? undefined : DISABLED_ON_NAVY}
+            onClick={() => void session.redo()}
+            title={session.undoState.redoWhat ? t('undo.redoWhat', { change: describeChange(session.undoState.redoWhat, lang), keys: 'Ctrl/⌘+Shift+Z' }) : 'Ctrl/⌘+Shift+Z'}>
             {t('undo.redo')}
           </Button>
         </Space.Compact>

@@ -685,6 +685,8 @@ export const en: Messages = {
     nothingToRedo: 'Nothing to redo',
     group: 'Undo and redo',
     undoneWhat: 'Undone: {{change}}',
+    undoWhat: 'Undo: {{change}} ({{keys}})',
+    redoWhat: 'Redo: {{change}} ({{keys}})',
     redoneWhat: 'Redone: {{change}}',
     verb: { create: 'added', update: 'edited', delete: 'deleted', restore: 'restored' },
     more_one: ' (and 1 more change)',

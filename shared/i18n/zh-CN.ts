@@ -683,6 +683,8 @@ export const zhCN = {
     nothingToRedo: '没有可重做的修改',
     group: '撤销与重做',
     undoneWhat: '已撤销：{{change}}',
+    undoWhat: '撤销：{{change}}（{{keys}}）',
+    redoWhat: '重做：{{change}}（{{keys}}）',
     redoneWhat: '已重做：{{change}}',
     verb: { create: '新增', update: '修改', delete: '删除', restore: '恢复' },
     more_one: '（连同另外 1 项修改）',

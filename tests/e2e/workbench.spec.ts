@@ -69,9 +69,14 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   await expect(robotsRow(app)).not.toContainText('广东统计年鉴 2025');
   await app.keyboard.press('Control+Shift+Z');
   await expect(robotsRow(app)).toContainText('超过120亿元');
-  await app.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '撤销' }).click();
+  // The header's buttons say what they would take back before they are pressed.
+  const undoButton = app.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '撤销' });
+  const redoButton = app.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '重做' });
+  await expect(undoButton).toHaveAccessibleDescription(/^撤销：修改 智能机器人.*产值.*2023.*（Ctrl\/⌘\+Z）$/);
+  await undoButton.click();
   await expect(robotsRow(app)).toContainText('超过100亿元');
-  await app.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '重做' }).click();
+  await expect(redoButton).toHaveAccessibleDescription(/^重做：修改 智能机器人.*产值.*2023.*（Ctrl\/⌘\+Shift\+Z）$/);
+  await redoButton.click();
   await expect(robotsRow(app)).toContainText('超过120亿元');
 
   await app.reload();

@@ -34,7 +34,8 @@ export function undoState(db: DB): UndoState {
 export function undoStateWithBatches(db: DB): UndoState {
   const undoBatchId = newestDone(db)?.id ?? null;
   const redoBatchId = lastUndone(db)?.id ?? null;
-  return { canUndo: undoBatchId !== null, canRedo: redoBatchId !== null, undoBatchId, redoBatchId };
+  const what = (id: string | null) => (id === null ? null : (batchSummary(db, id) ?? null));
+  return { canUndo: undoBatchId !== null, canRedo: redoBatchId !== null, undoBatchId, redoBatchId, undoWhat: what(undoBatchId), redoWhat: what(redoBatchId) };
 }
 
 const newestDone = (db: DB): { id: string } | undefined =>
