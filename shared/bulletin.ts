@@ -76,6 +76,10 @@ export const BulletinFrame = z.object({
 });
 export type BulletinFrame = z.infer<typeof BulletinFrame>;
 
+/** Which frame defaults a bulletin starts from: its own for English issues, the Chinese ones for Chinese and bilingual issues (their head is Chinese). */
+export type FrameLang = 'zh' | 'en';
+export const frameLangOf = (lang: 'zh' | 'en' | 'bilingual'): FrameLang => (lang === 'en' ? 'en' : 'zh');
+
 export const BulletinContent = z.object({
   format: z.literal('cluster-brief/bulletin'),
   formatVersion: z.literal(1),

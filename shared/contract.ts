@@ -175,8 +175,9 @@ export const contract = {
   listIssuedBulletins: { input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(), output: z.object({ years: z.array(z.number().int()), items: z.array(BulletinListItem) }) },
   searchBulletins: { input: z.object({ query: z.string().max(200), issuedOnly: z.boolean().default(true) }).strict(), output: z.array(BulletinListItem) },
   newBulletinContent: { input: z.object({ title: BulletinContent.shape.title, lang: BulletinContent.shape.lang }).strict(), output: BulletinContent },
-  getBulletinFrameDefaults: { input: NoInput, output: BulletinFrame },
-  updateBulletinFrameDefaults: { input: BulletinFrame.strict(), output: BulletinFrame },
+  /** The frame a new draft starts from: for English issues (lang 'en') or for Chinese and bilingual ones (the default). */
+  getBulletinFrameDefaults: { input: z.object({ lang: z.enum(['zh', 'en']).default('zh') }).strict(), output: BulletinFrame },
+  updateBulletinFrameDefaults: { input: BulletinFrame.extend({ lang: z.enum(['zh', 'en']).default('zh') }).strict(), output: BulletinFrame },
   /** Export an issue as PDF or Word (i10-export): the Host asks where to save; null path: cancelled. Issued: frozen data only; a draft with a broken reference is refused. */
   exportBulletin: { input: z.object({ id: BulletinId, format: BulletinFormat, openAfter: z.boolean() }).strict(), output: BulletinExportResult },
   /** The issue as its PDF prints it, to look at before 签发 or export: the same PDF exportBulletin writes, nothing saved. A draft with a broken reference is refused, naming the paragraph. */

@@ -808,6 +808,9 @@ export const en: Messages = {
       intro: 'The head, compiling unit, marking, To and Cc lists and number of copies a new bulletin starts with; each issue can change its own.',
       save: 'Set as bulletin defaults',
       saved: 'Bulletin defaults saved; new bulletins will use them.',
+      which: 'Defaults for',
+      forZh: 'Chinese and bilingual bulletins',
+      forEn: 'English bulletins',
     },
     refs: {
       heading: 'Referenced figures',

@@ -100,6 +100,17 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await section.getByRole('button', { name: '设为简报默认设置' }).click();
   await expect(section.getByRole('status')).toHaveText(/已保存简报默认设置/);
   await axeClean(app, 'settings');
+  // English issues have defaults of their own: an English head out of the box (it was the Chinese one).
+  await section.getByRole('radiogroup', { name: '默认设置用于' }).getByText('英文简报').click();
+  await expect(section.getByRole('textbox', { name: '报头名称' })).toHaveValue('Guangdong Strategic Industry Clusters Bulletin');
+  await section.getByRole('textbox', { name: '编印单位' }).fill('Development Zone Economic Bureau');
+  await section.getByRole('button', { name: '设为简报默认设置' }).click();
+  await expect(section.getByRole('status')).toHaveText(/已保存简报默认设置/);
+  await section.getByRole('radiogroup', { name: '默认设置用于' }).getByText('中文与双语简报').click();
+  await expect(section.getByRole('textbox', { name: '报头名称' })).toHaveValue('广州开发区产业集群简报');
+  await newDraft(app, 'Cluster update, Q1', '英文');
+  await app.getByRole('button', { name: /报头与报尾（Guangdong Strategic Industry Clusters Bulletin）/ }).click();
+  await expect(app.getByRole('textbox', { name: '编印单位' })).toHaveValue('Development Zone Economic Bureau');
 
   await newDraft(app, '第一季度集群运行情况');
   await app.getByRole('button', { name: /报头与报尾（广州开发区产业集群简报）/ }).click();

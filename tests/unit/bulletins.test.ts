@@ -250,6 +250,22 @@ describe('the archive', () => {
     expect(await api('getBulletinFrameDefaults', {})).toMatchObject({ name: '广东省战略性产业集群工作简报', sendTo: [] });
     db.close();
   });
+
+  it('keeps English issues’ frame defaults apart: an English issue starts with an English head (it started with the Chinese one)', async () => {
+    const { api, db } = openBulletinApp();
+    expect(await api('getBulletinFrameDefaults', { lang: 'en' })).toMatchObject({ name: 'Guangdong Strategic Industry Clusters Bulletin', marking: 'Internal' });
+    expect((await api('newBulletinContent', { title: 'Q4', lang: 'en' })).frame.name).toBe('Guangdong Strategic Industry Clusters Bulletin');
+    const english = { name: 'Cluster Bulletin', unit: 'Provincial Cluster Office', marking: 'Internal', copyNumber: '', sendTo: ['General Office'], copyTo: [], copies: 20 };
+    await api('updateBulletinFrameDefaults', { ...english, lang: 'en' });
+    expect(await api('getBulletinFrameDefaults', { lang: 'en' })).toEqual(english);
+    // The Chinese defaults are untouched, and serve Chinese and bilingual issues.
+    expect(await api('getBulletinFrameDefaults', {})).toMatchObject({ name: '广东省战略性产业集群工作简报', sendTo: [] });
+    expect((await api('newBulletinContent', { title: 'Q4', lang: 'en' })).frame).toEqual(english);
+    expect((await api('newBulletinContent', { title: '四季度', lang: 'bilingual' })).frame.name).toBe('广东省战略性产业集群工作简报');
+    expect((await api('newBulletinContent', { title: '四季度', lang: 'zh' })).frame.name).toBe('广东省战略性产业集群工作简报');
+    expect((await refusal(api('updateBulletinFrameDefaults', { ...english, lang: 'fr' } as never))).code).toBe('INVALID_INPUT');
+    db.close();
+  });
 });
 
 describe('what an export is given', () => {

@@ -43,8 +43,8 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     listIssuedBulletins: ({ year }) => ({ years: archiveYears(db), items: listIssued(db, year) }),
     searchBulletins: ({ query, issuedOnly }) => searchBulletins(db, query, issuedOnly),
     newBulletinContent: ({ title, lang }) => blankContent(db, title, lang),
-    getBulletinFrameDefaults: () => frameDefaults(db),
-    updateBulletinFrameDefaults: write((frame) => updateFrameDefaults(db, frame)),
+    getBulletinFrameDefaults: ({ lang }) => frameDefaults(db, lang),
+    updateBulletinFrameDefaults: write(({ lang, ...frame }) => updateFrameDefaults(db, frame, lang)),
     exportBulletin: ({ id, format, openAfter }) => exportBulletinTo(db, ctx.host, id, format, openAfter),
     previewBulletin: async ({ id }) => {
       const { bytes, pages } = await exportBulletin(db, id, 'pdf');

@@ -8,7 +8,7 @@ import { App as AntApp, Alert, Button, Collapse, Form, Input, Space, Tag, Typogr
 import { Confirm } from '../components/Confirm';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinContent } from '../../../shared/bulletin';
+import { frameLangOf, type BulletinContent } from '../../../shared/bulletin';
 import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
@@ -71,7 +71,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
     });
   }
   const saver = saverRef.current;
-  const [defaults] = useCall(() => getApi().getBulletinFrameDefaults({}), []);
+  const [defaults] = useCall(() => getApi().getBulletinFrameDefaults({ lang: frameLangOf(content.lang) }), [content.lang]);
   const [references, retryReferences] = useCall(() => getApi().bulletinReferences({ id: record.id }), [record.id, dataVersion]);
 
   // The record reloads after every write; one that differs from what is shown, while nothing here is

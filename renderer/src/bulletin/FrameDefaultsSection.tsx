@@ -1,8 +1,11 @@
-/** Settings ▸ 简报: the frame every new draft starts from (报头 name, 编印单位, marking, 报送/抄送 lists, 共印N份). */
-import { Alert, Button, Card, Form, Typography } from 'antd';
+/**
+ * Settings ▸ 简报: the frame every new draft starts from (报头 name, 编印单位, marking, 报送/抄送 lists,
+ * 共印N份) — one for Chinese and bilingual issues, one for English issues (whose head is English).
+ */
+import { Alert, Button, Card, Form, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BulletinFrame } from '../../../shared/bulletin';
+import type { BulletinFrame, FrameLang } from '../../../shared/bulletin';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { LoadState } from '../components/LoadState';
@@ -12,21 +15,34 @@ import { FrameFields } from './FrameFields';
 
 export function FrameDefaultsSection({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
-  const [loaded, retry] = useCall(() => getApi().getBulletinFrameDefaults({}), []);
+  const [which, setWhich] = useState<FrameLang>('zh');
+  // Tagged with the defaults they are: the form waits for the chosen ones (the call keeps the last value while it reloads).
+  const [loaded, retry] = useCall(async () => ({ which, frame: await getApi().getBulletinFrameDefaults({ lang: which }) }), [which]);
   return (
     <section aria-labelledby="bulletin-frame-heading" style={{ marginTop: 24, maxWidth: 900 }}>
       <Typography.Title level={2} id="bulletin-frame-heading" style={{ fontSize: 20 }}>
         {t('bulletins.settings.heading')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('bulletins.settings.intro')}</Typography.Paragraph>
+      <Radio.Group
+        aria-label={t('bulletins.settings.which')}
+        optionType="button"
+        value={which}
+        onChange={(e) => setWhich(e.target.value as FrameLang)}
+        options={[
+          { value: 'zh', label: t('bulletins.settings.forZh') },
+          { value: 'en', label: t('bulletins.settings.forEn') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
       <LoadState loaded={loaded} lang={lang} retry={retry}>
-        {(frame) => <DefaultsForm initial={frame} lang={lang} />}
+        {(got) => (got.which === which ? <DefaultsForm key={which} initial={got.frame} which={which} lang={lang} /> : null)}
       </LoadState>
     </section>
   );
 }
 
-function DefaultsForm({ initial, lang }: { initial: BulletinFrame; lang: Lang }): React.JSX.Element {
+function DefaultsForm({ initial, which, lang }: { initial: BulletinFrame; which: FrameLang; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const [frame, setFrame] = useState(initial);
   const [saved, setSaved] = useState(initial);
@@ -36,7 +52,7 @@ function DefaultsForm({ initial, lang }: { initial: BulletinFrame; lang: Lang })
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      const stored = await getApi().updateBulletinFrameDefaults(frame);
+      const stored = await getApi().updateBulletinFrameDefaults({ ...frame, lang: which });
       setSaved(stored);
       setFrame(stored);
       setNotice({ type: 'success', text: t('bulletins.settings.saved') });
