@@ -9,6 +9,9 @@ import { MESSAGES } from './i18n';
 // Building an Intl.NumberFormat costs far more than using one (a 100,000-row export formats every value).
 const NUMBER_FORMATS = new Map<Lang, Intl.NumberFormat>();
 
+/** A label's colon in the person's language: '：' in Chinese (an ASCII ': ' read as a slip), ': ' in English. */
+export const colonOf = (lang: Lang): string => (lang === 'en' ? ': ' : '：');
+
 export function formatNumber(value: number, lang: Lang): string {
   let format = NUMBER_FORMATS.get(lang);
   if (!format) {

@@ -177,6 +177,30 @@ test('the Chinese UI exposes no English icon names to screen readers, on any mai
   await expect(app.getByRole('button', { name: '搜索', exact: true })).toBeVisible();
 });
 
+test('the Chinese UI writes a label’s colon full width (：), in text and after form labels, on every main screen', async ({ app }) => {
+  // "层级: 全部", "最近修改: …", "对象: …": an ASCII colon after Chinese reads as a slip.
+  const asciiColons = (): Promise<string[]> =>
+    app.evaluate(() => {
+      const texts = (document.body.innerText.match(/\p{Script=Han}[:] ?[^\n]{0,12}/gu) ?? []).map(String);
+      const labels = [...document.querySelectorAll('.ant-form-item-label > label')].map((l) => getComputedStyle(l, '::after').content).filter((c) => c.includes(':'));
+      // Select boxes show their chosen option (the filters' "层级：全部") outside innerText's flow too.
+      const chosen = [...document.querySelectorAll('.ant-select-content, .ant-select-selection-item')].map((e) => e.textContent ?? '').filter((v) => /\p{Script=Han}:/u.test(v));
+      return [...texts, ...labels, ...chosen];
+    });
+  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报', '导入 Excel', '导入统计表', '设置']) {
+    const link = app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
+    if ((await link.count()) === 0) continue;
+    await link.click();
+    await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await asciiColons(), name).toEqual([]);
+  }
+  // The figure editor's "最近修改：" line.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  await app.getByRole('button', { name: '编辑 智能机器人 · 产值 · 2023' }).click();
+  await expect(app.getByRole('dialog', { name: /编辑数据/ })).toBeVisible();
+  expect(await asciiColons(), 'figure editor').toEqual([]);
+});
+
 /** WCAG contrast ratio of an element's text colour on the header's background. */
 async function contrastOnHeader(button: Locator): Promise<number> {
   return button.evaluate((el) => {

@@ -8,7 +8,7 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
 import { localDateTime } from '../time';
-import { authorName } from '../../../shared/format';
+import { authorName, colonOf } from '../../../shared/format';
 import { useCall } from '../useCall';
 import { LoadState } from './LoadState';
 
@@ -111,7 +111,7 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
         </Space>
         {label ? (
           <div style={{ fontSize: 13, marginTop: 2 }}>
-            {t('annotations.target')}: {href ? <a href={href}>{label}</a> : label}
+            {t('annotations.target')}{colonOf(lang)}{href ? <a href={href}>{label}</a> : label}
           </div>
         ) : null}
         {editing ? (

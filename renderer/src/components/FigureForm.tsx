@@ -24,7 +24,7 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { errorText, useSession } from '../session';
 import { localDateTime } from '../time';
-import { authorName } from '../../../shared/format';
+import { authorName, colonOf } from '../../../shared/format';
 import { figureLabel } from '../../../shared/history';
 import { differs } from './confirmDiscard';
 
@@ -344,7 +344,7 @@ export function FigureForm(props: {
       </Form.Item>
       {f?.changedAt ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('figure.changed')}: {authorName(f.changedBy, props.lang)} · {localDateTime(f.changedAt)}
+          {t('figure.changed')}{colonOf(props.lang)}{authorName(f.changedBy, props.lang)} · {localDateTime(f.changedAt)}
         </Typography.Paragraph>
       ) : null}
       <Divider style={{ margin: '12px 0' }} />

@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Button, Empty, Typography } from 'antd';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authorName, formatFigure } from '../../../shared/format';
+import { authorName, colonOf, formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import type { FigureListRow, FigureQuery, FigureSort } from '../../../shared/workbench';
 import { getApi } from '../api';
@@ -164,7 +164,7 @@ function Cells({ row, lang, q, onEdit, onRestore }: { row: FigureListRow; lang: 
         </div>
         {row.snippet ? (
           <div className="cb-small" title={row.snippet}>
-            {t('figuresTable.matched')}: <Highlight text={row.snippet} query={q} />
+            {t('figuresTable.matched')}{colonOf(lang)}<Highlight text={row.snippet} query={q} />
           </div>
         ) : row.entityName ? (
           <div className="cb-small">

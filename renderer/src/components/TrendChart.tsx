@@ -5,6 +5,7 @@
  * period; and how many figures of other periods were left out.
  */
 import { Typography } from 'antd';
+import { colonOf } from '../../../shared/format';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trendDescription, trendOption, type Trend } from '../../../shared/charts/trend';
@@ -18,7 +19,7 @@ export function TrendChart({ trend, lang, dark }: { trend: Trend; lang: Lang; da
   const label = useMemo(() => trendDescription(trend, lang), [trend, lang]);
   const many = trend.lines.length > 1;
   const name = (n: { zh: string; en: string }): string => (lang === 'en' ? n.en : n.zh);
-  const colon = lang === 'en' ? ': ' : '：';
+  const colon = colonOf(lang);
   const changes = trend.lines.flatMap((l) => l.points.flatMap((p) => (p.change.ok ? [{ key: `${name(l.name)} ${p.period}`, text: `${many ? `${name(l.name)} · ` : ''}${p.period}${colon}${formatYoy(p.change.yoy, lang)}` }] : [])));
   // With no change to list, say why the latest period of the (first) line has none.
   const latest = trend.lines.find((l) => l.points.length > 0)?.points.at(-1);

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { colonOf } from '../../../shared/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
@@ -136,7 +137,7 @@ function PreviewView(props: {
                 { title: 'ID', key: 'id', render: (_, c) => c.figureId ?? '' },
                 { title: t('importer.col.figure'), key: 'figure', render: (_, c) => <FigureLabel change={c} lang={lang} /> },
                 {
-                  title: `${t('importer.col.field')}: ${t('importer.col.before')} → ${t('importer.col.after')}`,
+                  title: `${t('importer.col.field')}${colonOf(lang)}${t('importer.col.before')} → ${t('importer.col.after')}`,
                   key: 'fields',
                   render: (_, c) => (
                     <ul style={{ margin: 0, paddingLeft: 16 }}>
@@ -144,7 +145,7 @@ function PreviewView(props: {
                         .filter((f) => c.kind === 'changed' || (c.kind === 'added' ? f.after !== null : f.before !== null))
                         .map((f) => (
                           <li key={f.field}>
-                            {t(`workbook.col.${f.field}`)}: {c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'), (id) => catalog.metricName(id, lang), ownUnit(c))}</del> : null}
+                            {t(`workbook.col.${f.field}`)}{colonOf(lang)}{c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'), (id) => catalog.metricName(id, lang), ownUnit(c))}</del> : null}
                             {c.kind === 'changed' ? ' → ' : null}
                             {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'), (id) => catalog.metricName(id, lang), ownUnit(c))}</ins> : null}
                           </li>

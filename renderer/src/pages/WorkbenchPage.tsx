@@ -1,5 +1,6 @@
 /** The analyst's workbench: every figure in one table, with filters, search, and a side panel to edit. */
 import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { colonOf } from '../../../shared/format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, CityCode, TIERS } from '../../../shared/domain';
@@ -63,6 +64,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
       </div>
       <section aria-label={t('workbench.filters')} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 12 }}>
         <FilterSelect
+          lang={lang}
           label={t('workbench.level')}
           all={all}
           width={170}
@@ -74,6 +76,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           ]}
         />
         <FilterSelect
+          lang={lang}
           label={t('workbench.category')}
           all={all}
           width={200}
@@ -82,6 +85,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         />
         <FilterSelect
+          lang={lang}
           label={t('workbench.tier')}
           all={all}
           width={170}
@@ -90,6 +94,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           options={TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) }))}
         />
         <FilterSelect
+          lang={lang}
           label={t('workbench.metric')}
           all={all}
           width={180}
@@ -98,6 +103,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           options={metrics.map((m) => ({ value: m.id, label: catalog.metricName(m.id, lang) }))}
         />
         <FilterSelect
+          lang={lang}
           label={t('catalog.city')}
           all={t('catalog.anyCity')}
           width={170}
@@ -105,7 +111,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
           onChange={(v) => set('cityCode', v)}
           options={cities.map((c) => ({ value: c.code, label: catalog.cityName(c.code, lang) ?? c.code }))}
         />
-        <FilterSelect label={t('workbench.period')} all={all} width={140} value={filter.period} onChange={(v) => set('period', v)} options={periods.map((p) => ({ value: p, label: p }))} />
+        <FilterSelect lang={lang} label={t('workbench.period')} all={all} width={140} value={filter.period} onChange={(v) => set('period', v)} options={periods.map((p) => ({ value: p, label: p }))} />
         <Checkbox checked={filter.openAnnotations ?? false} onChange={(e) => set('openAnnotations', e.target.checked)}>
           {t('workbench.openAnnotations')}
         </Checkbox>
@@ -136,6 +142,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
 
 /** One filter: a choice of values, or "all" (no filter). */
 function FilterSelect(props: {
+  lang: Lang;
   label: string;
   all: string;
   width: number;
@@ -149,7 +156,7 @@ function FilterSelect(props: {
       style={{ width: props.width }}
       value={props.value ?? ''}
       onChange={(v: string) => props.onChange(v === '' ? undefined : v)}
-      options={[{ value: '', label: `${props.label}: ${props.all}` }, ...props.options]}
+      options={[{ value: '', label: `${props.label}${colonOf(props.lang)}${props.all}` }, ...props.options]}
     />
   );
 }

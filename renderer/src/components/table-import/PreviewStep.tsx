@@ -6,7 +6,7 @@ import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntitySummary } from '../../../../shared/domain';
-import { formatValue } from '../../../../shared/format';
+import { colonOf, formatValue } from '../../../../shared/format';
 import type { Lang } from '../../../../shared/i18n';
 import type { EntityChoice, TableChange, TablePreview } from '../../../../shared/table-import';
 import { RefusedCells } from '../RefusedCells';
@@ -25,7 +25,7 @@ export function PreviewStep(props: { preview: TablePreview; entities: EntitySumm
       <Typography.Paragraph role="status">{t('tableImport.summary', counts)}</Typography.Paragraph>
       {preview.periodColumns.length > 0 ? (
         <Typography.Paragraph>
-          {t('tableImport.periods')}: {preview.periodColumns.map((p) => `${p.column} ${p.header} → ${p.period}`).join('；')}
+          {t('tableImport.periods')}{colonOf(lang)}{preview.periodColumns.map((p) => `${p.column} ${p.header} → ${p.period}`).join('；')}
         </Typography.Paragraph>
       ) : null}
 
