@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './fonts.css';
-import './labels.css';
+import './page.css';
 import './i18n';
 import { App } from './App';
 

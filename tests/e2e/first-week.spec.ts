@@ -201,6 +201,48 @@ test('the Chinese UI writes a label’s colon full width (：), in text and afte
   expect(await asciiColons(), 'figure editor').toEqual([]);
 });
 
+test('the keyboard’s focus ring reads at 3:1 or more against what it sits on, light and dark, on the page and on the navy header', async ({ app }) => {
+  // Ant Design's pale ring (#91caff) read at 1.9:1 on the white page.
+  const ringContrast = (target: Locator): Promise<number> =>
+    target.evaluate((el) => {
+      const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]): number => {
+        const f = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      // The first ancestor with a background of its own is what the ring sits on.
+      let back = 'rgb(255, 255, 255)';
+      for (let n: Element | null = el.parentElement; n; n = n.parentElement) {
+        const bg = getComputedStyle(n).backgroundColor;
+        if (Number((bg.match(/[\d.]+/g) ?? [])[3] ?? 1) > 0.5) {
+          back = bg;
+          break;
+        }
+      }
+      const style = getComputedStyle(el);
+      if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 1) return 0;
+      const [a, b] = [lum(rgb(style.outlineColor)), lum(rgb(back))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+  for (const theme of ['浅色', '深色']) {
+    await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+    await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: theme }).check();
+    await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
+    const card = app.getByRole('link', { name: /智能机器人/ }).first();
+    await card.focus();
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Tab');
+    await expect(card).toBeFocused();
+    expect(await ringContrast(card), `${theme}: a link on the page`).toBeGreaterThanOrEqual(3);
+    const nav = app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' });
+    await nav.focus();
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press('Tab');
+    await expect(nav).toBeFocused();
+    expect(await ringContrast(nav), `${theme}: a link on the header`).toBeGreaterThanOrEqual(3);
+  }
+});
+
 /** WCAG contrast ratio of an element's text colour on the header's background. */
 async function contrastOnHeader(button: Locator): Promise<number> {
   return button.evaluate((el) => {
