@@ -182,9 +182,9 @@ test('the Chinese UI writes a label’s colon full width (：), in text and afte
   const asciiColons = (): Promise<string[]> =>
     app.evaluate(() => {
       const texts = (document.body.innerText.match(/\p{Script=Han}[:] ?[^\n]{0,12}/gu) ?? []).map(String);
-      const labels = [...document.querySelectorAll('.ant-form-item-label > label')].map((l) => getComputedStyle(l, '::after').content).filter((c) => c.includes(':'));
+      const labels = Array.from(document.querySelectorAll('.ant-form-item-label > label')).map((l) => getComputedStyle(l, '::after').content).filter((c) => c.includes(':'));
       // Select boxes show their chosen option (the filters' "层级：全部") outside innerText's flow too.
-      const chosen = [...document.querySelectorAll('.ant-select-content, .ant-select-selection-item')].map((e) => e.textContent ?? '').filter((v) => /\p{Script=Han}:/u.test(v));
+      const chosen = Array.from(document.querySelectorAll('.ant-select-content, .ant-select-selection-item')).map((e) => e.textContent ?? '').filter((v) => /\p{Script=Han}:/u.test(v));
       return [...texts, ...labels, ...chosen];
     });
   for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报', '导入 Excel', '导入统计表', '设置']) {
