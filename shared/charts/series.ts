@@ -34,7 +34,8 @@ export function trendChartOption(periods: readonly string[], series: readonly Tr
     legend: style.legendRows ? style.legendRows.map((data, i) => ({ top: i * LEGEND_PITCH, left: 0, itemGap: LEGEND_GAP, textStyle: text, data })) : { top: 0, left: 0, textStyle: text, data: series.map((s) => trendName(s, names)) },
     grid: { left: 8, right: 24, top: Math.max(36, (style.legendRows?.length ?? 0) * LEGEND_PITCH + 28), bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: [...periods], axisLabel: text, axisLine: { lineStyle: { color: ink(style).rule } } },
-    yAxis: { type: 'value', axisLabel: { ...text, formatter: (v: number) => chartValueLabel(v, unit, 'exact', names === 'both' ? 'zh' : names) }, splitLine: { lineStyle: { color: ink(style).rule } } },
+    // The axis's zero is "0", not "0元" beneath ticks in 亿元.
+    yAxis: { type: 'value', axisLabel: { ...text, formatter: (v: number) => (v === 0 ? '0' : chartValueLabel(v, unit, 'exact', names === 'both' ? 'zh' : names)) }, splitLine: { lineStyle: { color: ink(style).rule } } },
     series: series.map((s) => ({
       type: 'line',
       name: nameOf(s.name, names),

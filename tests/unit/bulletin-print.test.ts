@@ -84,6 +84,15 @@ describe('a ten-page 简报 issue on its pages', () => {
     expect(printed).toContain('图2三个新兴集群年产值走势1,2');
     expect(printed).toContain('图3部分新兴集群年产值比较1');
     expect(printed).not.toContain('图3部分新兴集群年产值比较1,2');
+    // Both draw "超过" lower bounds (2023): each says so beneath it; the trend's axis starts at "0", not "0元".
+    const after = (caption: string): string | undefined => {
+      const i = model.blocks.findIndex((b) => b.type === 'chart' && b.caption.some((r) => r.t === 'text' && r.text === caption));
+      const next = model.blocks[i + 1];
+      return next?.type === 'paragraph' ? next.runs.map((r) => (r.t === 'text' ? r.text : '')).join('') : undefined;
+    };
+    for (const caption of ['图2 三个新兴集群年产值走势', '图3 部分新兴集群年产值比较']) expect(after(caption), caption).toBe('注：标有“超过”“不低于”的数值为下限，实际数值高于图中位置。');
+    expect(printed.split('注：标有“超过”“不低于”的数值为下限，实际数值高于图中位置。').length - 1).toBe(2);
+    expect(pdfWords(file).words.filter((w) => w.text === '0元')).toEqual([]);
     const word = await exportBulletin(db, id, 'docx');
     const dir = tempDir();
     const docx = path.join(dir, 'long-issue.docx');

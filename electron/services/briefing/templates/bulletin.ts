@@ -27,6 +27,7 @@ const WORDS = {
     title: '标题',
     draft: '（未签发）',
     noFigures: '所选产业暂无该指标的数据。',
+    lowerBounds: '注：标有“超过”“不低于”的数值为下限，实际数值高于图中位置。',
     place: (section: number, index: number, what: string) => `${section ? `第${section}节` : '正文开头'}第${index}${what === 'paragraph' ? '段' : what === 'table' ? '个表格' : what === 'chart' ? '幅图表' : '段引文'}`,
   },
   en: {
@@ -39,6 +40,7 @@ const WORDS = {
     title: 'title',
     draft: '(Draft)',
     noFigures: 'The chosen industries have no figures for this metric.',
+    lowerBounds: 'Values marked “over” or “at least” are lower bounds: the true values lie above where they are drawn.',
     place: (section: number, index: number, what: string) => `${section ? `section ${section}` : 'opening text'}, ${what} ${index}`,
   },
 } as const;
@@ -246,17 +248,20 @@ class BulletinBuilder {
     // The caption cites the sources of the figures drawn, and only those (a compare chart draws each cluster's newest).
     const drawnCaption = (drawn: readonly { e: EntityDetail; figures: readonly Figure[] }[]): Line => captionRuns(this.chartCites(drawn.flatMap((p) => p.figures), drawn), []);
     // A trend of one period would be a column of dots, equal values hiding each other: its values are compared instead.
+    // A lower bound ("超过") drawn where its value is reads as the value itself: the chart says so beneath it.
+    const boundsNote = (drawn: readonly { figures: readonly Figure[] }[]): Block[] =>
+      drawn.some((p) => p.figures.some((f) => f.qualifier === 'over' || f.qualifier === 'at_least')) ? c.paragraphs(c.say((_, __, l) => WORDS[l].lowerBounds), 'small') : [];
     if (choice.kind === 'trend' && periods.length > 1) {
       const drawn = usable.map((p) => ({ e: p.e, figures: periods.flatMap((period) => p.figures.filter((f) => f.period === period).slice(-1)) }));
       const series: TrendSeries[] = drawn.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
-      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }];
+      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn)];
     }
     const drawn = usable.flatMap((p) => {
       const newest = p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined);
       return newest ? [{ e: p.e, figures: [newest] }] : [];
     });
     const rows: CompareRow[] = drawn.map(({ e, figures: [f] }) => ({ name: e.name, value: f!.value, qualifier: f!.qualifier, period: f!.period })).sort((a, b2) => b2.value - a.value);
-    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }];
+    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn)];
   }
 
   /** One note per source of the figures a chart draws. */
