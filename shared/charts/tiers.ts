@@ -77,7 +77,8 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
       nameTextStyle: { ...text, color: colors.muted },
       splitNumber: names === 'zh' ? 4 : 2,
       axisLabel: { ...text, color: colors.muted, hideOverlap: true, formatter: (v: number) => (v === 0 ? '0' : axisAmount(v)) },
-      splitLine: { lineStyle: { color: colors.rule, width: 0.5 } },
+      // No grid lines: every bar carries its value, and the lines ran through the labels of the short bars.
+      splitLine: { show: false },
     },
     yAxis: {
       type: 'category',
