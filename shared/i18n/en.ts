@@ -611,6 +611,7 @@ export const en: Messages = {
     placeholder: 'Write the text here: type, or insert figures, charts, tables and quotations with the toolbar above.',
     toolbar: 'Text editing tools',
     heading1: 'Heading 1',
+    noHeadingHere: 'This paragraph holds a figure from the data, so it cannot become a heading (headings are text only).',
     heading2: 'Heading 2',
     paragraph: 'Body text',
     bold: 'Bold',

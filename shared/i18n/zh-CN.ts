@@ -609,6 +609,7 @@ export const zhCN = {
     placeholder: '在此撰写正文：输入文字，或用上方工具栏插入数据、图表、表格和引文。',
     toolbar: '正文编辑工具',
     heading1: '一级标题',
+    noHeadingHere: '此段含引用的数据，不能设为标题（标题只含文字）。',
     heading2: '二级标题',
     paragraph: '正文',
     bold: '加粗',

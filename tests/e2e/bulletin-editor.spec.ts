@@ -89,7 +89,11 @@ test('an analyst writes the body: headings, bold, figures found in Chinese and E
   await app.keyboard.type('。');
   // A paragraph holding a reference cannot become a heading (the reference would be lost).
   await expect(toolbar.getByRole('button', { name: '一级标题' })).toBeDisabled();
+  // …and the toolbar says why, as the buttons' description (they were off with no word).
+  await expect(toolbar.getByRole('button', { name: '一级标题' })).toHaveAccessibleDescription('此段含引用的数据，不能设为标题（标题只含文字）。');
+  await expect(toolbar.getByText('此段含引用的数据，不能设为标题（标题只含文字）。')).toBeVisible();
   await app.keyboard.press('Enter');
+  await expect(toolbar.getByText('此段含引用的数据，不能设为标题（标题只含文字）。')).toHaveCount(0);
   await toolbar.getByRole('button', { name: '二级标题' }).click();
   await app.keyboard.type('产值走势');
   await app.keyboard.press('Enter');

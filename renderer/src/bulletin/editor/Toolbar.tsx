@@ -5,8 +5,9 @@
  * text), so the heading buttons are off there rather than dropping the reference. Insertions wait
  * until the sources and industries they need are loaded.
  */
-import { Button, Divider, Space } from 'antd';
+import { Button, Divider, Space, Typography } from 'antd';
 import { useEditorState, type Editor } from '@tiptap/react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DialogKind } from './dialogs';
 import { canBeHeading } from './nodes';
@@ -25,13 +26,16 @@ export function Toolbar({ editor, canInsert, onInsert }: { editor: Editor; canIn
     }),
   });
   const run = (command: (e: Editor) => void) => () => command(editor);
+  // Why the heading buttons are off, said beside them (a disabled button shows no tooltip): they were off with no word.
+  const headingOff = !state.h1 && !state.h2 && !state.canHeading;
+  const why = useId();
   // A style button pressed with the pointer leaves the focus in the text: the style applies at once and
   // the next key typed goes on in the text. (Taking the focus, the button handed it back only in the
   // next frame, TipTap's focus(), and a key typed before that frame was lost.) From the keyboard the
   // button takes the focus as any button does, and gives it back to the text.
   const keepTextFocus = (event: React.MouseEvent): void => event.preventDefault();
   const style = (pressed: boolean, label: string, onClick: () => void, extra: { disabled?: boolean } = {}): React.JSX.Element => (
-    <Button size="small" type={pressed ? 'primary' : 'default'} aria-pressed={pressed} disabled={extra.disabled} onMouseDown={keepTextFocus} onClick={onClick}>
+    <Button size="small" type={pressed ? 'primary' : 'default'} aria-pressed={pressed} disabled={extra.disabled} aria-describedby={extra.disabled ? why : undefined} onMouseDown={keepTextFocus} onClick={onClick}>
       {label}
     </Button>
   );
@@ -58,6 +62,11 @@ export function Toolbar({ editor, canInsert, onInsert }: { editor: Editor; canIn
             {label}
           </Button>
         ))}
+        {headingOff ? (
+          <Typography.Text type="secondary" id={why} style={{ fontSize: 12 }}>
+            {t('bulletinEditor.noHeadingHere')}
+          </Typography.Text>
+        ) : null}
       </Space>
     </div>
   );
