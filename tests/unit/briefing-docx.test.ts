@@ -148,6 +148,12 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(page1, lang).toContain('5.2%');
   });
 
+  it('gives each paragraph at most one style, as Word’s schema allows (bulleted items had two: ListParagraph and Body)', async () => {
+    const xml = await (await JSZip.loadAsync(get().docx)).file('word/document.xml')!.async('string');
+    const twice = [...xml.matchAll(/<w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr>/gs)].filter((m) => (m[1]!.match(/<w:pStyle /g) ?? []).length > 1);
+    expect(twice.map((m) => m[1]!.slice(0, 120))).toEqual([]);
+  });
+
   it('sets every English word of a table header whole in LibreOffice ("Period", not "Perio" / "d")', () => {
     const c = get();
     const printed = new Set(pdfWords(c.pdf).words.map((w) => w.text.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '')));

@@ -70,6 +70,9 @@ function paragraphStyles(): IParagraphStyleOptions[] {
     style(S.table, 'Table Text', { size: SIZE.table }, { spacing: { line: 300, lineRule: LineRuleType.AUTO } }),
     style(S.source, 'Source List', { size: SIZE.small }, { indent: { left: 420, hanging: 420 }, spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
     style(S.contents, 'Contents Entry', {}, {}),
+    // A bulleted item: docx names this style on every bullet paragraph (a second style on it was invalid Word
+    // XML: two <w:pStyle> in one <w:pPr>). Set flush left: justified in a narrow column, a line was stretched.
+    style('ListParagraph', 'List Paragraph', {}, { alignment: AlignmentType.LEFT }),
     // The 简报's 按语 in 楷体, and a quoted source passage indented as a block, as the PDF sets them (pdf.ts bulletinStyles).
     style(S.editorNote, 'Editor Note', { font: fonts(WORD_FONTS.heading2) }, { indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } }),
     style(S.quote, 'Quote', { size: SIZE.quote }, { indent: { left: INDENT_2_CHARS, right: INDENT_2_CHARS / 2 }, spacing: { before: 40, after: 160, line: 480, lineRule: LineRuleType.EXACT } }),
@@ -194,7 +197,7 @@ class WordWriter {
         if (b.style === 'caption') return [paragraph({ style: S.caption, keepNext: true, keepLines: true }, this.runs(b.runs, {}))];
         return [this.para(b.runs, paragraphStyle(b.style))];
       case 'list':
-        return b.items.map((i) => paragraph({ style: S.body, bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])]));
+        return b.items.map((i) => paragraph({ bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])]));
       case 'figures':
         return [this.figures(b)];
       case 'table':
