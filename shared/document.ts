@@ -128,7 +128,8 @@ export function bulletinTailLines(b: BulletinTail): { label: string; text: strin
   // A bilingual tail's list of names typed in English takes English punctuation.
   const punctuation = (items: string[]) => (b.lang === 'bilingual' && !items.some((i) => /\p{Script=Han}/u.test(i)) ? BULLETIN_TAIL_WORDS.en : w);
   const list = (label: string, items: string[]) => (items.length ? [{ label, text: `${items.join(punctuation(items).separator)}${punctuation(items).end}`, items }] : []);
-  return [...list(w.sendTo, b.sendTo), ...list(w.copyTo, b.copyTo), ...(b.copies !== null ? [{ label: '', text: w.copies(b.copies), items: [w.copies(b.copies)] }] : [])];
+  // No copies line for none: '共印0份' (a draft stored with 0 before the form refused it) said nothing.
+  return [...list(w.sendTo, b.sendTo), ...list(w.copyTo, b.copyTo), ...(b.copies !== null && b.copies > 0 ? [{ label: '', text: w.copies(b.copies), items: [w.copies(b.copies)] }] : [])];
 }
 
 /** The head's strings in reading order (marking, copy number, name, issue line, unit, date), those that print. */

@@ -16,6 +16,8 @@ describe('the 简报 head and tail blocks', () => {
     expect(bulletinTailLines(tail).map((l) => l.label + l.text)).toEqual(['报送：省委办公厅，省政府办公厅。', '抄送：各地级以上市发展改革局。', '共印60份']);
     expect(bulletinTailLines({ ...tail, lang: 'en', sendTo: ['General Office'], copyTo: [], copies: 1 }).map((l) => l.label + l.text)).toEqual(['To: General Office.', '1 copy printed']);
     expect(bulletinTailLines({ ...tail, sendTo: [], copyTo: [], copies: null })).toEqual([]);
+    // 0 copies prints no '共印0份'.
+    expect(bulletinTailLines({ ...tail, sendTo: [], copyTo: [], copies: 0 })).toEqual([]);
     // A bilingual issue's tail in both languages (it was English only): the labels glossed, the names as typed, with their own punctuation.
     expect(bulletinTailLines({ ...tail, lang: 'bilingual' }).map((l) => l.label + l.text)).toEqual(['报送（To）：省委办公厅，省政府办公厅。', '抄送（Cc）：各地级以上市发展改革局。', '共印60份（60 copies printed）']);
     expect(bulletinTailLines({ ...tail, lang: 'bilingual', sendTo: ['General Office', 'DRC'], copyTo: [], copies: 1 }).map((l) => l.label + l.text)).toEqual(['报送（To）：General Office; DRC.', '共印1份（1 copy printed）']);
@@ -44,7 +46,7 @@ describe('the 简报 head and tail blocks', () => {
           for (const v of [h.name, h.issueLine, h.unit, h.date, h.marking, h.copyNumber]) if (v) expect(headLines).toContain(v);
           const tailText = linesText(t).join('\n');
           for (const v of [...t.sendTo, ...t.copyTo]) expect(tailText).toContain(v);
-          if (t.copies !== null) expect(tailText).toContain(String(t.copies));
+          if (t.copies !== null && t.copies > 0) expect(tailText).toContain(String(t.copies));
           expect(Block.safeParse(h).success && Block.safeParse(t).success).toBe(true);
         }),
         { seed },

@@ -293,6 +293,20 @@ describe('the 简报 as PDF', () => {
     }
   }, 120_000);
 
+  it('numbers sections itself: a number typed before a heading gives way to the issue’s own ("一、一、总体情况" before), and a heading that only starts with a figure keeps it', async () => {
+    const headings: BulletinBlock[] = [
+      { type: 'heading', level: 1, text: '一、总体情况' },
+      { type: 'heading', level: 2, text: '（一）产值' },
+      { type: 'heading', level: 1, text: '3. 存在的问题' },
+      { type: 'heading', level: 2, text: '(2)增速' },
+      { type: 'heading', level: 1, text: '1.5倍的增长' },
+      { type: 'heading', level: 1, text: '2023年展望' },
+    ];
+    const { model } = await render({ ...issueContent('zh'), blocks: headings }, liveResolver(db), 'typed-numbers');
+    const printed = model.blocks.flatMap((b) => (b.type === 'heading' && b.level < 3 ? [b.runs.map((r) => (r.t === 'text' ? r.text : '')).join('')] : []));
+    expect(printed).toEqual(['一、总体情况', '（一）产值', '二、存在的问题', '（一）增速', '三、1.5倍的增长', '四、2023年展望']);
+  }, 120_000);
+
   it('leaves a tail with nothing to print out of the document: the PDF drew two rules with nothing between (Word left it out already)', async () => {
     const content = { ...issueContent('zh'), frame: { ...issueContent('zh').frame, sendTo: [], copyTo: [], copies: null } };
     const { file, model } = await render(content, liveResolver(db), 'empty-tail');

@@ -70,7 +70,7 @@ export function FrameFields({ value, onChange, idPrefix, known, withCopyNumber =
         <NameList id={id('copyTo')} value={value.copyTo} known={known?.copyTo} disabled={disabled} onChange={(names) => set('copyTo', names)} />
       </Form.Item>
       <Form.Item label={t('bulletins.frame.copies')} htmlFor={id('copies')} extra={t('bulletins.frame.copiesHelp')}>
-        <InputNumber id={id('copies')} min={0} max={100000} precision={0} disabled={disabled} value={value.copies} onChange={(n) => set('copies', typeof n === 'number' ? n : null)} />
+        <InputNumber id={id('copies')} min={1} max={100000} precision={0} disabled={disabled} value={value.copies} onChange={(n) => set('copies', typeof n === 'number' && n > 0 ? n : null)} />
       </Form.Item>
     </>
   );

@@ -45,6 +45,10 @@ const WORDS = {
   },
 } as const;
 
+/** A section's number as an analyst may type it before a heading: 一、 / 1. / 1、; a subsection's: （一） / (1) / 1). */
+const TYPED_SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十百零]+、|\d+[.、．](?!\d)\s*)/u;
+const TYPED_SUBSECTION_NUMBER = /^\s*(?:[（(][一二三四五六七八九十百零\d]+[）)]\s*|\d+[)）]\s*)/u;
+
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五. */
 export function zhNumeral(n: number): string {
   const d = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -150,7 +154,9 @@ class BulletinBuilder {
           this.sub++;
           number = c.main === 'zh' ? `（${zhNumeral(this.sub)}）` : `(${this.sub}) `;
         }
-        return [{ type: 'heading', level: b.level, runs: [text(number, { lang: c.main }), text(b.text, { from: this.origin(c.main === 'zh' ? '标题' : 'heading') })], toc: false }];
+        // A number typed before the heading ("一、总体情况") gives way to the one the issue gives it: it printed "一、一、总体情况".
+        const typed = b.text.replace(b.level === 1 ? TYPED_SECTION_NUMBER : TYPED_SUBSECTION_NUMBER, '') || b.text;
+        return [{ type: 'heading', level: b.level, runs: [text(number, { lang: c.main }), text(typed, { from: this.origin(c.main === 'zh' ? '标题' : 'heading') })], toc: false }];
       }
       case 'paragraph':
         this.place.counts.paragraph++;
