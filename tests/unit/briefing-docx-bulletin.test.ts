@@ -15,7 +15,7 @@ import { makeBlocks, textRun } from '../../electron/services/briefing/docx-descr
 import { squash } from '../helpers/briefing-check';
 import { tempDir } from '../helpers/files';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, pageToPng } from '../helpers/pdf';
+import { ARTIFACTS, pageToPng, pdfWords } from '../helpers/pdf';
 
 const runs: RunsOf = (line, base) => line.flatMap((r) => (r.t === 'text' ? [textRun(r.text, base)] : []));
 const line = (value: string): Line => (value ? [text(value)] : []);
@@ -57,5 +57,13 @@ describe('the 简报 head and tail in Word', () => {
     fs.mkdirSync(path.join(ARTIFACTS, 'docx'), { recursive: true });
     const [pdf] = officeConvert([file], 'pdf', dir);
     pageToPng(pdf!, 1, path.join('docx', 'bulletin-head-tail-page1'), 60);
+    // The unit at the left and the date at the right of one line, at the tab stop: a tab is Word's <w:tab/>, never a
+    // tab character in the text (LibreOffice set "…编印" and the date side by side).
+    expect(xml).not.toMatch(/<w:t[^>]*>[^<]*\t/);
+    const words = pdfWords(pdf!).words;
+    const unit = words.find((w) => w.text.includes('广东省工业和信息化厅编印'));
+    // The date's first word on the unit's line (pdftotext splits 2026年11月28日 at its digits).
+    const date = words.find((w) => w.text.startsWith('2026') && unit !== undefined && Math.abs(w.yMin - unit.yMin) < 3);
+    expect(unit && date ? date.xMin - unit.xMax : 0).toBeGreaterThan(100);
   }, 300_000);
 });

@@ -24,6 +24,7 @@ import {
   PageNumber,
   Paragraph,
   StringContainer,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -174,7 +175,7 @@ class Maker {
   }
 
   private inline(x: WordInline): ParagraphChild {
-    if ('run' in x) return x.parts ? this.fieldRun(x.run, x.parts) : new TextRun(runOptions(x.run));
+    if ('run' in x) return x.parts ? this.fieldRun(x.run, x.parts) : x.run.text?.includes('\t') ? new TextRun(runOptions({ ...x.run, text: undefined }, withTabs(x.run.text))) : new TextRun(runOptions(x.run));
     if ('footnote' in x) return new FootnoteReferenceRun(x.footnote);
     if ('bookmark' in x) return new Bookmark({ id: x.bookmark, children: x.children.map((c) => this.inline(c)) });
     if ('image' in x) return this.image(x.image);
@@ -198,6 +199,14 @@ class Maker {
     byOptions.set(key, run);
     return run;
   }
+}
+
+/**
+ * A run's text with each tab as Word's tab element (<w:tab/>): a tab character inside <w:t> is not one —
+ * LibreOffice set the head's 编印单位 and date ("…办公室\t2026年…", runs joined) side by side, not at the tab stop.
+ */
+function withTabs(text: string): (XmlComponent | string)[] {
+  return text.split('\t').flatMap((part, i) => [...(i > 0 ? [new Tab()] : []), ...(part ? [part] : [])]);
 }
 
 function runPart(part: WordRunPart): XmlComponent | string {
