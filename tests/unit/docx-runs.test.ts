@@ -53,8 +53,10 @@ function writtenItems(xml: string): Item[][] {
     [...p!.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].flatMap(([, r]) => {
       const props = /^<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(r!)?.[1] ?? '';
       const look = `${/<w:b\/>/.test(props) ? 'b' : ''}${/<w:color w:val="(\w+)"\/>/.exec(props)?.[1] ?? ''}${/superscript/.test(props) ? SUPERSCRIPT : ''}`;
-      return [...r!.replace(/^<w:rPr>[\s\S]*?<\/w:rPr>/, '').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>|<w:footnoteReference w:id="(\d+)"\/>|<w:footnoteRef\/>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].flatMap((m): Item[] => {
+      return [...r!.replace(/^<w:rPr>[\s\S]*?<\/w:rPr>/, '').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>|<w:footnoteReference w:id="(\d+)"\/>|<w:footnoteRef\/>|<w:instrText[^>]*>([^<]*)<\/w:instrText>|<w:tab\/>/g)].flatMap((m): Item[] => {
         if (m[1] !== undefined) return [...unescape(m[1])].map((c) => `${c}|${look}`);
+        // A tab is Word's tab element.
+        if (m[0] === '<w:tab/>') return [`\t|${look}`];
         if (m[2] !== undefined) return [`footnote ${m[2]}`];
         if (m[3] !== undefined) return [unescape(m[3])];
         return m[0] === '<w:br/>' ? ['break'] : ['footnote mark'];
