@@ -57,14 +57,19 @@ export function provinceMetricOption(figures: readonly Figure[], metric: Metric,
   const rows = provincePercentages(figures, metric);
   const text = textStyle(style);
   const colors = ink(style);
+  // A fall is drawn to the left of zero (the axis began at 0: a −1.5% growth drew no bar at all).
+  const falls = rows.filter((f) => f.value < 0).map((f) => -f.value);
+  // Rows of several periods are told apart by their period ("全省（2022）"): two read "全省" alike.
+  const periods = new Set(rows.map((f) => f.period)).size > 1;
+  const rowName = (f: Figure): string => (periods ? (lang === 'en' ? `${m.scope[f.scope]} (${f.period})` : `${m.scope[f.scope]}（${f.period}）`) : m.scope[f.scope]);
   return {
     animation: style.animation ?? true,
     textStyle: text,
-    aria: { enabled: true, label: { description: barsDescription(provinceMetricTitle(rows, metric, lang), rows.map((f) => [m.scope[f.scope], formatFigure(f, lang)]), lang) } },
+    aria: { enabled: true, label: { description: barsDescription(provinceMetricTitle(rows, metric, lang), rows.map((f) => [rowName(f), formatFigure(f, lang)]), lang) } },
     grid: { left: 8, right: 72, top: 8, bottom: 28, containLabel: true },
     xAxis: {
       type: 'value',
-      min: 0,
+      min: falls.length > 0 ? -axisMax(falls, 'added_value_growth') : 0,
       max: axisMax(
         rows.map((f) => f.value),
         metric,
@@ -75,7 +80,7 @@ export function provinceMetricOption(figures: readonly Figure[], metric: Metric,
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((f) => (lang === 'en' ? wrapWords(m.scope[f.scope], 24) : m.scope[f.scope])),
+      data: rows.map((f) => (lang === 'en' ? wrapWords(rowName(f), 24) : rowName(f))),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: colors.rule } },
       // No width: a label is drawn whole (its line breaks, if any, are the ones put in above).

@@ -90,8 +90,13 @@ export function labelledBarsOption(rows: readonly { label: string; value: number
   };
 }
 
+/** A compared row's label: its name and period, the period in the language's brackets ("新能源（2023）", "New energy (2023)"; bilingual: the Chinese name over "New energy (2023)"). */
+export function compareLabel(r: Pick<CompareRow, 'name' | 'period'>, names: Names): string {
+  return names === 'zh' ? `${r.name.zh}（${r.period}）` : names === 'en' ? `${r.name.en} (${r.period})` : `${r.name.zh}\n${r.name.en} (${r.period})`;
+}
+
 export function compareChartOption(rows: readonly CompareRow[], unit: Unit, names: Names, style: ChartStyle = {}, unitLabel: Bilingual | null = null): EChartsOption {
-  const label = (r: CompareRow): string => `${names === 'both' ? `${r.name.zh}\n${r.name.en}` : r.name[names]} (${r.period})`;
+  const label = (r: CompareRow): string => compareLabel(r, names);
   // Room for the value labels: measured by the caller (the PDF), else an estimate.
   const right = style.valueWidth !== undefined ? style.valueWidth + 16 : names === 'both' ? 220 : 110;
   return labelledBarsOption(

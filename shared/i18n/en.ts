@@ -551,7 +551,7 @@ export const en: Messages = {
     nav: 'Dashboard',
     heading: 'Dashboard',
     tiers: 'Output tiers of the clusters, by category',
-    province: 'Province and cluster-group figures (2023)',
+    province: 'Province and cluster-group figures ({{periods}})',
     openAnnotations: 'Open annotations, by category',
     withoutSource: 'Figures without a source, by category',
     totalFigures: 'Figures',

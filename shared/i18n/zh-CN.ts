@@ -549,7 +549,7 @@ export const zhCN = {
     nav: '仪表盘',
     heading: '仪表盘',
     tiers: '各类别产业集群的产值档次',
-    province: '全省及集群整体数据（2023）',
+    province: '全省及集群整体数据（{{periods}}）',
     openAnnotations: '未解决批注（按类别）',
     withoutSource: '无来源的数据（按类别）',
     totalFigures: '数据总数',

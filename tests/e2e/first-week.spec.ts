@@ -181,7 +181,11 @@ test('the Chinese UI writes a label’s colon full width (：), in text and afte
   // "层级: 全部", "最近修改: …", "对象: …": an ASCII colon after Chinese reads as a slip.
   const asciiColons = (): Promise<string[]> =>
     app.evaluate(() => {
-      const texts = (document.body.innerText.match(/\p{Script=Han}[:] ?[^\n]{0,12}/gu) ?? []).map(String);
+      // After a Chinese character, or as "label: value" on a line with Chinese in it ("… · 2023: 5.2%"); not a time or an address.
+      const texts = document.body.innerText
+        .split('\n')
+        .filter((line) => /\p{Script=Han}/u.test(line))
+        .flatMap((line) => line.match(/(?:\p{Script=Han}:|\S: ).{0,12}/gu) ?? []);
       const labels = Array.from(document.querySelectorAll('.ant-form-item-label > label')).map((l) => getComputedStyle(l, '::after').content).filter((c) => c.includes(':'));
       // Select boxes show their chosen option (the filters' "层级：全部") outside innerText's flow too.
       const chosen = Array.from(document.querySelectorAll('.ant-select-content, .ant-select-selection-item')).map((e) => e.textContent ?? '').filter((v) => /\p{Script=Han}:/u.test(v));

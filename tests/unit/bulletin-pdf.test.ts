@@ -285,8 +285,8 @@ describe('the 简报 as PDF', () => {
       expect(chart?.type === 'chart' && chart.spec.kind === 'compare' ? chart.spec.rows.map((r) => r.period) : null).toEqual(['2023', '2023', '2023', '2023', '2023']);
       // Each cluster's name and value printed beside its bar.
       const text = squash(pdfText(file));
-      for (const zh of ['新一代电子信息', '绿色石化', '智能家电', '汽车', '先进材料']) expect(text, lang).toContain(squash(lang === 'zh' ? `${zh}(2023)` : zh));
-      expect(text.split('(2023)').length - 1, lang).toBeGreaterThanOrEqual(5);
+      for (const zh of ['新一代电子信息', '绿色石化', '智能家电', '汽车', '先进材料']) expect(text, lang).toContain(squash(lang === 'zh' ? `${zh}（2023）` : zh));
+      expect(text.split(lang === 'zh' ? '（2023）' : '(2023)').length - 1, lang).toBeGreaterThanOrEqual(5);
       expect(text.split(squash('超过1万亿元')).length - 1, lang).toBeGreaterThanOrEqual(5);
       expect(missingStrings(file, model)).toEqual([]);
       expect(overlappingWords(file)).toEqual([]);

@@ -60,6 +60,27 @@ describe('the dashboard charts', () => {
     expect(drawn).not.toContain('40%');
   });
 
+  it('draw every growth rate inside the axis, a fall to the left of zero, and tell rows of several periods apart (property)', () => {
+    // The axis began at 0: a −1.5% growth drew no bar; two rows both read "全省".
+    const row = fc.record({
+      scope: fc.constantFrom('province' as const, 'strategic_clusters' as const, 'emerging_clusters' as const),
+      period: fc.constantFrom('2021', '2022', '2023'),
+      value: fc.double({ min: -60, max: 60, noNaN: true }).map((v) => Math.round(v * 10) / 10),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { minLength: 1, maxLength: 6, selector: (r) => `${r.scope}|${r.period}` }), fc.constantFrom<Lang>('zh-CN', 'en'), (rows, lang) => {
+        const figures = rows.map((r, i) => ({ ...data.province[0]!, id: 1000 + i, scope: r.scope, entityId: null, metric: 'added_value_growth' as const, unit: 'percent' as const, qualifier: 'exact' as const, period: r.period, value: r.value }));
+        const option = provinceMetricOption(figures, 'added_value_growth', lang) as unknown as Axes & { xAxis: { min: number } };
+        for (const v of option.series[0]!.data) {
+          expect(v).toBeGreaterThanOrEqual(option.xAxis.min);
+          expect(v).toBeLessThanOrEqual(option.xAxis.max);
+        }
+        expect(new Set(option.yAxis.data).size).toBe(option.yAxis.data.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('describe each chart to a screen reader by its values, not by data positions', () => {
     const growth = provinceMetricOption(data.province, 'added_value_growth', 'zh-CN') as unknown as Axes;
     expect(growth.aria.label.description).toBe('图表：增加值同比增长（2023）：20 个战略性产业集群 5.2%；10 个战略性新兴产业集群 9.2%。');

@@ -189,8 +189,7 @@ describe('a trend', () => {
           chart.dispose();
           // Each entity's name (with its period) and its value as it prints, in the chart's language.
           for (const [i, zh] of drawn.entries()) {
-            const name = lang === 'en' ? `${zh} (en)` : zh;
-            expect(svg).toContain(`${name} (2023)`);
+            expect(svg).toContain(lang === 'en' ? `${zh} (en) (2023)` : `${zh}（2023）`);
             expect(svg).toContain(formatValue(values[i]![0], '100m_yuan', values[i]![1], lang).replace(/&/g, '&amp;'));
           }
         },

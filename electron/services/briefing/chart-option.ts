@@ -5,7 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { percentChartOption } from '../../../shared/charts/province';
-import { chartValueLabel, compareChartOption, trendChartOption, trendName } from '../../../shared/charts/series';
+import { chartValueLabel, compareChartOption, compareLabel, trendChartOption, trendName } from '../../../shared/charts/series';
 import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
 import { LEGEND_GAP } from '../../../shared/charts/style';
 import type { ChartSpec, OutputRow } from '../../../shared/document';
@@ -60,7 +60,7 @@ export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11
     const width = names === 'zh' ? 200 : 240;
     const fit = (v: string): string => fitText(cleanForPrint(v).replace(/\n/g, ' '), fontSize, width);
     const rows = spec.rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh), en: fit(r.name.en) } }));
-    const lines = rows.flatMap((r) => (names === 'both' ? [r.name.zh, `${r.name.en} (${r.period})`] : [`${r.name[names]} (${r.period})`]));
+    const lines = rows.flatMap((r) => compareLabel(r, names).split('\n'));
     const labelWidth = Math.ceil(Math.max(0, ...lines.map((l) => measureText(l, fontSize, false))));
     return compareChartOption(rows, spec.unit, names, { ...style, valueWidth, labelWidth });
   }

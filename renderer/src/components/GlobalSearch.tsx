@@ -7,7 +7,7 @@ import { Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResults } from '../../../shared/global-search';
-import { formatFigure } from '../../../shared/format';
+import { colonOf, formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { useSession } from '../session';
@@ -74,7 +74,7 @@ export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; 
       <Group title={t('globalSearch.figures')} count={found.figures.length}>
         {found.figures.map((f) => (
           <li key={f.figureId}>
-            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}: ${formatFigure(f, lang, catalog.metric(f.metric)?.unitLabel ?? null)}`)}
+            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}${colonOf(lang)}${formatFigure(f, lang, catalog.metric(f.metric)?.unitLabel ?? null)}`)}
             {f.snippet ? <Snippet text={f.snippet} query={settled} /> : null}
           </li>
         ))}

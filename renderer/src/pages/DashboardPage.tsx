@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { attentionByCategoryOption, provinceMetricOption, provinceMetricTitle, provincePercentages, tierChartDescription } from '../../../shared/charts/dashboard';
 import { tierChartOption } from '../../../shared/charts/tiers';
 import type { EntitySummary, Metric } from '../../../shared/domain';
-import { formatFigure } from '../../../shared/format';
+import { colonOf, formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 import type { DashboardData } from '../../../shared/workbench';
 import { getApi } from '../api';
@@ -53,6 +53,7 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
     [data, lang, dark],
   );
   const attention = useMemo(() => attentionByCategoryOption(data, lang, { dark }), [data, lang, dark]);
+  const provinceTitle = t('dashboard.province', { periods: [...new Set(data.province.map((f) => f.period))].sort().reverse().join(lang === 'en' ? ', ' : '、') });
   const needsAttention = data.totals.openAnnotations + data.totals.withoutSource > 0;
   return (
     <>
@@ -81,11 +82,14 @@ function Charts({ data, entities, lang }: { data: DashboardData; entities: Entit
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('dashboard.province')}>
-            <ul aria-label={t('dashboard.province')} style={{ margin: 0, paddingLeft: 18 }}>
+          {/* Titled with the periods it lists (it said 2023 over 2022 and 2021 figures). */}
+          <Card size="small" title={provinceTitle}>
+            <ul aria-label={provinceTitle} style={{ margin: 0, paddingLeft: 18 }}>
               {data.province.map((f) => (
                 <li key={f.id}>
-                  {t(`scope.${f.scope}`)} · {catalog.metricName(f.metric, lang)} · {f.period}: <strong>{formatFigure(f, lang)}</strong>
+                  {t(`scope.${f.scope}`)} · {catalog.metricName(f.metric, lang)} · {f.period}
+                  {colonOf(lang)}
+                  <strong>{formatFigure(f, lang)}</strong>
                 </li>
               ))}
             </ul>
