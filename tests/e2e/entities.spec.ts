@@ -53,7 +53,13 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await app.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
   await expect(app.getByRole('heading', { level: 1, name: '低空经济' })).toBeVisible();
-  await remove.focus();
+  // The focus is back on 删除产业 (it fell to the page's start), and Escape closes it the same way.
+  await expect(remove).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(remove).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused();
   await app.keyboard.press('Tab');
