@@ -108,6 +108,13 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await expect(section.getByRole('status')).toHaveText(/已保存简报默认设置/);
   await section.getByRole('radiogroup', { name: '默认设置用于' }).getByText('中文与双语简报').click();
   await expect(section.getByRole('textbox', { name: '报头名称' })).toHaveValue('广州开发区产业集群简报');
+  // What is typed and not saved yet survives a look at the other set (it was thrown away).
+  await section.getByRole('textbox', { name: '编印单位' }).fill('开发区经济发展局（未保存）');
+  await section.getByRole('radiogroup', { name: '默认设置用于' }).getByText('英文简报').click();
+  await expect(section.getByRole('textbox', { name: '编印单位' })).toHaveValue('Development Zone Economic Bureau');
+  await section.getByRole('radiogroup', { name: '默认设置用于' }).getByText('中文与双语简报').click();
+  await expect(section.getByRole('textbox', { name: '编印单位' })).toHaveValue('开发区经济发展局（未保存）');
+  await expect(section.getByRole('button', { name: '设为简报默认设置' })).toBeEnabled();
   await newDraft(app, 'Cluster update, Q1', '英文');
   await app.getByRole('button', { name: /报头与报尾（Guangdong Strategic Industry Clusters Bulletin）/ }).click();
   await expect(app.getByRole('textbox', { name: '编印单位' })).toHaveValue('Development Zone Economic Bureau');

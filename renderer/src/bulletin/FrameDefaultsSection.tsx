@@ -3,7 +3,7 @@
  * 共印N份) — one for Chinese and bilingual issues, one for English issues (whose head is English).
  */
 import { Alert, Button, Card, Form, Radio, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulletinFrame, FrameLang } from '../../../shared/bulletin';
 import type { Lang } from '../../../shared/i18n';
@@ -16,6 +16,8 @@ import { FrameFields } from './FrameFields';
 export function FrameDefaultsSection({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const [which, setWhich] = useState<FrameLang>('zh');
+  // What was typed in each set and not saved yet, kept while the other set is shown (switching threw it away).
+  const typed = useRef<Partial<Record<FrameLang, BulletinFrame>>>({});
   // Tagged with the defaults they are: the form waits for the chosen ones (the call keeps the last value while it reloads).
   const [loaded, retry] = useCall(async () => ({ which, frame: await getApi().getBulletinFrameDefaults({ lang: which }) }), [which]);
   return (
@@ -36,15 +38,32 @@ export function FrameDefaultsSection({ lang }: { lang: Lang }): React.JSX.Elemen
         style={{ marginBottom: 12 }}
       />
       <LoadState loaded={loaded} lang={lang} retry={retry}>
-        {(got) => (got.which === which ? <DefaultsForm key={which} initial={got.frame} which={which} lang={lang} /> : null)}
+        {(got) =>
+          got.which === which ? (
+            <DefaultsForm key={which} initial={got.frame} typed={typed.current[which]} onTyped={(frame) => (typed.current[which] = frame)} which={which} lang={lang} />
+          ) : null
+        }
       </LoadState>
     </section>
   );
 }
 
-function DefaultsForm({ initial, which, lang }: { initial: BulletinFrame; which: FrameLang; lang: Lang }): React.JSX.Element {
+function DefaultsForm({
+  initial,
+  typed,
+  onTyped,
+  which,
+  lang,
+}: {
+  initial: BulletinFrame;
+  /** Unsaved edits of this set from before the other set was shown. */
+  typed: BulletinFrame | undefined;
+  onTyped: (frame: BulletinFrame | undefined) => void;
+  which: FrameLang;
+  lang: Lang;
+}): React.JSX.Element {
   const { t } = useTranslation();
-  const [frame, setFrame] = useState(initial);
+  const [frame, setFrame] = useState(typed ?? initial);
   const [saved, setSaved] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
@@ -55,6 +74,7 @@ function DefaultsForm({ initial, which, lang }: { initial: BulletinFrame; which:
       const stored = await getApi().updateBulletinFrameDefaults({ ...frame, lang: which });
       setSaved(stored);
       setFrame(stored);
+      onTyped(undefined);
       setNotice({ type: 'success', text: t('bulletins.settings.saved') });
     } catch (error) {
       setNotice({ type: 'error', text: errorText(error, lang) });
@@ -70,6 +90,7 @@ function DefaultsForm({ initial, which, lang }: { initial: BulletinFrame; which:
           value={frame}
           onChange={(next) => {
             setFrame(next);
+            onTyped(next);
             setNotice(null);
           }}
         />
