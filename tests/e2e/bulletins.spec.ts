@@ -128,11 +128,13 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await expect(sendTo.getByText('区委办公室', { exact: true }).first()).toBeVisible();
   await expect(sendTo.getByText('各街道办事处', { exact: true }).first()).toBeVisible();
   await axeClean(app, 'draft with frame open');
-  // With the head and tail filled in, 签发 warns of nothing.
+  // With the head and tail filled in, 签发 warns of nothing about them; it does say the body is still empty.
   await app.getByRole('button', { name: '签发…' }).click();
   const complete = await openedDialog(app, '签发本期简报');
   await expect(complete.getByRole('status')).toContainText('将编为');
-  await expect(complete.getByText('报头或版记尚不完整', { exact: false })).toHaveCount(0);
+  await expect(complete.getByText('编印单位为空', { exact: false })).toHaveCount(0);
+  await expect(complete.getByText('报送、抄送和印数都没有填写', { exact: false })).toHaveCount(0);
+  await expect(complete.getByText('正文为空：本期简报还没有任何内容。')).toBeVisible();
   await complete.getByRole('button', { name: '取消' }).click();
 
   // 删除草稿 asks first, then the draft is in Settings' trash, from where it comes back.

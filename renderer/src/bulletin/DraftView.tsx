@@ -261,6 +261,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
         id={record.id}
         title={content.title}
         frame={content.frame}
+        empty={content.blocks.length === 0 && !content.editorNote.trim()}
         lang={lang}
         open={issuing}
         onClose={() => setIssuing(false)}

@@ -19,13 +19,15 @@ export interface IssueDialogProps {
   title: string;
   /** The draft's head and tail as typed, for the warnings. */
   frame: BulletinFrame;
+  /** The draft has no body yet (no block, no 按语). */
+  empty: boolean;
   lang: Lang;
   open: boolean;
   onClose: () => void;
   onIssued: (record: BulletinRecord) => void;
 }
 
-export function IssueDialog({ id, title, frame, lang, open, onClose, onIssued }: IssueDialogProps): React.JSX.Element {
+export function IssueDialog({ id, title, frame, empty, lang, open, onClose, onIssued }: IssueDialogProps): React.JSX.Element {
   const { t } = useTranslation();
   const [supplement, setSupplement] = useState(false);
   const [withTotal, setWithTotal] = useState(false);
@@ -74,7 +76,7 @@ export function IssueDialog({ id, title, frame, lang, open, onClose, onIssued }:
           {t('bulletins.issue.number', { number: issueLabel(next, words), date: longDate(localDate(new Date()), words) })}
         </Typography.Paragraph>
       ) : null}
-      {!frame.unit.trim() || noTail ? (
+      {empty || !frame.unit.trim() || noTail ? (
         <Alert
           type="warning"
           showIcon
@@ -82,6 +84,7 @@ export function IssueDialog({ id, title, frame, lang, open, onClose, onIssued }:
           title={t('bulletins.issue.incomplete')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {empty ? <li>{t('bulletins.issue.noBody')}</li> : null}
               {!frame.unit.trim() ? <li>{t('bulletins.issue.noUnit')}</li> : null}
               {noTail ? <li>{t('bulletins.issue.noTail')}</li> : null}
             </ul>
