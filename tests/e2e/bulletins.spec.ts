@@ -118,6 +118,10 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await newDraft(app, 'Cluster update, Q1', '英文');
   await app.getByRole('button', { name: /报头与报尾（Guangdong Strategic Industry Clusters Bulletin）/ }).click();
   await expect(app.getByRole('textbox', { name: '编印单位' })).toHaveValue('Development Zone Economic Bureau');
+  // Switched to Chinese, a head still as the English defaults left it takes the Chinese defaults (it kept the English head).
+  await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '中文', exact: true }).check();
+  await expect(app.getByRole('textbox', { name: '报头名称' })).toHaveValue('广州开发区产业集群简报');
+  await expect(app.getByRole('textbox', { name: '编印单位' })).toHaveValue('开发区经济发展局');
 
   await newDraft(app, '第一季度集群运行情况');
   await app.getByRole('button', { name: /报头与报尾（广州开发区产业集群简报）/ }).click();

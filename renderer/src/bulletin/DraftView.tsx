@@ -109,14 +109,35 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
     setKept(null);
   };
 
+  // The content as last rendered or edited: an edit made after an await builds on what was typed meanwhile.
+  const latest = useRef(content);
+  latest.current = content;
   const edit = (patch: Partial<BulletinContent>): void => {
-    const next = { ...content, ...patch };
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
     setContent(next);
     // An empty title or 报头 name cannot be stored: it is shown as an error and saved once filled in.
     // (The fields' limits and the editor keep the rest valid; the service checks everything again.)
     if (next.title.trim() !== '' && next.frame.name.trim() !== '') saver.edit(next);
   };
   const titleMissing = content.title.trim() === '';
+  // Another language for the issue: a head and tail still as the old language's defaults left them take the
+  // new language's defaults (a Chinese draft switched to English kept the Chinese head); one edited is kept.
+  const changeLang = async (lang: BulletinContent['lang']): Promise<void> => {
+    const from = frameLangOf(content.lang);
+    const to = frameLangOf(lang);
+    const frame = content.frame;
+    edit({ lang });
+    if (from === to) return;
+    try {
+      const [before, after] = await Promise.all([getApi().getBulletinFrameDefaults({ lang: from }), getApi().getBulletinFrameDefaults({ lang: to })]);
+      const asDefault = JSON.stringify({ ...frame, copyNumber: before.copyNumber }) === JSON.stringify(before);
+      // Only if the head was not touched meanwhile either.
+      if (asDefault && latest.current.frame === frame) edit({ frame: { ...after, copyNumber: frame.copyNumber } });
+    } catch {
+      // The defaults could not be read: the head stays as it is.
+    }
+  };
 
   /** Saves what was typed; refuses (throws) if it could not be saved, so nothing runs on an old version. */
   const saveFirst = useCallback(async (): Promise<void> => {
@@ -204,7 +225,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
           <Input.TextArea id="bulletin-note" value={content.editorNote} maxLength={5000} autoSize={{ minRows: 2, maxRows: 8 }} onChange={(e) => edit({ editorNote: e.target.value })} />
         </Form.Item>
         <Form.Item label={<span id="bulletin-lang">{t('bulletins.lang')}</span>}>
-          <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => edit({ lang: l })} />
+          <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => void changeLang(l)} />
         </Form.Item>
         <Collapse
           style={{ marginBottom: 16 }}

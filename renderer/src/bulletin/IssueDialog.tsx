@@ -79,6 +79,8 @@ export function IssueDialog({ id, title, frame, empty, lang, open, onClose, onIs
       {empty || !frame.unit.trim() || noTail ? (
         <Alert
           type="warning"
+          // A note to read before 签发, not an alert: the dialog's one alert is a refusal.
+          role="note"
           showIcon
           style={{ marginBottom: 12 }}
           title={t('bulletins.issue.incomplete')}
