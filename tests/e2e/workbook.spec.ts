@@ -68,8 +68,8 @@ test.describe('a workbook round trip through the page', () => {
     await app.getByRole('button', { name: '选择工作簿…' }).click();
     const changes = app.getByRole('table', { name: '导入差异' });
     await expect(changes).toContainText('智能机器人 · 产值 · 2023');
-    await expect(changes).toContainText('数值: 100 亿元 → 150 亿元');
-    await expect(changes).toContainText('备注: （空） → =checked against the 2024 yearbook');
+    await expect(changes).toContainText('数值：100 亿元 → 150 亿元');
+    await expect(changes).toContainText('备注：（空） → =checked against the 2024 yearbook');
     await expect(app.getByText('修改 1 条，新增 0 条，删除 0 条，未变 23 条')).toBeVisible();
     await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-preview-zh.png'), fullPage: true });
     await app.getByRole('button', { name: '应用导入' }).click();
@@ -166,7 +166,7 @@ test.describe('a workbook read with notes', () => {
     await expect(percent).toContainText(`G${growth.row}`);
     await expect(percent).toContainText('6.2');
     await expect(app.getByText('“批注”工作表中有 1 处修改未导入：批注请在应用中编辑。')).toBeVisible();
-    await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值: 5.2% → 6.2%');
+    await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值：5.2% → 6.2%');
     await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-notes-zh.png'), fullPage: true });
 
     await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
