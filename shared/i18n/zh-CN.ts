@@ -276,7 +276,7 @@ export const zhCN = {
     cancel: '取消',
   },
   briefingBuilder: {
-    nav: '简报',
+    nav: '简报生成',
     heading: '简报生成',
     template: '模板',
     templates: {

@@ -7,7 +7,7 @@ import { ARTIFACTS, expect, test } from './fixtures';
 const pdfText = (file: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 test('build a fact sheet, preview it, export it, and run the saved settings again after a reload', async ({ app, harness }) => {
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: '简报生成' })).toBeVisible();
 
   await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '单个产业概况' }).check();
@@ -70,7 +70,7 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
 });
 
 test('the industries field says what leaving it empty means, with the usual room before the next field, in both languages', async ({ app }) => {
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   const entities = app.getByRole('combobox', { name: '产业' });
   /** The space between the field's hint (or warning) and the label of the field below it. */
   const roomBelowHint = async (hint: string, nextLabel: string): Promise<number> => {
@@ -100,7 +100,7 @@ test('the industries field says what leaving it empty means, with the usual room
 });
 
 test('a briefing of several pages is drawn page by page: the last when it is scrolled to from the keyboard', async ({ app }) => {
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '完整简报' }).check();
   await app.getByRole('button', { name: '预览' }).click();
   await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: /广东产业集群简报/ });
@@ -143,7 +143,7 @@ test('a one-page brief in English from the English interface', async ({ app, har
 
 test('the builder fills 编写人 from settings, keeps its choices while you visit other pages, and shows the preview\'s progress at once', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: '主导航' });
-  await nav.getByRole('link', { name: '简报', exact: true }).click();
+  await nav.getByRole('link', { name: '简报生成', exact: true }).click();
   await expect(app.getByRole('textbox', { name: '编写人' })).toHaveValue('测试分析员');
   await expect(app.getByText('点击“预览”在此查看 PDF。')).toBeVisible();
 
@@ -153,7 +153,7 @@ test('the builder fills 编写人 from settings, keeps its choices while you vis
   await app.getByRole('textbox', { name: '密级标注' }).fill('内部资料 注意保存');
   await nav.getByRole('link', { name: '仪表盘' }).click();
   await expect(app.getByRole('heading', { level: 1, name: '仪表盘' })).toBeVisible();
-  await nav.getByRole('link', { name: '简报', exact: true }).click();
+  await nav.getByRole('link', { name: '简报生成', exact: true }).click();
   await expect(app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '完整简报' })).toBeChecked();
   await expect(app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '英文' })).toBeChecked();
   await expect(app.getByRole('textbox', { name: '编写人' })).toHaveValue('产业研究处');
@@ -183,7 +183,7 @@ test('the builder fills 编写人 from settings, keeps its choices while you vis
 });
 
 test('a PDF the preview cannot read is refused in words, and the next preview draws again', async ({ app }) => {
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   // The channel's answer damaged on its way (as a broken file would be): the bytes are not a PDF.
   await app.route('**/__harness/rpc/previewBriefing', async (route) => {
     const response = await route.fetch();
@@ -208,7 +208,7 @@ test('a PDF the preview cannot read is refused in words, and the next preview dr
 test('a slow preview counts its seconds, and the first page shown at once is the very page pdf.js draws on the screen', async ({ app }) => {
   // With the motion most people have on: the press must not start any.
   await app.emulateMedia({ reducedMotion: 'no-preference' });
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   // The answer held back until the page has said how long it has been waiting.
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -282,7 +282,7 @@ test('a first page slow to draw says so (step 2 of 2) until it is on the screen'
         e.data && e.data.action === 'GetOperatorList' ? setTimeout(() => listener(e), 1500) : listener(e), options); }\n`;
     await route.fulfill({ response, body: slow + (await response.text()) });
   });
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   // Every status line the pane shows, in order, as the page itself sees them.
   await app.evaluate(() => {
     const seen: string[] = [];

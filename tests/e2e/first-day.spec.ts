@@ -122,7 +122,7 @@ test("a new analyst's first day, in Chinese and English, light and dark, with a 
   });
 
   await test.step('build, preview and export a one-page briefing', async () => {
-    await nav('简报').click();
+    await nav('简报生成').click();
     await expect(page.getByRole('textbox', { name: '编写人' })).toHaveValue('新分析员');
     await page.getByRole('textbox', { name: '标题', exact: true }).fill('产业集群周报（第48周）');
     await page.getByRole('button', { name: '预览' }).click();

@@ -167,7 +167,7 @@ async function exposedLabels(app: Page): Promise<string[]> {
 
 test('the Chinese UI exposes no English icon names to screen readers, on any main screen', async ({ app }) => {
   const english = ['Clear', 'search', 'close-circle', 'down', 'close', 'Close', 'check', 'up', 'left', 'right', 'loading', 'info-circle', 'exclamation-circle', 'check-circle'];
-  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报', '导入 Excel', '设置']) {
+  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报生成', '导入 Excel', '设置']) {
     await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true }).click();
     await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
     await expect.poll(async () => (await exposedLabels(app)).filter((l) => english.includes(l)), { message: `English icon names on ${name}` }).toEqual([]);
@@ -191,7 +191,7 @@ test('the Chinese UI writes a label’s colon full width (：), in text and afte
       const chosen = Array.from(document.querySelectorAll('.ant-select-content, .ant-select-selection-item')).map((e) => e.textContent ?? '').filter((v) => /\p{Script=Han}:/u.test(v));
       return [...texts, ...labels, ...chosen];
     });
-  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报', '导入 Excel', '导入统计表', '设置']) {
+  for (const name of ['总览', '工作台', '仪表盘', '批注', '简报编发', '简报生成', '导入 Excel', '导入统计表', '设置']) {
     const link = app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name, exact: true });
     if ((await link.count()) === 0) continue;
     await link.click();
@@ -345,7 +345,7 @@ test('the delete-industry confirmation keeps clear of the window edge and confir
 
 test('on a 1366-px laptop screen the header keeps to the window in both languages: its links wrap, the page never scrolls sideways', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: '主导航' });
-  await nav.getByRole('link', { name: '简报', exact: true }).click();
+  await nav.getByRole('link', { name: '简报生成', exact: true }).click();
   const sideways = (): Promise<number> => app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(await sideways(), 'Chinese: page wider than the window by (px)').toBeLessThanOrEqual(0);
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
