@@ -121,7 +121,8 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     name: '名称',
     milestones: '未来产业发展目标',
     milestoneYear: (y) => `到${y}年`,
-    futurePlan: (d) => `《广东省未来产业发展行动计划》于${d}印发`,
+    // The source says only "another action plan for future industries": no formal title is put in book-title marks that the source does not give.
+    futurePlan: (d) => `省政府于${d}印发未来产业行动计划`,
     annotations: '附录：批注',
     annotationsShort: '批注',
     annotationsNone: '没有标记为纳入简报的批注。',

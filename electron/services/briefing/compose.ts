@@ -200,7 +200,7 @@ export class Composer {
     return blocks;
   }
 
-  /** "《广东省未来产业发展行动计划》于2024年9月30日印发¹。", cited like every dated statement. */
+  /** "省政府于2024年9月30日印发未来产业行动计划¹。", cited like every dated statement: in the words of its source, which gives the plan no title. */
   futurePlan(): Block[] {
     const plan = this.data.futurePlan;
     if (!plan) return [];
