@@ -23,7 +23,7 @@ import { TABLE_LAYOUTS, toPdfmake, type ChartRenderer } from './pdf';
 import { joinLinePieces } from './pdfmake-lines';
 import { FACT_SHEET_SCALES, factSheet } from './templates/fact-sheet';
 import { fullBriefing } from './templates/full';
-import { FIT_LEVELS, onePage } from './templates/one-page';
+import { FIT_LEVELS, GIVE_BACK, onePage, type FitLevel } from './templates/one-page';
 
 let configured = false;
 
@@ -72,11 +72,13 @@ export function printedTexts(model: BriefingDocument): PrintedText[] {
  * source's note, whatever the fit level cut, with its quoted passages but in the one-page brief (Word,
  * where notes are footnotes and the page has no limit).
  */
-export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0, options: { allNotes?: boolean } = {}): BriefingDocument {
+export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level: number | FitLevel = 0, options: { allNotes?: boolean } = {}): BriefingDocument {
   const request = parseRequest(rawRequest);
   const data = readBriefingData(db, request.entityIds);
   const c = new Composer(request, data, localDate(now));
-  const model = request.template === 'one-page' ? onePage(c, FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]!) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!, FACT_SHEET_SCALES[Math.min(level, FACT_SHEET_SCALES.length - 1)]);
+  const index = typeof level === 'number' ? level : 0;
+  const fit = typeof level === 'number' ? FIT_LEVELS[Math.min(level, FIT_LEVELS.length - 1)]! : level;
+  const model = request.template === 'one-page' ? onePage(c, fit) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!, FACT_SHEET_SCALES[Math.min(index, FACT_SHEET_SCALES.length - 1)]);
   if (options.allNotes) {
     // The one-page brief's notes stay without their quoted passages, as its PDF prints them at every
     // fit level: in Word the quotes of every figure made one footnote longer than a page, which pushed
@@ -88,7 +90,7 @@ export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
 }
 
 /** Reads, builds and checks the document (everything but pdfmake's layout). */
-export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level = 0, renderChart: ChartRenderer = cachedChartSvg): PreparedBriefing {
+export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level: number | FitLevel = 0, renderChart: ChartRenderer = cachedChartSvg): PreparedBriefing {
   const model = composeBriefing(db, rawRequest, now, level);
   const printed = printedTexts(model);
   assertPrintable(printed, BRIEFING_WORDS[model.lang === 'en' ? 'en' : 'zh'].fields.title);
@@ -103,11 +105,41 @@ export async function writePdf(doc: TDocumentDefinitions): Promise<{ pdf: Buffer
 
 export async function renderBriefing(db: DB, request: BriefingRequest, now: Date = new Date()): Promise<RenderedBriefing> {
   if (request.template === 'fact-sheet') return fittedFactSheet(db, request, now);
-  const levels = request.template === 'one-page' ? FIT_LEVELS.length : 1;
-  for (let level = 0; level < levels; level++) {
-    const { model, doc } = prepareBriefing(db, request, now, level);
-    const { pdf, pages } = await writePdf(doc);
-    if (request.template !== 'one-page' || pages === 1) return { pdf, pages, model };
+  if (request.template === 'one-page') return fittedOnePage(db, request, now);
+  const { model, doc } = prepareBriefing(db, request, now);
+  return { ...(await writePdf(doc)), model };
+}
+
+/**
+ * The one-page brief at the first fit level that is one page; then, when that level is not the
+ * first, given back what the levels took on the way down, most valued first (GIVE_BACK: the chart's
+ * rows, the annotations, the key points, the sources, the headline figures), each as far as the page
+ * still holds it. The ladder takes everything of a kind at once: a bilingual brief, whose chart is
+ * twice as tall, lost its key points and a colleague's annotation with a fifth of the page left empty.
+ */
+async function fittedOnePage(db: DB, request: BriefingRequest, now: Date): Promise<RenderedBriefing> {
+  for (let index = 0; index < FIT_LEVELS.length; index++) {
+    let level = FIT_LEVELS[index]!;
+    const prepared = prepareBriefing(db, request, now, level);
+    // The model as composed, before pdfmake lays its definition out (and writes into it).
+    let printed = JSON.stringify(prepared.model);
+    let out = { ...(await writePdf(prepared.doc)), model: prepared.model };
+    if (out.pages !== 1) continue;
+    for (const give of GIVE_BACK) {
+      for (let richer = index - 1; richer >= 0; richer--) {
+        const tried: FitLevel = { ...level, ...give(FIT_LEVELS[richer]!) };
+        const more = prepareBriefing(db, request, now, tried);
+        const model = JSON.stringify(more.model);
+        // Nothing more to give of this kind (one source cannot be shown as six): the same page, not laid out again.
+        if (model === printed) continue;
+        const written = await writePdf(more.doc);
+        if (written.pages !== 1) break;
+        level = tried;
+        printed = model;
+        out = { ...written, model: more.model };
+      }
+    }
+    return out;
   }
   throw new AppError('BRIEFING_DOES_NOT_FIT', 'one-page brief does not fit on one page', { template: request.template });
 }

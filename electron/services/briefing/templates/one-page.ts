@@ -2,7 +2,8 @@
  * The one-page brief: title, headline province figures, the output chart, key points beside the
  * annotations marked for briefings, and the sources. It must stay on one page whatever the inputs:
  * `fit` steps down through shorter annotations, a smaller chart, fewer annotations (with "another N
- * in the full briefing"), shorter notes and a smaller type scale until the renderer finds one page.
+ * in the full briefing"), shorter notes and a smaller type scale until the renderer finds one page,
+ * then gives back, kind by kind, what still fits (GIVE_BACK).
  */
 import type { Block, BriefingDocument } from '../../../../shared/document';
 import type { Composer } from '../compose';
@@ -31,6 +32,19 @@ export const FIT_LEVELS: readonly FitLevel[] = [
   { annotations: 0, annotationChars: 0, nameChars: 20, chartRows: 20, rowHeight: 10, headline: 4, keyPoints: 0, sources: 2, quotes: false, scale: 0.78 },
   { annotations: 0, annotationChars: 0, nameChars: 20, chartRows: 12, rowHeight: 10, headline: 4, keyPoints: 0, sources: 2, quotes: false, scale: 0.75 },
   { annotations: 0, annotationChars: 0, nameChars: 16, chartRows: 6, rowHeight: 9, headline: 2, keyPoints: 0, sources: 1, quotes: false, scale: 0.7 },
+];
+
+/**
+ * What a fit level took, kind by kind, most valued first: given back from a richer level when the
+ * page still holds it (render.ts fittedOnePage). Type size and spacing are not given back: they are
+ * the price of the content.
+ */
+export const GIVE_BACK: readonly ((richer: FitLevel) => Partial<FitLevel>)[] = [
+  (l) => ({ chartRows: l.chartRows }),
+  (l) => ({ annotations: l.annotations, annotationChars: l.annotationChars, nameChars: l.nameChars }),
+  (l) => ({ keyPoints: l.keyPoints }),
+  (l) => ({ sources: l.sources }),
+  (l) => ({ headline: l.headline }),
 ];
 
 export function onePage(c: Composer, level: FitLevel): BriefingDocument {

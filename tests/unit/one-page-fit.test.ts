@@ -1,0 +1,39 @@
+/**
+ * The one-page brief keeps what the page holds. Stepping down its fit levels takes everything of a
+ * kind at once; what a level took is given back, kind by kind, while the page still holds it. A
+ * bilingual brief (its chart twice as tall) printed "1 more annotation appears in the full briefing"
+ * instead of a colleague's two-line note, and the English one cut that note mid-sentence, with room
+ * left on the page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BriefingLang } from '../../shared/briefing';
+import { renderBriefing } from '../../electron/services/briefing/render';
+import { createAnnotation } from '../../electron/services/db/annotations';
+import { newChange } from '../../electron/services/db/revisions';
+import { openTemp, tempDir } from '../helpers/files';
+import { pdfPages, pdfText } from '../helpers/pdf';
+
+const NOTE = 'Check this against the statistics bureau yearly release before it goes into the minister brief. 上报前请与统计局年度公报核对。';
+const NOW = new Date('2026-12-03T09:00:00+08:00');
+
+describe('the one-page brief', () => {
+  it.each<BriefingLang>(['zh', 'en', 'bilingual'])('prints a short annotation marked for briefings whole, on one page (%s)', async (lang) => {
+    const { db } = openTemp();
+    try {
+      createAnnotation(db, newChange('李分析'), { targetType: 'entity', targetId: 'electronics-it', body: NOTE, tags: [], status: 'open', includeInBriefing: true });
+      const { pdf, pages } = await renderBriefing(db, { template: 'one-page', entityIds: [], lang, title: '', subtitle: '', author: '', marking: '' }, NOW);
+      const file = path.join(tempDir('cluster-brief-one-page-'), `${lang}.pdf`);
+      fs.writeFileSync(file, pdf);
+      expect(pages).toBe(1);
+      expect(pdfPages(file)).toBe(1);
+      const printed = pdfText(file).replace(/\s+/g, '');
+      expect(printed).toContain(NOTE.replace(/\s+/g, ''));
+      // Not "1 more annotation appears in the full briefing" in its place.
+      expect(printed).not.toMatch(/另有\d+条批注|moreannotation/);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+});
