@@ -138,6 +138,10 @@ describe('a ten-page 简报 issue on its pages', () => {
       expect(row).toContain('<w:cantSplit/>');
       expect(row).toContain('<w:keepNext/>');
     }
+    // No row of a table is split across two pages (a name on one, its value on the next).
+    const rows = [...xml.matchAll(/<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>/gs)].map((m) => m[0]);
+    expect(rows.length).toBeGreaterThan(headerRows.length);
+    for (const row of rows) expect(row.slice(0, 120)).toContain('<w:cantSplit/>');
     const [pdf] = officeConvert([docx], 'pdf', dir);
     keepForInspection(fs.readFileSync(pdf!), 'long-issue-word', path.join(ARTIFACTS, 'bulletin'));
     expect(pdfPages(pdf!)).toBeGreaterThanOrEqual(8);

@@ -371,10 +371,15 @@ const noteRun = (part: WordRunPart): WordRun => ({ run: { style: 'FootnoteRefere
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 } as const;
 
-/** A table as statistics print it: a rule above, a rule under the header row (repeated on every page), a rule below. */
+/**
+ * A table as statistics print it: a rule above, a rule under the header row (repeated on every page), a
+ * rule below. No row is split across pages: a name on one page and its value on the next ("Automobiles"
+ * alone at the top of a page, its value left behind) reads as two rows. A row taller than a page is
+ * still broken, by Word and LibreOffice alike.
+ */
 function dataTable(widths: number[], header: WordParagraph[][], rows: WordParagraph[][][]): WordTable {
   const row = (cells: WordParagraph[][], isHeader: boolean): WordRow => ({
-    row: { tableHeader: isHeader, ...(isHeader ? { cantSplit: true } : {}) },
+    row: { tableHeader: isHeader, cantSplit: true },
     cells: cells.map((children, i) => ({ cell: { width: { size: widths[i] ?? 800, type: WidthType.DXA }, margins: CELL_MARGINS, ...(isHeader ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } } : {}) }, children })),
   });
   return {
