@@ -81,8 +81,8 @@ function placesOf(model: BriefingDocument): { body: Set<string>; notes: Set<stri
   for (const b of walkBlocks(model.blocks)) {
     if (b.type === 'notes') {
       for (const item of b.items) {
-        texts(item.lines.slice(0, 1)).forEach((t) => body.add(t)); // the source list in the body
-        texts(item.lines).forEach((t) => notes.add(t)); // the footnote
+        texts(item.lines).forEach((t) => body.add(t)); // the notes in the body: each source and its quoted passages
+        texts(item.lines.slice(0, 1)).forEach((t) => notes.add(t)); // the footnote names the source
       }
     } else if (b.type !== 'columns') texts(blockLines(b)).forEach((t) => body.add(t));
   }

@@ -107,11 +107,12 @@ describe('the Word writer joins runs that look the same', () => {
         const cited = new Set<number>();
         const expected = [
           ...lines.map((l) => expectedItems(l, numberOf, cited)),
-          ...notes.map((note) => [...`${note.n}.\t`].map((c) => `${c}|`).concat(expectedItems(note.lines[0]!, numberOf, null))),
+          ...notes.flatMap((note) => [[...`${note.n}.\t`].map((c) => `${c}|`).concat(expectedItems(note.lines[0]!, numberOf, null)), ...note.lines.slice(1).map((l) => expectedItems(l, numberOf, null))]),
         ];
         expect(written.body).toEqual(expected);
+        // A footnote names its source; the lines after it (quoted passages) are in the notes above.
         for (const note of notes) {
-          expect(written.footnotes.get(String(note.n))).toEqual(note.lines.map((l, i) => [...(i === 0 ? ['footnote mark'] : []), ...expectedItems(l, numberOf, null)]));
+          expect(written.footnotes.get(String(note.n))).toEqual([['footnote mark', ...expectedItems(note.lines[0]!, numberOf, null)]]);
         }
       }),
       { seed: SEED, numRuns: 150 },

@@ -13,8 +13,10 @@
  * Citations are real Word footnotes, one per source: the first citation of a source holds the
  * footnote (inside a bookmark); every later citation of it is a NOTEREF field to that bookmark,
  * which Word prints, and renumbers when fields update, as the same note's number in
- * footnote-reference style (Word cannot point two footnote references at one footnote). The
- * source's quoted passages are in the footnote.
+ * footnote-reference style (Word cannot point two footnote references at one footnote). A footnote
+ * names its source; the source's quoted passages are in the notes at the end, under its number, as
+ * the PDF prints them: in the footnote, the quotes of every figure ran over half of page 1 and on
+ * into the next page.
  */
 import { AlignmentType, BorderStyle, LineRuleType, Packer, TableLayoutType, TabStopType, WidthType, type Document, type IParagraphStyleOptions } from 'docx';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
@@ -148,11 +150,15 @@ class WordWriter {
     for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) if (!this.noteLines.has(item.n)) this.noteLines.set(item.n, item.lines);
   }
 
-  /** One footnote per source: its note's lines (source, then each quoted passage), numbered as cited. */
+  /**
+   * One footnote per source, numbered as cited: the source, as the notes block lists it (its quoted
+   * passages follow it there); a note no block lists holds its passages itself.
+   */
   footnotes(): Record<string, WordParagraph[]> {
     const out: Record<string, WordParagraph[]> = {};
     for (const [n, note] of this.quotes) {
-      const lines = this.noteLines.get(n) ?? [[{ t: 'text' as const, text: `#${note.sourceId}` }], ...note.quotes.map((q): Line => [{ t: 'text', text: `\u201c${q}\u201d` }])];
+      const listed = this.noteLines.get(n);
+      const lines = listed ? listed.slice(0, 1) : [[{ t: 'text' as const, text: `#${note.sourceId}` }], ...note.quotes.map((q): Line => [{ t: 'text', text: `\u201c${q}\u201d` }])];
       out[String(n)] = lines.map((l) => paragraph({ style: 'FootnoteText' }, this.runs(l, {}, false)));
     }
     return out;
@@ -207,8 +213,11 @@ class WordWriter {
       case 'annotation':
         return [this.para(b.meta, S.small), paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } } }, this.runs(b.body, {}))];
       case 'notes':
-        // The notes themselves are footnotes; here the sources are listed once, by their note numbers.
-        return b.items.map((item) => paragraph({ style: S.source }, [textRun(`${item.n}.\t`), ...this.runs(item.lines[0] ?? [], {}, false)]));
+        // Each source once, by its note number (its footnote names it too), and its quoted passages beneath it.
+        return b.items.flatMap((item) => [
+          paragraph({ style: S.source }, [textRun(`${item.n}.\t`), ...this.runs(item.lines[0] ?? [], {}, false)]),
+          ...item.lines.slice(1).map((l) => paragraph({ style: S.source, indent: { left: 420, hanging: 0 } }, this.runs(l, {}, false))),
+        ]);
       case 'rule':
         return [paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 120 }, border: { bottom: { style: BorderStyle.SINGLE, size: b.strong ? 12 : 4, color: b.strong ? '000000' : RULE_GREY, space: 1 } } })];
       case 'contents':
