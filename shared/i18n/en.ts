@@ -432,7 +432,7 @@ export const en: Messages = {
       scope: 'Choose a level.',
       entityId: 'An industry figure needs an industry; a province or cluster-group figure has none.',
       metric: 'Choose a metric.',
-      value: 'Enter a number (decimals are fine; a growth rate may be negative).',
+      value: 'Enter a number such as 1234.5 or 1,234.5 (commas only between groups of three digits; a growth rate may be negative).',
       negative: 'This metric cannot be negative (only a growth rate can).',
       unit: 'Choose a unit.',
       qualifier: 'Choose a qualifier.',

@@ -22,10 +22,17 @@ test('edit a figure and its source, see it in the history, undo and redo it, and
   await app.getByRole('button', { name: `编辑 ${ROBOTS}` }).click();
   const panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
 
-  // Invalid input is refused next to the field, and nothing is written.
-  await panel.getByLabel('数值').fill('12O');
-  await panel.getByRole('button', { name: '保存' }).click();
-  await expect(panel.getByText('请输入数字（可含小数；增长率可为负数）。')).toBeVisible();
+  // Invalid input is refused next to the field, and nothing is written: a letter, and what a number
+  // reader would take as another number (hexadecimal 16, 1,2 as 12, an exponent, a space-grouped 1200).
+  const refusal = panel.getByText('请输入数字，如 1234.5 或 1,234.5（千位用逗号、每组三位；增长率可为负数）。');
+  for (const typed of ['12O', '0x10', '1,2', '1.2e3', '1 200']) {
+    // A number first, so the message below is this input's, not the one before it still showing.
+    await panel.getByLabel('数值').fill('1,234.5');
+    await expect(refusal).toBeHidden();
+    await panel.getByLabel('数值').fill(typed);
+    await panel.getByRole('button', { name: '保存' }).click();
+    await expect(refusal, typed).toBeVisible();
+  }
   // An output value cannot be negative (only a growth rate can).
   await panel.getByLabel('数值').fill('-120');
   await panel.getByRole('button', { name: '保存' }).click();

@@ -26,6 +26,7 @@ import { errorText, useSession } from '../session';
 import { localDateTime } from '../time';
 import { authorName, colonOf } from '../../../shared/format';
 import { figureLabel } from '../../../shared/history';
+import { parseNumberText } from '../../../shared/number-text';
 import { differs } from './confirmDiscard';
 
 const NEW_SOURCE = -1;
@@ -48,7 +49,8 @@ interface Values {
 }
 
 const orNull = (s: string | undefined): string | null => (s && s.trim() ? s.trim() : null);
-const toNumber = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.replace(/[,，\s]/g, '')));
+/** The value as typed, by the workbook import's rule (shared/number-text.ts): `0x10`, `1,2`, `1.2e3` or `1 200` are refused, not read as 16, 12 or 1200. */
+const toNumber = (s: string): number => parseNumberText(s) ?? Number.NaN;
 
 function toFigureInput(v: Values): FigureInput {
   return {
