@@ -75,9 +75,16 @@ test('the archive lists the shipped 示例 under its year, marked 示例, and fi
   await expect(app.getByRole('heading', { level: 1, name: '示例：2023年全省战略性产业集群发展情况' })).toBeVisible();
   await expect(app.getByText(/本期已于 2024-10-23 由 .+ 签发/)).toBeVisible();
   await expect(app.getByRole('button', { name: '签发…' })).toHaveCount(0);
+  // Its table names each figure by what it is about, not by an internal number ("数据 #1").
+  const table = app.getByRole('group', { name: '表格：部分集群2023年产值规模' });
+  await expect(table.getByRole('listitem').first()).toHaveText('新一代电子信息 · 产值 2023：超过1万亿元');
+  await expect(table).not.toContainText('#');
   await axeClean(app, 'issued example');
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   await expect(app.getByText('No. 1, 2024').first()).toBeVisible();
+  // In English, in English words and punctuation (the issue's own caption and values stay as issued).
+  const tableEn = app.getByRole('group', { name: 'Table: 部分集群2023年产值规模' });
+  await expect(tableEn.getByRole('listitem').first()).toHaveText(/^New-generation electronics.* · Output value 2023: 超过1万亿元$/);
   await expect(app.getByRole('button', { name: 'Export Word' })).toBeVisible();
   await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Bulletins', exact: true }).click();
   await expect(app.getByRole('region', { name: 'Archive' }).getByRole('region', { name: '2024' })).toContainText('Example');

@@ -4,6 +4,8 @@
  * seed, into a new file only; a file that holds data never receives it (see seed.ts).
  */
 import type { BulletinBlock, BulletinContent, BulletinInline } from '../../../shared/bulletin';
+import { referenceLabel } from '../../../shared/bulletin-ref';
+import type { Figure } from '../../../shared/domain';
 import type { DB } from '../db/open';
 import { FALLBACK_FRAME } from './frame';
 import { freeze, nextNumber } from './issue';
@@ -21,10 +23,19 @@ function figureId(db: DB, where: { scope: string; metric: string; entityId?: str
   return id;
 }
 
+/** A reference as the editor inserts it: the figure's current value and source, and its label ("新一代电子信息 · 产值"), which the app shows for it. */
 function ref(db: DB, id: number): BulletinInline {
   const accepted = currentRef(db, id);
   if (!accepted) throw new Error(`example bulletin: figure ${id} is not live`);
-  return { type: 'figure', figureId: id, accepted };
+  const about = db
+    .prepare(
+      `SELECT f.scope, f.metric, e.name_zh AS entity_zh, e.name_en AS entity_en, m.name_zh AS metric_zh, m.name_en AS metric_en
+         FROM figures f LEFT JOIN entities e ON e.id = f.entity_id JOIN metrics m ON m.id = f.metric
+        WHERE f.id = ?`,
+    )
+    .get(id) as { scope: Figure['scope']; metric: Figure['metric']; entity_zh: string | null; entity_en: string | null; metric_zh: string; metric_en: string };
+  const entityName = about.entity_zh !== null && about.entity_en !== null ? { zh: about.entity_zh, en: about.entity_en } : null;
+  return { type: 'figure', figureId: id, accepted: { ...accepted, label: referenceLabel(about, entityName, { zh: about.metric_zh, en: about.metric_en }) } };
 }
 
 const text = (t: string): BulletinInline => ({ type: 'text', text: t });

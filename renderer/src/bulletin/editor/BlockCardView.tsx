@@ -8,13 +8,15 @@ import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { type BulletinBlock } from '../../../../shared/bulletin';
 import { printedValue } from '../../../../shared/bulletin-ref';
+import { colonOf } from '../../../../shared/format';
+import type { Lang } from '../../../../shared/i18n';
 import { useSession } from '../../session';
 import { useViewContext, type EditorViewContext } from './context';
 import { blockOfNode } from './convert';
 import type { BlockAtomName } from './nodes';
 
 export function BlockCardView({ node, selected, getPos, deleteNode }: ReactNodeViewProps): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const view = useViewContext();
   const kind = node.type.name as BlockAtomName;
@@ -24,7 +26,7 @@ export function BlockCardView({ node, selected, getPos, deleteNode }: ReactNodeV
     const pos = getPos();
     if (!view.readOnly && typeof pos === 'number') view.edit(kind, pos);
   };
-  const title = block ? cardTitle(block, view, t) : t('bulletinEditor.deleted');
+  const title = block ? cardTitle(block, view, t, i18n.language === 'en' ? 'en' : 'zh-CN') : t('bulletinEditor.deleted');
   return (
     <NodeViewWrapper contentEditable={false} onDoubleClick={edit} style={{ margin: '8px 0' }}>
       <Card
@@ -54,13 +56,19 @@ export function BlockCardView({ node, selected, getPos, deleteNode }: ReactNodeV
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-function cardTitle(block: BulletinBlock, view: EditorViewContext, t: T): string {
+/** "表格：部分集群产值" / "Table: Output of some clusters": the kind, capitalised where the language has capitals, and the colon of the app's language. */
+function cardTitle(block: BulletinBlock, view: EditorViewContext, t: T, ui: Lang): string {
+  const colon = colonOf(ui);
+  const kind = (key: string): string => {
+    const word = t(key);
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  };
   const caption = 'caption' in block ? block.caption || t('bulletinEditor.noCaption') : '';
-  if (block.type === 'chart') return `${t(`bulletinEditor.chartKind.${block.chart.kind}`)}：${caption}`;
-  if (block.type === 'table') return `${t('bulletinEditor.table')}：${caption}`;
+  if (block.type === 'chart') return `${kind(`bulletinEditor.chartKind.${block.chart.kind}`)}${colon}${caption}`;
+  if (block.type === 'table') return `${kind('bulletinEditor.table')}${colon}${caption}`;
   if (block.type === 'quote') {
     const source = view.sources.get(block.sourceId);
-    return `${t('bulletinEditor.quote')}：${source ? source.title : t('bulletinEditor.unknownSource', { id: block.sourceId })}`;
+    return `${kind('bulletinEditor.quote')}${colon}${source ? source.title : t('bulletinEditor.unknownSource', { id: block.sourceId })}`;
   }
   return '';
 }
@@ -83,7 +91,9 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
           const current = view.live.changed.get(id);
           return (
             <li key={`${id}-${i}`}>
-              {label}：{ref ? printedValue(current ?? ref, view.lang) : ''}
+              {label}
+              {colonOf(ui)}
+              {ref ? printedValue(current ?? ref, view.lang) : ''}
               {current && ref ? `【${t('bulletinEditor.updated')} · ${t('bulletinEditor.updatedFrom', { value: printedValue(ref, view.lang) })}】` : ''}
               {view.live.broken.has(id) ? `【${t('bulletinEditor.deleted')}】` : ''}
               {current && view.onAccept && !view.readOnly ? (
