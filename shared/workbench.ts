@@ -85,6 +85,8 @@ export const Revision = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
   /** The sources the snapshots name (sourceId), by id: title and publisher, so history never shows a bare id. */
   sourceNames: z.record(z.string(), z.string()),
+  /** The industries the snapshots name (entityId), by id, in both languages: never a bare id such as semiconductors-ic. */
+  entityNames: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
 });
 export type Revision = z.infer<typeof Revision>;
 

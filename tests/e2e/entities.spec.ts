@@ -35,6 +35,12 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await expect(history.getByRole('listitem')).toHaveCount(3);
   await expect(history.getByRole('listitem').first()).toContainText('Low-altitude economy and aerospace');
   await expect(history.getByRole('listitem').nth(1)).toContainText('数据：产值（2024）');
+  // The creation names the industry, not its id, and shows the value with its unit once: no 单位 row beside it.
+  const creation = history.getByRole('listitem').nth(1);
+  await expect(creation.getByRole('definition').filter({ hasText: /^低空经济$/ })).toHaveCount(1);
+  await expect(creation).not.toContainText('low-altitude');
+  await expect(creation.getByRole('definition').filter({ hasText: '500亿元' })).toHaveCount(1);
+  expect(await creation.getByRole('term').allTextContents()).not.toContain('单位');
   // "Restore this version" on the creation brings the first English name back, as a new change.
   await history.getByRole('listitem').nth(2).getByRole('button', { name: '恢复到此版本' }).click();
   await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();

@@ -69,6 +69,15 @@ describe('an entity’s history', () => {
     });
   });
 
+  it('names the industry a figure was created for by its names, not by its id', async () => {
+    const { call } = open();
+    const figure = { scope: 'entity', entityId: 'semiconductors-ic', metric: 'output_value', value: 98765432, unit: '10k_yuan', qualifier: 'about', period: '2022', cityCode: null, sourceId: null, sourceQuote: null, note: null };
+    await call('saveFigure', { figure });
+    const [created] = await call<Revision[]>('getHistory', { targetType: 'entity', targetId: 'semiconductors-ic' });
+    expect(created!.action).toBe('create');
+    expect(created!.entityNames).toEqual({ 'semiconductors-ic': { zh: '半导体与集成电路', en: 'Semiconductors and integrated circuits' } });
+  });
+
   it('reads revisions through their target index, never scanning the whole change log', () => {
     const { db } = open();
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${HISTORY_SQL}`).all({ type: 'entity', id: 'smart-robots' }) as { detail: string }[]).map((r) => r.detail);

@@ -61,7 +61,16 @@ export function history(db: DB, targetType: RevisionTarget, targetId: string): R
     after: json(r.after_json),
   }));
   const names = sourceNames(db, revisions);
-  return revisions.map((r) => ({ ...r, sourceNames: pick(names, [r.before?.sourceId, r.after?.sourceId]) }));
+  const entities = entityNames(db, revisions);
+  return revisions.map((r) => ({ ...r, sourceNames: pick(names, [r.before?.sourceId, r.after?.sourceId]), entityNames: pick(entities, [r.before?.entityId, r.after?.entityId]) }));
+}
+
+/** Both names of every industry the snapshots name, deleted ones too (their rows are kept). */
+function entityNames(db: DB, revisions: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]): Map<string, { zh: string; en: string }> {
+  const ids = new Set<string>();
+  for (const r of revisions) for (const snap of [r.before, r.after]) if (typeof snap?.entityId === 'string') ids.add(snap.entityId);
+  const rows = db.prepare(`SELECT id, name_zh, name_en FROM entities WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...ids])) as { id: string; name_zh: string; name_en: string }[];
+  return new Map(rows.map((e) => [e.id, { zh: e.name_zh, en: e.name_en }]));
 }
 
 /** "title · publisher" of every source the snapshots name. */
@@ -74,8 +83,8 @@ function sourceNames(db: DB, revisions: { before: Record<string, unknown> | null
   return new Map(rows.map((s) => [String(s.id), s.publisher ? `${s.title} · ${s.publisher}` : s.title]));
 }
 
-function pick(names: Map<string, string>, ids: unknown[]): Record<string, string> {
-  const out: Record<string, string> = {};
+function pick<T>(names: Map<string, T>, ids: unknown[]): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const id of ids) {
     const name = id === null || id === undefined ? undefined : names.get(String(id));
     if (name !== undefined) out[String(id)] = name;

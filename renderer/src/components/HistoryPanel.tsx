@@ -25,6 +25,7 @@ function show(key: string, r: Revision, side: 'before' | 'after', lang: Lang, t:
   if (!snapshot) return t('history.none');
   const v = snapshot[key];
   if (key === 'sourceId' && v !== null && v !== undefined) return r.sourceNames[String(v)] ?? t('history.sourceId', { id: String(v) });
+  if (key === 'entityId' && typeof v === 'string') return r.entityNames[v]?.[lang === 'en' ? 'en' : 'zh'] ?? v;
   if (key === 'status') return t(`annotations.${String(v)}`);
   if (typeof v === 'boolean') return t(v ? 'history.yes' : 'history.no');
   if (key === 'value' && typeof v === 'number') return formatFigure(snapshot as unknown as Figure, lang, catalog.metric(String(snapshot.metric))?.unitLabel ?? null);
@@ -40,9 +41,15 @@ function show(key: string, r: Revision, side: 'before' | 'after', lang: Lang, t:
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
 
+/**
+ * The fields a revision changed. A value is shown with its qualifier and unit ("约9876.5432亿元"), so
+ * where the value changed they are not listed again beside it: "单位 万元" under a value shown in 亿元
+ * read as two units for one number.
+ */
 function changedKeys(r: Revision): string[] {
   const keys = new Set([...Object.keys(r.before ?? {}), ...Object.keys(r.after ?? {})]);
-  return [...keys].filter((k) => !HIDDEN.has(k) && JSON.stringify(r.before?.[k] ?? null) !== JSON.stringify(r.after?.[k] ?? null));
+  const changed = [...keys].filter((k) => !HIDDEN.has(k) && JSON.stringify(r.before?.[k] ?? null) !== JSON.stringify(r.after?.[k] ?? null));
+  return changed.includes('value') ? changed.filter((k) => k !== 'unit' && k !== 'qualifier') : changed;
 }
 
 const LABELS: Record<string, string> = {
