@@ -68,7 +68,7 @@ describe('source notes like a policy office', () => {
     const full = composeBriefing(db, req({ template: 'full' }), NOW);
     const text = allText(full);
     expect(text).toMatch(/未来产业集群初步成形\[1\]。/);
-    expect(text).toMatch(/于2024年9月30日印发\[1\]。/);
+    expect(text).toMatch(/于2024年9月30日印发未来产业行动计划\[1\]。/);
     // English passages keep English quotation marks set in the Latin font; Chinese ones their own.
     const quoteRuns = [...bodyTexts(full.blocks)].filter((r) => r.text === '\u201c');
     expect(quoteRuns.every((r) => r.lang === 'en')).toBe(true);
