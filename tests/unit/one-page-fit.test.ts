@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BriefingLang } from '../../shared/briefing';
+import { clipWidth } from '../../electron/services/briefing/compose';
 import { renderBriefing } from '../../electron/services/briefing/render';
 import { createAnnotation } from '../../electron/services/db/annotations';
 import { newChange } from '../../electron/services/db/revisions';
@@ -32,8 +33,18 @@ describe('the one-page brief', () => {
       expect(printed).toContain(NOTE.replace(/\s+/g, ''));
       // Not "1 more annotation appears in the full briefing" in its place.
       expect(printed).not.toMatch(/另有\d+条批注|moreannotation/);
+      // The source's title, 78 characters of English, whole in its one-line note (it was cut at 60: "mapped out for …").
+      expect(printed).toContain('Clustersofstrategicandfutureindustriesmappedoutforeconomicleadership');
     } finally {
       db.close();
     }
   }, 120_000);
+
+  it('shortens a source by its width on the line: twice as many English characters as Chinese', () => {
+    expect(clipWidth('a'.repeat(120), 120)).toBe('a'.repeat(120));
+    expect(clipWidth('a'.repeat(121), 120)).toBe(`${'a'.repeat(119)}…`);
+    expect(clipWidth('集'.repeat(60), 120)).toBe('集'.repeat(60));
+    expect([...clipWidth('集'.repeat(61), 120)].length).toBeLessThanOrEqual(61);
+    expect(clipWidth('集'.repeat(61), 120).endsWith('…')).toBe(true);
+  });
 });

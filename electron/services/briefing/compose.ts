@@ -42,6 +42,24 @@ export function clip(value: string, max: number): string {
   return chars.length <= max ? value : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
+/** A character's width in half-width units: 2 for a wide (Chinese, full-width) one, else 1. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
+
+/**
+ * A value shortened to `units` half-width units with "…" (a Chinese character counts two): a line's
+ * worth of an English title is twice as many characters as of a Chinese one. clip() by characters cut
+ * "Clusters of strategic and future industries mapped out for …" where the line had room for the rest.
+ */
+export function clipWidth(value: string, units: number): string {
+  let used = 0;
+  const chars = [...value];
+  for (let i = 0; i < chars.length; i++) {
+    used += WIDE.test(chars[i]!) ? 2 : 1;
+    if (used > units) return `${chars.slice(0, Math.max(1, i - 1)).join('')}…`;
+  }
+  return value;
+}
+
 export class Composer {
   readonly lang: BriefingLang;
   /** The language of the running text: Chinese for zh and bilingual. */
@@ -247,16 +265,16 @@ export class Composer {
     for (const b of walkBlocks(blocks)) {
       if (b.type !== 'notes') continue;
       const shown = notes.slice(0, limit);
-      b.items = shown.map((note) => ({ n: note.n, lines: this.noteLines(note.sourceId, b.compact ? [] : note.quotes, b.compact ? 60 : Infinity) }));
+      b.items = shown.map((note) => ({ n: note.n, lines: this.noteLines(note.sourceId, b.compact ? [] : note.quotes, b.compact ? 120 : Infinity) }));
       if (notes.length > shown.length) b.items.push({ n: shown.length + 1, lines: [[text(this.w.sourcesMore(notes.length - shown.length), { style: 'muted', lang: this.main })]] });
     }
   }
 
-  /** A source's note; `max` shortens the publisher, title and author to one line each (the one-page brief). */
+  /** A source's note; `max` (half-width units) shortens the publisher, title and author to about a line each (the one-page brief). */
   private noteLines(sourceId: number, quotes: { text: string; from?: Origin }[], max: number): Line[] {
     const found = this.source(sourceId);
     if (!found) return [[text(`#${sourceId}`)]];
-    const short = (v: string): string => (max === Infinity ? v : clip(v.replace(/\s+/g, ' ').trim(), max));
+    const short = (v: string): string => (max === Infinity ? v : clipWidth(v.replace(/\s+/g, ' ').trim(), max));
     const s = { ...found, publisher: short(found.publisher), title: short(found.title), author: found.author === null ? null : short(found.author) };
     const owner = s.publisher;
     const zh = this.main === 'zh';
