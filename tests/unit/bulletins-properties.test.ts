@@ -8,6 +8,8 @@ import { saveNewDraft } from '../../electron/services/bulletins/actions';
 import { issueBulletin, nextIssue } from '../../electron/services/bulletins/issue';
 import { referenceReport } from '../../electron/services/bulletins/references';
 import { getBulletin } from '../../electron/services/bulletins/store';
+import { bulletinModel } from '../../electron/services/bulletins/export';
+import { walkBlocks } from '../../shared/document';
 import { setItemDeleted, saveFigure } from '../../electron/services/workbench/actions';
 import { figureSnapshot } from '../../electron/services/db/figures';
 import { draftContent } from '../helpers/bulletins';
@@ -69,6 +71,31 @@ describe('live references', () => {
         db.close();
       }),
       { numRuns: 20, verbose: true },
+    );
+  });
+});
+
+describe('issuing', () => {
+  it('prints the tier chart as the draft drew it, after any output values were changed before 签发: each cluster’s newest figure, cited', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ value: fc.integer({ min: 1, max: 30_000 }), qualifier: fc.constantFrom('exact', 'over', 'about', 'nearly') }), { minLength: ENTITIES.length, maxLength: ENTITIES.length }), (edits) => {
+        const { db } = openTemp();
+        edits.forEach((edit, i) => {
+          const id = db.prepare(`SELECT id FROM figures WHERE entity_id = ? AND metric = 'output_value'`).pluck().get(ENTITIES[i]) as number;
+          const { scope, entityId, metric, unit, period, sourceId, sourceQuote, note } = figureSnapshot(db, id)!;
+          saveFigure(db, { id, figure: { scope, entityId, metric, unit, period, sourceId, sourceQuote, note, ...edit } });
+        });
+        const content = draftContent(db, '产值分档', []);
+        content.blocks.push({ type: 'chart', chart: { kind: 'tiers' }, caption: '图1 各集群年产值分档' });
+        const draft = saveNewDraft(db, content);
+        const charts = (id: number): unknown[] => [...walkBlocks(bulletinModel(db, id).model.blocks)].filter((b) => b.type === 'chart');
+        const previewed = charts(draft.id);
+        const issued = issueBulletin(db, '李分析', draft.id);
+        expect(charts(issued.id)).toEqual(previewed);
+        expect(JSON.stringify(previewed)).toContain('"t":"cite"');
+        db.close();
+      }),
+      { numRuns: 10, verbose: true },
     );
   });
 });

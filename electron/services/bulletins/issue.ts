@@ -10,6 +10,8 @@ import { IssueOptions, issueLabel, type BulletinFreeze, type BulletinRecord, typ
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../db/open';
 import { mustExist, newChange, recordRevision, type ChangeContext } from '../db/revisions';
+import { latestOutputFigure } from '../../../shared/output';
+import { getEntity } from '../db/read';
 import { currentRef, mustBeCurrent, referencesOf } from './references';
 import { BULLETINS, createDraft, getBulletin, mustBeDraft } from './store';
 
@@ -48,9 +50,12 @@ function frozenCharts(db: DB, content: BulletinContent): FrozenChart[] {
         | undefined;
       return e ? [{ id: e.id, name: { zh: e.name_zh, en: e.name_en }, tier: e.tier, category: e.category }] : [];
     });
+    // A tiers chart draws each cluster's newest output value where it has one (its tier otherwise), as the
+    // draft's preview drew it: that figure is frozen with it. Frozen without figures, an issued chart drew
+    // every cluster from its tier alone, cited no source, and could differ from what was previewed.
     const figureIds =
       chart.kind === 'tiers'
-        ? []
+        ? entities.flatMap((e) => latestOutputFigure(getEntity(db, e.id))?.id ?? [])
         : (db
             .prepare(`SELECT id FROM figures WHERE deleted_at IS NULL AND metric = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, period, id`)
             .pluck()
