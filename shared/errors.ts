@@ -448,11 +448,11 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BULLETIN_BROKEN_REFERENCE: {
     'zh-CN': (d) =>
       typeof d.block === 'number'
-        ? `简报第 ${d.block} 段引用的数据（编号 ${d.figureId ?? ''}）已被删除。请删除或替换该引用后再签发或导出。`
+        ? `简报第 ${d.block} 段引用的数据${d.label ? `“${d.label}”` : `（编号 ${d.figureId ?? ''}）`}已被删除。请删除或替换该引用后再签发或导出。`
         : `无法生成简报：${bulletinPlaceZh(d)}引用的${d.what === 'source' ? '来源' : d.what === 'entity' ? '产业' : '数据'}已不存在（编号 ${d.id ?? '?'}）。请在该处删除或替换这一引用后再导出。未生成任何文件。`,
     en: (d) =>
       typeof d.block === 'number'
-        ? `The figure (ID ${d.figureId ?? ''}) referenced in paragraph ${d.block} has been deleted. Remove or replace the reference before issuing or exporting.`
+        ? `The figure ${d.labelEn ? `“${d.labelEn}”` : `(ID ${d.figureId ?? ''})`} referenced in paragraph ${d.block} has been deleted. Remove or replace the reference before issuing or exporting.`
         : `The bulletin was not made: ${bulletinPlaceEn(d)} refers to a ${d.what ?? 'figure'} that no longer exists (ID ${d.id ?? '?'}). Remove or replace that reference there and export again. No file was written.`,
   },
   BACKUP_NOT_FOUND: {
@@ -469,8 +469,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `Bulletin ${d.id ?? ''} in the data file is damaged (${d.where ?? ''}) and cannot be opened. Other data is not affected; a backup can restore it.`,
   },
   BULLETIN_STALE_REFERENCE: {
-    'zh-CN': (d) => `简报第 ${d.block ?? '?'} 段引用的数据（编号 ${d.figureId ?? ''}）已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先确认新数值，再签发。`,
-    en: (d) => `The figure (ID ${d.figureId ?? ''}) referenced in paragraph ${d.block ?? '?'} has been updated${Number(d.count) > 1 ? ` (${d.count} references in all)` : ''}. Accept the new value before issuing.`,
+    'zh-CN': (d) => `简报第 ${d.block ?? '?'} 段引用的数据${d.label ? `“${d.label}”` : `（编号 ${d.figureId ?? ''}）`}已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先在“引用的数据”中确认新数值，再签发。`,
+    en: (d) => `The figure ${d.labelEn ? `“${d.labelEn}”` : `(ID ${d.figureId ?? ''})`} referenced in paragraph ${d.block ?? '?'} has been updated${Number(d.count) > 1 ? ` (${d.count} references in all)` : ''}. Accept the new value under "Referenced figures" before issuing.`,
   },
   // Statistical tables in (issue 12)
   TABLE_UNSUPPORTED_FILE: {

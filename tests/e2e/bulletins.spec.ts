@@ -516,10 +516,11 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
 
   await app.getByRole('button', { name: '签发…' }).click();
   const dialog = app.getByRole('dialog', { name: '签发本期简报' });
+  // Said before 签发 is pressed, and the refusal names the figure, not its number.
+  await expect(dialog.getByRole('note').filter({ hasText: '签发前须先处理引用的数据' })).toContainText('有 1 处引用的数据已被删除');
   await dialog.getByRole('button', { name: '签发', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('未签发');
-  await expect(dialog.getByRole('alert')).toContainText('简报第 2 段引用的数据');
-  await expect(dialog.getByRole('alert')).toContainText('已被删除');
+  await expect(dialog.getByRole('alert')).toContainText('简报第 2 段引用的数据“智能机器人 · 产值（2023）”已被删除');
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(app.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await expect(app.getByRole('textbox', { name: '标题', exact: true })).toBeEditable();
@@ -540,8 +541,9 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
   await app.getByRole('button', { name: 'Issue…' }).click();
   const en = app.getByRole('dialog', { name: 'Issue this bulletin' });
+  await expect(en.getByRole('note').filter({ hasText: 'Deal with the referenced figures first' })).toContainText('1 referenced figure has been deleted');
   await en.getByRole('button', { name: 'Issue', exact: true }).click();
-  await expect(en.getByRole('alert')).toContainText('referenced in paragraph 2 has been deleted');
+  await expect(en.getByRole('alert')).toContainText('The figure “Smart robots · Output value (2023)” referenced in paragraph 2 has been deleted');
 });
 
 test('the draft page in English and the dark theme: axe finds nothing serious, and the keyboard reaches 签发 and export', async ({ app }) => {

@@ -112,9 +112,13 @@ function liveState(db: DB, bulletin: BulletinRecord): Omit<ReferenceReport, 'kin
 /** 第N段 in the person's words: the block, counted from 1. */
 export const blockWhere = (place: ReferencePlace): string => `blocks.${place.block}${place.inline !== null ? `.inline.${place.inline}` : place.cell !== null ? `.cell.${place.cell}` : ''}`;
 
-/** The refusal of a reference whose figure is deleted, naming its paragraph (counted from 1). */
-export const brokenReference = (id: number, ref: Pick<Reference, 'place' | 'figureId'>): AppError =>
-  new AppError('BULLETIN_BROKEN_REFERENCE', 'referenced figure deleted', { id, block: ref.place.block + 1, figureId: ref.figureId, where: blockWhere(ref.place) });
+/** What a refusal says the figure is: "智能机器人 · 产值（2023）" from the label the reference keeps (a reference saved without one is named by its number). */
+const named = (ref: Pick<Reference, 'accepted'>): Record<string, string> =>
+  ref.accepted.label ? { label: `${ref.accepted.label.zh}（${ref.accepted.period}）`, labelEn: `${ref.accepted.label.en} (${ref.accepted.period})` } : {};
+
+/** The refusal of a reference whose figure is deleted, naming its paragraph (counted from 1) and the figure. */
+export const brokenReference = (id: number, ref: Pick<Reference, 'place' | 'figureId' | 'accepted'>): AppError =>
+  new AppError('BULLETIN_BROKEN_REFERENCE', 'referenced figure deleted', { id, block: ref.place.block + 1, figureId: ref.figureId, where: blockWhere(ref.place), ...named(ref) });
 
 /** Refuses a draft with a broken or not-yet-accepted reference, naming the first one's paragraph. */
 export function mustBeCurrent(db: DB, bulletin: BulletinRecord): void {
@@ -122,7 +126,7 @@ export function mustBeCurrent(db: DB, bulletin: BulletinRecord): void {
   const first = broken[0];
   if (first) throw brokenReference(bulletin.id, first);
   const stale = changed[0];
-  if (stale) throw new AppError('BULLETIN_STALE_REFERENCE', 'referenced figure changed', { id: bulletin.id, block: stale.place.block + 1, figureId: stale.figureId, where: blockWhere(stale.place), count: changed.length });
+  if (stale) throw new AppError('BULLETIN_STALE_REFERENCE', 'referenced figure changed', { id: bulletin.id, block: stale.place.block + 1, figureId: stale.figureId, where: blockWhere(stale.place), count: changed.length, ...named(stale) });
 }
 
 /** Accepts the figure's current value everywhere the draft references it: an edit like any other (a revision; undo takes it back). */

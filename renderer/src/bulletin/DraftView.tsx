@@ -283,6 +283,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
         title={content.title}
         frame={content.frame}
         empty={content.blocks.length === 0 && !content.editorNote.trim()}
+        references={{ changed: report?.changed.length ?? 0, broken: report?.broken.length ?? 0 }}
         lang={lang}
         open={issuing}
         onClose={() => setIssuing(false)}

@@ -21,13 +21,15 @@ export interface IssueDialogProps {
   frame: BulletinFrame;
   /** The draft has no body yet (no block, no 按语). */
   empty: boolean;
+  /** References whose figure changed since accepted, and whose figure was deleted (the draft's reference report): 签发 refuses both. */
+  references: { changed: number; broken: number };
   lang: Lang;
   open: boolean;
   onClose: () => void;
   onIssued: (record: BulletinRecord) => void;
 }
 
-export function IssueDialog({ id, title, frame, empty, lang, open, onClose, onIssued }: IssueDialogProps): React.JSX.Element {
+export function IssueDialog({ id, title, frame, empty, references, lang, open, onClose, onIssued }: IssueDialogProps): React.JSX.Element {
   const { t } = useTranslation();
   const [supplement, setSupplement] = useState(false);
   const [withTotal, setWithTotal] = useState(false);
@@ -75,6 +77,22 @@ export function IssueDialog({ id, title, frame, empty, lang, open, onClose, onIs
         <Typography.Paragraph strong role="status">
           {t('bulletins.issue.number', { number: issueLabel(next, words), date: longDate(localDate(new Date()), words) })}
         </Typography.Paragraph>
+      ) : null}
+      {references.changed > 0 || references.broken > 0 ? (
+        <Alert
+          type="error"
+          // Said before 签发 is pressed, not only in the refusal after it.
+          role="note"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('bulletins.issue.references')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {references.changed > 0 ? <li>{t('bulletins.issue.staleRefs', { count: references.changed })}</li> : null}
+              {references.broken > 0 ? <li>{t('bulletins.issue.brokenRefs', { count: references.broken })}</li> : null}
+            </ul>
+          }
+        />
       ) : null}
       {empty || !frame.unit.trim() || noTail ? (
         <Alert
