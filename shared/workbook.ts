@@ -3,7 +3,7 @@
  * process boundary. Runs anywhere.
  */
 import { z } from 'zod';
-import { Bilingual, EntityId, Metric, Period, RowId, Scope, Unit } from './domain';
+import { Bilingual, EntityId, Metric, Period, Qualifier, RowId, Scope, Unit } from './domain';
 import { ErrorPayload } from './errors';
 import type { Lang } from './errors';
 import { MESSAGES, withCount } from './i18n';
@@ -25,13 +25,19 @@ export const ImportChange = z.object({
   /** The workbook row (null for a removal: the row is gone). */
   row: z.number().int().nullable(),
   figureId: RowId.nullable(),
-  /** unit: the figure's unit as the workbook leaves it (as it was, for a removal). */
-  figure: z.object({ scope: Scope, entityId: EntityId.nullable(), entityName: Bilingual.nullable(), metric: Metric, period: Period, unit: Unit }),
+  /** unit, qualifier: the figure's as the workbook leaves them (as they were, for a removal). */
+  figure: z.object({ scope: Scope, entityId: EntityId.nullable(), entityName: Bilingual.nullable(), metric: Metric, period: Period, unit: Unit, qualifier: Qualifier }),
   fields: z.array(z.object({ field: ImportField, before: FieldValue, after: FieldValue })),
 });
 export type ImportChange = z.infer<typeof ImportChange>;
 
 /** The unit a value of the change is in, on either side: a changed unit is among its fields (issue 13: "5000 亿元 → 5200 亿元"). */
+/** The qualifier a value of the change has, on either side: a changed qualifier is among its fields ("超过1万亿元 → 约1.2万亿元"). */
+export function qualifierOf(change: Pick<ImportChange, 'figure' | 'fields'>, side: 'before' | 'after'): Qualifier {
+  const changed = Qualifier.safeParse(change.fields.find((f) => f.field === 'qualifier')?.[side]);
+  return changed.success ? changed.data : change.figure.qualifier;
+}
+
 export function unitOf(change: Pick<ImportChange, 'figure' | 'fields'>, side: 'before' | 'after'): Unit {
   const changed = Unit.safeParse(change.fields.find((f) => f.field === 'unit')?.[side]);
   return changed.success ? changed.data : change.figure.unit;

@@ -68,7 +68,8 @@ test.describe('a workbook round trip through the page', () => {
     await app.getByRole('button', { name: '选择工作簿…' }).click();
     const changes = app.getByRole('table', { name: '导入差异' });
     await expect(changes).toContainText('智能机器人 · 产值 · 2023');
-    await expect(changes).toContainText('数值：100 亿元 → 150 亿元');
+    // The value as the app writes it, with its qualifier: still a lower bound.
+    await expect(changes).toContainText('数值：超过100亿元 → 超过150亿元');
     await expect(changes).toContainText('备注：（空） → =checked against the 2024 yearbook');
     await expect(app.getByText('修改 1 条，新增 0 条，删除 0 条，未变 23 条')).toBeVisible();
     await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-preview-zh.png'), fullPage: true });

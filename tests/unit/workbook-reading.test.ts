@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNITS } from '../../shared/domain';
-import { unitOf } from '../../shared/workbook';
+import { QUALIFIERS, UNITS } from '../../shared/domain';
+import { qualifierOf, unitOf } from '../../shared/workbook';
 import { folderHost } from '../../electron/services/host';
 import { Jobs } from '../../electron/services/jobs';
 import { workbookHandlers } from '../../electron/services/workbook/handlers';
@@ -110,9 +110,19 @@ describe('the import preview', () => {
   it('reads the unit of either side from a changed unit field, else the figure’s', () => {
     fc.assert(
       fc.property(fc.constantFrom(...UNITS), fc.constantFrom(...UNITS), fc.constantFrom(...UNITS), fc.boolean(), (figureUnit, before, after, unitChanged) => {
-        const change = { figure: { scope: 'province', entityId: null, entityName: null, metric: 'revenue', period: '2023', unit: figureUnit } as const, fields: unitChanged ? [{ field: 'unit' as const, before, after }] : [] };
+        const change = { figure: { scope: 'province', entityId: null, entityName: null, metric: 'revenue', period: '2023', unit: figureUnit, qualifier: 'exact' } as const, fields: unitChanged ? [{ field: 'unit' as const, before, after }] : [] };
         expect(unitOf(change, 'before')).toBe(unitChanged ? before : figureUnit);
         expect(unitOf(change, 'after')).toBe(unitChanged ? after : figureUnit);
+      }),
+    );
+  });
+
+  it('reads the qualifier of either side from a changed qualifier field, else the figure’s', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...QUALIFIERS), fc.constantFrom(...QUALIFIERS), fc.constantFrom(...QUALIFIERS), fc.boolean(), (figureQualifier, before, after, changed) => {
+        const change = { figure: { scope: 'province', entityId: null, entityName: null, metric: 'revenue', period: '2023', unit: '100m_yuan', qualifier: figureQualifier } as const, fields: changed ? [{ field: 'qualifier' as const, before, after }] : [] };
+        expect(qualifierOf(change, 'before')).toBe(changed ? before : figureQualifier);
+        expect(qualifierOf(change, 'after')).toBe(changed ? after : figureQualifier);
       }),
     );
   });

@@ -109,13 +109,14 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
   const seen = new Map<number, number>();
   const unread = new Set(read.unreadIds);
   const counts: ImportCounts = { changed: 0, added: 0, removed: 0, unchanged: 0 };
-  const summary = (f: Pick<FigureInput, 'scope' | 'entityId' | 'metric' | 'period' | 'unit'>): ImportChange['figure'] => ({
+  const summary = (f: Pick<FigureInput, 'scope' | 'entityId' | 'metric' | 'period' | 'unit' | 'qualifier'>): ImportChange['figure'] => ({
     scope: f.scope,
     entityId: f.entityId,
     entityName: f.entityId ? (entities.get(f.entityId) ?? null) : null,
     metric: f.metric,
     period: f.period,
     unit: f.unit,
+    qualifier: f.qualifier,
   });
 
   /** The rows that pass every check here: new figures, and rows naming a live figure. */

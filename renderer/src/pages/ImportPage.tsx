@@ -1,12 +1,12 @@
 import { Alert, Button, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
-import { colonOf } from '../../../shared/format';
+import { colonOf, formatValue } from '../../../shared/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
-import { unitOf, type FieldValue, type ImportChange, type ImportField, type ImportPreview, type ImportResult } from '../../../shared/workbook';
-import type { Unit } from '../../../shared/domain';
+import { qualifierOf, unitOf, type FieldValue, type ImportChange, type ImportField, type ImportPreview, type ImportResult } from '../../../shared/workbook';
+import type { Bilingual, Qualifier, Unit } from '../../../shared/domain';
 import { getApi } from '../api';
 import { RefusedCells } from '../components/RefusedCells';
 import { useSession } from '../session';
@@ -87,8 +87,11 @@ function PreviewView(props: {
   const { t } = useTranslation();
   const { catalog } = useSession();
   const { preview, lang, includeRemovals } = props;
-  // An 'other' metric's own unit label, in the preview's language (issue 12).
-  const ownUnit = (c: ImportChange): string | null => catalog.metric(c.figure.metric)?.unitLabel?.[lang === 'en' ? 'en' : 'zh'] ?? null;
+  // An 'other' metric's own unit label (issue 12).
+  const ownUnit = (c: ImportChange): Bilingual | null => catalog.metric(c.figure.metric)?.unitLabel ?? null;
+  /** A field's value on one side of a change, in words. */
+  const shown = (c: ImportChange, f: ImportChange['fields'][number], side: 'before' | 'after'): string =>
+    fieldText(f.field, f[side], t, { unit: unitOf(c, side), qualifier: qualifierOf(c, side), unitLabel: ownUnit(c), lang }, (id) => catalog.metricName(id, lang));
   const { counts } = preview;
   const changes = preview.changes.filter((c) => c.kind !== 'removed' || includeRemovals);
   const toWrite = counts.changed + counts.added + (includeRemovals ? counts.removed : 0);
@@ -145,9 +148,9 @@ function PreviewView(props: {
                         .filter((f) => c.kind === 'changed' || (c.kind === 'added' ? f.after !== null : f.before !== null))
                         .map((f) => (
                           <li key={f.field}>
-                            {t(`workbook.col.${f.field}`)}{colonOf(lang)}{c.kind !== 'added' ? <del>{fieldText(f.field, f.before, t, unitOf(c, 'before'), (id) => catalog.metricName(id, lang), ownUnit(c))}</del> : null}
+                            {t(`workbook.col.${f.field}`)}{colonOf(lang)}{c.kind !== 'added' ? <del>{shown(c, f, 'before')}</del> : null}
                             {c.kind === 'changed' ? ' → ' : null}
-                            {c.kind !== 'removed' ? <ins>{fieldText(f.field, f.after, t, unitOf(c, 'after'), (id) => catalog.metricName(id, lang), ownUnit(c))}</ins> : null}
+                            {c.kind !== 'removed' ? <ins>{shown(c, f, 'after')}</ins> : null}
                           </li>
                         ))}
                     </ul>
@@ -207,15 +210,14 @@ function FigureLabel({ change, lang }: { change: ImportChange; lang: Lang }): Re
   );
 }
 
-function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, unit: Unit, metricName: (id: string) => string, ownUnit: string | null): string {
+/**
+ * A field's value in words. A value as the app writes every figure, with its qualifier and unit
+ * ("超过1万亿元", "over 1 trillion yuan", "5.2%"): "10000 (100 million yuan)" left out whether it was
+ * still a lower bound.
+ */
+function fieldText(field: ImportField, value: FieldValue, t: (key: string) => string, figure: { unit: Unit; qualifier: Qualifier; unitLabel: Bilingual | null; lang: Lang }, metricName: (id: string) => string): string {
   if (value === null || value === '') return t('importer.empty');
-  // A number never without its unit: "5000 亿元", "5.2%".
-  if (field === 'value') {
-    if (unit === 'percent') return `${value}%`;
-    const word = unit === 'metric_unit' && ownUnit ? ownUnit : t(`unit.${unit}`);
-    // "5000 (100 million yuan)" in English, where the unit itself begins with a number.
-    return word === '' ? String(value) : /^\d/.test(word) ? `${value} (${word})` : `${value} ${word}`;
-  }
+  if (field === 'value' && typeof value === 'number') return formatValue(value, figure.unit, figure.qualifier, figure.lang, figure.unitLabel);
   if (field === 'scope') return t(`scope.${value}`);
   if (field === 'metric') return metricName(String(value));
   if (field === 'unit') return t(`workbook.unit.${value}`);
