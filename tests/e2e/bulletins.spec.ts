@@ -47,6 +47,18 @@ async function newDraft(page: Page, title: string, lang = '中文'): Promise<voi
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 }
 
+test('a draft created by Enter on its title opens with the keyboard in its body, not at the page’s start', async ({ app }) => {
+  await nav(app, '简报编发').click();
+  const title = app.getByRole('textbox', { name: '新简报标题' });
+  await title.fill('键盘新建的一期');
+  await title.press('Enter');
+  await expect(app.getByRole('heading', { level: 1, name: '键盘新建的一期' })).toBeVisible();
+  const body = app.getByRole('textbox', { name: '正文' });
+  await expect(body).toBeFocused();
+  await app.keyboard.type('本期第一句。');
+  await expect(body).toContainText('本期第一句。');
+});
+
 test('the archive lists the shipped 示例 under its year, marked 示例, and finds it by search', async ({ app }) => {
   await nav(app, '简报编发').click();
   const archive = app.getByRole('region', { name: '归档' });

@@ -22,6 +22,7 @@ import { ExportBar } from './ExportBar';
 import { PreviewDrawer } from './PreviewDrawer';
 import { FrameFields } from './FrameFields';
 import { IssueDialog } from './IssueDialog';
+import { takeJustCreated } from './justCreated';
 import { dropUnsaved, keepUnsaved, readKept } from './keptContent';
 import { LangChoice } from './LangChoice';
 import { ReferencesPanel } from './ReferencesPanel';
@@ -58,6 +59,8 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [issuing, setIssuing] = useState(false);
   const [accepting, setAccepting] = useState(false);
+  // Read once, as the page first renders: a draft opened again later starts at the page's top, as any page.
+  const [justCreated] = useState(() => takeJustCreated(record.id));
   const saverRef = useRef<DraftSaver<BulletinContent> | null>(null);
   if (saverRef.current === null) {
     saverRef.current = new DraftSaver<BulletinContent>({
@@ -248,6 +251,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
       </Form>
       <BulletinEditor
         label={t('bulletins.body')}
+        autoFocus={justCreated}
         blocks={content.blocks}
         lang={content.lang}
         references={report}

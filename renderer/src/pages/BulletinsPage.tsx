@@ -10,6 +10,7 @@ import type { BulletinContent } from '../../../shared/bulletin';
 import type { BulletinListItem } from '../../../shared/bulletin-store';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
+import { markJustCreated } from '../bulletin/justCreated';
 import { LangChoice } from '../bulletin/LangChoice';
 import { isExampleIssue, issueWords, issuedDay } from '../bulletin/issueWords';
 import { LoadState } from '../components/LoadState';
@@ -86,6 +87,7 @@ function NewDraft({ lang }: { lang: Lang }): React.JSX.Element {
       const content = await getApi().newBulletinContent({ title: title.trim(), lang: docLang });
       const draft = await getApi().createBulletinDraft({ content });
       changed();
+      markJustCreated(draft.id);
       window.location.hash = hrefFor({ name: 'bulletin', id: draft.id });
     } catch (e) {
       setError(errorText(e, lang));

@@ -33,6 +33,8 @@ export interface BulletinEditorProps {
   references?: ReferenceReport;
   onAccept?: (figureId: number) => void;
   label: string;
+  /** Put the keyboard in the body when it opens (a draft just created). */
+  autoFocus?: boolean;
 }
 
 type Dialog = { kind: DialogKind; pos: number | null } | null;
@@ -104,6 +106,7 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
       extensions: viewExtensions(() => placeholder.current()),
       content: blocksToDoc(blocks),
       editable: !readOnly,
+      autofocus: props.autoFocus && !readOnly ? 'end' : false,
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'bulletin-editor-body' } },
       onUpdate: ({ editor: e }) => {
         const next = reader.current.read(e.state.doc);
