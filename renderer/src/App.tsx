@@ -204,7 +204,8 @@ function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Elemen
     case 'entity':
       return <EntityPage id={route.id} lang={lang} />;
     case 'workbench':
-      return <WorkbenchPage lang={lang} />;
+      // Opened again with another query (a figure or city found by the search, from the workbench itself): afresh.
+      return <WorkbenchPage key={window.location.hash.split('?')[1] ?? ''} lang={lang} />;
     case 'dashboard':
       return (
         <Suspense fallback={<Spin />}>

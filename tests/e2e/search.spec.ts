@@ -34,3 +34,29 @@ test('find 量子科技 by "quantum" from the overview, and anything from any sc
   await app.keyboard.press('Escape');
   await expect(en).toBeHidden();
 });
+
+test('a figure found by Ctrl+K opens in its edit panel, reached by the arrow keys, from the workbench too; closed, it stays closed after a reload', async ({ app }) => {
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
+  await app.keyboard.press('Control+k');
+  const dialog = app.getByRole('dialog', { name: '搜索' });
+  await app.keyboard.type('9.2');
+  const figures = dialog.getByRole('region', { name: '数据' });
+  const found = figures.getByRole('link', { name: /10 个战略性新兴产业集群 · 增加值同比增长 · 2023/ });
+  await expect(found).toBeVisible();
+  // Down from the box walks the results in order, Up walks back to the box.
+  await app.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('link').first()).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(dialog.getByRole('searchbox', { name: '搜索全部内容' })).toBeFocused();
+  await found.click();
+  await expect(dialog).toBeHidden();
+  // A province-level figure has no page of its own: its panel opens over the workbench.
+  const panel = app.getByRole('dialog', { name: /^编辑数据 · 10 个战略性新兴产业集群 · 增加值同比增长 · 2023/ });
+  await expect(panel.getByLabel('数值')).toHaveValue('9.2');
+  await panel.getByRole('button', { name: '取消' }).click();
+  await expect(panel).toBeHidden();
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
+  await expect(app.getByRole('dialog', { name: /^编辑数据/ })).toHaveCount(0);
+});

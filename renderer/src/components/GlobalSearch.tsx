@@ -27,6 +27,23 @@ function useSettled(value: string, ms = 150): string {
 }
 
 const entityHref = (id: string | null, otherwise: string): string => (id ? hrefFor({ name: 'entity', id }) : otherwise);
+/** A figure found opens in the workbench's edit panel (province figures too, which have no page of their own). */
+const figureHref = (id: number, name: string): string => `#/workbench?${new URLSearchParams({ figure: String(id), name }).toString()}`;
+
+/**
+ * Up and Down move between the results (and from the box to the first); Tab still walks them too. A
+ * list of links a keyboard reached only by Tab, one by one past every snippet.
+ */
+function moveAmongResults(e: React.KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const links = Array.from(e.currentTarget.querySelectorAll<HTMLAnchorElement>('section a[href]'));
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const next = e.key === 'ArrowDown' ? (at < 0 ? 0 : Math.min(at + 1, links.length - 1)) : at <= 0 ? -1 : at - 1;
+  e.preventDefault();
+  if (next < 0) e.currentTarget.querySelector<HTMLInputElement>('input')?.focus();
+  else links[next]!.focus();
+}
 
 /** The results for `q`, grouped by kind; a chosen result calls `onPick` (the dialog closes). */
 export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; onPick?: () => void }): React.JSX.Element | null {
@@ -74,7 +91,7 @@ export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; 
       <Group title={t('globalSearch.figures')} count={found.figures.length}>
         {found.figures.map((f) => (
           <li key={f.figureId}>
-            {link(entityHref(f.entityId, '#/'), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}${colonOf(lang)}${formatFigure(f, lang, catalog.metric(f.metric)?.unitLabel ?? null)}`)}
+            {link(figureHref(f.figureId, `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}`), `${f.entityName ? name(f.entityName) : t(`scope.${f.scope}`)} · ${catalog.metricName(f.metric, lang)} · ${f.period}${colonOf(lang)}${formatFigure(f, lang, catalog.metric(f.metric)?.unitLabel ?? null)}`)}
             {f.snippet ? <Snippet text={f.snippet} query={settled} /> : null}
           </li>
         ))}
@@ -124,7 +141,7 @@ export function SearchBox({ lang, autoFocus, inputRef, onPick }: { lang: Lang; a
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   return (
-    <div role="search" aria-label={t('globalSearch.label')} style={{ marginBottom: 16 }}>
+    <div role="search" aria-label={t('globalSearch.label')} style={{ marginBottom: 16 }} onKeyDown={moveAmongResults}>
       <Input ref={inputRef} type="search" allowClear autoFocus={autoFocus} aria-label={t('globalSearch.label')} placeholder={t('globalSearch.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 640 }} />
       <SearchResultsView q={q} lang={lang} onPick={onPick} />
     </div>

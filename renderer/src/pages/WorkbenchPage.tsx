@@ -24,7 +24,16 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [typed, setTyped] = useState('');
   const [count, setCount] = useState<number | null>(null);
   const [periods, setPeriods] = useState<string[]>([]);
-  const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
+  // Opened from a figure found by the search: its edit panel, at once.
+  const [drawer, setDrawer] = useState<DrawerTarget | null>(() => {
+    const id = Number(routeParam('figure'));
+    return Number.isSafeInteger(id) && id > 0 ? { id, name: routeParam('name') ?? '' } : null;
+  });
+  const closeDrawer = (): void => {
+    setDrawer(null);
+    // Closed, it stays closed after a reload: the figure's query leaves the address (no hashchange, nothing reloads).
+    if (routeParam('figure') !== undefined) window.history.replaceState(null, '', '#/workbench');
+  };
 
   useEffect(() => {
     getApi().getFigureFacets({}).then((f) => setPeriods(f.periods), () => undefined);
@@ -135,7 +144,7 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
         {count === null ? '' : t('workbench.count', { count })}
       </p>
       <FigureTable filter={filter} lang={lang} onEdit={edit} onCount={setCount} />
-      <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
+      <FigureDrawer target={drawer} lang={lang} onClose={closeDrawer} />
     </>
   );
 }
