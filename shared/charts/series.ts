@@ -41,7 +41,9 @@ export function trendChartOption(periods: readonly string[], series: readonly Tr
       name: nameOf(s.name, names),
       connectNulls: false,
       symbolSize: 6,
-      data: s.points.map((p) => (p ? p.value : null)),
+      // A lower bound ("超过", "at least") is drawn as a triangle pointing up: the true value lies above it
+      // (2022 约9876亿元 → 2023 超过1000亿元 drew a collapse, every point alike).
+      data: s.points.map((p) => (p ? (p.qualifier === 'over' || p.qualifier === 'at_least' ? { value: p.value, symbol: 'triangle', symbolSize: 10 } : p.value) : null)),
       label: {
         show: true,
         position: 'top',

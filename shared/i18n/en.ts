@@ -339,6 +339,7 @@ export const en: Messages = {
     zero_base: 'The earlier figure is zero: no year-on-year change',
   },
   trend: {
+    lowerBounds: '▲ marks a lower bound (“over”, “at least”): the true value lies above where it is drawn, so a line to or from it does not show the real change.',
     heading: 'Trend',
     metric: 'Metric',
     entities: 'Industries to compare (up to five)',

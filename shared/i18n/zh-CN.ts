@@ -337,6 +337,7 @@ export const zhCN = {
     zero_base: '上年同期为零，不计算同比',
   },
   trend: {
+    lowerBounds: '▲ 为下限（“超过”“不低于”）：实际数值高于图中位置，线段的升降不代表实际变化。',
     heading: '趋势',
     metric: '指标',
     entities: '对比的产业（最多五个）',

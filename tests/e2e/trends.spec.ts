@@ -32,6 +32,8 @@ test('an industry page draws its output value across years, with the year-on-yea
   await expect(onePeriod).toHaveCount(0);
   // The chart reads its values, and the change where both years are measured, as computed.
   await expect(trend.getByRole('img', { name: '图表：产值趋势：智能机器人 2021 80亿元，2022 100亿元（同比 +25%（计算值）），2023 超过100亿元。' })).toBeVisible();
+  // 2023 is a lower bound (超过100亿元): drawn as ▲, and the chart says what that means.
+  await expect(trend.getByText('▲ 为下限（“超过”“不低于”）：实际数值高于图中位置，线段的升降不代表实际变化。')).toBeVisible();
   const changes = trend.getByRole('list', { name: '同比变化（计算值，不存储）' });
   await expect(changes.getByRole('listitem')).toHaveText(['2022：同比 +25%（计算值）']);
   // Years and a quarter never share an axis: the quarter is left out, and the page says so.

@@ -131,6 +131,17 @@ describe('a trend', () => {
         }
         // Drawn by the same chart the 简报 uses, with a description that says each change is computed.
         const option = trendOption(trend, 'zh-CN');
+        // Where a line is drawn, a lower bound is a triangle pointing up, and only a lower bound.
+        if (trend.periods.length > 1) {
+          (option.series as { data: (number | { symbol: string } | null)[] }[]).forEach((s, i) =>
+            trend.periods.forEach((period, k) => {
+              const p = trend.lines[i]!.points.find((x) => x.period === period);
+              const lower = p !== undefined && (p.figure.qualifier === 'over' || p.figure.qualifier === 'at_least');
+              const item = s.data[k];
+              expect(typeof item === 'object' && item !== null ? item.symbol : 'default').toBe(lower ? 'triangle' : 'default');
+            }),
+          );
+        }
         const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
         chart.setOption(option);
         expect(chart.renderToSVGString()).toContain('<svg');

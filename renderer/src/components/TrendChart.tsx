@@ -33,6 +33,11 @@ export function TrendChart({ trend, lang, dark }: { trend: Trend; lang: Lang; da
         </Typography.Paragraph>
       ) : null}
       <EChart option={option} label={label} dark={dark} height={many ? 360 : 300} />
+      {trend.periods.length > 1 && trend.lines.some((l) => l.points.some((p) => p.figure.qualifier === 'over' || p.figure.qualifier === 'at_least')) ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          {t('trend.lowerBounds')}
+        </Typography.Paragraph>
+      ) : null}
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 8 }} id={`yoy-${trend.metric}-${many ? 'compare' : 'one'}`}>
         {t('trend.yoyList')}
       </Typography.Title>
