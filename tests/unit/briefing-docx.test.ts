@@ -185,6 +185,8 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(stylesXml).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<\/w:docDefaults>/);
     expect(style('Heading1')).toContain('w:eastAsia="黑体"');
     expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
+    // English headings are set in the body's Latin face: bold, or they read as body text. Chinese ones differ by their face.
+    for (const id of ['Heading1', 'Heading2']) expect(style(id).includes('<w:b/>'), `${id} ${lang}`).toBe(lang === 'en');
     expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
     expect(stylesXml).toContain('w:ascii="Times New Roman"');
     expect(fontTableXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');

@@ -86,6 +86,7 @@ function paragraphStyles(): IParagraphStyleOptions[] {
 export function describeDocx(doc: BriefingDocument): WordDocument {
   const w = new WordWriter(doc);
   const children = doc.blocks.flatMap((b) => w.block(b));
+  const english = doc.lang === 'en';
   return {
     options: {
       creator: doc.author || 'Cluster Brief',
@@ -98,8 +99,10 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
         // English lines of a bilingual report) were cut anywhere by LibreOffice ("reac" / "hed").
         document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: 'en-GB', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
         title: { run: { font: fonts(WORD_FONTS.title), size: SIZE.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 720, lineRule: LineRuleType.EXACT } } },
-        heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
-        heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: false, color: '000000' }, paragraph: { indent: { firstLine: INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+        // Chinese headings differ from the body by their face (黑体, 楷体), indented two characters as the body; an English
+        // document's Latin headings are set in the body's face, so they are bold (level 2 also italic), at the margin.
+        heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+        heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: english, italics: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
         // Level 3 is the 简报's 注释 heading: 黑体 14 pt at the margin with space above, as the PDF sets it (pdf.ts bulletinStyles h3).
         heading3: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: 280, after: 80 } } },
       },
