@@ -291,8 +291,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `A fact sheet needs exactly one industry (got ${d.count ?? 0}). Choose one with --entity <id> or in the briefing settings.`,
   },
   BRIEFING_WRITE_FAILED: {
-    'zh-CN': (d) => `无法写入简报文件：${d.path ?? ''}（${d.reason ?? ''}）。原有文件未被改动。`,
-    en: (d) => `Could not write the briefing file: ${d.path ?? ''} (${d.reason ?? ''}). Any existing file was left as it was.`,
+    'zh-CN': (d) => `无法写入简报文件：${d.path ?? ''}（${writeReason(d.reason, 'zh-CN')}）。原有文件未被改动。`,
+    en: (d) => `Could not write the briefing file: ${d.path ?? ''} (${writeReason(d.reason, 'en')}). Any existing file was left as it was.`,
   },
   BRIEFING_DOES_NOT_FIT: {
     'zh-CN': () => '无法把一页简报排在一页之内，即使已缩小图表、减少批注和注释。请缩短标题或副标题，或改用完整简报。',
@@ -303,8 +303,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `The preview could not show this PDF (page ${d.page ?? 1}: ${d.reason ?? ''}). The PDF itself was made: export it and open it in another reader.`,
   },
   WORKBOOK_WRITE_FAILED: {
-    'zh-CN': (d) => `无法写入工作簿 ${d.path ?? ''}，目标位置未留下任何文件（${d.reason ?? ''}）。`,
-    en: (d) => `Could not write the workbook ${d.path ?? ''}; nothing was left at the destination (${d.reason ?? ''}).`,
+    'zh-CN': (d) => `无法写入工作簿 ${d.path ?? ''}，目标位置未留下任何文件（${writeReason(d.reason, 'zh-CN')}）。`,
+    en: (d) => `Could not write the workbook ${d.path ?? ''}; nothing was left at the destination (${writeReason(d.reason, 'en')}).`,
   },
   IMPORT_NOT_A_ZIP: {
     'zh-CN': (d) => `不是 Excel 工作簿（.xlsx 文件应为 zip 压缩包）：${d.path ?? ''}。未做任何更改。`,
@@ -594,6 +594,24 @@ export function toErrorPayload(error: unknown): ErrorPayload {
  * The file condition behind an SQLite result code (better-sqlite3's SqliteError.code, extended
  * codes included: SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, …) or a Node file error, or null.
  */
+/** Why a file could not be written, in words, for the system codes a person meets (a file open in Word is EBUSY or EPERM on Windows); any other reason as it came. */
+const WRITE_REASONS: Record<string, Record<Lang, string>> = {
+  ENOENT: { 'zh-CN': '所在文件夹不存在，可能已被移动或删除', en: 'the folder does not exist; it may have been moved or deleted' },
+  EACCES: { 'zh-CN': '没有写入该位置的权限，或文件正被其他程序（如 Word、Excel）打开', en: 'no permission to write there, or the file is open in another program such as Word or Excel' },
+  EPERM: { 'zh-CN': '没有写入该位置的权限，或文件正被其他程序（如 Word、Excel）打开', en: 'no permission to write there, or the file is open in another program such as Word or Excel' },
+  EBUSY: { 'zh-CN': '文件正被其他程序（如 Word、Excel）打开，请关闭后重试', en: 'the file is open in another program such as Word or Excel; close it and try again' },
+  ENOSPC: { 'zh-CN': '磁盘空间已满', en: 'the disk is full' },
+  EROFS: { 'zh-CN': '该位置只读', en: 'the location is read-only' },
+  ENAMETOOLONG: { 'zh-CN': '路径或文件名过长', en: 'the path or file name is too long' },
+};
+
+export function writeReason(reason: unknown, lang: Lang): string {
+  const code = String(reason ?? '');
+  const words = WRITE_REASONS[code]?.[lang];
+  // The code stays at the end, for whoever helps the person.
+  return words ? `${words}${lang === 'en' ? '; ' : '；'}${code}` : code;
+}
+
 export function fileCondition(code: unknown): ErrorCode | null {
   if (typeof code !== 'string') return null;
   const base = code.startsWith('SQLITE_') ? code.replace(/^(SQLITE_[A-Z]+)(_[A-Z_]+)?$/, '$1') : code;

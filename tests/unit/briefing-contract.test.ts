@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/client';
 import type { BriefingRequest } from '../../shared/briefing';
+import { describeError, type ErrorPayload } from '../../shared/errors';
 import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { folderHost, type Host } from '../../electron/services/host';
@@ -95,7 +96,14 @@ describe('preview and export', () => {
     const target = path.join(dir, 'missing-folder', 'brief.pdf');
     const broken: Host = { chooseSavePath: async () => target, chooseOpenPath: async () => null, openPath: async () => undefined };
     const { client: client2 } = setup(broken);
-    await expect(client2.exportBriefing({ request: onePage, openAfter: false })).rejects.toMatchObject({ code: 'BRIEFING_WRITE_FAILED', details: { path: target } });
+    const failed = await client2.exportBriefing({ request: onePage, openAfter: false }).then(
+      () => null,
+      (e: unknown) => e as ErrorPayload,
+    );
+    expect(failed).toMatchObject({ code: 'BRIEFING_WRITE_FAILED', details: { path: target } });
+    // Why, in words a person reads (the system's code kept last, for whoever helps them).
+    expect(describeError(failed!, 'zh-CN')).toContain('所在文件夹不存在，可能已被移动或删除；ENOENT');
+    expect(describeError(failed!, 'en')).toContain('the folder does not exist; it may have been moved or deleted; ENOENT');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
