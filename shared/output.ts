@@ -16,7 +16,8 @@ export function in100mYuan(f: Pick<Figure, 'value' | 'unit'>): number | null {
 export function latestOutputFigure(e: Pick<EntityDetail, 'figures'>): Figure | null {
   let best: Figure | null = null;
   for (const f of e.figures) {
-    if (f.metric !== 'output_value' || f.scope !== 'entity' || in100mYuan(f) === null) continue;
+    // A target ("到2027年达到…") is a plan, not output: charted among 2023 values it read as achieved.
+    if (f.metric !== 'output_value' || f.scope !== 'entity' || f.qualifier === 'target' || in100mYuan(f) === null) continue;
     if (!best || f.period > best.period || (f.period === best.period && f.changedAt > best.changedAt)) best = f;
   }
   return best;

@@ -40,6 +40,23 @@ describe('figures drive what prints', () => {
     db.close();
   });
 
+  it('never draws a target as output: a 2027 goal of a future industry stays out of the output chart, and a cluster’s target does not stand in for its 2023 value', () => {
+    const { db } = openTemp();
+    const add = db.prepare(
+      `INSERT INTO figures (scope, entity_id, metric, value, unit, qualifier, period, source_id, source_quote, note, changed_at, changed_by)
+       VALUES ('entity', ?, 'output_value', ?, '100m_yuan', 'target', '2027', NULL, NULL, NULL, '2026-12-03T00:00:00.000Z', '李分析')`,
+    );
+    add.run('future-networks', 5000);
+    add.run('smart-robots', 9000);
+    const onePage = composeBriefing(db, req({ template: 'one-page' }), NOW);
+    const chart = [...walkBlocks(onePage.blocks)].find((b): b is Extract<Block, { type: 'chart' }> => b.type === 'chart' && b.spec.kind === 'output')!;
+    const rows = chart.spec.kind === 'output' ? chart.spec.rows : [];
+    expect(rows.map((r) => r.name.zh)).not.toContain('未来网络');
+    expect(rows.find((r) => r.name.zh === '智能机器人')).toMatchObject({ value: 100, qualifier: 'over' });
+    expect(outputStatement(getEntity(db, 'smart-robots'))?.figure?.period).toBe('2023');
+    db.close();
+  });
+
   it('knows when the latest figure and the tier disagree, and says which tier the figure is in', () => {
     const { db } = openTemp();
     expect(outputStatement(getEntity(db, 'smart-robots'))?.disagreesWithTier).toBeNull();
