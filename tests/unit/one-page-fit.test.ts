@@ -9,15 +9,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BriefingLang } from '../../shared/briefing';
-import { clipWidth } from '../../electron/services/briefing/compose';
+import fc from 'fast-check';
+import { clip, clipWidth } from '../../electron/services/briefing/compose';
 import { renderBriefing } from '../../electron/services/briefing/render';
 import { createAnnotation } from '../../electron/services/db/annotations';
 import { newChange } from '../../electron/services/db/revisions';
 import { openTemp, tempDir } from '../helpers/files';
 import { pdfPages, pdfText } from '../helpers/pdf';
+import { propertySeed } from '../helpers/seed';
 
 const NOTE = 'Check this against the statistics bureau yearly release before it goes into the minister brief. 上报前请与统计局年度公报核对。';
 const NOW = new Date('2026-12-03T09:00:00+08:00');
+const SEED = propertySeed('ONE_PAGE_FIT_SEED', 20261203);
 
 describe('the one-page brief', () => {
   it.each<BriefingLang>(['zh', 'en', 'bilingual'])('prints a short annotation marked for briefings whole, on one page (%s)', async (lang) => {
@@ -46,5 +49,29 @@ describe('the one-page brief', () => {
     expect(clipWidth('集'.repeat(60), 120)).toBe('集'.repeat(60));
     expect([...clipWidth('集'.repeat(61), 120)].length).toBeLessThanOrEqual(61);
     expect(clipWidth('集'.repeat(61), 120).endsWith('…')).toBe(true);
+  });
+});
+
+describe('a shortened note', () => {
+  it(`cuts Latin text between words, Chinese anywhere, always a prefix and never longer than asked (seed ${SEED})`, () => {
+    const words = fc.array(fc.oneof(fc.stringMatching(/^[a-z]{1,12}$/), fc.constantFrom('集群', '产业', '核对统计局年报')), { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(words, fc.integer({ min: 4, max: 80 }), (text, max) => {
+        const out = clip(text, max);
+        if ([...text].length <= max) {
+          expect(out).toBe(text);
+          return;
+        }
+        expect(out.endsWith('…')).toBe(true);
+        const kept = out.slice(0, -1);
+        expect(text.startsWith(kept)).toBe(true);
+        expect([...out].length).toBeLessThanOrEqual(max);
+        // A Latin word is never cut in two when a space lies in the last two fifths of what is kept.
+        const next = text[kept.length];
+        const splitsWord = /[a-z]$/.test(kept) && next !== undefined && /[a-z]/.test(next);
+        if (splitsWord) expect(kept.lastIndexOf(' ')).toBeLessThan((max - 1) * 0.6);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
   });
 });

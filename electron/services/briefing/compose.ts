@@ -39,7 +39,20 @@ export function zhSpacing(v: string): string {
 /** Text cut to `max` characters (code points) with an ellipsis. */
 export function clip(value: string, max: number): string {
   const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+  return chars.length <= max ? value : cutAt(chars, Math.max(1, max - 1));
+}
+
+/**
+ * The first `cut` characters and "…"; a Latin word the cut would split is left out whole (it goes
+ * into the…, not into the ministe…), back to a space in the last two fifths; Chinese is cut anywhere.
+ */
+function cutAt(chars: readonly string[], cut: number): string {
+  let at = cut;
+  if (/[A-Za-z0-9]/.test(chars[at - 1] ?? '') && /[A-Za-z0-9]/.test(chars[at] ?? '')) {
+    const space = chars.slice(0, at).lastIndexOf(' ');
+    if (space >= at * 0.6) at = space;
+  }
+  return `${chars.slice(0, at).join('').trimEnd()}…`;
 }
 
 /** A character's width in half-width units: 2 for a wide (Chinese, full-width) one, else 1. */
@@ -55,7 +68,7 @@ export function clipWidth(value: string, units: number): string {
   const chars = [...value];
   for (let i = 0; i < chars.length; i++) {
     used += WIDE.test(chars[i]!) ? 2 : 1;
-    if (used > units) return `${chars.slice(0, Math.max(1, i - 1)).join('')}…`;
+    if (used > units) return cutAt(chars, Math.max(1, i - 1));
   }
   return value;
 }

@@ -42,6 +42,9 @@ export const FIT_LEVELS: readonly FitLevel[] = [
 export const GIVE_BACK: readonly ((richer: FitLevel) => Partial<FitLevel>)[] = [
   (l) => ({ chartRows: l.chartRows }),
   (l) => ({ annotations: l.annotations, annotationChars: l.annotationChars, nameChars: l.nameChars }),
+  // Then an annotation's words before more annotations: a note cut mid-sentence loses what it asks.
+  (l) => ({ annotationChars: l.annotationChars, nameChars: l.nameChars }),
+  (l) => ({ annotations: l.annotations }),
   (l) => ({ keyPoints: l.keyPoints }),
   (l) => ({ sources: l.sources }),
   (l) => ({ headline: l.headline }),
