@@ -25,6 +25,10 @@ export type ColumnRole = z.infer<typeof ColumnRole>;
 export const EntityChoice = z.union([z.object({ entityId: EntityId }).strict(), z.object({ scope: Scope.exclude(['entity']) }).strict()]);
 export type EntityChoice = z.infer<typeof EntityChoice>;
 
+/** What a name of the table is taken as: an entity or group, or left out (a 合计 or 小计 row under the clusters: its rows are not read). */
+export const NameChoice = z.union([EntityChoice, z.object({ skip: z.literal(true) }).strict()]);
+export type NameChoice = z.infer<typeof NameChoice>;
+
 const HeaderText = z.string().max(200);
 
 /**
@@ -53,7 +57,7 @@ export const TableMapping = z
       })
       .strict(),
     /** Names as the table writes them, confirmed by the analyst (a suggestion taken, or a name picked). */
-    entityNames: z.record(z.string().max(200), EntityChoice),
+    entityNames: z.record(z.string().max(200), NameChoice),
   })
   .strict();
 export type TableMapping = z.infer<typeof TableMapping>;

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { ARTIFACTS, expect, test } from './fixtures';
 
-const YEARBOOK = ['广东省战略性产业集群产值（亿元）,,', '产业集群,2022年,2023年', '机器人,95,120', '新能源,4500,"5,200"', ''].join('\r\n');
+const YEARBOOK = ['广东省战略性产业集群产值（亿元）,,', '产业集群,2022年,2023年', '机器人,95,120', '新能源,4500,"5,200"', '合计,4595,"5,320"', ''].join('\r\n');
 
 test.describe('a yearbook table through the import wizard', () => {
   test.use({ openFiles: ['yearbook.csv'] });
@@ -25,7 +25,7 @@ test.describe('a yearbook table through the import wizard', () => {
     await expect(app.getByText('GBK / GB18030')).toBeVisible();
     await expect(app.getByRole('table', { name: '表格的前几行' })).toContainText('广东省战略性产业集群产值（亿元）');
     await expect(app.getByRole('radio', { name: '第 2 行为标题行' })).toBeChecked();
-    await expect(app.getByText('共 4 行、3 列，全部显示在下面。')).toBeVisible();
+    await expect(app.getByText('共 5 行、3 列，全部显示在下面。')).toBeVisible();
     await app.getByRole('button', { name: '下一步' }).click();
 
     // Step 3: the name column is recognised, the years are periods; the metric and unit are the whole table's.
@@ -49,9 +49,12 @@ test.describe('a yearbook table through the import wizard', () => {
     await expect(app.getByRole('table', { name: '被拒绝的单元格' })).toContainText('“机器人”不是已知的产业或集群');
     await expect(app.getByRole('combobox', { name: '为“机器人”选择产业' })).toBeVisible();
     await expect(app.getByRole('button', { name: '应用导入' })).toBeDisabled();
+    // The 合计 row is left out, not taken as some group (the total of two rows is no group's figure).
+    await app.getByRole('combobox', { name: '为“合计”选择产业' }).click();
+    await app.getByRole('option', { name: '不导入这些行（如合计、小计）' }).click();
     await app.getByRole('button', { name: '确认并重新预览' }).click();
     await expect(app.getByRole('table', { name: '被拒绝的单元格' })).toHaveCount(0);
-    await expect(app.getByText('新增 2 条，修改 2 条，未变 0 条，跳过空白单元格 0 个')).toBeVisible();
+    await expect(app.getByText('新增 2 条，修改 2 条，未变 0 条，跳过空白或不导入的单元格 2 个')).toBeVisible();
     const changes = app.getByRole('table', { name: '将新增或修改的数据' });
     await expect(changes.getByRole('row').filter({ hasText: '智能机器人' }).filter({ hasText: '2023' })).toContainText('超过100亿元 → 120亿元');
     await expect(changes.getByRole('row').filter({ hasText: '新能源' }).filter({ hasText: '2023' })).toContainText('超过5000亿元 → 5200亿元');
@@ -102,7 +105,7 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
     await app.getByRole('option').first().click();
     await app.getByRole('button', { name: 'Next' }).click();
 
-    await expect(app.getByText('1 to add, 0 to change, 0 unchanged; empty cells skipped: 0')).toBeVisible();
+    await expect(app.getByText('1 to add, 0 to change, 0 unchanged; empty or left-out cells skipped: 0')).toBeVisible();
     await expect(app.getByRole('table', { name: 'Figures to add or change' })).toContainText('0.052 (cell formatted as percent) → 5.2%');
     await app.getByRole('button', { name: 'Apply import' }).click();
     await expect(app.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported: 1 added, 0 changed.');

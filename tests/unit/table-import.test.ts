@@ -161,6 +161,22 @@ describe('entity names the analyst confirms', () => {
     expect(value(db, 'future-advanced-materials', '2023')).toBe(9000);
     expect(value(db, 'advanced-materials', '2023')).toBe(10000);
   });
+
+  it('leaves out the rows of a name the analyst chose to leave out (合计): skipped, not refused, nothing written for them', async () => {
+    const csv = writeCsv([['产业', '2022', '2023'], ['智能机器人', 95, 130], ['合计', 95, 130]], 'utf-8');
+    const { db, file } = openTemp();
+    const mapping = wideMapping('产业', { metric: 'output_value', unit: '100m_yuan' });
+    expect((await planFile(db, csv, mapping)).unmatched.map((u) => u.name)).toEqual(['合计']);
+    const left = { ...mapping, entityNames: { 合计: { skip: true as const } } };
+    const plan = await planFile(db, csv, left);
+    expect(plan.problems).toEqual([]);
+    expect(plan.unmatched).toEqual([]);
+    expect(plan.counts.skipped).toBe(2);
+    const figures = (): number => db.prepare(`SELECT count(*) FROM figures WHERE deleted_at IS NULL`).pluck().get() as number;
+    const before = figures();
+    expect(await importFile(db, file, csv, left)).toMatchObject({ added: 1, changed: 1 });
+    expect(figures()).toBe(before + 1);
+  });
 });
 
 describe('refusals name sheet, row and column and write nothing', () => {

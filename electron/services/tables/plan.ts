@@ -142,7 +142,13 @@ export function planTableImport(db: DB, table: ReadTable, mapping: TableMapping)
       let choice: EntityChoice | null = mapping.fixed.entity;
       const name = text('entity');
       if (name !== null) {
-        choice = mapping.entityNames[name] ?? entities.match(name);
+        const chosen = mapping.entityNames[name];
+        // A name the analyst left out (合计, 小计): its value cells are skipped, not refused.
+        if (chosen && 'skip' in chosen) {
+          plan.counts.skipped += values.filter((v) => cellAt(v.index).kind !== 'empty').length;
+          continue;
+        }
+        choice = chosen ?? entities.match(name);
         if (choice === null) {
           const entry = unmatched.get(name) ?? { name, rows: [], suggestions: entities.suggest(name) };
           entry.rows.push(row.number);

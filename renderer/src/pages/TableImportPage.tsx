@@ -10,7 +10,7 @@ import { CallError } from '../../../shared/client';
 import type { EntitySummary, Source } from '../../../shared/domain';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
-import { EMPTY_FIXED, periodOfHeader, type EntityChoice, type SavedMapping, type TableGrid, type TableImportResult, type TableMapping, type TablePreview, type TableSource } from '../../../shared/table-import';
+import { EMPTY_FIXED, periodOfHeader, type NameChoice, type SavedMapping, type TableGrid, type TableImportResult, type TableMapping, type TablePreview, type TableSource } from '../../../shared/table-import';
 import { getApi } from '../api';
 import { MappingStep } from '../components/table-import/MappingStep';
 import { PreviewStep } from '../components/table-import/PreviewStep';
@@ -125,7 +125,7 @@ export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     }
   };
 
-  const confirmNames = (names: Record<string, EntityChoice>): void => {
+  const confirmNames = (names: Record<string, NameChoice>): void => {
     if (!mapping) return;
     const next = { ...mapping, entityNames: { ...mapping.entityNames, ...names } };
     setMapping(next);

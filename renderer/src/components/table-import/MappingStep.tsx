@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { QUALIFIERS, UNITS, type EntitySummary, type Unit } from '../../../../shared/domain';
 import { UNITS_OF_KIND, type MetricKind } from '../../../../shared/metrics';
 import type { Lang } from '../../../../shared/i18n';
-import { ColumnRole, periodOfHeader, type EntityChoice, type SavedMapping, type TableGrid, type TableMapping } from '../../../../shared/table-import';
+import { ColumnRole, periodOfHeader, type EntityChoice, type NameChoice, type SavedMapping, type TableGrid, type TableMapping } from '../../../../shared/table-import';
 
 export const SCOPE_CHOICES = ['province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries'] as const;
 
@@ -18,10 +18,19 @@ export const choiceOf = (value: string): EntityChoice => {
   const [kind, id] = value.split(':') as [string, string];
   return kind === 'entity' ? { entityId: id } : { scope: id as (typeof SCOPE_CHOICES)[number] };
 };
+/** A name's choice in the preview: an entity or group, or 'skip' (its rows left out). */
+export const nameChoiceOf = (value: string): NameChoice => (value === 'skip' ? { skip: true } : choiceOf(value));
 
+/**
+ * The industries and scopes a table's name may be taken as. A name two industries share (先进材料: a
+ * pillar cluster and a future industry) says which is which ("先进材料（未来产业）"): two identical
+ * choices wrote figures to whichever the person guessed.
+ */
 export function entityOptions(entities: EntitySummary[], lang: Lang, t: (key: string) => string): { label: string; value: string }[] {
+  const name = (e: EntitySummary): string => (lang === 'en' ? e.name.en : e.name.zh);
+  const shared = new Set(entities.map(name).filter((n, i, all) => all.indexOf(n) !== i));
   return [
-    ...entities.map((e) => ({ label: lang === 'en' ? e.name.en : e.name.zh, value: `entity:${e.id}` })),
+    ...entities.map((e) => ({ label: shared.has(name(e)) ? `${name(e)}${lang === 'en' ? ` (${t(`category.${e.category}`)})` : `（${t(`category.${e.category}`)}）`}` : name(e), value: `entity:${e.id}` })),
     ...SCOPE_CHOICES.map((s) => ({ label: t(`tableImport.scopes.${s}`), value: `scope:${s}` })),
   ];
 }
@@ -77,7 +86,7 @@ export function MappingStep(props: {
       <Checkbox checked={mapping.wide} onChange={(e) => setMapping({ ...mapping, wide: e.target.checked })}>
         {t('tableImport.wide')}
       </Checkbox>
-      {mapping.wide ? <Typography.Paragraph role="status">{periods.length > 0 ? t('tableImport.wideFound', { list: periods.map((p) => `${p} → ${periodOfHeader(p)}`).join('；') }) : t('tableImport.wideNone')}</Typography.Paragraph> : null}
+      {mapping.wide ? <Typography.Paragraph role="status">{periods.length > 0 ? t('tableImport.wideFound', { list: periods.map((p) => `${p} → ${periodOfHeader(p)}`).join(lang === 'en' ? '; ' : '；') }) : t('tableImport.wideNone')}</Typography.Paragraph> : null}
 
       <Typography.Title level={3} style={{ fontSize: 18 }}>
         {t('tableImport.fixedHeading')}

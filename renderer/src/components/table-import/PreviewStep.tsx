@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { EntitySummary } from '../../../../shared/domain';
 import { colonOf, formatValue } from '../../../../shared/format';
 import type { Lang } from '../../../../shared/i18n';
-import type { EntityChoice, TableChange, TablePreview } from '../../../../shared/table-import';
+import type { NameChoice, TableChange, TablePreview } from '../../../../shared/table-import';
 import { RefusedCells } from '../RefusedCells';
-import { choiceOf, entityOptions } from './MappingStep';
+import { entityOptions, nameChoiceOf } from './MappingStep';
 
-export function PreviewStep(props: { preview: TablePreview; entities: EntitySummary[]; lang: Lang; onConfirm: (names: Record<string, EntityChoice>) => void }): React.JSX.Element {
+export function PreviewStep(props: { preview: TablePreview; entities: EntitySummary[]; lang: Lang; onConfirm: (names: Record<string, NameChoice>) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { preview, lang } = props;
   const [picked, setPicked] = useState<Record<string, string>>({});
@@ -25,7 +25,7 @@ export function PreviewStep(props: { preview: TablePreview; entities: EntitySumm
       <Typography.Paragraph role="status">{t('tableImport.summary', counts)}</Typography.Paragraph>
       {preview.periodColumns.length > 0 ? (
         <Typography.Paragraph>
-          {t('tableImport.periods')}{colonOf(lang)}{preview.periodColumns.map((p) => `${p.column} ${p.header} → ${p.period}`).join('；')}
+          {t('tableImport.periods')}{colonOf(lang)}{preview.periodColumns.map((p) => `${p.column} ${p.header} → ${p.period}`).join(lang === 'en' ? '; ' : '；')}
         </Typography.Paragraph>
       ) : null}
 
@@ -36,8 +36,12 @@ export function PreviewStep(props: { preview: TablePreview; entities: EntitySumm
           </Typography.Title>
           <Typography.Paragraph>{t('tableImport.unmatchedIntro')}</Typography.Paragraph>
           {preview.unmatched.map((u) => {
-            const suggested = u.suggestions.map((s) => ({ label: `${nameOf(s.name)}（${Math.round(s.score * 100)}%）`, value: `entity:${s.entityId}` }));
-            const rest = entityOptions(props.entities, lang, t).filter((o) => !suggested.some((s) => s.value === o.value));
+            const all = entityOptions(props.entities, lang, t);
+            const score = (n: number): string => (lang === 'en' ? ` (${n}%)` : `（${n}%）`);
+            const suggested = u.suggestions.map((s) => ({ label: `${all.find((o) => o.value === `entity:${s.entityId}`)?.label ?? nameOf(s.name)}${score(Math.round(s.score * 100))}`, value: `entity:${s.entityId}` }));
+            const rest = all.filter((o) => !suggested.some((s) => s.value === o.value));
+            // A total or subtotal row (合计, 小计) is left out, not taken as some group: the total of six rows is not the 20 clusters'.
+            const skip = { label: t('tableImport.skipName'), value: 'skip' };
             return (
               <Space key={u.name} style={{ display: 'flex', marginBottom: 8 }} wrap>
                 <Typography.Text strong>{u.name}</Typography.Text>
@@ -48,7 +52,7 @@ export function PreviewStep(props: { preview: TablePreview; entities: EntitySumm
                   showSearch={{ optionFilterProp: 'label' }}
                   value={picked[u.name] ?? suggested[0]?.value}
                   onChange={(v: string) => setPicked({ ...picked, [u.name]: v })}
-                  options={[...suggested, ...rest]}
+                  options={[...suggested, skip, ...rest]}
                 />
               </Space>
             );
@@ -56,10 +60,10 @@ export function PreviewStep(props: { preview: TablePreview; entities: EntitySumm
           <Button
             type="primary"
             onClick={() => {
-              const names: Record<string, EntityChoice> = {};
+              const names: Record<string, NameChoice> = {};
               for (const u of preview.unmatched) {
                 const v = picked[u.name] ?? (u.suggestions[0] ? `entity:${u.suggestions[0].entityId}` : undefined);
-                if (v) names[u.name] = choiceOf(v);
+                if (v) names[u.name] = nameChoiceOf(v);
               }
               props.onConfirm(names);
             }}
