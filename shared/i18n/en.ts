@@ -891,6 +891,7 @@ export const en: Messages = {
     wideNone: 'No year columns (such as 2021, 2021年, 2021-Q1) were found in the header row.',
     fixedHeading: 'Values for the whole table (used where no column holds them)',
     fixed: { entity: 'Industry', city: 'City', metric: 'Metric', unit: 'Unit', qualifier: 'Qualifier', period: 'Period' },
+    periodInvalid: 'A period is a year (2023), a quarter (2023-Q2) or a month (2023-06).',
     provinceWide: 'Whole province (no city)',
     none: '(none)',
     scopes: { province: 'Whole province', strategic_clusters: 'The 20 strategic industry clusters', pillar_clusters: 'The 10 strategic pillar clusters', emerging_clusters: 'The 10 strategic emerging clusters', future_industries: 'Future industries' },

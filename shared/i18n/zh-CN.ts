@@ -889,6 +889,7 @@ export const zhCN = {
     wideNone: '标题行中没有识别出年份列（如 2021、2021年、2021-Q1）。',
     fixedHeading: '整张表共同的值（没有对应列时使用）',
     fixed: { entity: '产业', city: '城市', metric: '指标', unit: '单位', qualifier: '限定词', period: '期间' },
+    periodInvalid: '期间须为年份（2023）、季度（2023-Q2）或月份（2023-06）。',
     provinceWide: '全省（不分城市）',
     none: '（无）',
     scopes: { province: '全省', strategic_clusters: '20 个战略性产业集群', pillar_clusters: '10 个战略性支柱产业集群', emerging_clusters: '10 个战略性新兴产业集群', future_industries: '未来产业' },

@@ -98,6 +98,15 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
     await expect(app.getByRole('combobox', { name: 'What column “Cluster” holds' })).toBeVisible();
     await app.getByRole('combobox', { name: 'Metric', exact: true }).click();
     await app.getByRole('option', { name: 'Added value growth, year on year' }).click();
+    // The table's one period can be typed key by key: kept while partial ("202"), said when it is not one yet.
+    const period = app.getByRole('textbox', { name: 'Period', exact: true });
+    await period.pressSequentially('202');
+    await expect(period).toHaveValue('202');
+    await expect(app.getByText('A period is a year (2023), a quarter (2023-Q2) or a month (2023-06).')).toBeVisible();
+    await period.pressSequentially('3');
+    await expect(period).toHaveValue('2023');
+    await expect(app.getByText('A period is a year (2023), a quarter (2023-Q2) or a month (2023-06).')).toBeHidden();
+    await period.clear();
     await app.getByRole('button', { name: 'Next' }).click();
 
     await app.getByRole('radio', { name: 'Choose an existing source' }).check();

@@ -10,6 +10,9 @@ import { UNITS_OF_KIND, type MetricKind } from '../../../../shared/metrics';
 import type { Lang } from '../../../../shared/i18n';
 import { ColumnRole, periodOfHeader, type EntityChoice, type NameChoice, type SavedMapping, type TableGrid, type TableMapping } from '../../../../shared/table-import';
 
+/** A year (2023), a quarter (2023-Q2) or a month (2023-06). */
+const PERIOD = /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/;
+
 export const SCOPE_CHOICES = ['province', 'strategic_clusters', 'pillar_clusters', 'emerging_clusters', 'future_industries'] as const;
 
 /** An entity choice as a select value: "entity:smart-robots" or "scope:province". */
@@ -61,6 +64,9 @@ export function MappingStep(props: {
   const { t } = useTranslation();
   const { grid, mapping, setMapping, lang } = props;
   const [name, setName] = useState('');
+  // The period as typed: kept while it is being typed ("20", "2023-Q"), taken for the table once it is one.
+  const [periodText, setPeriodText] = useState(mapping.fixed.period ?? '');
+  const periodOk = periodText.trim() === '' || PERIOD.test(periodText.trim());
   const headerCells = grid.rows.find((r) => r.number === mapping.headerRow)?.cells ?? [];
   const headers = headerCells.map((h) => h.trim()).filter((h, i, all) => h !== '' && all.indexOf(h) === i);
   const roleOf = (header: string): ColumnRole => mapping.columns.find((c) => c.header === header)?.role ?? 'ignore';
@@ -114,8 +120,17 @@ export function MappingStep(props: {
         <FixedSelect label={t('tableImport.fixed.metric')} value={mapping.fixed.metric} onChange={(metric) => fixed({ metric })} options={grid.metrics.map((m) => ({ label: nameOf(m.name), value: m.id }))} />
         <FixedSelect label={t('tableImport.fixed.unit')} value={mapping.fixed.unit} onChange={(unit) => fixed({ unit })} options={unitsFor(grid.metrics.find((m) => m.id === mapping.fixed.metric)?.kind).map((u) => ({ label: t(`unit.${u}`), value: u }))} />
         <FixedSelect label={t('tableImport.fixed.qualifier')} value={mapping.fixed.qualifier} onChange={(qualifier) => fixed({ qualifier })} options={QUALIFIERS.map((q) => ({ label: t(`qualifierName.${q}`), value: q }))} />
-        <Form.Item label={t('tableImport.fixed.period')}>
-          <Input aria-label={t('tableImport.fixed.period')} value={mapping.fixed.period ?? ''} placeholder="2023" onChange={(e) => fixed({ period: /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/.test(e.target.value) ? e.target.value : null })} />
+        <Form.Item label={t('tableImport.fixed.period')} validateStatus={periodOk ? undefined : 'error'} help={periodOk ? undefined : t('tableImport.periodInvalid')}>
+          <Input
+            aria-label={t('tableImport.fixed.period')}
+            value={periodText}
+            placeholder="2023"
+            onChange={(e) => {
+              setPeriodText(e.target.value);
+              const typed = e.target.value.trim();
+              fixed({ period: PERIOD.test(typed) ? typed : null });
+            }}
+          />
         </Form.Item>
       </Form>
 
@@ -130,7 +145,11 @@ export function MappingStep(props: {
           renderItem={(m) => (
             <List.Item
               actions={[
-                <Button key="use" size="small" onClick={() => setMapping({ ...m.mapping, sheet: grid.sheet })}>
+                <Button key="use" size="small" onClick={() => {
+                    // The header row stays the one chosen for this file (a saved mapping's may be another table's).
+                    setMapping({ ...m.mapping, sheet: grid.sheet, headerRow: mapping.headerRow });
+                    setPeriodText(m.mapping.fixed.period ?? '');
+                  }}>
                   {t('tableImport.useMapping', { name: m.name })}
                 </Button>,
                 <Button key="delete" size="small" danger onClick={() => props.onDelete(m.name)}>
