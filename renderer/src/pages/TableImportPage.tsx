@@ -10,42 +10,15 @@ import { CallError } from '../../../shared/client';
 import type { EntitySummary, Source } from '../../../shared/domain';
 import { describeError, type ErrorPayload } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
-import { EMPTY_FIXED, periodOfHeader, type NameChoice, type SavedMapping, type TableGrid, type TableImportResult, type TableMapping, type TablePreview, type TableSource } from '../../../shared/table-import';
+import { type NameChoice, type SavedMapping, type TableGrid, type TableImportResult, type TableMapping, type TablePreview, type TableSource } from '../../../shared/table-import';
 import { getApi } from '../api';
+import { guessHeaderRow, guessMapping } from '../components/table-import/guess';
 import { MappingStep } from '../components/table-import/MappingStep';
 import { PreviewStep } from '../components/table-import/PreviewStep';
 import { useSession } from '../session';
 
 const STEPS = ['file', 'sheet', 'mapping', 'source', 'preview', 'done'] as const;
 const asPayload = (error: unknown): ErrorPayload => (error instanceof CallError ? error.payload : { code: 'INTERNAL', message: String(error), details: { reason: String(error) } });
-
-/** The row that most likely holds the headers: the first with a year header, else the first with two cells filled. */
-function guessHeaderRow(grid: TableGrid): number {
-  const years = grid.rows.find((r) => r.cells.some((c) => periodOfHeader(c) !== null));
-  return (years ?? grid.rows.find((r) => r.cells.filter((c) => c.trim() !== '').length >= 2) ?? grid.rows[0])?.number ?? 1;
-}
-
-const ROLE_WORDS: [RegExp, TableMapping['columns'][number]['role']][] = [
-  [/城市|地市|地区|city/i, 'city'],
-  [/指标|metric|indicator/i, 'metric'],
-  [/单位|unit/i, 'unit'],
-  [/年份|期间|period|year/i, 'period'],
-  [/数值|value|金额/i, 'value'],
-  [/产业|集群|行业|industry|cluster|sector/i, 'entity'],
-];
-
-/** A first mapping for the header row: roles from header words, wide when years run across the top. */
-function guessMapping(grid: TableGrid, headerRow: number): TableMapping {
-  const headers = (grid.rows.find((r) => r.number === headerRow)?.cells ?? []).map((c) => c.trim()).filter((h) => h !== '');
-  const wide = headers.some((h) => periodOfHeader(h) !== null);
-  const columns = headers.flatMap((header) => {
-    if (periodOfHeader(header) !== null) return [];
-    const role = ROLE_WORDS.find(([words]) => words.test(header))?.[1];
-    return role ? [{ header, role }] : [];
-  });
-  if (!columns.some((c) => c.role === 'entity') && headers[0] && periodOfHeader(headers[0]) === null) columns.unshift({ header: headers[0], role: 'entity' });
-  return { sheet: grid.sheet, headerRow, columns: columns.filter((c, i) => columns.findIndex((o) => o.header === c.header) === i), wide, fixed: EMPTY_FIXED, entityNames: {} };
-}
 
 const NEW_SOURCE = { title: '', publisher: '', publishedOn: '', url: '' };
 const SOURCE_FIELDS = [
