@@ -908,6 +908,7 @@ export const en: Messages = {
     sourceTitle: 'Title',
     sourcePublisher: 'Publisher',
     sourceDate: 'Date published (YYYY-MM-DD)',
+    sourceDateInvalid: 'Not a date: enter one such as 2024-10-23, or leave it empty.',
     sourceUrl: 'URL',
     previewing: 'Making the preview…',
     summary: '{{added}} to add, {{changed}} to change, {{unchanged}} unchanged; empty or left-out cells skipped: {{skipped}}',

@@ -906,6 +906,7 @@ export const zhCN = {
     sourceTitle: '标题',
     sourcePublisher: '发布方',
     sourceDate: '发布日期（YYYY-MM-DD）',
+    sourceDateInvalid: '不是日期：请填写如 2024-10-23 的日期，或留空。',
     sourceUrl: '网址',
     previewing: '正在生成预览…',
     summary: '新增 {{added}} 条，修改 {{changed}} 条，未变 {{unchanged}} 条，跳过空白或不导入的单元格 {{skipped}} 个',

@@ -40,9 +40,14 @@ test.describe('a yearbook table through the import wizard', () => {
     await expect(app.getByRole('button', { name: '使用“统计年鉴 产值”' })).toBeVisible();
     await app.getByRole('button', { name: '下一步' }).click();
 
-    // Step 4: a new source.
+    // Step 4: a new source. A date that is none is said at the field, and 下一步 waits; 2024/10/1 is a date.
     await app.getByRole('textbox', { name: '标题' }).fill('广东统计年鉴2024');
     await app.getByRole('textbox', { name: '发布方' }).fill('广东省统计局');
+    await app.getByRole('textbox', { name: '发布日期（YYYY-MM-DD）' }).fill('2024/13/01');
+    await expect(app.getByText('不是日期：请填写如 2024-10-23 的日期，或留空。')).toBeVisible();
+    await expect(app.getByRole('button', { name: '下一步' })).toBeDisabled();
+    await app.getByRole('textbox', { name: '发布日期（YYYY-MM-DD）' }).fill('2024/10/1');
+    await expect(app.getByText('不是日期：请填写如 2024-10-23 的日期，或留空。')).toBeHidden();
     await app.getByRole('button', { name: '下一步' }).click();
 
     // Step 5: "机器人" is no industry's name; the suggestion is confirmed, then the preview has no refusals.

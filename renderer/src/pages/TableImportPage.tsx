@@ -16,11 +16,13 @@ import { guessHeaderRow, guessMapping } from '../components/table-import/guess';
 import { MappingStep } from '../components/table-import/MappingStep';
 import { PreviewStep } from '../components/table-import/PreviewStep';
 import { useSession } from '../session';
+import { typedDate } from '../time';
 
 const STEPS = ['file', 'sheet', 'mapping', 'source', 'preview', 'done'] as const;
 const asPayload = (error: unknown): ErrorPayload => (error instanceof CallError ? error.payload : { code: 'INTERNAL', message: String(error), details: { reason: String(error) } });
 
 const NEW_SOURCE = { title: '', publisher: '', publishedOn: '', url: '' };
+
 const SOURCE_FIELDS = [
   ['title', 'tableImport.sourceTitle'],
   ['publisher', 'tableImport.sourcePublisher'],
@@ -87,7 +89,7 @@ export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const source = (): TableSource =>
     sourceKind === 'existing' && existingId !== null
       ? { kind: 'existing', id: existingId }
-      : { kind: 'new', source: { title: newSource.title, publisher: newSource.publisher, author: null, publishedOn: newSource.publishedOn || null, url: newSource.url || null, excerpt: null } };
+      : { kind: 'new', source: { title: newSource.title, publisher: newSource.publisher, author: null, publishedOn: typedDate(newSource.publishedOn), url: newSource.url || null, excerpt: null } };
 
   const makePreview = async (m: TableMapping): Promise<void> => {
     if (!grid) return;
@@ -132,7 +134,8 @@ export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     setResult(null);
   };
 
-  const sourceReady = sourceKind === 'existing' ? existingId !== null : newSource.title.trim() !== '' && newSource.publisher.trim() !== '';
+  const dateOk = newSource.publishedOn.trim() === '' || typedDate(newSource.publishedOn) !== null;
+  const sourceReady = sourceKind === 'existing' ? existingId !== null : newSource.title.trim() !== '' && newSource.publisher.trim() !== '' && dateOk;
   const back = (
     <Button onClick={() => setStep(step - 1)} disabled={busy}>
       {t('tableImport.back')}
@@ -238,7 +241,12 @@ export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
           ) : (
             <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 12 }}>
               {SOURCE_FIELDS.map(([field, label]) => (
-                <Form.Item key={field} label={t(label)} required={field === 'title' || field === 'publisher'}>
+                <Form.Item
+                  key={field}
+                  label={t(label)}
+                  required={field === 'title' || field === 'publisher'}
+                  {...(field === 'publishedOn' && !dateOk ? { validateStatus: 'error' as const, help: t('tableImport.sourceDateInvalid') } : {})}
+                >
                   <Input aria-label={t(label)} value={newSource[field]} onChange={(e) => setNewSource({ ...newSource, [field]: e.target.value })} />
                 </Form.Item>
               ))}
