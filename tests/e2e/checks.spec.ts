@@ -65,6 +65,8 @@ test('a figure 5× its previous year is found, opened, acknowledged with a note 
   await expect(dialog).toBeHidden();
   await expect(jumps.getByText('未发现问题')).toBeVisible();
   await expect(jumps.getByText('已确认 1 条')).toBeVisible();
+  // Its row is gone: the keyboard is at the next finding's 确认, or the heading, not back at the page's start.
+  await expect.poll(() => app.evaluate(() => (document.activeElement?.matches('button[data-acknowledge], h1') ? 'kept' : document.activeElement?.tagName))).toBe('kept');
 
   await app.getByRole('switch', { name: '显示已确认的结果' }).click();
   const acknowledged = jumps.getByRole('table', { name: '同比异常波动：已确认' });

@@ -5,7 +5,7 @@
  */
 import { App as AntApp, Button, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeFacts, type CheckResult, type Finding } from '../../../shared/checks';
 import type { Lang } from '../../../shared/i18n';
@@ -28,9 +28,22 @@ export function ChecksPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [showAcknowledged, setShowAcknowledged] = useState(false);
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
   const [acknowledging, setAcknowledging] = useState<Finding | null>(null);
+  const page = useRef<HTMLDivElement>(null);
+  /** Which 确认 button was pressed (its place among them): the keyboard goes to the one now in its place once the finding is gone. */
+  const pressed = useRef<number | null>(null);
+  const refocus = useRef(false);
+  const ackButtons = (): HTMLButtonElement[] => Array.from(page.current?.querySelectorAll<HTMLButtonElement>('button[data-acknowledge]') ?? []);
+  useEffect(() => {
+    if (!refocus.current || loaded.state !== 'ready') return;
+    refocus.current = false;
+    // The acknowledged finding's row is gone: the next finding's 确认 (or the last), else the heading; not the page's start.
+    const buttons = ackButtons();
+    const next = buttons[Math.min(pressed.current ?? 0, buttons.length - 1)];
+    (next ?? page.current?.querySelector<HTMLElement>('h1'))?.focus();
+  }, [loaded]);
   return (
-    <>
-      <Typography.Title level={1} style={{ fontSize: 26 }}>
+    <div ref={page}>
+      <Typography.Title level={1} style={{ fontSize: 26 }} tabIndex={-1}>
         {t('checks.heading')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('checks.intro')}</Typography.Paragraph>
@@ -46,14 +59,31 @@ export function ChecksPage({ lang }: { lang: Lang }): React.JSX.Element {
           <>
             <Typography.Paragraph type="secondary">{t('checks.ranAt', { at: localDateTime(report.ranAt) })}</Typography.Paragraph>
             {report.checks.map((check) => (
-              <CheckSection key={check.id} check={check} lang={lang} showAcknowledged={showAcknowledged} onOpen={setDrawer} onAcknowledge={setAcknowledging} />
+              <CheckSection
+                key={check.id}
+                check={check}
+                lang={lang}
+                showAcknowledged={showAcknowledged}
+                onOpen={setDrawer}
+                onAcknowledge={(f) => {
+                  pressed.current = ackButtons().findIndex((b) => b === document.activeElement);
+                  setAcknowledging(f);
+                }}
+              />
             ))}
           </>
         )}
       </LoadState>
-      <AcknowledgeDialog finding={acknowledging} lang={lang} onClose={() => setAcknowledging(null)} />
+      <AcknowledgeDialog
+        finding={acknowledging}
+        lang={lang}
+        onClose={(done) => {
+          refocus.current = done;
+          setAcknowledging(null);
+        }}
+      />
       <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
-    </>
+    </div>
   );
 }
 
@@ -148,7 +178,7 @@ function FindingTable(props: { caption: string; acknowledged: boolean; list: Che
                   </Button>
                 </Space>
               ) : (
-                <Button size="small" aria-label={t('checks.acknowledgeNamed', { name: label(f) })} onClick={() => props.onAcknowledge(f)}>
+                <Button size="small" data-acknowledge aria-label={t('checks.acknowledgeNamed', { name: label(f) })} onClick={() => props.onAcknowledge(f)}>
                   {t('checks.acknowledge')}
                 </Button>
               ),
@@ -176,7 +206,7 @@ function useWithdraw(): (f: Finding) => Promise<void> {
   };
 }
 
-function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null; lang: Lang; onClose: () => void }): React.JSX.Element {
+function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null; lang: Lang; onClose: (done: boolean) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { changed, showError } = useSession();
@@ -193,7 +223,7 @@ function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null
       form.resetFields();
       changed();
       void message.success(t('checks.done'));
-      onClose();
+      onClose(true);
     } catch (error) {
       showError(error);
     } finally {
@@ -208,7 +238,7 @@ function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null
       cancelText={t('checks.cancel')}
       confirmLoading={saving}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={() => onClose(false)}
       afterOpenChange={focus.afterOpenChange}
       destroyOnHidden
     >
