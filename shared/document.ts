@@ -30,6 +30,8 @@ export const CiteRun = z.object({
   sourceId: z.number().int().positive(),
   quote: z.string().nullable(),
   quoteFrom: Origin.optional(),
+  /** Further passages of the same source this one mark stands for (a chart's other figures from it), gathered in its note too. */
+  more: z.array(z.object({ text: z.string(), from: Origin.optional() })).optional(),
   /** The note's number, set by numberNotes in reading order. */
   n: z.number().int().positive().optional(),
 });
@@ -269,6 +271,7 @@ export function numberNotes(blocks: readonly Block[]): { notes: NoteEntry[]; num
         r.n = n;
         const entry = notes[n - 1]!;
         if (r.quote && !entry.quotes.some((q) => q.text === r.quote)) entry.quotes.push({ text: r.quote, ...(r.quoteFrom ? { from: r.quoteFrom } : {}) });
+        for (const m of r.more ?? []) if (!entry.quotes.some((q) => q.text === m.text)) entry.quotes.push(m);
       }
       sortAdjacentCites(line);
     }

@@ -9,7 +9,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { saveNewDraft } from '../../electron/services/bulletins/actions';
-import { exportBulletin } from '../../electron/services/bulletins/export';
+import { bulletinModel, exportBulletin } from '../../electron/services/bulletins/export';
+import { composeBriefing } from '../../electron/services/briefing/render';
+import { blockLines, walkBlocks, type Block } from '../../shared/document';
 import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { correctionLabel, issueLabel } from '../../shared/bulletin-store';
 import { draftContent, openBulletinApp } from '../helpers/bulletins';
@@ -64,5 +66,23 @@ describe('an issue cited by its 期号', () => {
     expect(issueLabel({ year: 2026, number: 3, total: 15, supplement: false }, 'en')).toBe('No. 3, 2026 (No. 15 overall)');
     expect(correctionLabel({ year: 2026, number: 3, total: 15, supplement: false }, 'zh')).toBe('更正2026年第3期');
     expect(correctionLabel({ year: 2026, number: 1, total: null, supplement: true }, 'en')).toBe('Correction to Supplement No. 1, 2026');
+  });
+});
+
+describe('a chart’s note', () => {
+  it('holds the quoted passage of every figure the chart draws, not only the first of each source (a 简报 tiers chart and the one-page brief’s chart)', async () => {
+    const { db } = openBulletinApp();
+    const content = draftContent(db, '产值分档', []);
+    content.blocks = [{ type: 'chart', chart: { kind: 'tiers' }, caption: '图1 各集群年产值分档' }];
+    const draft = saveNewDraft(db, content);
+    const drawnQuotes = (db.prepare(`SELECT DISTINCT source_quote FROM figures WHERE metric = 'output_value' AND scope = 'entity' AND qualifier <> 'target' AND source_quote IS NOT NULL AND deleted_at IS NULL`).pluck().all() as string[]);
+    expect(drawnQuotes.length).toBeGreaterThanOrEqual(4);
+    const notes = (blocks: Block[]): string => [...walkBlocks(blocks)].filter((b) => b.type === 'notes').flatMap((b) => blockLines(b)).flat().map((r) => (r.t === 'text' ? r.text : '')).join('');
+    const issueNotes = notes(bulletinModel(db, draft.id).model.blocks);
+    for (const q of drawnQuotes) expect(issueNotes).toContain(q);
+    const brief = composeBriefing(db, { template: 'full', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '', marking: '' });
+    const briefNotes = notes(brief.blocks);
+    for (const q of drawnQuotes) expect(briefNotes).toContain(q);
+    db.close();
   });
 });

@@ -160,6 +160,22 @@ export class Composer {
     return [{ t: 'cite', sourceId, quote, ...(quote ? { quoteFrom: this.origin(owner, 'sourceQuote') } : {}) }];
   }
 
+  /**
+   * One note mark per source for figures shown together (a chart's bars), in the order first met: each
+   * mark stands for every passage its figures quote, gathered in the note (a chart of eight clusters from
+   * one article cited only the first cluster's sentence).
+   */
+  citeEach(figures: readonly { sourceId: number; quote: string | null; owner: string }[]): CiteRun[] {
+    const bySource = new Map<number, CiteRun>();
+    for (const f of figures) {
+      const run = { t: 'cite' as const, sourceId: f.sourceId, quote: f.quote, ...(f.quote ? { quoteFrom: this.origin(f.owner, 'sourceQuote') } : {}) };
+      const first = bySource.get(f.sourceId);
+      if (!first) bySource.set(f.sourceId, run);
+      else if (f.quote && first.quote !== f.quote && !first.more?.some((m) => m.text === f.quote)) (first.more ??= []).push({ text: f.quote, from: this.origin(f.owner, 'sourceQuote') });
+    }
+    return [...bySource.values()];
+  }
+
   /** A figure's value as it prints: "近3万亿元" with its note, and "nearly 3 trillion yuan" beneath in bilingual. */
   figureValue(f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'sourceId' | 'sourceQuote'> & { metric?: string; unitLabel?: Bilingual | null }, owner: string): Bi {
     // A 简报's figure carries its (frozen) unit label; a report's is looked up in the catalog.

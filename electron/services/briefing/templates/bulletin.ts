@@ -234,6 +234,16 @@ class BulletinBuilder {
     const captionRuns = (cites: Line, fallback: Line): Line => (b.caption.trim() ? [text(b.caption, { from: this.origin(this.words.caption, 'chart') })] : fallback).concat(cites);
     if (choice.kind === 'tiers') {
       const made = outputChart(c, this.resolver.entities([]), 30, 18);
+      // The sources its caption cites are the notes' (a 简报 whose only citation was this chart printed its note as "#1").
+      for (const x of made) {
+        if (x.type !== 'chart') continue;
+        for (const r of x.caption) {
+          if (r.t !== 'cite') continue;
+          const source = this.resolver.source(r.sourceId);
+          if (!source) throw this.broken('chart', 'source', r.sourceId);
+          this.sources.set(source.id, source);
+        }
+      }
       return made.map((x) => {
         if (x.type !== 'chart') return x;
         const { second, ...rest } = x;
@@ -272,18 +282,19 @@ class BulletinBuilder {
 
   /** One note per source of the figures a chart draws. */
   private chartCites(figures: readonly Figure[], owners: readonly { e: EntityDetail; figures: readonly Figure[] }[]): Line {
-    const seen = new Set<number>();
-    const out: Line = [];
+    const cited: { sourceId: number; quote: string | null; owner: string }[] = [];
     for (const f of figures) {
-      if (f.sourceId === null || seen.has(f.sourceId)) continue;
-      const source = this.resolver.source(f.sourceId);
-      if (!source) throw this.broken('chart', 'source', f.sourceId);
-      seen.add(f.sourceId);
-      this.sources.set(source.id, source);
+      if (f.sourceId === null) continue;
+      if (!this.sources.has(f.sourceId) || !cited.some((x) => x.sourceId === f.sourceId)) {
+        const source = this.resolver.source(f.sourceId);
+        if (!source) throw this.broken('chart', 'source', f.sourceId);
+        this.sources.set(source.id, source);
+      }
       const owner = owners.find((o) => o.figures.includes(f))?.e;
-      out.push(...this.c.cite(f.sourceId, f.sourceQuote, owner ? this.c.ownerName(owner) : ''));
+      cited.push({ sourceId: f.sourceId, quote: f.sourceQuote, owner: owner ? this.c.ownerName(owner) : '' });
     }
-    return out;
+    // One mark per source, standing for every drawn figure's passage.
+    return this.c.citeEach(cited);
   }
 }
 

@@ -85,12 +85,9 @@ export function outputChart(c: Composer, entities: readonly EntityDetail[], maxR
   if (rows.length === 0) return [];
   const shown = rows.slice(0, maxRows);
   const caption = c.say((w) => w.outputChart, 'strong');
-  const seen = new Set<number>();
-  // The sources of the rows drawn, and only those (rows past maxRows are counted in a note, not drawn).
-  const citeRuns = cites
-    .slice(0, shown.length)
-    .filter((x): x is OutputCite => x !== null && !seen.has(x.sourceId) && seen.add(x.sourceId) !== undefined)
-    .flatMap((x) => c.cite(x.sourceId, x.quote, x.owner));
+  // The sources of the rows drawn, and only those (rows past maxRows are counted in a note, not drawn), each
+  // standing for every drawn row's passage.
+  const citeRuns = c.citeEach(cites.slice(0, shown.length).filter((x): x is OutputCite => x !== null));
   const legendRow = new Set(shown.map((r) => r.category)).size > 1 || c.both ? 30 : 8;
   return [
     {
