@@ -21,7 +21,7 @@ test('a figure that disagrees with its tier is shown on the industry and asked a
   await expect(notice).toContainText('最新产值数据（近95亿元，2023）');
   await expect(notice).toContainText('按这一数据低于所有档次');
 
-  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报', exact: true }).click();
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '简报生成', exact: true }).click();
   await app.getByRole('radiogroup', { name: '模板' }).getByRole('radio', { name: '一页简报' }).check();
   const warning = app.getByRole('status').filter({ hasText: '1个产业的最新产值数据与产值档次不一致' });
   await expect(warning).toContainText('智能机器人：近95亿元（2023），档次为超过100亿元');

@@ -26,7 +26,7 @@ export const EDIT_FIGURE: Step[] = [
 
 /** Export the one-page brief as a PDF (the app then asks where to save), without opening it. */
 export const EXPORT_PDF: Step[] = [
-  { click: /^简报$/, role: 'link', within: NAV },
+  { click: /^简报生成$/, role: 'link', within: NAV },
   { see: '简报生成' },
   { click: '导出后打开文件', role: 'checkbox' },
   { click: '导出 PDF' },
@@ -38,7 +38,7 @@ export const EXPORT_PDF: Step[] = [
  * Electron, from file://) and page 1 appears as an image named by its page number.
  */
 export const PREVIEW_PDF: Step[] = [
-  { click: /^简报$/, role: 'link', within: NAV },
+  { click: /^简报生成$/, role: 'link', within: NAV },
   { see: '简报生成' },
   { click: '预览' },
   { see: /^第 1 页，共 \d+ 页$/, role: 'img', within: { role: 'region', name: '简报预览页面' } },
