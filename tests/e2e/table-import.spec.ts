@@ -112,6 +112,12 @@ test.describe('in English, a workbook of several sheets with a %-formatted colum
     await expect(period).toHaveValue('2023');
     await expect(app.getByText('A period is a year (2023), a quarter (2023-Q2) or a month (2023-06).')).toBeHidden();
     await period.clear();
+    // Away to another screen mid-way and back: the import is where it was left, the metric still chosen.
+    await app.getByRole('link', { name: 'Settings' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await app.getByRole('link', { name: 'Import table' }).click();
+    await expect(app.getByRole('combobox', { name: 'What column “Cluster” holds' })).toBeVisible();
+    await expect(app.getByRole('combobox', { name: 'Metric', exact: true }).locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('Added value growth, year on year');
     await app.getByRole('button', { name: 'Next' }).click();
 
     await app.getByRole('radio', { name: 'Choose an existing source' }).check();

@@ -37,23 +37,39 @@ function columnLetter(n: number): string {
   return s;
 }
 
+/** What an unfinished import was when the person left the screen (to check a figure elsewhere): it is where they left it when they come back. */
+interface KeptWizard {
+  step: number;
+  grid: TableGrid | null;
+  mapping: TableMapping | null;
+  sourceKind: 'existing' | 'new';
+  existingId: number | null;
+  newSource: typeof NEW_SOURCE;
+  preview: TablePreview | null;
+}
+let kept: KeptWizard | null = null;
+
 export function TableImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { changed } = useSession();
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(kept?.step ?? 0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [grid, setGrid] = useState<TableGrid | null>(null);
-  const [mapping, setMapping] = useState<TableMapping | null>(null);
+  const [grid, setGrid] = useState<TableGrid | null>(kept?.grid ?? null);
+  const [mapping, setMapping] = useState<TableMapping | null>(kept?.mapping ?? null);
   const [entities, setEntities] = useState<EntitySummary[]>([]);
   const [sources, setSources] = useState<Source[]>([]);
   const [saved, setSaved] = useState<SavedMapping[]>([]);
-  const [sourceKind, setSourceKind] = useState<'existing' | 'new'>('new');
-  const [existingId, setExistingId] = useState<number | null>(null);
-  const [newSource, setNewSource] = useState(NEW_SOURCE);
-  const [preview, setPreview] = useState<TablePreview | null>(null);
+  const [sourceKind, setSourceKind] = useState<'existing' | 'new'>(kept?.sourceKind ?? 'new');
+  const [existingId, setExistingId] = useState<number | null>(kept?.existingId ?? null);
+  const [newSource, setNewSource] = useState(kept?.newSource ?? NEW_SOURCE);
+  const [preview, setPreview] = useState<TablePreview | null>(kept?.preview ?? null);
   const [result, setResult] = useState<TableImportResult | null>(null);
   const [undone, setUndone] = useState(false);
+  // Kept for the next visit while unfinished; a finished import (applied) or none begun keeps nothing.
+  useEffect(() => {
+    kept = result === null && grid !== null ? { step, grid, mapping, sourceKind, existingId, newSource, preview } : null;
+  }, [step, grid, mapping, sourceKind, existingId, newSource, preview, result]);
 
   useEffect(() => {
     void Promise.all([getApi().listEntities({}), getApi().listSources({}), getApi().listTableMappings({})]).then(([e, s, m]) => {
