@@ -13,6 +13,8 @@ import { applyTablePlan } from '../../electron/services/tables/apply';
 import { readTable, TABLE_LIMITS } from '../../electron/services/tables/read';
 import { planTableImport } from '../../electron/services/tables/plan';
 import { undo } from '../../electron/services/db/undo';
+import { listDeleted } from '../../electron/services/workbench/lists';
+import { setItemDeleted } from '../../electron/services/workbench/actions';
 import { saveMetric } from '../../electron/services/workbench/actions';
 import { fullDump, openTemp, tempDir } from '../helpers/files';
 import { handMadeXlsx, importFile, libreOfficeXlsx, planFile, wideMapping, writeCsv, type Grid } from '../helpers/tables';
@@ -77,6 +79,15 @@ describe.skipIf(SKIP_LIBREOFFICE)('a wide yearbook table written by LibreOffice'
       return { figures: rows.figures.filter((f) => f.deleted_at === null).map(strip), sources: rows.sources.filter((s) => s.deleted_at === null) };
     };
     expect(live(fullDump(db))).toEqual(live(before));
+    // The figures the undone import had added are not in 已删除的内容: nobody deleted them (redo brings them back, all together).
+    expect(listDeleted(db).filter((d) => d.targetType === 'figure')).toEqual([]);
+    // A figure the person deleted is, and stays there after its restore is undone.
+    const deleted = db.prepare(`SELECT id FROM figures WHERE entity_id = 'smart-robots' AND period = '2023' AND deleted_at IS NULL`).pluck().get() as number;
+    setItemDeleted(db, { targetType: 'figure', targetId: String(deleted) }, true);
+    expect(listDeleted(db).map((d) => d.targetId)).toEqual([String(deleted)]);
+    setItemDeleted(db, { targetType: 'figure', targetId: String(deleted) }, false);
+    undo(db, '李分析');
+    expect(listDeleted(db).map((d) => d.targetId)).toEqual([String(deleted)]);
   }, 240_000);
 });
 

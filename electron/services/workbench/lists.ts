@@ -56,9 +56,21 @@ export function listAnnotations(db: DB, filter: z.output<typeof AnnotationQuery>
   }));
 }
 
+/**
+ * SQL: the object was not put out of use by undoing its creation. Undoing an import (or any addition)
+ * takes its new rows out; they are not things the person deleted, and restoring one of them alone would
+ * bring back part of an import they took back (redo brings back the whole). Undoing a restore leaves the
+ * object deleted as the person had it: it is listed.
+ */
+const notUndoneCreation = (type: string, id: string): string => `NOT EXISTS (
+  SELECT 1 FROM revisions r JOIN batches b ON b.id = r.batch_id
+   WHERE r.id = (SELECT max(id) FROM revisions WHERE target_type = '${type}' AND target_id = ${id})
+     AND b.kind = 'undo' AND r.action = 'delete'
+     AND EXISTS (SELECT 1 FROM revisions o WHERE o.batch_id = b.reverts AND o.target_type = '${type}' AND o.target_id = r.target_id AND o.action = 'create'))`;
+
 /** What was deleted and can be restored, newest first. */
 export function listDeleted(db: DB): DeletedItem[] {
-  const entities = db.prepare(`SELECT id, name_zh, name_en, deleted_at FROM entities WHERE deleted_at IS NOT NULL`).all() as {
+  const entities = db.prepare(`SELECT id, name_zh, name_en, deleted_at FROM entities WHERE deleted_at IS NOT NULL AND ${notUndoneCreation('entity', 'entities.id')}`).all() as {
     id: string;
     name_zh: string;
     name_en: string;
@@ -68,11 +80,11 @@ export function listDeleted(db: DB): DeletedItem[] {
     .prepare(
       `SELECT f.id, f.scope, f.metric, f.period, f.deleted_at, e.name_zh, e.name_en, m.name_zh AS metric_zh, m.name_en AS metric_en
          FROM figures f LEFT JOIN entities e ON e.id = f.entity_id LEFT JOIN metrics m ON m.id = f.metric
-        WHERE f.deleted_at IS NOT NULL ORDER BY f.deleted_at DESC LIMIT 500`,
+        WHERE f.deleted_at IS NOT NULL AND ${notUndoneCreation('figure', 'CAST(f.id AS TEXT)')} ORDER BY f.deleted_at DESC LIMIT 500`,
     )
     .all() as { id: number; scope: string; metric: string; metric_zh: string | null; metric_en: string | null; period: string; deleted_at: string; name_zh: string | null; name_en: string | null }[];
   const metrics = db.prepare(`SELECT id, name_zh, name_en, deleted_at FROM metrics WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`).all() as { id: string; name_zh: string; name_en: string; deleted_at: string }[];
-  const annotations = db.prepare(`SELECT id, body, deleted_at FROM annotations WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`).all() as {
+  const annotations = db.prepare(`SELECT id, body, deleted_at FROM annotations WHERE deleted_at IS NOT NULL AND ${notUndoneCreation('annotation', 'CAST(annotations.id AS TEXT)')} ORDER BY deleted_at DESC LIMIT 500`).all() as {
     id: number;
     body: string;
     deleted_at: string;
