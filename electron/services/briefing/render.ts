@@ -121,10 +121,12 @@ async function fittedOnePage(db: DB, request: BriefingRequest, now: Date): Promi
   for (let index = 0; index < FIT_LEVELS.length; index++) {
     let level = FIT_LEVELS[index]!;
     const prepared = prepareBriefing(db, request, now, level);
-    // The model as composed, before pdfmake lays its definition out (and writes into it).
-    let printed = JSON.stringify(prepared.model);
     let out = { ...(await writePdf(prepared.doc)), model: prepared.model };
     if (out.pages !== 1) continue;
+    // The first level took nothing: nothing to give back (and no model to compare, on the preview's path).
+    if (index === 0) return out;
+    // The model as composed (pdfmake wrote into its definition while laying it out; the model it leaves alone).
+    let printed = JSON.stringify(prepared.model);
     for (const give of GIVE_BACK) {
       for (let richer = index - 1; richer >= 0; richer--) {
         const tried: FitLevel = { ...level, ...give(FIT_LEVELS[richer]!) };

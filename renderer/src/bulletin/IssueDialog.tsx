@@ -78,39 +78,17 @@ export function IssueDialog({ id, title, frame, empty, references, lang, open, o
           {t('bulletins.issue.number', { number: issueLabel(next, words), date: longDate(localDate(new Date()), words) })}
         </Typography.Paragraph>
       ) : null}
-      {references.changed > 0 || references.broken > 0 ? (
-        <Alert
-          type="error"
-          // Said before 签发 is pressed, not only in the refusal after it.
-          role="note"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('bulletins.issue.references')}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {references.changed > 0 ? <li>{t('bulletins.issue.staleRefs', { count: references.changed })}</li> : null}
-              {references.broken > 0 ? <li>{t('bulletins.issue.brokenRefs', { count: references.broken })}</li> : null}
-            </ul>
-          }
-        />
-      ) : null}
-      {empty || !frame.unit.trim() || noTail ? (
-        <Alert
-          type="warning"
-          // A note to read before 签发, not an alert: the dialog's one alert is a refusal.
-          role="note"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('bulletins.issue.incomplete')}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {empty ? <li>{t('bulletins.issue.noBody')}</li> : null}
-              {!frame.unit.trim() ? <li>{t('bulletins.issue.noUnit')}</li> : null}
-              {noTail ? <li>{t('bulletins.issue.noTail')}</li> : null}
-            </ul>
-          }
-        />
-      ) : null}
+      {/* Said before 签发 is pressed: references it would refuse (an error), then what is merely missing. */}
+      <BeforeIssuing
+        type="error"
+        title={t('bulletins.issue.references')}
+        items={[references.changed > 0 && t('bulletins.issue.staleRefs', { count: references.changed }), references.broken > 0 && t('bulletins.issue.brokenRefs', { count: references.broken })]}
+      />
+      <BeforeIssuing
+        type="warning"
+        title={t('bulletins.issue.incomplete')}
+        items={[empty && t('bulletins.issue.noBody'), !frame.unit.trim() && t('bulletins.issue.noUnit'), noTail && t('bulletins.issue.noTail')]}
+      />
       <Space orientation="vertical">
         <Checkbox checked={supplement} onChange={(e) => setSupplement(e.target.checked)}>
           {t('bulletins.issue.supplement')}
@@ -121,5 +99,30 @@ export function IssueDialog({ id, title, frame, empty, references, lang, open, o
       </Space>
       {error ? <Alert role="alert" type="error" showIcon title={t('bulletins.issue.refused')} description={error} style={{ marginTop: 12 }} /> : null}
     </Modal>
+  );
+}
+
+/**
+ * What to know before 签发, as a list under a title; nothing when the list is empty. A note, not an
+ * alert: the dialog's one alert is a refusal.
+ */
+function BeforeIssuing({ type, title, items }: { type: 'error' | 'warning'; title: string; items: (string | false)[] }): React.JSX.Element | null {
+  const shown = items.filter((i): i is string => i !== false);
+  if (shown.length === 0) return null;
+  return (
+    <Alert
+      type={type}
+      role="note"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={title}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {shown.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
