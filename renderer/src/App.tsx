@@ -1,7 +1,7 @@
 import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Spin, Typography, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeChange } from '../../shared/history';
 import type { Lang } from '../../shared/i18n';
@@ -200,12 +200,15 @@ function Shell({ dark, onTheme, onLang, onHeaderHeight }: { dark: boolean; onThe
 }
 
 function Screen({ route, lang }: { route: Route; lang: Lang }): React.JSX.Element {
+  // The route's query as it was when the route last changed (a hashchange): a query the page itself takes
+  // out of the address (replaceState, the workbench closing a figure it opened) does not open the page afresh.
+  const query = useMemo(() => window.location.hash.split('?')[1] ?? '', [route]);
   switch (route.name) {
     case 'entity':
       return <EntityPage id={route.id} lang={lang} />;
     case 'workbench':
       // Opened again with another query (a figure or city found by the search, from the workbench itself): afresh.
-      return <WorkbenchPage key={window.location.hash.split('?')[1] ?? ''} lang={lang} />;
+      return <WorkbenchPage key={query} lang={lang} />;
     case 'dashboard':
       return (
         <Suspense fallback={<Spin />}>

@@ -40,6 +40,7 @@ test('a figure found by Ctrl+K opens in its edit panel, reached by the arrow key
   await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
   await app.keyboard.press('Control+k');
   const dialog = app.getByRole('dialog', { name: '搜索' });
+  await expect(dialog.getByRole('searchbox', { name: '搜索全部内容' })).toBeFocused();
   await app.keyboard.type('9.2');
   const figures = dialog.getByRole('region', { name: '数据' });
   const found = figures.getByRole('link', { name: /10 个战略性新兴产业集群 · 增加值同比增长 · 2023/ });
@@ -56,6 +57,13 @@ test('a figure found by Ctrl+K opens in its edit panel, reached by the arrow key
   await expect(panel.getByLabel('数值')).toHaveValue('9.2');
   await panel.getByRole('button', { name: '取消' }).click();
   await expect(panel).toBeHidden();
+  // Closed, the workbench is not opened afresh by the next change around it (the language here): what was typed stays.
+  const filter = app.getByRole('main').getByRole('searchbox', { name: '搜索' });
+  await filter.fill('机器人');
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Figures workbench' })).toBeVisible();
+  await expect(app.getByRole('main').getByRole('searchbox').first()).toHaveValue('机器人');
+  await app.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
   await app.reload();
   await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
   await expect(app.getByRole('dialog', { name: /^编辑数据/ })).toHaveCount(0);
