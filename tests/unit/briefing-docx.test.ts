@@ -138,7 +138,7 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(cut, `${template}/${lang}`).toEqual([]);
   });
 
-  it('starts the one-page brief with its headline figures on page 1 in LibreOffice: its notes carry no quoted passages, as its PDF', () => {
+  it('sets the one-page brief on one page in LibreOffice, headline figures first: its notes carry no quoted passages, as its PDF', () => {
     const c = get();
     if (template !== 'one-page') return;
     // The quotes of every figure made one footnote longer than a page: page 1 held the title alone, the brief ran to 3–5 pages.
@@ -146,6 +146,8 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(notes.every((b) => b.type === 'notes' && b.compact)).toBe(true);
     const page1 = squash(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', c.pdf, '-'], { encoding: 'utf8' }));
     expect(page1, lang).toContain('5.2%');
+    // In 三号 on official margins, with the chart's numbers in a table beneath it, it ran to three pages (five bilingual).
+    expect(execFileSync('pdfinfo', [c.pdf], { encoding: 'utf8' }), lang).toMatch(/Pages:\s+1\n/);
   });
 
   it('gives each paragraph at most one style, as Word’s schema allows (bulleted items had two: ListParagraph and Body)', async () => {
@@ -161,9 +163,13 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(header.filter((w) => !printed.has(w)), `${template}/${lang}`).toEqual([]);
   });
 
-  it('prints every charted figure with its qualifier and unit in the table beneath the chart', () => {
+  it('prints every charted figure with its qualifier and unit: in the table beneath the chart; in the one-page brief, on its bars and in the picture’s alternative text', async () => {
     const c = get();
-    const body = squash(c.txt);
+    // The one-page brief's numbers are drawn on its bars as in its PDF (a table beneath them ran it onto a third page);
+    // Word keeps them in the picture's description (docPr descr), which its Alt Text pane shows and a screen reader reads.
+    const documentXml = await (await JSZip.loadAsync(c.docx)).file('word/document.xml')!.async('string');
+    const descriptions = squash([...documentXml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).join(' '));
+    const where = template === 'one-page' ? descriptions : squash(c.txt);
     const names = lang === 'bilingual' ? 'both' : lang;
     const labels: string[] = [];
     for (const b of walkBlocks(c.model.blocks)) {
@@ -171,8 +177,9 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
       labels.push(...chartNumbers(b.spec, names).map((r) => r.value));
     }
     if (template !== 'fact-sheet') expect(labels.length).toBeGreaterThan(0);
-    expect(labels.filter((l) => !body.includes(squash(l)))).toEqual([]);
+    expect(labels.filter((l) => !where.includes(squash(l)))).toEqual([]);
     // The seeded province figures, as the article gives them.
+    const body = squash(c.txt);
     if (template !== 'fact-sheet') for (const v of lang === 'en' ? ['5.2%', '40%', 'nearly 3 trillion yuan'] : ['5.2%', '40%', '近3万亿元']) expect(body).toContain(squash(v));
   });
 
@@ -192,9 +199,10 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(fontTableXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fontTableXml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     expect(documentXml).toMatch(/<w:pStyle w:val="(Heading[123]|Title|Body)"\/>/);
-    // A4, GB/T 9704 margins (37, 35, 28, 26 mm) in twips.
+    // A4, GB/T 9704 margins (37, 35, 28, 26 mm) in twips; the one-page brief on its PDF's (64 pt above, 56 pt elsewhere).
     expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
-    expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    if (template === 'one-page') expect(documentXml).toMatch(/<w:pgMar w:top="1281" w:right="1123" w:bottom="1123" w:left="1123"/);
+    else expect(documentXml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
 
     const { notes } = numberNotes(c.model.blocks);
     const cites = [...walkBlocks(c.model.blocks)].flatMap((b) => blockLines(b).flat()).filter((r) => r.t === 'cite').length;

@@ -3,6 +3,8 @@
  * .docx (the `docx` package), for finishing in Word or WPS. The document is built from real styles
  * (body 仿宋_GB2312 三号, headings 黑体 / 楷体_GB2312, title 方正小标宋简体, Latin in Times New
  * Roman) on A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm).
+ * The one-page brief is set in the same faces at about its PDF's sizes on its PDF's margins, and holds
+ * what its PDF holds (docx-render.ts), so that it too is one page (onePageMeasures).
  *
  * Fonts: Word has no fallback list for a run's font. Each style names the official face in
  * w:eastAsia; the font table then gives Word and WPS the face to use where that one is missing
@@ -26,6 +28,7 @@ import { bulletinHeadParagraphs, bulletinTailParagraphs } from './docx-bulletin'
 import { chartPng, type ChartNames } from './chart-png';
 import { cleanForPrint } from './glyphs';
 import { measureText } from './measure';
+import { PAGE } from './pdf';
 import { fontTableOverride } from './docx-font-table';
 import { makeDocx, paragraph, textRun, type ImageRuns, type RunOptions, type WordBlock, type WordCell, type WordDocument, type WordInline, type WordParagraph, type WordRow, type WordRun, type WordRunPart, type WordTable } from './docx-description';
 
@@ -39,18 +42,60 @@ export const WORD_FONTS = {
   latin: 'Times New Roman',
 } as const;
 
-/** A4 in twips (1/20 pt), the GB/T 9704 margins, and the text width they leave (156 mm). */
+/** A4 in twips (1/20 pt). */
 const MM = 1440 / 25.4;
-export const WORD_PAGE = { width: 11906, height: 16838, top: 37, bottom: 35, left: 28, right: 26, header: 15, footer: 23 } as const;
+export const WORD_PAGE = { width: 11906, height: 16838 } as const;
 export const twips = (mm: number): number => Math.round(mm * MM);
-const CONTENT_TWIPS = twips(210 - WORD_PAGE.left - WORD_PAGE.right);
-/** The text width in pixels at 96 dpi, as docx sizes images. */
-const CONTENT_PX = Math.round(((210 - WORD_PAGE.left - WORD_PAGE.right) / 25.4) * 96);
+const PT_MM = 25.4 / 72;
 
-/** 三号 16 pt body on a fixed 28 pt line; sizes in half-points as Word counts them. */
-const SIZE = { body: 32, title: 44, small: 24, table: 24, note: 24, pageNumber: 28, quote: 28, notesHeading: 28 } as const;
-const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
-const INDENT_2_CHARS = 640;
+/** Margins in mm; sizes in half-points, as Word counts them; lines, indents and widths in twips. */
+interface Measures {
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  size: { body: number; title: number; small: number; table: number; cellSecond: number; figure: number; note: number; pageNumber: number; quote: number; notesHeading: number };
+  /** The body's exact line; the title's; a small or table paragraph's automatic line (240 = single). */
+  line: number;
+  titleLine: number;
+  autoLine: number;
+  tableLine: number;
+  /** Space above a level-3 heading and around the title. */
+  headingBefore: number;
+  titleSpace: number;
+  /** Two of the body's characters (a Chinese paragraph's first-line indent). */
+  indent: number;
+  /** The text width in twips, and in pixels at 96 dpi (as docx sizes images). */
+  contentTwips: number;
+  contentPx: number;
+}
+
+function measures(margins: Measures['margins'], size: Measures['size'], rest: Omit<Measures, 'margins' | 'size' | 'indent' | 'contentTwips' | 'contentPx'>): Measures {
+  const width = 210 - margins.left - margins.right;
+  return { margins, size, ...rest, indent: size.body * 20, contentTwips: twips(width), contentPx: Math.round((width / 25.4) * 96) };
+}
+
+/** A document an office issues: 三号 16 pt body on a fixed 28 pt line, on the GB/T 9704 margins (top 37 mm, bottom 35, left 28, right 26). */
+const OFFICIAL = measures(
+  { top: 37, bottom: 35, left: 28, right: 26, header: 15, footer: 23 },
+  { body: 32, title: 44, small: 24, table: 24, cellSecond: 21, figure: 32, note: 24, pageNumber: 28, quote: 28, notesHeading: 28 },
+  { line: 560, titleLine: 720, autoLine: 360, tableLine: 300, headingBefore: 280, titleSpace: 240 },
+);
+
+/**
+ * The one-page brief: one sheet in Word as in its PDF, so set on the PDF's margins at about the PDF's
+ * sizes (五号 10.5 pt body at the PDF's fit scale) in the same faces as every Word briefing. In 三号
+ * on official margins it ran to three pages (five bilingual).
+ */
+function onePageMeasures(scale: number): Measures {
+  const half = (pt: number): number => Math.round(pt * scale * 2);
+  const mm = (pt: number): number => Math.round(pt * PT_MM * 10) / 10;
+  return measures(
+    { top: mm(PAGE.top), bottom: mm(PAGE.bottom), left: mm(PAGE.left), right: mm(PAGE.right), header: mm(PAGE.headerTop), footer: mm(PAGE.footerGap) },
+    { body: half(10.5), title: half(18), small: half(8.5), table: half(9), cellSecond: half(8), figure: half(14), note: half(8.5), pageNumber: half(9), quote: half(10), notesHeading: half(10.5) },
+    { line: Math.round(10.5 * scale * 1.45 * 20), titleLine: Math.round(18 * scale * 1.5 * 20), autoLine: 240, tableLine: 240, headingBefore: 120, titleSpace: 60 },
+  );
+}
+
+const measuresOf = (doc: BriefingDocument): Measures => (doc.layout === 'one-page' ? onePageMeasures(doc.scale) : OFFICIAL);
+
 const RED = 'C00000';
 const GREY = '595959';
 const RULE_GREY = 'A6A6A6';
@@ -60,31 +105,33 @@ const fonts = (eastAsia: string): { ascii: string; hAnsi: string; cs: string; ea
 /** Style ids of the paragraphs this writer makes. */
 const S = { body: 'Body', subtitle: 'Subtitle', meta: 'Meta', small: 'Small', caption: 'Caption', marking: 'Marking', table: 'TableText', source: 'SourceList', contents: 'ContentsEntry', editorNote: 'EditorNote', quote: 'Quote' } as const;
 
-function paragraphStyles(): IParagraphStyleOptions[] {
+function paragraphStyles(m: Measures): IParagraphStyleOptions[] {
   const style = (id: string, name: string, run: IParagraphStyleOptions['run'], paragraph: IParagraphStyleOptions['paragraph'] = {}): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', next: S.body, quickFormat: true, run, paragraph });
   return [
-    style(S.body, 'Body Text', {}, { indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED }),
+    style(S.body, 'Body Text', {}, { indent: { firstLine: m.indent }, alignment: AlignmentType.JUSTIFIED }),
     style(S.subtitle, 'Subtitle', { font: fonts(WORD_FONTS.heading2) }, { alignment: AlignmentType.CENTER }),
-    style(S.meta, 'Briefing Meta', { size: SIZE.small, color: GREY }, { alignment: AlignmentType.CENTER, spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
-    style(S.small, 'Small Text', { size: SIZE.small, color: GREY }, { spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
-    style(S.caption, 'Chart Caption', { font: fonts(WORD_FONTS.heading1), size: SIZE.small }, { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: 360, lineRule: LineRuleType.AUTO } }),
+    style(S.meta, 'Briefing Meta', { size: m.size.small, color: GREY }, { alignment: AlignmentType.CENTER, spacing: { line: m.autoLine, lineRule: LineRuleType.AUTO } }),
+    style(S.small, 'Small Text', { size: m.size.small, color: GREY }, { spacing: { line: m.autoLine, lineRule: LineRuleType.AUTO } }),
+    style(S.caption, 'Chart Caption', { font: fonts(WORD_FONTS.heading1), size: m.size.small }, { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, line: m.autoLine, lineRule: LineRuleType.AUTO } }),
     style(S.marking, 'Marking', { font: fonts(WORD_FONTS.heading1), color: RED }, {}),
-    style(S.table, 'Table Text', { size: SIZE.table }, { spacing: { line: 300, lineRule: LineRuleType.AUTO } }),
-    style(S.source, 'Source List', { size: SIZE.small }, { indent: { left: 420, hanging: 420 }, spacing: { line: 360, lineRule: LineRuleType.AUTO } }),
+    style(S.table, 'Table Text', { size: m.size.table }, { spacing: { line: m.tableLine, lineRule: LineRuleType.AUTO } }),
+    style(S.source, 'Source List', { size: m.size.small }, { indent: { left: 420, hanging: 420 }, spacing: { line: m.autoLine, lineRule: LineRuleType.AUTO } }),
     style(S.contents, 'Contents Entry', {}, {}),
     // A bulleted item: docx names this style on every bullet paragraph (a second style on it was invalid Word
     // XML: two <w:pStyle> in one <w:pPr>). Set flush left: justified in a narrow column, a line was stretched.
     style('ListParagraph', 'List Paragraph', {}, { alignment: AlignmentType.LEFT }),
     // The 简报's 按语 in 楷体, and a quoted source passage indented as a block, as the PDF sets them (pdf.ts bulletinStyles).
-    style(S.editorNote, 'Editor Note', { font: fonts(WORD_FONTS.heading2) }, { indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } }),
-    style(S.quote, 'Quote', { size: SIZE.quote }, { indent: { left: INDENT_2_CHARS, right: INDENT_2_CHARS / 2 }, spacing: { before: 40, after: 160, line: 480, lineRule: LineRuleType.EXACT } }),
-    { id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { size: SIZE.note }, paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO } } },
+    style(S.editorNote, 'Editor Note', { font: fonts(WORD_FONTS.heading2) }, { indent: { firstLine: m.indent }, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } }),
+    style(S.quote, 'Quote', { size: m.size.quote }, { indent: { left: m.indent, right: m.indent / 2 }, spacing: { before: 40, after: 160, line: Math.round(m.size.quote * 17), lineRule: LineRuleType.EXACT } }),
+    { id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { size: m.size.note }, paragraph: { spacing: { line: m.tableLine, lineRule: LineRuleType.AUTO } } },
   ];
 }
 
 /** The Word document of a briefing as plain data (charts drawn as PNG): what docx is asked to make (docx-description.ts). */
 export function describeDocx(doc: BriefingDocument): WordDocument {
-  const w = new WordWriter(doc);
+  const m = measuresOf(doc);
+  const LINE = { line: m.line, lineRule: LineRuleType.EXACT } as const;
+  const w = new WordWriter(doc, m);
   const children = doc.blocks.flatMap((b) => w.block(b));
   const english = doc.lang === 'en';
   return {
@@ -97,16 +144,16 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
       default: {
         // w:val is the language of Latin text, w:eastAsia of Chinese: marked Chinese, Latin words (an English quotation, the
         // English lines of a bilingual report) were cut anywhere by LibreOffice ("reac" / "hed").
-        document: { run: { font: fonts(WORD_FONTS.body), size: SIZE.body, language: { value: 'en-GB', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
-        title: { run: { font: fonts(WORD_FONTS.title), size: SIZE.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 720, lineRule: LineRuleType.EXACT } } },
+        document: { run: { font: fonts(WORD_FONTS.body), size: m.size.body, language: { value: 'en-GB', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
+        title: { run: { font: fonts(WORD_FONTS.title), size: m.size.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: m.titleSpace, after: m.titleSpace, line: m.titleLine, lineRule: LineRuleType.EXACT } } },
         // Chinese headings differ from the body by their face (黑体, 楷体), indented two characters as the body; an English
         // document's Latin headings are set in the body's face, so they are bold (level 2 also italic), at the margin.
-        heading1: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.body, bold: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
-        heading2: { run: { font: fonts(WORD_FONTS.heading2), size: SIZE.body, bold: english, italics: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : INDENT_2_CHARS }, keepNext: true, spacing: LINE } },
+        heading1: { run: { font: fonts(WORD_FONTS.heading1), size: m.size.body, bold: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
+        heading2: { run: { font: fonts(WORD_FONTS.heading2), size: m.size.body, bold: english, italics: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
         // Level 3 is the 简报's 注释 heading: 黑体 14 pt at the margin with space above, as the PDF sets it (pdf.ts bulletinStyles h3).
-        heading3: { run: { font: fonts(WORD_FONTS.heading1), size: SIZE.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: 280, after: 80 } } },
+        heading3: { run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
       },
-      paragraphStyles: paragraphStyles(),
+      paragraphStyles: paragraphStyles(m),
     },
     },
     footnotes: w.footnotes(),
@@ -116,7 +163,7 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
         page: {
           size: { width: WORD_PAGE.width, height: WORD_PAGE.height },
           // In twips: older Word and WPS read only numbers here, not "37mm".
-          margin: { top: twips(WORD_PAGE.top), bottom: twips(WORD_PAGE.bottom), left: twips(WORD_PAGE.left), right: twips(WORD_PAGE.right), header: twips(WORD_PAGE.header), footer: twips(WORD_PAGE.footer) },
+          margin: { top: twips(m.margins.top), bottom: twips(m.margins.bottom), left: twips(m.margins.left), right: twips(m.margins.right), header: twips(m.margins.header), footer: twips(m.margins.footer) },
         },
       },
       headers: { first: w.header(false), default: w.header(true), even: w.header(true) },
@@ -148,7 +195,10 @@ class WordWriter {
   private readonly noteLines = new Map<number, Line[]>();
   private readonly quotes = new Map<number, { sourceId: number; quotes: string[] }>();
 
-  constructor(private readonly doc: BriefingDocument) {
+  constructor(
+    private readonly doc: BriefingDocument,
+    private readonly m: Measures,
+  ) {
     for (const note of numberNotes(doc.blocks).notes) this.quotes.set(note.n, { sourceId: note.sourceId, quotes: note.quotes.map((q) => q.text) });
     for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) if (!this.noteLines.has(item.n)) this.noteLines.set(item.n, item.lines);
   }
@@ -197,7 +247,7 @@ class WordWriter {
   block(b: Block): Out[] {
     switch (b.type) {
       case 'heading': {
-        const second = b.second ? [textRun('  '), ...this.runs(b.second, { color: GREY, size: SIZE.small })] : [];
+        const second = b.second ? [textRun('  '), ...this.runs(b.second, { color: GREY, size: this.m.size.small })] : [];
         const heading = b.level === 1 ? 'Heading1' : b.level === 2 ? 'Heading2' : 'Heading3';
         return [paragraph({ heading }, [...this.runs(b.runs, {}), ...second])];
       }
@@ -206,7 +256,7 @@ class WordWriter {
         if (b.style === 'caption') return [paragraph({ style: S.caption, keepNext: true, keepLines: true }, this.runs(b.runs, {}))];
         return [this.para(b.runs, paragraphStyle(b.style))];
       case 'list':
-        return b.items.map((i) => paragraph({ bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: SIZE.small })] : [])]));
+        return b.items.map((i) => paragraph({ bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: this.m.size.small })] : [])]));
       case 'figures':
         return [this.figures(b)];
       case 'table':
@@ -226,7 +276,7 @@ class WordWriter {
       case 'contents':
         return [
           paragraph({ heading: 'Heading1' }, this.runs(b.title, {}, false)),
-          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [paragraph({ style: S.contents, indent: { left: (h.level - 1) * INDENT_2_CHARS } }, this.runs(h.runs, {}, false))] : [])),
+          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [paragraph({ style: S.contents, indent: { left: (h.level - 1) * this.m.indent } }, this.runs(h.runs, {}, false))] : [])),
         ];
       case 'pageBreak':
         return [paragraph({}, [{ pageBreak: true }])];
@@ -239,7 +289,7 @@ class WordWriter {
         return bulletinHeadParagraphs(
           { marking: line(b.marking), copyNumber: line(b.copyNumber), name: line(b.name), issue: line(b.issueLine), unit: line(b.unit), date: line(b.date) },
           (l, base) => this.runs(l, base),
-          CONTENT_TWIPS,
+          this.m.contentTwips,
         );
       }
       case 'bulletinTail': {
@@ -254,12 +304,12 @@ class WordWriter {
     const alignment = c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
     const lines = c.lines.length ? c.lines : [[]];
     // A header row is kept with the row after it (keepNext on its paragraphs): it never stands alone at the foot of a page.
-    return lines.map((l, i) => paragraph({ style: S.table, alignment, ...(header ? { keepNext: true } : {}) }, this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {})));
+    return lines.map((l, i) => paragraph({ style: S.table, alignment, ...(header ? { keepNext: true } : {}) }, this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})));
   }
 
   /** Column widths in twips: numbers scaled from the PDF's points to Word's text width, "auto" as wide as its widest line (at most 45%), "*" sharing the rest. */
   private widths(b: Extract<Block, { type: 'table' }>): number[] {
-    const scale = CONTENT_TWIPS / (442 * 20);
+    const scale = this.m.contentTwips / (442 * 20);
     const fixed = b.columns.map((c, i) => {
       if (typeof c.width === 'number') return Math.round(c.width * 20 * scale);
       if (c.width === '*') return null;
@@ -267,15 +317,15 @@ class WordWriter {
       const widest = Math.max(0, ...cells.flatMap((cell) => cell.lines.map((l) => l.reduce((sum, r) => sum + (r.t === 'text' ? measureText(r.text.replace(/\s*\n\s*/g, ' '), 12, true) : 8), 0))));
       // 15 % over our font's measure: Word sets the table in Times New Roman and 仿宋, or whatever stands in for them
       // (LibreOffice's stand-ins are wider: "Period" broke as "Perio|d").
-      return Math.min(Math.ceil((widest * 1.15 + 12) * 20), Math.round(CONTENT_TWIPS * 0.45));
+      return Math.min(Math.ceil((widest * 1.15 + 12) * 20), Math.round(this.m.contentTwips * 0.45));
     });
     const used = fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
     const stars = fixed.filter((w) => w === null).length;
-    const share = stars ? Math.max(800, Math.floor((CONTENT_TWIPS - used) / stars)) : 0;
+    const share = stars ? Math.max(800, Math.floor((this.m.contentTwips - used) / stars)) : 0;
     const widths = fixed.map((w) => w ?? share);
     const total = widths.reduce((s, w) => s + w, 0);
     // Never wider than the page: a table wider than the text area is scaled down whole.
-    return total > CONTENT_TWIPS ? widths.map((w) => Math.floor((w * CONTENT_TWIPS) / total)) : widths;
+    return total > this.m.contentTwips ? widths.map((w) => Math.floor((w * this.m.contentTwips) / total)) : widths;
   }
 
   private table(b: Extract<Block, { type: 'table' }>): WordTable {
@@ -285,8 +335,8 @@ class WordWriter {
   private figures(b: Extract<Block, { type: 'figures' }>): WordTable {
     const perRow = Math.min(this.doc.lang === 'zh' ? 4 : 2, Math.max(1, b.items.length));
     const cells = b.items.map((i) => [
-      ...i.label.map((l) => paragraph({ style: S.table }, this.runs(l, { color: GREY, size: 21 }))),
-      ...i.value.map((l) => paragraph({ style: S.table }, this.runs(l, { bold: true, size: SIZE.body }))),
+      ...i.label.map((l) => paragraph({ style: S.table }, this.runs(l, { color: GREY, size: this.m.size.cellSecond }))),
+      ...i.value.map((l) => paragraph({ style: S.table }, this.runs(l, { bold: true, size: this.m.size.figure }))),
     ]);
     const rows: WordParagraph[][][] = [];
     for (let i = 0; i < cells.length; i += perRow) {
@@ -294,7 +344,7 @@ class WordWriter {
       while (row.length < perRow) row.push([paragraph({ style: S.table })]);
       rows.push(row);
     }
-    const width = Math.floor(CONTENT_TWIPS / perRow);
+    const width = Math.floor(this.m.contentTwips / perRow);
     return {
       table: {
         layout: TableLayoutType.FIXED,
@@ -306,19 +356,26 @@ class WordWriter {
     };
   }
 
-  /** The chart as the PDF draws it, as a PNG across the text width, and its numbers in a table beneath. */
+  /**
+   * The chart as the PDF draws it, as a PNG across the text width, and its numbers in a table beneath.
+   * The one-page brief's numbers are on its bars, as in its PDF, and in the picture's alternative text
+   * (Word's Alt Text, read aloud by a screen reader): beneath the chart, a table of twenty rows pushed the
+   * brief onto a second and third page.
+   */
   private chart(b: Extract<Block, { type: 'chart' }>): Out[] {
     const names: ChartNames = b.lang === 'bilingual' ? 'both' : b.lang;
     // The PDF's drawing size (1.3 × its printed size, so 11 px labels print at about 8.5 pt).
     const size = { width: Math.round(483.28 * 1.3), height: Math.round(Math.min(b.height, 661.89) * 1.3) };
     const png = chartPng(b.spec, names, size);
-    const height = Math.round((CONTENT_PX * size.height) / size.width);
+    const height = Math.round((this.m.contentPx * size.height) / size.width);
     const caption = [...b.caption, ...(b.second ? [{ t: 'text' as const, text: '  ' }, ...b.second] : [])];
-    const alt = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
+    const title = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
+    const numbersBeneath = this.doc.layout !== 'one-page';
+    const description = numbersBeneath ? title : [title, ...chartNumbers(b.spec, names).map((r) => `${r.name.join(' / ')}${names === 'en' ? ': ' : '：'}${r.value}`)].map(cleanForPrint).join('\n');
     return [
       this.para(caption, S.caption),
-      paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [{ image: { type: 'png', data: png, transformation: { width: CONTENT_PX, height }, altText: { name: 'chart', title: alt, description: alt } } }]),
-      this.chartNumbers(b.spec, names),
+      paragraph({ alignment: AlignmentType.CENTER, keepNext: numbersBeneath, spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [{ image: { type: 'png', data: png, transformation: { width: this.m.contentPx, height }, altText: { name: 'chart', title, description } } }]),
+      ...(numbersBeneath ? [this.chartNumbers(b.spec, names)] : []),
       paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO } }),
     ];
   }
@@ -328,14 +385,14 @@ class WordWriter {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
     const cell = (lines: string[], align: 'left' | 'right', header = false): WordParagraph[] =>
-      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: 21 } : {})]));
-    const valueWidth = Math.round(CONTENT_TWIPS * 0.42);
-    return dataTable([CONTENT_TWIPS - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
+      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
+    const valueWidth = Math.round(this.m.contentTwips * 0.42);
+    return dataTable([this.m.contentTwips - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
   }
 
   /** Side-by-side blocks: a one-row table without borders. */
   private columns(columns: Block[][]): WordTable {
-    const width = Math.floor(CONTENT_TWIPS / Math.max(1, columns.length));
+    const width = Math.floor(this.m.contentTwips / Math.max(1, columns.length));
     return {
       table: {
         layout: TableLayoutType.FIXED,
@@ -365,15 +422,15 @@ class WordWriter {
     const { marking, cover } = this.doc;
     const title = running ? oneLine(this.doc.running) : '';
     if ((!running && cover) || (!title && !marking)) return [];
-    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [textRun(title, { size: 18, color: GREY }), textRun(`\t${oneLine(marking)}`, { size: 21, bold: true, color: RED })])];
+    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: this.m.contentTwips }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [textRun(title, { size: 18, color: GREY }), textRun(`\t${oneLine(marking)}`, { size: 21, bold: true, color: RED })])];
   }
 
   /** "— 1 —" in 四号 宋体 at the outside edge (right on odd pages, left on even ones); the document's footer line (data as of …) on the inside. */
   footer(side: 'left' | 'right'): WordBlock[] {
-    const number: WordRun = { run: { font: fonts(WORD_FONTS.pageNumber), size: SIZE.pageNumber }, parts: ['— ', { pageNumber: true }, ' —'] };
+    const number: WordRun = { run: { font: fonts(WORD_FONTS.pageNumber), size: this.m.size.pageNumber }, parts: ['— ', { pageNumber: true }, ' —'] };
     const line = this.runs(this.doc.footer, { size: 18, color: GREY }, false);
     const children = side === 'right' ? [...line, textRun('\t'), number] : [number, textRun('\t'), ...line];
-    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
+    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: this.m.contentTwips }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
   }
 }
 

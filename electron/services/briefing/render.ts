@@ -105,7 +105,7 @@ export async function writePdf(doc: TDocumentDefinitions): Promise<{ pdf: Buffer
 
 export async function renderBriefing(db: DB, request: BriefingRequest, now: Date = new Date()): Promise<RenderedBriefing> {
   if (request.template === 'fact-sheet') return fittedFactSheet(db, request, now);
-  if (request.template === 'one-page') return fittedOnePage(db, request, now);
+  if (request.template === 'one-page') return (await fittedOnePage(db, request, now)).rendered;
   const { model, doc } = prepareBriefing(db, request, now);
   return { ...(await writePdf(doc)), model };
 }
@@ -117,14 +117,14 @@ export async function renderBriefing(db: DB, request: BriefingRequest, now: Date
  * still holds it. The ladder takes everything of a kind at once: a bilingual brief, whose chart is
  * twice as tall, lost its key points and a colleague's annotation with a fifth of the page left empty.
  */
-async function fittedOnePage(db: DB, request: BriefingRequest, now: Date): Promise<RenderedBriefing> {
+export async function fittedOnePage(db: DB, request: BriefingRequest, now: Date): Promise<{ rendered: RenderedBriefing; level: FitLevel }> {
   for (let index = 0; index < FIT_LEVELS.length; index++) {
     let level = FIT_LEVELS[index]!;
     const prepared = prepareBriefing(db, request, now, level);
     let out = { ...(await writePdf(prepared.doc)), model: prepared.model };
     if (out.pages !== 1) continue;
     // The first level took nothing: nothing to give back (and no model to compare, on the preview's path).
-    if (index === 0) return out;
+    if (index === 0) return { rendered: out, level };
     // The model as composed (pdfmake wrote into its definition while laying it out; the model it leaves alone).
     let printed = JSON.stringify(prepared.model);
     for (const give of GIVE_BACK) {
@@ -141,7 +141,7 @@ async function fittedOnePage(db: DB, request: BriefingRequest, now: Date): Promi
         out = { ...written, model: more.model };
       }
     }
-    return out;
+    return { rendered: out, level };
   }
   throw new AppError('BRIEFING_DOES_NOT_FIT', 'one-page brief does not fit on one page', { template: request.template });
 }
