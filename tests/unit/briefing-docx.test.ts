@@ -194,6 +194,10 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
     // English headings are set in the body's Latin face: bold, or they read as body text. Chinese ones differ by their face.
     for (const id of ['Heading1', 'Heading2']) expect(style(id).includes('<w:b/>'), `${id} ${lang}`).toBe(lang === 'en');
+    // Level 3 weighs no more than level 2: in a report, GB/T 9704's third level, the body's face in bold (it was 黑体 14 pt under 楷体 16 pt).
+    const size = (id: string): number => Number(/<w:sz w:val="(\d+)"\/>/.exec(style(id))?.[1] ?? 0);
+    expect(size('Heading3'), lang).toBeLessThanOrEqual(size('Heading2'));
+    if (template !== 'one-page') expect(style('Heading3')).toMatch(/w:eastAsia="仿宋_GB2312"[\s\S]*<w:b\/>/);
     expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
     expect(stylesXml).toContain('w:ascii="Times New Roman"');
     expect(fontTableXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');

@@ -150,8 +150,13 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
         // document's Latin headings are set in the body's face, so they are bold (level 2 also italic), at the margin.
         heading1: { run: { font: fonts(WORD_FONTS.heading1), size: m.size.body, bold: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
         heading2: { run: { font: fonts(WORD_FONTS.heading2), size: m.size.body, bold: english, italics: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
-        // Level 3 is the 简报's 注释 heading: 黑体 14 pt at the margin with space above, as the PDF sets it (pdf.ts bulletinStyles h3).
-        heading3: { run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
+        // Level 3 in a report (an industry's name in the full report, a milestone year) is the third level of GB/T 9704:
+        // the body's face in bold, indented as the body (in 黑体 14 pt it outweighed level 2, 楷体 16 pt). In the 简报
+        // it is the 注释 heading and in the one-page brief 要点 / 批注: 黑体 at the margin with space above, as the PDF sets them.
+        heading3:
+          doc.layout === 'report'
+            ? { run: { font: fonts(WORD_FONTS.body), size: m.size.body, bold: true, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } }
+            : { run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
       },
       paragraphStyles: paragraphStyles(m),
     },
