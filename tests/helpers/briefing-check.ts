@@ -122,9 +122,9 @@ export function wordsOutside(file: string, PAGE: PageFrame = REPORT_PAGE): Viola
 }
 
 /** Writes a failing document next to the test results, so a person can look at it. */
-export function keepForInspection(pdf: Buffer, name: string, dir: string): string {
+export function keepForInspection(pdf: Buffer, name: string, dir: string, extension = 'pdf'): string {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.pdf`);
+  const file = path.join(dir, `${name}.${extension}`);
   fs.writeFileSync(file, pdf);
   return file;
 }

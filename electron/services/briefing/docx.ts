@@ -29,6 +29,7 @@ import { chartPng, type ChartNames } from './chart-png';
 import { cleanForPrint } from './glyphs';
 import { measureText } from './measure';
 import { PAGE } from './pdf';
+import { turnedTitle } from './title-lines';
 import { fontTableOverride } from './docx-font-table';
 import { makeDocx, paragraph, textRun, type ImageRuns, type RunOptions, type WordBlock, type WordCell, type WordDocument, type WordInline, type WordParagraph, type WordRow, type WordRun, type WordRunPart, type WordTable } from './docx-description';
 
@@ -245,6 +246,16 @@ class WordWriter {
     return [run({ field: 'begin' }), run({ instruction: `NOTEREF ${bookmark} \\f \\h` }), run({ field: 'separate' }), run(String(n)), run({ field: 'end' })];
   }
 
+  /**
+   * A title's runs, turned between words into lines of about one length (title-lines.ts), as the PDF
+   * turns it; 5 % under the measure, as Word sets it in 方正小标宋 and Times New Roman, not the PDF's faces.
+   */
+  private titleTurned(b: Extract<Block, { type: 'paragraph' }>): Line {
+    if (paragraphStyle(b.style) !== 'Title') return b.runs;
+    const size = this.m.size.title / 2;
+    return turnedTitle(b.runs, (this.m.contentTwips / 20) * 0.95, (t) => measureText(t, size, false, 'serif'));
+  }
+
   private para(line: Line, style: string, base: RunOptions = {}): WordParagraph {
     return paragraph({ style }, this.runs(line, base));
   }
@@ -259,7 +270,7 @@ class WordWriter {
       case 'paragraph':
         // A caption (the 简报's 表1 …) is kept with its table in the paragraph itself too: WPS honours direct formatting more surely than a style's.
         if (b.style === 'caption') return [paragraph({ style: S.caption, keepNext: true, keepLines: true }, this.runs(b.runs, {}))];
-        return [this.para(b.runs, paragraphStyle(b.style))];
+        return [this.para(this.titleTurned(b), paragraphStyle(b.style))];
       case 'list':
         return b.items.map((i) => paragraph({ bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: this.m.size.small })] : [])]));
       case 'figures':

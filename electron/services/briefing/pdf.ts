@@ -14,6 +14,7 @@ import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs
 import { cleanForPrint, glyphCoverage } from './glyphs';
 import { breakableGlue, type Inline, type InlineGroup } from './glue-breaks';
 import { fitText, measureText, tailLabelChars } from './measure';
+import { turnedTitle } from './title-lines';
 
 /** Draws a chart as SVG; `key` names every input of `option` (so a renderer may reuse a drawing). */
 export type ChartRenderer = (key: string, option: () => EChartsOption, size: { width: number; height: number }) => string;
@@ -364,6 +365,14 @@ class Writer {
     return this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' && !this.bulletin ? {} : { font: FONT_FAMILY[r.font] }) }) as Content);
   }
 
+  /** A title's runs, turned between words into lines of about one length (title-lines.ts); any other paragraph's as they are. */
+  private titleTurned(b: Extract<Block, { type: 'paragraph' }>): Line {
+    const size = b.style === 'bulletinTitle' ? 22 : b.style === 'coverTitle' ? 30 : b.style === 'title' ? 20 * this.doc.scale : 0;
+    if (!size) return b.runs;
+    // 3 % under the measure: a line the measure puts at the edge must not be turned again by pdfmake.
+    return turnedTitle(b.runs, this.width * 0.97, (t) => measureText(t, size, true, this.bulletin ? 'serif' : 'sans'));
+  }
+
   line(runs: Line, face: Face = this.face): Content[] {
     const groups = runs.map((r, k): InlineGroup => ({ kind: r.t === 'cite' ? 'cite' : r.nowrap ? 'value' : 'text', inlines: this.runInlines(runs, k, face) as unknown as Inline[] }));
     return breakableGlue(groups, () => ({ text: '\u200b', font: FONT_FAMILY.latin })) as unknown as Content[];
@@ -406,7 +415,7 @@ class Writer {
       case 'paragraph':
         // A caption (the 简报's table captions) is kept with what follows it, as a heading is.
         // The 简报's 按语 is set in 楷, as the format sets an editor's note.
-        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(b.runs, this.bulletin && b.style === 'editorNote' ? 'kai' : this.face), style: b.style });
+        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(this.titleTurned(b), this.bulletin && b.style === 'editorNote' ? 'kai' : this.face), style: b.style });
       case 'list':
         return { ul: b.items.map((i) => this.id('para', { text: [...this.line(i.runs), ...(i.second ? [{ text: '\n' }, ...this.line(i.second)] : [])] })), style: 'list' } as Content;
       case 'figures':
