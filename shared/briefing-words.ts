@@ -22,7 +22,8 @@ export interface BriefingWords {
   outputChartNote: string;
   chartOmitted: (count: number) => string;
   growthChart: string;
-  tierCount: (count: number, value: string) => string;
+  /** The clusters of one output tier; `further`: after a higher tier's, whose clusters it does not count (另有 / A further). */
+  tierCount: (count: number, value: string, further: boolean) => string;
   figureCount: (label: string, value: string) => string;
   sectionIntro: (count: number, category: string) => string;
   overviewTable: string;
@@ -105,7 +106,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     outputChartNote: '有产值数据的按最新数据绘制，其余按产值档次下限绘制（“超过”）。',
     chartOmitted: (n) => `另有${n}个集群未列入图中，见完整简报。`,
     growthChart: '增加值同比增长',
-    tierCount: (n, v) => `${n}个集群年产值${v}`,
+    tierCount: (n, v, further) => `${further ? '另有' : ''}${n}个集群年产值${v}`,
     figureCount: (label, v) => `${label}：${v}`,
     sectionIntro: (n, c) => `${c}共${n}个。`,
     overviewTable: '年产值一览',
@@ -167,7 +168,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     outputChartNote: 'Drawn from the latest output figure where there is one, else from the lower bound of the output tier ("over").',
     chartOmitted: (n) => `${plural(n, 'more cluster is', 'more clusters are')} in the full briefing, not in this chart.`,
     growthChart: 'Added value growth, year on year',
-    tierCount: (n, v) => `${plural(n, 'cluster', 'clusters')} with output value ${v}`,
+    tierCount: (n, v, further) => `${further ? 'A further ' : ''}${plural(n, 'cluster', 'clusters')} with output value ${v}`,
     figureCount: (label, v) => `${label}: ${v}`,
     sectionIntro: (n, c) => `${n} ${c.charAt(0).toLowerCase()}${c.slice(1)}.`,
     overviewTable: 'Output value at a glance',

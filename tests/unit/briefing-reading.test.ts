@@ -132,8 +132,21 @@ describe('bilingual means both languages', () => {
     const { db } = openTemp();
     db.prepare(`UPDATE figures SET value = 5000 WHERE entity_id = 'smart-robots' AND metric = 'output_value'`).run();
     const text = allText(composeBriefing(db, req({ template: 'full', lang: 'en' }), NOW));
-    expect(text).toContain('1 cluster with output value over 10 billion yuan');
-    expect(text).toContain('4 clusters with output value over 500 billion yuan');
+    expect(text).toContain('A further 1 cluster with output value over 10 billion yuan');
+    expect(text).toContain('A further 4 clusters with output value over 500 billion yuan');
+    db.close();
+  });
+
+  it('counts each cluster in its highest output tier only, and says so: every tier after the first is 另有 / A further', () => {
+    const { db } = openTemp();
+    for (const lang of ['zh', 'en'] as const) {
+      const doc = composeBriefing(db, req({ template: 'one-page', lang }), NOW);
+      const points = [...walkBlocks(doc.blocks)].flatMap((b) => (b.type === 'list' ? b.items.map((i) => lineText(i.runs)) : []));
+      // 8 over 1 trillion, then 3, 7 and 2 more: "7 clusters over 100 billion yuan" read as all that exceed it (18).
+      expect(points.map((p) => Number(/\d+/.exec(p)?.[0]))).toEqual([8, 3, 7, 2]);
+      expect(points.slice(1).every((p) => p.startsWith(lang === 'zh' ? '另有' : 'A further ')), lang).toBe(true);
+      expect(points[0], lang).toMatch(/^8/);
+    }
     db.close();
   });
 });

@@ -272,13 +272,15 @@ export class Composer {
       if (s.figure?.sourceId && !g.cites.some((c) => c.t === 'cite' && c.sourceId === s.figure!.sourceId)) g.cites.push(...this.cite(s.figure.sourceId, s.figure.sourceQuote, this.ownerName(e)));
       groups.set(bound, g);
     }
+    // Each cluster is counted in its highest tier only: after the first, a tier's count is "另有" / "A further"
+    // (as the source article says "In addition, three…"); "7 clusters over 100 billion" read as all that exceed it, 18.
     return order
       .filter((b) => groups.has(b))
-      .map((bound) => {
+      .map((bound, i) => {
         const g = groups.get(bound)!;
         const line = (l: L): Line => {
           const value = formatFigure({ value: bound, unit: '100m_yuan', qualifier: 'over' }, l === 'zh' ? 'zh-CN' : 'en');
-          const words = BRIEFING_WORDS[l].tierCount(g.count, value);
+          const words = BRIEFING_WORDS[l].tierCount(g.count, value, i > 0);
           const [head, tail] = [words.slice(0, words.lastIndexOf(value)), value];
           return [text(head, { lang: l }), text(tail, { lang: l, nowrap: true }), ...(l === this.main ? g.cites : [])];
         };
