@@ -5,17 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BriefingRequest } from '../../shared/briefing';
+import { BRIEFING_WORDS } from '../../shared/briefing-words';
 import { blockLines, bodyTexts, walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
 import { outputStatement } from '../../shared/output';
 import { getEntity } from '../../electron/services/db/read';
 import { composeBriefing, prepareBriefing, renderBriefing } from '../../electron/services/briefing/render';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
 import { pdfLayoutText, pdfText } from '../helpers/pdf';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const NOW = new Date('2026-11-28T09:00:00');
 const req = (over: Partial<BriefingRequest>): BriefingRequest => ({ template: 'full', entityIds: [], lang: 'zh', title: '', subtitle: '', author: '', marking: '', ...over });
+/** One page's text, white space as single spaces. */
+const pageText = (file: string, page: number): string => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const lineText = (l: Line): string => l.map((r) => (r.t === 'text' ? r.text : `[${r.n}]`)).join('');
 const allText = (doc: BriefingDocument): string => [...walkBlocks(doc.blocks)].flatMap((b) => blockLines(b).map(lineText)).join('\n');
 
@@ -134,6 +138,23 @@ describe('bilingual means both languages', () => {
     const text = allText(composeBriefing(db, req({ template: 'full', lang: 'en' }), NOW));
     expect(text).toContain('A further 1 cluster with output value over 10 billion yuan');
     expect(text).toContain('A further 4 clusters with output value over 500 billion yuan');
+    db.close();
+  });
+
+  it('names a bilingual report in both languages on its cover and in its running header (the cover and header had the Chinese alone)', async () => {
+    const { db } = openTemp();
+    for (const template of ['full', 'fact-sheet'] as const) {
+      const request = req({ template, lang: 'bilingual', entityIds: template === 'fact-sheet' ? ['smart-robots'] : [] });
+      const { pdf, model } = await renderBriefing(db, request, NOW);
+      const [zh, en] = [BRIEFING_WORDS.zh.defaultTitle[template], BRIEFING_WORDS.en.defaultTitle[template]];
+      expect(model.running).toBe(`${zh} · ${en}`);
+      const file = path.join(tempDir(), `${template}.pdf`);
+      fs.writeFileSync(file, pdf);
+      const first = pageText(file, 1);
+      expect(first).toContain(zh);
+      expect(first).toContain(en);
+      if (template === 'full') expect(pageText(file, 3)).toContain(`${zh} · ${en}`);
+    }
     db.close();
   });
 

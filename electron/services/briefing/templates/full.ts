@@ -20,6 +20,8 @@ export function fullBriefing(c: Composer): BriefingDocument {
     { type: 'paragraph', runs: c.say((w) => w.kicker).runs, style: 'kicker' },
     ...(c.both ? [{ type: 'paragraph', runs: [text(BRIEFING_WORDS.en.kicker, { lang: 'en' })], style: 'kicker' } as Block] : []),
     { type: 'paragraph', runs: [text(title, c.req.title ? { from: c.origin(c.w.fields.title, 'title') } : {})], style: 'coverTitle' },
+    // A bilingual report's own title in English beneath the Chinese (the cover had the Chinese alone), as titleBlock does.
+    ...(!c.req.title && c.both ? [{ type: 'paragraph', runs: [text(BRIEFING_WORDS.en.defaultTitle.full, { lang: 'en' })], style: 'coverSubtitle' } as Block] : []),
     ...(c.req.subtitle ? [{ type: 'paragraph', runs: [text(c.req.subtitle, { from: c.origin(c.w.fields.subtitle, 'subtitle') })], style: 'coverSubtitle' } as Block] : []),
     { type: 'rule', strong: true },
     ...(c.req.author ? [{ type: 'paragraph', runs: [text(c.w.preparedBy('').trimEnd() + (c.main === 'en' ? ' ' : '')), text(c.req.author, { from: c.origin(c.w.fields.author, 'author') })], style: 'coverMeta' } as Block] : []),
