@@ -10,6 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { measureText } from '../../electron/services/briefing/measure';
+import { renderBriefing } from '../../electron/services/briefing/render';
 import { BULLETIN_PAGE } from '../../electron/services/briefing/pdf';
 import { CLOSING, OPENING, TERMS, titleLines } from '../../electron/services/briefing/title-lines';
 import { saveNewDraft } from '../../electron/services/bulletins/actions';
@@ -24,7 +25,7 @@ import { propertySeed } from '../helpers/seed';
 
 const WIDTH = 450;
 const measure = (t: string): number => measureText(t, 22, true, 'serif');
-const WORDS = ['关于', '加快', '推进', '全省', '广东省', '2024年', '上半年', '运行', '情况', '监测', '分析', '的', '与', '和', '报告', '调研', '工作', '建议', '下一步', '发展', '示例', '：', '，', '（', '）', '《', '》', '“', '”', '重点', '企业', '培育', 'AI', '5G', ...TERMS];
+const WORDS = ['Guangdong ', 'industry ', 'clusters', ': ', 'a ', 'briefing', '关于', '加快', '推进', '全省', '广东省', '2024年', '上半年', '运行', '情况', '监测', '分析', '的', '与', '和', '报告', '调研', '工作', '建议', '下一步', '发展', '示例', '：', '，', '（', '）', '《', '》', '“', '”', '重点', '企业', '培育', 'AI', '5G', ...TERMS];
 const SEED = propertySeed('TITLE_LINES_SEED', 20261203);
 
 describe('a long Chinese title, turned', () => {
@@ -43,7 +44,7 @@ describe('a long Chinese title, turned', () => {
           if (i < lines.length - 1) expect(line).not.toMatch(OPENING);
         });
         // Each term's every occurrence lies within one line: no turn falls inside it.
-        const turns = lines.slice(0, -1).reduce<number[]>((at, l) => [...at, (at.at(-1) ?? 0) + l.length], []);
+        const turns = lines.slice(0, -1).reduce<number[]>((at, l) => [...at, (at.at(-1) ?? 0) + l.replace(/\s+/g, '').length], []);
         const squashed = title.replace(/\s+/g, '');
         for (const term of TERMS) for (let at = squashed.indexOf(term); at >= 0; at = squashed.indexOf(term, at + 1)) expect(turns.filter((t) => t > at && t < at + term.length), term).toEqual([]);
       }),
@@ -55,6 +56,8 @@ describe('a long Chinese title, turned', () => {
     expect(titleLines('关于2024年上半年全省战略性产业集群运行情况的报告', WIDTH, measure)).toEqual(['关于2024年上半年全省', '战略性产业集群运行情况的报告']);
     expect(titleLines('智能机器人产业集群2024年第三季度运行监测分析与下一步工作建议', WIDTH, measure)).toEqual(['智能机器人产业集群2024年第三季度', '运行监测分析与下一步工作建议']);
     expect(titleLines('示例：2023年全省战略性产业集群发展情况', WIDTH, measure)).toEqual(['示例：2023年全省战略性产业集群发展情况']);
+    // An English title turns at a space, in lines of about one length (the full report's cover printed "…clusters: a / briefing").
+    expect(titleLines("Guangdong's industry clusters: a briefing", 483 * 0.97, (t) => measureText(t, 30, true))).toEqual(["Guangdong's industry", 'clusters: a briefing']);
   });
 });
 
@@ -86,4 +89,19 @@ describe('a 简报 with a long title', () => {
     const [printed] = officeConvert([docx], 'pdf', path.dirname(docx));
     expect(titleLinesOf(printed!)).toEqual(expected);
   }, 300_000);
+});
+
+describe('the English full report’s cover', () => {
+  it('prints its title on the lines it was turned into', async () => {
+    const { db } = openTemp();
+    try {
+      const { pdf } = await renderBriefing(db, { template: 'full', lang: 'en', entityIds: [], title: '', subtitle: '', author: '', marking: '' });
+      const file = keepForInspection(pdf, 'full-en-cover', path.join(ARTIFACTS, 'briefing'));
+      const lines = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
+      expect(lines).toContain("Guangdong's industry");
+      expect(lines).toContain('clusters: a briefing');
+    } finally {
+      db.close();
+    }
+  }, 120_000);
 });

@@ -10,7 +10,8 @@
  * 和, …); never inside a term of this domain (a cluster's name, 产业集群, 第三季度); never before
  * closing punctuation or after opening punctuation. Of the ways to set the title in the fewest lines
  * that fit, the one whose lines are most alike in length is taken, a turn after punctuation or a
- * function word preferred. A title with no such way is left to the line breaker.
+ * function word preferred. A title with no such way is left to the line breaker. An English title
+ * turns at its spaces, the same way: "Guangdong's industry clusters: a / briefing" was the cover's.
  */
 
 import type { Line } from '../../../shared/document';
@@ -40,7 +41,7 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The title's lines, each no wider than `width` by `measure`; the title as one line when it fits or cannot be turned well. */
 export function titleLines(title: string, width: number, measure: (text: string) => number): string[] {
-  if (!HAN.test(title) || title.includes('\n') || measure(title) <= width) return [title];
+  if (title.includes('\n') || measure(title) <= width) return [title];
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const words = [...segmenter.segment(title)].map((s) => s.segment);
   // Offsets (in UTF-16 units) inside a term, where no line may turn.
