@@ -12,7 +12,8 @@
  * 楷体_GB2312 → 楷体 (KaiTi), 方正小标宋简体 → 宋体 (SimSun). Both names ship with every Chinese
  * Windows; a machine with neither substitutes as Word always does.
  *
- * Citations are real Word footnotes, one per source: the first citation of a source holds the
+ * Citations are real Word footnotes, one per source (but in the one-page brief, whose source list is
+ * on the same page: superscript numbers, as its PDF prints them): the first citation of a source holds the
  * footnote (inside a bookmark); every later citation of it is a NOTEREF field to that bookmark,
  * which Word prints, and renumbers when fields update, as the same note's number in
  * footnote-reference style (Word cannot point two footnote references at one footnote). A footnote
@@ -157,7 +158,8 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
         heading3:
           doc.layout === 'report'
             ? { run: { font: fonts(WORD_FONTS.body), size: m.size.body, bold: true, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } }
-            : { run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: false, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
+            : // In English the heading's Latin is the body's face: bold, or "Key points" read as one more line of text.
+              { run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: english, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
       },
       paragraphStyles: paragraphStyles(m),
     },
@@ -201,10 +203,17 @@ class WordWriter {
   private readonly noteLines = new Map<number, Line[]>();
   private readonly quotes = new Map<number, { sourceId: number; quotes: string[] }>();
 
+  /**
+   * The one-page brief's notes are numbers pointing to its source list, as in its PDF: its list holds
+   * each source's line alone, so a footnote printed the same line again at the foot of the same page.
+   */
+  private readonly plainNotes: boolean;
+
   constructor(
     private readonly doc: BriefingDocument,
     private readonly m: Measures,
   ) {
+    this.plainNotes = doc.layout === 'one-page';
     for (const note of numberNotes(doc.blocks).notes) this.quotes.set(note.n, { sourceId: note.sourceId, quotes: note.quotes.map((q) => q.text) });
     for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) if (!this.noteLines.has(item.n)) this.noteLines.set(item.n, item.lines);
   }
@@ -215,6 +224,7 @@ class WordWriter {
    */
   footnotes(): Record<string, WordParagraph[]> {
     const out: Record<string, WordParagraph[]> = {};
+    if (this.plainNotes) return out;
     for (const [n, note] of this.quotes) {
       const listed = this.noteLines.get(n);
       const lines = listed ? listed.slice(0, 1) : [[{ t: 'text' as const, text: `#${note.sourceId}` }], ...note.quotes.map((q): Line => [{ t: 'text', text: `\u201c${q}\u201d` }])];
@@ -236,6 +246,7 @@ class WordWriter {
 
   /** A source's first citation holds its footnote, in a bookmark; a later one is a NOTEREF field to it, showing the same number. */
   private citation(n: number): WordInline[] {
+    if (this.plainNotes) return [noteRun(String(n))];
     const bookmark = `_RefNote${n}`;
     if (!this.cited.has(n)) {
       this.cited.add(n);

@@ -37,8 +37,9 @@ export function frame(c: Composer, layout: BriefingDocument['layout'], title: st
   const asOf = c.data.dataAsOf ?? c.generatedOn;
   const footer: Line = [text(c.both ? `${BRIEFING_WORDS.zh.dataAsOf(longDate(asOf, 'zh'))} · ${BRIEFING_WORDS.en.dataAsOf(longDate(asOf, 'en'))}` : c.w.dataAsOf(longDate(asOf, c.main)))];
   const pageLabel = c.both ? `${BRIEFING_WORDS.zh.pageOf} · ${BRIEFING_WORDS.en.pageOf}` : c.w.pageOf;
-  // A bilingual report's running header names it in both languages, as its footer and page label do (a title the person typed, as typed).
-  const running = c.both && !c.req.title && layout !== 'bulletin' ? `${title} · ${BRIEFING_WORDS.en.defaultTitle[c.req.template]}` : title;
+  // A bilingual report's running header names it in both languages, as its footer and page label do (a title the person typed,
+  // as typed; the one-page brief has no page to run a header on).
+  const running = c.both && !c.req.title && layout === 'report' ? `${title} · ${BRIEFING_WORDS.en.defaultTitle[c.req.template]}` : title;
   return { lang: c.lang, layout, cover, title, author: c.req.author, marking: c.req.marking, running, footer, pageLabel, blocks, scale };
 }
 
