@@ -12,7 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { measureText } from '../../electron/services/briefing/measure';
 import { renderBriefing } from '../../electron/services/briefing/render';
 import { BULLETIN_PAGE } from '../../electron/services/briefing/pdf';
-import { CLOSING, OPENING, TERMS, titleLines } from '../../electron/services/briefing/title-lines';
+import { CLOSING, OPENING, TERMS, titleLines, turnedTitle } from '../../electron/services/briefing/title-lines';
+import type { Line } from '../../shared/document';
 import { saveNewDraft } from '../../electron/services/bulletins/actions';
 import { exportBulletin } from '../../electron/services/bulletins/export';
 import type { DB } from '../../electron/services/db/open';
@@ -25,7 +26,7 @@ import { propertySeed } from '../helpers/seed';
 
 const WIDTH = 450;
 const measure = (t: string): number => measureText(t, 22, true, 'serif');
-const WORDS = ['Guangdong ', 'industry ', 'clusters', ': ', 'a ', 'briefing', '关于', '加快', '推进', '全省', '广东省', '2024年', '上半年', '运行', '情况', '监测', '分析', '的', '与', '和', '报告', '调研', '工作', '建议', '下一步', '发展', '示例', '：', '，', '（', '）', '《', '》', '“', '”', '重点', '企业', '培育', 'AI', '5G', ...TERMS];
+const WORDS = ['Guangdong ', 'industry ', 'clusters', ': ', ':', ', ', '%', ' · 2023', 'a ', 'briefing', '关于', '加快', '推进', '全省', '广东省', '2024年', '上半年', '运行', '情况', '监测', '分析', '的', '与', '和', '报告', '调研', '工作', '建议', '下一步', '发展', '示例', '：', '，', '（', '）', '《', '》', '“', '”', '重点', '企业', '培育', 'AI', '5G', ...TERMS];
 const SEED = propertySeed('TITLE_LINES_SEED', 20261203);
 
 describe('a long Chinese title, turned', () => {
@@ -49,6 +50,19 @@ describe('a long Chinese title, turned', () => {
         for (const term of TERMS) for (let at = squashed.indexOf(term); at >= 0; at = squashed.indexOf(term, at + 1)) expect(turns.filter((t) => t > at && t < at + term.length), term).toEqual([]);
       }),
       { numRuns: 400, seed: SEED },
+    );
+  });
+
+  it(`turns a line of several runs where it turns their text, each break in the run that holds it (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24 }), fc.array(fc.nat(), { maxLength: 4 }), (words, cuts) => {
+        const title = words.join('');
+        const points = [...new Set(cuts.map((c) => c % (title.length + 1)))].sort((a, b) => a - b);
+        const runs: Line = [0, ...points].map((from, i) => title.slice(from, points[i] ?? title.length)).filter(Boolean).map((text) => ({ t: 'text' as const, text }));
+        const printed = turnedTitle(runs, WIDTH, measure).map((r) => (r.t === 'text' ? r.text : '')).join('');
+        expect(printed.split('\n').map((l) => l.trim())).toEqual(titleLines(title, WIDTH, measure).map((l) => l.trim()));
+      }),
+      { numRuns: 300, seed: SEED },
     );
   });
 
@@ -100,6 +114,19 @@ describe('the English full report’s cover', () => {
       const lines = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
       expect(lines).toContain("Guangdong's industry");
       expect(lines).toContain('clusters: a briefing');
+    } finally {
+      db.close();
+    }
+  }, 120_000);
+
+  it('turns the one-page brief’s headline labels between words ("营业收 / 入 · 2023" split a word)', async () => {
+    const { db } = openTemp();
+    try {
+      const { pdf } = await renderBriefing(db, { template: 'one-page', lang: 'zh', entityIds: [], title: '', subtitle: '', author: '', marking: '' });
+      const file = keepForInspection(pdf, 'one-page-labels', path.join(ARTIFACTS, 'briefing'));
+      const lines = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\s+/g, ''));
+      expect(lines).toContain('营业收入·2023');
+      expect(lines).toContain('增加值同比增长·2023');
     } finally {
       db.close();
     }

@@ -361,9 +361,13 @@ class WordWriter {
 
   private figures(b: Extract<Block, { type: 'figures' }>): WordTable {
     const perRow = Math.min(this.doc.lang === 'zh' ? 4 : 2, Math.max(1, b.items.length));
+    // A label turns between words, as in the PDF ("…增加值同 / 比增长" split a word): the box less its cell margins, 5 % under the measure.
+    const room = ((Math.floor(this.m.contentTwips / perRow) - CELL_MARGINS.left - CELL_MARGINS.right) / 20) * 0.95;
+    const size = this.m.size.cellSecond / 2;
     const cells = b.items.map((i) => [
-      ...i.label.map((l) => paragraph({ style: S.table }, this.runs(l, { color: GREY, size: this.m.size.cellSecond }))),
-      ...i.value.map((l) => paragraph({ style: S.table }, this.runs(l, { bold: true, size: this.m.size.figure }))),
+      ...i.label.map((l) => paragraph({ style: S.table }, this.runs(turnedTitle(l, room, (t) => measureText(t, size, false, 'serif')), { color: GREY, size: this.m.size.cellSecond }))),
+      // A bilingual value's English line is smaller, as in the PDF: set as large as the Chinese it read as a second figure.
+      ...i.value.map((l, k) => paragraph({ style: S.table }, this.runs(l, k === 0 ? { bold: true, size: this.m.size.figure } : { bold: true, color: GREY, size: this.m.size.cellSecond }))),
     ]);
     const rows: WordParagraph[][][] = [];
     for (let i = 0; i < cells.length; i += perRow) {

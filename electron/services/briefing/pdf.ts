@@ -540,16 +540,19 @@ class Writer {
   private figures(b: Extract<Block, { type: 'figures' }>): Content {
     // English values are long ("nearly 3 trillion yuan" does not break): two boxes a row.
     const perRow = this.doc.lang === 'en' ? 2 : 4;
-    const cells: TableCell[] = this.cells(() => b.items.map((i) => ({ stack: [this.lines(i.label, 'figLabel'), this.lines(i.value, 'figBig')] }) as TableCell));
+    const n = Math.min(perRow, b.items.length);
+    // Each box's text width: the page less the 8 pt paddings between boxes (none at the outer edges).
+    const width = (this.width - 16 * (n - 1)) / n;
+    // A label turns between words, in lines of about one length ("…营业收 / 入 · 2023" split a word; "· 2023" stood alone).
+    const size = 7.5 * this.doc.scale;
+    const label = (lines: Line[]): Line[] => lines.map((l) => turnedTitle(l, width * 0.97, (t) => measureText(t, size, false)));
+    const cells: TableCell[] = this.cells(() => b.items.map((i) => ({ stack: [this.lines(label(i.label), 'figLabel'), this.lines(i.value, 'figBig')] }) as TableCell));
     const body: TableCell[][] = [];
     for (let i = 0; i < cells.length; i += perRow) {
       const row = cells.slice(i, i + perRow);
-      while (row.length < Math.min(perRow, cells.length)) row.push({ text: '' });
+      while (row.length < n) row.push({ text: '' });
       body.push(row);
     }
-    const n = body[0]!.length;
-    // Each box's text width: the page less the 8 pt paddings between boxes (none at the outer edges).
-    const width = (this.width - 16 * (n - 1)) / n;
     return { table: { widths: body[0]!.map(() => width), body, dontBreakRows: true }, layout: 'headline', margin: [0, 0, 0, 10] } as Content;
   }
 

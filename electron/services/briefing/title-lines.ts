@@ -18,8 +18,8 @@ import type { Line } from '../../../shared/document';
 
 const HAN = /\p{Script=Han}/u;
 /** Punctuation that never begins a line, and punctuation that never ends one. */
-export const CLOSING = /^[\p{Pe}\p{Pf}，。、：；！？…—·]/u;
-export const OPENING = /[\p{Ps}\p{Pi}]$/u;
+export const CLOSING = /^[\p{Pe}\p{Pf}，。、：；！？…—·,.:;!?%]/u;
+export const OPENING = /[\p{Ps}\p{Pi}·]$/u;
 /** Function words: a turn beside them keeps the words on either side whole. */
 const FUNCTION_WORDS = new Set(['的', '与', '和', '及', '暨', '并', '对', '在', '为', '之', '以', '或', '关于']);
 /** Characters that end a word they are written after. */
@@ -41,7 +41,13 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The title's lines, each no wider than `width` by `measure`; the title as one line when it fits or cannot be turned well. */
 export function titleLines(title: string, width: number, measure: (text: string) => number): string[] {
-  if (title.includes('\n') || measure(title) <= width) return [title];
+  const turns = turnOffsets(title, width, measure);
+  return turns.length === 0 ? [title] : [0, ...turns].map((from, i) => title.slice(from, turns[i] ?? title.length).trim());
+}
+
+/** Where the title turns: the offsets (UTF-16 units) its lines after the first begin at; none when it fits or cannot be turned well. */
+function turnOffsets(title: string, width: number, measure: (text: string) => number): number[] {
+  if (title.includes('\n') || measure(title) <= width) return [];
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const words = [...segmenter.segment(title)].map((s) => s.segment);
   // Offsets (in UTF-16 units) inside a term, where no line may turn.
@@ -53,7 +59,8 @@ export function titleLines(title: string, width: number, measure: (text: string)
   const turns = new Map<number, number>();
   for (let k = 0; k < words.length - 1; k++) {
     const [here, next] = [words[k]!, words[k + 1]!];
-    if (CLOSING.test(next) || OPENING.test(here) || /^\s+$/.test(next)) continue;
+    // (A space is looked through: "增长 · 2023" keeps its "· 2023".)
+    if (CLOSING.test(next) || OPENING.test(words.slice(0, k + 1).join('').trimEnd()) || /^\s+$/.test(next)) continue;
     // A character the segmenter left alone belongs with the word before it if it is a suffix (广东省, 战略性,
     // 机器人, 2024年), else with the word after it (全省, 超高清, 调研).
     if ((lone(here) && !SUFFIXES.has(here)) || (lone(next) && SUFFIXES.has(next)) || inside.has(offsets[k]!)) continue;
@@ -78,21 +85,31 @@ export function titleLines(title: string, width: number, measure: (text: string)
       if (!current || candidate.lines < current.lines || (candidate.lines === current.lines && candidate.cost < current.cost)) best[end] = candidate;
     }
   }
-  const last = best[words.length - 1];
-  if (!last) return [title];
-  const lines: string[] = [];
-  for (let end = words.length - 1, b: Best | undefined = last; b; ) {
-    lines.unshift(text(b.prev + 1, end));
-    end = b.prev;
-    b = end < 0 ? undefined : best[end];
-  }
-  return lines;
+  const found: number[] = [];
+  for (let b = best[words.length - 1]; b && b.prev >= 0; b = best[b.prev]) found.unshift(offsets[b.prev]!);
+  return best[words.length - 1] ? found : [];
 }
 
-/** A title paragraph's runs with its turns as line breaks: a title of one text run only (a run with a note number, or several, is left as it is). */
+/**
+ * A title's (or a label's) runs with its turns as line breaks, each at the turn's place in whichever run
+ * holds it, the spaces around it dropped; runs of a line with a note number are left as they are.
+ */
 export function turnedTitle(runs: Line, width: number, measure: (text: string) => number): Line {
-  const [only] = runs;
-  if (runs.length !== 1 || only?.t !== 'text') return runs;
-  const lines = titleLines(only.text, width, measure);
-  return lines.length > 1 ? [{ ...only, text: lines.join('\n') }] : runs;
+  if (!runs.every((r) => r.t === 'text')) return runs;
+  const whole = runs.map((r) => (r.t === 'text' ? r.text : '')).join('');
+  const turns = turnOffsets(whole, width, measure);
+  if (turns.length === 0) return runs;
+  let start = 0;
+  return runs.map((r) => {
+    if (r.t !== 'text') return r;
+    const end = start + r.text.length;
+    let text = r.text;
+    // From the last turn in this run back, so the offsets before it stay put.
+    for (const at of turns.filter((t) => t > start && t < end).reverse()) text = `${text.slice(0, at - start).trimEnd()}\n${text.slice(at - start).trimStart()}`;
+    // A turn where this run begins: the line break goes at its start.
+    if (turns.includes(start) && start > 0) text = `\n${text.trimStart()}`;
+    if (turns.includes(end)) text = text.trimEnd();
+    start = end;
+    return { ...r, text };
+  });
 }
