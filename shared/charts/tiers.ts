@@ -55,7 +55,8 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
   const categories = (['pillar', 'emerging', 'future'] as const).filter((c) => rows.some((r) => r.category === c));
   const legendRows = categories.length > 1 ? (names === 'both' ? categories.length : 1) : 0;
   const axisName = names === 'both' ? `${BRIEFING_WORDS.zh.outputChartAxis} ${BRIEFING_WORDS.en.outputChartAxis}` : BRIEFING_WORDS[names].outputChartAxis;
-  const axisAmount = (v: number): string => (names === 'both' ? formatAmount(v, '100m_yuan', 'zh-CN') : formatAmount(v, '100m_yuan', lang));
+  // In both languages a tick reads in both, one a line ("5000亿元" over "500 billion yuan"): an English reader had the Chinese alone.
+  const axisAmount = (v: number): string => (names === 'both' ? `${formatAmount(v, '100m_yuan', 'zh-CN')}\n${formatAmount(v, '100m_yuan', 'en')}` : formatAmount(v, '100m_yuan', lang));
   return {
     animation: style.animation ?? true,
     textStyle: text,
@@ -63,7 +64,7 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
       left: style.labelWidth !== undefined ? Math.ceil(style.labelWidth * 1.15) + 20 : 8,
       right: style.valueWidth !== undefined ? style.valueWidth + 12 : names === 'zh' ? 96 : names === 'en' ? 150 : 230,
       top: legendRows > 0 ? legendRows * LEGEND_PITCH + 10 : names === 'both' ? 30 : 8,
-      bottom: 34,
+      bottom: names === 'both' ? 48 : 34,
       containLabel: style.labelWidth === undefined,
     },
     // Side by side; in both languages one a line, since two bilingual names do not fit on one.
@@ -73,7 +74,7 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
       min: 0,
       name: axisName,
       nameLocation: 'middle',
-      nameGap: 24,
+      nameGap: names === 'both' ? 38 : 24,
       nameTextStyle: { ...text, color: colors.muted },
       splitNumber: names === 'zh' ? 4 : 2,
       axisLabel: { ...text, color: colors.muted, hideOverlap: true, formatter: (v: number) => (v === 0 ? '0' : axisAmount(v)) },

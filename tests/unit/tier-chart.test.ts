@@ -47,3 +47,19 @@ describe('the tier chart', () => {
     );
   });
 });
+
+describe('the tier chart in both languages', () => {
+  it('reads its axis in both: each tick in Chinese over English (an English reader had "5000亿元" alone)', () => {
+    const rows: OutputRow[] = [
+      { name: { zh: '新一代电子信息', en: 'New-generation electronics' }, category: 'pillar', value: 10000, qualifier: 'over', fromTier: true },
+      { name: { zh: '智能机器人', en: 'Smart robots' }, category: 'emerging', value: 100, qualifier: 'over', fromTier: true },
+    ];
+    const svg = renderChartSvg(chartOptionFor({ kind: 'output', rows, omitted: 0 }, 'both', 11, 575), { width: 575, height: 130 });
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    // The ticks: 5000亿元 over 500 billion yuan, 1万亿元 over 1 trillion yuan (a bar's label says "over …").
+    for (const [zh, en] of [['5000亿元', '500 billion yuan'], ['1万亿元', '1 trillion yuan']] as const) {
+      expect(texts, zh).toContain(zh);
+      expect(texts, en).toContain(en);
+    }
+  });
+});

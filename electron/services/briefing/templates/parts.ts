@@ -99,7 +99,8 @@ export function outputChart(c: Composer, entities: readonly EntityDetail[], maxR
       ...(caption.second ? { second: caption.second } : {}),
       spec: { kind: 'output', rows: shown, omitted: rows.length - shown.length },
       lang: c.lang,
-      height: legendRow + 40 + shown.length * (c.both ? Math.max(17, rowHeight * 1.5) : rowHeight),
+      // In both languages the axis's ticks take two lines.
+      height: legendRow + (c.both ? 54 : 40) + shown.length * (c.both ? Math.max(17, rowHeight * 1.5) : rowHeight),
     },
     ...(shown.some((r) => r.fromTier) ? c.paragraphs(c.say((w) => w.outputChartNote), 'small') : []),
     ...(rows.length > shown.length ? c.paragraphs(c.say((w) => w.chartOmitted(rows.length - shown.length)), 'small') : []),
