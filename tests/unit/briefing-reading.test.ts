@@ -158,6 +158,18 @@ describe('bilingual means both languages', () => {
     db.close();
   });
 
+  it('names no output tier for a future industry, which has none (its fact sheet said "Output tier: No tier")', () => {
+    const { db } = openTemp();
+    for (const lang of ['zh', 'en'] as const) {
+      const tierWord = BRIEFING_WORDS[lang].tier;
+      const future = allText(composeBriefing(db, req({ template: 'fact-sheet', lang, entityIds: ['quantum-technology'] }), NOW));
+      const cluster = allText(composeBriefing(db, req({ template: 'fact-sheet', lang, entityIds: ['smart-robots'] }), NOW));
+      expect(future, lang).not.toContain(tierWord);
+      expect(cluster, lang).toContain(tierWord);
+    }
+    db.close();
+  });
+
   it('counts each cluster in its highest output tier only, and says so: every tier after the first is 另有 / A further', () => {
     const { db } = openTemp();
     for (const lang of ['zh', 'en'] as const) {

@@ -155,5 +155,7 @@ export function entityFacts(c: Composer, e: EntityDetail): Block[] {
     const lang = l === 'zh' ? 'zh-CN' : 'en';
     return e.tier ? formatValue(TIER_LOWER_BOUND_100M_YUAN[e.tier], '100m_yuan', 'over', lang) : MESSAGES[lang].tier.none;
   };
-  return c.paragraphs(c.say((w, m, l) => `${w.category}${l === 'zh' ? '：' : ': '}${m.category[e.category]}    ${w.tier}${l === 'zh' ? '：' : ': '}${tier(l)}`), 'meta');
+  // A future industry has no output tier to name (its fact sheet said "Output tier: No tier"); a cluster without one says so.
+  const tierPart = (w: { tier: string }, l: 'zh' | 'en'): string => (!e.tier && e.category === 'future' ? '' : `    ${w.tier}${l === 'zh' ? '：' : ': '}${tier(l)}`);
+  return c.paragraphs(c.say((w, m, l) => `${w.category}${l === 'zh' ? '：' : ': '}${m.category[e.category]}${tierPart(w, l)}`), 'meta');
 }
