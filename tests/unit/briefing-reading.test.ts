@@ -170,6 +170,18 @@ describe('bilingual means both languages', () => {
     db.close();
   });
 
+  it('names an annotated industry whole in the one-page brief, at whatever fit level it is laid out ("New-generation electronics and…")', async () => {
+    const { db } = openTemp();
+    const insert = db.prepare(`INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at) VALUES ('entity', 'electronics-it', ?, '李研究', 1, '2026-11-20T08:00:00Z', '2026-11-20T08:00:00Z')`);
+    for (let i = 0; i < 4; i++) insert.run(`Check the ${i + 1}th quarter figures against the bureau's release before the next issue. `.repeat(4));
+    const { model } = await renderBriefing(db, req({ template: 'one-page', lang: 'en' }), NOW);
+    expect(model.scale, 'laid out below the first fit level').toBeLessThan(1);
+    const bylines = [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'annotation' ? [lineText(b.meta)] : []));
+    expect(bylines.length).toBeGreaterThan(0);
+    for (const b of bylines) expect(b).toContain('New-generation electronics and information technology');
+    db.close();
+  });
+
   it('counts each cluster in its highest output tier only, and says so: every tier after the first is 另有 / A further', () => {
     const { db } = openTemp();
     for (const lang of ['zh', 'en'] as const) {

@@ -73,6 +73,9 @@ export function clipWidth(value: string, units: number): string {
   return value;
 }
 
+/** An industry's name is printed whole in an annotation's byline up to this many characters, at any fit level. */
+const NAME_KEPT = 60;
+
 export class Composer {
   readonly lang: BriefingLang;
   /** The language of the running text: Chinese for zh and bilingual. */
@@ -222,7 +225,10 @@ export class Composer {
   annotation(a: Annotation, entity: EntityDetail | null, limits: { body?: number; name?: number } = {}): Block {
     const owner = this.ownerName(entity);
     const author = text(clip(a.author, limits.name ?? Infinity), { from: this.origin(owner, 'annotationAuthor'), style: 'muted' });
-    const meta: Line = [text(`${this.annotationTarget(a, entity, limits.name)} · `, { style: 'muted' }), author, text(` · ${this.dateText(a.updatedAt.slice(0, 10))}`, { style: 'muted' })];
+    // The industry is named whole up to 60 characters at every fit level (the English one-page brief printed
+    // "New-generation electronics and… · 李研究": which industry, the reader could not tell); an author is cut to the level's length.
+    const targetChars = limits.name === undefined ? Infinity : Math.max(limits.name, NAME_KEPT);
+    const meta: Line = [text(`${this.annotationTarget(a, entity, targetChars)} · `, { style: 'muted' }), author, text(` · ${this.dateText(a.updatedAt.slice(0, 10))}`, { style: 'muted' })];
     const body = text(clip(a.body, limits.body ?? Infinity), { from: this.origin(owner, 'annotation') });
     return { type: 'annotation', meta, body: [body] };
   }
