@@ -303,3 +303,25 @@ describe('the Word briefing on random data files (property)', () => {
     );
   }, 900_000);
 });
+
+describe('the Word report’s smaller paragraphs', () => {
+  /** The paragraph of document.xml holding `text` (its runs may split it: matched on the paragraph's text). */
+  const paragraphHolding = (xml: string, text: string): string | undefined =>
+    [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('').includes(text));
+
+  it('sets an industry’s category line at the margin under its heading, and keeps an annotation’s byline with its note', async () => {
+    const { db: own } = openTemp();
+    try {
+      own.prepare(`INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at) VALUES ('entity', 'smart-robots', '请核实最新数据。', '王分析', 1, '2026-11-20T08:00:00Z', '2026-11-20T08:00:00Z')`).run();
+      const { docx } = await renderBriefingDocx(own, { template: 'fact-sheet', lang: 'zh', entityIds: ['smart-robots'], title: '', subtitle: '', author: '', marking: '' }, NOW);
+      const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+      // The category line sat centred under a heading at the margin; the title block's date stays centred under the title.
+      expect(paragraphHolding(xml, '类别')).toContain('<w:jc w:val="left"/>');
+      expect(paragraphHolding(xml, '印发日期')).not.toContain('<w:jc w:val="left"/>');
+      // A heading and a byline stood at a page's foot with the note on the next page.
+      expect(paragraphHolding(xml, '王分析')).toContain('<w:keepNext/>');
+    } finally {
+      own.close();
+    }
+  });
+});

@@ -134,7 +134,7 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
   const m = measuresOf(doc);
   const LINE = { line: m.line, lineRule: LineRuleType.EXACT } as const;
   const w = new WordWriter(doc, m);
-  const children = doc.blocks.flatMap((b) => w.block(b));
+  const children = doc.blocks.flatMap((b, i) => w.block(b, doc.blocks[i - 1]));
   const english = doc.lang === 'en';
   return {
     options: {
@@ -271,7 +271,8 @@ class WordWriter {
     return paragraph({ style }, this.runs(line, base));
   }
 
-  block(b: Block): Out[] {
+  /** `before`: the block printed before this one, where it decides how this one is set. */
+  block(b: Block, before?: Block): Out[] {
     switch (b.type) {
       case 'heading': {
         const second = b.second ? [textRun('  '), ...this.runs(b.second, { color: GREY, size: this.m.size.small })] : [];
@@ -281,6 +282,8 @@ class WordWriter {
       case 'paragraph':
         // A caption (the 简报's 表1 …) is kept with its table in the paragraph itself too: WPS honours direct formatting more surely than a style's.
         if (b.style === 'caption') return [paragraph({ style: S.caption, keepNext: true, keepLines: true }, this.runs(b.runs, {}))];
+        // A meta line is centred under a centred title; elsewhere (an industry's category and tier under its heading) at the margin.
+        if (b.style === 'meta' && !(before?.type === 'paragraph' && TITLE_BLOCK.has(before.style))) return [paragraph({ style: S.meta, alignment: AlignmentType.LEFT }, this.runs(b.runs, {}))];
         return [this.para(this.titleTurned(b), paragraphStyle(b.style))];
       case 'list':
         return b.items.map((i) => paragraph({ bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: this.m.size.small })] : [])]));
@@ -291,7 +294,8 @@ class WordWriter {
       case 'chart':
         return this.chart(b);
       case 'annotation':
-        return [this.para(b.meta, S.small), paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } } }, this.runs(b.body, {}))];
+        // The byline is kept with the note it names (a heading and byline stood at a page's foot, the note on the next).
+        return [paragraph({ style: S.small, keepNext: true }, this.runs(b.meta, {})), paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } } }, this.runs(b.body, {}))];
       case 'notes':
         // Each source once, by its note number (its footnote names it too), and its quoted passages beneath it.
         return b.items.flatMap((item) => [
@@ -464,6 +468,9 @@ class WordWriter {
     return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: this.m.contentTwips }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
   }
 }
+
+/** The paragraphs of a title block, under which a meta line is centred as they are. */
+const TITLE_BLOCK = new Set<string>(['title', 'subtitle', 'coverTitle', 'coverSubtitle', 'kicker', 'meta']);
 
 /** A run in the note-number style: superscript, as Word's own footnote references. */
 const noteRun = (part: WordRunPart): WordRun => ({ run: { style: 'FootnoteReference', superScript: true }, parts: [part] });
