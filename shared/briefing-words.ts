@@ -20,6 +20,8 @@ export interface BriefingWords {
   outputChart: string;
   outputChartAxis: string;
   outputChartNote: string;
+  /** Under an output chart that draws a figure given as "over" / "at least": it is drawn at its bound. */
+  outputChartLowerBounds: string;
   chartOmitted: (count: number) => string;
   growthChart: string;
   /** The clusters of one output tier; `further`: after a higher tier's, whose clusters it does not count (另有 / A further). */
@@ -104,6 +106,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     outputChart: '各集群年产值',
     outputChartAxis: '年产值',
     outputChartNote: '有产值数据的按最新数据绘制，其余按产值档次下限绘制（“超过”）。',
+    outputChartLowerBounds: '标有“超过”“不低于”的数值为下限，按下限绘制，实际数值更大。',
     chartOmitted: (n) => `另有${n}个集群未列入图中，见完整简报。`,
     growthChart: '增加值同比增长',
     tierCount: (n, v, further) => `${further ? '另有' : ''}${n}个集群年产值${v}`,
@@ -166,6 +169,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     outputChart: 'Annual output value of each cluster',
     outputChartAxis: 'Output value',
     outputChartNote: 'Drawn from the latest output figure where there is one, else from the lower bound of the output tier ("over").',
+    outputChartLowerBounds: 'Values marked "over" or "at least" are lower bounds, drawn at the bound: the true values are larger.',
     chartOmitted: (n) => `${plural(n, 'more cluster is', 'more clusters are')} in the full briefing, not in this chart.`,
     growthChart: 'Added value growth, year on year',
     tierCount: (n, v, further) => `${further ? 'A further ' : ''}${plural(n, 'cluster', 'clusters')} with output value ${v}`,

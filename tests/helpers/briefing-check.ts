@@ -256,8 +256,10 @@ export function pageHolding(file: string, text: string, frame: PageFrame): numbe
 export function englishWordsCut(file: string, texts: readonly string[]): { english: string[]; cut: string[] } {
   const bareWord = (w: string): string => w.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
   const printed = new Set(pdfWords(file).words.map((w) => bareWord(w.text)));
-  const english = texts.flatMap((t) => t.split(/\s+/)).map(bareWord).filter((w) => /^[A-Za-z]{4,}$/.test(w));
-  const vocabulary = new Set(english);
+  const words = texts.flatMap((t) => t.split(/\s+/)).map(bareWord);
+  const english = words.filter((w) => /^[A-Za-z]{4,}$/.test(w));
+  // Every word the document prints, short ones too: "areas" is not cut where "are" and "as" are words of its own text.
+  const vocabulary = new Set(words);
   const cut = english.filter((w) => [...w].some((_, i) => i >= 2 && i <= w.length - 2 && printed.has(w.slice(0, i)) && printed.has(w.slice(i)) && !vocabulary.has(w.slice(0, i)) && !vocabulary.has(w.slice(i))));
   return { english, cut: [...new Set(cut)] };
 }

@@ -182,6 +182,19 @@ describe('bilingual means both languages', () => {
     db.close();
   });
 
+  it('says under the output chart that a value given as "over" is drawn at its bound, and only when one is drawn', () => {
+    const { db } = openTemp();
+    for (const lang of ['zh', 'en'] as const) {
+      const note = BRIEFING_WORDS[lang].outputChartLowerBounds;
+      // Eight clusters "over 1 trillion yuan" drew as eight equal bars with nothing to say they are bounds.
+      expect(allText(composeBriefing(db, req({ template: 'one-page', lang }), NOW)), lang).toContain(note);
+      db.prepare(`UPDATE figures SET qualifier = 'exact' WHERE metric = 'output_value'`).run();
+      expect(allText(composeBriefing(db, req({ template: 'one-page', lang }), NOW)), lang).not.toContain(note);
+      db.prepare(`UPDATE figures SET qualifier = 'over' WHERE metric = 'output_value'`).run();
+    }
+    db.close();
+  });
+
   it('counts each cluster in its highest output tier only, and says so: every tier after the first is 另有 / A further', () => {
     const { db } = openTemp();
     for (const lang of ['zh', 'en'] as const) {

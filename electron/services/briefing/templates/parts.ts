@@ -103,6 +103,8 @@ export function outputChart(c: Composer, entities: readonly EntityDetail[], maxR
       height: legendRow + (c.both ? 54 : 40) + shown.length * (c.both ? Math.max(17, rowHeight * 1.5) : rowHeight),
     },
     ...(shown.some((r) => r.fromTier) ? c.paragraphs(c.say((w) => w.outputChartNote), 'small') : []),
+    // Eight clusters "over 1 trillion yuan" drew as eight equal bars, as if measured alike.
+    ...(shown.some((r) => !r.fromTier && (r.qualifier === 'over' || r.qualifier === 'at_least')) ? c.paragraphs(c.say((w) => w.outputChartLowerBounds), 'small') : []),
     ...(rows.length > shown.length ? c.paragraphs(c.say((w) => w.chartOmitted(rows.length - shown.length)), 'small') : []),
   ];
 }
