@@ -3,9 +3,11 @@
  * the real command in a child process over a real data file made by `init` (which seeds the issued
  * 示例), the PDF read back with pdftotext and the Word file opened by LibreOffice.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BRIEFING_WORDS } from '../../shared/briefing-words';
 import { saveNewDraft } from '../../electron/services/bulletins/actions';
 import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { EXAMPLE_TITLE } from '../../electron/services/bulletins/example';
@@ -56,6 +58,13 @@ describe('cluster-brief issue export', () => {
       for (const figure of EXAMPLE_FIGURES) expect(text).toContain(figure);
     }
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Its tiers chart and the note under it share a page with the table before them: at 18 pt rows the chart took a page
+    // of its own, leaving the page before it holding a heading and a four-row table, and its note went on the next.
+    const page = (needle: string): number => Array.from({ length: pdfPages(pdf) }, (_, i) => flat(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }))).findIndex((t) => t.includes(needle)) + 1;
+    const table = page('部分集群2023年产值规模');
+    expect(table).toBeGreaterThan(0);
+    expect(page('20个战略性产业集群产值规模分档')).toBe(table);
+    expect(page(flat(BRIEFING_WORDS.zh.outputChartLowerBounds))).toBe(table);
   }, 240_000);
 
   it('prints a draft live, with its tail: 报送, 抄送 and 共印N份, in both formats', () => {

@@ -233,7 +233,9 @@ class BulletinBuilder {
     const choice = b.chart;
     const captionRuns = (cites: Line, fallback: Line): Line => (b.caption.trim() ? [text(b.caption, { from: this.origin(this.words.caption, 'chart') })] : fallback).concat(cites);
     if (choice.kind === 'tiers') {
-      const made = outputChart(c, this.resolver.entities([]), 30, 18);
+      // Rows of 12 pt, as the one-page brief's when it is full: at 18 pt the chart of 20 clusters took a page of its own, leaving the
+      // page before it half empty (the shipped 示例's page 2 held a heading and a four-row table).
+      const made = outputChart(c, this.resolver.entities([]), 30, 12);
       // The sources its caption cites are the notes' (a 简报 whose only citation was this chart printed its note as "#1").
       for (const x of made) {
         if (x.type !== 'chart') continue;
