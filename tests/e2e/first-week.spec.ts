@@ -35,7 +35,10 @@ test('closing a figure with unsaved changes asks first; a save and an undo say w
   const ask = app.getByRole('dialog', { name: '放弃未保存的修改？' });
   await expect(ask).toBeVisible();
   await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-unsaved-zh.png') });
-  await ask.getByRole('button', { name: '继续编辑' }).click();
+  // The keyboard starts on 继续编辑: Enter keeps the edit (on 放弃修改, Esc then Enter threw it away).
+  await expect(ask.getByRole('button', { name: '继续编辑' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
   await expect(panel.getByLabel('数值')).toHaveValue('130');
   await panel.getByRole('button', { name: '取消' }).click();
   await ask.getByRole('button', { name: '放弃修改' }).click();

@@ -21,6 +21,8 @@ export function useConfirmDiscard(): (dirty: boolean, close: () => void) => void
         okText: t('unsaved.discard'),
         okButtonProps: { danger: true },
         cancelText: t('unsaved.keep'),
+        // The keyboard starts on 继续编辑: Esc then Enter threw the edit away.
+        autoFocusButton: 'cancel',
         onOk: close,
       });
     },
