@@ -528,11 +528,9 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
 
   await app.getByRole('button', { name: '签发…' }).click();
   const dialog = app.getByRole('dialog', { name: '签发本期简报' });
-  // Said before 签发 is pressed, and the refusal names the figure, not its number.
+  // Said before 签发 is pressed, which waits until the reference is dealt with (pressed, it only said "未签发").
   await expect(dialog.getByRole('note').filter({ hasText: '签发前须先处理引用的数据' })).toContainText('有 1 处引用的数据已被删除');
-  await dialog.getByRole('button', { name: '签发', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText('未签发');
-  await expect(dialog.getByRole('alert')).toContainText('简报第 2 段引用的数据“智能机器人 · 产值（2023）”已被删除');
+  await expect(dialog.getByRole('button', { name: '签发', exact: true })).toBeDisabled();
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(app.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await expect(app.getByRole('textbox', { name: '标题', exact: true })).toBeEditable();
@@ -542,7 +540,8 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   // 预览 says the same in its drawer, and shows no pages.
   await app.getByRole('button', { name: '预览', exact: true }).click();
   const refused = app.getByRole('dialog', { name: `预览：${TITLE}` });
-  await expect(refused.getByRole('alert')).toContainText('简报第 2 段引用的数据');
+  // The refusal names the figure, not its number.
+  await expect(refused.getByRole('alert')).toContainText('简报第 2 段引用的数据“智能机器人 · 产值（2023）”已被删除');
   await expect(refused.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
   // The pane says there is no preview, not "press 预览" under the refusal of the press just made.
   await expect(refused.getByText('没有可显示的预览，原因见提示信息。')).toBeVisible();
@@ -554,8 +553,11 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   await app.getByRole('button', { name: 'Issue…' }).click();
   const en = app.getByRole('dialog', { name: 'Issue this bulletin' });
   await expect(en.getByRole('note').filter({ hasText: 'Deal with the referenced figures first' })).toContainText('1 referenced figure has been deleted');
-  await en.getByRole('button', { name: 'Issue', exact: true }).click();
-  await expect(en.getByRole('alert')).toContainText('The figure “Smart robots · Output value (2023)” referenced in paragraph 2 has been deleted');
+  await expect(en.getByRole('button', { name: 'Issue', exact: true })).toBeDisabled();
+  await en.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await app.getByRole('button', { name: 'Preview', exact: true }).click();
+  const refusedEn = app.getByRole('dialog', { name: `Preview: ${TITLE}` });
+  await expect(refusedEn.getByRole('alert')).toContainText('The figure “Smart robots · Output value (2023)” referenced in paragraph 2 has been deleted');
 });
 
 test('the draft page in English and the dark theme: axe finds nothing serious, and the keyboard reaches 签发 and export', async ({ app }) => {

@@ -70,6 +70,9 @@ export function IssueDialog({ id, title, frame, empty, references, lang, open, o
         onClose();
       }}
       confirmLoading={busy}
+      // References it would refuse are said below: 签发 waits until they are dealt with (pressed, it only said "未签发").
+      // A reference that broke since the report still meets the refusal, in words.
+      okButtonProps={{ disabled: references.changed + references.broken > 0 }}
       destroyOnHidden
     >
       <Typography.Paragraph>{t('bulletins.issue.what', { title })}</Typography.Paragraph>
