@@ -1,4 +1,5 @@
 import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Spin, Typography, theme } from 'antd';
+import { DarkTheme } from './darkTheme';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
@@ -78,7 +79,9 @@ export function App(): React.JSX.Element {
     >
       <AntApp message={{ top: headerHeight + TOAST_GAP, duration: TOAST_SECONDS }}>
         <SessionProvider>
-          <Shell dark={dark} onTheme={setThemeChoice} onLang={setLang} onHeaderHeight={setHeaderHeight} />
+          <DarkTheme.Provider value={dark}>
+            <Shell dark={dark} onTheme={setThemeChoice} onLang={setLang} onHeaderHeight={setHeaderHeight} />
+          </DarkTheme.Provider>
         </SessionProvider>
       </AntApp>
     </ConfigProvider>

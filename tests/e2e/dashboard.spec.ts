@@ -60,3 +60,26 @@ test("every chart writes its words in the app's own font, never the system's (wh
   expect(texts.map((t) => t.text)).toContain('智能机器人（2023）');
   expect(texts.filter((t) => t.first !== 'Noto Sans SC' || !t.loaded)).toEqual([]);
 });
+
+test('an industry’s trend follows the theme as it changes: its words light on dark, dark on light', async ({ app }) => {
+  // The data file follows the system's theme. The chart read the theme from the page before the app had set it,
+  // so it drew near-black words on black after a reload or a change of the system's theme.
+  await app.emulateMedia({ colorScheme: 'light' });
+  await app.goto(`${app.url().split('#')[0]}#/entity/electronics-it`);
+  const trend = app.getByRole('region', { name: '趋势' }).getByRole('img', { name: /^图表：/ });
+  await expect(trend).toBeVisible();
+  /** The darkest word of the chart, by its fill's luminance (0 black, 255 white). */
+  const darkest = (): Promise<number> =>
+    trend.evaluate((el) =>
+      Math.min(
+        ...Array.from(el.querySelectorAll('svg text')).map((t) => {
+          const [r, g, b] = (getComputedStyle(t).fill.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        }),
+      ),
+    );
+  await expect.poll(darkest).toBeLessThan(110);
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(darkest).toBeGreaterThan(110);
+});

@@ -2,6 +2,7 @@
  * An entity's figures by city (issue 12): for a chosen metric, the latest period that has city
  * figures, one row and one bar per city (largest first). Shown only when the entity has city figures.
  */
+import { useDarkTheme } from '../darkTheme';
 import { Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,7 @@ export function CityBreakdown({ figures, lang }: { figures: readonly Figure[]; l
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const metric = chosen !== undefined && metrics.includes(chosen) ? chosen : metrics[0];
   const latest = useMemo(() => (metric === undefined ? null : latestByCity(figures, metric)), [figures, metric]);
-  const dark = document.documentElement.dataset.theme === 'dark';
+  const dark = useDarkTheme();
   const names = lang === 'en' ? 'en' : 'zh';
   const rows: CityRow[] = (latest?.figures ?? []).map((figure) => ({ figure, city: catalog.cityName(figure.cityCode, lang) ?? '' }));
   const option = useMemo(

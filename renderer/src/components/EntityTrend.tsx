@@ -1,4 +1,5 @@
 /** An entity's trend on its page: one metric across periods (the metric with the most periods first). */
+import { useDarkTheme } from '../darkTheme';
 import { Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +18,8 @@ export function EntityTrend({ entity, lang }: { entity: EntityDetail; lang: Lang
   const [chosen, setChosen] = useState<Metric | null>(null);
   const metric = chosen && metrics.includes(chosen) ? chosen : metrics.reduce<Metric | null>((best, m) => (best === null || periods(m) > periods(best) ? m : best), null);
   const trend = useMemo(() => (metric ? buildTrend([{ name: entity.name, figures: entity.figures }], metric, { zh: catalog.metricName(metric, 'zh-CN'), en: catalog.metricName(metric, 'en') }) : null), [entity, metric, catalog]);
+  const dark = useDarkTheme();
   if (!metric || !trend) return null;
-  const dark = document.documentElement.dataset.theme === 'dark';
   return (
     <section aria-labelledby="trend-heading" style={{ marginTop: 24 }}>
       <Typography.Title level={2} id="trend-heading" style={{ fontSize: 20 }}>

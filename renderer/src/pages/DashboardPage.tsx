@@ -1,4 +1,5 @@
 /** The dashboard: tiers by category, the province level, open annotations and figures without a source, trends compared. */
+import { useDarkTheme } from '../darkTheme';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +42,7 @@ export function DashboardPage({ lang }: { lang: Lang }): React.JSX.Element {
 function Charts({ data, entities, lang }: { data: DashboardData; entities: EntitySummary[]; lang: Lang }): React.JSX.Element {
   const { catalog } = useSession();
   const { t } = useTranslation();
-  const dark = document.documentElement.dataset.theme === 'dark';
+  const dark = useDarkTheme();
   // The tier chart is the very definition the PDF briefing draws (shared/charts/tiers.ts).
   const tiers = useMemo(() => tierChartOption(entities, lang, { dark }), [entities, lang, dark]);
   const tiersLabel = useMemo(() => tierChartDescription(entities, lang), [entities, lang]);
