@@ -33,7 +33,7 @@ export const CHECK_TEXT: Record<CheckId, { name: Bilingual; hint: Bilingual }> =
   },
   yoy_jump: {
     name: { zh: '同比异常波动', en: 'Year-on-year jump' },
-    hint: { zh: '与上一年相比增至 3 倍以上、降至三分之一以下，或正负号反转（已按元/万元/亿元换算；百分比指标不在此列）。请核对单位和数值。', en: 'More than 3× or less than ⅓ of the year before, or the sign flipped (元/万元/亿元 converted; percent metrics are left to the percent check). Check the unit and the value.' },
+    hint: { zh: '与上一年相比增至 3 倍以上、降至三分之一以下，或正负号反转（已按元/万元/亿元换算；百分比指标不在此列）。请核对单位和数值。', en: 'More than 3× or less than ⅓ of the year before, or the sign flipped (yuan, 10,000 yuan and 100 million yuan converted; percent metrics are left to the percent check). Check the unit and the value.' },
   },
   percent_range: {
     name: { zh: '百分比异常', en: 'Percent out of range' },

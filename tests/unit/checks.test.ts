@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS, describeFacts } from '../../shared/checks';
+import { CHECK_IDS, CHECK_TEXT, describeFacts } from '../../shared/checks';
 import { runChecks } from '../../electron/services/checks/run';
 import type { DB } from '../../electron/services/db/open';
 import { SEED_CURRENT, figureIdsOf, openChecksApp, openFindings, plant } from '../helpers/checks';
@@ -245,5 +245,14 @@ describe('the lists a person reads', () => {
     for (let i = 0; i < 7; i++) plant(db, { metric: 'revenue', value: 1 + i, unit: '100m_yuan', period: String(2010 + 2 * i), sourceId: null });
     const noSource = runChecks(db, { now: SEED_CURRENT, limit: 5, only: ['no_source'] }).checks[0]!;
     expect([noSource.count, noSource.open.total, noSource.open.items.length]).toEqual([7, 7, 5]);
+  });
+});
+
+describe('the checks in English', () => {
+  it('name and explain every check without Chinese (the year-on-year hint said "元/万元/亿元 converted")', () => {
+    for (const id of CHECK_IDS) {
+      expect(CHECK_TEXT[id].name.en, id).not.toMatch(/\p{Script=Han}/u);
+      expect(CHECK_TEXT[id].hint.en, id).not.toMatch(/\p{Script=Han}/u);
+    }
   });
 });
