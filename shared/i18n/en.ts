@@ -257,6 +257,8 @@ export const en: Messages = {
     applied: 'Imported: {{changed}} changed, {{added}} added, {{removed}} removed.',
     backup: 'The data file was backed up first: {{path}}',
     nothingApplied: 'There were no changes to write.',
+    undo: 'Undo this import',
+    undone: 'This import has been undone.',
     another: 'Import another workbook',
     empty: '(empty)',
   },

@@ -255,6 +255,8 @@ export const zhCN = {
     applied: '导入完成：修改 {{changed}} 条，新增 {{added}} 条，删除 {{removed}} 条。',
     backup: '导入前已备份数据文件：{{path}}',
     nothingApplied: '没有需要写入的更改。',
+    undo: '撤销这次导入',
+    undone: '已撤销这次导入。',
     another: '导入另一个工作簿',
     empty: '（空）',
   },

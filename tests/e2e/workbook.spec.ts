@@ -76,11 +76,37 @@ test.describe('a workbook round trip through the page', () => {
     await app.getByRole('button', { name: '应用导入' }).click();
     await expect(app.getByRole('status').filter({ hasText: '导入完成' })).toContainText('导入完成：修改 1 条，新增 0 条，删除 0 条。');
     await expect(app.getByText('导入前已备份数据文件')).toBeVisible();
+    // The header's 撤销 names the import's change at once (it named the edit before the import, and refused).
+    await expect(app.getByRole('button', { name: '撤销', exact: true })).toHaveAttribute('title', /智能机器人/);
 
     await app.goto(`${harness.origin}/#/entity/smart-robots`);
     const table = app.getByRole('table', { name: '数据' });
     await expect(table).toContainText('超过150亿元');
     await expect(table).toContainText('=checked against the 2024 yearbook');
+  });
+
+  test('takes an applied import back from its done step', async ({ app, harness }) => {
+    const db = openDataFile(harness.dataFile);
+    const file = path.join(harness.dir, 'source.xlsx');
+    await exportWorkbook(db, file, { lang: 'en' });
+    db.close();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const figures = book.getWorksheet('Figures')!;
+    findRow(figures, 'smart-robots', 'Output value').getCell(headerIndex(figures)('Value')).value = 150;
+    await book.xlsx.writeFile(path.join(harness.dir, 'edited.xlsx'));
+
+    await app.getByRole('link', { name: '导入 Excel' }).click();
+    await app.getByRole('button', { name: '选择工作簿…' }).click();
+    await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值：超过100亿元 → 超过150亿元');
+    await app.getByRole('button', { name: '应用导入' }).click();
+    await expect(app.getByRole('status').filter({ hasText: '导入完成' })).toBeVisible();
+    await app.getByRole('button', { name: '撤销这次导入' }).click();
+    await expect(app.getByRole('status').filter({ hasText: '已撤销这次导入。' })).toBeVisible();
+    await expect(app.getByRole('button', { name: '撤销这次导入' })).toHaveCount(0);
+    await app.goto(`${harness.origin}/#/entity/smart-robots`);
+    await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
+    await expect(app.getByRole('table', { name: '数据' })).not.toContainText('超过150亿元');
   });
 });
 

@@ -12,7 +12,7 @@ import { RefusedCells } from '../components/RefusedCells';
 import { useSession } from '../session';
 import type { PercentConversion } from '../../../shared/workbook';
 
-type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult };
+type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult; undone: boolean };
 
 const asPayload = (error: unknown): ErrorPayload =>
   error instanceof CallError ? error.payload : { code: 'INTERNAL', message: String(error), details: { reason: String(error) } };
@@ -23,6 +23,8 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [includeRemovals, setIncludeRemovals] = useState(false);
+  // Every screen, and the header's 撤销, learn of the import (undo still named the edit before it, and refused).
+  const { changed } = useSession();
 
   const choose = async (): Promise<void> => {
     setError(null);
@@ -40,10 +42,24 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     setError(null);
     setStep({ name: 'preview', preview, applying: true });
     try {
-      setStep({ name: 'applied', result: await getApi().applyWorkbookImport({ previewId: preview.id, includeRemovals }) });
+      setStep({ name: 'applied', result: await getApi().applyWorkbookImport({ previewId: preview.id, includeRemovals }), undone: false });
+      changed();
     } catch (e) {
       setError(asPayload(e));
       setStep({ name: 'preview', preview, applying: false });
+    }
+  };
+
+  /** Takes the whole import back, as the table import's done step does. */
+  const undo = async (result: ImportResult): Promise<void> => {
+    if (!result.batchId) return;
+    setError(null);
+    try {
+      await getApi().undo({ batchId: result.batchId });
+      setStep({ name: 'applied', result, undone: true });
+      changed();
+    } catch (e) {
+      setError(asPayload(e));
     }
   };
 
@@ -68,8 +84,13 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
           type="success"
           showIcon
           role="status"
-          title={step.result.batchId === null ? t('importer.nothingApplied') : t('importer.applied', step.result)}
+          title={step.undone ? t('importer.undone') : step.result.batchId === null ? t('importer.nothingApplied') : t('importer.applied', step.result)}
           description={step.result.backupPath ? t('importer.backup', { path: step.result.backupPath }) : undefined}
+          action={
+            step.result.batchId !== null && !step.undone ? (
+              <Button onClick={() => void undo(step.result)}>{t('importer.undo')}</Button>
+            ) : undefined
+          }
         />
       ) : null}
     </section>
