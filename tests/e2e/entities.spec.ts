@@ -42,7 +42,11 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await expect(creation.getByRole('definition').filter({ hasText: '500亿元' })).toHaveCount(1);
   expect(await creation.getByRole('term').allTextContents()).not.toContain('单位');
   // "Restore this version" on the creation brings the first English name back, as a new change.
+  // Asked first (one click replaced it): the question names the version's time; 保留当前版本 is where the keyboard starts.
   await history.getByRole('listitem').nth(2).getByRole('button', { name: '恢复到此版本' }).click();
+  const ask = app.getByRole('tooltip').filter({ hasText: /^恢复到 .+ 的这个版本？当前内容将被替换（可撤销）。/ });
+  await expect(ask.getByRole('button', { name: '保留当前版本' })).toBeFocused();
+  await ask.getByRole('button', { name: '恢复到此版本' }).click();
   await expect(app.getByText('Low-altitude economy', { exact: true })).toBeVisible();
   await expect(history.getByRole('listitem')).toHaveCount(4);
   await expect(app.getByRole('alert').filter({ hasText: '已恢复到所选版本' })).toBeVisible();

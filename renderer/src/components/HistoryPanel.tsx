@@ -11,6 +11,7 @@ import type { Figure } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import type { Revision } from '../../../shared/workbench';
 import { getApi } from '../api';
+import { Confirm } from './Confirm';
 import { LoadState } from './LoadState';
 import { localDateTime } from '../time';
 import { useSession } from '../session';
@@ -89,15 +90,17 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
   const { message } = App.useApp();
   const [loaded, retry] = useCall(() => getApi().getHistory({ targetType, targetId }), [targetType, targetId, dataVersion]);
   /** `seen`: the newest revision shown; a change made since (elsewhere) is not overwritten. */
-  const restore = async (revisionId: number, seen: number | undefined): Promise<void> => {
+  const restore = async (revisionId: number, seen: number | undefined, what: string): Promise<void> => {
     try {
       await getApi().restoreVersion({ revisionId, seen });
       changed();
-      void message.success(t('history.restored'));
+      void message.success(what ? t('history.restoredTo', { what }) : t('history.restored'));
     } catch (error) {
       showError(error);
     }
   };
+  /** A figure's value as the version leaves it ("超过100亿元"); empty for anything else. */
+  const restoredAs = (r: Revision): string => (r.targetType === 'figure' && r.after && typeof r.after.value === 'number' ? show('value', r, 'after', lang, t, catalog) : '');
   return (
     <section aria-label={t('history.label', { name })}>
       <LoadState loaded={loaded} lang={lang} retry={retry}>
@@ -125,9 +128,16 @@ export function HistoryPanel({ targetType, targetId, name, lang }: { targetType:
                         {current ? (
                           <Tag>{t('history.current')}</Tag>
                         ) : (
-                          <Button size="small" onClick={() => void restore(r.id, revisions[0]?.id)}>
-                            {t('history.restore')}
-                          </Button>
+                          // Asked first, saying what it becomes: one click replaced a figure, and the message did not say with what.
+                          <Confirm
+                            title={restoredAs(r) ? t('history.restoreAskValue', { at, what: restoredAs(r) }) : t('history.restoreAsk', { at })}
+                            okText={t('history.restore')}
+                            cancelText={t('history.keepCurrent')}
+                            danger={false}
+                            onConfirm={() => void restore(r.id, revisions[0]?.id, restoredAs(r))}
+                          >
+                            <Button size="small">{t('history.restore')}</Button>
+                          </Confirm>
                         )}
                       </Space>
                       <dl style={{ margin: '6px 0 0', display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 12, rowGap: 2, fontSize: 13 }}>
