@@ -14,6 +14,7 @@ const KNOWN = new WeakMap<DB, FileHealth>();
 /** Up to `limit` problems SQLite finds; empty when the file is whole. Never throws for damage. */
 export function quickCheck(db: DB, limit = 5): string[] {
   try {
+    refreshFullText(db);
     const rows = db.pragma(`quick_check(${limit})`, { simple: false }) as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((text) => text !== 'ok');
     return problems;
@@ -22,6 +23,17 @@ export function quickCheck(db: DB, limit = 5): string[] {
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return [(error as Error).message];
     throw error;
   }
+}
+
+/**
+ * FTS5 keeps each full-text table's structure in the connection: after another connection wrote (the
+ * command line, an import in another window), quick_check compared the index with this connection's
+ * stale copy and called a whole file damaged ("fts5: checksum mismatch for table figures_fts"), and
+ * every write was refused. A query of each table reloads its structure first.
+ */
+function refreshFullText(db: DB): void {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`).pluck().all() as string[];
+  for (const table of tables) db.prepare(`SELECT rowid FROM "${table.replace(/"/g, '""')}" WHERE "${table.replace(/"/g, '""')}" MATCH 'cbrefresh' LIMIT 1`).get();
 }
 
 /** Checks the file now and remembers the answer for this connection. */
