@@ -120,7 +120,7 @@ export const contract = {
     output: ImportPreview.nullable(),
   },
   applyWorkbookImport: {
-    input: z.object({ previewId: z.string().uuid(), includeRemovals: z.boolean() }).strict(),
+    input: z.object({ previewId: z.string().uuid(), includeRemovals: z.boolean(), overwriteNewer: z.boolean().optional() }).strict(),
     output: ImportResult,
   },
   // Opens the workbook a finished export job wrote, with the system's spreadsheet program (issue 13).

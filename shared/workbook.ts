@@ -28,6 +28,12 @@ export const ImportChange = z.object({
   /** unit, qualifier: the figure's as the workbook leaves them (as they were, for a removal). */
   figure: z.object({ scope: Scope, entityId: EntityId.nullable(), entityName: Bilingual.nullable(), metric: Metric, period: Period, unit: Unit, qualifier: Qualifier }),
   fields: z.array(z.object({ field: ImportField, before: FieldValue, after: FieldValue })),
+  /**
+   * A changed row whose figure was changed in the data file after the workbook's copy of it (its 修改时间):
+   * when, and by whom. Applying keeps the newer figure unless the person chooses to overwrite it (an older
+   * workbook quietly undid later edits made in the app).
+   */
+  newer: z.object({ at: z.string(), by: z.string() }).nullable().optional(),
 });
 export type ImportChange = z.infer<typeof ImportChange>;
 
@@ -43,7 +49,8 @@ export function unitOf(change: Pick<ImportChange, 'figure' | 'fields'>, side: 'b
   return changed.success ? changed.data : change.figure.unit;
 }
 
-export const ImportCounts = z.object({ changed: z.number().int(), added: z.number().int(), removed: z.number().int(), unchanged: z.number().int() });
+/** `newer`: of the changed, those whose figure is newer in the data file than in the workbook (kept unless overwritten). */
+export const ImportCounts = z.object({ changed: z.number().int(), added: z.number().int(), removed: z.number().int(), unchanged: z.number().int(), newer: z.number().int() });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
 /** A %-formatted value cell read as a percentage: the cell held `from` (0.052), the figure gets `to` (5.2). */

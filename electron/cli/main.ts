@@ -9,7 +9,7 @@
  *   cluster-brief export pdf --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  *   cluster-brief export docx --template one-page|full|fact-sheet [--entity <id>] --lang zh|en|bilingual --out <file> [--db <file>]
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
- *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+ *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--overwrite-newer] [--author <name>] [--db <file>]
  *   cluster-brief import table <file> --mapping <saved name|mapping.json> [--source <id>] [--dry-run] [--author <name>] [--db <file>]
  *   cluster-brief issue list [--json] [--db <file>]
  *   cluster-brief issue export <id|期号> --format pdf|docx --out <file> [--db <file>]
@@ -56,9 +56,11 @@ Usage / 用法:
   cluster-brief export docx …                 the same options: the briefing as a Word file (.docx)
   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
                                               write the dataset as an Excel workbook
-  cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+  cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--overwrite-newer] [--author <name>] [--db <file>]
                                               bring an edited workbook back: prints the exact
-                                              difference; --dry-run writes nothing
+                                              difference; --dry-run writes nothing; a figure changed
+                                              here after the workbook's copy is kept unless
+                                              --overwrite-newer
   cluster-brief import table <file.xlsx|file.csv> --mapping <saved name|mapping.json>
                 [--source <id>] [--dry-run] [--author <name>] [--db <file>]
                                               a statistical table (yearbook, bureau release) through a
@@ -106,6 +108,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
         metric: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'include-removals': { type: 'boolean', default: false },
+        'overwrite-newer': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },

@@ -1,7 +1,7 @@
 /**
  * The workbook commands:
  *   cluster-brief export xlsx --out <file> [--lang zh|en] [--db <file>]
- *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--author <name>] [--db <file>]
+ *   cluster-brief import xlsx <file> [--dry-run] [--include-removals] [--overwrite-newer] [--author <name>] [--db <file>]
  */
 import { authorOf } from '../services/workbench/settings';
 import { AppError, countEn, describeError } from '../../shared/errors';
@@ -18,6 +18,7 @@ export interface WorkbookArgs {
   lang?: string | undefined;
   'dry-run'?: boolean | undefined;
   'include-removals'?: boolean | undefined;
+  'overwrite-newer'?: boolean | undefined;
   author?: string | undefined;
 }
 
@@ -42,9 +43,10 @@ export async function importCommand(db: DB, dataFile: string, file: string | und
     return 1;
   }
   const includeRemovals = args['include-removals'] ?? false;
-  io.out(renderPlan(plan, includeRemovals));
+  const overwriteNewer = args['overwrite-newer'] ?? false;
+  io.out(renderPlan(plan, includeRemovals, overwriteNewer));
   if (args['dry-run']) return 0;
-  const result = applyImportPlan(db, plan, { author: args.author ?? authorOf(db), includeRemovals, dataFile });
+  const result = applyImportPlan(db, plan, { author: args.author ?? authorOf(db), includeRemovals, overwriteNewer, dataFile });
   if (result.batchId === null) {
     io.out('nothing to write / 没有需要写入的更改\n');
     return 0;
@@ -56,13 +58,19 @@ export async function importCommand(db: DB, dataFile: string, file: string | und
 const show = (v: FieldValue): string => (v === null ? '(empty)' : typeof v === 'number' ? String(v) : JSON.stringify(v));
 
 /** The exact difference: one block per figure, one line per changed field, before → after. */
-export function renderPlan(plan: ImportPlan, includeRemovals: boolean): string {
+export function renderPlan(plan: ImportPlan, includeRemovals: boolean, overwriteNewer = false): string {
   const { counts } = plan;
   const lines = [
     `workbook: ${plan.file}`,
     `changed ${counts.changed}, added ${counts.added}, removed ${includeRemovals ? counts.removed : 0}, unchanged ${counts.unchanged}`,
   ];
   if (!includeRemovals && counts.removed > 0) lines.push(`${countEn(counts.removed, 'figure', 'figures')} missing from the workbook ${counts.removed === 1 ? 'is' : 'are'} kept (--include-removals removes them)`);
+  if (counts.newer > 0)
+    lines.push(
+      overwriteNewer
+        ? `${countEn(counts.newer, 'figure was', 'figures were')} changed in the data file after the workbook's copy: overwritten (--overwrite-newer) / ${counts.newer} 条数据在工作簿导出后已在应用中修改，将被覆盖`
+        : `${countEn(counts.newer, 'figure was', 'figures were')} changed in the data file after the workbook's copy: kept (--overwrite-newer writes the workbook's) / ${counts.newer} 条数据在工作簿导出后已在应用中修改，保留应用中的数据`,
+    );
   const notes = { ...plan, percentConversionCount: plan.percentConversions.length };
   for (const c of plan.percentConversions) lines.push(`% ${c.cell}: ${c.from} → ${c.to}`);
   lines.push(...importNotes(notes, 'zh-CN'), ...importNotes(notes, 'en'));
@@ -71,7 +79,7 @@ export function renderPlan(plan: ImportPlan, includeRemovals: boolean): string {
     const what = `${c.figure.entityId ?? c.figure.scope} ${c.figure.metric} ${c.figure.period}`;
     const mark = c.kind === 'changed' ? '~' : c.kind === 'added' ? '+' : '-';
     const where = [c.figureId !== null ? `#${c.figureId}` : null, c.row !== null ? `row ${c.row}` : null].filter(Boolean).join(' ');
-    lines.push(`${mark} ${c.kind} ${where}: ${what}`);
+    lines.push(`${mark} ${c.kind} ${where}: ${what}${c.newer ? ` (newer in the data file: ${c.newer.at} by ${c.newer.by}; ${overwriteNewer ? 'overwritten' : 'kept'})` : ''}`);
     for (const f of c.fields) if (c.kind === 'changed' || f.before !== null || f.after !== null) lines.push(`    ${f.field}: ${show(f.before)} → ${show(f.after)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -85,6 +85,48 @@ test.describe('a workbook round trip through the page', () => {
     await expect(table).toContainText('=checked against the 2024 yearbook');
   });
 
+  test('keeps a figure changed here after the workbook was exported, saying so, unless the person chooses to overwrite it', async ({ app, harness }) => {
+    const db = openDataFile(harness.dataFile);
+    const file = path.join(harness.dir, 'source.xlsx');
+    await exportWorkbook(db, file, { lang: 'en' });
+    db.close();
+    // The workbook is a day old: its copy of smart robots' output was last changed a day before the app's.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const figures = book.getWorksheet('Figures')!;
+    const col = headerIndex(figures);
+    const robots = findRow(figures, 'smart-robots', 'Output value');
+    const exported = robots.getCell(col('Changed at')).value as Date;
+    robots.getCell(col('Changed at')).value = new Date(exported.getTime() - 86_400_000);
+    // The older workbook changes another figure.
+    findRow(figures, 'new-energy', 'Output value').getCell(col('Value')).value = 5600;
+    await book.xlsx.writeFile(path.join(harness.dir, 'edited.xlsx'));
+
+    // Since then, someone noted something on smart robots' output in the app.
+    await app.goto(`${harness.origin}/#/entity/smart-robots`);
+    await app.getByRole('button', { name: '编辑 智能机器人 · 产值 · 2023' }).click();
+    const panel = app.getByRole('dialog', { name: '编辑数据 · 智能机器人 · 产值 · 2023' });
+    await panel.getByLabel('备注').fill('备注测试');
+    await panel.getByRole('button', { name: '保存' }).click();
+    await expect(app.getByRole('alert').filter({ hasText: '已保存' })).toBeVisible();
+    await app.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+
+    await app.getByRole('link', { name: '导入 Excel' }).click();
+    await app.getByRole('button', { name: '选择工作簿…' }).click();
+    await expect(app.getByText('有 1 条数据在导出这个工作簿之后已在本应用中修改过：导入将保留应用中的数据，不用工作簿中较旧的值覆盖。')).toBeVisible();
+    const changes = app.getByRole('table', { name: '导入差异' });
+    await expect(changes.getByRole('row').filter({ hasText: '智能机器人' })).toContainText(/应用中较新（.+，.+）：保留/);
+    await expect(app.getByRole('checkbox', { name: '仍用工作簿中的值覆盖这 1 条较新的数据' })).not.toBeChecked();
+    await app.screenshot({ path: path.join(ARTIFACTS, 'workbook-import-newer-zh.png'), fullPage: true });
+    await app.getByRole('button', { name: '应用导入' }).click();
+    await expect(app.getByRole('status').filter({ hasText: '导入完成' })).toContainText('修改 1 条');
+    await app.goto(`${harness.origin}/#/entity/smart-robots`);
+    await expect(app.getByRole('table', { name: '数据' })).toContainText('备注测试');
+    await app.goto(`${harness.origin}/#/entity/new-energy`);
+    await expect(app.getByRole('table', { name: '数据' })).toContainText('超过5600亿元');
+  });
+
   test('takes an applied import back from its done step', async ({ app, harness }) => {
     const db = openDataFile(harness.dataFile);
     const file = path.join(harness.dir, 'source.xlsx');

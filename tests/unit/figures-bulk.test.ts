@@ -88,7 +88,7 @@ describe('applying an import set-based', () => {
     });
     const plan = await planWorkbookImport(setBased.db, edited);
     expect(plan.problems).toEqual([]);
-    expect(plan.counts).toEqual({ changed: 8, added: 2, removed: 2, unchanged: 18 });
+    expect(plan.counts).toEqual({ changed: 8, added: 2, removed: 2, unchanged: 18, newer: 0 });
     const fieldSets = new Set(plan.changes.filter((c) => c.kind === 'changed').map((c) => c.fields.map((f) => f.field).join('+')));
     expect(fieldSets).toEqual(new Set(['value', 'note', 'sourceQuote+note', 'entityId+period']));
     const lineEnd = plan.changes.find((c) => c.figureId === 21)!;

@@ -105,7 +105,7 @@ describe('the bad-workbook corpus', () => {
     expect(error).toBeNull();
     expect(unchanged).toBe(true);
     expect(plan!.ignoredAnnotationEdits).toBe(1);
-    expect(plan!.counts).toEqual({ changed: 0, added: 0, removed: 0, unchanged: 24 });
+    expect(plan!.counts).toEqual({ changed: 0, added: 0, removed: 0, unchanged: 24, newer: 0 });
     const notes = { ...plan!, percentConversionCount: 0 };
     expect(importNotes(notes, 'zh-CN')).toEqual(['“批注”工作表中有 1 处修改未导入：批注请在应用中编辑。']);
     expect(importNotes(notes, 'en')).toEqual(['1 edit in the 批注 (Annotations) sheet was not imported: edit annotations in the app.']);

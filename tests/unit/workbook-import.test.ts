@@ -81,7 +81,7 @@ describe('importing a workbook', () => {
     for (const file of [workbook, await exportTo(db, 'en')]) {
       const plan = await planWorkbookImport(db, file);
       expect(plan.problems).toEqual([]);
-      expect(plan.counts).toEqual({ changed: 0, added: 0, removed: 0, unchanged: 24 });
+      expect(plan.counts).toEqual({ changed: 0, added: 0, removed: 0, unchanged: 24, newer: 0 });
     }
   });
 
@@ -99,7 +99,7 @@ describe('importing a workbook', () => {
     });
     const plan = await planWorkbookImport(db, edited);
     expect(texts(plan.problems)).toEqual([]);
-    expect(plan.counts).toEqual({ changed: 2, added: 1, removed: 1, unchanged: 21 });
+    expect(plan.counts).toEqual({ changed: 2, added: 1, removed: 1, unchanged: 21, newer: 0 });
     expect(plan.changes.find((c) => c.figureId === ROBOTS)?.fields).toEqual([
       { field: 'value', before: 100, after: 1234.5 },
       { field: 'note', before: null, after: '核对统计年鉴' },
@@ -366,5 +366,69 @@ describe('broken and hostile files change nothing', () => {
     const notZip = runCliProcess(['import', 'xlsx', file, '--db', file]);
     expect(notZip.status).toBe(1);
     expect(notZip.stderr).toContain('Not an Excel workbook');
+  });
+});
+
+describe('a workbook older than the data file', () => {
+  /** A minute after now: an edit made in the app after the workbook was exported. */
+  const later = (): Date => new Date(Date.now() + 60_000);
+
+  it('keeps a figure changed in the app after the export, unless told to overwrite it; the rest of the workbook applies', async () => {
+    const { db, file, workbook } = await setup();
+    // In the app, after the export: a note on smart robots' output.
+    updateFigure(db, newChange('王分析', later()), ROBOTS, { note: '备注测试' });
+    // In the older workbook: another figure's value (the row for ROBOTS still has no note).
+    const edited = await editWorkbook(workbook, (book) => {
+      rowOf(figuresSheet(book), 20).getCell(VALUE).value = 123;
+    });
+    const plan = await planWorkbookImport(db, edited);
+    expect(plan.counts.newer).toBe(1);
+    const robots = plan.changes.find((c) => c.figureId === ROBOTS)!;
+    // The preview shows it, marked newer in the data file, with when and by whom.
+    expect(robots.fields).toEqual([{ field: 'note', before: '备注测试', after: null }]);
+    expect(robots.newer).toEqual({ at: expect.any(String), by: '王分析' });
+    expect(plan.changes.find((c) => c.figureId === 20)?.newer).toBeNull();
+
+    applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file });
+    const note = (id: number): unknown => db.prepare(`SELECT note FROM figures WHERE id = ?`).pluck().get(id);
+    const value = (id: number): unknown => db.prepare(`SELECT value FROM figures WHERE id = ?`).pluck().get(id);
+    expect(note(ROBOTS)).toBe('备注测试');
+    expect(value(20)).toBe(123);
+
+    // Chosen: the workbook's value is written over the newer one.
+    const again = await planWorkbookImport(db, edited);
+    applyImportPlan(db, again, { author: 't', includeRemovals: false, overwriteNewer: true, dataFile: file });
+    expect(note(ROBOTS)).toBeNull();
+    db.close();
+  });
+
+  it('finds nothing newer in a workbook just exported, nor after an import of it', async () => {
+    const { db, file, workbook } = await setup();
+    const edited = await editWorkbook(workbook, (book) => {
+      rowOf(figuresSheet(book), ROBOTS).getCell(VALUE).value = 150;
+    });
+    const plan = await planWorkbookImport(db, edited);
+    expect(plan.counts).toMatchObject({ changed: 1, newer: 0 });
+    applyImportPlan(db, plan, { author: 't', includeRemovals: false, dataFile: file });
+    const fresh = await exportTo(db, 'en');
+    expect((await planWorkbookImport(db, fresh)).counts).toMatchObject({ changed: 0, newer: 0 });
+    db.close();
+  });
+
+  it('says so on the command line, and keeps the newer figure unless --overwrite-newer', async () => {
+    const { db, file, workbook } = await setup();
+    updateFigure(db, newChange('王分析', later()), ROBOTS, { note: '备注测试' });
+    db.close();
+    const edited = await editWorkbook(workbook, (book) => {
+      rowOf(figuresSheet(book), 20).getCell(VALUE).value = 123;
+    });
+    const run = runCliProcess(['import', 'xlsx', edited, '--db', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("1 figure was changed in the data file after the workbook's copy: kept (--overwrite-newer writes the workbook's)");
+    expect(run.stdout).toContain('1 条数据在工作簿导出后已在应用中修改，保留应用中的数据');
+    expect(run.stdout).toMatch(/~ changed #19 row \d+: smart-robots output_value 2023 \(newer in the data file: .+ by 王分析; kept\)/);
+    const reopened = openDataFile(file, { mustExist: true });
+    expect(reopened.prepare(`SELECT note FROM figures WHERE id = ?`).pluck().get(ROBOTS)).toBe('备注测试');
+    reopened.close();
   });
 });

@@ -108,7 +108,7 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
   const problems = [...read.problems];
   const seen = new Map<number, number>();
   const unread = new Set(read.unreadIds);
-  const counts: ImportCounts = { changed: 0, added: 0, removed: 0, unchanged: 0 };
+  const counts: ImportCounts = { changed: 0, added: 0, removed: 0, unchanged: 0, newer: 0 };
   const summary = (f: Pick<FigureInput, 'scope' | 'entityId' | 'metric' | 'period' | 'unit' | 'qualifier'>): ImportChange['figure'] => ({
     scope: f.scope,
     entityId: f.entityId,
@@ -150,6 +150,13 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
     if (ok) usable.push(r);
   }
 
+  // A figure changed in the data file more than a second after the workbook's copy of it (its 修改时间) is newer than the row.
+  const changedAt = db.prepare(`SELECT changed_at AS at, changed_by AS by FROM figures WHERE id = ?`);
+  const newerThan = (r: ImportRow): ImportChange['newer'] => {
+    if (r.id === null || r.changedAt === null) return null;
+    const stored = changedAt.get(r.id) as { at: string; by: string } | undefined;
+    return stored && Date.parse(stored.at) > r.changedAt + 1000 ? stored : null;
+  };
   const differing = differingRows(
     db,
     usable.filter((r) => r.id !== null),
@@ -180,7 +187,9 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
       if (mask & (1 << bit)) fields.push({ field, before: diff[2 + bit] ?? null, after: input[field] ?? null });
     }
     counts.changed++;
-    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: kept === null ? input : { ...input, value: kept } });
+    const newer = newerThan(r);
+    if (newer) counts.newer++;
+    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: kept === null ? input : { ...input, value: kept }, newer });
   }
 
   const removedIds = [...live].filter((id) => !seen.has(id) && !unread.has(id));

@@ -28,8 +28,8 @@ export function workbookHandlers(ctx: HandlerContext): Pick<Handlers, WorkbookCh
       if (file === null) return null;
       return previews.add(await planWorkbookImport(ctx.db, file));
     },
-    applyWorkbookImport: ({ previewId, includeRemovals }) =>
-      applyImportPlan(ctx.db, previews.take(previewId), { author: authorOf(ctx.db), includeRemovals, dataFile: ctx.dataFile }),
+    applyWorkbookImport: ({ previewId, includeRemovals, overwriteNewer }) =>
+      applyImportPlan(ctx.db, previews.take(previewId), { author: authorOf(ctx.db), includeRemovals, overwriteNewer: overwriteNewer ?? false, dataFile: ctx.dataFile }),
     // Only the file a finished workbook export wrote: the page never names a path.
     openExportedWorkbook: async ({ id }) => {
       const job = ctx.jobs.get(id);

@@ -33,6 +33,8 @@ export async function planWorkbookImport(db: DB, file: string, limits: { zip?: Z
 export interface ApplyOptions {
   author: string;
   includeRemovals: boolean;
+  /** Write the rows whose figure is newer in the data file than in the workbook (ImportChange.newer); by default they are kept. */
+  overwriteNewer?: boolean;
   /** The data file's path, for the backup beside it. */
   dataFile: string;
   /** Called between the backup and the write transaction (tests put a concurrent edit there). */
@@ -52,7 +54,7 @@ export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions)
   if (plan.problems.length > 0) throw new AppError('IMPORT_HAS_ERRORS', 'workbook has errors', { count: plan.problems.length });
   const author = options.author.trim();
   if (!author) throw new AppError('INVALID_INPUT', 'author missing', { where: 'author', reason: 'empty' });
-  const work = plan.changes.filter((c) => c.kind !== 'removed' || options.includeRemovals);
+  const work = plan.changes.filter((c) => (c.kind !== 'removed' || options.includeRemovals) && (!c.newer || options.overwriteNewer === true));
   const result: ImportResult = { batchId: null, changed: 0, added: 0, removed: 0, backupPath: null };
   if (work.length === 0) return result;
 

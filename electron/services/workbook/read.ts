@@ -38,6 +38,11 @@ export interface ImportRow {
   /** The figure this row updates; null for a new figure. */
   id: number | null;
   input: FigureInput;
+  /**
+   * When the figure was last changed as the workbook has it (its 修改时间 column, epoch ms; null where
+   * the column or the cell is missing): a figure changed in the data file after that is newer than the row.
+   */
+  changedAt: number | null;
 }
 
 export interface ReadResult {
@@ -137,6 +142,8 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
   let columns: Map<ColumnKey, { index: number; header: string }> | null = null;
   /** Where each imported column is, once the header row is read. */
   let indexes: [ColumnKey, number][] = [];
+  /** The 修改时间 column, not imported: read to tell a row older than the figure it names. */
+  let changedAtIndex = -1;
   let count = 0;
   const report = (code: ErrorCode, details: Record<string, string | number | null>): void => {
     problems.push({ code, message: code, details });
@@ -155,6 +162,7 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
         for (const [key, c] of columns) located.set(key, { column: columnLetter(c.index), header: c.header });
         // An optional column the workbook lacks (the city, in one exported before issue 12) reads as empty.
         indexes = IMPORTED.map((key) => [key, columns!.get(key)?.index ?? -1]);
+        changedAtIndex = columns.get('changedAt')?.index ?? -1;
         continue;
       }
       const cols = columns;
@@ -232,7 +240,7 @@ async function readSheet(sheet: AsyncIterable<SheetRow[]>, name: string, { rows,
         bad('IMPORT_INVALID_FIGURE', key, problem);
         continue;
       }
-      rows.push({ row: row.number, id, input: parsed.data });
+      rows.push({ row: row.number, id, input: parsed.data, changedAt: readInstant(row.cells[changedAtIndex] ?? EMPTY) });
       if (converted) percentCells.push(converted);
       rowOk = true;
     }
@@ -257,6 +265,23 @@ function headerColumns(row: SheetRow, sheet: string, report: (code: ErrorCode, d
   const missing = IMPORTED.filter((key) => !columns.has(key) && !FIGURE_COLUMNS.find((c) => c.key === key)?.optional);
   for (const key of missing) report('IMPORT_MISSING_COLUMN', { sheet, row: row.number, header: bothNames(header(key, 'zh-CN'), header(key, 'en')) });
   return missing.length === 0 ? columns : null;
+}
+
+/**
+ * The instant a 修改时间 cell names: an Excel date-time (a serial number of days, written as the
+ * exporting machine's local wall time: export.ts excelLocalTime), or ISO text (workbooks exported
+ * before it was a date). Null for anything else.
+ */
+function readInstant(cell: Cell): number | null {
+  const wall = (utcFields: Date): number =>
+    new Date(utcFields.getUTCFullYear(), utcFields.getUTCMonth(), utcFields.getUTCDate(), utcFields.getUTCHours(), utcFields.getUTCMinutes(), utcFields.getUTCSeconds(), utcFields.getUTCMilliseconds()).getTime();
+  if (cell.kind === 'number' && Number.isFinite(cell.value) && cell.value > 0) return wall(new Date(Math.round((cell.value - 25569) * 86_400_000)));
+  if (cell.kind === 'date') return cell.value.getTime();
+  if (cell.kind === 'text') {
+    const at = Date.parse(cell.text);
+    return Number.isNaN(at) ? null : at;
+  }
+  return null;
 }
 
 function readText(cell: Cell): string | null {

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
-import { colonOf, formatValue } from '../../../shared/format';
+import { authorName, colonOf, formatValue } from '../../../shared/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../shared/client';
@@ -10,6 +10,7 @@ import type { Bilingual, Qualifier, Unit } from '../../../shared/domain';
 import { getApi } from '../api';
 import { RefusedCells } from '../components/RefusedCells';
 import { useSession } from '../session';
+import { localDateTime } from '../time';
 import type { PercentConversion } from '../../../shared/workbook';
 
 type Step = { name: 'idle' } | { name: 'reading' } | { name: 'preview'; preview: ImportPreview; applying: boolean } | { name: 'applied'; result: ImportResult; undone: boolean };
@@ -23,6 +24,8 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [includeRemovals, setIncludeRemovals] = useState(false);
+  // Figures changed here after the workbook's copy are kept unless the person chooses otherwise.
+  const [overwriteNewer, setOverwriteNewer] = useState(false);
   // Every screen, and the header's 撤销, learn of the import (undo still named the edit before it, and refused).
   const { changed } = useSession();
 
@@ -42,7 +45,7 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
     setError(null);
     setStep({ name: 'preview', preview, applying: true });
     try {
-      setStep({ name: 'applied', result: await getApi().applyWorkbookImport({ previewId: preview.id, includeRemovals }), undone: false });
+      setStep({ name: 'applied', result: await getApi().applyWorkbookImport({ previewId: preview.id, includeRemovals, overwriteNewer }), undone: false });
       changed();
     } catch (e) {
       setError(asPayload(e));
@@ -77,7 +80,16 @@ export function ImportPage({ lang }: { lang: Lang }): React.JSX.Element {
       {step.name === 'reading' ? <Spin aria-label={t('importer.reading')} /> : null}
       {error ? <Alert type="error" showIcon title={t('app.errorTitle')} description={describeError(error, lang)} style={{ marginBottom: 16 }} /> : null}
       {step.name === 'preview' ? (
-        <PreviewView preview={step.preview} lang={lang} includeRemovals={includeRemovals} setIncludeRemovals={setIncludeRemovals} applying={step.applying} apply={() => void apply(step.preview)} />
+        <PreviewView
+          preview={step.preview}
+          lang={lang}
+          includeRemovals={includeRemovals}
+          setIncludeRemovals={setIncludeRemovals}
+          overwriteNewer={overwriteNewer}
+          setOverwriteNewer={setOverwriteNewer}
+          applying={step.applying}
+          apply={() => void apply(step.preview)}
+        />
       ) : null}
       {step.name === 'applied' ? (
         <Alert
@@ -102,12 +114,14 @@ function PreviewView(props: {
   lang: Lang;
   includeRemovals: boolean;
   setIncludeRemovals: (v: boolean) => void;
+  overwriteNewer: boolean;
+  setOverwriteNewer: (v: boolean) => void;
   applying: boolean;
   apply: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { catalog } = useSession();
-  const { preview, lang, includeRemovals } = props;
+  const { preview, lang, includeRemovals, overwriteNewer } = props;
   // An 'other' metric's own unit label (issue 12).
   const ownUnit = (c: ImportChange): Bilingual | null => catalog.metric(c.figure.metric)?.unitLabel ?? null;
   /** A field's value on one side of a change, in words. */
@@ -115,7 +129,7 @@ function PreviewView(props: {
     fieldText(f.field, f[side], t, { unit: unitOf(c, side), qualifier: qualifierOf(c, side), unitLabel: ownUnit(c), lang }, (id) => catalog.metricName(id, lang));
   const { counts } = preview;
   const changes = preview.changes.filter((c) => c.kind !== 'removed' || includeRemovals);
-  const toWrite = counts.changed + counts.added + (includeRemovals ? counts.removed : 0);
+  const toWrite = counts.changed - (overwriteNewer ? 0 : counts.newer) + counts.added + (includeRemovals ? counts.removed : 0);
   const shownTotal = counts.changed + counts.added + (includeRemovals ? counts.removed : 0);
   return (
     <>
@@ -130,6 +144,20 @@ function PreviewView(props: {
         {!includeRemovals && counts.removed > 0 ? <> · {t('importer.removalsKept', { count: counts.removed })}</> : null}
       </Typography.Paragraph>
       <ImportNotes preview={preview} />
+      {counts.newer > 0 ? (
+        // An older workbook would quietly undo edits made here since it was exported: said, and kept unless chosen.
+        <Alert
+          type="warning"
+          showIcon
+          title={t('importer.newer', { count: counts.newer })}
+          description={
+            <Checkbox checked={overwriteNewer} onChange={(e) => props.setOverwriteNewer(e.target.checked)} disabled={props.applying}>
+              {t('importer.overwriteNewer', { count: counts.newer })}
+            </Checkbox>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
 
       {preview.errorCount > 0 ? (
         <section aria-labelledby="import-errors-heading">
@@ -156,7 +184,18 @@ function PreviewView(props: {
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               dataSource={changes.map((c, key) => ({ ...c, key }))}
               columns={[
-                { title: t('importer.col.kind'), key: 'kind', render: (_, c) => <Tag color={c.kind === 'changed' ? 'blue' : c.kind === 'added' ? 'green' : 'red'}>{t(`importer.kind.${c.kind}`)}</Tag> },
+                {
+                  title: t('importer.col.kind'),
+                  key: 'kind',
+                  render: (_, c) => (
+                    <>
+                      <Tag color={c.kind === 'changed' ? 'blue' : c.kind === 'added' ? 'green' : 'red'}>{t(`importer.kind.${c.kind}`)}</Tag>
+                      {c.newer ? (
+                        <Tag color="orange">{t(overwriteNewer ? 'importer.newerOverwritten' : 'importer.newerKept', { at: localDateTime(c.newer.at), by: authorName(c.newer.by, lang) })}</Tag>
+                      ) : null}
+                    </>
+                  ),
+                },
                 { title: t('importer.col.row'), key: 'row', render: (_, c) => c.row ?? '' },
                 { title: 'ID', key: 'id', render: (_, c) => c.figureId ?? '' },
                 { title: t('importer.col.figure'), key: 'figure', render: (_, c) => <FigureLabel change={c} lang={lang} /> },
