@@ -410,6 +410,9 @@ export const en: Messages = {
     sortBy: 'Sort by {{column}}',
   },
   figureForm: {
+    shownAs: 'Shown as: {{value}}',
+    sizeLarger: 'About {{times}} times the value before ({{before}}): check the value and the unit.',
+    sizeSmaller: 'About 1/{{times}} of the value before ({{before}}): check the value and the unit (changing the unit does not convert the number).',
     titleNew: 'New figure',
     titleEdit: 'Edit figure',
     tabEdit: 'Edit',

@@ -408,6 +408,9 @@ export const zhCN = {
     sortBy: '按{{column}}排序',
   },
   figureForm: {
+    shownAs: '将显示为：{{value}}',
+    sizeLarger: '是原值（{{before}}）的约 {{times}} 倍：请核对数值和单位。',
+    sizeSmaller: '只有原值（{{before}}）的约 1/{{times}}：请核对数值和单位（改单位时数值不会自动换算）。',
     titleNew: '新增数据',
     titleEdit: '编辑数据',
     tabEdit: '编辑',

@@ -428,3 +428,17 @@ test('a message saying what was saved stays six seconds, long enough to read, no
   await expect.poll(lifetime, { timeout: 30_000 }).not.toBeNull();
   expect(await lifetime()).toBeGreaterThanOrEqual(5_900);
 });
+
+test('the figure form says what a value will read as, and warns when a unit or a typo changes its size tenfold', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  const shown = panel.getByRole('status').filter({ hasText: '将显示为' });
+  await expect(shown).toHaveText('将显示为：超过100亿元');
+  // 亿元 → 万元 without converting the number: "超过100亿元" would be saved as "超过100万元".
+  await panel.getByRole('combobox', { name: '单位' }).click();
+  await app.getByRole('option', { name: '万元', exact: true }).click();
+  await expect(shown).toContainText('将显示为：超过100万元');
+  await expect(shown).toContainText('只有原值（超过100亿元）的约 1/10,000：请核对数值和单位');
+  // Converted, it is the same size: nothing to warn of.
+  await panel.getByLabel('数值').fill('1000000');
+  await expect(shown).toHaveText('将显示为：超过100亿元');
+});

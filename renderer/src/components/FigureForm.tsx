@@ -16,6 +16,9 @@ import {
   SourceInput,
   type EntitySummary,
   type FigureSnapshot,
+  type Bilingual,
+  type Figure,
+  type Qualifier,
   type Source,
   type Unit,
 } from '../../../shared/domain';
@@ -24,7 +27,8 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { errorText, useSession } from '../session';
 import { localDateTime } from '../time';
-import { authorName, colonOf } from '../../../shared/format';
+import { authorName, colonOf, formatFigure, formatValue } from '../../../shared/format';
+import { sizeJump, sizeRatio } from '../../../shared/magnitude';
 import { figureLabel } from '../../../shared/history';
 import { parseNumberText } from '../../../shared/number-text';
 import { differs } from './confirmDiscard';
@@ -109,6 +113,9 @@ export function FigureForm(props: {
   const [saving, setSaving] = useState(false);
   const scope = Form.useWatch('scope', form);
   const sourceId = Form.useWatch('sourceId', form);
+  const valueText = Form.useWatch('value', form);
+  const unitNow = Form.useWatch('unit', form);
+  const qualifierNow = Form.useWatch('qualifier', form);
   const f = props.figure;
   const shape = FigureInput;
 
@@ -282,6 +289,14 @@ export function FigureForm(props: {
           </Form.Item>
         </Col>
       </Row>
+      <ShownAs
+        value={toNumber(String(valueText ?? ''))}
+        unit={unitNow}
+        qualifier={qualifierNow}
+        before={f ?? null}
+        unitLabel={catalog.metric(String(metricId ?? ''))?.unitLabel ?? null}
+        lang={props.lang}
+      />
       <Form.Item name="cityCode" label={t('catalog.city')}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
@@ -361,5 +376,26 @@ export function FigureForm(props: {
         ) : null}
       </Space>
     </Form>
+  );
+}
+
+/**
+ * What the figure will read as ("将显示为：超过1万亿元"), and, when its size changes tenfold or more from
+ * the saved one (a unit changed without converting the number, 0.4 typed for 40%), a warning naming the
+ * value before: both were saved without a word.
+ */
+function ShownAs({ value, unit, qualifier, before, unitLabel, lang }: { value: number; unit: Unit | undefined; qualifier: Qualifier | undefined; before: Figure | null; unitLabel: Bilingual | null; lang: Lang }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  if (!Number.isFinite(value) || !unit || !qualifier) return null;
+  const jump = before ? sizeJump(sizeRatio(before, { value, unit })) : null;
+  return (
+    <div role="status" style={{ marginTop: -8, marginBottom: 16 }}>
+      <Typography.Text type="secondary">{t('figureForm.shownAs', { value: formatValue(value, unit, qualifier, lang, unitLabel) })}</Typography.Text>
+      {jump && before ? (
+        <Typography.Paragraph type="warning" style={{ margin: '4px 0 0' }}>
+          {t(jump.larger ? 'figureForm.sizeLarger' : 'figureForm.sizeSmaller', { times: jump.times.toLocaleString(lang), before: formatFigure(before, lang, unitLabel) })}
+        </Typography.Paragraph>
+      ) : null}
+    </div>
   );
 }
