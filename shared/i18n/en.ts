@@ -286,6 +286,7 @@ export const en: Messages = {
     cancel: 'Cancel',
   },
   briefingBuilder: {
+    previewStale: 'The preview shows the settings before your changes: press Preview to see the briefing as it is now.',
     nav: 'Briefings',
     heading: 'Briefing builder',
     template: 'Template',

@@ -284,6 +284,7 @@ export const zhCN = {
     cancel: '取消',
   },
   briefingBuilder: {
+    previewStale: '预览显示的是更改之前的设置：按“预览”查看当前的简报。',
     nav: '简报生成',
     heading: '简报生成',
     template: '模板',

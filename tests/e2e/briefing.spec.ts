@@ -167,6 +167,17 @@ test('the builder fills 编写人 from settings, keeps its choices while you vis
   await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /^Industry clusters at a glance[\s\S]*Prepared by 产业研究处/ });
   await expect(app.getByText('共 1 页', { exact: false })).toBeVisible();
   await expect(app.getByRole('status').filter({ hasText: /第 [12] 步/ })).toHaveCount(0);
+  // The title's placeholder is the English briefing's own title (it was the Chinese one, whatever the briefing's language).
+  await expect(app.getByRole('textbox', { name: '标题', exact: true })).toHaveAttribute('placeholder', 'Industry clusters at a glance');
+
+  // Changing a choice after the preview says the pane shows the briefing as it was; a new preview clears it.
+  const stale = app.getByRole('status').filter({ hasText: '预览显示的是更改之前的设置' });
+  await expect(stale).toHaveCount(0);
+  await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '中文' }).check();
+  await expect(stale).toBeVisible();
+  await app.getByRole('button', { name: '预览' }).click();
+  await expectFirstPageDrawn(app, { name: '第 1 页，共 1 页', text: /^产业集群一页简报/ });
+  await expect(stale).toHaveCount(0);
 
   // A long name stays on one line in its card; the buttons say 打开 / 删除 and name it only to assistive tech.
   const long = '二〇二六年第四季度全省战略性新兴产业集群发展情况专题简报（供厅务会参阅）';

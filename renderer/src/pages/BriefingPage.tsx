@@ -99,7 +99,13 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   };
 
   // Busy until the first page is on the screen (the pane's own state carries the steps in between).
-  const doPreview = (): Promise<void> => run('preview', async () => pane.current?.show(() => getApi().previewBriefing({ request })));
+  const doPreview = (): Promise<void> => {
+    setPreviewed(JSON.stringify(request));
+    return run('preview', async () => pane.current?.show(() => getApi().previewBriefing({ request })));
+  };
+  // The choices the pane's PDF was made from: changed since, the pane says it shows the briefing as it was.
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const stale = previewed !== null && previewed !== JSON.stringify(request);
 
   const doExport = (): Promise<void> =>
     run('export', async () => {
@@ -187,7 +193,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
           </Radio.Group>
         </Form.Item>
         <Form.Item label={t('briefingBuilder.title')} htmlFor="briefing-title">
-          <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
+          <Input id="briefing-title" value={request.title} maxLength={120} placeholder={BRIEFING_WORDS[request.lang === 'en' ? 'en' : 'zh'].defaultTitle[request.template]} onChange={(e) => set('title', e.target.value)} />
         </Form.Item>
         <Form.Item label={t('briefingBuilder.subtitle')} htmlFor="briefing-subtitle">
           <Input id="briefing-subtitle" value={request.subtitle} maxLength={200} onChange={(e) => set('subtitle', e.target.value)} />
@@ -295,6 +301,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
           {savedList}
         </Col>
         <Col xs={24} xl={14}>
+          {stale ? <Alert role="status" type="warning" showIcon title={t('briefingBuilder.previewStale')} style={{ marginBottom: 12 }} /> : null}
           <BriefingPreview ref={pane} lang={lang} onFailed={previewFailed} />
         </Col>
       </Row>
