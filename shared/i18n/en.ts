@@ -901,6 +901,7 @@ export const en: Messages = {
     next: 'Next',
     back: 'Back',
     roleOf: 'What column “{{header}}” holds',
+    widePeriodRole: 'Period column (wide table): {{period}}',
     roles: { ignore: 'Not imported', entity: 'Industry (name)', city: 'City', metric: 'Metric', unit: 'Unit', qualifier: 'Qualifier', period: 'Period', value: 'Value' },
     wide: 'Wide table: each year column is one period',
     wideFound: 'Period columns found: {{list}}',

@@ -899,6 +899,7 @@ export const zhCN = {
     next: '下一步',
     back: '上一步',
     roleOf: '“{{header}}”列的含义',
+    widePeriodRole: '期间列（宽表）：{{period}}',
     roles: { ignore: '不导入', entity: '产业（名称）', city: '城市', metric: '指标', unit: '单位', qualifier: '限定词', period: '期间', value: '数值' },
     wide: '宽表：每个年份列为一个期间',
     wideFound: '识别出的期间列：{{list}}',

@@ -31,6 +31,9 @@ test.describe('a yearbook table through the import wizard', () => {
     // Step 3: the name column is recognised, the years are periods; the metric and unit are the whole table's.
     await expect(app.getByRole('combobox', { name: '“产业集群”列的含义' })).toBeVisible();
     await expect(app.getByRole('status').filter({ hasText: '识别出的期间列' })).toContainText('2022年 → 2022；2023年 → 2023');
+    // A year column's choice says it holds that year's values (it read 不导入 just above the line saying the opposite).
+    const year = app.getByRole('combobox', { name: '“2022年”列的含义' }).locator('xpath=ancestor::*[contains(@class, "ant-select")][1]');
+    await expect(year).toContainText('期间列（宽表）：2022');
     await app.getByRole('combobox', { name: '指标', exact: true }).click();
     await app.getByRole('option', { name: '产值', exact: true }).click();
     await app.getByRole('combobox', { name: '单位', exact: true }).click();

@@ -84,7 +84,8 @@ export function MappingStep(props: {
               aria-label={t('tableImport.roleOf', { header: h })}
               value={roleOf(h)}
               onChange={(role) => setRole(h, role)}
-              options={ColumnRole.options.map((r) => ({ label: t(`tableImport.roles.${r}`), value: r }))}
+              // In a wide table a year column left as it is holds that year's values: said so, not "不导入" (issue 13 review).
+              options={ColumnRole.options.map((r) => ({ label: r === 'ignore' && mapping.wide && periodOfHeader(h) !== null ? t('tableImport.widePeriodRole', { period: periodOfHeader(h) }) : t(`tableImport.roles.${r}`), value: r }))}
             />
           </Form.Item>
         ))}
