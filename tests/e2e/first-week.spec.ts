@@ -442,3 +442,28 @@ test('the figure form says what a value will read as, and warns when a unit or a
   await panel.getByLabel('数值').fill('1000000');
   await expect(shown).toHaveText('将显示为：超过100亿元');
 });
+
+test('an annotation typed and not yet added, or an edit not yet saved, is still there after a visit to another screen', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  const add = app.getByRole('region', { name: '添加批注' });
+  await add.getByLabel('批注内容').fill('与统计局年报核对');
+  await add.getByRole('button', { name: '添加批注' }).click();
+  await app.getByRole('listitem', { name: '未解决 · 与统计局年报核对' }).getByRole('button', { name: '编辑' }).click();
+  await app.getByRole('listitem', { name: '未解决 · 与统计局年报核对' }).getByLabel('批注内容').fill('与统计局年报核对，并补充季度数据');
+  await add.getByLabel('批注内容').fill('下周再看一次');
+
+  // Away and back: both were thrown away without a word.
+  const nav = app.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '工作台' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await app.goBack();
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  await expect(add.getByLabel('批注内容')).toHaveValue('下周再看一次');
+  const item = app.getByRole('listitem', { name: '未解决 · 与统计局年报核对' });
+  await expect(item.getByLabel('批注内容')).toHaveValue('与统计局年报核对，并补充季度数据');
+  // 取消 forgets the edit; adding forgets the new one.
+  await item.getByRole('button', { name: '取消' }).click();
+  await add.getByRole('button', { name: '添加批注' }).click();
+  await expect(app.getByRole('listitem', { name: '未解决 · 下周再看一次' })).toBeVisible();
+  await expect(add.getByLabel('批注内容')).toHaveValue('');
+});

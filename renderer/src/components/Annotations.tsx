@@ -44,17 +44,37 @@ interface EditorValues {
   includeInBriefing: boolean;
 }
 
-function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; onSubmit: (v: EditorValues) => Promise<boolean>; onCancel?: () => void }): React.JSX.Element {
+/**
+ * What is typed in an annotation editor and not yet saved, by the editor's key ("new figure 19", "edit
+ * 7"): kept while the person visits another screen and brought back when they return (leaving the page
+ * threw it away without a word). Saving or 取消 forgets it.
+ */
+const unsaved = new Map<string, EditorValues>();
+
+function AnnotationEditor(props: { draftKey: string; initial: EditorValues; submitLabel: string; onSubmit: (v: EditorValues) => Promise<boolean>; onCancel?: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<EditorValues>();
+  const { draftKey } = props;
   return (
     <Form
       form={form}
+      // Its own field ids: an edit open above the add form gave two textareas the id "body", and 批注内容 of one labelled the other.
+      name={`annotation-${draftKey.replace(/\W+/g, '-')}`}
       layout="vertical"
-      initialValues={props.initial}
+      initialValues={unsaved.get(draftKey) ?? props.initial}
+      onValuesChange={(_, all) => {
+        const now = { ...props.initial, ...all, tags: all.tags ?? [] };
+        if (JSON.stringify(now) === JSON.stringify(props.initial)) unsaved.delete(draftKey);
+        else unsaved.set(draftKey, now);
+      }}
       onFinish={(v) =>
         void props.onSubmit({ ...v, tags: v.tags ?? [] }).then((ok) => {
-          if (ok && !props.onCancel) form.resetFields();
+          if (!ok) return;
+          unsaved.delete(draftKey);
+          if (props.onCancel) return;
+          // Empty again: resetting alone would bring back the kept text the form opened with.
+          form.resetFields();
+          form.setFieldsValue(props.initial);
         })
       }
     >
@@ -71,7 +91,16 @@ function AnnotationEditor(props: { initial: EditorValues; submitLabel: string; o
         <Button type="primary" htmlType="submit">
           {props.submitLabel}
         </Button>
-        {props.onCancel ? <Button onClick={props.onCancel}>{t('annotations.cancel')}</Button> : null}
+        {props.onCancel ? (
+          <Button
+            onClick={() => {
+              unsaved.delete(draftKey);
+              props.onCancel!();
+            }}
+          >
+            {t('annotations.cancel')}
+          </Button>
+        ) : null}
       </Space>
     </Form>
   );
@@ -81,7 +110,8 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
   const { t } = useTranslation();
   const { save, remove } = useAnnotationActions();
   const { lang } = useSession();
-  const [editing, setEditing] = useState(false);
+  // An edit left unsaved when the person went to another screen is open again, with what they typed.
+  const [editing, setEditing] = useState(() => unsaved.has(`edit ${a.id}`));
   const input = (patch: Partial<AnnotationInput>): AnnotationInput => ({
     targetType: a.targetType,
     targetId: a.targetId,
@@ -117,6 +147,7 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
         {editing ? (
           <div style={{ marginTop: 8 }}>
             <AnnotationEditor
+              draftKey={`edit ${a.id}`}
               initial={{ body: a.body, tags: a.tags, includeInBriefing: a.includeInBriefing }}
               submitLabel={t('annotations.save')}
               onSubmit={async (v) => {
@@ -179,6 +210,7 @@ export function AnnotationsPanel({ targetType, targetId, lang }: { targetType: '
       </LoadState>
       <section aria-label={t('annotations.add')} style={{ marginTop: 16 }}>
         <AnnotationEditor
+          draftKey={`new ${targetType} ${targetId}`}
           initial={{ body: '', tags: [], includeInBriefing: false }}
           submitLabel={t('annotations.add')}
           onSubmit={(v) => save(undefined, { targetType, targetId, status: 'open', ...v, body: v.body.trim() })}
