@@ -436,6 +436,7 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Saved',
     savedWhat: 'Saved: {{what}}',
+    deletedWhat: 'Deleted: {{what}} (undo it, or restore it under Settings ▸ Deleted items)',
     savedWithSource: 'Saved: {{what}} (new source “{{source}}”)',
     cancel: 'Cancel',
     delete: 'Delete this figure',
@@ -459,6 +460,7 @@ export const en: Messages = {
     titleNew: 'New industry',
     titleEdit: 'Edit industry',
     savedWhat: 'Saved: industry {{name}}',
+    deletedWhat: 'Deleted: industry {{name}} (undo it, or restore it under Settings ▸ Deleted items)',
     edit: 'Edit industry',
     delete: 'Delete industry',
     deleteConfirm: 'Delete this industry and all its figures? You can restore it, or undo.',
@@ -596,6 +598,7 @@ export const en: Messages = {
     authorRequired: 'Enter a name.',
     trash: 'Deleted items',
     trashEmpty: 'Nothing has been deleted.',
+    restoredItem: 'Restored: {{name}}',
     restore: 'Restore',
     deletedAt: 'Deleted {{at}}',
     kind: {

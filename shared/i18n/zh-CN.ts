@@ -434,6 +434,7 @@ export const zhCN = {
     save: '保存',
     saved: '已保存',
     savedWhat: '已保存：{{what}}',
+    deletedWhat: '已删除：{{what}}（可撤销，或在“设置 ▸ 已删除的内容”中恢复）',
     savedWithSource: '已保存：{{what}}（新来源《{{source}}》）',
     cancel: '取消',
     delete: '删除这条数据',
@@ -457,6 +458,7 @@ export const zhCN = {
     titleNew: '新增产业',
     titleEdit: '编辑产业',
     savedWhat: '已保存：产业 {{name}}',
+    deletedWhat: '已删除：产业 {{name}}（可撤销，或在“设置 ▸ 已删除的内容”中恢复）',
     edit: '编辑产业',
     delete: '删除产业',
     deleteConfirm: '删除该产业及其全部数据？可以恢复，也可以撤销。',
@@ -595,6 +597,7 @@ export const zhCN = {
     trash: '已删除的内容',
     trashEmpty: '没有已删除的内容。',
     restore: '恢复',
+    restoredItem: '已恢复：{{name}}',
     deletedAt: '删除于 {{at}}',
     kind: {
       entity: '产业',

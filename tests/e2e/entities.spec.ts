@@ -76,11 +76,14 @@ test('add an industry with a figure, edit it, delete it, restore it, and undo fr
   await expect(confirm.getByRole('button', { name: '删除产业' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
+  // Said, with the way back (it only jumped to the overview).
+  await expect(app.getByRole('alert').filter({ hasText: '已删除：产业 低空经济（可撤销，或在“设置 ▸ 已删除的内容”中恢复）' })).toBeVisible();
   await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(7);
 
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await app.getByRole('button', { name: '恢复 低空经济', exact: true }).click();
   await expect(app.getByText('没有已删除的内容。')).toBeVisible();
+  await expect(app.getByRole('alert').filter({ hasText: '已恢复：低空经济' })).toBeVisible();
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
   await expect(app.getByRole('region', { name: '未来产业', exact: true }).getByRole('listitem')).toHaveCount(8);
 

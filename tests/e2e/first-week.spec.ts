@@ -467,3 +467,13 @@ test('an annotation typed and not yet added, or an edit not yet saved, is still 
   await expect(app.getByRole('listitem', { name: '未解决 · 下周再看一次' })).toBeVisible();
   await expect(add.getByLabel('批注内容')).toHaveValue('');
 });
+
+test('deleting a figure says what was deleted and how to bring it back', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  await panel.getByRole('button', { name: '删除这条数据' }).click();
+  await app.getByRole('tooltip').getByRole('button', { name: '删除这条数据' }).click();
+  // It said nothing: the row was simply gone.
+  await expect(toast(app, '已删除：智能机器人 产值（2023）（可撤销，或在“设置 ▸ 已删除的内容”中恢复）')).toBeVisible();
+  await app.keyboard.press('Control+z');
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
+});

@@ -195,6 +195,10 @@ export function FigureForm(props: {
     try {
       await getApi().deleteItem({ targetType: 'figure', targetId: String(f.id) });
       changed();
+      // Said, with the way back, as a save is.
+      const entity = entities.find((e) => e.id === f.entityId);
+      const what = figureLabel(f, entity ? entity.name : null, catalog.metric(f.metric)?.name ?? null)[props.lang === 'en' ? 'en' : 'zh'];
+      void message.success(t('figureForm.deletedWhat', { what }));
       props.onDeleted?.();
     } catch (error) {
       showError(error);

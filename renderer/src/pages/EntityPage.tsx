@@ -1,4 +1,4 @@
-import { Badge, Button, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Confirm } from '../components/Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,7 @@ export function EntityPage({ id, lang }: { id: string; lang: Lang }): React.JSX.
 function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { changed, showError, catalog } = useSession();
+  const { message } = App.useApp();
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
   const name = lang === 'en' ? entity.name.en : entity.name.zh;
   const openCount = (f: Figure): number => entity.annotations.filter((a) => a.targetType === 'figure' && a.targetId === String(f.id) && a.status === 'open').length;
@@ -47,6 +48,8 @@ function EntityView({ entity, lang }: { entity: EntityDetail; lang: Lang }): Rea
     try {
       await getApi().deleteItem({ targetType: 'entity', targetId: entity.id });
       changed();
+      // Said, with the way back (it just jumped to the overview).
+      void message.success(t('entityForm.deletedWhat', { name }));
       window.location.hash = '#/';
     } catch (error) {
       showError(error);

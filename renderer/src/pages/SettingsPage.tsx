@@ -16,10 +16,12 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
   const { message } = AntApp.useApp();
   const { settings, updateSettings, dataVersion, changed, showError } = useSession();
   const [deleted, retry] = useCall(() => getApi().listDeleted({}), [dataVersion]);
-  const restore = async (targetType: DeletedItem['targetType'], targetId: string): Promise<void> => {
+  const restore = async (targetType: DeletedItem['targetType'], targetId: string, name: string): Promise<void> => {
     try {
       await getApi().restoreItem({ targetType, targetId });
       changed();
+      // Said, as a save is (a restore changed the list and said nothing).
+      void message.success(t('settings.restoredItem', { name }));
     } catch (error) {
       showError(error);
     }
@@ -86,7 +88,7 @@ export function SettingsPage({ lang }: { lang: Lang }): React.JSX.Element {
                   return (
                     <List.Item
                       actions={[
-                        <Button key="restore" size="small" aria-label={`${t('settings.restore')} ${label}`} onClick={() => void restore(item.targetType, item.targetId)}>
+                        <Button key="restore" size="small" aria-label={`${t('settings.restore')} ${label}`} onClick={() => void restore(item.targetType, item.targetId, label)}>
                           {t('settings.restore')}
                         </Button>,
                       ]}
