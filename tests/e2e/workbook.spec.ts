@@ -27,6 +27,19 @@ function headerIndex(sheet: ExcelJS.Worksheet): (name: string) => number {
   };
 }
 
+/** The data file exported in English as another program would see it, edited by `edit`, saved as edited.xlsx (the file the page opens). */
+async function editedExport(harness: { dataFile: string; dir: string }, edit: (figures: ExcelJS.Worksheet, col: (name: string) => number) => void): Promise<void> {
+  const db = openDataFile(harness.dataFile);
+  const file = path.join(harness.dir, 'source.xlsx');
+  await exportWorkbook(db, file, { lang: 'en' });
+  db.close();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const figures = book.getWorksheet('Figures')!;
+  edit(figures, headerIndex(figures));
+  await book.xlsx.writeFile(path.join(harness.dir, 'edited.xlsx'));
+}
+
 test.describe('a workbook round trip through the page', () => {
   test.use({ openFiles: ['edited.xlsx'] });
 
@@ -86,21 +99,14 @@ test.describe('a workbook round trip through the page', () => {
   });
 
   test('keeps a figure changed here after the workbook was exported, saying so, unless the person chooses to overwrite it', async ({ app, harness }) => {
-    const db = openDataFile(harness.dataFile);
-    const file = path.join(harness.dir, 'source.xlsx');
-    await exportWorkbook(db, file, { lang: 'en' });
-    db.close();
-    // The workbook is a day old: its copy of smart robots' output was last changed a day before the app's.
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const figures = book.getWorksheet('Figures')!;
-    const col = headerIndex(figures);
-    const robots = findRow(figures, 'smart-robots', 'Output value');
-    const exported = robots.getCell(col('Changed at')).value as Date;
-    robots.getCell(col('Changed at')).value = new Date(exported.getTime() - 86_400_000);
-    // The older workbook changes another figure.
-    findRow(figures, 'new-energy', 'Output value').getCell(col('Value')).value = 5600;
-    await book.xlsx.writeFile(path.join(harness.dir, 'edited.xlsx'));
+    await editedExport(harness, (figures, col) => {
+      // The workbook is a day old: its copy of smart robots' output was last changed a day before the app's.
+      const robots = findRow(figures, 'smart-robots', 'Output value');
+      const exported = robots.getCell(col('Changed at')).value as Date;
+      robots.getCell(col('Changed at')).value = new Date(exported.getTime() - 86_400_000);
+      // The older workbook changes another figure.
+      findRow(figures, 'new-energy', 'Output value').getCell(col('Value')).value = 5600;
+    });
 
     // Since then, someone noted something on smart robots' output in the app.
     await app.goto(`${harness.origin}/#/entity/smart-robots`);
@@ -128,15 +134,9 @@ test.describe('a workbook round trip through the page', () => {
   });
 
   test('takes an applied import back from its done step', async ({ app, harness }) => {
-    const db = openDataFile(harness.dataFile);
-    const file = path.join(harness.dir, 'source.xlsx');
-    await exportWorkbook(db, file, { lang: 'en' });
-    db.close();
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const figures = book.getWorksheet('Figures')!;
-    findRow(figures, 'smart-robots', 'Output value').getCell(headerIndex(figures)('Value')).value = 150;
-    await book.xlsx.writeFile(path.join(harness.dir, 'edited.xlsx'));
+    await editedExport(harness, (figures, col) => {
+      findRow(figures, 'smart-robots', 'Output value').getCell(col('Value')).value = 150;
+    });
 
     await app.getByRole('link', { name: '导入 Excel' }).click();
     await app.getByRole('button', { name: '选择工作簿…' }).click();
