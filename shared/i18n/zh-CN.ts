@@ -228,8 +228,8 @@ export const zhCN = {
     // 第 11 号问题：导入对单元格的换算，以及未导入的内容。
     annotationsIgnored_one: '“批注”工作表中有 {{count}} 处修改未导入：批注请在应用中编辑。',
     annotationsIgnored_other: '“批注”工作表中有 {{count}} 处修改未导入：批注请在应用中编辑。',
-    percentConverted_one: '{{count}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
-    percentConverted_other: '{{count}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
+    percentConverted_one: '{{n}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
+    percentConverted_other: '{{n}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
     percentTable: '按百分数读取的数值单元格',
     percentCell: '单元格',
     percentStored: '单元格中的值',
@@ -409,6 +409,9 @@ export const zhCN = {
     sortBy: '按{{column}}排序',
   },
   figureForm: {
+    sameKey: '这一期已有一个数值：{{value}}（{{period}}，来源：{{source}}）。再保存会多出一个同期数值，数据核查会列为重复；要更正它，请打开原有数值编辑。',
+    sameKeyMany: '这一期已有 {{n}} 个数值，其一为 {{value}}（{{period}}，来源：{{source}}）。再保存会多出一个同期数值，数据核查会列为重复；要更正，请打开原有数值编辑。',
+    openExisting: '打开原有数值',
     shownAs: '将显示为：{{value}}',
     sizeLarger: '是原值（{{before}}）的约 {{times}} 倍：请核对数值和单位。',
     sizeSmaller: '只有原值（{{before}}）的约 1/{{times}}：请核对数值和单位（改单位时数值不会自动换算）。',

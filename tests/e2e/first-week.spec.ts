@@ -477,3 +477,32 @@ test('deleting a figure says what was deleted and how to bring it back', async (
   await app.keyboard.press('Control+z');
   await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
 });
+
+test('a new figure for a period the industry already has is named before it is saved, and the existing one is a click away', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeVisible();
+  await app.getByRole('button', { name: '新增数据' }).click();
+  const panel = app.getByRole('dialog', { name: '新增数据' });
+  const same = panel.getByRole('status').filter({ hasText: '这一期已有' });
+  await panel.getByLabel('时期').fill('2023');
+  // 产值 2023 exists (超过100亿元): it was saved a second time without a word, for 数据核查 to find later.
+  await expect(same).toContainText('这一期已有一个数值：超过100亿元（2023，来源：');
+  await expect(same).toContainText('数据核查会列为重复');
+  // Another period, or a target for the same one, is another data point.
+  await panel.getByLabel('时期').fill('2030');
+  await expect(same).toHaveCount(0);
+  await panel.getByLabel('时期').fill('2023');
+  await expect(same).toBeVisible();
+  await panel.getByRole('combobox', { name: '限定' }).click();
+  await app.getByRole('option', { name: '目标值' }).click();
+  await expect(same).toHaveCount(0);
+  await panel.getByRole('combobox', { name: '限定' }).click();
+  await app.getByRole('option', { name: '超过（下限）' }).click();
+  await panel.getByLabel('数值').fill('120');
+  // Opening the existing figure asks first: the new one's value would be lost.
+  await same.getByRole('button', { name: '打开原有数值' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: '放弃修改' }).click();
+  const existing = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
+  await expect(existing.getByLabel('数值')).toHaveValue('100');
+  await expect(existing.getByRole('status').filter({ hasText: '这一期已有' })).toHaveCount(0);
+});

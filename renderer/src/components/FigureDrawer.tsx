@@ -48,25 +48,38 @@ export function FigureDrawer({ target, lang, onClose }: { target: DrawerTarget |
     onClose();
   };
   useMessagesBeside(target !== null);
+  // What the panel shows: the figure it was opened on, or one the form pointed to (the same period's
+  // existing figure); a new target from the page starts over.
+  const [shown, setShown] = useState<DrawerTarget | null>(target);
+  const [opened, setOpened] = useState(target);
+  if (opened !== target) {
+    setOpened(target);
+    setShown(target);
+  }
+  const openFigure = (next: { id: number; name: string }): void =>
+    confirmDiscard(dirty.current, () => {
+      dirty.current = false;
+      setShown(next);
+    });
   return (
     <Drawer
       open={target !== null}
       onClose={() => confirmDiscard(dirty.current, close)}
       size={PANEL_WIDTH}
       destroyOnHidden
-      title={target?.id ? `${t('figureForm.titleEdit')} · ${target.name}` : t('figureForm.titleNew')}
+      title={shown?.id ? `${t('figureForm.titleEdit')} · ${shown.name}` : t('figureForm.titleNew')}
       closable={{ 'aria-label': t('figureForm.cancel') }}
     >
-      {target === null ? null : target.id === null ? (
-        <FigureForm figure={null} defaults={target.defaults ?? {}} lang={lang} onSaved={close} onDirty={onDirty} />
+      {shown === null ? null : shown.id === null ? (
+        <FigureForm figure={null} defaults={shown.defaults ?? {}} lang={lang} onSaved={close} onDirty={onDirty} onOpenFigure={openFigure} />
       ) : (
-        <FigureTabs id={target.id} name={target.name} lang={lang} onClose={close} onDirty={onDirty} />
+        <FigureTabs key={shown.id} id={shown.id} name={shown.name} lang={lang} onClose={close} onDirty={onDirty} onOpenFigure={openFigure} />
       )}
     </Drawer>
   );
 }
 
-function FigureTabs({ id, name, lang, onClose, onDirty }: { id: number; name: string; lang: Lang; onClose: () => void; onDirty: (dirty: boolean) => void }): React.JSX.Element {
+function FigureTabs({ id, name, lang, onClose, onDirty, onOpenFigure }: { id: number; name: string; lang: Lang; onClose: () => void; onDirty: (dirty: boolean) => void; onOpenFigure: (target: { id: number; name: string }) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { dataVersion } = useSession();
   const [tab, setTab] = useState('edit');
@@ -81,7 +94,7 @@ function FigureTabs({ id, name, lang, onClose, onDirty }: { id: number; name: st
           label: t('figureForm.tabEdit'),
           children: (
             <LoadState loaded={loaded} lang={lang} retry={retry}>
-              {(figure) => <FigureForm key={`${figure.id}-${figure.changedAt}`} figure={figure} lang={lang} onSaved={() => setTab('history')} onDeleted={onClose} onDirty={onDirty} />}
+              {(figure) => <FigureForm key={`${figure.id}-${figure.changedAt}`} figure={figure} lang={lang} onSaved={() => setTab('history')} onDeleted={onClose} onDirty={onDirty} onOpenFigure={onOpenFigure} />}
             </LoadState>
           ),
         },

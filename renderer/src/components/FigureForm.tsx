@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { CallError } from '../../../shared/client';
 import {
   FigureInput,
+  Period,
   QUALIFIERS,
   Scope,
   SourceInput,
@@ -23,6 +24,7 @@ import {
   type Unit,
 } from '../../../shared/domain';
 import { UNITS_OF_KIND, type MetricDef } from '../../../shared/metrics';
+import type { FigureListRow } from '../../../shared/workbench';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { errorText, useSession } from '../session';
@@ -32,6 +34,7 @@ import { sizeJump, sizeRatio } from '../../../shared/magnitude';
 import { figureLabel } from '../../../shared/history';
 import { parseNumberText } from '../../../shared/number-text';
 import { differs } from './confirmDiscard';
+import { rowName } from './FigureTable';
 
 const NEW_SOURCE = -1;
 const NO_SOURCE = 0;
@@ -102,6 +105,8 @@ export function FigureForm(props: {
   onDeleted?: () => void;
   /** Told whether the form holds changes not saved yet (closing then asks first). */
   onDirty?: (dirty: boolean) => void;
+  /** Opens another figure in the panel (the one this form's period already has). */
+  onOpenFigure?: (target: { id: number; name: string }) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { changed, showError, metrics, cities, catalog } = useSession();
@@ -116,6 +121,9 @@ export function FigureForm(props: {
   const valueText = Form.useWatch('value', form);
   const unitNow = Form.useWatch('unit', form);
   const qualifierNow = Form.useWatch('qualifier', form);
+  const entityNow = Form.useWatch('entityId', form);
+  const periodNow = Form.useWatch('period', form);
+  const cityNow = Form.useWatch('cityCode', form);
   const f = props.figure;
   const shape = FigureInput;
 
@@ -307,6 +315,7 @@ export function FigureForm(props: {
           options={[{ value: '', label: t('catalog.allCities') }, ...cities.map((c) => ({ value: c.code, label: catalog.cityName(c.code, props.lang) ?? c.code }))]}
         />
       </Form.Item>
+      <SameKey figureId={f?.id ?? null} scope={scope} entityId={entityNow ?? null} metric={metricId} period={periodNow} cityCode={cityNow} qualifier={qualifierNow} lang={props.lang} onOpen={props.onOpenFigure} />
       <Form.Item name="note" label={t('figureForm.note')} rules={[{ max: 5000, message: invalid('note') }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
@@ -399,6 +408,70 @@ function ShownAs({ value, unit, qualifier, before, unitLabel, lang }: { value: n
         <Typography.Paragraph type="warning" style={{ margin: '4px 0 0' }}>
           {t(jump.larger ? 'figureForm.sizeLarger' : 'figureForm.sizeSmaller', { times: jump.times.toLocaleString(lang), before: formatFigure(before, lang, unitLabel) })}
         </Typography.Paragraph>
+      ) : null}
+    </div>
+  );
+}
+
+/** What makes two figures the same data point, as the data checks' duplicate rule reads it. */
+interface Key {
+  figureId: number | null;
+  scope: Scope | undefined;
+  entityId: string | null;
+  metric: string | undefined;
+  period: string | undefined;
+  cityCode: string | undefined;
+  qualifier: Qualifier | undefined;
+}
+
+/**
+ * Another live figure with the same industry (or group), metric, period and city — both actual or both
+ * targets — named with its value while the form is filled in: saving then makes a second figure for the
+ * same point, which 数据核查 lists as a duplicate (the analyst most likely meant to correct the first).
+ */
+function SameKey(key: Key & { lang: Lang; onOpen: ((target: { id: number; name: string }) => void) | undefined }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const { catalog, dataVersion } = useSession();
+  const [found, setFound] = useState<FigureListRow[]>([]);
+  const { figureId, scope, entityId, metric, period, cityCode, qualifier, lang, onOpen } = key;
+  useEffect(() => {
+    const p = String(period ?? '').trim();
+    if (!scope || !metric || !Period.safeParse(p).success || (scope === 'entity' && !entityId)) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void getApi()
+        .listFigures({ level: scope === 'entity' ? 'entity' : 'province', ...(scope === 'entity' && entityId ? { entityId } : {}), metric, period: p, ...(cityCode ? { cityCode } : {}), limit: 50, withTotal: false })
+        .then(
+          (page) => {
+            if (!live) return;
+            const target = qualifier === 'target';
+            setFound(page.rows.filter((r) => r.id !== figureId && r.scope === scope && (r.cityCode ?? '') === (cityCode ?? '') && (r.qualifier === 'target') === target));
+          },
+          () => live && setFound([]),
+        );
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [figureId, scope, entityId, metric, period, cityCode, qualifier, dataVersion]);
+  const first = found[0];
+  if (!first) return null;
+  const value = formatFigure(first, lang, catalog.metric(first.metric)?.unitLabel ?? null);
+  // Named as the tables name the figure they open ("智能机器人 · 产值 · 2023").
+  const name = `${rowName(first, lang, t)} · ${catalog.metricName(first.metric, lang)} · ${first.period}`;
+  return (
+    <div role="status" style={{ marginTop: -8, marginBottom: 16 }}>
+      <Typography.Text type="warning">
+        {t(found.length > 1 ? 'figureForm.sameKeyMany' : 'figureForm.sameKey', { n: found.length, value, period: first.period, source: first.sourceTitle ?? t('figureForm.noSource') })}
+      </Typography.Text>
+      {onOpen ? (
+        <Button type="link" size="small" onClick={() => onOpen({ id: first.id, name })}>
+          {t('figureForm.openExisting')}
+        </Button>
       ) : null}
     </div>
   );
