@@ -228,8 +228,8 @@ export const zhCN = {
     // 第 11 号问题：导入对单元格的换算，以及未导入的内容。
     annotationsIgnored_one: '“批注”工作表中有 {{count}} 处修改未导入：批注请在应用中编辑。',
     annotationsIgnored_other: '“批注”工作表中有 {{count}} 处修改未导入：批注请在应用中编辑。',
-    percentConverted_one: '{{n}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
-    percentConverted_other: '{{n}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
+    percentConverted_one: '{{count}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
+    percentConverted_other: '{{count}} 个数值单元格设为百分比格式，已按百分数读取（第一个：{{cell}} 中为 {{from}}，显示为 {{to}}%，导入为 {{to}}）。',
     percentTable: '按百分数读取的数值单元格',
     percentCell: '单元格',
     percentStored: '单元格中的值',
