@@ -412,7 +412,8 @@ export const en: Messages = {
   },
   figureForm: {
     sameKey: 'This period already has a figure: {{value}} ({{period}}, source: {{source}}). Saving adds a second one for the same period, which the data checks list as a duplicate; to correct it, open the existing figure instead.',
-    sameKeyMany: 'This period already has {{n}} figures, one of them {{value}} ({{period}}, source: {{source}}). Saving adds another for the same period, which the data checks list as a duplicate; to correct one, open it instead.',
+    sameKeyMany_one: 'This period already has 1 more figure: {{value}} ({{period}}, source: {{source}}). Saving adds another for the same period, which the data checks list as a duplicate; to correct one, open it instead.',
+    sameKeyMany_other: 'This period already has {{count}} figures, one of them {{value}} ({{period}}, source: {{source}}). Saving adds another for the same period, which the data checks list as a duplicate; to correct one, open it instead.',
     openExisting: 'Open the existing figure',
     shownAs: 'Shown as: {{value}}',
     sizeLarger: 'About {{times}} times the value before ({{before}}): check the value and the unit.',

@@ -410,7 +410,8 @@ export const zhCN = {
   },
   figureForm: {
     sameKey: '这一期已有一个数值：{{value}}（{{period}}，来源：{{source}}）。再保存会多出一个同期数值，数据核查会列为重复；要更正它，请打开原有数值编辑。',
-    sameKeyMany: '这一期已有 {{n}} 个数值，其一为 {{value}}（{{period}}，来源：{{source}}）。再保存会多出一个同期数值，数据核查会列为重复；要更正，请打开原有数值编辑。',
+    sameKeyMany_one: '这一期已有 {{count}} 个数值，其一为 {{value}}（{{period}}，来源：{{source}}）。再保存会多出一个同期数值，数据核查会列为重复；要更正，请打开原有数值编辑。',
+    sameKeyMany_other: '这一期已有 {{count}} 个数值，其一为 {{value}}（{{period}}，来源：{{source}}）。再保存会多出一个同期数值，数据核查会列为重复；要更正，请打开原有数值编辑。',
     openExisting: '打开原有数值',
     shownAs: '将显示为：{{value}}',
     sizeLarger: '是原值（{{before}}）的约 {{times}} 倍：请核对数值和单位。',

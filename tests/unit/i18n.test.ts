@@ -20,6 +20,16 @@ describe('UI strings', () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });
 
+  it('take the same placeholders in both languages (a {{count}} in one is no {{n}} in the other)', () => {
+    const names = (t: Tree, k: string): string[] => [...new Set([...lookup(t, k)!.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort();
+    // A plural key's _one may spell the number out ("1 figure", "one row"): compare its _other, and each key alike.
+    const differing = keys(en)
+      .filter((k) => !k.endsWith('_one'))
+      .map((k) => [k, names(en, k).join(','), names(zh, k).join(',')] as const)
+      .filter(([, a, b]) => a !== b);
+    expect(differing).toEqual([]);
+  });
+
   it('are never empty, except where emptiness is the meaning', () => {
     for (const lang of [zh, en]) for (const k of keys(lang)) if (!MAY_BE_EMPTY.has(k)) expect(lookup(lang, k), k).not.toBe('');
   });

@@ -466,7 +466,7 @@ function SameKey(key: Key & { lang: Lang; onOpen: ((target: { id: number; name: 
   return (
     <div role="status" style={{ marginTop: -8, marginBottom: 16 }}>
       <Typography.Text type="warning">
-        {t(found.length > 1 ? 'figureForm.sameKeyMany' : 'figureForm.sameKey', { n: found.length, value, period: first.period, source: first.sourceTitle ?? t('figureForm.noSource') })}
+        {t(found.length > 1 ? 'figureForm.sameKeyMany' : 'figureForm.sameKey', { count: found.length, value, period: first.period, source: first.sourceTitle ?? t('figureForm.noSource') })}
       </Typography.Text>
       {onOpen ? (
         <Button type="link" size="small" onClick={() => onOpen({ id: first.id, name })}>
