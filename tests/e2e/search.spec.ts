@@ -1,3 +1,6 @@
+import { createFigure } from '../../electron/services/db/figures';
+import { openDataFile } from '../../electron/services/db/open';
+import { newChange } from '../../electron/services/db/revisions';
 import { expect, test } from './fixtures';
 
 test('find 量子科技 by "quantum" from the overview, and anything from any screen with Ctrl+K, in both languages', async ({ app }) => {
@@ -67,4 +70,48 @@ test('a figure found by Ctrl+K opens in its edit panel, reached by the arrow key
   await app.reload();
   await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
   await expect(app.getByRole('dialog', { name: /^编辑数据/ })).toHaveCount(0);
+});
+
+test('a search with more results than it lists says so and shows more on request; the workbench takes the search from its address', async ({ app }) => {
+  const box = app.getByRole('searchbox', { name: '搜索全部内容' });
+  await box.fill('and');
+  const results = app.getByRole('region', { name: '搜索结果' });
+  const industries = results.getByRole('region', { name: '产业' });
+  // Eleven industries have "and" in their English names; eight were listed, with no word of the rest.
+  await expect(industries.getByRole('listitem')).toHaveCount(8);
+  await results.getByRole('button', { name: '每类只列出了前 8 项：显示更多' }).click();
+  await expect(industries.getByRole('listitem')).toHaveCount(11);
+  await expect(industries.getByRole('link', { name: /生命健康/ })).toBeVisible();
+  await expect(results.getByRole('button', { name: /显示更多/ })).toHaveCount(0);
+  // Another search starts with the first few again.
+  await box.fill('robots');
+  await expect(industries.getByRole('listitem')).toHaveCount(1);
+  await box.fill('and');
+  await expect(industries.getByRole('listitem')).toHaveCount(8);
+
+  await app.goto(`${new URL(app.url()).origin}/#/workbench?q=quantum`);
+  await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
+  await expect(app.getByRole('main').getByRole('searchbox', { name: '搜索' })).toHaveValue('quantum');
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('智能机器人');
+  await expect(app.getByRole('table', { name: '数据' })).not.toContainText('新一代电子信息');
+});
+
+test('a search that finds more figures than it can list says so and opens them all in the workbench', async ({ app, harness }) => {
+  // 55 figures noted "sampling check" (another program on the same file), more than the search's 50.
+  const other = openDataFile(harness.dataFile, { mustExist: true });
+  other.transaction(() => {
+    for (let i = 0; i < 55; i++)
+      createFigure(other, newChange('王同事'), { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: i + 1, unit: '100m_yuan', qualifier: 'exact', period: String(1960 + i), cityCode: null, sourceId: null, sourceQuote: null, note: 'sampling check' });
+  })();
+  other.close();
+  await app.reload();
+  await app.getByRole('searchbox', { name: '搜索全部内容' }).fill('sampling');
+  const results = app.getByRole('region', { name: '搜索结果' });
+  await results.getByRole('button', { name: '每类只列出了前 8 项：显示更多' }).click();
+  await expect(results.getByRole('region', { name: '数据' }).getByRole('listitem')).toHaveCount(50);
+  await expect(results).toContainText('数据只列出了前 50 项。');
+  await results.getByRole('link', { name: '在工作台中查看全部' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '数据工作台' })).toBeVisible();
+  await expect(app.getByRole('main').getByRole('searchbox', { name: '搜索' })).toHaveValue('sampling');
+  await expect(app.getByRole('main')).toContainText('共 55 条数据');
 });

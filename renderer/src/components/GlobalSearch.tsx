@@ -3,7 +3,7 @@
  * screen. Both show the same results (the `search` channel): industries by name, whether or not they
  * have figures, then figures, annotations and sources, each a link to where it lives.
  */
-import { Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
+import { Button, Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResults } from '../../../shared/global-search';
@@ -45,16 +45,34 @@ function moveAmongResults(e: React.KeyboardEvent<HTMLElement>): void {
   else links[next]!.focus();
 }
 
+/** Results shown a kind at first; one more is asked for, to know whether to offer 显示更多. */
+const FIRST = 8;
+/** Results a kind once 显示更多 is pressed (the channel's most); beyond, the workbench's search lists every figure. */
+const MOST = 50;
+
+/** Each kind cut to `n`, and whether any kind had more. */
+function cut(found: SearchResults, n: number): { shown: SearchResults; more: boolean } {
+  const kinds = ['entities', 'cities', 'figures', 'annotations', 'sources'] as const;
+  const more = kinds.some((k) => found[k].length > n);
+  return { shown: { entities: found.entities.slice(0, n), cities: found.cities.slice(0, n), figures: found.figures.slice(0, n), annotations: found.annotations.slice(0, n), sources: found.sources.slice(0, n) }, more };
+}
+
 /** The results for `q`, grouped by kind; a chosen result calls `onPick` (the dialog closes). */
 export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; onPick?: () => void }): React.JSX.Element | null {
   const { t } = useTranslation();
   const { dataVersion, catalog } = useSession();
   const settled = useSettled(q.trim());
-  const [loaded] = useCall<SearchResults | null>(() => (settled ? getApi().search({ q: settled }) : Promise.resolve(null)), [settled, dataVersion]);
+  // 显示更多 widens this search only: a new search starts at the first few again.
+  const [wideFor, setWideFor] = useState<string | null>(null);
+  if (wideFor !== null && wideFor !== settled) setWideFor(null);
+  const wide = wideFor === settled;
+  const [loaded] = useCall<SearchResults | null>(() => (settled ? getApi().search({ q: settled, limit: wide ? MOST : FIRST + 1 }) : Promise.resolve(null)), [settled, wide, dataVersion]);
   if (!settled) return null;
   if (loaded.state === 'loading') return <Spin aria-label={t('globalSearch.searching')} />;
   if (loaded.state === 'error' || loaded.value === null) return null;
-  const found = loaded.value;
+  const { shown: found, more } = cut(loaded.value, wide ? MOST : FIRST);
+  // At the most, the figures may still go on: the workbench lists every one.
+  const figuresCut = wide && loaded.value.figures.length >= MOST;
   const name = (n: { zh: string; en: string } | null): string => (n ? (lang === 'en' ? n.en : n.zh) : t('globalSearch.province'));
   const total = found.entities.length + found.cities.length + found.figures.length + found.annotations.length + found.sources.length;
   const link = (href: string, children: React.ReactNode): React.JSX.Element => (
@@ -112,6 +130,16 @@ export function SearchResultsView({ q, lang, onPick }: { q: string; lang: Lang; 
           </li>
         ))}
       </Group>
+      {more && !wide ? (
+        <Button type="link" style={{ paddingInline: 0, marginTop: 8 }} onClick={() => setWideFor(settled)}>
+          {t('globalSearch.more', { count: FIRST })}
+        </Button>
+      ) : null}
+      {figuresCut ? (
+        <Typography.Paragraph style={{ marginTop: 8 }}>
+          {t('globalSearch.mostShown', { count: MOST })} {link(`#/workbench?${new URLSearchParams({ q: settled }).toString()}`, t('globalSearch.inWorkbench'))}
+        </Typography.Paragraph>
+      ) : null}
     </section>
   );
 }

@@ -19,9 +19,11 @@ export function WorkbenchPage({ lang }: { lang: Lang }): React.JSX.Element {
   // Opened from a city found by the search: filtered by that city.
   const [filter, setFilter] = useState<TableFilter>(() => {
     const city = CityCode.safeParse(routeParam('city'));
-    return city.success ? { cityCode: city.data } : {};
+    const q = routeParam('q')?.trim().slice(0, 200);
+    return { ...(city.success ? { cityCode: city.data } : {}), ...(q ? { q } : {}) };
   });
-  const [typed, setTyped] = useState('');
+  // Opened from the search's "see them all": its words in the box.
+  const [typed, setTyped] = useState(() => routeParam('q')?.slice(0, 200) ?? '');
   const [count, setCount] = useState<number | null>(null);
   const [periods, setPeriods] = useState<string[]>([]);
   // Opened from a figure found by the search: its edit panel, at once.
