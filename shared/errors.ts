@@ -437,11 +437,11 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   ROWS_CHANGED: {
     'zh-CN': (d) =>
       d.since === 'undo'
-        ? `有 ${d.count ?? '?'} 项内容在这次更改之后又被修改过（${d.ids ?? ''}），为不覆盖那些修改，未写入任何内容。请先查看它们的修改历史。`
+        ? `${d.names ? `${d.names}在这次更改之后又被修改过` : `有 ${d.count ?? '?'} 项内容在这次更改之后又被修改过（${d.ids ?? ''}）`}，为不覆盖那些修改，未写入任何内容。请先查看${d.count === 1 ? '它的' : '它们的'}修改历史。`
         : `有 ${d.count ?? '?'} 条数据在预览之后被他人修改（编号：${d.ids ?? ''}），为不覆盖他们的修改，未写入任何内容。请重新预览后再应用。`,
     en: (d) =>
       d.since === 'undo'
-        ? `${d.count ?? '?'} ${d.count === 1 ? 'item was' : 'items were'} changed again after this change (${d.ids ?? ''}); nothing was written, so those changes are kept. Look at their history first.`
+        ? `${d.namesEn ? `Changed again after this change: ${d.namesEn}` : `${d.count ?? '?'} ${d.count === 1 ? 'item was' : 'items were'} changed again after this change (${d.ids ?? ''})`}; nothing was written, so ${d.count === 1 ? 'that change is' : 'those changes are'} kept. Look at ${d.count === 1 ? 'its' : 'their'} history first.`
         : `${d.count ?? '?'} ${d.count === 1 ? 'figure was' : 'figures were'} changed by someone else since the preview (IDs: ${d.ids ?? ''}); nothing was written, so their edits are kept. Preview again before applying.`,
   },
   // Two callers: the bulletin writer names the place (section, kind, index); the store numbers the block.

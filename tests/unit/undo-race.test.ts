@@ -14,6 +14,7 @@ import { FIGURES, updateFigure } from '../../electron/services/db/figures';
 import type { DB } from '../../electron/services/db/open';
 import { mustExist, newChange } from '../../electron/services/db/revisions';
 import { colleagueSaves, handlersOver } from '../helpers/concurrent';
+import { describeError } from '../../shared/errors';
 import { fullDump, openTemp } from '../helpers/files';
 
 const valueOf = (db: DB, id: number): unknown => db.prepare(`SELECT value FROM figures WHERE id = ?`).pluck().get(id);
@@ -61,8 +62,13 @@ describe('undo after a colleague saved an edit', () => {
     const { undoBatchId } = await shownUndoState(handlers);
     colleagueSaves(file, 20, 222);
     const before = fullDump(db);
-    expect(await dispatch(handlers, 'undo', { batchId: undoBatchId })).toMatchObject({ ok: false, error: { code: 'ROWS_CHANGED', details: { ids: '20', count: 1 } } });
+    const refused = await dispatch(handlers, 'undo', { batchId: undoBatchId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ROWS_CHANGED', details: { ids: '20', count: 1 } } });
     expect(fullDump(db)).toBe(before);
+    // Named as the person knows it, with who changed it: "(20)" alone meant nothing.
+    const error = (refused as { error: { code: 'ROWS_CHANGED'; message: string; details: Record<string, string | number> } }).error;
+    expect(describeError(error, 'zh-CN')).toMatch(/^区块链与量子信息 产值（2023）（王同事）在这次更改之后又被修改过，.*请先查看它的修改历史。$/);
+    expect(describeError(error, 'en')).toMatch(/^Changed again after this change: Blockchain and quantum information · Output value \(2023\) \(王同事\); nothing was written, so that change is kept\. Look at its history first\.$/);
 
     // Redo: the import undone, then the colleague edits one of its figures again.
     const { db: db2, file: file2 } = openTemp();

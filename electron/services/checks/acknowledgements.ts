@@ -6,6 +6,7 @@
  */
 import { AcknowledgementSnapshot, type CheckId } from '../../../shared/checks';
 import { AppError } from '../../../shared/errors';
+import { namedTargets } from '../db/history';
 import type { DB } from '../db/open';
 import { mustExist, recordRevision, setDeleted, type ChangeContext, type Tracked } from '../db/revisions';
 import { statement } from '../db/statements';
@@ -53,7 +54,9 @@ export const FINDINGS: Tracked<AcknowledgementSnapshot> = {
 function refuseSecondLive(db: DB, checkId: string, subject: string, id: number | null): void {
   if (id === null) return;
   const other = statement(db, `SELECT id FROM finding_acknowledgements WHERE check_id = ? AND subject = ? AND deleted_at IS NULL AND id <> ?`).pluck().get(checkId, subject, id);
-  if (other !== undefined) throw new AppError('ROWS_CHANGED', 'finding acknowledged again since', { count: 1, ids: `finding ${String(other)}`, since: 'undo' });
+  if (other === undefined) return;
+  const names = namedTargets(db, [{ type: 'finding', id: String(other) }]);
+  throw new AppError('ROWS_CHANGED', 'finding acknowledged again since', { count: 1, ids: `finding ${String(other)}`, since: 'undo', names: names.zh, namesEn: names.en });
 }
 
 const liveId = (db: DB, checkId: CheckId, subject: string): number | undefined =>

@@ -6,6 +6,7 @@
 import { Bilingual, Figure } from '../../../shared/domain';
 import { annotationLabel, bulletinLabel, figureLabel, findingLabel, metricLabel, sourceLabel } from '../../../shared/history';
 import { CHECK_TEXT, CheckId } from '../../../shared/checks';
+import { authorName } from '../../../shared/format';
 import type { BatchSummary, Revision } from '../../../shared/workbench';
 import type { DB } from './open';
 import type { RevisionTarget } from './revisions';
@@ -110,6 +111,27 @@ export function batchSummary(db: DB, batchId: string): BatchSummary | undefined 
   if (!main) return undefined;
   const snapshot = json(main.snapshot) ?? {};
   return { action: main.action, targetType: main.target_type, label: labelOf(db, main.target_type, main.target_id, snapshot), more: main.total - 1 };
+}
+
+/**
+ * The objects a refusal is about, named for people ("智能机器人 产值（2023）（王同事）"): each by its
+ * newest revision's snapshot, with who made that revision; the first `most`, then how many more.
+ */
+export function namedTargets(db: DB, targets: readonly { type: RevisionTarget; id: string }[], most = 5): { zh: string; en: string } {
+  const newest = db.prepare(
+    `SELECT author, coalesce(after_json, before_json) AS snapshot FROM revisions WHERE target_type = ? AND target_id = ? ORDER BY id DESC LIMIT 1`,
+  );
+  const named = targets.slice(0, most).map(({ type, id }) => {
+    const r = newest.get(type, id) as { author: string; snapshot: string | null } | undefined;
+    const label = labelOf(db, type, id, json(r?.snapshot ?? null) ?? {});
+    if (!r) return label;
+    return { zh: `${label.zh}（${authorName(r.author, 'zh-CN')}）`, en: `${label.en} (${authorName(r.author, 'en')})` };
+  });
+  const rest = targets.length - named.length;
+  return {
+    zh: named.map((n) => n.zh).join('、') + (rest > 0 ? `等（另有 ${rest} 项）` : ''),
+    en: named.map((n) => n.en).join('; ') + (rest > 0 ? `; and ${rest} more` : ''),
+  };
 }
 
 function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<string, unknown>): { zh: string; en: string } {

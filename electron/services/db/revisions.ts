@@ -106,9 +106,9 @@ export function notFound(target: RevisionTarget, id: string | number, state: 'no
 }
 
 /** The error for a write refused because these figures changed after what the person saw (ids: the first 20). */
-export function rowsChanged(ids: readonly number[], since: 'preview' | 'undo'): AppError {
+export function rowsChanged(ids: readonly number[], since: 'preview' | 'undo', names?: { zh: string; en: string }): AppError {
   const shown = ids.slice(0, 20).join(', ') + (ids.length > 20 ? ', …' : '');
-  return new AppError('ROWS_CHANGED', 'rows changed since', { count: ids.length, ids: shown, since });
+  return new AppError('ROWS_CHANGED', 'rows changed since', { count: ids.length, ids: shown, since, ...(names ? { names: names.zh, namesEn: names.en } : {}) });
 }
 
 export function mustExist<S extends Snapshot>(db: DB, kind: Tracked<S>, id: string | number): S {

@@ -12,7 +12,7 @@ import type { UndoResult, UndoState } from '../../../shared/workbench';
 import { AppError } from '../../../shared/errors';
 import { applyFigureSnapshots, type RecordedFigures } from './figures-bulk';
 import { mustBeWhole } from './health';
-import { batchSummary } from './history';
+import { batchSummary, namedTargets } from './history';
 import type { DB } from './open';
 import { applySnapshot, beginBatch, checkSnapshot, newChange, rowsChanged, type ChangeContext, type RevisionTarget } from './revisions';
 import { conflictsOf, type Conflict } from './undo-conflicts';
@@ -102,7 +102,7 @@ const isBulk = (db: DB, batchId: string): boolean =>
 
 /** Undoes or redoes one batch, as a batch of its own that enters the stack first, and flips its state. */
 function revert(db: DB, author: string, reverts: Reverting['reverts'], writeBack: WriteBack): UndoResult {
-  refuseConflicts(conflictsOf(db, reverts.batchId));
+  refuseConflicts(db, conflictsOf(db, reverts.batchId));
   const ctx: Reverting = { ...newChange(author), reverts };
   beginBatch(db, ctx);
   const changes = writeBack(db, ctx);
@@ -111,10 +111,12 @@ function revert(db: DB, author: string, reverts: Reverting['reverts'], writeBack
   return { done: true, changes, state: undoState(db), ...(summary ? { summary } : {}) };
 }
 
-function refuseConflicts(conflicts: Conflict[]): void {
+/** Refused, naming what changed since and who changed it (the ids alone meant nothing to the person). */
+function refuseConflicts(db: DB, conflicts: Conflict[]): void {
   if (conflicts.length === 0) return;
-  if (conflicts.every((c) => c.type === 'figure')) throw rowsChanged(conflicts.map((c) => Number(c.id)), 'undo');
-  throw new AppError('ROWS_CHANGED', 'objects changed since', { count: conflicts.length, ids: conflicts.map((c) => `${c.type} ${c.id}`).join(', '), since: 'undo' });
+  const names = namedTargets(db, conflicts);
+  if (conflicts.every((c) => c.type === 'figure')) throw rowsChanged(conflicts.map((c) => Number(c.id)), 'undo', names);
+  throw new AppError('ROWS_CHANGED', 'objects changed since', { count: conflicts.length, ids: conflicts.map((c) => `${c.type} ${c.id}`).join(', '), since: 'undo', names: names.zh, namesEn: names.en });
 }
 
 /** One revision: its target, and the snapshot to write back (JSON text; null: it did not exist). */
@@ -200,7 +202,10 @@ export function restoreVersion(db: DB, author: string, revisionId: number, seen?
       if (!r) throw new AppError('NOT_FOUND', 'revision not found', { what: 'revision', id: revisionId });
       if (seen !== undefined) {
         const newest = db.prepare(`SELECT max(id) FROM revisions WHERE target_type = ? AND target_id = ?`).pluck().get(r.target_type, r.target_id) as number;
-        if (newest > seen) throw new AppError('ROWS_CHANGED', 'changed since shown', { count: 1, ids: `${r.target_type} ${r.target_id}`, since: 'undo' });
+        if (newest > seen) {
+          const names = namedTargets(db, [{ type: r.target_type, id: r.target_id }]);
+          throw new AppError('ROWS_CHANGED', 'changed since shown', { count: 1, ids: `${r.target_type} ${r.target_id}`, since: 'undo', names: names.zh, namesEn: names.en });
+        }
       }
       applySnapshot(db, newChange(author), TRACKED[r.target_type], r.target_id, json(r.after_json));
       return { done: true, changes: 1, state: undoState(db) };
