@@ -20,6 +20,7 @@ import {
   EntitySnapshot,
   EntitySummary,
   FigureInput,
+  IsoDateTime,
   FigureSnapshot,
   JobStatus,
   ProvinceOverview,
@@ -139,11 +140,12 @@ export const contract = {
   getFigure: { input: z.object({ id: RowId }).strict(), output: FigureSnapshot },
   listSources: { input: NoInput, output: SourceList },
   saveFigure: {
-    input: z.object({ id: RowId.optional(), figure: FigureInput, newSource: SourceInput.optional() }).strict(),
+    // seen: the figure's change time as the form was filled; a save over a later change is refused (CHANGED_ELSEWHERE).
+    input: z.object({ id: RowId.optional(), figure: FigureInput, newSource: SourceInput.optional(), seen: IsoDateTime.optional() }).strict(),
     output: FigureSnapshot,
   },
-  saveEntity: { input: z.object({ mode: z.enum(['create', 'update']), entity: EntityInput }).strict(), output: EntitySnapshot },
-  saveAnnotation: { input: z.object({ id: RowId.optional(), annotation: AnnotationInput }).strict(), output: AnnotationSnapshot },
+  saveEntity: { input: z.object({ mode: z.enum(['create', 'update']), entity: EntityInput, seen: IsoDateTime.optional() }).strict(), output: EntitySnapshot },
+  saveAnnotation: { input: z.object({ id: RowId.optional(), annotation: AnnotationInput, seen: IsoDateTime.optional() }).strict(), output: AnnotationSnapshot },
   deleteItem: { input: ItemRef, output: UndoState },
   restoreItem: { input: ItemRef, output: UndoState },
   listDeleted: { input: NoInput, output: z.array(DeletedItem) },
@@ -165,7 +167,8 @@ export const contract = {
   listBulletinDrafts: { input: NoInput, output: z.array(BulletinListItem) },
   getBulletin: { input: z.object({ id: BulletinId }).strict(), output: BulletinRecord },
   createBulletinDraft: { input: z.object({ content: BulletinContent }).strict(), output: BulletinRecord },
-  updateBulletinDraft: { input: z.object({ id: BulletinId, content: BulletinContent }).strict(), output: BulletinRecord },
+  // seen: the draft's change time the editor last held (another window's later save is not overwritten).
+  updateBulletinDraft: { input: z.object({ id: BulletinId, content: BulletinContent, seen: IsoDateTime.optional() }).strict(), output: BulletinRecord },
   issueBulletin: { input: z.object({ id: BulletinId, supplement: z.boolean().default(false), withTotal: z.boolean().default(false) }).strict(), output: BulletinRecord },
   /** The 期号 签发 would give now (with these options), for the dialog to show before it is pressed; nothing written. Another issue 签发'd in between takes it first: 签发 numbers in its own transaction. */
   nextBulletinIssue: { input: z.object({ supplement: z.boolean().default(false), withTotal: z.boolean().default(false) }).strict(), output: IssueNumber },

@@ -120,6 +120,8 @@ export const EntitySummary = z.object({
 export type EntitySummary = z.infer<typeof EntitySummary>;
 
 export const EntityDetail = EntitySummary.extend({
+  /** When the entity's own row last changed, as read for its page (a save from its form is refused over a later change). */
+  changedAt: IsoDateTime.optional(),
   figures: z.array(Figure),
   sources: z.array(Source),
   annotations: z.array(Annotation),

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',
   'NOT_FOUND',
+  'CHANGED_ELSEWHERE',
   'DB_MISSING',
   'DB_CORRUPT',
   'DB_LOCKED',
@@ -109,6 +110,21 @@ const cellEn = (d: Details): string => `Sheet "${d.sheet ?? ''}"${d.row != null 
 
 /** "1 error", "2 errors": English counts with the right noun. */
 export const countEn = (n: string | number | null | undefined, one: string, other: string): string => `${n ?? '?'} ${Number(n) === 1 ? one : other}`;
+
+/** What a NOT_FOUND names, in Chinese ("找不到figure：19" mixed the languages). */
+const WHAT_ZH: Record<string, string> = {
+  figure: '数据',
+  entity: '产业',
+  annotation: '批注',
+  source: '来源',
+  bulletin: '简报',
+  finding: '核查结果的确认',
+  metric: '指标',
+  revision: '修改记录',
+  city: '城市',
+  job: '任务',
+  backup: '备份',
+};
 
 /** Field names a person knows, by the last step of the path a schema reports. */
 const FIELD_LABELS: Record<string, Record<Lang, string>> = {
@@ -230,9 +246,19 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     'zh-CN': () => '拒绝来自非本应用页面的调用。',
     en: () => 'Refused a call from a page that is not the app.',
   },
+  CHANGED_ELSEWHERE: {
+    'zh-CN': (d) =>
+      d.deleted
+        ? `${d.names ?? ''}在你打开之后已被删除。你的修改没有保存，仍留在你的窗口中；可在“设置 ▸ 已删除的内容”中恢复它后再保存。`
+        : `${d.names ?? ''}在你打开之后已被修改${d.value ? `，现为 ${d.value}` : ''}。为不覆盖这次修改，你的修改没有保存，仍留在你的窗口中；请核对最新内容后再保存。`,
+    en: (d) =>
+      d.deleted
+        ? `${d.namesEn ?? ''} was deleted after you opened it. Your changes were not saved and are still in your window; restore it in Settings > Deleted items, then save again.`
+        : `${d.namesEn ?? ''} was changed after you opened it${d.valueEn ? `; it is now ${d.valueEn}` : ''}. Your changes were not saved, so that change is not overwritten; they are still in your window: check the latest, then save again.`,
+  },
   NOT_FOUND: {
-    'zh-CN': (d) => `找不到${d.what ?? '记录'}：${d.id ?? ''}`,
-    en: (d) => `Not found: ${d.what ?? 'record'} ${d.id ?? ''}`,
+    'zh-CN': (d) => `找不到${WHAT_ZH[String(d.what)] ?? d.what ?? '记录'}（编号 ${d.id ?? ''}）：它可能已被删除，或在另一窗口、命令行中被移除。`,
+    en: (d) => `Not found: ${d.what ?? 'record'} ${d.id ?? ''} (it may have been deleted, here, in another window or from the command line).`,
   },
   DB_MISSING: {
     'zh-CN': (d) => `数据文件不存在：${d.path}。请先启动应用一次，或运行 “cluster-brief init --db ${d.path}” 创建它。`,

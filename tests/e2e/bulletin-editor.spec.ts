@@ -362,3 +362,43 @@ test('when the sources cannot be read, nothing can be inserted without them: the
   await expect(failure).toBeHidden();
   for (const name of ['插入数据', '插入图表', '插入表格', '插入引文']) await expect(toolbar.getByRole('button', { name })).toBeEnabled();
 });
+
+test('two windows on one draft: the second save is held back, naming the change; the analyst keeps theirs over it, or loads the other window’s', async ({ app, harness }) => {
+  const title = '两个窗口的简报';
+  await newDraft(app, title);
+  const url = app.url();
+  const other = await app.context().newPage();
+  await other.goto(url);
+  await expect(other.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // Window A types and its autosave stores the sentence.
+  await app.getByRole('textbox', { name: '正文' }).click();
+  await app.keyboard.type('甲补充的一句。');
+  await expect(app.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await expect.poll(() => JSON.stringify(storedBlocks(harness.dataFile, title))).toContain('甲补充的一句。');
+
+  // Window B, still showing the draft as it opened, types: its save replaced A's sentence without a word.
+  await other.getByRole('textbox', { name: '正文' }).click();
+  await other.keyboard.type('乙补充的一句。');
+  const held = other.getByRole('alert').filter({ hasText: '这份简报已在另一处被修改' });
+  await expect(held).toContainText('在你打开之后已被修改');
+  expect(JSON.stringify(storedBlocks(harness.dataFile, title))).toContain('甲补充的一句。');
+  expect(JSON.stringify(storedBlocks(harness.dataFile, title))).not.toContain('乙补充的一句。');
+
+  // B keeps theirs over it.
+  await held.getByRole('button', { name: '仍用这里的内容覆盖' }).click();
+  await expect(other.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await expect.poll(() => JSON.stringify(storedBlocks(harness.dataFile, title))).toContain('乙补充的一句。');
+
+  // A, still showing its own text, types again: held back in turn; it loads B's instead.
+  await app.getByRole('textbox', { name: '正文' }).click();
+  await app.keyboard.press('End');
+  await app.keyboard.type('再补一句。');
+  const heldA = app.getByRole('alert').filter({ hasText: '这份简报已在另一处被修改' });
+  await expect(heldA).toBeVisible();
+  await heldA.getByRole('button', { name: '载入另一处保存的内容（放弃这里的修改）' }).click();
+  await expect(app.getByRole('textbox', { name: '正文' })).toContainText('乙补充的一句。');
+  await expect(app.getByRole('textbox', { name: '正文' })).not.toContainText('再补一句。');
+  await expect(heldA).toHaveCount(0);
+  await other.close();
+});

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { fillNewSource } from '../helpers/workflows';
+import { colleagueSaves } from '../helpers/concurrent';
+import Database from 'better-sqlite3';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
@@ -505,4 +507,39 @@ test('a new figure for a period the industry already has is named before it is s
   const existing = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
   await expect(existing.getByLabel('数值')).toHaveValue('100');
   await expect(existing.getByRole('status').filter({ hasText: '这一期已有' })).toHaveCount(0);
+});
+
+test('a save over a colleague’s later change of the figure is held back, naming it; the analyst loads the latest or saves over it', async ({ app, harness }) => {
+  const valueAndNote = (): unknown => {
+    const db = new Database(harness.dataFile, { readonly: true });
+    try {
+      return db.prepare(`SELECT value, note FROM figures WHERE id = 19`).get();
+    } finally {
+      db.close();
+    }
+  };
+  let panel = await openRobots(app, harness.origin);
+  // The command line (or another window) changes the figure while the form is open.
+  colleagueSaves(harness.dataFile, 19, 150);
+  await panel.getByLabel('数值').fill('160');
+  await panel.getByRole('button', { name: '保存' }).click();
+  // It was saved over the colleague's 150 without a word, their note and all.
+  const held = panel.getByRole('alert').filter({ hasText: '在你打开之后已被修改' });
+  await expect(held).toContainText('智能机器人 产值（2023）（王同事）在你打开之后已被修改，现为 超过150亿元');
+  expect(valueAndNote()).toMatchObject({ value: 150 });
+  await expect(panel.getByLabel('数值')).toHaveValue('160');
+  await held.getByRole('button', { name: '载入最新内容' }).click();
+  await expect(panel.getByLabel('数值')).toHaveValue('150');
+  await expect(held).toHaveCount(0);
+
+  // Again, and this time the analyst keeps theirs.
+  colleagueSaves(harness.dataFile, 19, 170);
+  await panel.getByLabel('数值').fill('165');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(held).toContainText('现为 超过170亿元');
+  await held.getByRole('button', { name: '仍用我的内容覆盖' }).click();
+  await expect(toast(app, '已保存：智能机器人 产值（2023）')).toBeVisible();
+  expect(valueAndNote()).toMatchObject({ value: 165 });
+  panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
+  await expect(panel.getByRole('tab', { name: '修改历史', selected: true })).toBeVisible();
 });

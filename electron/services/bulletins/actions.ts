@@ -5,16 +5,23 @@
 import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { DB } from '../db/open';
 import { newChange, type ChangeContext } from '../db/revisions';
+import { mustBeAsSeen } from '../workbench/actions';
 import { authorOf } from '../workbench/settings';
 import { acceptReference } from './references';
 import { correctBulletin } from './issue';
 import { createDraft, updateDraft } from './store';
 
+/** IMMEDIATE, as the workbench's actions: a save while another program writes waits its turn. */
 function act<T>(db: DB, work: (ctx: ChangeContext) => T): T {
-  return db.transaction(() => work(newChange(authorOf(db))))();
+  return db.transaction(() => work(newChange(authorOf(db)))).immediate();
 }
 
 export const saveNewDraft = (db: DB, content: unknown): BulletinRecord => act(db, (ctx) => createDraft(db, ctx, content));
-export const saveDraft = (db: DB, id: number, content: unknown): BulletinRecord => act(db, (ctx) => updateDraft(db, ctx, id, content));
+/** `seen`: the draft's change time the editor last held; a save over a later change (another window) is refused. */
+export const saveDraft = (db: DB, id: number, content: unknown, seen?: string): BulletinRecord =>
+  act(db, (ctx) => {
+    mustBeAsSeen(db, 'bulletin', id, seen);
+    return updateDraft(db, ctx, id, content);
+  });
 export const acceptFigure = (db: DB, id: number, figureId: number): BulletinRecord => act(db, (ctx) => acceptReference(db, ctx, id, figureId));
 export const startCorrection = (db: DB, id: number): BulletinRecord => act(db, (ctx) => correctBulletin(db, ctx, id));

@@ -34,7 +34,7 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     listBulletinDrafts: () => listDrafts(db),
     getBulletin: ({ id }) => getBulletin(db, id),
     createBulletinDraft: write(({ content }) => saveNewDraft(db, content)),
-    updateBulletinDraft: write(({ id, content }) => saveDraft(db, id, content)),
+    updateBulletinDraft: write(({ id, content, seen }) => saveDraft(db, id, content, seen)),
     issueBulletin: write(({ id, supplement, withTotal }) => issueBulletin(db, authorOf(db), id, { supplement, withTotal })),
     nextBulletinIssue: ({ supplement, withTotal }) => nextIssue(db, { supplement, withTotal }),
     correctBulletin: write(({ id }) => startCorrection(db, id)),

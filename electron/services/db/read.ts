@@ -34,8 +34,8 @@ export function listEntities(db: DB, filter: { category?: Category | undefined; 
 
 export function getEntity(db: DB, id: string): EntityDetail {
   const row = db
-    .prepare(`SELECT id, name_zh, name_en, category, tier, sort_order FROM entities WHERE id = ? AND deleted_at IS NULL`)
-    .get(id) as EntityRow | undefined;
+    .prepare(`SELECT id, name_zh, name_en, category, tier, sort_order, changed_at FROM entities WHERE id = ? AND deleted_at IS NULL`)
+    .get(id) as (EntityRow & { changed_at: string }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'entity not found', { what: 'entity', id });
   const figures = (
     db
@@ -57,7 +57,7 @@ export function getEntity(db: DB, id: string): EntityDetail {
       )
       .all({ id }) as AnnotationRow[]
   ).map(toAnnotation);
-  return { ...toEntity(row), figures, sources: sourcesOf(db, figures), annotations };
+  return { ...toEntity(row), changedAt: row.changed_at, figures, sources: sourcesOf(db, figures), annotations };
 }
 
 export function getProvince(db: DB): ProvinceOverview {

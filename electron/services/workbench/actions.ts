@@ -6,7 +6,9 @@ import type { AnnotationInput, AnnotationSnapshot, EntityInput, EntitySnapshot, 
 import { AppError } from '../../../shared/errors';
 import { createAnnotation, updateAnnotation } from '../db/annotations';
 import { createEntity, deleteEntity, restoreEntity, updateEntity } from '../db/entities';
-import { createFigure, updateFigure } from '../db/figures';
+import { createFigure, figureSnapshot, updateFigure } from '../db/figures';
+import { namedTargets } from '../db/history';
+import { formatFigure } from '../../../shared/format';
 import type { DB } from '../db/open';
 import { newChange, setDeleted, type ChangeContext, type RevisionTarget } from '../db/revisions';
 import { createSource } from '../db/sources';
@@ -15,9 +17,51 @@ import type { MetricInput, MetricSnapshot } from '../../../shared/metrics';
 import { TRACKED } from '../db/tracked';
 import { authorOf } from './settings';
 
-/** Runs one user action in one transaction, recorded as the person named in settings. */
+/**
+ * Runs one user action in one transaction, recorded as the person named in settings. IMMEDIATE: the
+ * write lock is taken first, so while another program writes (an import from the command line) the
+ * action waits its turn for the busy timeout; a deferred one that had read first was refused at once
+ * ("file in use").
+ */
 function act<T>(db: DB, work: (ctx: ChangeContext) => T): T {
-  return db.transaction(() => work(newChange(authorOf(db))))();
+  return db.transaction(() => work(newChange(authorOf(db)))).immediate();
+}
+
+/** Where each kind the forms edit keeps its last change's time. */
+const CHANGED_AT = {
+  figure: `SELECT changed_at AS at, deleted_at FROM figures WHERE id = ?`,
+  entity: `SELECT changed_at AS at, deleted_at FROM entities WHERE id = ?`,
+  annotation: `SELECT updated_at AS at, deleted_at FROM annotations WHERE id = ?`,
+  bulletin: `SELECT changed_at AS at, deleted_at FROM bulletins WHERE id = ?`,
+} as const;
+
+/**
+ * A save from a form refused when the object changed after the form showed it (`seen`: the change
+ * time the form was filled from) — by another window, the command line or an import: it wrote every
+ * field the form held, so the other change was undone without a word, fields the person never touched
+ * included. Names the object, who changed it and, for a figure, its value now; deleted since says so.
+ */
+export function mustBeAsSeen(db: DB, type: keyof typeof CHANGED_AT, id: string | number, seen: string | undefined): void {
+  if (seen === undefined) return;
+  const row = db.prepare(CHANGED_AT[type]).get(id) as { at: string; deleted_at: string | null } | undefined;
+  if (!row || (row.at === seen && row.deleted_at === null)) return;
+  const names = namedTargets(db, [{ type, id: String(id) }]);
+  const now = type === 'figure' && row.deleted_at === null ? figureNow(db, Number(id)) : null;
+  throw new AppError('CHANGED_ELSEWHERE', `${type} changed since the form was filled`, {
+    names: names.zh,
+    namesEn: names.en,
+    changedAt: row.at,
+    deleted: row.deleted_at === null ? 0 : 1,
+    ...(now ? { value: now.zh, valueEn: now.en } : {}),
+  });
+}
+
+function figureNow(db: DB, id: number): { zh: string; en: string } | null {
+  const figure = figureSnapshot(db, id);
+  if (!figure) return null;
+  const label = (db.prepare(`SELECT unit_label_zh AS zh, unit_label_en AS en FROM metrics WHERE id = ?`).get(figure.metric) as { zh: string | null; en: string | null } | undefined) ?? null;
+  const unitLabel = label?.zh && label.en ? { zh: label.zh, en: label.en } : null;
+  return { zh: formatFigure(figure, 'zh-CN', unitLabel), en: formatFigure(figure, 'en', unitLabel) };
 }
 
 /** Names a field of a nested part of the input (newSource.title) when that part is invalid. */
@@ -33,8 +77,9 @@ function within<T>(prefix: string, work: () => T): T {
 }
 
 /** Creates a figure (no id) or changes one; a new source given with it is created in the same action. */
-export function saveFigure(db: DB, input: { id?: number | undefined; figure: FigureInput; newSource?: SourceInput | undefined }): FigureSnapshot {
+export function saveFigure(db: DB, input: { id?: number | undefined; figure: FigureInput; newSource?: SourceInput | undefined; seen?: string | undefined }): FigureSnapshot {
   return act(db, (ctx) => {
+    if (input.id !== undefined) mustBeAsSeen(db, 'figure', input.id, input.seen);
     const newSource = input.newSource;
     const sourceId = newSource ? within('newSource', () => createSource(db, ctx, newSource)).id : input.figure.sourceId;
     const figure = { ...input.figure, sourceId };
@@ -42,17 +87,19 @@ export function saveFigure(db: DB, input: { id?: number | undefined; figure: Fig
   });
 }
 
-export function saveEntity(db: DB, input: { mode: 'create' | 'update'; entity: EntityInput }): EntitySnapshot {
+export function saveEntity(db: DB, input: { mode: 'create' | 'update'; entity: EntityInput; seen?: string | undefined }): EntitySnapshot {
   return act(db, (ctx) => {
     if (input.mode === 'create') return createEntity(db, ctx, input.entity);
+    mustBeAsSeen(db, 'entity', input.entity.id, input.seen);
     const { id, ...patch } = input.entity;
     return updateEntity(db, ctx, id, patch);
   });
 }
 
-export function saveAnnotation(db: DB, input: { id?: number | undefined; annotation: AnnotationInput }): AnnotationSnapshot {
+export function saveAnnotation(db: DB, input: { id?: number | undefined; annotation: AnnotationInput; seen?: string | undefined }): AnnotationSnapshot {
   return act(db, (ctx) => {
     if (input.id === undefined) return createAnnotation(db, ctx, input.annotation);
+    mustBeAsSeen(db, 'annotation', input.id, input.seen);
     const { targetType: _t, targetId: _i, ...patch } = input.annotation;
     return updateAnnotation(db, ctx, input.id, patch);
   });

@@ -13,6 +13,7 @@ import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { errorText, useSession } from '../session';
+import { CallError } from '../../../shared/client';
 import { useCall } from '../useCall';
 import { hrefFor } from '../useRoute';
 import { CorrectionNote } from './CorrectionNote';
@@ -30,8 +31,33 @@ import { ReferencesPanel } from './ReferencesPanel';
 /** The pause after the last keystroke before a draft is saved. */
 const SAVE_PAUSE_MS = 1200;
 
-function SaveState({ status, lang, onRetry }: { status: SaveStatus; lang: Lang; onRetry: () => void }): React.JSX.Element {
+function SaveState({ status, lang, onRetry, onLoadLatest, onSaveOver }: { status: SaveStatus; lang: Lang; onRetry: () => void; onLoadLatest: () => void; onSaveOver: (seen: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
+  // Another window (or an undo there) saved this draft after this one last did: nothing is overwritten
+  // until the person chooses.
+  if (status.kind === 'failed' && status.error instanceof CallError && status.error.code === 'CHANGED_ELSEWHERE') {
+    const error = status.error;
+    return (
+      <Alert
+        role="alert"
+        type="warning"
+        showIcon
+        title={t('bulletins.save.changedElsewhere')}
+        description={errorText(error, lang)}
+        action={
+          <Space direction="vertical">
+            <Button onClick={onLoadLatest}>{t('bulletins.save.loadLatest')}</Button>
+            {error.details?.deleted ? null : (
+              <Button danger onClick={() => onSaveOver(String(error.details?.changedAt ?? ''))}>
+                {t('bulletins.save.saveOver')}
+              </Button>
+            )}
+          </Space>
+        }
+        style={{ marginBottom: 12 }}
+      />
+    );
+  }
   if (status.kind === 'failed') {
     return (
       <Alert
@@ -62,13 +88,16 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
   // Read once, as the page first renders: a draft opened again later starts at the page's top, as any page.
   const [justCreated] = useState(() => takeJustCreated(record.id));
   const saverRef = useRef<DraftSaver<BulletinContent> | null>(null);
+  // The draft's change time as this window last read or saved it: a save over a later one is refused.
+  const seenAt = useRef(record.changedAt);
   if (saverRef.current === null) {
     saverRef.current = new DraftSaver<BulletinContent>({
       initial: record.content,
       delayMs: SAVE_PAUSE_MS,
       onStatus: setStatus,
       save: async (next) => {
-        await getApi().updateBulletinDraft({ id: record.id, content: next });
+        const saved = await getApi().updateBulletinDraft({ id: record.id, content: next, seen: seenAt.current });
+        seenAt.current = saved.changedAt;
         changed();
       },
     });
@@ -80,10 +109,24 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
   // The record reloads after every write; one that differs from what is shown, while nothing here is
   // unsaved, came from elsewhere (undo/redo in the header, another window): show it.
   useEffect(() => {
-    if (saver.unsaved || JSON.stringify(record.content) === JSON.stringify(saver.content)) return;
+    if (saver.unsaved) return;
+    seenAt.current = record.changedAt;
+    if (JSON.stringify(record.content) === JSON.stringify(saver.content)) return;
     saver.reset(record.content);
     setContent(record.content);
   }, [record, saver]);
+  /** The draft as the data file holds it now, in place of what is typed here (after another window saved). */
+  const loadLatest = async (): Promise<void> => {
+    try {
+      const stored = await getApi().getBulletin({ id: record.id });
+      seenAt.current = stored.changedAt;
+      saver.reset(stored.content);
+      setContent(stored.content);
+      changed();
+    } catch (error) {
+      showError(error);
+    }
+  };
 
   // Leaving the page (another screen, or closing the window) saves what is unsaved.
   // A save that fails on the way out keeps the content in this window's storage, offered back on return.
@@ -153,6 +196,7 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
     try {
       await saveFirst();
       const next = await getApi().acceptBulletinReference({ id: record.id, figureId });
+      seenAt.current = next.changedAt;
       saver.reset(next.content);
       setContent(next.content);
         changed();
@@ -197,7 +241,16 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
       </Space>
       <div style={{ marginTop: 12 }}>
         {record.correctionOf !== null ? <CorrectionNote of={record.correctionOf} lang={lang} /> : null}
-        <SaveState status={status} lang={lang} onRetry={() => void saver.flush()} />
+        <SaveState
+          status={status}
+          lang={lang}
+          onRetry={() => void saver.flush()}
+          onLoadLatest={() => void loadLatest()}
+          onSaveOver={(seen) => {
+            seenAt.current = seen;
+            void saver.flush();
+          }}
+        />
         {kept ? (
           <Alert
             type="warning"

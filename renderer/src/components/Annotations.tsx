@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation, AnnotationInput } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
+import { CallError } from '../../../shared/client';
 import { useSession } from '../session';
 import { localDateTime } from '../time';
 import { authorName, colonOf } from '../../../shared/format';
@@ -14,16 +15,18 @@ import { LoadState } from './LoadState';
 
 const when = localDateTime;
 
-function useAnnotationActions(): { save: (id: number | undefined, input: AnnotationInput) => Promise<boolean>; remove: (id: number) => Promise<void> } {
+function useAnnotationActions(): { save: (id: number | undefined, input: AnnotationInput, seen?: string) => Promise<boolean>; remove: (id: number) => Promise<void> } {
   const { changed, showError } = useSession();
   return {
-    save: async (id, input) => {
+    save: async (id, input, seen) => {
       try {
-        await getApi().saveAnnotation({ ...(id === undefined ? {} : { id }), annotation: input });
+        await getApi().saveAnnotation({ ...(id === undefined ? {} : { id, ...(seen ? { seen } : {}) }), annotation: input });
         changed();
         return true;
       } catch (error) {
         showError(error);
+        // Changed by someone else since it was shown: the latest loads, the typed text stays (kept by its editor).
+        if (error instanceof CallError && error.code === 'CHANGED_ELSEWHERE') changed();
         return false;
       }
     },
@@ -151,7 +154,7 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
               initial={{ body: a.body, tags: a.tags, includeInBriefing: a.includeInBriefing }}
               submitLabel={t('annotations.save')}
               onSubmit={async (v) => {
-                const ok = await save(a.id, input(v));
+                const ok = await save(a.id, input(v), a.updatedAt);
                 if (ok) setEditing(false);
                 return ok;
               }}
@@ -166,11 +169,11 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
                 {t('annotations.edit')}
               </Button>
               {a.status === 'open' ? (
-                <Button size="small" onClick={() => void save(a.id, input({ status: 'resolved' }))}>
+                <Button size="small" onClick={() => void save(a.id, input({ status: 'resolved' }), a.updatedAt)}>
                   {t('annotations.resolve')}
                 </Button>
               ) : (
-                <Button size="small" onClick={() => void save(a.id, input({ status: 'open' }))}>
+                <Button size="small" onClick={() => void save(a.id, input({ status: 'open' }), a.updatedAt)}>
                   {t('annotations.reopen')}
                 </Button>
               )}

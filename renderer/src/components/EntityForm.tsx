@@ -18,7 +18,7 @@ interface Values {
   sortOrder: number;
 }
 
-export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; entity?: EntitySummary }): React.JSX.Element {
+export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; entity?: EntitySummary & { changedAt?: string } }): React.JSX.Element {
   const { t } = useTranslation();
   const { changed, showError, lang } = useSession();
   const [open, setOpen] = useState(false);
@@ -48,12 +48,15 @@ export function EntityFormButton({ mode, entity }: { mode: 'create' | 'update'; 
       sortOrder: v.sortOrder,
     };
     try {
-      const saved = await getApi().saveEntity({ mode, entity: input });
+      const saved = await getApi().saveEntity({ mode, entity: input, ...(mode === 'update' && entity?.changedAt ? { seen: entity.changedAt } : {}) });
       changed();
       setOpen(false);
       void message.success(t('entityForm.savedWhat', { name: lang === 'en' ? saved.name.en : saved.name.zh }));
       if (mode === 'create') window.location.hash = hrefFor({ name: 'entity', id: saved.id });
     } catch (error) {
+      // Changed by someone else since the form was filled: said, and the page loads the latest beside
+      // the values typed here (a second save then writes them over it).
+      if (error instanceof CallError && error.code === 'CHANGED_ELSEWHERE') changed();
       if (error instanceof CallError && error.code === 'INVALID_INPUT') {
         const where = String(error.details?.where ?? '').replace(/^saveEntity\.entity\./, '');
         const field = where.startsWith('name.zh') ? 'nameZh' : where.startsWith('name.en') ? 'nameEn' : where;

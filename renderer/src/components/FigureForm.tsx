@@ -3,7 +3,7 @@
  * one or a new one). Every field is checked here with the same schemas main checks again; a
  * refusal from main is shown next to the field it names.
  */
-import { App, Button, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { Confirm } from './Confirm';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -161,14 +161,19 @@ export function FigureForm(props: {
     setQuoteSetAside(quote.trim() !== '' && restored.trim() === '');
   };
 
-  const save = async (values: Values): Promise<void> => {
+  // A save refused because the figure changed after the form was filled (another window, the command
+  // line, an import): what changed, kept beside the person's own values until they choose.
+  const [conflict, setConflict] = useState<CallError | null>(null);
+  const [seen, setSeen] = useState(f?.changedAt);
+  const save = async (values: Values, over?: string): Promise<void> => {
     setSaving(true);
     try {
       const saved = await getApi().saveFigure({
-        ...(f ? { id: f.id } : {}),
+        ...(f ? { id: f.id, seen: over ?? seen } : {}),
         figure: toFigureInput(values),
         ...(values.sourceId === NEW_SOURCE && values.newSource ? { newSource: toSourceInput(values.newSource) } : {}),
       });
+      setConflict(null);
       changed();
       props.onDirty?.(false);
       // Say what was saved: "已保存：智能机器人 产值（2023）".
@@ -178,6 +183,10 @@ export function FigureForm(props: {
       void message.success(newSource ? t('figureForm.savedWithSource', { what, source: newSource }) : t('figureForm.savedWhat', { what }));
       props.onSaved(saved);
     } catch (error) {
+      if (error instanceof CallError && error.code === 'CHANGED_ELSEWHERE') {
+        setConflict(error);
+        return;
+      }
       if (error instanceof CallError && (error.code === 'UNKNOWN_METRIC' || error.code === 'UNKNOWN_CITY')) {
         form.setFields([{ name: error.code === 'UNKNOWN_METRIC' ? 'metric' : 'cityCode', errors: [errorText(error, props.lang)] }]);
         return;
@@ -378,6 +387,40 @@ export function FigureForm(props: {
         </Typography.Paragraph>
       ) : null}
       <Divider style={{ margin: '12px 0' }} />
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={errorText(conflict, props.lang)}
+          action={
+            <Space direction="vertical">
+              <Button
+                size="small"
+                onClick={() => {
+                  // The figure as it is now: the form is filled again from it (the drawer reloads on the data version).
+                  props.onDirty?.(false);
+                  setConflict(null);
+                  changed();
+                }}>
+                {t('figureForm.loadLatest')}
+              </Button>
+              {conflict.details?.deleted ? null : (
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => {
+                    const at = String(conflict.details?.changedAt ?? '');
+                    setSeen(at);
+                    void save(form.getFieldsValue(true) as Values, at);
+                  }}>
+                  {t('figureForm.saveMineOver')}
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      ) : null}
       <Space>
         <Button type="primary" htmlType="submit" loading={saving}>
           {t('figureForm.save')}
