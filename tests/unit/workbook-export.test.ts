@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { exportWorkbook } from '../../electron/services/workbook/export';
 import { openTemp, tempDir } from '../helpers/files';
+import { openDataFile } from '../../electron/services/db/open';
 import { addTrickyFigures, exportTo, rowOf } from '../helpers/workbooks';
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
@@ -107,6 +108,45 @@ describe('exporting a workbook', () => {
     await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(fs.readdirSync(dir)).toEqual(['out.xlsx']);
     expect(fs.readFileSync(target, 'utf8')).toBe('the previous export');
+  });
+
+  it('writes one state of the file while another writer commits between its pages (an import from the command line)', async () => {
+    const { db, file } = openTemp();
+    const insert = db.prepare(
+      `INSERT INTO figures (scope, entity_id, metric, value, unit, qualifier, period, source_id, changed_at, changed_by)
+       VALUES ('entity', 'smart-robots', 'revenue', 7777, '100m_yuan', 'exact', '2023', 1, '2026-01-01T00:00:00Z', 't')`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run();
+    })();
+    const before = db.prepare(`SELECT count(*) FROM figures WHERE deleted_at IS NULL`).pluck().get() as number;
+    const target = path.join(tempDir(), 'out.xlsx');
+    let imported = false;
+    await exportWorkbook(db, target, {
+      lang: 'zh-CN',
+      progress: (done) => {
+        if (done === 0 || imported) return;
+        // The first page is written; the import commits every value and one more figure.
+        const other = openDataFile(file, { mustExist: true });
+        other.transaction(() => {
+          other.prepare(`UPDATE figures SET value = 5555 WHERE value = 7777`).run();
+          insert.run.call(other.prepare(insert.source));
+        })();
+        other.close();
+        imported = true;
+      },
+    });
+    expect(imported).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(target);
+    const sheet = book.getWorksheet('数据')!;
+    const values = new Set<unknown>();
+    for (let r = 2; r <= sheet.rowCount; r++) values.add(sheet.getRow(r).getCell(7).value);
+    // Rows of the first page at 7777 and the rest at 5555 was a state the file never held.
+    expect(values.has(7777)).toBe(true);
+    expect(values.has(5555)).toBe(false);
+    expect(sheet.rowCount - 1).toBe(before);
+    db.close();
   });
 
   it('fails with a clear error and leaves nothing when the destination cannot be written', async () => {

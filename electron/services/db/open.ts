@@ -32,7 +32,11 @@ export interface OpenOptions {
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** The native module the app's connection was opened with (Electron's build): further connections to the file load the same. */
+let openedWith: string | undefined;
+
 export function openDataFile(file: string, options: OpenOptions = {}): DB {
+  if (options.nativeBinding) openedWith = options.nativeBinding;
   const absolute = path.resolve(file);
   checkFileBeforeOpen(absolute, (options.mustExist ?? false) || (options.readOnly ?? false));
   if (options.readOnly) {
@@ -154,4 +158,32 @@ function asOpenError(error: unknown, file: string): unknown {
   // At open, "cannot open" means the folder or file may not be written.
   const condition = code === 'SQLITE_CANTOPEN' ? 'DB_READ_ONLY' : fileCondition(code);
   return condition ? new AppError(condition, error instanceof Error ? error.message : String(error), { path: file }) : error;
+}
+
+/**
+ * One consistent view of the file for work that reads it in pieces between waits (the workbook
+ * export writes a page of rows, then lets the zip stream drain): a second, read-only connection
+ * inside one read transaction, so what other writers commit meanwhile — the app's own connection,
+ * the command line, an import — is not seen half. Its first read fixes the view (WAL keeps it).
+ * For a connection to no file (in memory), that connection itself. `end()` closes the view.
+ */
+export function openSnapshot(db: DB): { db: DB; end: () => void } {
+  if (db.memory || db.name === '' || db.name === ':memory:') return { db, end: () => undefined };
+  const view = new Database(db.name, { readonly: true, fileMustExist: true, ...(openedWith ? { nativeBinding: openedWith } : {}) });
+  try {
+    view.pragma('busy_timeout = 3000');
+    registerFunctions(view);
+    view.exec('BEGIN');
+    view.prepare(`SELECT count(*) FROM meta`).get();
+  } catch (error) {
+    view.close();
+    throw asOpenError(error, db.name);
+  }
+  return {
+    db: view,
+    end: () => {
+      if (view.inTransaction) view.exec('COMMIT');
+      view.close();
+    },
+  };
 }

@@ -17,7 +17,7 @@ import { QUALIFIERS, UNITS, type Annotation, type Source } from '../../../shared
 import { AppError, type Lang } from '../../../shared/errors';
 import { authorName, formatValue } from '../../../shared/format';
 import { MESSAGES } from '../../../shared/i18n';
-import type { DB } from '../db/open';
+import { openSnapshot, type DB } from '../db/open';
 import { dataVersion, listEntities } from '../db/read';
 import { toAnnotation, toFigure, toSource, type AnnotationRow, type FigureRow, type SourceRow } from '../db/rows';
 import { APP_NAME, APP_VERSION } from '../version';
@@ -64,7 +64,15 @@ export async function exportWorkbook(db: DB, destination: string, options: Expor
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
     book.creator = `${APP_NAME} ${APP_VERSION}`;
     book.created = options.now ?? new Date();
-    const figures = await writeSheets(db, book, options);
+    // Every sheet from one view of the file: the figures are written a page at a time between waits,
+    // and another writer's commit meanwhile (an import) left rows of both states and a cover of neither.
+    const snapshot = openSnapshot(db);
+    let figures: number;
+    try {
+      figures = await writeSheets(snapshot.db, book, options);
+    } finally {
+      snapshot.end();
+    }
     await book.commit();
     fs.renameSync(temp, target);
     return { path: target, figures };
