@@ -67,6 +67,21 @@ describe('a save over a change the form did not see', () => {
     db.close();
   });
 
+  it('an annotation added to a figure deleted since (an import with removals): said so, with the way back, nothing written', async () => {
+    const { db, file } = openTemp();
+    const handlers = handlersOver(db, file);
+    const other = openDataFile(file, { mustExist: true });
+    await dispatch(handlersOver(other, file), 'deleteItem', { targetType: 'figure', targetId: String(ROBOTS) });
+    other.close();
+    const before = fullDump(db);
+    const refused = (await dispatch(handlers, 'saveAnnotation', { annotation: { targetType: 'figure', targetId: String(ROBOTS), status: 'open', body: '与年报核对', tags: [], includeInBriefing: false } })) as Refusal;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CHANGED_ELSEWHERE', details: { deleted: 1 } } });
+    // It read "输入无效（targetId）：指向不存在或已删除的记录（19）".
+    expect(describeError(refused.error, 'zh-CN')).toMatch(/^智能机器人 产值（2023）（.+）在你打开之后已被删除。你的修改没有保存，仍留在你的窗口中；可在“设置 ▸ 已删除的内容”中恢复它后再保存。$/);
+    expect(fullDump(db)).toBe(before);
+    db.close();
+  });
+
   it('of an industry and of an annotation: refused alike', async () => {
     const { db, file } = openTemp();
     const handlers = handlersOver(db, file);

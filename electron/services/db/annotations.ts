@@ -1,6 +1,7 @@
 /** Writing annotations on an entity or a figure, in the style of figures.ts. */
 import { AnnotationInput, AnnotationSnapshot } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { namedTargets } from './history';
 import type { DB } from './open';
 import { mustBeLive, mustExist, parseInput, recordRevision, setDeleted, type ChangeContext, type Tracked } from './revisions';
 import { toAnnotation, type AnnotationRow } from './rows';
@@ -34,7 +35,17 @@ function checkTarget(db: DB, input: AnnotationInput): void {
     input.targetType === 'entity'
       ? db.prepare(`SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL`).get(input.targetId)
       : /^\d+$/.test(input.targetId) && db.prepare(`SELECT 1 FROM figures WHERE id = ? AND deleted_at IS NULL`).get(Number(input.targetId));
-  if (!live) throw new AppError('INVALID_INPUT', 'unknown annotation target', { where: 'targetId', reason: `unknown ${input.targetType} ${input.targetId}`, problem: 'unknown_ref', value: input.targetId });
+  if (live) return;
+  // Deleted since the page showed it (an import with removals, another window): said as such, with the way back.
+  const deleted =
+    input.targetType === 'entity'
+      ? db.prepare(`SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NOT NULL`).get(input.targetId)
+      : /^\d+$/.test(input.targetId) && db.prepare(`SELECT 1 FROM figures WHERE id = ? AND deleted_at IS NOT NULL`).get(Number(input.targetId));
+  if (deleted) {
+    const names = namedTargets(db, [{ type: input.targetType, id: input.targetId }]);
+    throw new AppError('CHANGED_ELSEWHERE', 'annotation target deleted', { names: names.zh, namesEn: names.en, deleted: 1 });
+  }
+  throw new AppError('INVALID_INPUT', 'unknown annotation target', { where: 'targetId', reason: `unknown ${input.targetType} ${input.targetId}`, problem: 'unknown_ref', value: input.targetId });
 }
 
 /** Tags are kept trimmed, once each, in the order given. */
