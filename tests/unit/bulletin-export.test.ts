@@ -16,6 +16,7 @@ import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletin
 import { fullDump, runCliProcess, tempDataFile, tempDir } from '../helpers/files';
 import { officeConvert } from '../helpers/office';
 import { pdfPages, pdfText } from '../helpers/pdf';
+import { englishWordsCut } from '../helpers/briefing-check';
 
 /** Text without spaces or line breaks: the writers wrap lines where they like. */
 const flat = (text: string): string => text.replace(/\s+/g, '');
@@ -87,6 +88,32 @@ describe('cluster-brief issue export', () => {
       expect(text).toContain('抄送：各地级以上市。');
       expect(text).toContain('共印40份');
     }
+  }, 240_000);
+
+  it('in Word, as LibreOffice sets it, keeps every English word of a gloss whole and a number with its word, wherever a line ends', () => {
+    const file = initFile();
+    const db = openDataFile(file, { mustExist: true });
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    db.prepare(`UPDATE figures SET value = 156.8 WHERE id = ?`).run(robots);
+    // Paragraphs whose lead-in grows a character at a time: their figures and glosses reach every place on a line.
+    const base = draftContent(db, '集群运行情况', [robots, growth], '', 'bilingual');
+    const paragraph = base.blocks[1]!;
+    const blocks = Array.from({ length: 28 }, (_, k) => (paragraph.type === 'paragraph' ? { ...paragraph, content: [{ type: 'text' as const, text: `全省${'集'.repeat(k)}产值` }, ...paragraph.content.slice(1)] } : paragraph));
+    const draft = saveNewDraft(db, { ...base, blocks: [base.blocks[0]!, ...blocks] });
+    db.close();
+    const dir = tempDir();
+    const docx = path.join(dir, 'draft.docx');
+    exportIssue(file, String(draft.id), 'docx', docx);
+    const [pdf] = officeConvert([docx], 'pdf', dir);
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf!, '-'], { encoding: 'utf8' }).split('\n').map(flat);
+    // The glosses broke inside words ("bil / lion", "yu / an"), every space of theirs a no-break space.
+    const printed = lines.join('').split('15.68billion').length - 1;
+    expect(printed).toBeGreaterThanOrEqual(28);
+    expect(lines.reduce((n, line) => n + line.split('15.68billion').length - 1, 0), '"15.68" apart from "billion"').toBe(printed);
+    const { english, cut } = englishWordsCut(pdf!, ['over 15.68 billion yuan', 'New-generation electronics']);
+    expect(english.length).toBeGreaterThan(0);
+    expect(cut).toEqual([]);
   }, 240_000);
 
   it('gives the same text for an issued issue before and after the figures it references are edited and deleted', async () => {

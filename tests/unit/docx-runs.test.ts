@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { text, type Block, type BriefingDocument, type Line, type RunStyle } from '../../shared/document';
-import { toDocx } from '../../electron/services/briefing/docx';
+import { keptTogether, toDocx } from '../../electron/services/briefing/docx';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
 import { propertySeed } from '../helpers/seed';
 
@@ -41,7 +41,7 @@ function expectedItems(line: Line, numberOf: Map<number, number>, cited: Set<num
     }
     const printed = cleanForPrint(r.text);
     const look = LOOK[r.style ?? 'plain'];
-    return [...(r.nowrap ? printed.replace(/ /g, '\u00a0') : printed)].map((c) => (c === '\n' ? 'break' : `${c}|${look}`));
+    return [...(r.nowrap ? keptTogether(printed) : printed)].map((c) => (c === '\n' ? 'break' : `${c}|${look}`));
   });
 }
 

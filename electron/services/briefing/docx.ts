@@ -196,6 +196,17 @@ export async function toDocx(doc: BriefingDocument): Promise<Buffer> {
 
 type Out = WordBlock;
 
+/**
+ * A value in Word as the PDF keeps it, as far as Word's line breaking lets it: a no-break space only
+ * after a number ("15.68 billion"), so a long English value still breaks between its words (with every
+ * space no-break, LibreOffice broke it inside a word: "bil / lion", "yu / an"). A Chinese value may
+ * still break between two characters in Word: neither LibreOffice nor Word keeps CJK text together for
+ * a word joiner (U+2060, U+FEFF or U+200D, tried in LibreOffice), and the PDF is the issued form.
+ */
+export function keptTogether(value: string): string {
+  return value.replace(/(\d) /g, '$1\u00a0');
+}
+
 class WordWriter {
   /** Sources cited so far (their footnote is written at the first citation). */
   private readonly cited = new Set<number>();
@@ -239,7 +250,7 @@ class WordWriter {
       // Two note numbers side by side are set apart by a comma ("1,2", not "12").
       if (r.t === 'cite') return notes && r.n !== undefined ? [...(line[k - 1]?.t === 'cite' ? [noteRun(',')] : []), ...this.citation(r.n)] : [];
       const value = cleanForPrint(r.text);
-      const text = r.nowrap ? value.replace(/ /g, '\u00a0') : value;
+      const text = r.nowrap ? keptTogether(value) : value;
       return text.split('\n').map((part, i) => textRun(part, { ...base, ...runStyle(r.style), ...(i > 0 ? { break: 1 } : {}) }));
     });
   }
