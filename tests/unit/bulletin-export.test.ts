@@ -57,6 +57,10 @@ describe('cluster-brief issue export', () => {
       expect(text).toContain('2024年10月23日');
       expect(text).toContain(flat(EXAMPLE_TITLE));
       for (const figure of EXAMPLE_FIGURES) expect(text).toContain(figure);
+      // Its 报尾 too: the example showed every part of the format but that one.
+      expect(text).toContain('报送：示例报送单位。');
+      expect(text).toContain('抄送：示例抄送单位一，示例抄送单位二。');
+      expect(text).toContain('共印20份');
     }
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // Its tiers chart and the note under it share a page with the table before them: at 18 pt rows the chart took a page

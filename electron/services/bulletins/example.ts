@@ -73,7 +73,8 @@ export function exampleContent(db: DB): BulletinContent {
     format: 'cluster-brief/bulletin',
     formatVersion: 1,
     lang: 'zh',
-    frame: { ...FALLBACK_FRAME, unit: '示例编印单位', copies: null },
+    // A whole 报尾 too (报送, 抄送, 共印): the example shows every part of the format, each marked as an example.
+    frame: { ...FALLBACK_FRAME, unit: '示例编印单位', sendTo: ['示例报送单位'], copyTo: ['示例抄送单位一', '示例抄送单位二'], copies: 20 },
     title: EXAMPLE_TITLE,
     editorNote: '本期为示例，仅用于展示简报格式，内容全部取自默认数据集所引用的《中国日报》2024年10月23日报道。',
     blocks,
