@@ -71,6 +71,11 @@ export const contract = {
     input: NoInput,
     output: AppInfo,
   },
+  /** A number that changes when another connection (the command line, an import elsewhere) commits to the file: the window then offers to show it. */
+  getFileVersion: {
+    input: NoInput,
+    output: z.object({ version: z.number().int() }).strict(),
+  },
 
   // Long work: progress and cancel for jobs started by other channels (exports, imports).
   getJob: {

@@ -62,6 +62,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       schemaVersion: LATEST_SCHEMA_VERSION,
       dataVersion: dataVersion(db),
     }),
+    // SQLite's data_version: changed by another connection's commit, never by this one's.
+    getFileVersion: () => ({ version: db.pragma('data_version', { simple: true }) as number }),
     getJob: ({ id }) => ctx.jobs.get(id),
     cancelJob: ({ id }) => ctx.jobs.cancel(id),
 

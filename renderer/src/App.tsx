@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/i18n';
 import type { Theme } from '../../shared/workbench';
 import { ExportWorkbook } from './components/ExportWorkbook';
 import { FileHealthNotice } from './components/FileHealthNotice';
+import { OutsideChangeNotice } from './components/OutsideChangeNotice';
 import { SearchDialog } from './components/GlobalSearch';
 import { AnnotationsPage } from './pages/AnnotationsPage';
 import { BriefingPage } from './pages/BriefingPage';
@@ -194,6 +195,7 @@ function Shell({ dark, onTheme, onLang, onHeaderHeight }: { dark: boolean; onThe
       </Layout.Header>
       <Layout.Content style={{ padding: '24px 32px', maxWidth: 1440, width: '100%', margin: '0 auto' }}>
         <FileHealthNotice />
+        <OutsideChangeNotice />
         <Screen route={route} lang={lang} />
       </Layout.Content>
       <FirstStart />

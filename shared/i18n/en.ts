@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: {
+    outsideChange: 'Another program (a command-line import, this app on another computer) has just changed the data file; what is shown here is from before.',
+    outsideChangeShow: 'Show the latest',
     title: 'Cluster Brief',
     subtitle: "Guangdong's strategic industry clusters and future industries",
     language: 'Language',

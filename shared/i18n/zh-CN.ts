@@ -1,6 +1,8 @@
 /** 简体中文 — the default language. Every key here must exist in en.ts (a test checks it). */
 export const zhCN = {
   app: {
+    outsideChange: '数据文件刚被其他程序（如命令行导入或另一台电脑上的本应用）修改，这里显示的还是修改前的内容。',
+    outsideChangeShow: '显示最新数据',
     title: '产业集群简报工作台',
     subtitle: '广东战略性产业集群与未来产业',
     language: '界面语言',

@@ -543,3 +543,28 @@ test('a save over a colleague’s later change of the figure is held back, namin
   panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
   await expect(panel.getByRole('tab', { name: '修改历史', selected: true })).toBeVisible();
 });
+
+test('a change the command line makes to the data file is announced on the screen, and shown on request', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  const table = app.getByRole('table', { name: '数据' });
+  await expect(table).toContainText('超过100亿元');
+  colleagueSaves(harness.dataFile, 19, 150);
+  // The page kept showing 超过100亿元, with no sign, until something of its own reloaded it.
+  const notice = app.getByRole('alert').filter({ hasText: '数据文件刚被其他程序' });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await expect(table).toContainText('超过100亿元');
+  await notice.getByRole('button', { name: '显示最新数据' }).click();
+  await expect(table).toContainText('超过150亿元');
+  await expect(notice).toHaveCount(0);
+  // The app's own saves are no outside change: asked again after one (the window brought to the front), it says nothing.
+  await app.getByRole('button', { name: `编辑 ${ROBOTS}` }).click();
+  const panel = app.getByRole('dialog', { name: `编辑数据 · ${ROBOTS}` });
+  await panel.getByLabel('数值').fill('160');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(toast(app, '已保存：智能机器人 产值（2023）')).toBeVisible();
+  const asked = app.waitForResponse((r) => r.url().endsWith('/__harness/rpc/getFileVersion'));
+  await app.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await asked;
+  await app.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(notice).toHaveCount(0);
+});

@@ -54,6 +54,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   getEntity: { id: 'smart-robots' },
   getProvince: {},
   getAppInfo: {},
+  getFileVersion: {},
   getJob: { id: uuid },
   cancelJob: { id: uuid },
   listBriefings: {},
