@@ -800,7 +800,7 @@ export const en: Messages = {
     title: 'Title',
     titleRequired: 'Type a title; the draft is saved once it has one.',
     editorNote: "Editor's note",
-    editorNoteHelp: 'Optional.',
+    editorNoteHelp: 'Optional. Printed after “Editor’s note:”, which the issue adds itself.',
     body: 'Text',
     actions: 'Issue and export',
     readOnly: 'Issued on {{date}} by {{by}}: its text and every referenced figure are fixed. It can be read, exported or corrected.',

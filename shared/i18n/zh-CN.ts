@@ -798,7 +798,7 @@ export const zhCN = {
     title: '标题',
     titleRequired: '请填写标题；填写后自动保存。',
     editorNote: '按语',
-    editorNoteHelp: '可不填。',
+    editorNoteHelp: '可不填。打印时前面自动加“按语：”，不必再写。',
     body: '正文',
     actions: '签发与导出',
     readOnly: '本期已于 {{date}} 由 {{by}} 签发，内容和引用的数据均已固定，只能查看、导出或更正。',

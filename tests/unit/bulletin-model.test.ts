@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { issueLine } from '../../electron/services/briefing/templates/bulletin';
+import { issueLine, withoutNoteLabel } from '../../electron/services/briefing/templates/bulletin';
+import { bulletinModel } from '../../electron/services/bulletins/export';
+import { printedTexts } from '../../electron/services/briefing/render';
+import { draftContent, openBulletinApp } from '../helpers/bulletins';
 import { Block, blockLines, bulletinTailLines, type BulletinHead, type BulletinTail } from '../../shared/document';
 
 const linesText = (b: Block): string[] => blockLines(b).map((l) => l.map((r) => (r.t === 'text' ? r.text : '')).join(''));
@@ -60,5 +63,29 @@ describe('the 简报 head and tail blocks', () => {
     expect(Block.safeParse({ type: 'bulletinTail', lang: 'fr', sendTo: [], copyTo: [], copies: null }).success).toBe(false);
     expect(Block.safeParse({ type: 'bulletinTail', lang: 'zh', sendTo: [], copyTo: [], copies: -1 }).success).toBe(false);
     expect(Block.safeParse({ type: 'bulletinHead', name: '简报', issueLine: '第1期', unit: '', date: '' }).success).toBe(false);
+  });
+});
+
+describe('the 按语', () => {
+  it('prints one label: a label typed at its start ("按：", "编者按：", "Editor’s note:") is not printed after the issue’s own', () => {
+    const labels = fc.constantFrom('', '按：', '按:', '按语：', ' 按语 ： ', '编者按：', "Editor's note: ", 'Editor’s note:', 'NOTE: ');
+    const body = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => withoutNoteLabel(s) === s && /^\S/.test(s));
+    fc.assert(
+      fc.property(labels, body, (label, text) => {
+        expect(withoutNoteLabel(label + text)).toBe(text);
+      }),
+    );
+    // Words that only begin like a label stay whole.
+    expect(withoutNoteLabel('按照省政府部署，现将有关情况通报如下。')).toBe('按照省政府部署，现将有关情况通报如下。');
+    expect(withoutNoteLabel('Notes on the third quarter')).toBe('Notes on the third quarter');
+  });
+
+  it('as the issue prints it: "按语：" once', async () => {
+    const { db, api } = openBulletinApp();
+    const draft = await api('createBulletinDraft', { content: { ...draftContent(db, '三季度运行情况', []), editorNote: '按：本期供各地参阅。' } });
+    const printed = printedTexts(bulletinModel(db, draft.id).model).map((t) => t.text);
+    expect(printed).toContain('本期供各地参阅。');
+    expect(printed.join('\n')).not.toContain('按：本期');
+    db.close();
   });
 });

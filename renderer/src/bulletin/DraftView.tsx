@@ -275,10 +275,10 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
       </div>
       <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ maxWidth: 1000 }}>
         <Form.Item label={t('bulletins.title')} htmlFor="bulletin-title-input" validateStatus={titleMissing ? 'error' : undefined} help={titleMissing ? t('bulletins.titleRequired') : undefined}>
-          <Input id="bulletin-title-input" value={content.title} maxLength={200} onChange={(e) => edit({ title: e.target.value })} />
+          <Input id="bulletin-title-input" value={content.title} maxLength={200} showCount onChange={(e) => edit({ title: e.target.value })} />
         </Form.Item>
         <Form.Item label={t('bulletins.editorNote')} htmlFor="bulletin-note" extra={t('bulletins.editorNoteHelp')}>
-          <Input.TextArea id="bulletin-note" value={content.editorNote} maxLength={5000} autoSize={{ minRows: 2, maxRows: 8 }} onChange={(e) => edit({ editorNote: e.target.value })} />
+          <Input.TextArea id="bulletin-note" value={content.editorNote} maxLength={5000} showCount autoSize={{ minRows: 2, maxRows: 8 }} onChange={(e) => edit({ editorNote: e.target.value })} />
         </Form.Item>
         <Form.Item label={<span id="bulletin-lang">{t('bulletins.lang')}</span>}>
           <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => void changeLang(l)} />

@@ -99,7 +99,7 @@ function NewDraft({ lang }: { lang: Lang }): React.JSX.Element {
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form layout="inline" colon={false} onFinish={() => void create()} style={{ rowGap: 8 }}>
         <Form.Item label={t('bulletins.newTitle')} htmlFor="new-bulletin-title" style={{ minWidth: 360 }}>
-          <Input id="new-bulletin-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          <Input id="new-bulletin-title" value={title} maxLength={200} showCount onChange={(e) => setTitle(e.target.value)} />
         </Form.Item>
         <Form.Item label={<span id="new-bulletin-lang">{t('bulletins.lang')}</span>}>
           <LangChoice labelledBy="new-bulletin-lang" value={docLang} onChange={setDocLang} />

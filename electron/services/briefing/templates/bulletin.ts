@@ -83,6 +83,14 @@ interface Place {
   counts: Record<'paragraph' | 'table' | 'chart' | 'quote', number>;
 }
 
+/**
+ * The 按语 as typed, without a label of its own at its start ("按：", "编者按：", "Editor's note:"):
+ * the issue prints its own "按语：" before it, and printed "按语：按：…".
+ */
+export function withoutNoteLabel(note: string): string {
+  return note.replace(/^\s*(?:(?:编者)?按语?|editor[’']?s\s+note|note)\s*[：:]\s*/iu, '');
+}
+
 export function bulletinDocument(content: BulletinContent, resolver: BulletinResolver, issue: BulletinIssue): BriefingDocument {
   return new BulletinBuilder(content, resolver, issue).build();
 }
@@ -112,7 +120,8 @@ class BulletinBuilder {
       { type: 'bulletinHead', name: f.name, issueLine: issueLine(this.issue.number, content.lang), unit: f.unit, date: c.dateText(this.issue.date), marking: f.marking, copyNumber: f.copyNumber },
       { type: 'paragraph', runs: [text(content.title, { from: this.origin(this.words.title) })], style: 'bulletinTitle' },
     ];
-    if (content.editorNote.trim()) blocks.push({ type: 'paragraph', runs: [text(this.words.editorNote, { style: 'strong', lang: c.main }), text(content.editorNote, { from: this.origin(this.c.main === 'zh' ? '按语' : "editor's note") })], style: 'editorNote' });
+    const note = withoutNoteLabel(content.editorNote);
+    if (note.trim()) blocks.push({ type: 'paragraph', runs: [text(this.words.editorNote, { style: 'strong', lang: c.main }), text(note, { from: this.origin(this.c.main === 'zh' ? '按语' : "editor's note") })], style: 'editorNote' });
     for (const b of content.blocks) blocks.push(...this.block(b));
     if (blocks.some((b) => b.type !== 'bulletinHead' && hasCite(b))) {
       blocks.push({ type: 'heading', level: 3, runs: [text(this.words.notes, { lang: c.main })], toc: false }, { type: 'notes', compact: false, items: [] });
