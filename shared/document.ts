@@ -134,9 +134,9 @@ export function bulletinTailLines(b: BulletinTail): { label: string; text: strin
   return [...list(w.sendTo, b.sendTo), ...list(w.copyTo, b.copyTo), ...(b.copies !== null && b.copies > 0 ? [{ label: '', text: w.copies(b.copies), items: [w.copies(b.copies)] }] : [])];
 }
 
-/** The head's strings in reading order (marking, copy number, name, issue line, unit, date), those that print. */
+/** The head's strings in reading order (marking, copy number, name, issue line, unit, date — a bilingual one a language a line, as it prints), those that print. */
 export function bulletinHeadTexts(b: BulletinHead): string[] {
-  return [b.marking, b.copyNumber, b.name, b.issueLine, b.unit, b.date].filter((v) => v !== '');
+  return [b.marking, b.copyNumber, b.name, b.issueLine, b.unit, ...b.date.split(DATES_JOINED)].filter((v) => v !== '');
 }
 
 export const Block: z.ZodType<Block> = z.lazy(() =>
@@ -300,3 +300,6 @@ export function citeMark(line: Line, k: number): string {
   return k > 0 && line[k - 1]!.t === 'cite' ? `,${n}` : n;
 }
 
+
+/** Between a bilingual date's two languages ("2026年12月3日 / 3 December 2026"); the 简报's head sets each on a line of its own. */
+export const DATES_JOINED = ' / ';

@@ -22,7 +22,7 @@ const line = (value: string): Line => (value ? [text(value)] : []);
 
 describe('the 简报 head and tail in Word', () => {
   it('prints marking, copy number, red name, issue line, unit and date, then 报送, 抄送 and 共印N份, in that order', async () => {
-    const head = { marking: line('内部资料 注意保存'), copyNumber: line('编号：0012'), name: line('广东省战略性产业集群工作简报'), issue: line('2026年第12期（总第48期）'), unit: line('广东省工业和信息化厅编印'), date: line('2026年11月28日') };
+    const head = { marking: line('内部资料 注意保存'), copyNumber: line('编号：0012'), name: line('广东省战略性产业集群工作简报'), issue: line('2026年第12期（总第48期）'), unit: line('广东省工业和信息化厅编印'), date: [line('2026年11月28日')] };
     const tail = { lists: [{ label: '报送：', text: line('省委办公厅，省政府办公厅。') }, { label: '抄送：', text: line('') }, { label: '抄送：', text: line('各地级以上市工业和信息化主管部门。') }], copies: line('共印80份') };
     const body = '全省20个战略性产业集群增加值同比增长5.2%。';
     const doc = new Document({

@@ -120,6 +120,27 @@ describe('cluster-brief issue export', () => {
     expect(cut).toEqual([]);
   }, 240_000);
 
+  it('sets a bilingual head’s date a language a line, leaving the 编印单位 its line, in the PDF and in Word', () => {
+    const file = initFile();
+    const db = openDataFile(file, { mustExist: true });
+    const base = draftContent(db, '集群运行情况', [], '全省战略性产业集群保持增长', 'bilingual');
+    const draft = saveNewDraft(db, { ...base, frame: { ...base.frame, unit: '广东省工业和信息化厅产业集群处' } });
+    db.close();
+    const dir = tempDir();
+    const pdf = path.join(dir, 'head.pdf');
+    const docx = path.join(dir, 'head-word.docx');
+    exportIssue(file, String(draft.id), 'pdf', pdf);
+    exportIssue(file, String(draft.id), 'docx', docx);
+    const [word] = officeConvert([docx], 'pdf', dir);
+    for (const printed of [pdf, word!]) {
+      const lines = execFileSync('pdftotext', ['-layout', '-l', '1', '-enc', 'UTF-8', printed, '-'], { encoding: 'utf8' }).split('\n').map(flat);
+      // It was "…产业集 / 群处" beside the one-line date in the PDF, and "…3日 / 3 / December 2026" in Word.
+      expect(lines.some((l) => l.includes('广东省工业和信息化厅产业集群处')), printed).toBe(true);
+      expect(lines.some((l) => /\d{4}年\d{1,2}月\d{1,2}日$/.test(l)), printed).toBe(true);
+      expect(lines.some((l) => /^\d{1,2}(January|February|March|April|May|June|July|August|September|October|November|December)\d{4}$/.test(l)), printed).toBe(true);
+    }
+  }, 240_000);
+
   it('gives the same text for an issued issue before and after the figures it references are edited and deleted', async () => {
     const file = initFile();
     const { db, api } = openBulletinApp(file);

@@ -7,7 +7,7 @@
  */
 import type { BriefingLang, BriefingRequest } from '../../../shared/briefing';
 import { BRIEFING_WORDS, longDate, type BriefingWords } from '../../../shared/briefing-words';
-import { numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
+import { DATES_JOINED, numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
 import type { Annotation, Bilingual, EntityDetail, Figure, Milestone, Source } from '../../../shared/domain';
 import { formatFigure } from '../../../shared/format';
 import { MESSAGES, type Messages } from '../../../shared/i18n';
@@ -137,7 +137,7 @@ export class Composer {
   }
 
   dateText(iso: string): string {
-    return this.both ? `${longDate(iso, 'zh')} / ${longDate(iso, 'en')}` : longDate(iso, this.main);
+    return this.both ? `${longDate(iso, 'zh')}${DATES_JOINED}${longDate(iso, 'en')}` : longDate(iso, this.main);
   }
 
   // ---- data --------------------------------------------------------------------------------------

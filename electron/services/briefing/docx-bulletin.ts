@@ -23,7 +23,8 @@ export interface WordBulletinHead {
   issue: Line;
   /** 编印单位 (left) and 印发日期 (right). */
   unit: Line;
-  date: Line;
+  /** The date; a bilingual one a language a line, each at the right margin. */
+  date: Line[];
 }
 
 export interface WordBulletinTail {
@@ -61,7 +62,7 @@ export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, wid
     paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }, runs(head.issue, {})),
     paragraph(
       { tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } } },
-      [...runs(head.unit, {}), textRun('\t'), ...runs(head.date, {})],
+      [...runs(head.unit, {}), ...head.date.flatMap((d, i) => [...(i > 0 ? [textRun('', { break: 1 })] : []), textRun('\t'), ...runs(d, {})])],
     ),
   );
   return out;

@@ -23,7 +23,7 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Packer, TableLayoutType, TabStopType, WidthType, type Document, type IParagraphStyleOptions } from 'docx';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
-import { bulletinTailLines, numberNotes, text, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { DATES_JOINED, bulletinTailLines, numberNotes, text, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartNumbers } from './chart-option';
 import { bulletinHeadParagraphs, bulletinTailParagraphs } from './docx-bulletin';
 import { chartPng, type ChartNames } from './chart-png';
@@ -329,7 +329,8 @@ class WordWriter {
       case 'bulletinHead': {
         const line = (v: string): Line => (v ? [text(v)] : []);
         return bulletinHeadParagraphs(
-          { marking: line(b.marking), copyNumber: line(b.copyNumber), name: line(b.name), issue: line(b.issueLine), unit: line(b.unit), date: line(b.date) },
+          // A bilingual date a language a line, each at the right tab (on one, Word wrapped it: "…3日 / 3 ⏎ December 2026").
+          { marking: line(b.marking), copyNumber: line(b.copyNumber), name: line(b.name), issue: line(b.issueLine), unit: line(b.unit), date: b.date.split(DATES_JOINED).map(line) },
           (l, base) => this.runs(l, base),
           this.m.contentTwips,
         );

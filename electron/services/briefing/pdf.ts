@@ -8,7 +8,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Content, CustomTableLayout, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { CHART_COLORS } from '../../../shared/charts/style';
-import { BULLETIN_RED, bulletinTailLines, citeMark, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { BULLETIN_RED, DATES_JOINED, bulletinTailLines, citeMark, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartOptionFor } from './chart-option';
 import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage } from './glyphs';
@@ -574,11 +574,13 @@ class Writer {
    * Two texts on one line, one at each edge (a borderless one-row table: pdfmake's columns can lose a
    * column). The right one (a date, a copy number) gets the room it needs, up to 70% of the line.
    */
-  private pair(left: string, right: string, style: string, size: number, bold: boolean): Content {
+  /** `rightLines`: the right side's lines (a bilingual date, a language a line), as wide as the longest. */
+  private pair(left: string, right: string, style: string, size: number, bold: boolean, rightLines: string[] = [right]): Content {
     const room = this.width - 18;
-    const rightWidth = Math.min(room * 0.7, Math.ceil(measureText(oneLine(right), size, bold, 'serif') * 1.05) + 2);
-    const cell = (v: string, alignment: 'left' | 'right'): TableCell => ({ text: v ? this.textRuns(oneLine(v), undefined, {}) : '', style, alignment }) as TableCell;
-    return { table: { widths: [room - rightWidth, rightWidth], dontBreakRows: true, body: [[cell(left, 'left'), cell(right, 'right')]] }, layout: 'columns' } as Content;
+    const rightWidth = Math.min(room * 0.7, Math.ceil(Math.max(...rightLines.map((l) => measureText(oneLine(l), size, bold, 'serif'))) * 1.05) + 2);
+    const runs = (lines: string[]): Content[] => lines.flatMap((l, i) => [...(i > 0 ? [{ text: '\n' } as Content] : []), ...(this.textRuns(oneLine(l), undefined, {}) as Content[])]);
+    const cell = (lines: string[], alignment: 'left' | 'right'): TableCell => ({ text: lines.join('') ? runs(lines) : '', style, alignment }) as TableCell;
+    return { table: { widths: [room - rightWidth, rightWidth], dontBreakRows: true, body: [[cell([left], 'left'), cell(rightLines, 'right')]] }, layout: 'columns' } as Content;
   }
 
   /** 报头: marking and copy number; the name, large, red and centred; the issue line; unit and date; the red rule. */
@@ -591,7 +593,8 @@ class Writer {
         ...(b.marking || b.copyNumber ? [this.pair(b.marking, b.copyNumber, 'headMarking', 14, true)] : []),
         { text: this.textRuns(name, undefined, {}), style: 'headName', fontSize: nameSize },
         ...(b.issueLine ? [{ text: this.textRuns(oneLine(b.issueLine), undefined, {}), style: 'headIssue' }] : []),
-        this.pair(b.unit, b.date, 'headUnit', 14, false),
+        // A bilingual date a language a line: on one, it left the 编印单位 a column too narrow ("…产业集 / 群处").
+        this.pair(b.unit, b.date, 'headUnit', 14, false, b.date.split(DATES_JOINED)),
         { canvas: [{ type: 'line', x1: 0, y1: 0, x2: this.width, y2: 0, lineWidth: 2, lineColor: BULLETIN_RED }], margin: [0, 4, 0, 20] },
       ],
     } as Content;
