@@ -71,9 +71,9 @@ export const BriefingExportResult = z.object({
 export type BriefingExportResult = z.infer<typeof BriefingExportResult>;
 
 /** The file name offered in the save dialog, e.g. "briefing-full-zh-2026-11-28.pdf". */
-export function suggestedBriefingFileName(request: Pick<BriefingRequest, 'template' | 'lang' | 'entityIds'>, date: string): string {
+export function suggestedBriefingFileName(request: Pick<BriefingRequest, 'template' | 'lang' | 'entityIds'>, date: string, extension: 'pdf' | 'docx' = 'pdf'): string {
   const about = request.template === 'fact-sheet' ? `-${request.entityIds[0] ?? ''}` : '';
-  return `briefing-${request.template}${about}-${request.lang}-${date}.pdf`;
+  return `briefing-${request.template}${about}-${request.lang}-${date}.${extension}`;
 }
 
 /** An industry whose latest output figure falls outside its output tier: the briefing prints the figure. */

@@ -105,7 +105,8 @@ export const contract = {
     output: BriefingPreview,
   },
   exportBriefing: {
-    input: z.object({ request: BriefingRequest, openAfter: z.boolean() }).strict(),
+    // format: the PDF, or the same briefing as Word (.docx) to finish there.
+    input: z.object({ request: BriefingRequest, openAfter: z.boolean(), format: z.enum(['pdf', 'docx']).default('pdf') }).strict(),
     output: BriefingExportResult,
   },
   /** What the builder warns about before export: industries whose latest output figure and tier disagree. */

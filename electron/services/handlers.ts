@@ -75,7 +75,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const { pdf, pages } = await renderBriefing(db, request);
       return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
     },
-    exportBriefing: ({ request, openAfter }) => exportBriefing(db, ctx.host, request, openAfter),
+    exportBriefing: ({ request, openAfter, format }) => exportBriefing(db, ctx.host, request, openAfter, new Date(), format),
     briefingWarnings: ({ request }) => briefingWarnings(db, request),
     ...workbookHandlers(ctx),
     // Workbench (issue 3)

@@ -335,6 +335,7 @@ export const en: Messages = {
     previewInfo_other: '{{pages}} pages, {{size}} KB',
     export: 'Export PDF',
     openAfter: 'Open the file after exporting',
+    exportWord: 'Export Word',
     exported: 'Exported: {{path}}',
     exportCancelled: 'Export cancelled; no file was written.',
     needEntity: 'Choose one industry.',

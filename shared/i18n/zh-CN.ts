@@ -333,6 +333,7 @@ export const zhCN = {
     previewInfo_other: '共 {{pages}} 页，{{size}} KB',
     export: '导出 PDF',
     openAfter: '导出后打开文件',
+    exportWord: '导出 Word',
     exported: '已导出：{{path}}',
     exportCancelled: '已取消导出，未写入任何文件。',
     needEntity: '请选择一个产业。',

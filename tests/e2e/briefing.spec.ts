@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { expectFirstPageDrawn } from '../helpers/preview';
 import { ARTIFACTS, expect, test } from './fixtures';
@@ -56,6 +57,14 @@ test('build a fact sheet, preview it, export it, and run the saved settings agai
   expect(text).toContain('Smart robots');
   expect(text).toContain('超过100亿元');
   expect(text).toContain('内部资料');
+
+  // The same briefing as Word, to finish there (the builder offered only the PDF).
+  await app.getByRole('button', { name: '导出 Word' }).click();
+  await expect(app.getByRole('status')).toContainText(/已导出：.*\.docx/, { timeout: 30_000 });
+  const word = fs.readdirSync(harness.saveDir).find((f) => f.endsWith('.docx'));
+  expect(word).toMatch(/^briefing-fact-sheet-smart-robots-bilingual-\d{4}-\d{2}-\d{2}\.docx$/);
+  const documentXml = await (await JSZip.loadAsync(fs.readFileSync(path.join(harness.saveDir, word!)))).file('word/document.xml')!.async('string');
+  for (const words of ['机器人产业周报', '智能机器人', 'Smart robots', '超过100亿元']) expect(documentXml).toContain(words);
 
   await app.getByRole('textbox', { name: '简报名称' }).fill('机器人周报');
   await app.getByRole('button', { name: '保存简报设置' }).click();

@@ -10,6 +10,7 @@ import { suggestedBriefingFileName, type BriefingExportResult, type BriefingRequ
 import { AppError } from '../../../shared/errors';
 import type { DB } from '../db/open';
 import type { Host } from '../host';
+import { renderBriefingDocx } from './docx-render';
 import { localDate, renderBriefing } from './render';
 
 /** Writes bytes to `file` through a temporary sibling and a rename; the old file survives any failure. */
@@ -33,7 +34,12 @@ export function writeFileReplacing(file: string, bytes: Buffer): void {
   }
 }
 
-export async function exportBriefing(db: DB, host: Host, request: BriefingRequest, openAfter: boolean, now: Date = new Date()): Promise<BriefingExportResult> {
+export async function exportBriefing(db: DB, host: Host, request: BriefingRequest, openAfter: boolean, now: Date = new Date(), format: 'pdf' | 'docx' = 'pdf'): Promise<BriefingExportResult> {
+  if (format === 'docx') {
+    // The same briefing as Word, to finish there (docx-render.ts: a one-page brief at its PDF's fit).
+    const { docx } = await renderBriefingDocx(db, request, now);
+    return saveThroughHost(host, docx, { suggestedName: suggestedBriefingFileName(request, localDate(now), 'docx'), filters: [{ name: 'Word', extensions: ['docx'] }] }, openAfter);
+  }
   const { pdf } = await renderBriefing(db, request, now);
   return saveThroughHost(host, pdf, { suggestedName: suggestedBriefingFileName(request, localDate(now)), filters: [{ name: 'PDF', extensions: ['pdf'] }] }, openAfter);
 }

@@ -107,9 +107,12 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
   const [previewed, setPreviewed] = useState<string | null>(null);
   const stale = previewed !== null && previewed !== JSON.stringify(request);
 
-  const doExport = (): Promise<void> =>
+  // Which of the two exports is under way (its button spins).
+  const [exporting, setExporting] = useState<'pdf' | 'docx'>('pdf');
+  const doExport = (format: 'pdf' | 'docx'): Promise<void> =>
     run('export', async () => {
-      const result = await getApi().exportBriefing({ request, openAfter });
+      setExporting(format);
+      const result = await getApi().exportBriefing({ request, openAfter, format });
       setNotice(result.path ? { type: 'success', text: t('briefingBuilder.exported', { path: result.path }) } : { type: 'info', text: t('briefingBuilder.exportCancelled') });
     });
 
@@ -274,17 +277,20 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
                 <Button type="primary" onClick={() => void doPreview()} disabled={needsEntity || busy !== null}>
                   {t('briefingBuilder.preview')}
                 </Button>
-                {disagreements.length > 0 ? (
-                  <Confirm title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport()} danger={false} disabled={needsEntity || busy !== null}>
-                    <Button loading={busy === 'export'} disabled={needsEntity || busy !== null}>
-                      {t('briefingBuilder.export')}
+                {(['pdf', 'docx'] as const).map((format) => {
+                  const label = t(format === 'pdf' ? 'briefingBuilder.export' : 'briefingBuilder.exportWord');
+                  return disagreements.length > 0 ? (
+                    <Confirm key={format} title={t('tierCheck.exportConfirm')} okText={t('tierCheck.exportAnyway')} cancelText={t('tierCheck.cancel')} onConfirm={() => void doExport(format)} danger={false} disabled={needsEntity || busy !== null}>
+                      <Button loading={busy === 'export' && exporting === format} disabled={needsEntity || busy !== null}>
+                        {label}
+                      </Button>
+                    </Confirm>
+                  ) : (
+                    <Button key={format} onClick={() => void doExport(format)} loading={busy === 'export' && exporting === format} disabled={needsEntity || busy !== null}>
+                      {label}
                     </Button>
-                  </Confirm>
-                ) : (
-                  <Button onClick={() => void doExport()} loading={busy === 'export'} disabled={needsEntity || busy !== null}>
-                    {t('briefingBuilder.export')}
-                  </Button>
-                )}
+                  );
+                })}
                 <Checkbox checked={openAfter} onChange={(e) => setOpenAfter(e.target.checked)}>
                   {t('briefingBuilder.openAfter')}
                 </Checkbox>
