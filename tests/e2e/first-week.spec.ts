@@ -476,6 +476,8 @@ test('deleting a figure says what was deleted and how to bring it back', async (
   await app.getByRole('tooltip').getByRole('button', { name: '删除这条数据' }).click();
   // It said nothing: the row was simply gone.
   await expect(toast(app, '已删除：智能机器人 产值（2023）（可撤销，或在“设置 ▸ 已删除的内容”中恢复）')).toBeVisible();
+  // The keyboard is at the page's heading, not thrown back to the page's start with the deleted row's button.
+  await expect(app.getByRole('heading', { level: 1, name: '智能机器人' })).toBeFocused();
   await app.keyboard.press('Control+z');
   await expect(app.getByRole('table', { name: '数据' })).toContainText('超过100亿元');
 });

@@ -47,6 +47,22 @@ export function FigureDrawer({ target, lang, onClose }: { target: DrawerTarget |
     dirty.current = false;
     onClose();
   };
+  // After a deletion the button that opened the panel is gone with its row, and the keyboard's focus
+  // fell to the page's start: it goes to the page's heading instead, where the message is read.
+  const deleted = useRef(false);
+  const closeDeleted = (): void => {
+    deleted.current = true;
+    close();
+  };
+  const afterOpenChange = (open: boolean): void => {
+    if (open || !deleted.current) return;
+    deleted.current = false;
+    const heading = document.querySelector<HTMLElement>('main h1, h1');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    // After the panel has handed the focus back (to the gone button: the page's start).
+    setTimeout(() => heading.focus(), 0);
+  };
   useMessagesBeside(target !== null);
   // What the panel shows: the figure it was opened on, or one the form pointed to (the same period's
   // existing figure); a new target from the page starts over.
@@ -67,13 +83,14 @@ export function FigureDrawer({ target, lang, onClose }: { target: DrawerTarget |
       onClose={() => confirmDiscard(dirty.current, close)}
       size={PANEL_WIDTH}
       destroyOnHidden
+      afterOpenChange={afterOpenChange}
       title={shown?.id ? `${t('figureForm.titleEdit')} · ${shown.name}` : t('figureForm.titleNew')}
       closable={{ 'aria-label': t('figureForm.cancel') }}
     >
       {shown === null ? null : shown.id === null ? (
         <FigureForm figure={null} defaults={shown.defaults ?? {}} lang={lang} onSaved={close} onDirty={onDirty} onOpenFigure={openFigure} />
       ) : (
-        <FigureTabs key={shown.id} id={shown.id} name={shown.name} lang={lang} onClose={close} onDirty={onDirty} onOpenFigure={openFigure} />
+        <FigureTabs key={shown.id} id={shown.id} name={shown.name} lang={lang} onClose={closeDeleted} onDirty={onDirty} onOpenFigure={openFigure} />
       )}
     </Drawer>
   );
