@@ -10,7 +10,7 @@ import { printedValue } from '../../shared/bulletin-ref';
 import type { Client } from '../../shared/client';
 import type { FigureListRow } from '../../shared/workbench';
 import { blocksToDoc, docToBlocks } from '../../renderer/src/bulletin/editor/convert';
-import { metricsNamed, searchFigures, snapshotOfRow, valueMatches } from '../../renderer/src/bulletin/editor/figureSearch';
+import { looksLikeValue, metricsNamed, searchFigures, snapshotOfRow, valueMatches } from '../../renderer/src/bulletin/editor/figureSearch';
 import { draftContent, openBulletinApp, seededFigure, type Api } from '../helpers/bulletins';
 
 /** The page's client, as far as the search needs it, over the test's channels. */
@@ -34,6 +34,12 @@ describe('finding a figure to reference', () => {
       const found = await search(q);
       expect(found[0]?.id, `${q}: ${found.map(describeRow).join('; ')}`).toBe(revenue); // the value itself first, then text that mentions it
     }
+    // A value alone finds the figures that read so, not every figure whose source sentence holds a 5 and a 2.
+    for (const q of ['5.2', '5.2%', '40%']) {
+      const found = await search(q);
+      expect(found.length, q).toBeGreaterThan(0);
+      expect(found.filter((r) => !valueMatches(r, q)).map(describeRow), q).toEqual([]);
+    }
     expect(await search('火星基地')).toEqual([]);
     expect(await search('   ')).toEqual([]);
     db.close();
@@ -48,6 +54,8 @@ describe('finding a figure to reference', () => {
     expect(valueMatches({ value: 9.2, unit: 'percent', qualifier: 'exact' }, '9.2%')).toBe(true);
     expect(valueMatches({ value: 9.2, unit: 'percent', qualifier: 'exact' }, '5.2%')).toBe(false);
     expect(valueMatches({ value: 9.2, unit: 'percent', qualifier: 'exact' }, '百分比')).toBe(false);
+    for (const q of ['5.2', '9.2%', '近3万亿元', '3 万亿', 'over 500 billion yuan', '12,000']) expect(looksLikeValue(q), q).toBe(true);
+    for (const q of ['智能机器人', '2023年产值', 'robots 2023', '第3期']) expect(looksLikeValue(q), q).toBe(false);
   });
 });
 

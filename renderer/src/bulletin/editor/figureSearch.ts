@@ -61,6 +61,9 @@ export async function searchFigures(api: Pick<Client, 'listFigures'>, query: str
     out.push(row);
   };
   for (const row of byValue?.rows ?? []) if (valueMatches(row, q)) add(row);
+  // A value and nothing else ("5.2", "40%", "3万亿元") that some figure reads as: those figures only. The
+  // text search splits it into numbers found in every other source sentence ("5.2" listed all 24).
+  if (out.length > 0 && looksLikeValue(q)) return out.slice(0, LIMIT * 2);
   for (const page of others) page.rows.forEach(add);
   // Best first: the value as typed, then the industry's own name, then the metric, then text that only mentions it.
   const rank = (row: FigureListRow): number => (valueMatches(row, q) ? 0 : nameMatches(row, q) ? 1 : metrics.includes(row.metric) ? 2 : 3);
@@ -69,6 +72,11 @@ export async function searchFigures(api: Pick<Client, 'listFigures'>, query: str
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .slice(0, LIMIT * 2)
     .map((x) => x.row);
+}
+
+/** Only a number, with perhaps a qualifier and a unit: 5.2, 9.2%, 近3万亿元, over 500 billion yuan. */
+export function looksLikeValue(query: string): boolean {
+  return /^(?:约|近|超过|至少|目标|about|nearly|over|at least|target:?)?\s*[\d.,，\s]*\d[\d.,，]*\s*(?:%|万亿元?|亿元?|万元?|元|trillion|billion|million|yuan|\s)*$/iu.test(query.trim());
 }
 
 /** Does the figure's industry (or group) name, in either language, hold the words typed? */
