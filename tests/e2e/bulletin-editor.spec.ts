@@ -343,6 +343,21 @@ test('pasted text keeps what the format holds and drops the rest: headings of an
     ]);
 });
 
+test('a pasted table keeps its cells apart, a row a paragraph; the copied document’s note numbers are left out', async ({ app, harness }) => {
+  const title = '粘贴表格';
+  await newDraft(app, title);
+  await app.getByRole('textbox', { name: '正文' }).click();
+  await pasteHtml(app, `<p>产值<sup>1</sup>稳步增长。</p><table><tr><th>集群</th><th>产值</th></tr><tr><td>新能源</td><td>超过5000亿元</td></tr></table>`);
+  // The cells ran together ("集群产值新能源超过5000亿元"), and "产值1" read as part of a number.
+  await expect
+    .poll(() => storedBlocks(harness.dataFile, title), { timeout: 20_000 })
+    .toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: '产值稳步增长。' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: '集群\u3000产值' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: '新能源\u3000超过5000亿元' }] },
+    ]);
+});
+
 test('when the sources cannot be read, nothing can be inserted without them: the editor says why and inserts again after 重试', async ({ app }) => {
   // The data file answers listSources with a typed error (as when another program holds it), once.
   let refuse = true;

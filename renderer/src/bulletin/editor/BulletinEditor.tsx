@@ -19,7 +19,7 @@ import { getApi } from '../../api';
 import { useCall } from '../../useCall';
 import { BlockCardView } from './BlockCardView';
 import { liveState, ViewContext, type EditorViewContext } from './context';
-import { blockOfNode, BlockReader, blocksToDoc, nodeOfBlock, sameBlocks } from './convert';
+import { blockOfNode, BlockReader, blocksToDoc, nodeOfBlock, pastedHtml, sameBlocks } from './convert';
 import { ChartDialog, FigureDialog, QuoteDialog, TableDialog, type AtomBlock, type DialogKind } from './dialogs';
 import { FigureRefView } from './FigureRefView';
 import { ChartNode, FIGURE_REF, FigureRefNode, QuoteNode, TableNode, textExtensions, CHART, TABLE, QUOTE, type BlockAtomName } from './nodes';
@@ -107,7 +107,7 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
       content: blocksToDoc(blocks),
       editable: !readOnly,
       autofocus: props.autoFocus && !readOnly ? 'end' : false,
-      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'bulletin-editor-body' } },
+      editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'bulletin-editor-body' }, transformPastedHTML: pastedHtml },
       onUpdate: ({ editor: e }) => {
         const next = reader.current.read(e.state.doc);
         if (sameBlocks(next, emitted.current)) return;
@@ -134,7 +134,7 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
   }, [editor, i18n.language]);
 
   useEffect(() => {
-    editor.setOptions({ editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, 'aria-readonly': String(readOnly), class: 'bulletin-editor-body' } } });
+    editor.setOptions({ editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, 'aria-readonly': String(readOnly), class: 'bulletin-editor-body' }, transformPastedHTML: pastedHtml } });
   }, [editor, label, readOnly, i18n.language]);
 
   const sourceMap = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);

@@ -173,3 +173,20 @@ function safeCut(text: string, max: number): number {
   const code = text.charCodeAt(max - 1);
   return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
 }
+
+/**
+ * Pasted HTML made fit for the 简报's body: a table's rows become paragraphs with their cells set apart
+ * by an ideographic space (the body holds no pasted tables, and the cells ran together: "单元格A单元格B"),
+ * and note numbers of the copied document (<sup>1</sup>) are left out — this issue numbers its own
+ * notes, and "产值1" read as part of the number.
+ */
+export function pastedHtml(html: string): string {
+  return html
+    .replace(/<sup\b[^>]*>\s*[\d,，\s*†‡]+\s*<\/sup>/giu, '')
+    .replace(/<\/?(?:table|thead|tbody|tfoot|colgroup|col|caption)\b[^>]*>/giu, '')
+    .replace(/<tr\b[^>]*>/giu, '<p>')
+    .replace(/<\/tr>/giu, '</p>')
+    .replace(/<t[dh]\b[^>]*>/giu, '')
+    .replace(/<\/t[dh]>/giu, '\u3000')
+    .replace(/\u3000\s*<\/p>/gu, '</p>');
+}
