@@ -828,6 +828,8 @@ export const en: Messages = {
       dropKept: 'Discard',
     },
     frame: {
+      keptOnLang: 'The head and tail were edited and are kept as they were ("{{name}}"), not replaced by this language’s defaults.',
+      useLangDefaults: 'Use this language’s default head and tail',
       section: 'Head and tail ({{name}})',
       name: 'Bulletin name',
       nameRequired: 'Type the bulletin name.',

@@ -826,6 +826,8 @@ export const zhCN = {
       dropKept: '放弃',
     },
     frame: {
+      keptOnLang: '报头和报尾改过，仍是原来的（“{{name}}”），没有换成这种语言的默认内容。',
+      useLangDefaults: '换成这种语言的默认报头和报尾',
       section: '报头与报尾（{{name}}）',
       name: '报头名称',
       nameRequired: '请填写报头名称。',

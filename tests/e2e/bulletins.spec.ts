@@ -141,6 +141,16 @@ test('Settings ▸ 简报 frame defaults are what a new draft starts from; a dra
   await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '中文', exact: true }).check();
   await expect(app.getByRole('textbox', { name: '报头名称' })).toHaveValue('广州开发区产业集群简报');
   await expect(app.getByRole('textbox', { name: '编印单位' })).toHaveValue('开发区经济发展局');
+  // An edited head is kept through a change of language, and the page says so, with the other head a click away
+  // (the English issue printed the Chinese 报头 without a word).
+  await app.getByRole('textbox', { name: '编印单位' }).fill('开发区经济发展局综合处');
+  await app.getByRole('radiogroup', { name: '简报语言' }).getByRole('radio', { name: '英文', exact: true }).check();
+  const kept = app.getByRole('status').filter({ hasText: '报头和报尾改过，仍是原来的' });
+  await expect(kept).toContainText('“广州开发区产业集群简报”');
+  await expect(app.getByRole('textbox', { name: '报头名称' })).toHaveValue('广州开发区产业集群简报');
+  await kept.getByRole('button', { name: '换成这种语言的默认报头和报尾' }).click();
+  await expect(app.getByRole('textbox', { name: '编印单位' })).toHaveValue('Development Zone Economic Bureau');
+  await expect(kept).toHaveCount(0);
 
   await newDraft(app, '第一季度集群运行情况');
   await app.getByRole('button', { name: /报头与报尾（广州开发区产业集群简报）/ }).click();

@@ -8,7 +8,7 @@ import { App as AntApp, Alert, Button, Collapse, Form, Input, Space, Tag, Typogr
 import { Confirm } from '../components/Confirm';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { frameLangOf, type BulletinContent } from '../../../shared/bulletin';
+import { frameLangOf, type BulletinContent, type BulletinFrame } from '../../../shared/bulletin';
 import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
@@ -169,17 +169,22 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
   const titleMissing = content.title.trim() === '';
   // Another language for the issue: a head and tail still as the old language's defaults left them take the
   // new language's defaults (a Chinese draft switched to English kept the Chinese head); one edited is kept.
+  // An edited head kept through a change of language: said, with the new language's head a click away
+  // (an English issue printed the Chinese 报头 and "To: 省政府办公厅." without a word).
+  const [frameKept, setFrameKept] = useState<BulletinFrame | null>(null);
   const changeLang = async (lang: BulletinContent['lang']): Promise<void> => {
     const from = frameLangOf(content.lang);
     const to = frameLangOf(lang);
     const frame = content.frame;
     edit({ lang });
+    setFrameKept(null);
     if (from === to) return;
     try {
       const [before, after] = await Promise.all([getApi().getBulletinFrameDefaults({ lang: from }), getApi().getBulletinFrameDefaults({ lang: to })]);
       const asDefault = JSON.stringify({ ...frame, copyNumber: before.copyNumber }) === JSON.stringify(before);
       // Only if the head was not touched meanwhile either.
       if (asDefault && latest.current.frame === frame) edit({ frame: { ...after, copyNumber: frame.copyNumber } });
+      else if (JSON.stringify({ ...frame, copyNumber: after.copyNumber }) !== JSON.stringify(after)) setFrameKept(after);
     } catch {
       // The defaults could not be read: the head stays as it is.
     }
@@ -282,6 +287,25 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
         </Form.Item>
         <Form.Item label={<span id="bulletin-lang">{t('bulletins.lang')}</span>}>
           <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => void changeLang(l)} />
+          {frameKept ? (
+            <Alert
+              type="info"
+              showIcon
+              role="status"
+              style={{ marginTop: 8 }}
+              title={t('bulletins.frame.keptOnLang', { name: content.frame.name })}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    edit({ frame: { ...frameKept, copyNumber: latest.current.frame.copyNumber } });
+                    setFrameKept(null);
+                  }}>
+                  {t('bulletins.frame.useLangDefaults')}
+                </Button>
+              }
+            />
+          ) : null}
         </Form.Item>
         <Collapse
           style={{ marginBottom: 16 }}
