@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRIEFING_WORDS } from '../../shared/briefing-words';
@@ -39,7 +40,7 @@ function exportIssue(file: string, ref: string, format: 'pdf' | 'docx', out: str
 const EXAMPLE_FIGURES = ['5.2%', '40%', '近3万亿元', '9.2%', '超过1万亿元', '超过5000亿元', '超过1000亿元', '超过100亿元'];
 
 describe('cluster-brief issue export', () => {
-  it('exports the seeded example as PDF and as Word, each with its head, 期号, title and every figure with its unit', () => {
+  it('exports the seeded example as PDF and as Word, each with its head, 期号, title and every figure with its unit', async () => {
     const file = initFile();
     const dir = tempDir();
     const pdf = path.join(dir, '示例.pdf');
@@ -49,6 +50,11 @@ describe('cluster-brief issue export', () => {
     expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(fs.readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
     const [txt] = officeConvert([docx], 'txt', dir);
+    // In Word its tiers chart's numbers are on the bars and in the picture's Alt Text, as in the PDF: a table of
+    // twenty rows beneath it ran the issue onto a page the PDF does not have.
+    const documentXml = await (await JSZip.loadAsync(fs.readFileSync(docx))).file('word/document.xml')!.async('string');
+    expect(documentXml.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(documentXml).toMatch(/descr="[^"]*区块链与量子信息：超过100亿元/);
     for (const text of [flat(pdfText(pdf)), flat(fs.readFileSync(txt!, 'utf8'))]) {
       expect(text).toContain('内部资料注意保存');
       expect(text).toContain('广东省战略性产业集群工作简报');

@@ -405,9 +405,10 @@ class WordWriter {
 
   /**
    * The chart as the PDF draws it, as a PNG across the text width, and its numbers in a table beneath.
-   * The one-page brief's numbers are on its bars, as in its PDF, and in the picture's alternative text
-   * (Word's Alt Text, read aloud by a screen reader): beneath the chart, a table of twenty rows pushed the
-   * brief onto a second and third page.
+   * The one-page brief's and the 简报's bar charts carry their numbers on their bars, as in their PDF, and
+   * in the picture's alternative text (Word's Alt Text, read aloud by a screen reader): beneath the chart,
+   * a table of twenty rows pushed the brief onto a second and third page, and the shipped 简报 示例 onto a
+   * page the PDF does not have. A 简报's trend (lines, no number on each point) keeps its table.
    */
   private chart(b: Extract<Block, { type: 'chart' }>): Out[] {
     const names: ChartNames = b.lang === 'bilingual' ? 'both' : b.lang;
@@ -417,7 +418,7 @@ class WordWriter {
     const height = Math.round((this.m.contentPx * size.height) / size.width);
     const caption = [...b.caption, ...(b.second ? [{ t: 'text' as const, text: '  ' }, ...b.second] : [])];
     const title = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
-    const numbersBeneath = this.doc.layout !== 'one-page';
+    const numbersBeneath = this.doc.layout === 'report' || (this.doc.layout === 'bulletin' && b.spec.kind === 'trend');
     const description = numbersBeneath ? title : [title, ...chartNumbers(b.spec, names).map((r) => `${r.name.join(' / ')}${names === 'en' ? ': ' : '：'}${r.value}`)].map(cleanForPrint).join('\n');
     return [
       this.para(caption, S.caption),
