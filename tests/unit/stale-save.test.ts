@@ -52,6 +52,19 @@ describe('a save over a change the form did not see', () => {
     db.close();
   });
 
+  it('of a figure changed outside the app (no revision of it recorded): named all the same', async () => {
+    const { db, file } = openTemp();
+    const handlers = handlersOver(db, file);
+    const opened = await handlers.getFigure({ id: ROBOTS });
+    const other = openDataFile(file, { mustExist: true });
+    other.prepare(`UPDATE figures SET value = 150, changed_at = '2026-12-03T10:00:00.000Z' WHERE id = ?`).run(ROBOTS);
+    other.close();
+    const refused = (await dispatch(handlers, 'saveFigure', { id: ROBOTS, figure: { ...inputOf(db, ROBOTS), value: 160 }, seen: opened.changedAt })) as Refusal;
+    // It read "figure 19 was changed after you opened it".
+    expect(describeError(refused.error, 'en')).toMatch(/^Smart robots · Output value \(2023\) was changed after you opened it; it is now over 15 billion yuan\./);
+    db.close();
+  });
+
   it('of a figure deleted since: refused as deleted, nothing written', async () => {
     const { db, file } = openTemp();
     const handlers = handlersOver(db, file);

@@ -123,7 +123,8 @@ export function namedTargets(db: DB, targets: readonly { type: RevisionTarget; i
   );
   const named = targets.slice(0, most).map(({ type, id }) => {
     const r = newest.get(type, id) as { author: string; snapshot: string | null } | undefined;
-    const label = labelOf(db, type, id, json(r?.snapshot ?? null) ?? {});
+    // A row with no history (the seed's, or one written outside the app) is named from the row itself.
+    const label = labelOf(db, type, id, json(r?.snapshot ?? null) ?? liveRow(db, type, id));
     if (!r) return label;
     return { zh: `${label.zh}（${authorName(r.author, 'zh-CN')}）`, en: `${label.en} (${authorName(r.author, 'en')})` };
   });
@@ -132,6 +133,16 @@ export function namedTargets(db: DB, targets: readonly { type: RevisionTarget; i
     zh: named.map((n) => n.zh).join('、') + (rest > 0 ? `等（另有 ${rest} 项）` : ''),
     en: named.map((n) => n.en).join('; ') + (rest > 0 ? `; and ${rest} more` : ''),
   };
+}
+
+/** The few fields a label needs, read from the row as it is now. */
+function liveRow(db: DB, type: RevisionTarget, id: string): Record<string, unknown> {
+  if (type === 'figure') return (db.prepare(`SELECT scope, entity_id AS entityId, metric, period FROM figures WHERE id = ?`).get(Number(id)) as Record<string, unknown> | undefined) ?? {};
+  if (type === 'entity') {
+    const row = db.prepare(`SELECT name_zh AS zh, name_en AS en FROM entities WHERE id = ?`).get(id) as { zh: string; en: string } | undefined;
+    return row ? { name: row } : {};
+  }
+  return {};
 }
 
 function labelOf(db: DB, type: RevisionTarget, id: string, snapshot: Record<string, unknown>): { zh: string; en: string } {
