@@ -36,17 +36,26 @@ function exportIssue(file: string, ref: string, format: 'pdf' | 'docx', out: str
   expect(result.stdout).toContain(out);
 }
 
+/**
+ * An issue exported as PDF and as Word into a fresh folder, under names LibreOffice's conversion of the
+ * Word file (to `<name>-word.pdf` or `.txt`) never overwrites.
+ */
+function exportBoth(file: string, pdfRef: string, docxRef = pdfRef): { dir: string; pdf: string; docx: string } {
+  const dir = tempDir();
+  const pdf = path.join(dir, 'issue.pdf');
+  const docx = path.join(dir, 'issue-word.docx');
+  exportIssue(file, pdfRef, 'pdf', pdf);
+  exportIssue(file, docxRef, 'docx', docx);
+  return { dir, pdf, docx };
+}
+
 /** The seeded article's figures as the example prints them: value, qualifier and unit. */
 const EXAMPLE_FIGURES = ['5.2%', '40%', '近3万亿元', '9.2%', '超过1万亿元', '超过5000亿元', '超过1000亿元', '超过100亿元'];
 
 describe('cluster-brief issue export', () => {
   it('exports the seeded example as PDF and as Word, each with its head, 期号, title and every figure with its unit', async () => {
     const file = initFile();
-    const dir = tempDir();
-    const pdf = path.join(dir, '示例.pdf');
-    const docx = path.join(dir, '示例.docx');
-    exportIssue(file, '2024-1', 'pdf', pdf);
-    exportIssue(file, '1', 'docx', docx);
+    const { dir, pdf, docx } = exportBoth(file, '2024-1', '1');
     expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(fs.readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
     const [txt] = officeConvert([docx], 'txt', dir);
@@ -85,11 +94,7 @@ describe('cluster-brief issue export', () => {
     const draft = saveNewDraft(db, draftContent(db, '四季度集群运行情况', [robots]));
     db.prepare(`UPDATE figures SET value = 321, qualifier = 'exact', unit = '100m_yuan' WHERE id = ?`).run(robots);
     db.close();
-    const dir = tempDir();
-    const pdf = path.join(dir, 'draft.pdf');
-    const docx = path.join(dir, 'draft.docx');
-    exportIssue(file, String(draft.id), 'pdf', pdf);
-    exportIssue(file, String(draft.id), 'docx', docx);
+    const { dir, pdf, docx } = exportBoth(file, String(draft.id));
     const [txt] = officeConvert([docx], 'txt', dir);
     for (const text of [flat(pdfText(pdf)), flat(fs.readFileSync(txt!, 'utf8'))]) {
       expect(text).toContain('四季度集群运行情况');
@@ -132,11 +137,7 @@ describe('cluster-brief issue export', () => {
     const base = draftContent(db, '集群运行情况', [], '全省战略性产业集群保持增长', 'bilingual');
     const draft = saveNewDraft(db, { ...base, frame: { ...base.frame, unit: '广东省工业和信息化厅产业集群处' } });
     db.close();
-    const dir = tempDir();
-    const pdf = path.join(dir, 'head.pdf');
-    const docx = path.join(dir, 'head-word.docx');
-    exportIssue(file, String(draft.id), 'pdf', pdf);
-    exportIssue(file, String(draft.id), 'docx', docx);
+    const { dir, pdf, docx } = exportBoth(file, String(draft.id));
     const [word] = officeConvert([docx], 'pdf', dir);
     for (const printed of [pdf, word!]) {
       const lines = execFileSync('pdftotext', ['-layout', '-l', '1', '-enc', 'UTF-8', printed, '-'], { encoding: 'utf8' }).split('\n').map(flat);

@@ -5,7 +5,7 @@
 import type { BulletinRecord } from '../../../shared/bulletin-store';
 import type { DB } from '../db/open';
 import { newChange, type ChangeContext } from '../db/revisions';
-import { mustBeAsSeen } from '../workbench/actions';
+import { mustBeAsSeen } from '../db/seen';
 import { authorOf } from '../workbench/settings';
 import { acceptReference } from './references';
 import { correctBulletin } from './issue';
