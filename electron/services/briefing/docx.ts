@@ -3,8 +3,9 @@
  * .docx (the `docx` package), for finishing in Word or WPS. The document is built from real styles
  * (body 仿宋_GB2312 三号, headings 黑体 / 楷体_GB2312, title 方正小标宋简体, Latin in Times New
  * Roman) on A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm).
- * The one-page brief is set in the same faces at about its PDF's sizes on its PDF's margins, and holds
- * what its PDF holds (docx-render.ts), so that it too is one page (onePageMeasures).
+ * The one-page brief and a fact sheet are set in the same faces at about their PDF's sizes on their PDF's
+ * margins (oneSheet); the one-page brief holds what its PDF holds (docx-render.ts), so that it too is
+ * one page (onePageMeasures).
  *
  * Fonts: Word has no fallback list for a run's font. Each style names the official face in
  * w:eastAsia; the font table then gives Word and WPS the face to use where that one is missing
@@ -12,7 +13,7 @@
  * 楷体_GB2312 → 楷体 (KaiTi), 方正小标宋简体 → 宋体 (SimSun). Both names ship with every Chinese
  * Windows; a machine with neither substitutes as Word always does.
  *
- * Citations are real Word footnotes, one per source (but in the one-page brief, whose source list is
+ * Citations are real Word footnotes, one per source (but in a one-sheet document, whose source list is
  * on the same page: superscript numbers, as its PDF prints them): the first citation of a source holds the
  * footnote (inside a bookmark); every later citation of it is a NOTEREF field to that bookmark,
  * which Word prints, and renumbers when fields update, as the same note's number in
@@ -96,7 +97,15 @@ function onePageMeasures(scale: number): Measures {
   );
 }
 
-const measuresOf = (doc: BriefingDocument): Measures => (doc.layout === 'one-page' ? onePageMeasures(doc.scale) : OFFICIAL);
+/**
+ * A document of one sheet: the one-page brief, and a fact sheet (its source list in the sheet's small
+ * type, `small`). Word sets it on its PDF's margins at about its PDF's sizes, and its notes are numbers
+ * pointing to its source list on the same page (a footnote printed each source's line again at the
+ * foot of it): in 三号 on official margins, with footnotes, a fact sheet ran onto a second page.
+ */
+const oneSheet = (doc: BriefingDocument): boolean => doc.layout === 'one-page' || [...walkBlocks(doc.blocks)].some((b) => b.type === 'notes' && b.small === true);
+
+const measuresOf = (doc: BriefingDocument): Measures => (oneSheet(doc) ? onePageMeasures(doc.scale) : OFFICIAL);
 
 const RED = 'C00000';
 const GREY = '595959';
@@ -214,17 +223,14 @@ class WordWriter {
   private readonly noteLines = new Map<number, Line[]>();
   private readonly quotes = new Map<number, { sourceId: number; quotes: string[] }>();
 
-  /**
-   * The one-page brief's notes are numbers pointing to its source list, as in its PDF: its list holds
-   * each source's line alone, so a footnote printed the same line again at the foot of the same page.
-   */
+  /** A one-sheet document's notes are numbers pointing to its source list, as in its PDF (oneSheet). */
   private readonly plainNotes: boolean;
 
   constructor(
     private readonly doc: BriefingDocument,
     private readonly m: Measures,
   ) {
-    this.plainNotes = doc.layout === 'one-page';
+    this.plainNotes = oneSheet(doc);
     for (const note of numberNotes(doc.blocks).notes) this.quotes.set(note.n, { sourceId: note.sourceId, quotes: note.quotes.map((q) => q.text) });
     for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) if (!this.noteLines.has(item.n)) this.noteLines.set(item.n, item.lines);
   }
