@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const { buildDocx, describeDocx } = await import('../electron/services/briefing/docx');
   const { makeDocx } = await import('../electron/services/briefing/docx-description');
   const { fontTableOverride } = await import('../electron/services/briefing/docx-font-table');
+  const { NOTES_PARTS_OVERRIDES } = await import('../electron/services/briefing/docx-notes-parts');
   const { cachedChartSvg, clearChartCache } = await import('../electron/services/briefing/charts-svg');
   const { clearChartPngCache } = await import('../electron/services/briefing/chart-png');
   const { writePdf } = await import('../electron/services/briefing/render');
@@ -80,11 +81,11 @@ async function main(): Promise<void> {
   });
   const word = await interleaved(RUNS, WARMUP, {
     ours: () => () => exportBulletin(db, id, 'docx'),
-    bare: () => () => Packer.toBuffer(makeDocx(description), false, [fontTableOverride()]),
-    bareImagesReused: () => () => Packer.toBuffer(makeDocx(description, reusedImages), false, [fontTableOverride()]),
+    bare: () => () => Packer.toBuffer(makeDocx(description), false, [fontTableOverride(), ...NOTES_PARTS_OVERRIDES]),
+    bareImagesReused: () => () => Packer.toBuffer(makeDocx(description, reusedImages), false, [fontTableOverride(), ...NOTES_PARTS_OVERRIDES]),
     barePackOnly: () => {
       const document = buildDocx(model);
-      return () => Packer.toBuffer(document, false, [fontTableOverride()]);
+      return () => Packer.toBuffer(document, false, [fontTableOverride(), ...NOTES_PARTS_OVERRIDES]);
     },
     redrawn: () => {
       redraw();

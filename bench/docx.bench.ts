@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const { buildDocx, describeDocx } = await import('../electron/services/briefing/docx');
   const { makeDocx } = await import('../electron/services/briefing/docx-description');
   const { fontTableOverride } = await import('../electron/services/briefing/docx-font-table');
+  const { NOTES_PARTS_OVERRIDES } = await import('../electron/services/briefing/docx-notes-parts');
   const { clearChartPngCache } = await import('../electron/services/briefing/chart-png');
   const { clearChartCache } = await import('../electron/services/briefing/charts-svg');
   const { Packer } = await import('docx');
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
 
   const description = describeDocx(first.model);
   const reusedImages: ImageRuns = new WeakMap();
-  const pack = (document: ReturnType<typeof makeDocx>): Promise<Buffer> => Packer.toBuffer(document, false, [fontTableOverride()]);
+  const pack = (document: ReturnType<typeof makeDocx>): Promise<Buffer> => Packer.toBuffer(document, false, [fontTableOverride(), ...NOTES_PARTS_OVERRIDES]);
   const m = await interleaved(RUNS, WARMUP, {
     ours: () => () => renderBriefingDocx(db, REQUEST),
     bare: () => () => pack(makeDocx(description)),

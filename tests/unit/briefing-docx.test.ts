@@ -232,16 +232,21 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     const cites = [...walkBlocks(c.model.blocks)].flatMap((b) => blockLines(b).flat()).filter((r) => r.t === 'cite').length;
     const footnoteIds = [...footnotesXml.matchAll(/<w:footnote(?: [^>]*)? w:id="(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id > 0);
     expect(notes.length).toBeGreaterThan(0);
-    if (oneSheet) {
-      // Its source list is on the same page: superscript numbers pointing to it, as in its PDF, not footnotes printing each source again.
-      expect(footnoteIds).toEqual([]);
-      expect(documentXml).not.toContain('<w:footnoteReference ');
-      expect(documentXml.match(/<w:vertAlign w:val="superscript"\/>/g)?.length ?? 0).toBeGreaterThanOrEqual(cites);
-    } else {
-      expect(footnoteIds.sort((a, b) => a - b)).toEqual(notes.map((n) => n.n));
-      expect(documentXml.match(/<w:footnoteReference /g)?.length ?? 0).toBe(notes.length);
-      expect(documentXml.match(/NOTEREF _RefNote\d+/g)?.length ?? 0).toBe(cites - notes.length);
-    }
+    // One note system, the list, as the PDF prints it: each listed number a bookmark, every citation a REF to it in
+    // superscript; no footnote printing a source again (footnotes did, and lost their note when the sentence that first
+    // cited it was rewritten in Word). The separators are as Word writes them, without a note's reference mark.
+    expect(footnoteIds).toEqual([]);
+    expect(documentXml).not.toContain('<w:footnoteReference ');
+    expect(footnotesXml).not.toContain('<w:footnoteRef/>');
+    const listed = [...walkBlocks(c.model.blocks)].flatMap((b) => (b.type === 'notes' ? b.items.map((i) => i.n) : []));
+    for (const n of new Set(listed)) expect(documentXml.match(new RegExp(`<w:bookmarkStart w:name="_RefNote${n}"`, 'g')), `note ${n}`).toHaveLength(1);
+    const refs = documentXml.match(/ REF _RefNote\d+ \\h \\\* CHARFORMAT /g)?.length ?? 0;
+    const listedCites = [...walkBlocks(c.model.blocks)].flatMap((b) => blockLines(b).flat()).filter((r) => r.t === 'cite' && r.n !== undefined && listed.includes(r.n)).length;
+    expect(refs).toBe(listedCites);
+    expect(documentXml.match(/<w:vertAlign w:val="superscript"\/>/g)?.length ?? 0).toBeGreaterThanOrEqual(cites);
+    // The page number is a PAGE field with its cached result, as Word writes it (docx's own had none).
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => xml(f)));
+    for (const f of footers) expect(f).toMatch(/<w:instrText[^>]*> PAGE <\/w:instrText>[\s\S]*?<w:fldChar w:fldCharType="separate"\/><\/w:r><w:r>[\s\S]*?<w:t[^>]*>1<\/w:t>[\s\S]*?<w:fldChar w:fldCharType="end"\/>/);
 
     const charts = [...walkBlocks(c.model.blocks)].filter((b) => b.type === 'chart').length;
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));

@@ -1,8 +1,8 @@
 /**
  * The Word writer joins adjacent text runs that look the same (docx-description.ts `mergeRuns`). Read
- * back from the .docx as written, every paragraph and every footnote prints what the model's lines
- * print, character by character, each character with its look (bold, grey, red, superscript note
- * number), each line break, footnote reference and NOTEREF in its place — for random lines of styled
+ * back from the .docx as written, every paragraph prints what the model's lines print, character by
+ * character, each character with its look (bold, grey, red, superscript note number), each line break
+ * and each citation's REF to its note's number in the list in its place — for random lines of styled
  * runs, plain text, number-and-unit runs kept together, citations first and repeated (fast-check, seed
  * printed; DOCX_RUNS_SEED replays one). A lost character, a lost style or a note moved fails it.
  */
@@ -18,26 +18,23 @@ import { propertySeed } from '../helpers/seed';
 const LOOK: Record<RunStyle, string> = { plain: '', strong: 'b', value: 'b', muted: '595959', label: '595959', second: '595959', warn: 'C00000' };
 const SUPERSCRIPT = '^';
 
-/** A paragraph as items: one per printed character (with its look), line break, footnote reference or NOTEREF field. */
+/** A paragraph as items: one per printed character (with its look), line break, field instruction or footnote reference. */
 type Item = string;
 
 function document(blocks: Block[]): BriefingDocument {
   return { lang: 'zh', layout: 'report', title: '测试', author: '分析员', cover: false, marking: '', running: '', footer: [], pageLabel: '', blocks, scale: 1 };
 }
 
-/** What the model's line prints, as items; `cited` holds the sources whose footnote is written already. */
-function expectedItems(line: Line, numberOf: Map<number, number>, cited: Set<number> | null): Item[] {
+/** What the model's line prints, as items; `cites` false in a note's own lines, which cite nothing. */
+function expectedItems(line: Line, numberOf: Map<number, number>, cites = true): Item[] {
   return line.flatMap((r, k): Item[] => {
     if (r.t === 'cite') {
-      if (!cited) return [];
+      if (!cites) return [];
       const n = numberOf.get(r.sourceId)!;
       // Two note numbers side by side are set apart by a superscript comma.
       const comma: Item[] = line[k - 1]?.t === 'cite' ? [`,|${SUPERSCRIPT}`] : [];
-      if (!cited.has(n)) {
-        cited.add(n);
-        return [...comma, `footnote ${n}`];
-      }
-      return [...comma, `NOTEREF _RefNote${n} \\f \\h`, ...[...String(n)].map((c) => `${c}|${SUPERSCRIPT}`)];
+      // Every citation, first or repeated, is a REF to its number in the list, showing that number.
+      return [...comma, ` REF _RefNote${n} \\h \\* CHARFORMAT `, ...[...String(n)].map((c) => `${c}|${SUPERSCRIPT}`)];
     }
     const printed = cleanForPrint(r.text);
     const look = LOOK[r.style ?? 'plain'];
@@ -65,12 +62,11 @@ function writtenItems(xml: string): Item[][] {
   );
 }
 
-async function parts(doc: BriefingDocument): Promise<{ body: Item[][]; footnotes: Map<string, Item[][]>; runs: number }> {
+async function parts(doc: BriefingDocument): Promise<{ body: Item[][]; footnotesXml: string; documentXml: string; runs: number }> {
   const zip = await JSZip.loadAsync(await toDocx(doc));
   const documentXml = await zip.file('word/document.xml')!.async('string');
   const footnotesXml = await zip.file('word/footnotes.xml')!.async('string');
-  const footnotes = new Map([...footnotesXml.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)].map(([, id, xml]) => [id!, writtenItems(xml!)]));
-  return { body: writtenItems(documentXml), footnotes, runs: documentXml.match(/<w:r>/g)?.length ?? 0 };
+  return { body: writtenItems(documentXml), footnotesXml, documentXml, runs: documentXml.match(/<w:r>/g)?.length ?? 0 };
 }
 
 // Text of every kind the model carries: CJK, Latin, spaces, line breaks, tabs, XML's special characters, glue marks.
@@ -104,16 +100,15 @@ describe('the Word writer joins runs that look the same', () => {
         const blocks: Block[] = [...lines.map((runs): Block => ({ type: 'paragraph', style: 'body', runs })), ...(notes.length ? [{ type: 'notes' as const, compact: false, items: notes }] : [])];
         const written = await parts(document(blocks));
 
-        const cited = new Set<number>();
         const expected = [
-          ...lines.map((l) => expectedItems(l, numberOf, cited)),
-          ...notes.flatMap((note) => [[...`${note.n}.\t`].map((c) => `${c}|`).concat(expectedItems(note.lines[0]!, numberOf, null)), ...note.lines.slice(1).map((l) => expectedItems(l, numberOf, null))]),
+          ...lines.map((l) => expectedItems(l, numberOf)),
+          ...notes.flatMap((note) => [[...`${note.n}.\t`].map((c) => `${c}|`).concat(expectedItems(note.lines[0]!, numberOf, false)), ...note.lines.slice(1).map((l) => expectedItems(l, numberOf, false))]),
         ];
         expect(written.body).toEqual(expected);
-        // A footnote names its source; the lines after it (quoted passages) are in the notes above.
-        for (const note of notes) {
-          expect(written.footnotes.get(String(note.n))).toEqual([['footnote mark', ...expectedItems(note.lines[0]!, numberOf, null)]]);
-        }
+        // One note system: each listed number is the bookmark every citation of it points to, and no footnote prints the source again.
+        for (const note of notes) expect(written.documentXml.match(new RegExp(`<w:bookmarkStart w:name="_RefNote${note.n}"`, 'g'))).toHaveLength(1);
+        expect(written.footnotesXml).not.toMatch(/<w:footnote w:id="[1-9]/);
+        expect(written.documentXml).not.toContain('<w:footnoteReference');
       }),
       { seed: SEED, numRuns: 150 },
     ).catch((error: unknown) => {

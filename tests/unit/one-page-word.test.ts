@@ -22,7 +22,7 @@ import { propertySeed } from '../helpers/seed';
 const NOW = new Date('2026-11-28T09:00:00');
 const request = (lang: BriefingLang) => ({ template: 'one-page' as const, lang, entityIds: [], title: '', subtitle: '', author: '分析员', marking: '' });
 
-/** What the page holds, but the sources' notes (Word lists every source, as its notes are footnotes; the PDF as many as fit). */
+/** What the page holds, but the sources' notes (Word lists every source; the PDF as many as fit). */
 function content(model: BriefingDocument): unknown {
   const blocks = structuredClone(model.blocks);
   for (const b of walkBlocks(blocks)) if (b.type === 'notes') b.items = [];

@@ -9,19 +9,17 @@
  *
  * Adjacent text runs with the same options are written as one run (`mergeRuns`): after the model's
  * glue breaks a sentence arrives as many small runs, and each run is a docx object, its properties
- * and an XML element to write. Only plain text merges; a run holding a field, a page number or a
- * footnote reference, and a run that starts with a line break, keep their own.
+ * and an XML element to write. Only plain text merges; a run holding a field part, and a run that
+ * starts with a line break, keep their own.
  */
 import {
   Bookmark,
   BuilderElement,
   Document,
   Footer,
-  FootnoteReferenceRun,
   Header,
   ImageRun,
   PageBreak,
-  PageNumber,
   Paragraph,
   StringContainer,
   Tab,
@@ -41,15 +39,15 @@ import {
   type XmlComponent,
 } from 'docx';
 
-/** What a run holds besides plain text: a field character, a field's instruction, the current page's number. */
-export type WordRunPart = string | { field: 'begin' | 'separate' | 'end' } | { instruction: string } | { pageNumber: true };
+/** What a run holds besides plain text: a field character, a field's instruction. */
+export type WordRunPart = string | { field: 'begin' | 'separate' | 'end' } | { instruction: string };
 /** A run's options (docx's, but its text and children). */
 export type RunOptions = Omit<IRunOptions, 'children' | 'text'>;
 export interface WordRun {
   run: Omit<IRunOptions, 'children'>;
   parts?: readonly WordRunPart[];
 }
-export type WordInline = WordRun | { footnote: number } | { bookmark: string; children: readonly WordInline[] } | { image: IImageOptions } | { pageBreak: true };
+export type WordInline = WordRun | { bookmark: string; children: readonly WordInline[] } | { image: IImageOptions } | { pageBreak: true };
 export interface WordParagraph {
   paragraph: Omit<IParagraphOptions, 'children' | 'text'>;
   children: readonly WordInline[];
@@ -74,8 +72,6 @@ export interface WordFrame {
 }
 export interface WordDocument {
   options: Omit<IPropertiesOptions, 'sections' | 'footnotes'>;
-  /** Each footnote's paragraphs, by its number. */
-  footnotes: Readonly<Record<string, readonly WordParagraph[]>>;
   section: { properties: ISectionOptions['properties']; headers: WordFrame; footers: WordFrame; children: readonly WordBlock[] };
 }
 
@@ -121,7 +117,6 @@ export function makeDocx(d: WordDocument, images?: ImageRuns): Document {
   const make = new Maker(images);
   return new Document({
     ...d.options,
-    footnotes: Object.fromEntries(Object.entries(d.footnotes).map(([n, paragraphs]) => [n, { children: paragraphs.map((p) => make.paragraph(p)) }])),
     sections: [
       {
         properties: d.section.properties,
@@ -153,10 +148,10 @@ const cellOptions = (o: WordCell['cell'], children: (Paragraph | Table)[]): ITab
 /** Makes docx's objects, one constructor call per described one. */
 class Maker {
   /**
-   * The runs that hold a field (a NOTEREF's begin, instruction, separator, cached number and end; the
-   * page number), each made once per document and placed wherever it repeats: docx writes an object's
-   * XML from its state every time it meets it, so the file is the same, and the ~70 NOTEREFs of a long
-   * issue (five runs each) cost a handful of objects.
+   * The runs that hold a field part (a note number's REF or the page number: begin, instruction,
+   * separator, cached result and end), each made once per document and placed wherever it repeats:
+   * docx writes an object's XML from its state every time it meets it, so the file is the same, and
+   * the ~70 note numbers of a long issue (five runs each) cost a handful of objects.
    */
   private readonly fieldRuns = new Map<string, TextRun>();
 
@@ -176,7 +171,6 @@ class Maker {
 
   private inline(x: WordInline): ParagraphChild {
     if ('run' in x) return x.parts ? this.fieldRun(x.run, x.parts) : x.run.text?.includes('\t') ? new TextRun(runOptions({ ...x.run, text: undefined }, withTabs(x.run.text))) : new TextRun(runOptions(x.run));
-    if ('footnote' in x) return new FootnoteReferenceRun(x.footnote);
     if ('bookmark' in x) return new Bookmark({ id: x.bookmark, children: x.children.map((c) => this.inline(c)) });
     if ('image' in x) return this.image(x.image);
     return new PageBreak();
@@ -212,6 +206,5 @@ function withTabs(text: string): (XmlComponent | string)[] {
 function runPart(part: WordRunPart): XmlComponent | string {
   if (typeof part === 'string') return part;
   if ('field' in part) return new BuilderElement<{ type: string }>({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: part.field } } });
-  if ('instruction' in part) return new StringContainer('w:instrText', part.instruction);
-  return PageNumber.CURRENT;
+  return new StringContainer('w:instrText', part.instruction);
 }

@@ -13,14 +13,13 @@
  * 楷体_GB2312 → 楷体 (KaiTi), 方正小标宋简体 → 宋体 (SimSun). Both names ship with every Chinese
  * Windows; a machine with neither substitutes as Word always does.
  *
- * Citations are real Word footnotes, one per source (but in a one-sheet document, whose source list is
- * on the same page: superscript numbers, as its PDF prints them): the first citation of a source holds the
- * footnote (inside a bookmark); every later citation of it is a NOTEREF field to that bookmark,
- * which Word prints, and renumbers when fields update, as the same note's number in
- * footnote-reference style (Word cannot point two footnote references at one footnote). A footnote
- * names its source; the source's quoted passages are in the notes at the end, under its number, as
- * the PDF prints them: in the footnote, the quotes of every figure ran over half of page 1 and on
- * into the next page.
+ * Citations are numbers pointing to the document's list of sources, as its PDF prints them: each
+ * listed number is a bookmark, and each citation a REF field to it in superscript, showing the number
+ * (its cached result) and a link to the note. One note system, the list: a sentence rewritten or a
+ * paragraph deleted in Word leaves every other citation pointing to its note, and a number the office
+ * changes in the list changes in the text when fields update. (Word footnotes, one per source with a
+ * NOTEREF for each later citation, printed each source twice — in the footnote and in the list — and
+ * lost their note when the office rewrote the sentence that first cited it.)
  */
 import { AlignmentType, BorderStyle, LineRuleType, Packer, TableLayoutType, TabStopType, WidthType, type Document, type IParagraphStyleOptions } from 'docx';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
@@ -33,6 +32,7 @@ import { measureText } from './measure';
 import { PAGE } from './pdf';
 import { turnedTitle } from './title-lines';
 import { fontTableOverride } from './docx-font-table';
+import { NOTES_PARTS_OVERRIDES } from './docx-notes-parts';
 import { makeDocx, paragraph, textRun, type ImageRuns, type RunOptions, type WordBlock, type WordCell, type WordDocument, type WordInline, type WordParagraph, type WordRow, type WordRun, type WordRunPart, type WordTable } from './docx-description';
 
 /** The faces a Chinese official document names, and Latin. */
@@ -99,9 +99,8 @@ function onePageMeasures(scale: number): Measures {
 
 /**
  * A document of one sheet: the one-page brief, and a fact sheet (its source list in the sheet's small
- * type, `small`). Word sets it on its PDF's margins at about its PDF's sizes, and its notes are numbers
- * pointing to its source list on the same page (a footnote printed each source's line again at the
- * foot of it): in 三号 on official margins, with footnotes, a fact sheet ran onto a second page.
+ * type, `small`). Word sets it on its PDF's margins at about its PDF's sizes: in 三号 on official
+ * margins a fact sheet ran onto a second page.
  */
 const oneSheet = (doc: BriefingDocument): boolean => doc.layout === 'one-page' || [...walkBlocks(doc.blocks)].some((b) => b.type === 'notes' && b.small === true);
 
@@ -173,7 +172,6 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
       paragraphStyles: paragraphStyles(m),
     },
     },
-    footnotes: w.footnotes(),
     section: {
       properties: {
         titlePage: true,
@@ -198,9 +196,9 @@ export function buildDocx(doc: BriefingDocument): Document {
   return makeDocx(describeDocx(doc), images);
 }
 
-/** The .docx bytes of a briefing document: built, and packed with the font table that names each face's alternative. */
+/** The .docx bytes of a briefing document: built, and packed with the font table that names each face's alternative and separators as Word writes them. */
 export async function toDocx(doc: BriefingDocument): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(doc), false, [fontTableOverride()]);
+  return Packer.toBuffer(buildDocx(doc), false, [fontTableOverride(), ...NOTES_PARTS_OVERRIDES]);
 }
 
 type Out = WordBlock;
@@ -217,40 +215,19 @@ export function keptTogether(value: string): string {
 }
 
 class WordWriter {
-  /** Sources cited so far (their footnote is written at the first citation). */
-  private readonly cited = new Set<number>();
-  /** Each note's lines, from the document's notes blocks; and each source's quoted passages, for a note no block carries. */
-  private readonly noteLines = new Map<number, Line[]>();
-  private readonly quotes = new Map<number, { sourceId: number; quotes: string[] }>();
-
-  /** A one-sheet document's notes are numbers pointing to its source list, as in its PDF (oneSheet). */
-  private readonly plainNotes: boolean;
+  /** The note numbers a notes block lists (each a bookmark there, which citations point to), and those bookmarked so far. */
+  private readonly listed = new Set<number>();
+  private readonly bookmarked = new Set<number>();
 
   constructor(
     private readonly doc: BriefingDocument,
     private readonly m: Measures,
   ) {
-    this.plainNotes = oneSheet(doc);
-    for (const note of numberNotes(doc.blocks).notes) this.quotes.set(note.n, { sourceId: note.sourceId, quotes: note.quotes.map((q) => q.text) });
-    for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) if (!this.noteLines.has(item.n)) this.noteLines.set(item.n, item.lines);
+    numberNotes(doc.blocks); // each citation's number (r.n), in reading order, as the notes blocks list them
+    for (const b of walkBlocks(doc.blocks)) if (b.type === 'notes') for (const item of b.items) this.listed.add(item.n);
   }
 
-  /**
-   * One footnote per source, numbered as cited: the source, as the notes block lists it (its quoted
-   * passages follow it there); a note no block lists holds its passages itself.
-   */
-  footnotes(): Record<string, WordParagraph[]> {
-    const out: Record<string, WordParagraph[]> = {};
-    if (this.plainNotes) return out;
-    for (const [n, note] of this.quotes) {
-      const listed = this.noteLines.get(n);
-      const lines = listed ? listed.slice(0, 1) : [[{ t: 'text' as const, text: `#${note.sourceId}` }], ...note.quotes.map((q): Line => [{ t: 'text', text: `\u201c${q}\u201d` }])];
-      out[String(n)] = lines.map((l) => paragraph({ style: 'FootnoteText' }, this.runs(l, {}, false)));
-    }
-    return out;
-  }
-
-  /** A line's runs; `notes` false inside footnotes (a footnote cannot hold another). */
+  /** A line's runs; `notes` false in the notes themselves (a source's line cites nothing). */
   runs(line: Line, base: RunOptions, notes = true): WordInline[] {
     return line.flatMap((r, k): WordInline[] => {
       // Two note numbers side by side are set apart by a comma ("1,2", not "12").
@@ -261,17 +238,21 @@ class WordWriter {
     });
   }
 
-  /** A source's first citation holds its footnote, in a bookmark; a later one is a NOTEREF field to it, showing the same number. */
+  /**
+   * A citation: a REF field to its note's number in the list (\h: a link to it; \* CHARFORMAT: the
+   * result keeps the field's superscript, not the list's look, when Word updates it), its cached result
+   * the number; a note no block lists (the one-page brief's beyond its "another N sources"), the number.
+   */
   private citation(n: number): WordInline[] {
-    if (this.plainNotes) return [noteRun(String(n))];
-    const bookmark = `_RefNote${n}`;
-    if (!this.cited.has(n)) {
-      this.cited.add(n);
-      return [{ bookmark, children: [{ footnote: n }] }];
-    }
-    const run = noteRun;
-    // \f: in footnote-reference style; \h: a link to the note. The cached number is what prints until Word updates fields.
-    return [run({ field: 'begin' }), run({ instruction: `NOTEREF ${bookmark} \\f \\h` }), run({ field: 'separate' }), run(String(n)), run({ field: 'end' })];
+    if (!this.listed.has(n)) return [noteRun(String(n))];
+    return [noteRun({ field: 'begin' }), noteRun({ instruction: ` REF ${noteBookmark(n)} \\h \\* CHARFORMAT ` }), noteRun({ field: 'separate' }), noteRun(String(n)), noteRun({ field: 'end' })];
+  }
+
+  /** A listed note's number, in the bookmark its citations point to (the first list holding it). */
+  private noteNumber(n: number): WordInline[] {
+    if (this.bookmarked.has(n)) return [textRun(String(n))];
+    this.bookmarked.add(n);
+    return [{ bookmark: noteBookmark(n), children: [textRun(String(n))] }];
   }
 
   /**
@@ -314,9 +295,9 @@ class WordWriter {
         // The byline is kept with the note it names (a heading and byline stood at a page's foot, the note on the next).
         return [paragraph({ style: S.small, keepNext: true }, this.runs(b.meta, {})), paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } } }, this.runs(b.body, {}))];
       case 'notes':
-        // Each source once, by its note number (its footnote names it too), and its quoted passages beneath it.
+        // Each source once, by its note number (the bookmark its citations point to), and its quoted passages beneath it.
         return b.items.flatMap((item) => [
-          paragraph({ style: S.source }, [textRun(`${item.n}.\t`), ...this.runs(item.lines[0] ?? [], {}, false)]),
+          paragraph({ style: S.source }, [...this.noteNumber(item.n), textRun('.\t'), ...this.runs(item.lines[0] ?? [], {}, false)]),
           ...item.lines.slice(1).map((l) => paragraph({ style: S.source, indent: { left: 420, hanging: 0 } }, this.runs(l, {}, false))),
         ]);
       case 'rule':
@@ -479,17 +460,32 @@ class WordWriter {
     return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: this.m.contentTwips }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [textRun(title, { size: 18, color: GREY }), textRun(`\t${oneLine(marking)}`, { size: 21, bold: true, color: RED })])];
   }
 
-  /** "— 1 —" in 四号 宋体 at the outside edge (right on odd pages, left on even ones); the document's footer line (data as of …) on the inside. */
+  /** "— 1 —" in 四号 宋体 at the outside (right on odd pages, left on even ones); the document's footer line (data as of …) on the inside. */
   footer(side: 'left' | 'right'): WordBlock[] {
-    const number: WordRun = { run: { font: fonts(WORD_FONTS.pageNumber), size: this.m.size.pageNumber }, parts: ['— ', { pageNumber: true }, ' —'] };
+    // The PAGE field with a cached result, as Word writes it (docx's own has none between its separator and end).
+    const look = { font: fonts(WORD_FONTS.pageNumber), size: this.m.size.pageNumber };
+    const parts: WordRunPart[] = ['— ', { field: 'begin' }, { instruction: ' PAGE ' }, { field: 'separate' }, '1', { field: 'end' }, ' —'];
+    const number: WordRun[] = parts.map((part) => ({ run: look, parts: [part] }));
     const line = this.runs(this.doc.footer, { size: 18, color: GREY }, false);
-    const children = side === 'right' ? [...line, textRun('\t'), number] : [number, textRun('\t'), ...line];
-    return [paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: this.m.contentTwips }], spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
+    // One character in from the edge (GB/T 9704: 居右空一字, 居左空一字), as the PDF sets it.
+    const char = this.m.size.pageNumber * 10;
+    const tabStops =
+      side === 'right'
+        ? [{ type: TabStopType.RIGHT, position: this.m.contentTwips - char }]
+        : [
+            { type: TabStopType.LEFT, position: char },
+            { type: TabStopType.RIGHT, position: this.m.contentTwips },
+          ];
+    const children = side === 'right' ? [...line, textRun('\t'), ...number] : [textRun('\t'), ...number, textRun('\t'), ...line];
+    return [paragraph({ tabStops, spacing: { line: 240, lineRule: LineRuleType.AUTO } }, children)];
   }
 }
 
 /** The paragraphs of a title block, under which a meta line is centred as they are. */
 const TITLE_BLOCK = new Set<string>(['title', 'subtitle', 'coverTitle', 'coverSubtitle', 'kicker', 'meta']);
+
+/** The bookmark of note n's number in the list. */
+const noteBookmark = (n: number): string => `_RefNote${n}`;
 
 /** A run in the note-number style: superscript, as Word's own footnote references. */
 const noteRun = (part: WordRunPart): WordRun => ({ run: { style: 'FootnoteReference', superScript: true }, parts: [part] });
