@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { BriefingRequest } from '../../shared/briefing';
 import { DEFAULT_DATASET } from '../../electron/services/db/seed';
 import type { DB } from '../../electron/services/db/open';
+import { renderBriefingDocx } from '../../electron/services/briefing/docx-render';
 import { renderBriefing } from '../../electron/services/briefing/render';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
 import { pageToPng, pdfFonts, pdfLayoutText, pdfPages, pdfText } from '../helpers/pdf';
@@ -222,6 +223,19 @@ describe('glyph coverage: no character may vanish', () => {
 });
 
 describe('no character may vanish, even outside the data', () => {
+  it('refuses a name the fonts cannot print where only a chart draws it (the one-page brief), in PDF and in Word, naming it', async () => {
+    const { db } = openTemp();
+    // The one-page brief prints the clusters' names only in its chart: "䶮□喆" printed there, a box for 𠮷 (U+20BB7).
+    db.prepare(`UPDATE entities SET name_zh = '机器人𠮷产业' WHERE id = 'smart-robots'`).run();
+    const refused = { code: 'BRIEFING_MISSING_GLYPHS', details: { characters: expect.stringContaining('U+20BB7'), where: '机器人𠮷产业 · 名称' } };
+    await expect(renderBriefing(db, request({ template: 'one-page' }), NOW)).rejects.toMatchObject(refused);
+    await expect(renderBriefing(db, request({ template: 'one-page', lang: 'bilingual' }), NOW)).rejects.toMatchObject({ code: 'BRIEFING_MISSING_GLYPHS' });
+    await expect(renderBriefingDocx(db, request({ template: 'full' }), NOW)).rejects.toMatchObject(refused);
+    // The English brief draws the English name: it prints.
+    expect((await renderBriefing(db, request({ template: 'one-page', lang: 'en' }), NOW)).pages).toBe(1);
+    db.close();
+  });
+
   it('refuses a marking or title the fonts cannot print, naming the field', async () => {
     const { db } = openTemp();
     await expect(renderBriefing(db, request({ template: 'one-page', marking: '内部\uE001' }), NOW)).rejects.toMatchObject({

@@ -11,9 +11,8 @@ import { issueDetails } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { liveResolver, type BulletinResolver } from './bulletin-figures';
 import { cachedChartSvg } from './charts-svg';
-import { assertPrintable } from './glyphs';
 import { toPdfmake } from './pdf';
-import { localDate, printedTexts, writePdf, type RenderedBriefing } from './render';
+import { assertDocumentPrintable, localDate, writePdf, type RenderedBriefing } from './render';
 import { bulletinDocument, type BulletinIssue } from './templates/bulletin';
 
 /** The content, validated: a bad one is refused with INVALID_INPUT naming the field. */
@@ -31,7 +30,7 @@ export function composeBulletin(content: unknown, resolver: BulletinResolver, is
 /** The same, for content already checked against its schema (a stored issue, read back through it by store.ts). */
 export function composeParsedBulletin(content: BulletinContent, resolver: BulletinResolver, issue: BulletinIssue): BriefingDocument {
   const model = bulletinDocument(content, resolver, issue);
-  assertPrintable(printedTexts(model), model.lang === 'en' ? 'bulletin' : '简报');
+  assertDocumentPrintable(model);
   return model;
 }
 

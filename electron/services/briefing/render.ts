@@ -18,6 +18,7 @@ import { cachedChartSvg } from './charts-svg';
 import { Composer } from './compose';
 import { readBriefingData } from './data';
 import { fontAccessPolicy, pdfmakeFonts } from './fonts';
+import { chartNumbers } from './chart-option';
 import { assertPrintable, type PrintedText } from './glyphs';
 import { TABLE_LAYOUTS, toPdfmake, type ChartRenderer } from './pdf';
 import { joinLinePieces } from './pdfmake-lines';
@@ -67,10 +68,33 @@ export function printedTexts(model: BriefingDocument): PrintedText[] {
 }
 
 /**
+ * The names a document's charts draw (in the chart's language or both): drawn with the app's fonts in
+ * the PDF and in Word's pictures alike, so a character none of them has prints as an empty box there
+ * ("䶮□喆" in the one-page brief, whose names print only in its chart). Checked with the printed text.
+ */
+export function chartLabels(model: BriefingDocument): PrintedText[] {
+  const field = BRIEFING_WORDS[model.lang === 'en' ? 'en' : 'zh'].fields.name;
+  const out: PrintedText[] = [];
+  for (const b of walkBlocks(model.blocks)) {
+    if (b.type !== 'chart') continue;
+    for (const row of chartNumbers(b.spec, b.lang === 'bilingual' ? 'both' : b.lang)) for (const name of row.name) out.push({ text: name, from: { entity: name, field } });
+  }
+  return out;
+}
+
+/**
+ * Refuses a document with a character no embedded font has (BRIEFING_MISSING_GLYPHS): in its text
+ * and its charts' names (the PDF), or in its charts' names alone (`printed` empty: Word, whose text
+ * the reader's own fonts set, its charts being pictures drawn with the app's).
+ */
+export function assertDocumentPrintable(model: BriefingDocument, printed: readonly PrintedText[] = printedTexts(model)): void {
+  assertPrintable([...printed, ...chartLabels(model)], model.layout === 'bulletin' ? (model.lang === 'en' ? 'bulletin' : '简报') : BRIEFING_WORDS[model.lang === 'en' ? 'en' : 'zh'].fields.title);
+}
+
+/**
  * The document model for a request (the one-page brief at the given fit level; the fact sheet at the
  * given one of its scales). `allNotes`: every
- * source's note, whatever the fit level cut, with its quoted passages but in the one-page brief (Word,
- * where notes are footnotes and the page has no limit).
+ * source's note, whatever the fit level cut, with its quoted passages but in the one-page brief (Word).
  */
 export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level: number | FitLevel = 0, options: { allNotes?: boolean } = {}): BriefingDocument {
   const request = parseRequest(rawRequest);
@@ -81,7 +105,7 @@ export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
   const model = request.template === 'one-page' ? onePage(c, fit) : request.template === 'full' ? fullBriefing(c) : factSheet(c, data.entities[0]!, FACT_SHEET_SCALES[Math.min(index, FACT_SHEET_SCALES.length - 1)]);
   if (options.allNotes) {
     // The one-page brief's notes stay without their quoted passages, as its PDF prints them at every
-    // fit level: in Word the quotes of every figure made one footnote longer than a page, which pushed
+    // fit level: in Word the quotes of every figure made one note longer than a page, which pushed
     // the headline figures to page 2 (a "one-page" brief of five pages in LibreOffice).
     if (request.template !== 'one-page') for (const b of walkBlocks(model.blocks)) if (b.type === 'notes') b.compact = false;
     c.finishNotes(model.blocks);
@@ -93,7 +117,7 @@ export function composeBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
 export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date = new Date(), level: number | FitLevel = 0, renderChart: ChartRenderer = cachedChartSvg): PreparedBriefing {
   const model = composeBriefing(db, rawRequest, now, level);
   const printed = printedTexts(model);
-  assertPrintable(printed, BRIEFING_WORDS[model.lang === 'en' ? 'en' : 'zh'].fields.title);
+  assertDocumentPrintable(model, printed);
   return { model, doc: toPdfmake(model, renderChart), printed };
 }
 
