@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { BriefingLang } from '../../shared/briefing';
 import fc from 'fast-check';
 import { clip, clipWidth } from '../../electron/services/briefing/compose';
-import { renderBriefing } from '../../electron/services/briefing/render';
+import { composeBriefing, renderBriefing } from '../../electron/services/briefing/render';
+import { FIT_LEVELS } from '../../electron/services/briefing/templates/one-page';
+import { blockLines, numberNotes, walkBlocks } from '../../shared/document';
 import { createAnnotation } from '../../electron/services/db/annotations';
 import { newChange } from '../../electron/services/db/revisions';
 import { openTemp, tempDir } from '../helpers/files';
@@ -75,3 +77,41 @@ describe('a shortened note', () => {
     );
   });
 });
+
+describe('the one-page brief’s note numbers', () => {
+  it(`each point to a note the page lists, at every fit level, however many sources its figures have (seed ${SEED})`, () => {
+    // A level lists a few sources and says how many more: the marks of the rest printed 6–11 under a list of 1–4, and 5 on
+    // the "another 7 sources" line (found by the integrity review).
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 16 }), fc.boolean(), (extra, english) => {
+        const { db } = openTemp();
+        try {
+          const figures = db.prepare(`SELECT id FROM figures WHERE deleted_at IS NULL AND scope = 'entity' ORDER BY id`).all() as { id: number }[];
+          for (let i = 0; i < extra; i++) {
+            const source = db.prepare(`INSERT INTO sources (title, publisher, published_on, created_at) VALUES (?, ?, '2025-06-15', '2026-11-01T08:00:00Z')`).run(`Source ${i}`, `Publisher ${i}`).lastInsertRowid;
+            db.prepare(`UPDATE figures SET source_id = ? WHERE id = ?`).run(source, figures[i % figures.length]!.id);
+          }
+          const request = { template: 'one-page' as const, entityIds: [], lang: english ? ('en' as const) : ('zh' as const), title: '', subtitle: '', author: '', marking: '' };
+          const sources = (db.prepare(`SELECT count(DISTINCT source_id) AS n FROM figures WHERE deleted_at IS NULL AND source_id IS NOT NULL`).get() as { n: number }).n;
+          FIT_LEVELS.forEach((level, i) => {
+            const model = composeBriefing(db, request, NOW, i);
+            const listed = new Set([...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'notes' ? b.items.map((item) => item.n) : [])));
+            const marks = [...walkBlocks(model.blocks)].flatMap((b) => blockLines(b).flat()).flatMap((r) => (r.t === 'cite' ? [r.n] : []));
+            expect(marks.filter((n) => n === undefined || !listed.has(n)), `level ${i}: marks without a listed note`).toEqual([]);
+            expect(listed.size, `level ${i}`).toBeLessThanOrEqual(level.sources);
+            const more = [...walkBlocks(model.blocks)].some((b) => b.type === 'paragraph' && b.runs.some((r) => r.t === 'text' && /另有\d+条来源|more source/.test(r.text)));
+            expect(more, `level ${i}: ${listed.size} listed of ${sources}`).toBe(listed.size < Math.min(sources, marksBefore(db, request, i)));
+          });
+        } finally {
+          db.close();
+        }
+      }),
+      { seed: SEED, numRuns: 12 },
+    );
+  }, 120_000);
+});
+
+/** How many sources the page cites before any is left out: those of the level's own composition, with every note listed. */
+function marksBefore(db: Parameters<typeof composeBriefing>[0], request: Parameters<typeof composeBriefing>[1], level: number): number {
+  return numberNotes(composeBriefing(db, request, NOW, { ...FIT_LEVELS[level]!, sources: Infinity }).blocks).notes.length;
+}

@@ -7,7 +7,7 @@
  */
 import type { BriefingLang, BriefingRequest } from '../../../shared/briefing';
 import { BRIEFING_WORDS, longDate, type BriefingWords } from '../../../shared/briefing-words';
-import { DATES_JOINED, numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
+import { DATES_JOINED, blockLines, numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
 import type { Annotation, Bilingual, EntityDetail, Figure, Milestone, Source } from '../../../shared/domain';
 import { formatFigure } from '../../../shared/format';
 import { MESSAGES, type Messages } from '../../../shared/i18n';
@@ -299,11 +299,26 @@ export class Composer {
   /** One note per source, numbered in reading order, its quoted passages under it; fills every notes block. */
   finishNotes(blocks: Block[], limit = Infinity): void {
     const { notes } = numberNotes(blocks);
+    if (notes.length > limit) {
+      // A page too small for every source (the one-page brief) lists the first `limit` and says how many more, unnumbered;
+      // the marks of those not listed are taken out, not left pointing to nothing (marks 6–11 under a list of 1–4, and 5 on
+      // the "another 7 sources" line).
+      const listed = new Set(notes.slice(0, limit).map((note) => note.sourceId));
+      for (const b of walkBlocks(blocks)) {
+        for (const line of blockLines(b)) {
+          for (let i = line.length - 1; i >= 0; i--) {
+            const r = line[i]!;
+            if (r.t === 'cite' && !listed.has(r.sourceId)) line.splice(i, 1);
+          }
+        }
+      }
+      const at = blocks.findIndex((b) => b.type === 'notes');
+      const more: Block = { type: 'paragraph', runs: [text(this.w.sourcesMore(notes.length - limit), { style: 'muted', lang: this.main })], style: 'small' };
+      if (at >= 0) blocks.splice(at + 1, 0, more);
+    }
     for (const b of walkBlocks(blocks)) {
       if (b.type !== 'notes') continue;
-      const shown = notes.slice(0, limit);
-      b.items = shown.map((note) => ({ n: note.n, lines: this.noteLines(note.sourceId, b.compact ? [] : note.quotes, b.compact ? 120 : Infinity) }));
-      if (notes.length > shown.length) b.items.push({ n: shown.length + 1, lines: [[text(this.w.sourcesMore(notes.length - shown.length), { style: 'muted', lang: this.main })]] });
+      b.items = notes.slice(0, limit).map((note) => ({ n: note.n, lines: this.noteLines(note.sourceId, b.compact ? [] : note.quotes, b.compact ? 120 : Infinity) }));
     }
   }
 
