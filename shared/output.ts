@@ -12,12 +12,13 @@ export function in100mYuan(f: Pick<Figure, 'value' | 'unit'>): number | null {
   return per === undefined ? null : Number.parseFloat(((f.value * per) / 1e8).toPrecision(15));
 }
 
-/** The entity's own output-value figure of the latest period (the newest change breaks a tie), in money units. */
+/** The entity's own province-wide output-value figure of the latest period (the newest change breaks a tie), in money units. */
 export function latestOutputFigure(e: Pick<EntityDetail, 'figures'>): Figure | null {
   let best: Figure | null = null;
   for (const f of e.figures) {
-    // A target ("到2027年达到…") is a plan, not output: charted among 2023 values it read as achieved.
-    if (f.metric !== 'output_value' || f.scope !== 'entity' || f.qualifier === 'target' || in100mYuan(f) === null) continue;
+    // A target ("到2027年达到…") is a plan, not output: charted among 2023 values it read as achieved. A city's
+    // figure is that city's part (深圳 60亿元): charted and tiered under the cluster's name it read as the whole.
+    if (f.metric !== 'output_value' || f.scope !== 'entity' || f.qualifier === 'target' || (f.cityCode ?? null) !== null || in100mYuan(f) === null) continue;
     if (!best || f.period > best.period || (f.period === best.period && f.changedAt > best.changedAt)) best = f;
   }
   return best;

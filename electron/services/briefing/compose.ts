@@ -189,8 +189,13 @@ export class Composer {
     return this.both && en.text !== (runs[0] as TextRun).text ? { runs, second: [en] } : { runs };
   }
 
+  /** A figure's metric as a table row names it, and its city where it is one city's ("产值（深圳市）"): not the cluster's whole. */
   metricName(f: Figure): Bi {
-    return this.say((_, __, l) => this.metricWord(f.metric, l));
+    return this.say((_, __, l) => {
+      const city = this.data.catalog.cityName(f.cityCode ?? null, l === 'zh' ? 'zh-CN' : 'en');
+      const metric = this.metricWord(f.metric, l);
+      return city === null ? metric : l === 'zh' ? `${metric}（${city}）` : `${metric} (${city})`;
+    });
   }
 
   /** What a province-level figure is about: "十大战略性新兴产业集群 营业收入". */

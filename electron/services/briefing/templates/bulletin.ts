@@ -265,7 +265,10 @@ class BulletinBuilder {
     const missing = choice.entityIds.find((id) => !entities.some((e) => e.id === id));
     if (missing !== undefined) throw this.broken('chart', 'entity', missing);
     const metric = Metric.safeParse(choice.metric);
-    const picked = entities.map((e) => ({ e, figures: metric.success ? e.figures.filter((f) => f.metric === metric.data) : [] }));
+    // The cluster's own figures: a target is a plan, not a value reached (drawn among them, 目标1.7万亿元 in 2024 read as
+    // reached, and ranked first), and a city's figure is that city's part (深圳 60亿元 read as the cluster's fall).
+    const drawable = (f: Figure): boolean => metric.success && f.metric === metric.data && f.qualifier !== 'target' && (f.cityCode ?? null) === null;
+    const picked = entities.map((e) => ({ e, figures: e.figures.filter(drawable) }));
     const first = picked.flatMap((p) => p.figures)[0]?.unit;
     // A metric with a unit label of its own ('metric_unit') has no chart unit yet (issue 12).
     const unit = first === 'metric_unit' ? undefined : first;

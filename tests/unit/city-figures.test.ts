@@ -1,0 +1,97 @@
+/**
+ * A city's figure is that city's part (深圳市 智能机器人 产值 60亿元), a target is a plan: neither is
+ * ever printed as the cluster's own value. For random city figures and targets (fast-check, seed
+ * printed; CITY_FIGURES_SEED replays one), an analyst saves one beside the seeded data and every
+ * briefing and 简报 chart still draws the cluster's province-wide value, its tier and key points are
+ * unchanged, and a table that lists the figure names its city. Found by the integrity review: the
+ * one-page chart drew 智能机器人 at 60亿元 and a 简报 trend line fell from 超过100亿元 to it.
+ */
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeBulletin } from '../../electron/services/briefing/bulletin';
+import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
+import { composeBriefing } from '../../electron/services/briefing/render';
+import type { DB } from '../../electron/services/db/open';
+import type { BulletinContent } from '../../shared/bulletin';
+import { walkBlocks, type BriefingDocument, type ChartSpec, type Line } from '../../shared/document';
+import { tempDir } from '../helpers/files';
+import { openWithHandlers } from '../helpers/handlers';
+import { propertySeed } from '../helpers/seed';
+import path from 'node:path';
+
+const NOW = new Date('2026-11-28T09:00:00');
+const SEED = propertySeed('CITY_FIGURES_SEED', 20261203);
+const request = (template: 'one-page' | 'full' | 'fact-sheet', lang: 'zh' | 'en' = 'zh') => ({ template, lang, entityIds: template === 'fact-sheet' ? ['smart-robots'] : [], title: '', subtitle: '', author: '分析员', marking: '' });
+
+let db: DB;
+let call: (channel: string, input: unknown) => Promise<unknown>;
+beforeEach(() => {
+  ({ db, call } = openWithHandlers(path.join(tempDir(), 'data.sqlite')));
+});
+afterEach(() => db.close());
+
+const charts = (model: BriefingDocument): ChartSpec[] => [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'chart' ? [b.spec] : []));
+const robotsRow = (model: BriefingDocument): { value: number; qualifier: string } | undefined =>
+  charts(model).flatMap((s) => (s.kind === 'output' ? s.rows : [])).find((r) => r.name.zh === '智能机器人');
+const lineText = (l: Line): string => l.map((r) => (r.t === 'text' ? r.text : '')).join('');
+
+function bulletin(kind: 'trend' | 'compare'): BulletinContent {
+  return {
+    format: 'cluster-brief/bulletin',
+    formatVersion: 1,
+    lang: 'zh',
+    frame: { name: '简报', unit: '办公室', marking: '', copyNumber: '', sendTo: [], copyTo: [], copies: null },
+    title: '智能机器人',
+    editorNote: '',
+    blocks: [{ type: 'chart', chart: { kind, metric: 'output_value', entityIds: ['smart-robots', 'blockchain-quantum'] }, caption: '' }],
+  } as unknown as BulletinContent;
+}
+
+describe("a city's figure or a target beside a cluster's own", () => {
+  it(`never prints as the cluster's value in a chart, its tier or key points; a table names its city (seed ${SEED})`, async () => {
+    const before = { onePage: robotsRow(composeBriefing(db, request('one-page'), NOW)), keyPoints: JSON.stringify([...walkBlocks(composeBriefing(db, request('one-page'), NOW).blocks)].filter((b) => b.type === 'list')) };
+    const trendBefore = charts(composeBulletin(bulletin('trend'), liveResolver(db), { number: null, date: '2026-11-28' }));
+    expect(before.onePage).toBeDefined();
+    const cities = (await call('listCities', {})) as { code: string; name: { zh: string; en: string } }[];
+    expect(cities.length).toBeGreaterThan(10);
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...cities),
+        fc.integer({ min: 1, max: 99_999 }).map((n) => n / 100 + 0.001),
+        fc.constantFrom('2022', '2023', '2024', '2025', '2027'),
+        fc.boolean(),
+        async (city, value, period, asTarget) => {
+          const saved = (await call('saveFigure', {
+            figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value, unit: '100m_yuan', qualifier: asTarget ? 'target' : 'exact', period, cityCode: asTarget ? null : city.code, sourceId: 1, sourceQuote: null, note: null },
+          })) as { id: number };
+          try {
+            for (const lang of ['zh', 'en'] as const) {
+              const onePage = composeBriefing(db, request('one-page', lang), NOW);
+              expect(robotsRow(onePage)).toEqual(before.onePage);
+              if (lang === 'zh') expect(JSON.stringify([...walkBlocks(onePage.blocks)].filter((b) => b.type === 'list'))).toBe(before.keyPoints);
+              for (const spec of [...charts(composeBriefing(db, request('full', lang), NOW))]) expect(JSON.stringify(spec)).not.toContain(String(value));
+            }
+            // The 简报's charts of the cluster: the trend draws what it drew; the compare chart the cluster's newest own value.
+            const issue = { number: null, date: '2026-11-28' };
+            expect(charts(composeBulletin(bulletin('trend'), liveResolver(db), issue))).toEqual(trendBefore);
+            expect(JSON.stringify(charts(composeBulletin(bulletin('compare'), liveResolver(db), issue)))).not.toContain(String(value));
+            // The fact sheet lists every figure: the city's under its city's name.
+            if (!asTarget) {
+              const rows = [...walkBlocks(composeBriefing(db, request('fact-sheet'), NOW).blocks)].flatMap((b) => (b.type === 'table' ? b.rows : []));
+              const named = rows.filter((r) => lineText(r[0]!.lines[0]!) === `产值（${city.name.zh}）`);
+              expect(named.map((r) => lineText(r[1]!.lines[0]!)), `${city.name.zh} ${period} ${value}`).toEqual([period]);
+              const en = [...walkBlocks(composeBriefing(db, request('fact-sheet', 'en'), NOW).blocks)].flatMap((b) => (b.type === 'table' ? b.rows : []));
+              expect(en.some((r) => lineText(r[0]!.lines[0]!) === `Output value (${city.name.en})`)).toBe(true);
+            }
+          } finally {
+            await call('deleteItem', { targetType: 'figure', targetId: String(saved.id) });
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 12 },
+    ).catch((error: unknown) => {
+      throw new Error(`seed ${SEED} (replay with CITY_FIGURES_SEED=${SEED}): ${String(error)}`);
+    });
+  }, 120_000);
+});
