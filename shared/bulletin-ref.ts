@@ -10,21 +10,38 @@ import { formatValue } from './format';
 import { MESSAGES } from './i18n';
 import { seedMetricName } from './metrics';
 
-/** "智能机器人 · 产值" / "Smart robots · Output value": what the figure is about, as a table row names it. */
-export function referenceLabel(f: Pick<Figure, 'scope' | 'metric'>, entityName: Bilingual | null, metricName?: Bilingual): { zh: string; en: string } {
+/** The longest label a reference keeps (FigureSnapshotRef.label). */
+const LABEL_MAX = 300;
+
+/**
+ * "智能机器人 · 产值" / "Smart robots · Output value": what the figure is about, as a table row names it;
+ * a city's figure with its city ("智能机器人 · 产值（深圳市）"), not read as the cluster's whole. A name
+ * too long for the label is cut with an ellipsis (a 258-character English name and its metric ran
+ * past the limit, and the draft could not be saved).
+ */
+export function referenceLabel(f: Pick<Figure, 'scope' | 'metric'>, entityName: Bilingual | null, metricName?: Bilingual, cityName?: Bilingual | null): { zh: string; en: string } {
   const name = (lang: 'zh-CN' | 'en'): string => (f.scope === 'entity' && entityName ? entityName[lang === 'en' ? 'en' : 'zh'] : MESSAGES[lang].scope[f.scope]);
   const metric = metricName ?? { zh: seedMetricName(f.metric, 'zh-CN'), en: seedMetricName(f.metric, 'en') };
-  return { zh: `${name('zh-CN')} · ${metric.zh}`, en: `${name('en')} · ${metric.en}` };
+  const about = { zh: cityName ? `${metric.zh}（${cityName.zh}）` : metric.zh, en: cityName ? `${metric.en} (${cityName.en})` : metric.en };
+  const label = (who: string, what: string): string => {
+    const tail = ` · ${what}`;
+    const room = LABEL_MAX - [...tail].length;
+    const chars = [...who];
+    return (chars.length <= room ? who : `${chars.slice(0, Math.max(1, room - 1)).join('')}…`) + tail;
+  };
+  return { zh: label(name('zh-CN'), about.zh), en: label(name('en'), about.en) };
 }
 
 /** The figure's current value with its source, as the reference accepts it. */
 export function snapshotOf(
-  f: Pick<Figure, 'scope' | 'metric' | 'value' | 'unit' | 'qualifier' | 'period' | 'sourceId' | 'sourceQuote'>,
+  f: Pick<Figure, 'scope' | 'entityId' | 'metric' | 'value' | 'unit' | 'qualifier' | 'period' | 'sourceId' | 'sourceQuote' | 'cityCode'>,
   source: Pick<Source, 'publisher' | 'title' | 'author' | 'publishedOn'> | null,
   entityName: Bilingual | null,
   metricName?: Bilingual,
   /** The metric's own unit label, for a figure in 'metric_unit' (as the services freeze it). */
   unitLabel?: Bilingual | null,
+  /** The city of a city's figure (null: province-wide). */
+  cityName?: Bilingual | null,
 ): FigureSnapshotRef {
   return {
     value: f.value,
@@ -34,7 +51,8 @@ export function snapshotOf(
     sourceId: f.sourceId,
     sourceQuote: f.sourceQuote === null ? null : f.sourceQuote.slice(0, 5000),
     source: source === null ? null : { publisher: source.publisher, title: source.title, author: source.author, publishedOn: source.publishedOn },
-    label: referenceLabel(f, entityName, metricName),
+    label: referenceLabel(f, entityName, metricName, cityName),
+    about: { entityId: f.entityId, metric: f.metric, cityCode: f.cityCode ?? null },
     ...(f.unit === 'metric_unit' && unitLabel ? { unitLabel: { zh: unitLabel.zh, en: unitLabel.en } } : {}),
   };
 }

@@ -28,6 +28,12 @@ export const FigureSnapshotRef = z.object({
   label: z.object({ zh: z.string().max(300), en: z.string().max(300) }).optional(),
   /** The metric's own unit ("件" / "patents") when the unit is 'metric_unit' (issue 12), frozen with the value. */
   unitLabel: z.object({ zh: z.string().max(20), en: z.string().max(40) }).optional(),
+  /**
+   * What the figure was about when accepted: its industry (null: a province-level group), metric and city. A figure
+   * moved to another industry, metric or city is marked 数据已更新 like a new value (the sentence around it said
+   * 智能机器人产值 of what had become 区块链与量子信息's 营业收入). References saved before it have none.
+   */
+  about: z.object({ entityId: z.string().max(64).nullable(), metric: z.string().max(64), cityCode: z.string().max(12).nullable() }).optional(),
 });
 export type FigureSnapshotRef = z.infer<typeof FigureSnapshotRef>;
 
@@ -100,3 +106,36 @@ export const IssueNumber = z.object({
   supplement: z.boolean(),
 });
 export type IssueNumber = z.infer<typeof IssueNumber>;
+
+/** Where a block is, as the issue and its refusals name it: its section (0: before the first 一、) and its number among the blocks of its kind there. */
+export interface BlockPlace {
+  section: number;
+  index: number;
+  kind: 'paragraph' | 'table' | 'chart' | 'quote';
+}
+
+/**
+ * The place of block `at` (counted from 0), counted as the issue counts it (templates/bulletin.ts): a
+ * level-1 heading starts a section, and paragraphs, tables, charts and quotations are numbered apiece
+ * within it. "第 2 段" from the block's index counted the headings, tables and charts before it, and
+ * sent the analyst to the wrong paragraph. Null for a heading.
+ */
+export function blockPlace(blocks: readonly BulletinBlock[], at: number): BlockPlace | null {
+  let section = 0;
+  const counts = { paragraph: 0, table: 0, chart: 0, quote: 0 };
+  for (let i = 0; i <= at && i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type === 'heading') {
+      if (b.level === 1) {
+        section++;
+        counts.paragraph = counts.table = counts.chart = counts.quote = 0;
+      }
+      if (i === at) return null;
+      continue;
+    }
+    counts[b.type]++;
+    if (i === at) return { section, index: counts[b.type], kind: b.type };
+  }
+  return null;
+}
+

@@ -232,6 +232,12 @@ const bulletinPlaceZh = (d: Details): string =>
   `${d.section ? `第${d.section}节` : '正文开头'}第${d.index ?? '?'}${d.block === 'table' ? '个表格' : d.block === 'chart' ? '幅图表' : d.block === 'quote' ? '段引文' : '段'}`;
 const bulletinPlaceEn = (d: Details): string =>
   `${d.section ? `section ${d.section}` : 'the opening text'}, ${d.block === 'table' ? 'table' : d.block === 'chart' ? 'chart' : d.block === 'quote' ? 'quotation' : 'paragraph'} ${d.index ?? '?'}`;
+/** A block's place in an issue in words: 第1节第2段 / section 1, paragraph 2 (the opening text before the first section). */
+export const bulletinPlaceWords = (place: { section: number; index: number; kind: string }, lang: Lang): string =>
+  (lang === 'en' ? bulletinPlaceEn : bulletinPlaceZh)({ section: place.section, index: place.index, block: place.kind });
+/** A reference's place (its `kind`, `section`, `index`, as the issue numbers them), or "第 N 段" by its block where a refusal has no place. */
+const referencePlaceZh = (d: Details): string => (d.kind ? bulletinPlaceZh({ ...d, block: d.kind }) : `第 ${d.block ?? '?'} 段`);
+const referencePlaceEn = (d: Details): string => (d.kind ? bulletinPlaceEn({ ...d, block: d.kind }) : `paragraph ${d.block ?? '?'}`);
 
 const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   INVALID_INPUT: {
@@ -474,11 +480,11 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
   BULLETIN_BROKEN_REFERENCE: {
     'zh-CN': (d) =>
       typeof d.block === 'number'
-        ? `简报第 ${d.block} 段引用的数据${d.label ? `“${d.label}”` : `（编号 ${d.figureId ?? ''}）`}已被删除。请删除或替换该引用后再签发或导出。`
+        ? `简报${referencePlaceZh(d)}引用的数据${d.label ? `“${d.label}”` : `（编号 ${d.figureId ?? ''}）`}已被删除。请删除或替换该引用后再签发或导出。`
         : `无法生成简报：${bulletinPlaceZh(d)}引用的${d.what === 'source' ? '来源' : d.what === 'entity' ? '产业' : '数据'}已不存在（编号 ${d.id ?? '?'}）。请在该处删除或替换这一引用后再导出。未生成任何文件。`,
     en: (d) =>
       typeof d.block === 'number'
-        ? `The figure ${d.labelEn ? `“${d.labelEn}”` : `(ID ${d.figureId ?? ''})`} referenced in paragraph ${d.block} has been deleted. Remove or replace the reference before issuing or exporting.`
+        ? `The figure ${d.labelEn ? `“${d.labelEn}”` : `(ID ${d.figureId ?? ''})`} referenced in ${referencePlaceEn(d)} has been deleted. Remove or replace the reference before issuing or exporting.`
         : `The bulletin was not made: ${bulletinPlaceEn(d)} refers to a ${d.what ?? 'figure'} that no longer exists (ID ${d.id ?? '?'}). Remove or replace that reference there and export again. No file was written.`,
   },
   BACKUP_NOT_FOUND: {
@@ -495,8 +501,8 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     en: (d) => `Bulletin ${d.id ?? ''} in the data file is damaged (${d.where ?? ''}) and cannot be opened. Other data is not affected; a backup can restore it.`,
   },
   BULLETIN_STALE_REFERENCE: {
-    'zh-CN': (d) => `简报第 ${d.block ?? '?'} 段引用的数据${d.label ? `“${d.label}”` : `（编号 ${d.figureId ?? ''}）`}已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先在“引用的数据”中确认新数值，再签发。`,
-    en: (d) => `The figure ${d.labelEn ? `“${d.labelEn}”` : `(ID ${d.figureId ?? ''})`} referenced in paragraph ${d.block ?? '?'} has been updated${Number(d.count) > 1 ? ` (${d.count} references in all)` : ''}. Accept the new value under "Referenced figures" before issuing.`,
+    'zh-CN': (d) => `简报${referencePlaceZh(d)}引用的数据${d.label ? `“${d.label}”` : `（编号 ${d.figureId ?? ''}）`}已更新${Number(d.count) > 1 ? `（共 ${d.count} 处）` : ''}。请先在“引用的数据”中确认新数值，再签发。`,
+    en: (d) => `The figure ${d.labelEn ? `“${d.labelEn}”` : `(ID ${d.figureId ?? ''})`} referenced in ${referencePlaceEn(d)} has been updated${Number(d.count) > 1 ? ` (${d.count} references in all)` : ''}. Accept the new value under "Referenced figures" before issuing.`,
   },
   // Statistical tables in (issue 12)
   TABLE_UNSUPPORTED_FILE: {

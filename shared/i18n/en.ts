@@ -855,8 +855,8 @@ export const en: Messages = {
     refs: {
       heading: 'Referenced figures',
       allCurrent: 'Every referenced figure is current.',
-      inParagraph: 'Paragraph {{n}}',
-      inTable: 'Paragraph {{n}}, table row {{cell}}',
+      inParagraph: '{{place}}',
+      inTable: '{{place}}, row {{cell}}',
       brokenTitle: 'Referenced figures deleted: {{count}}. The bulletin cannot be issued or exported until these references are removed or replaced',
       brokenItem: '{{where}}: {{figure}} (was {{value}}) has been deleted. In: {{excerpt}}',
       changedTitle: 'Figures updated: {{count}}',

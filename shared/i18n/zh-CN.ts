@@ -853,8 +853,8 @@ export const zhCN = {
     refs: {
       heading: '引用的数据',
       allCurrent: '引用的数据均为最新。',
-      inParagraph: '第 {{n}} 段',
-      inTable: '第 {{n}} 段表格第 {{cell}} 行',
+      inParagraph: '{{place}}',
+      inTable: '{{place}}第 {{cell}} 行',
       brokenTitle: '有 {{count}} 处引用的数据已被删除，删除或替换这些引用之前不能签发或导出',
       brokenItem: '{{where}}：{{figure}}（原为 {{value}}）已被删除。所在段落：{{excerpt}}',
       changedTitle: '数据已更新：{{count}} 处',

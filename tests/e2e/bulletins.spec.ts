@@ -532,7 +532,7 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   await app.getByRole('region', { name: '草稿' }).getByRole('link', { name: TITLE }).click();
   const refs = app.getByRole('region', { name: '引用的数据' });
   await expect(refs.getByRole('alert')).toContainText('有 1 处引用的数据已被删除');
-  await expect(refs.getByRole('alert')).toContainText('第 2 段：智能机器人 · 产值（原为 超过100亿元）已被删除。所在段落：智能机器人产业集群产值超过100亿元');
+  await expect(refs.getByRole('alert')).toContainText('第1节第1段：智能机器人 · 产值（原为 超过100亿元）已被删除。所在段落：智能机器人产业集群产值超过100亿元');
   await expect(body.getByRole('group', { name: /数据已删除/ })).toBeVisible();
   await axeClean(app, 'draft with a broken reference');
 
@@ -546,12 +546,12 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   await expect(app.getByRole('textbox', { name: '标题', exact: true })).toBeEditable();
 
   await app.getByRole('button', { name: '导出 Word' }).click();
-  await expect(app.getByRole('region', { name: '签发与导出' }).getByRole('alert')).toContainText('简报第 2 段引用的数据');
+  await expect(app.getByRole('region', { name: '签发与导出' }).getByRole('alert')).toContainText('简报第1节第1段引用的数据');
   // 预览 says the same in its drawer, and shows no pages.
   await app.getByRole('button', { name: '预览', exact: true }).click();
   const refused = app.getByRole('dialog', { name: `预览：${TITLE}` });
   // The refusal names the figure, not its number.
-  await expect(refused.getByRole('alert')).toContainText('简报第 2 段引用的数据“智能机器人 · 产值（2023）”已被删除');
+  await expect(refused.getByRole('alert')).toContainText('简报第1节第1段引用的数据“智能机器人 · 产值（2023）”已被删除');
   await expect(refused.getByRole('img', { name: /^第 1 页/ })).toHaveCount(0);
   // The pane says there is no preview, not "press 预览" under the refusal of the press just made.
   await expect(refused.getByText('没有可显示的预览，原因见提示信息。')).toBeVisible();
@@ -567,7 +567,7 @@ test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and
   await en.getByRole('button', { name: 'Cancel', exact: true }).click();
   await app.getByRole('button', { name: 'Preview', exact: true }).click();
   const refusedEn = app.getByRole('dialog', { name: `Preview: ${TITLE}` });
-  await expect(refusedEn.getByRole('alert')).toContainText('The figure “Smart robots · Output value (2023)” referenced in paragraph 2 has been deleted');
+  await expect(refusedEn.getByRole('alert')).toContainText('The figure “Smart robots · Output value (2023)” referenced in section 1, paragraph 1 has been deleted');
 });
 
 test('the draft page in English and the dark theme: axe finds nothing serious, and the keyboard reaches 签发 and export', async ({ app }) => {

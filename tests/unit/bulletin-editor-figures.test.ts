@@ -10,7 +10,9 @@ import { printedValue } from '../../shared/bulletin-ref';
 import type { Client } from '../../shared/client';
 import type { FigureListRow } from '../../shared/workbench';
 import { blocksToDoc, docToBlocks } from '../../renderer/src/bulletin/editor/convert';
-import { looksLikeValue, metricsNamed, searchFigures, snapshotOfRow, valueMatches } from '../../renderer/src/bulletin/editor/figureSearch';
+import { figureOptionText, looksLikeValue, metricsNamed, searchFigures, snapshotOfRow, valueMatches } from '../../renderer/src/bulletin/editor/figureSearch';
+
+import { catalogOf } from '../../shared/metrics';
 import { draftContent, openBulletinApp, seededFigure, type Api } from '../helpers/bulletins';
 
 /** The page's client, as far as the search needs it, over the test's channels. */
@@ -112,6 +114,56 @@ describe('the reference 插入数据 makes, saved in a draft', () => {
       { type: 'figure', accepted: { value: 150, qualifier: 'exact', label: { zh: '智能机器人 · 产值' } } },
       { value: 150, label: { en: 'Smart robots · Output value' } },
     ]);
+    db.close();
+  });
+
+  it('is marked when its figure moves to another industry, metric or city with the same value, and takes the new name once accepted', async () => {
+    // A routine correction (产值 filed under the wrong cluster, or a city's part filed as the whole) left the sentence saying
+    // 智能机器人产值 of what had become 区块链与量子信息's 营业收入 in 深圳市, unmarked, and issuing went ahead (trust review).
+    const { api, db } = openBulletinApp();
+    const sources = new Map((await api('listSources', {})).map((s) => [s.id, s]));
+    const catalog = catalogOf(await api('listMetrics', {}), await api('listCities', {}));
+    const [robots] = await searchFigures(listFiguresOf(api), 'smart robots', 'en');
+    const content: BulletinContent = { ...draftContent(db, '新兴产业', []), blocks: [{ type: 'paragraph', content: [{ type: 'text', text: '智能机器人产值' }, { type: 'figure', figureId: robots!.id, accepted: snapshotOfRow(robots!, sources, catalog) }] }] };
+    const draft = await api('createBulletinDraft', { content });
+    const figure = await api('getFigure', { id: robots!.id });
+    const { scope, unit, period, sourceId, sourceQuote, note, value, qualifier } = figure;
+    const moves = [
+      { entityId: 'blockchain-quantum', metric: 'output_value', cityCode: null, zh: '区块链与量子信息 · 产值' },
+      { entityId: 'blockchain-quantum', metric: 'revenue', cityCode: null, zh: '区块链与量子信息 · 营业收入' },
+      { entityId: 'blockchain-quantum', metric: 'revenue', cityCode: '440300', zh: '区块链与量子信息 · 营业收入（深圳市）' },
+    ];
+    for (const move of moves) {
+      await api('saveFigure', { id: robots!.id, figure: { scope, entityId: move.entityId, metric: move.metric, cityCode: move.cityCode, unit, period, sourceId, sourceQuote, note, value, qualifier } });
+      const report = await api('bulletinReferences', { id: draft.id });
+      expect(report.changed.map((c) => [c.figureId, c.current.label?.zh]), move.zh).toEqual([[robots!.id, move.zh]]);
+      await expect(api('issueBulletin', { id: draft.id })).rejects.toMatchObject({ code: 'BULLETIN_STALE_REFERENCE' });
+      const after = await api('acceptBulletinReference', { id: draft.id, figureId: robots!.id });
+      expect((after.content.blocks[0] as Extract<BulletinBlock, { type: 'paragraph' }>).content[1]).toMatchObject({ accepted: { label: { zh: move.zh }, about: { entityId: move.entityId, metric: move.metric, cityCode: move.cityCode } } });
+      expect(await api('bulletinReferences', { id: draft.id })).toEqual({ kind: 'draft', changed: [], broken: [] });
+    }
+    // A reference saved before it knew what it was about is compared by what it prints, as before.
+    const { about: _about, ...old } = snapshotOfRow(robots!, sources, catalog);
+    const legacy = await api('createBulletinDraft', { content: { ...content, blocks: [{ type: 'paragraph', content: [{ type: 'figure', figureId: robots!.id, accepted: old }] }] } });
+    expect((await api('bulletinReferences', { id: legacy.id })).changed).toEqual([]);
+    db.close();
+  });
+
+  it('names a city’s figure by its city, and keeps a long name within the label’s length', async () => {
+    const { api, db } = openBulletinApp();
+    const catalog = catalogOf(await api('listMetrics', {}), await api('listCities', {}));
+    const [robots] = await searchFigures(listFiguresOf(api), 'smart robots', 'en');
+    const inShenzhen = { ...robots!, cityCode: '440300' };
+    expect(snapshotOfRow(inShenzhen, new Map(), catalog).label).toEqual({ zh: '智能机器人 · 产值（深圳市）', en: 'Smart robots · Output value (Shenzhen)' });
+    expect(figureOptionText(inShenzhen, 'zh-CN', catalog)).toMatch(/^智能机器人 · 产值（深圳市） · 2023 · /);
+    const long = { ...robots!, entityName: { zh: '长'.repeat(300), en: 'long '.repeat(60) } };
+    const label = snapshotOfRow(long, new Map(), catalog).label!;
+    expect([...label.zh].length).toBeLessThanOrEqual(300);
+    expect(label.en.length).toBeLessThanOrEqual(300);
+    expect(label.zh.endsWith('… · 产值')).toBe(true);
+    // A draft holding it saves (a 258-character English name and its metric ran past the limit: INVALID_INPUT).
+    const draft = await api('createBulletinDraft', { content: { ...draftContent(db, '长名称', []), blocks: [{ type: 'paragraph', content: [{ type: 'figure', figureId: robots!.id, accepted: snapshotOfRow(long, new Map(), catalog) }] }] } });
+    expect(draft.id).toBeGreaterThan(0);
     db.close();
   });
 });

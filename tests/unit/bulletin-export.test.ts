@@ -186,8 +186,9 @@ describe('cluster-brief issue export', () => {
       const out = path.join(dir, `新兴产业.${format}`);
       const result = runCliProcess(['issue', 'export', String(draft.id), '--format', format, '--out', out, '--db', file]);
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain(`简报第 2 段引用的数据（编号 ${growth}）已被删除`);
-      expect(result.stderr).toContain(`referenced in paragraph 2 has been deleted`);
+      // Named as the issue numbers it (第1节第1段: the first paragraph after 一、), not by its block's index ("第 2 段" counted the heading).
+      expect(result.stderr).toContain('简报第1节第1段引用的数据“10 个战略性新兴产业集群 · 增加值同比增长（2023）”已被删除');
+      expect(result.stderr).toContain('referenced in section 1, paragraph 1 has been deleted');
       expect(fs.readdirSync(dir)).toEqual([]);
     }
   }, 120_000);

@@ -132,7 +132,7 @@ describe('live references', () => {
     // Issuing with an update not yet accepted is refused, naming the paragraph.
     const stale = await refusal(api('issueBulletin', { id: draft.id }));
     expect(stale).toMatchObject({ code: 'BULLETIN_STALE_REFERENCE', details: { block: 2, figureId: robots } });
-    expect(describeError(stale, 'zh-CN')).toContain('第 2 段');
+    expect(describeError(stale, 'zh-CN')).toContain('简报第1节第1段引用的数据');
 
     expect(await api('bulletinReferences', { id: issued.id })).toEqual({ kind: 'issued', changed: [], broken: [] });
     expect(await api('getBulletin', { id: issued.id })).toEqual(issuedBefore);
@@ -156,7 +156,7 @@ describe('live references', () => {
     const before = bulletinRows(db);
     const error = await refusal(api('issueBulletin', { id: draft.id }));
     expect(error).toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE', details: { block: 2, figureId: growth } });
-    expect(describeError(error, 'en')).toContain('paragraph 2');
+    expect(describeError(error, 'en')).toContain('referenced in section 1, paragraph 1');
     expect(bulletinRows(db)).toBe(before);
     db.close();
   });

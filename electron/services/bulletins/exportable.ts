@@ -20,7 +20,7 @@ export function exportable(db: DB, id: number): Exportable {
     const bulletin = getBulletin(db, id);
     if (bulletin.kind === 'issued' && bulletin.frozen) return { bulletin, data: bulletin.frozen };
     const broken = referencesOf(bulletin.content).find((r) => currentRef(db, r.figureId) === undefined);
-    if (broken) throw brokenReference(id, broken);
+    if (broken) throw brokenReference(id, bulletin.content, broken);
     return { bulletin, data: freeze(db, bulletin.content) };
   })();
 }

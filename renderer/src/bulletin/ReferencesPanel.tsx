@@ -5,8 +5,9 @@
  */
 import { Alert, Button, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BulletinContent, FigureSnapshotRef } from '../../../shared/bulletin';
+import { blockPlace, type BulletinContent, type FigureSnapshotRef } from '../../../shared/bulletin';
 import type { ReferencePlace, ReferenceReport } from '../../../shared/bulletin-store';
+import { bulletinPlaceWords } from '../../../shared/errors';
 import { formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
 
@@ -33,8 +34,13 @@ export interface ReferencesPanelProps {
 
 export function ReferencesPanel({ report, content, lang, onAccept, busy }: ReferencesPanelProps): React.JSX.Element {
   const { t } = useTranslation();
-  const where = (place: ReferencePlace): string =>
-    place.cell !== null ? t('bulletins.refs.inTable', { n: place.block + 1, cell: place.cell + 1 }) : t('bulletins.refs.inParagraph', { n: place.block + 1 });
+  // As the issue numbers its blocks (第1节第2段), not by the block's index, which counted the headings and tables before it.
+  const where = (place: ReferencePlace): string => {
+    const at = blockPlace(content.blocks, place.block);
+    const words = at ? bulletinPlaceWords(at, lang) : String(place.block + 1);
+    const said = lang === 'en' ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+    return place.cell !== null ? t('bulletins.refs.inTable', { place: said, cell: place.cell + 1 }) : t('bulletins.refs.inParagraph', { place: said });
+  };
   return (
     <section aria-labelledby="bulletin-refs-heading">
       <Typography.Title level={2} id="bulletin-refs-heading" style={{ fontSize: 18 }}>
@@ -71,6 +77,8 @@ export function ReferencesPanel({ report, content, lang, onAccept, busy }: Refer
             const before = formatFigure(r.accepted, lang);
             const after = formatFigure(r.current, lang);
             const name = figureName(r.accepted, r.figureId, lang);
+            // A figure moved to another industry, metric or city: what it is about changed, perhaps not its value.
+            const moved = JSON.stringify(r.accepted.about ?? null) !== JSON.stringify(r.current.about ?? null) && r.accepted.about !== undefined ? figureName(r.current, r.figureId, lang) : null;
             return (
               <List.Item
                 actions={[
@@ -81,7 +89,13 @@ export function ReferencesPanel({ report, content, lang, onAccept, busy }: Refer
               >
                 <div>
                   <div>
-                    {where(r.place)} · {name}
+                    {where(r.place)} · {moved !== null && moved !== name ? <del>{name}</del> : name}
+                    {moved !== null && moved !== name ? (
+                      <>
+                        {' → '}
+                        <strong>{moved}</strong>
+                      </>
+                    ) : null}
                   </div>
                   <div>
                     <del>{before}</del> → <strong>{after}</strong>

@@ -8,21 +8,12 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../../shared/client';
 import { describeError } from '../../../../shared/errors';
-import { formatFigure } from '../../../../shared/format';
-import { MESSAGES } from '../../../../shared/i18n';
-import { seedMetricName, type Catalog } from '../../../../shared/metrics';
 import type { FigureListRow } from '../../../../shared/workbench';
 import { getApi } from '../../api';
 import { useSession } from '../../session';
-import { searchFigures } from './figureSearch';
+import { figureOptionText, searchFigures } from './figureSearch';
 
 const SEARCH_PAUSE_MS = 150;
-
-export function figureOptionText(row: FigureListRow, ui: 'zh-CN' | 'en', catalog?: Catalog): string {
-  const m = MESSAGES[ui];
-  const who = row.scope === 'entity' && row.entityName ? row.entityName[ui === 'en' ? 'en' : 'zh'] : m.scope[row.scope];
-  return `${who} · ${catalog?.metricName(row.metric, ui) ?? seedMetricName(row.metric, ui)} · ${row.period} · ${formatFigure(row, ui)}`;
-}
 
 export function FigurePicker({ chosen, onChoose, autoFocus, inputRef }: { chosen: ReadonlySet<number>; onChoose: (row: FigureListRow) => void; autoFocus?: boolean; inputRef?: React.Ref<InputRef> }): React.JSX.Element {
   const { t, i18n } = useTranslation();

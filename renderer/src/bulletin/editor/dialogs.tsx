@@ -12,8 +12,8 @@ import type { EntitySummary, Source } from '../../../../shared/domain';
 import type { FigureListRow } from '../../../../shared/workbench';
 import { useFocusOnOpen } from '../../components/focusOnOpen';
 import { useSession } from '../../session';
-import { snapshotOfRow } from './figureSearch';
-import { figureOptionText, FigurePicker } from './FigurePicker';
+import { FigurePicker } from './FigurePicker';
+import { figureOptionText, snapshotOfRow } from './figureSearch';
 
 export type DialogKind = 'figure' | 'chart' | 'table' | 'quote';
 type ChartBlock = Extract<BulletinBlock, { type: 'chart' }>;

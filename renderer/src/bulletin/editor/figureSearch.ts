@@ -89,5 +89,15 @@ export function nameMatches(row: Pick<FigureListRow, 'scope' | 'entityName'>, qu
 /** The reference a found figure makes: its value now, with its source (as the services compare it). */
 export function snapshotOfRow(row: FigureListRow, sources: ReadonlyMap<number, Source>, catalog?: Catalog): FigureSnapshotRef {
   const metricName = catalog ? { zh: catalog.metricName(row.metric, 'zh-CN'), en: catalog.metricName(row.metric, 'en') } : undefined;
-  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName, metricName, catalog?.metric(row.metric)?.unitLabel ?? null);
+  const city = catalog && row.cityCode ? { zh: catalog.cityName(row.cityCode, 'zh-CN') ?? row.cityCode, en: catalog.cityName(row.cityCode, 'en') ?? row.cityCode } : null;
+  return snapshotOf(row, row.sourceId === null ? null : (sources.get(row.sourceId) ?? null), row.entityName, metricName, catalog?.metric(row.metric)?.unitLabel ?? null, city);
+}
+
+export function figureOptionText(row: FigureListRow, ui: 'zh-CN' | 'en', catalog?: Catalog): string {
+  const m = MESSAGES[ui];
+  const who = row.scope === 'entity' && row.entityName ? row.entityName[ui === 'en' ? 'en' : 'zh'] : m.scope[row.scope];
+  // A city's figure names its city: two 产值 2023 of one cluster (the whole, and 深圳市's part) listed alike.
+  const city = row.cityCode ? (catalog?.cityName(row.cityCode, ui) ?? row.cityCode) : null;
+  const metric = catalog?.metricName(row.metric, ui) ?? seedMetricName(row.metric, ui);
+  return `${who} · ${city === null ? metric : ui === 'en' ? `${metric} (${city})` : `${metric}（${city}）`} · ${row.period} · ${formatFigure(row, ui)}`;
 }
