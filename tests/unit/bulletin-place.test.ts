@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { composeBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import { blockPlace, type BulletinBlock } from '../../shared/bulletin';
-import { AppError, describeError } from '../../shared/errors';
+import { type AppError, describeError } from '../../shared/errors';
 import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletins';
 import { propertySeed } from '../helpers/seed';
 
@@ -51,7 +51,7 @@ describe('where a refusal says a reference is', () => {
           }
         })();
         expect(composed?.details).toMatchObject({ block: 'paragraph' });
-        const place = { section: composed!.details.section, index: composed!.details.index, kind: 'paragraph' };
+        const place = { section: composed!.details!.section, index: composed!.details!.index, kind: 'paragraph' };
         expect(blockPlace(content.blocks, before.length)).toEqual(place);
         expect(refused!.details).toMatchObject(place);
         // Both say it in the same words.

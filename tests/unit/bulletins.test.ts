@@ -163,6 +163,28 @@ describe('live references', () => {
 });
 
 describe('issuing (签发)', () => {
+  it('refuses an issue it could not print (a chart of an industry deleted since), naming the chart, and issues once it is fixed', async () => {
+    // It was issued and numbered, then refused at every export and 预览: "…请在该处删除或替换这一引用后再导出", on an
+    // issue that can no longer be changed (trust review).
+    const { api, db } = openBulletinApp();
+    const content = draftContent(db, '图表', []);
+    const chart = { type: 'chart' as const, chart: { kind: 'compare' as const, metric: 'output_value', entityIds: ['smart-robots', 'precision-instruments'] }, caption: '图1 比较' };
+    const draft = await api('createBulletinDraft', { content: { ...content, blocks: [...content.blocks, chart] } });
+    await api('deleteItem', { targetType: 'entity', targetId: 'precision-instruments' });
+    const before = bulletinRows(db);
+    const error = await refusal(api('issueBulletin', { id: draft.id }));
+    expect(error).toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE', details: { section: 1, index: 1, block: 'chart', what: 'entity', id: 'precision-instruments' } });
+    expect(describeError(error, 'zh-CN')).toContain('第1节第1幅图表引用的产业已不存在');
+    expect(bulletinRows(db)).toBe(before);
+    expect((await api('getBulletin', { id: draft.id })).kind).toBe('draft');
+    // The industry back (undo), it issues, and the issue exports.
+    await api('undo', {});
+    const issued = await api('issueBulletin', { id: draft.id });
+    expect(issued.kind).toBe('issued');
+    expect(exportable(db, issued.id).data.charts[0]!.entities.map((e) => e.id)).toEqual(['smart-robots', 'precision-instruments']);
+    db.close();
+  });
+
   it('numbers issues per year in order, supplements apart, 总第M期 when asked', async () => {
     const { api, db } = openBulletinApp();
     const year = new Date().getFullYear();

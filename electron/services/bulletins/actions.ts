@@ -8,7 +8,8 @@ import { newChange, type ChangeContext } from '../db/revisions';
 import { mustBeAsSeen } from '../db/seen';
 import { authorOf } from '../workbench/settings';
 import { acceptReference } from './references';
-import { correctBulletin } from './issue';
+import { bulletinModel } from './export';
+import { correctBulletin, issueBulletin } from './issue';
 import { createDraft, updateDraft } from './store';
 
 /** IMMEDIATE, as the workbench's actions: a save while another program writes waits its turn. */
@@ -25,3 +26,19 @@ export const saveDraft = (db: DB, id: number, content: unknown, seen?: string): 
   });
 export const acceptFigure = (db: DB, id: number, figureId: number): BulletinRecord => act(db, (ctx) => acceptReference(db, ctx, id, figureId));
 export const startCorrection = (db: DB, id: number): BulletinRecord => act(db, (ctx) => correctBulletin(db, ctx, id));
+
+/**
+ * 签发, and only if the issue as issued can be printed: its document is composed from the data just
+ * frozen, as every later export will compose it, in the same transaction. A chart of an industry
+ * deleted since (or any reference the issue cannot print) refuses 签发, naming its place, while the
+ * draft can still be fixed; it used to be issued, numbered, and refused at every export after.
+ */
+export const issueDraft = (db: DB, id: number, options: { supplement: boolean; withTotal: boolean }): BulletinRecord =>
+  db
+    .transaction(() => {
+      const issued = issueBulletin(db, authorOf(db), id, options);
+      bulletinModel(db, issued.id);
+      return issued;
+    })
+    .immediate();
+

@@ -1,11 +1,10 @@
 /** The 简报 channels (issue 10): drafts, live references, 签发, 更正, the archive, the frame defaults. */
 import type { HandlerContext, Handlers } from '../handlers';
-import { authorOf } from '../workbench/settings';
-import { acceptFigure, saveDraft, saveNewDraft, startCorrection } from './actions';
+import { acceptFigure, issueDraft, saveDraft, saveNewDraft, startCorrection } from './actions';
 import { archiveYears, listIssued, searchBulletins } from './archive';
 import { exportBulletin, exportBulletinTo } from './export';
 import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
-import { issueBulletin, nextIssue } from './issue';
+import { nextIssue } from './issue';
 import { referenceReport } from './references';
 import { getBulletin, listDrafts } from './store';
 
@@ -35,7 +34,7 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     getBulletin: ({ id }) => getBulletin(db, id),
     createBulletinDraft: write(({ content }) => saveNewDraft(db, content)),
     updateBulletinDraft: write(({ id, content, seen }) => saveDraft(db, id, content, seen)),
-    issueBulletin: write(({ id, supplement, withTotal }) => issueBulletin(db, authorOf(db), id, { supplement, withTotal })),
+    issueBulletin: write(({ id, supplement, withTotal }) => issueDraft(db, id, { supplement, withTotal })),
     nextBulletinIssue: ({ supplement, withTotal }) => nextIssue(db, { supplement, withTotal }),
     correctBulletin: write(({ id }) => startCorrection(db, id)),
     bulletinReferences: ({ id }) => referenceReport(db, id),
