@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BulletinBlock, type BulletinInline, type FigureSnapshotRef } from '../../shared/bulletin';
 import { QUALIFIERS, UNITS } from '../../shared/domain';
-import { BlockReader, blocksToDoc, docToBlocks, HEADING_MAX, INLINES_MAX, RUN_MAX, sameBlocks } from '../../renderer/src/bulletin/editor/convert';
+import { BlockReader, blocksToDoc, docToBlocks, HEADING_MAX, INLINES_MAX, pastedHtml, RUN_MAX, sameBlocks } from '../../renderer/src/bulletin/editor/convert';
 import { schemaExtensions } from '../../renderer/src/bulletin/editor/nodes';
 import { propertySeed } from '../helpers/seed';
 
@@ -215,5 +215,32 @@ describe('whatever the editor holds → stored blocks', () => {
   it('an empty document is no blocks, and no blocks open as one empty paragraph', () => {
     expect(blocksToDoc([])).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
     expect(docToBlocks(blocksToDoc([]))).toEqual([]);
+  });
+});
+
+describe('HTML pasted into the 简报', () => {
+  const text = (html: string): string => pastedHtml(html).replace(/<[^>]*>/g, '');
+
+  it('keeps an exponent as superscript digits, and leaves the copied document’s note numbers out', () => {
+    // Every <sup> of digits was left out: "12万m²" printed "12万m", "10⁸元" "10元" (trust review).
+    expect(text('新增厂房面积12万m<sup>2</sup>，投资规模达10<sup>8</sup>元级')).toBe('新增厂房面积12万m²，投资规模达10⁸元级');
+    expect(text('an area of 3 km<sup>2</sup>')).toBe('an area of 3 km²');
+    // Note numbers: after Chinese text or a sign, linked (Word, the web), bracketed, or in a note's style.
+    expect(text('全省产值<sup>1</sup>，增长5.2%<sup>2</sup>。')).toBe('全省产值，增长5.2%。');
+    expect(text('output<a href="#_ftn1" name="_ftnref1"><sup><span class="MsoFootnoteReference">[1]</span></sup></a> grew')).toBe('output grew');
+    expect(text('output<sup class="reference"><a href="#cite_note-1">[1]</a></sup> grew')).toBe('output grew');
+    expect(text('growth<sup class="MsoFootnoteReference">3</sup> of')).toBe('growth of');
+    // A <sup> of words is the copied text's own: kept as it is.
+    expect(pastedHtml('1<sup>st</sup> quarter')).toBe('1<sup>st</sup> quarter');
+  });
+
+  it(`never loses a digit written right after a Latin letter or digit (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,6}$/), fc.stringMatching(/^\d{1,3}$/), fc.stringMatching(/^[\u4e00-\u9fa5]{0,4}$/), (base, power, after) => {
+        const out = text(`${base}<sup>${power}</sup>${after}`);
+        expect(out).toBe(`${base}${[...power].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('')}${after}`);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 });

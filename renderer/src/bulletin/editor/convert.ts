@@ -174,15 +174,31 @@ function safeCut(text: string, max: number): number {
   return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A pasted <sup> of digits: a note number of the copied document is left out — this issue numbers its
+ * own notes, and "产值1" read as part of the number; an exponent (m², 10⁸: a digit right after a Latin
+ * letter or digit, not linked, bracketed or in a note's style) is kept as superscript digits. Every
+ * such <sup> was left out: "12万m²" printed "12万m", "10⁸元" "10元".
+ */
+function pastedSup(html: string): string {
+  return html.replace(/(<a\b[^>]*>\s*)?<sup\b([^>]*)>((?:(?!<\/sup>)[\s\S])*)<\/sup>/giu, (whole, link: string | undefined, attrs: string, inner: string, at: number) => {
+    const text = inner.replace(/<[^>]*>/g, '');
+    if (!/^[\d,，\s*†‡[\]（）()]+$/u.test(text) || !/\d/.test(text)) return whole;
+    const before = html.slice(0, at).replace(/<[^>]*>/g, '').slice(-1);
+    const note = link !== undefined || /<a\b/i.test(inner) || /[[\]（）()*†‡,，]/u.test(text) || /foot|end|note|ref/i.test(attrs + inner) || !/^[A-Za-z0-9]$/.test(before);
+    return note ? (link ?? '') : text.trim().replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!);
+  });
+}
+
 /**
  * Pasted HTML made fit for the 简报's body: a table's rows become paragraphs with their cells set apart
  * by an ideographic space (the body holds no pasted tables, and the cells ran together: "单元格A单元格B"),
- * and note numbers of the copied document (<sup>1</sup>) are left out — this issue numbers its own
- * notes, and "产值1" read as part of the number.
+ * and the copied document's note numbers left out, its exponents kept (pastedSup).
  */
 export function pastedHtml(html: string): string {
-  return html
-    .replace(/<sup\b[^>]*>\s*[\d,，\s*†‡]+\s*<\/sup>/giu, '')
+  return pastedSup(html)
     .replace(/<\/?(?:table|thead|tbody|tfoot|colgroup|col|caption)\b[^>]*>/giu, '')
     .replace(/<tr\b[^>]*>/giu, '<p>')
     .replace(/<\/tr>/giu, '</p>')
