@@ -771,6 +771,7 @@ export const en: Messages = {
   },
   // 简报编发 (issue 10): drafts, archive, 签发, export, the frame defaults in Settings.
   bulletins: {
+    pasteCut: 'The pasted text is over the {{max}}-character limit: its last {{count}} characters were not pasted. Shorten it and paste again.',
     nav: 'Bulletins',
     heading: 'Bulletins',
     back: '← Back to bulletins',

@@ -769,6 +769,7 @@ export const zhCN = {
   },
   // 简报编发 (issue 10): drafts, archive, 签发, export, the frame defaults in Settings.
   bulletins: {
+    pasteCut: '粘贴的文字超过 {{max}} 字的上限：末尾 {{count}} 字未粘贴。请缩短后再粘贴。',
     nav: '简报编发',
     heading: '简报编发',
     back: '← 返回简报列表',

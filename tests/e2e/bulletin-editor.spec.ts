@@ -358,6 +358,27 @@ test('a pasted table keeps its cells apart, a row a paragraph; the copied docume
     ]);
 });
 
+test('a title or 按语 pasted over its limit says how much was left out', async ({ app }) => {
+  // The field cut a 255-character title to 200 and a 6,002-character 按语 to 5,000 without a word but its counter (trust review).
+  await newDraft(app, '粘贴过长');
+  const paste = async (name: string, text: string): Promise<void> => {
+    await app.getByRole('textbox', { name, exact: true }).focus();
+    await app.keyboard.press('ControlOrMeta+a');
+    await app.evaluate((value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  };
+  await paste('标题', '产'.repeat(255));
+  await expect(app.getByRole('alert').filter({ hasText: '粘贴的文字超过 200 字的上限：末尾 55 字未粘贴' })).toBeVisible();
+  // Typing again clears it.
+  await app.getByRole('textbox', { name: '标题', exact: true }).fill('短标题');
+  await expect(app.getByRole('alert').filter({ hasText: '粘贴的文字超过' })).toHaveCount(0);
+  await paste('按语', '按'.repeat(6002));
+  await expect(app.getByRole('alert').filter({ hasText: '粘贴的文字超过 5000 字的上限：末尾 1002 字未粘贴' })).toBeVisible();
+});
+
 test('when the sources cannot be read, nothing can be inserted without them: the editor says why and inserts again after 重试', async ({ app }) => {
   // The data file answers listSources with a typed error (as when another program holds it), once.
   let refuse = true;

@@ -78,6 +78,9 @@ function SaveState({ status, lang, onRetry, onLoadLatest, onSaveOver }: { status
   );
 }
 
+const TITLE_MAX = 200;
+const NOTE_MAX = 5000;
+
 export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang }): React.JSX.Element {
   const { t } = useTranslation();
   const { changed, showError, dataVersion } = useSession();
@@ -172,6 +175,17 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
   // An edited head kept through a change of language: said, with the new language's head a click away
   // (an English issue printed the Chinese 报头 and "To: 省政府办公厅." without a word).
   const [frameKept, setFrameKept] = useState<BulletinFrame | null>(null);
+  // A paste longer than the field takes is cut to its limit by the field: said under it, with how much was left out
+  // (a 6,002-character 按语 kept 5,000 and lost its ending, the counter alone reading 5000 / 5000).
+  const [cut, setCut] = useState<{ field: 'title' | 'editorNote'; count: number } | null>(null);
+  const pasteLimit =
+    (field: 'title' | 'editorNote', max: number) =>
+    (e: React.ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
+      const el = e.currentTarget;
+      const kept = el.value.length - ((el.selectionEnd ?? 0) - (el.selectionStart ?? 0));
+      const over = kept + e.clipboardData.getData('text').length - max;
+      if (over > 0) setTimeout(() => setCut({ field, count: over }), 0);
+    };
   const changeLang = async (lang: BulletinContent['lang']): Promise<void> => {
     const from = frameLangOf(content.lang);
     const to = frameLangOf(lang);
@@ -279,11 +293,30 @@ export function DraftView({ record, lang }: { record: BulletinRecord; lang: Lang
         ) : null}
       </div>
       <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} style={{ maxWidth: 1000 }}>
-        <Form.Item label={t('bulletins.title')} htmlFor="bulletin-title-input" validateStatus={titleMissing ? 'error' : undefined} help={titleMissing ? t('bulletins.titleRequired') : undefined}>
-          <Input id="bulletin-title-input" value={content.title} maxLength={200} showCount onChange={(e) => edit({ title: e.target.value })} />
+        <Form.Item
+          label={t('bulletins.title')}
+          htmlFor="bulletin-title-input"
+          validateStatus={cut?.field === 'title' ? 'warning' : titleMissing ? 'error' : undefined}
+          help={cut?.field === 'title' ? <span role="alert">{t('bulletins.pasteCut', { max: TITLE_MAX, count: cut.count })}</span> : titleMissing ? t('bulletins.titleRequired') : undefined}
+        >
+          <Input id="bulletin-title-input" value={content.title} maxLength={TITLE_MAX} showCount onPaste={pasteLimit('title', TITLE_MAX)} onChange={(e) => (setCut(null), edit({ title: e.target.value }))} />
         </Form.Item>
-        <Form.Item label={t('bulletins.editorNote')} htmlFor="bulletin-note" extra={t('bulletins.editorNoteHelp')}>
-          <Input.TextArea id="bulletin-note" value={content.editorNote} maxLength={5000} showCount autoSize={{ minRows: 2, maxRows: 8 }} onChange={(e) => edit({ editorNote: e.target.value })} />
+        <Form.Item
+          label={t('bulletins.editorNote')}
+          htmlFor="bulletin-note"
+          extra={t('bulletins.editorNoteHelp')}
+          validateStatus={cut?.field === 'editorNote' ? 'warning' : undefined}
+          help={cut?.field === 'editorNote' ? <span role="alert">{t('bulletins.pasteCut', { max: NOTE_MAX, count: cut.count })}</span> : undefined}
+        >
+          <Input.TextArea
+            id="bulletin-note"
+            value={content.editorNote}
+            maxLength={NOTE_MAX}
+            showCount
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            onPaste={pasteLimit('editorNote', NOTE_MAX)}
+            onChange={(e) => (setCut(null), edit({ editorNote: e.target.value }))}
+          />
         </Form.Item>
         <Form.Item label={<span id="bulletin-lang">{t('bulletins.lang')}</span>}>
           <LangChoice labelledBy="bulletin-lang" value={content.lang} onChange={(l) => void changeLang(l)} />
