@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { issueLine, withoutNoteLabel } from '../../electron/services/briefing/templates/bulletin';
 import { bulletinModel } from '../../electron/services/bulletins/export';
 import { printedTexts } from '../../electron/services/briefing/render';
-import { draftContent, openBulletinApp } from '../helpers/bulletins';
-import { Block, blockLines, bulletinTailLines, type BulletinHead, type BulletinTail } from '../../shared/document';
+import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletins';
+import { Block, blockLines, bulletinTailLines, walkBlocks, type BulletinHead, type BulletinTail } from '../../shared/document';
 
 const linesText = (b: Block): string[] => blockLines(b).map((l) => l.map((r) => (r.t === 'text' ? r.text : '')).join(''));
 
@@ -86,6 +86,24 @@ describe('the 按语', () => {
     const printed = printedTexts(bulletinModel(db, draft.id).model).map((t) => t.text);
     expect(printed).toContain('本期供各地参阅。');
     expect(printed.join('\n')).not.toContain('按：本期');
+    db.close();
+  });
+
+  it('and the notes heading are labelled in both languages in a bilingual issue, as its head and tail are', async () => {
+    // They printed 按语： and 注释 alone under a bilingual head, 报送（To）： in its tail (integrity review).
+    const { db, api } = openBulletinApp();
+    const growth = seededFigure(db, { scope: 'emerging_clusters', metric: 'added_value_growth' });
+    const labels = async (lang: 'zh' | 'en' | 'bilingual'): Promise<string[]> => {
+      const draft = await api('createBulletinDraft', { content: { ...draftContent(db, '三季度', [growth], '增长', lang), editorNote: '供参阅。' } });
+      const { model } = bulletinModel(db, draft.id);
+      const note = [...walkBlocks(model.blocks)].find((b) => b.type === 'paragraph' && b.style === 'editorNote');
+      const heading = [...walkBlocks(model.blocks)].find((b) => b.type === 'heading' && b.level === 3);
+      const first = (b: typeof note): string => (b && (b.type === 'paragraph' || b.type === 'heading') && b.runs[0]?.t === 'text' ? b.runs[0].text : '');
+      return [first(note), first(heading)];
+    };
+    expect(await labels('zh')).toEqual(['按语：', '注释']);
+    expect(await labels('en')).toEqual(["Editor's note: ", 'Notes']);
+    expect(await labels('bilingual')).toEqual(["按语（Editor's note）：", '注释（Notes）']);
     db.close();
   });
 });

@@ -121,10 +121,12 @@ class BulletinBuilder {
       { type: 'paragraph', runs: [text(content.title, { from: this.origin(this.words.title) })], style: 'bulletinTitle' },
     ];
     const note = withoutNoteLabel(content.editorNote);
-    if (note.trim()) blocks.push({ type: 'paragraph', runs: [text(this.words.editorNote, { style: 'strong', lang: c.main }), text(note, { from: this.origin(this.c.main === 'zh' ? '按语' : "editor's note") })], style: 'editorNote' });
+    // A bilingual issue labels its 按语 and notes in both languages, as its head and tail (报送（To）：); they printed in Chinese alone.
+    const label = (zh: string, en: string): string => (c.both ? `${zh.replace(/：$/, '')}（${en.replace(/:\s*$/, '')}）${zh.endsWith('：') ? '：' : ''}` : c.main === 'zh' ? zh : en);
+    if (note.trim()) blocks.push({ type: 'paragraph', runs: [text(label(WORDS.zh.editorNote, WORDS.en.editorNote), { style: 'strong', lang: c.main }), text(note, { from: this.origin(this.c.main === 'zh' ? '按语' : "editor's note") })], style: 'editorNote' });
     for (const b of content.blocks) blocks.push(...this.block(b));
     if (blocks.some((b) => b.type !== 'bulletinHead' && hasCite(b))) {
-      blocks.push({ type: 'heading', level: 3, runs: [text(this.words.notes, { lang: c.main })], toc: false }, { type: 'notes', compact: false, items: [] });
+      blocks.push({ type: 'heading', level: 3, runs: [text(label(WORDS.zh.notes, WORDS.en.notes), { lang: c.main })], toc: false }, { type: 'notes', compact: false, items: [] });
       c.finishNotes(blocks);
     }
     // A tail with nothing to print is left out (not two rules with nothing between), in both writers.
