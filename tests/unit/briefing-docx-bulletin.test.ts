@@ -53,6 +53,9 @@ describe('the 简报 head and tail in Word', () => {
     expect(nameSize(head.name, 8844)).toBeLessThan(72);
     expect(nameSize(head.name, 8844) * 14 * 10).toBeLessThanOrEqual(8844);
     expect(nameSize(line('工作简报'), 8844)).toBe(72);
+    // An English name is never set under 20 pt, as in the PDF: a long one wraps (it was shrunk to 16.5 pt, the body's size).
+    expect(nameSize(line('Guangdong Strategic Industry Clusters Bulletin'), 8844)).toBe(40);
+    expect(nameSize(line('Bulletin of the Office of the Provincial Task Force for the Strategic Industry Clusters of Guangdong'), 8844)).toBe(40);
 
     fs.mkdirSync(path.join(ARTIFACTS, 'docx'), { recursive: true });
     const [pdf] = officeConvert([file], 'pdf', dir);

@@ -217,6 +217,10 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(size('Heading3'), lang).toBeLessThanOrEqual(size('Heading2'));
     if (template !== 'one-page') expect(style('Heading3')).toMatch(/w:eastAsia="仿宋_GB2312"[\s\S]*<w:b\/>/);
     expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
+    // A paragraph typed after the title or a heading in Word is body text (it was Normal: no indent, not justified).
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3']) expect(style(id), id).toContain('<w:next w:val="Body"/>');
+    // English body text flush left, as its PDF (justified without hyphenation, Word spread its lines wide); Chinese justified.
+    expect(style('Body'), lang).toContain(lang === 'en' ? '<w:jc w:val="left"/>' : '<w:jc w:val="both"/>');
     expect(stylesXml).toContain('w:ascii="Times New Roman"');
     expect(fontTableXml).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fontTableXml).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');

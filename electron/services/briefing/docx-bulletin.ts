@@ -44,12 +44,22 @@ const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
 
 const hasText = (line: Line): boolean => line.some((r) => r.t === 'text' && r.text.trim() !== '');
 
-/** The name's size in half-points: 36 pt, or smaller so that it stays on one line (a CJK character is one em wide, other characters about half). */
+/**
+ * The name's size in half-points, as the PDF sets it: 36 pt, or smaller so that it stays on one line (a
+ * CJK character is one em wide, other characters about half), but never under 20 pt — a longer name
+ * wraps. (An English name was shrunk to 16.5 pt, about the body's size, to keep one line.)
+ */
 export function nameSize(name: Line, width: number): number {
-  const ems = name.reduce((sum, r) => sum + (r.t === 'text' ? [...r.text].reduce((n, ch) => n + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 1 : 0.55), 0) : 0), 0);
-  const fit = Math.floor(((width / 20) * 0.96 * 2) / Math.max(1, ems));
-  return Math.max(20, Math.min(72, fit));
+  return Math.max(40, Math.min(72, oneLineSize(name, width)));
 }
+
+/** The largest size in half-points at which the name holds one line. */
+function oneLineSize(name: Line, width: number): number {
+  const ems = name.reduce((sum, r) => sum + (r.t === 'text' ? [...r.text].reduce((n, ch) => n + (CJK.test(ch) ? 1 : 0.55), 0) : 0), 0);
+  return Math.floor(((width / 20) * 0.96 * 2) / Math.max(1, ems));
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 /** The head: marking and copy number, the red name, the issue line, unit and date above a red rule. `width`: the text width in twips. */
 export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, width: number): WordParagraph[] {
@@ -57,8 +67,14 @@ export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, wid
   if (hasText(head.marking) || hasText(head.copyNumber)) {
     out.push(paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE }, [...runs(head.marking, { font: HEI }), textRun('\t'), ...runs(head.copyNumber, { font: HEI })]));
   }
+  const size = nameSize(head.name, width);
+  const wraps = oneLineSize(head.name, width) < size;
   out.push(
-    paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT } }, runs(head.name, { font: TITLE_FONT, size: nameSize(head.name, width), color: RED })),
+    paragraph(
+      // One line of 60 pt; a name that wraps at 20 pt, lines of 1.15 × its size. A Latin name in bold, as the PDF's: 方正小标宋 is a heavy face of its own.
+      { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: wraps ? Math.round(size * 11.5) : 1200, lineRule: LineRuleType.EXACT } },
+      runs(head.name, { font: TITLE_FONT, size, color: RED, bold: !head.name.some((r) => r.t === 'text' && CJK.test(r.text)) }),
+    ),
     paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }, runs(head.issue, {})),
     paragraph(
       { tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } } },

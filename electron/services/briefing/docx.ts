@@ -54,7 +54,7 @@ const PT_MM = 25.4 / 72;
 /** Margins in mm; sizes in half-points, as Word counts them; lines, indents and widths in twips. */
 interface Measures {
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
-  size: { body: number; title: number; small: number; table: number; cellSecond: number; figure: number; note: number; pageNumber: number; quote: number; notesHeading: number };
+  size: { body: number; title: number; small: number; table: number; cellSecond: number; figure: number; pageNumber: number; quote: number; notesHeading: number };
   /** The body's exact line; the title's; a small or table paragraph's automatic line (240 = single). */
   line: number;
   titleLine: number;
@@ -78,7 +78,7 @@ function measures(margins: Measures['margins'], size: Measures['size'], rest: Om
 /** A document an office issues: 三号 16 pt body on a fixed 28 pt line, on the GB/T 9704 margins (top 37 mm, bottom 35, left 28, right 26). */
 const OFFICIAL = measures(
   { top: 37, bottom: 35, left: 28, right: 26, header: 15, footer: 23 },
-  { body: 32, title: 44, small: 24, table: 24, cellSecond: 21, figure: 32, note: 24, pageNumber: 28, quote: 28, notesHeading: 28 },
+  { body: 32, title: 44, small: 24, table: 24, cellSecond: 21, figure: 32, pageNumber: 28, quote: 28, notesHeading: 28 },
   { line: 560, titleLine: 720, autoLine: 360, tableLine: 300, headingBefore: 280, titleSpace: 240 },
 );
 
@@ -92,7 +92,7 @@ function onePageMeasures(scale: number): Measures {
   const mm = (pt: number): number => Math.round(pt * PT_MM * 10) / 10;
   return measures(
     { top: mm(PAGE.top), bottom: mm(PAGE.bottom), left: mm(PAGE.left), right: mm(PAGE.right), header: mm(PAGE.headerTop), footer: mm(PAGE.footerGap) },
-    { body: half(10.5), title: half(18), small: half(8.5), table: half(9), cellSecond: half(8), figure: half(14), note: half(8.5), pageNumber: half(9), quote: half(10), notesHeading: half(10.5) },
+    { body: half(10.5), title: half(18), small: half(8.5), table: half(9), cellSecond: half(8), figure: half(14), pageNumber: half(9), quote: half(10), notesHeading: half(10.5) },
     { line: Math.round(10.5 * scale * 1.45 * 20), titleLine: Math.round(18 * scale * 1.5 * 20), autoLine: 240, tableLine: 240, headingBefore: 120, titleSpace: 60 },
   );
 }
@@ -115,10 +115,12 @@ const fonts = (eastAsia: string): { ascii: string; hAnsi: string; cs: string; ea
 /** Style ids of the paragraphs this writer makes. */
 const S = { body: 'Body', subtitle: 'Subtitle', meta: 'Meta', small: 'Small', caption: 'Caption', marking: 'Marking', table: 'TableText', source: 'SourceList', contents: 'ContentsEntry', editorNote: 'EditorNote', quote: 'Quote' } as const;
 
-function paragraphStyles(m: Measures): IParagraphStyleOptions[] {
+/** `english`: an English document's text is set flush left, as its PDF: justified without hyphenation, Word spread its lines wide. */
+function paragraphStyles(m: Measures, english: boolean): IParagraphStyleOptions[] {
   const style = (id: string, name: string, run: IParagraphStyleOptions['run'], paragraph: IParagraphStyleOptions['paragraph'] = {}): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', next: S.body, quickFormat: true, run, paragraph });
+  const text = english ? AlignmentType.LEFT : AlignmentType.JUSTIFIED;
   return [
-    style(S.body, 'Body Text', {}, { indent: { firstLine: m.indent }, alignment: AlignmentType.JUSTIFIED }),
+    style(S.body, 'Body Text', {}, { indent: { firstLine: m.indent }, alignment: text }),
     style(S.subtitle, 'Subtitle', { font: fonts(WORD_FONTS.heading2) }, { alignment: AlignmentType.CENTER }),
     style(S.meta, 'Briefing Meta', { size: m.size.small, color: GREY }, { alignment: AlignmentType.CENTER, spacing: { line: m.autoLine, lineRule: LineRuleType.AUTO } }),
     style(S.small, 'Small Text', { size: m.size.small, color: GREY }, { spacing: { line: m.autoLine, lineRule: LineRuleType.AUTO } }),
@@ -131,9 +133,8 @@ function paragraphStyles(m: Measures): IParagraphStyleOptions[] {
     // XML: two <w:pStyle> in one <w:pPr>). Set flush left: justified in a narrow column, a line was stretched.
     style('ListParagraph', 'List Paragraph', {}, { alignment: AlignmentType.LEFT }),
     // The 简报's 按语 in 楷体, and a quoted source passage indented as a block, as the PDF sets them (pdf.ts bulletinStyles).
-    style(S.editorNote, 'Editor Note', { font: fonts(WORD_FONTS.heading2) }, { indent: { firstLine: m.indent }, alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } }),
+    style(S.editorNote, 'Editor Note', { font: fonts(WORD_FONTS.heading2) }, { indent: { firstLine: m.indent }, alignment: text, spacing: { after: 120 } }),
     style(S.quote, 'Quote', { size: m.size.quote }, { indent: { left: m.indent, right: m.indent / 2 }, spacing: { before: 40, after: 160, line: Math.round(m.size.quote * 17), lineRule: LineRuleType.EXACT } }),
-    { id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { size: m.size.note }, paragraph: { spacing: { line: m.tableLine, lineRule: LineRuleType.AUTO } } },
   ];
 }
 
@@ -155,21 +156,21 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
         // w:val is the language of Latin text, w:eastAsia of Chinese: marked Chinese, Latin words (an English quotation, the
         // English lines of a bilingual report) were cut anywhere by LibreOffice ("reac" / "hed").
         document: { run: { font: fonts(WORD_FONTS.body), size: m.size.body, language: { value: 'en-GB', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
-        title: { run: { font: fonts(WORD_FONTS.title), size: m.size.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: m.titleSpace, after: m.titleSpace, line: m.titleLine, lineRule: LineRuleType.EXACT } } },
+        title: { next: S.body, run: { font: fonts(WORD_FONTS.title), size: m.size.title, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: m.titleSpace, after: m.titleSpace, line: m.titleLine, lineRule: LineRuleType.EXACT } } },
         // Chinese headings differ from the body by their face (黑体, 楷体), indented two characters as the body; an English
         // document's Latin headings are set in the body's face, so they are bold (level 2 also italic), at the margin.
-        heading1: { run: { font: fonts(WORD_FONTS.heading1), size: m.size.body, bold: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
-        heading2: { run: { font: fonts(WORD_FONTS.heading2), size: m.size.body, bold: english, italics: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
+        heading1: { next: S.body, run: { font: fonts(WORD_FONTS.heading1), size: m.size.body, bold: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
+        heading2: { next: S.body, run: { font: fonts(WORD_FONTS.heading2), size: m.size.body, bold: english, italics: english, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } },
         // Level 3 in a report (an industry's name in the full report, a milestone year) is the third level of GB/T 9704:
         // the body's face in bold, indented as the body (in 黑体 14 pt it outweighed level 2, 楷体 16 pt). In the 简报
         // it is the 注释 heading and in the one-page brief 要点 / 批注: 黑体 at the margin with space above, as the PDF sets them.
         heading3:
           doc.layout === 'report'
-            ? { run: { font: fonts(WORD_FONTS.body), size: m.size.body, bold: true, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } }
+            ? { next: S.body, run: { font: fonts(WORD_FONTS.body), size: m.size.body, bold: true, color: '000000' }, paragraph: { indent: { firstLine: english ? 0 : m.indent }, keepNext: true, spacing: LINE } }
             : // In English the heading's Latin is the body's face: bold, or "Key points" read as one more line of text.
-              { run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: english, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
+              { next: S.body, run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: english, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
       },
-      paragraphStyles: paragraphStyles(m),
+      paragraphStyles: paragraphStyles(m, english),
     },
     },
     section: {
@@ -317,7 +318,8 @@ class WordWriter {
         const line = (v: string): Line => (v ? [text(v)] : []);
         return bulletinHeadParagraphs(
           // A bilingual date a language a line, each at the right tab (on one, Word wrapped it: "…3日 / 3 ⏎ December 2026").
-          { marking: line(b.marking), copyNumber: line(b.copyNumber), name: line(b.name), issue: line(b.issueLine), unit: line(b.unit), date: b.date.split(DATES_JOINED).map(line) },
+          // A date is kept whole: after a long 编印单位 it wrapped "3 / December 2026"; whole, it goes to the next line at the right.
+          { marking: line(b.marking), copyNumber: line(b.copyNumber), name: line(b.name), issue: line(b.issueLine), unit: line(b.unit), date: b.date.split(DATES_JOINED).map((d) => line(d.replace(/ /g, '\u00a0'))) },
           (l, base) => this.runs(l, base),
           this.m.contentTwips,
         );
