@@ -32,6 +32,8 @@ export interface BriefingWords {
   factSheets: string;
   withoutFigures: string;
   withoutFiguresIntro: (count: number) => string;
+  /** A fact sheet of an industry with no figures says so where its table would be. */
+  noFiguresYet: string;
   category: string;
   tier: string;
   metric: string;
@@ -116,6 +118,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     factSheets: '产业概况',
     withoutFigures: '暂无具体数据的产业',
     withoutFiguresIntro: (n) => `以下${n}个产业目前只有名称和类别，尚无具体数据。`,
+    noFiguresYet: '尚无具体数据。',
     category: '类别',
     tier: '产值档次',
     metric: '指标',
@@ -179,6 +182,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     factSheets: 'Fact sheets',
     withoutFigures: 'Industries without figures yet',
     withoutFiguresIntro: (n) => `${plural(n, 'industry has', 'industries have')} a name and a category but no figures yet.`,
+    noFiguresYet: 'No figures recorded yet.',
     category: 'Category',
     tier: 'Output tier',
     metric: 'Metric',

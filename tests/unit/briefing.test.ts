@@ -270,6 +270,18 @@ describe('cluster-brief export pdf', () => {
     expectAllFontsEmbedded(out);
   });
 
+  it('writes a fact sheet of an industry without figures that says so', () => {
+    const { db, file } = openTemp();
+    db.close();
+    for (const [lang, words] of [['zh', '尚无具体数据。'], ['en', 'No figures recorded yet.']] as const) {
+      const out = path.join(tempDir(), `quantum-${lang}.pdf`);
+      const result = runCliProcess(['export', 'pdf', '--template', 'fact-sheet', '--entity', 'quantum-technology', '--lang', lang, '--out', out, '--db', file]);
+      expect(result.status, result.stderr).toBe(0);
+      // It went from the category line to the next heading, with nothing to say the table was not forgotten.
+      expect(pdfText(out).replace(/\s+/g, ' ')).toContain(words);
+    }
+  });
+
   it('refuses a fact sheet without an entity, and bad options, in both languages', () => {
     const { db, file } = openTemp();
     db.close();

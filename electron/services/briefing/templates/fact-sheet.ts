@@ -30,7 +30,8 @@ export function factSheet(c: Composer, e: EntityDetail, scale = 1): BriefingDocu
     ...titleBlock(c, title, { kicker: true }),
     c.heading(1, name, false),
     ...entityFacts(c, e),
-    ...figuresTable(c, e, e.figures),
+    // No figures: said where the table would be (the sheet went from its category line to the next heading).
+    ...(e.figures.length ? figuresTable(c, e, e.figures) : c.paragraphs(c.say((w) => w.noFiguresYet), 'muted')),
     ...(marked.length ? [c.heading(2, c.say((w) => w.annotationsShort), false), ...marked.map((x) => c.annotation(x.annotation, x.entity))] : []),
     ...(e.category !== 'future' && group.length ? [c.heading(2, c.say((w) => w.headlineFigures), false), ...provinceTable(c, group)] : []),
     ...(e.category === 'future' ? [c.heading(2, c.say((w) => w.milestones), false), ...c.futurePlan(), ...c.data.province.milestones.flatMap((m) => c.milestone(m))] : []),
