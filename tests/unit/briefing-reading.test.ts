@@ -9,6 +9,8 @@ import { BRIEFING_WORDS } from '../../shared/briefing-words';
 import { blockLines, bodyTexts, walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
 import { outputStatement } from '../../shared/output';
 import { getEntity } from '../../electron/services/db/read';
+import { createAnnotation } from '../../electron/services/db/annotations';
+import { newChange } from '../../electron/services/db/revisions';
 import { composeBriefing, prepareBriefing, renderBriefing } from '../../electron/services/briefing/render';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
 import { pdfLayoutText, pdfText } from '../helpers/pdf';
@@ -110,6 +112,25 @@ describe('numbers', () => {
     const file = path.join(tempDir(), 'en.pdf');
     fs.writeFileSync(file, pdf);
     expect(pdfLayoutText(file)).toMatch(/nearly 3 trillion yuan/);
+    db.close();
+  });
+});
+
+describe('dates', () => {
+  it('never break inside a date: a source’s date and an annotation’s, in each language, bilingual too', () => {
+    // "2025年2 / 月15日" and "15 / January 2025" broke in a bilingual 简报's notes; "2026年12月3 / 日" in a fact sheet's byline.
+    const { db } = openTemp();
+    createAnnotation(db, newChange('李分析'), { targetType: 'entity', targetId: 'smart-robots', body: '核对。', tags: [], status: 'open', includeInBriefing: true });
+    for (const lang of ['zh', 'en', 'bilingual'] as const) {
+      for (const template of ['full', 'fact-sheet'] as const) {
+        const doc = composeBriefing(db, req({ template, lang, entityIds: template === 'fact-sheet' ? ['smart-robots'] : [] }), NOW);
+        const dates = [...bodyTexts(doc.blocks)].filter((r) => /^(\d{4}年\d{1,2}月\d{1,2}日|\d{1,2} [A-Z][a-z]+ \d{4})$/.test(r.text));
+        expect(dates.length, `${template} ${lang}`).toBeGreaterThan(0);
+        for (const d of dates) expect(d.nowrap, `${template} ${lang}: ${d.text}`).toBe(true);
+        // No run holds two dates: bilingual, a line may break between the languages.
+        expect([...bodyTexts(doc.blocks)].filter((r) => /^\d{4}年\d{1,2}月\d{1,2}日 \/ \d{1,2} [A-Z][a-z]+ \d{4}$/.test(r.text)).map((r) => r.text)).toEqual([]);
+      }
+    }
     db.close();
   });
 });

@@ -140,6 +140,13 @@ export class Composer {
     return this.both ? `${longDate(iso, 'zh')}${DATES_JOINED}${longDate(iso, 'en')}` : longDate(iso, this.main);
   }
 
+  /** A date as runs that never break inside a date: bilingual, each language's date whole, a line break allowed between them ("2025年2 / 月15日" and "15 / January 2025" broke). */
+  dateRuns(iso: string, extra: Omit<TextRun, 't' | 'text' | 'nowrap'> = {}): Line {
+    return this.both
+      ? [text(longDate(iso, 'zh'), { ...extra, nowrap: true }), text(DATES_JOINED, extra), text(longDate(iso, 'en'), { ...extra, nowrap: true })]
+      : [text(longDate(iso, this.main), { ...extra, nowrap: true })];
+  }
+
   // ---- data --------------------------------------------------------------------------------------
 
   /** The name a refusal uses for an entity: in the briefing's (main) language. */
@@ -233,7 +240,7 @@ export class Composer {
     // The industry is named whole up to 60 characters at every fit level (the English one-page brief printed
     // "New-generation electronics and… · 李研究": which industry, the reader could not tell); an author is cut to the level's length.
     const targetChars = limits.name === undefined ? Infinity : Math.max(limits.name, NAME_KEPT);
-    const meta: Line = [text(`${this.annotationTarget(a, entity, targetChars)} · `, { style: 'muted' }), author, text(` · ${this.dateText(a.updatedAt.slice(0, 10))}`, { style: 'muted' })];
+    const meta: Line = [text(`${this.annotationTarget(a, entity, targetChars)} · `, { style: 'muted' }), author, text(' · ', { style: 'muted' }), ...this.dateRuns(a.updatedAt.slice(0, 10), { style: 'muted' })];
     const body = text(clip(a.body, limits.body ?? Infinity), { from: this.origin(owner, 'annotation') });
     return { type: 'annotation', meta, body: [body] };
   }
@@ -342,7 +349,7 @@ export class Composer {
       text(sep),
       ...title,
       ...(s.author ? [text(sep), text(s.author, { from: this.origin(owner, 'sourceAuthor') })] : []),
-      ...(s.publishedOn ? [text(sep), text(this.dateText(s.publishedOn), { nowrap: !this.both })] : []),
+      ...(s.publishedOn ? [text(sep), ...this.dateRuns(s.publishedOn)] : []),
       text(zh ? '。' : '.'),
     ];
     const label = this.both ? `${BRIEFING_WORDS.zh.quotedPassages} ${BRIEFING_WORDS.en.quotedPassages}` : this.w.quotedPassages;
