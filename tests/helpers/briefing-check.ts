@@ -140,13 +140,17 @@ function lineText(line: Line): string {
 const bare = (s: string): string => squash(s).replace(/[0-9]/g, '');
 
 /**
- * Headings, captions and table header rows that end a page's body (a heading whose text went on, a
- * caption whose table or chart did, a header row whose first row did): each is the last line of its
+ * Headings, captions and table header rows that end a page's body (a heading whose text went on, or
+ * with its category line, a caption whose table or chart did, a header row whose first row did): each is the last line of its
  * page (or, wrapped, the last two). `frame`: the page of the layout.
  */
 export function strandedLines(file: string, model: BriefingDocument, frame: PageFrame): Violation[] {
   const kept: string[] = [];
+  let previous: Block | undefined;
   for (const b of walkBlocks(model.blocks)) {
+    // An industry's category line under its name is the heading's own: the two ending a page strand the heading.
+    if (b.type === 'paragraph' && b.style === 'meta' && previous?.type === 'heading') kept.push(lineText(b.runs));
+    previous = b;
     if (b.type === 'heading') kept.push(lineText([...b.runs, ...(b.second ?? [])]));
     if (b.type === 'paragraph' && b.style === 'caption') kept.push(lineText(b.runs));
     if (b.type === 'chart') kept.push(lineText(b.caption));
@@ -154,9 +158,13 @@ export function strandedLines(file: string, model: BriefingDocument, frame: Page
   }
   const candidates = kept.map(bare).filter((k) => k.length >= 4);
   const { pages, words } = pdfWords(file);
+  // The table of contents lists the headings, the last of them at its page's foot: not a heading stranded there.
+  const contents = [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'contents' ? [bare(lineText(b.title))] : []));
   const out: Violation[] = [];
   for (let p = 1; p <= pages.length; p++) {
     const body = words.filter((w) => w.page === p && w.yMin >= frame.top - 3 && w.yMax <= frame.height - frame.bottom + 3);
+    const top = Math.min(...body.map((w) => w.yMin));
+    if (contents.some((title) => bare(body.filter((w) => w.yMin <= top + 6).map((w) => w.text).join('')) === title)) continue;
     // Lines from the bottom up (a superscript sits a few points above its line).
     const lines: string[] = [];
     let rest = body;

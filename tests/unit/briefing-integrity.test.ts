@@ -14,7 +14,8 @@ import { BRIEFING_LANGS, BRIEFING_TEMPLATES, type BriefingRequest } from '../../
 import { prepareBriefing, renderBriefing, writePdf } from '../../electron/services/briefing/render';
 import { FIT_LEVELS } from '../../electron/services/briefing/templates/one-page';
 import { AppError } from '../../shared/errors';
-import { keepForInspection, missingStrings, overlappingWords, wordsOutside } from '../helpers/briefing-check';
+import { keepForInspection, missingStrings, overlappingWords, strandedLines, wordsOutside } from '../helpers/briefing-check';
+import { PAGE } from '../../electron/services/briefing/pdf';
 import { openTemp, tempDir } from '../helpers/files';
 import { ARTIFACTS, pdfPages } from '../helpers/pdf';
 import { applyCase, briefingCase, type BriefingCase } from '../helpers/random-briefing-data';
@@ -67,7 +68,7 @@ describe('briefing integrity (property)', () => {
                 throw new Error(`${template}/${lang} refused: ${error instanceof AppError ? `${error.code} ${JSON.stringify(error.details)}` : String(error)}`, { cause: error });
               }
               const file = keepForInspection(rendered.pdf, `${template}-${lang}`, tempDir('cluster-brief-integrity-'));
-              const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file), ...overlappingWords(file)];
+              const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file), ...overlappingWords(file), ...strandedLines(file, rendered.model, PAGE)];
               if (template === 'one-page' && pdfPages(file) !== 1) problems.push({ what: 'pages', detail: `${pdfPages(file)} pages` });
               if (problems.length) {
                 const kept = keepForInspection(rendered.pdf, `seed-${SEED}-sample-${sample}-${template}-${lang}`, path.join(ARTIFACTS, 'integrity'));

@@ -343,4 +343,16 @@ describe('where a 简报 paragraph breaks (the keep rule)', () => {
     // A caption is kept like a heading; the running footer after it does not count as what follows.
     expect(keepRule({ ...heading, id: 'keep-1' }, { getFollowingNodesOnPage: () => [{ id: 'frame-3', text: '— 3 —', pageNumbers: [3] }] }, width, BULLETIN_KEEP)).toBe(true);
   });
+
+  it('moves an industry’s name with its category lines when nothing it introduces follows them on the page', () => {
+    // A bilingual full report: 智能家电 and its two category lines (Chinese, English) at a page's foot, its table overleaf.
+    const name = { id: 'keep-2', text: '智能家电 Smart home appliances', pageNumbers: [7], startPosition: { verticalRatio: 0.9, pageInnerHeight: inner } };
+    const meta = (id: string, text: string) => ({ id, style: 'meta', text: [{ text }], pageNumbers: [7], startPosition: { verticalRatio: 0.93, pageInnerHeight: inner } });
+    const lines = [meta('para-8', '类别：战略性支柱产业集群    产值档次：超过1万亿元'), meta('para-9', 'Category: Strategic pillar industry clusters    Output tier: over 1 trillion yuan')];
+    const overleaf = { getNodesOnNextPage: () => [{ id: 'row-3-0-4', text: '指标', pageNumbers: [8] }] };
+    expect(keepRule(name, { getFollowingNodesOnPage: () => lines, ...overleaf }, width, REPORT_KEEP)).toBe(true);
+    // With its table's first rows after them on the page, it stays.
+    const row = { id: 'row-3-0-4', text: '指标', pageNumbers: [7] };
+    expect(keepRule(name, { getFollowingNodesOnPage: () => [...lines, row], ...overleaf }, width, REPORT_KEEP)).toBe(false);
+  });
 });

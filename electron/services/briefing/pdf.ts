@@ -198,6 +198,9 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
       if (!n.id?.startsWith('para-')) return false;
       if (n.pageNumbers[0] !== page || movesWhole(n, width, metrics)) break;
       if (n.pageNumbers.length > 1) return false;
+      // An industry's category and tier line under its name is the heading's own, not what it introduces: 智能家电
+      // with that line at a page's foot, its table on the next, stayed behind (a bilingual full report).
+      if ((Array.isArray(n.style) ? n.style[0] : n.style) === 'meta') continue;
       lines += paragraphLines(n, width, metrics);
       if (lines >= KEEP_BODY_LINES) return false;
     }
