@@ -10,8 +10,11 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { BULLETIN_RED, text, type Line } from '../../shared/document';
-import { bulletinHeadParagraphs, bulletinTailParagraphs, nameSize, type RunsOf } from '../../electron/services/briefing/docx-bulletin';
-import { makeBlocks, textRun } from '../../electron/services/briefing/docx-description';
+import { bulletinHeadParagraphs, bulletinParagraphStyles, bulletinTailParagraphs, nameSize, type RunsOf } from '../../electron/services/briefing/docx-bulletin';
+import { makeBlocks, textRun, type WordParagraph, type WordTable } from '../../electron/services/briefing/docx-description';
+import { describeDocx } from '../../electron/services/briefing/docx';
+import { bulletinModel } from '../../electron/services/bulletins/export';
+import { openBulletinApp } from '../helpers/bulletins';
 import { squash } from '../helpers/briefing-check';
 import { tempDir } from '../helpers/files';
 import { officeConvert } from '../helpers/office';
@@ -25,7 +28,9 @@ describe('the 简报 head and tail in Word', () => {
     const head = { marking: line('内部资料 注意保存'), copyNumber: line('编号：0012'), name: line('广东省战略性产业集群工作简报'), issue: line('2026年第12期（总第48期）'), unit: line('广东省工业和信息化厅编印'), date: [line('2026年11月28日')] };
     const tail = { lists: [{ label: '报送：', text: line('省委办公厅，省政府办公厅。') }, { label: '抄送：', text: line('') }, { label: '抄送：', text: line('各地级以上市工业和信息化主管部门。') }], copies: line('共印80份') };
     const body = '全省20个战略性产业集群增加值同比增长5.2%。';
+    // With the head's and tail's named styles, as the Word writer defines them (docx.ts).
     const doc = new Document({
+      styles: { paragraphStyles: bulletinParagraphStyles() },
       sections: [{ children: [...makeBlocks(bulletinHeadParagraphs(head, runs, 8844)), new Paragraph({ children: [new TextRun(body)] }), ...makeBlocks(bulletinTailParagraphs(tail, runs))] }],
     });
     const dir = tempDir('cluster-brief-bulletin-docx-');
@@ -43,6 +48,10 @@ describe('the 简报 head and tail in Word', () => {
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     const nameRun = /<w:r>(?:(?!<\/w:r>)[\s\S])*?广东省战略性产业集群工作简报/.exec(xml)?.[0] ?? '';
     expect(nameRun).toContain('w:eastAsia="方正小标宋简体"');
+    // Each head and tail paragraph names its style, so a line the office adds takes its look from the gallery.
+    for (const id of ['MastheadMarking', 'MastheadName', 'MastheadIssue', 'MastheadUnitDate', 'TailRule', 'TailList', 'TailCopies']) expect(xml, id).toContain(`<w:pStyle w:val="${id}"/>`);
+    const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
+    expect(/<w:style [^>]*w:styleId="MastheadName"[\s\S]*?<\/w:style>/.exec(styles)?.[0]).toMatch(/方正小标宋简体[\s\S]*w:val="FF0000"|w:val="FF0000"[\s\S]*方正小标宋简体/);
     const red = BULLETIN_RED.slice(1).toUpperCase(); // the PDF's red (pdf.ts) is the same
     expect(nameRun).toContain(`<w:color w:val="${red}"/>`);
     expect(xml).toContain(`<w:bottom w:val="single" w:color="${red}" w:sz="16"`);
@@ -69,4 +78,29 @@ describe('the 简报 head and tail in Word', () => {
     const date = words.find((w) => w.text.startsWith('2026') && unit !== undefined && Math.abs(w.yMin - unit.yMin) < 3);
     expect(unit && date ? date.xMin - unit.xMax : 0).toBeGreaterThan(100);
   }, 300_000);
+});
+
+describe('the 简报 in Word, page by page', () => {
+  it('keeps a table’s header with two rows, and a chart with the note beneath it', async () => {
+    // A header and one row stood at a page's foot; a chart's "标有“超过”…" note went to the next page alone (Word review).
+    const { db, api } = openBulletinApp();
+    const example = (await api('listIssuedBulletins', {})).items[0]!;
+    const word = describeDocx(bulletinModel(db, example.id).model);
+    const tables = word.section.children.filter((b): b is WordTable => 'rows' in b);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables.filter((x) => x.rows.length > 3)) {
+      const kept = (row: number): boolean => t.rows[row]!.cells.every((c) => c.children.every((p) => 'paragraph' in p && p.paragraph.keepNext === true));
+      expect([kept(0), kept(1), kept(2)]).toEqual([true, true, false]);
+    }
+    const children = word.section.children;
+    const pictures = children.flatMap((b, i) => ('paragraph' in b && b.children.some((x) => 'image' in x) ? [i] : []));
+    expect(pictures.length).toBeGreaterThan(0);
+    const noted = pictures.filter((i) => {
+      const next = children[i + 1];
+      return next !== undefined && 'paragraph' in next && next.paragraph.style === 'Small';
+    });
+    expect(noted.length).toBeGreaterThan(0);
+    for (const i of noted) expect((children[i] as WordParagraph).paragraph.keepNext).toBe(true);
+    db.close();
+  });
 });

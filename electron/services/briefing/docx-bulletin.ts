@@ -7,7 +7,7 @@
  * `runs` is the writer's own way of turning a Line into Word runs. Wired into docx.ts's block switch
  * once the document model has its bulletinHead / bulletinTail blocks (issue 10, i10-pdf).
  */
-import { AlignmentType, BorderStyle, LineRuleType, TabStopType } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, TabStopType, type IParagraphStyleOptions } from 'docx';
 import { BULLETIN_RED, type Line } from '../../../shared/document';
 import { tailLabelChars } from './measure';
 import { paragraph, textRun, type RunOptions, type WordInline, type WordParagraph } from './docx-description';
@@ -44,6 +44,46 @@ const SINGLE = { line: 240, lineRule: LineRuleType.AUTO } as const;
 
 const hasText = (line: Line): boolean => line.some((r) => r.t === 'text' && r.text.trim() !== '');
 
+/** One character of the tail's 14 pt (四号) text, in twips. */
+const TAIL_CHAR = 280;
+/** The tail's lists: 报送：'s three characters, label column as GB/T 9704 sets 抄送 (the widest label widens it per issue). */
+const TAIL_LABEL_DEFAULT = 3 * TAIL_CHAR;
+
+/**
+ * The head's and tail's paragraphs by name, each style holding the look its paragraphs are given
+ * (they carry it directly too, so the issue prints alike wherever a style is missing): a 发送 line
+ * the office adds to the tail, or a masthead it rebuilds, takes its look from the style gallery
+ * (every one of them was a plain paragraph formatted by hand).
+ */
+export const BULLETIN_STYLES = {
+  marking: 'MastheadMarking',
+  name: 'MastheadName',
+  issue: 'MastheadIssue',
+  unitDate: 'MastheadUnitDate',
+  tailRule: 'TailRule',
+  tailList: 'TailList',
+  tailCopies: 'TailCopies',
+} as const;
+
+/** The styles' definitions (a style holds no tab stops here: each paragraph sets its own, at the text's width). */
+export function bulletinParagraphStyles(): IParagraphStyleOptions[] {
+  const style = (id: string, name: string, run: IParagraphStyleOptions['run'], paragraph: IParagraphStyleOptions['paragraph']): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', next: 'Body', quickFormat: true, run, paragraph });
+  return [
+    style(BULLETIN_STYLES.marking, 'Masthead Marking', { font: HEI }, { spacing: SINGLE }),
+    style(BULLETIN_STYLES.name, 'Masthead Name', { font: TITLE_FONT, size: 72, color: RED }, { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: 1200, lineRule: LineRuleType.EXACT } }),
+    style(BULLETIN_STYLES.issue, 'Masthead Issue', {}, { alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }),
+    style(BULLETIN_STYLES.unitDate, 'Masthead Unit and Date', {}, { spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } } }),
+    style(BULLETIN_STYLES.tailRule, 'Tail Rule', {}, { keepNext: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 0 } } }),
+    style(
+      BULLETIN_STYLES.tailList,
+      'Tail List',
+      { size: 28 },
+      { keepNext: true, spacing: { before: 60, after: 60, ...SINGLE }, indent: { left: TAIL_CHAR + TAIL_LABEL_DEFAULT, hanging: TAIL_LABEL_DEFAULT, right: TAIL_CHAR } },
+    ),
+    style(BULLETIN_STYLES.tailCopies, 'Tail Copies', { size: 28 }, { keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: 60, after: 60, ...SINGLE }, indent: { right: TAIL_CHAR } }),
+  ];
+}
+
 /**
  * The name's size in half-points, as the PDF sets it: 36 pt, or smaller so that it stays on one line (a
  * CJK character is one em wide, other characters about half), but never under 20 pt — a longer name
@@ -65,27 +105,24 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 export function bulletinHeadParagraphs(head: WordBulletinHead, runs: RunsOf, width: number): WordParagraph[] {
   const out: WordParagraph[] = [];
   if (hasText(head.marking) || hasText(head.copyNumber)) {
-    out.push(paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE }, [...runs(head.marking, { font: HEI }), textRun('\t'), ...runs(head.copyNumber, { font: HEI })]));
+    out.push(paragraph({ style: BULLETIN_STYLES.marking, tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: SINGLE }, [...runs(head.marking, { font: HEI }), textRun('\t'), ...runs(head.copyNumber, { font: HEI })]));
   }
   const size = nameSize(head.name, width);
   const wraps = oneLineSize(head.name, width) < size;
   out.push(
     paragraph(
       // One line of 60 pt; a name that wraps at 20 pt, lines of 1.15 × its size. A Latin name in bold, as the PDF's: 方正小标宋 is a heavy face of its own.
-      { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: wraps ? Math.round(size * 11.5) : 1200, lineRule: LineRuleType.EXACT } },
+      { style: BULLETIN_STYLES.name, alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240, line: wraps ? Math.round(size * 11.5) : 1200, lineRule: LineRuleType.EXACT } },
       runs(head.name, { font: TITLE_FONT, size, color: RED, bold: !head.name.some((r) => r.t === 'text' && CJK.test(r.text)) }),
     ),
-    paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }, runs(head.issue, {})),
+    paragraph({ style: BULLETIN_STYLES.issue, alignment: AlignmentType.CENTER, spacing: { after: 240, ...SINGLE } }, runs(head.issue, {})),
     paragraph(
-      { tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } } },
+      { style: BULLETIN_STYLES.unitDate, tabStops: [{ type: TabStopType.RIGHT, position: width }], spacing: { after: 480, ...SINGLE }, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } } },
       [...runs(head.unit, {}), ...head.date.flatMap((d, i) => [...(i > 0 ? [textRun('', { break: 1 })] : []), textRun('\t'), ...runs(d, {})])],
     ),
   );
   return out;
 }
-
-/** One character of the tail's 14 pt (四号) text, in twips. */
-const TAIL_CHAR = 280;
 
 /**
  * The tail: 报送 / 抄送 between rules, then 共印N份 at the right above the closing rule. As GB/T 9704
@@ -100,7 +137,7 @@ export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): Wo
   if (!lists.length && !copies) return [];
   /** A rule: an empty paragraph one point high, bordered below; thick (1 pt) first and last, thin (½ pt) between. */
   const rule = (thick: boolean, last = false, before = 0): WordParagraph =>
-    paragraph({ keepNext: !last, spacing: { before, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 4, color: '000000', space: 0 } } });
+    paragraph({ style: BULLETIN_STYLES.tailRule, keepNext: !last, spacing: { before, after: 0, line: 20, lineRule: LineRuleType.EXACT }, border: { bottom: { style: BorderStyle.SINGLE, size: thick ? 8 : 4, color: '000000', space: 0 } } });
   // 24 pt above the first rule, as the PDF leaves (pdf.ts bulletinTail).
   const out: WordParagraph[] = [rule(true, false, 480)];
   // The labels' column, as wide as the PDF's (measure.ts): 报送： (three characters), or the widest label's whole characters.
@@ -113,14 +150,14 @@ export function bulletinTailParagraphs(tail: WordBulletinTail, runs: RunsOf): Wo
     const head = exact ? [textRun(label, { size: 28 })] : [textRun(label.trimEnd(), { size: 28 }), textRun('\t')];
     out.push(
       paragraph(
-        { keepNext: true, spacing: { before: 60, after: 60, ...SINGLE }, indent: { left: TAIL_CHAR + TAIL_LABEL, hanging: TAIL_LABEL, right: TAIL_CHAR }, tabStops: [{ type: TabStopType.LEFT, position: TAIL_CHAR + TAIL_LABEL }] },
+        { style: BULLETIN_STYLES.tailList, keepNext: true, spacing: { before: 60, after: 60, ...SINGLE }, indent: { left: TAIL_CHAR + TAIL_LABEL, hanging: TAIL_LABEL, right: TAIL_CHAR }, tabStops: [{ type: TabStopType.LEFT, position: TAIL_CHAR + TAIL_LABEL }] },
         [...head, ...runs(text, { size: 28 })],
       ),
     );
   });
   if (copies) {
     if (lists.length) out.push(rule(false));
-    out.push(paragraph({ keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: 60, after: 60, ...SINGLE }, indent: { right: TAIL_CHAR } }, runs(tail.copies, { size: 28 })));
+    out.push(paragraph({ style: BULLETIN_STYLES.tailCopies, keepNext: true, alignment: AlignmentType.RIGHT, spacing: { before: 60, after: 60, ...SINGLE }, indent: { right: TAIL_CHAR } }, runs(tail.copies, { size: 28 })));
   }
   out.push(rule(true, true));
   return out;

@@ -25,7 +25,7 @@ import { AlignmentType, BorderStyle, LineRuleType, Packer, TableLayoutType, TabS
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
 import { DATES_JOINED, bulletinTailLines, numberNotes, text, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartNumbers } from './chart-option';
-import { bulletinHeadParagraphs, bulletinTailParagraphs } from './docx-bulletin';
+import { bulletinHeadParagraphs, bulletinParagraphStyles, bulletinTailParagraphs } from './docx-bulletin';
 import { chartPng, type ChartNames } from './chart-png';
 import { cleanForPrint } from './glyphs';
 import { measureText } from './measure';
@@ -143,7 +143,7 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
   const m = measuresOf(doc);
   const LINE = { line: m.line, lineRule: LineRuleType.EXACT } as const;
   const w = new WordWriter(doc, m);
-  const children = doc.blocks.flatMap((b, i) => w.block(b, doc.blocks[i - 1]));
+  const children = doc.blocks.flatMap((b, i) => w.block(b, doc.blocks[i - 1], doc.blocks[i + 1]));
   const english = doc.lang === 'en';
   return {
     options: {
@@ -170,7 +170,7 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
             : // In English the heading's Latin is the body's face: bold, or "Key points" read as one more line of text.
               { next: S.body, run: { font: fonts(WORD_FONTS.heading1), size: m.size.notesHeading, bold: english, color: '000000' }, paragraph: { keepNext: true, spacing: { ...LINE, before: m.headingBefore, after: 80 } } },
       },
-      paragraphStyles: paragraphStyles(m, english),
+      paragraphStyles: [...paragraphStyles(m, english), ...(doc.layout === 'bulletin' ? bulletinParagraphStyles() : [])],
     },
     },
     section: {
@@ -270,8 +270,8 @@ class WordWriter {
     return paragraph({ style }, this.runs(line, base));
   }
 
-  /** `before`: the block printed before this one, where it decides how this one is set. */
-  block(b: Block, before?: Block): Out[] {
+  /** `before`, `after`: the blocks printed before and after this one, where they decide how this one is set. */
+  block(b: Block, before?: Block, after?: Block): Out[] {
     switch (b.type) {
       case 'heading': {
         const second = b.second ? [textRun('  '), ...this.runs(b.second, { color: GREY, size: this.m.size.small })] : [];
@@ -291,7 +291,7 @@ class WordWriter {
       case 'table':
         return [this.table(b)];
       case 'chart':
-        return this.chart(b);
+        return this.chart(b, after);
       case 'annotation':
         // The byline is kept with the note it names (a heading and byline stood at a page's foot, the note on the next).
         return [paragraph({ style: S.small, keepNext: true }, this.runs(b.meta, {})), paragraph({ style: S.body, border: { left: { style: BorderStyle.SINGLE, size: 12, color: RULE_GREY, space: 8 } } }, this.runs(b.body, {}))];
@@ -332,11 +332,13 @@ class WordWriter {
     }
   }
 
-  private cellParagraphs(c: Cell, header: boolean): WordParagraph[] {
+  /** `keep`: kept with the row after it (a header row, and the first row of a table of more than two). */
+  private cellParagraphs(c: Cell, header: boolean, keep = header): WordParagraph[] {
     const alignment = c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
     const lines = c.lines.length ? c.lines : [[]];
-    // A header row is kept with the row after it (keepNext on its paragraphs): it never stands alone at the foot of a page.
-    return lines.map((l, i) => paragraph({ style: S.table, alignment, ...(header ? { keepNext: true } : {}) }, this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})));
+    // A header row is kept with the row after it (keepNext on its paragraphs): it never stands alone at the foot of a page;
+    // nor with one row under it, its first row being kept with the second (a header and one row stood at a page's foot).
+    return lines.map((l, i) => paragraph({ style: S.table, alignment, ...(keep ? { keepNext: true } : {}) }, this.runs(l, header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})));
   }
 
   /** Column widths in twips: numbers scaled from the PDF's points to Word's text width, "auto" as wide as its widest line (at most 45%), "*" sharing the rest. */
@@ -361,7 +363,7 @@ class WordWriter {
   }
 
   private table(b: Extract<Block, { type: 'table' }>): WordTable {
-    return dataTable(this.widths(b), b.header.map((c) => this.cellParagraphs(c, true)), b.rows.map((r) => r.map((c) => this.cellParagraphs(c, false))));
+    return dataTable(this.widths(b), b.header.map((c) => this.cellParagraphs(c, true)), b.rows.map((r, i) => r.map((c) => this.cellParagraphs(c, false, i === 0 && b.rows.length > 2))));
   }
 
   private figures(b: Extract<Block, { type: 'figures' }>): WordTable {
@@ -399,7 +401,7 @@ class WordWriter {
    * a table of twenty rows pushed the brief onto a second and third page, and the shipped 简报 示例 onto a
    * page the PDF does not have. A 简报's trend (lines, no number on each point) keeps its table.
    */
-  private chart(b: Extract<Block, { type: 'chart' }>): Out[] {
+  private chart(b: Extract<Block, { type: 'chart' }>, after?: Block): Out[] {
     const names: ChartNames = b.lang === 'bilingual' ? 'both' : b.lang;
     // The PDF's drawing size (1.3 × its printed size, so 11 px labels print at about 8.5 pt).
     const size = { width: Math.round(483.28 * 1.3), height: Math.round(Math.min(b.height, 661.89) * 1.3) };
@@ -411,9 +413,13 @@ class WordWriter {
     const description = numbersBeneath ? title : [title, ...chartNumbers(b.spec, names).map((r) => `${r.name.join(' / ')}${names === 'en' ? ': ' : '：'}${r.value}`)].map(cleanForPrint).join('\n');
     return [
       this.para(caption, S.caption),
-      paragraph({ alignment: AlignmentType.CENTER, keepNext: numbersBeneath, spacing: { line: 240, lineRule: LineRuleType.AUTO } }, [{ image: { type: 'png', data: png, transformation: { width: this.m.contentPx, height }, altText: { name: 'chart', title, description } } }]),
-      ...(numbersBeneath ? [this.chartNumbers(b.spec, names)] : []),
-      paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO } }),
+      // Kept with what explains it beneath: its numbers, or the note that follows it ("标有“超过”…的数值为下限", which went to the next page alone).
+      paragraph(
+        { alignment: AlignmentType.CENTER, keepNext: numbersBeneath || (after?.type === 'paragraph' && after.style === 'small'), spacing: { line: 240, lineRule: LineRuleType.AUTO, after: numbersBeneath ? 0 : 240 } },
+        [{ image: { type: 'png', data: png, transformation: { width: this.m.contentPx, height }, altText: { name: 'chart', title, description } } }],
+      ),
+      // A table's numbers, with a paragraph after them (an empty one after the picture stood as a stray line).
+      ...(numbersBeneath ? [this.chartNumbers(b.spec, names), paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO } })] : []),
     ];
   }
 
