@@ -89,6 +89,7 @@ export const ERROR_CODES = [
   'UNKNOWN_METRIC',
   'UNKNOWN_CITY',
   'METRIC_IN_USE',
+  'SOURCE_IN_USE',
   'METRIC_BUILTIN',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -596,6 +597,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
       d.change === 'kind'
         ? `The metric "${d.name ?? d.metric ?? ''}" is used by ${countEn(d.count, 'figure', 'figures')}; its kind cannot change. Nothing was written.`
         : `The metric "${d.name ?? d.metric ?? ''}" is still used by ${countEn(d.count, 'figure', 'figures')} and cannot be deleted. Delete or change those figures first.`,
+  },
+  SOURCE_IN_USE: {
+    'zh-CN': (d) => `来源“${d.title ?? d.id ?? ''}”还有 ${d.count ?? '?'} 条数据引用，不能删除。请先为这些数据改换来源。未写入任何内容。`,
+    en: (d) => `The source "${d.title ?? d.id ?? ''}" is still cited by ${countEn(d.count, 'figure', 'figures')} and cannot be deleted. Give those figures another source first. Nothing was written.`,
   },
   METRIC_BUILTIN: {
     'zh-CN': (d) => `“${d.name ?? d.metric ?? ''}”是内置指标，不能删除，也不能改变类型。`,

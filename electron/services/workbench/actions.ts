@@ -71,8 +71,21 @@ export function saveAnnotation(db: DB, input: { id?: number | undefined; annotat
 export function setItemDeleted(db: DB, ref: { targetType: RevisionTarget; targetId: string }, deleted: boolean): void {
   act(db, (ctx) => {
     if (ref.targetType === 'entity') return deleted ? deleteEntity(db, ctx, ref.targetId) : restoreEntity(db, ctx, ref.targetId);
+    if (ref.targetType === 'source' && deleted) mustBeUncited(db, ref.targetId);
     return setDeleted(db, ctx, TRACKED[ref.targetType], ref.targetId, deleted);
   });
+}
+
+/**
+ * A source still cited by a figure is not deleted: the figure would print a note to nothing, a draft
+ * 简报 could not be exported, and a workbook exported then was refused on its own re-import ("no source
+ * with ID 2"). The screens offer no deletion of a source; a call over the bridge could.
+ */
+function mustBeUncited(db: DB, id: string): void {
+  const { count } = db.prepare(`SELECT count(*) AS count FROM figures WHERE source_id = ? AND deleted_at IS NULL`).get(id) as { count: number };
+  if (count === 0) return;
+  const title = (db.prepare(`SELECT title FROM sources WHERE id = ?`).pluck().get(id) as string | undefined) ?? null;
+  throw new AppError('SOURCE_IN_USE', `source ${id} cited by ${count} figures`, { id, title, count });
 }
 
 /** Adds a metric to the catalog (no id) or changes one, as one action. */
