@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../shared/errors';
+import { describeError, type ErrorPayload } from '../../shared/errors';
 import { tempDir } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
 
@@ -18,7 +18,7 @@ describe('deleting a source', () => {
     const before = rows();
     const refused = await call('deleteItem', { targetType: 'source', targetId: String(cited.id) }).then(
       () => null,
-      (e: { code: string; details: Record<string, string | number | null> }) => e,
+      (e: ErrorPayload) => e,
     );
     expect(refused).toMatchObject({ code: 'SOURCE_IN_USE', details: { count: cited.n } });
     expect(describeError(refused!, 'zh-CN')).toContain(`还有 ${cited.n} 条数据引用，不能删除`);
