@@ -227,6 +227,8 @@ describe.each(BRIEFING_TEMPLATES.flatMap((template) => BRIEFING_LANGS.map((lang)
     expect(documentXml).toMatch(/<w:pStyle w:val="(Heading[123]|Title|Body)"\/>/);
     // A4, GB/T 9704 margins (37, 35, 28, 26 mm) in twips; the one-page brief on its PDF's (64 pt above, 56 pt elsewhere).
     expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    // File ▸ Info: the author wrote it and saved it last (docx wrote "Un-named").
+    expect(await xml('docProps/core.xml')).toContain('<cp:lastModifiedBy>分析员</cp:lastModifiedBy>');
     // A one-sheet document (the one-page brief, a fact sheet) is set on its PDF's margins, as one sheet.
     const oneSheet = template === 'one-page' || template === 'fact-sheet';
     if (oneSheet) expect(documentXml).toMatch(/<w:pgMar w:top="1281" w:right="1123" w:bottom="1123" w:left="1123"/);

@@ -148,6 +148,8 @@ export function describeDocx(doc: BriefingDocument): WordDocument {
   return {
     options: {
       creator: doc.author || 'Cluster Brief',
+      // Word's File ▸ Info names who saved it last: the author, not docx's "Un-named".
+      lastModifiedBy: doc.author || 'Cluster Brief',
     title: doc.title,
     description: 'Cluster Brief',
     evenAndOddHeaderAndFooters: true,
