@@ -234,6 +234,13 @@ describe('HTML pasted into the 简报', () => {
     expect(pastedHtml('1<sup>st</sup> quarter')).toBe('1<sup>st</sup> quarter');
   });
 
+  it('keeps a numbered list’s numbers in its items, nested lists too, from the list’s start', () => {
+    // An item pasted as a paragraph lost its number ("甲", "乙" with no 1. 2.), and "第2条" then named nothing (trust review).
+    expect(text('<ol><li>加快培育</li><li>推动落地<ol><li>甲</li><li>乙</li></ol></li></ol>')).toBe('1. 加快培育2. 推动落地1. 甲2. 乙');
+    expect(text('<ol start="3"><li>第三条</li><li>第四条</li></ol>')).toBe('3. 第三条4. 第四条');
+    expect(text('<ul><li>要点</li></ul>')).toBe('要点');
+  });
+
   it(`never loses a digit written right after a Latin letter or digit (seed ${SEED})`, () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,6}$/), fc.stringMatching(/^\d{1,3}$/), fc.stringMatching(/^[\u4e00-\u9fa5]{0,4}$/), (base, power, after) => {

@@ -174,6 +174,24 @@ function safeCut(text: string, max: number): number {
   return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
 }
 
+/**
+ * A numbered list's numbers written into its items ("1. 加快…"), each list counted on its own from its `start`:
+ * the body holds no lists, and an item pasted as a paragraph lost its number ("第2条" then named nothing).
+ */
+function numberedLists(html: string): string {
+  const lists: { ordered: boolean; n: number }[] = [];
+  return html.replace(/<(\/?)(ol|ul|li)\b([^>]*)>/giu, (tag, close: string, name: string, attrs: string) => {
+    const kind = name.toLowerCase();
+    if (kind === 'li') {
+      const list = lists[lists.length - 1];
+      return close || !list?.ordered ? tag : `${tag}${++list.n}. `;
+    }
+    if (close) lists.pop();
+    else lists.push({ ordered: kind === 'ol', n: Number(/\bstart\s*=\s*["']?(-?\d+)/i.exec(attrs)?.[1] ?? 1) - 1 });
+    return tag;
+  });
+}
+
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /**
@@ -195,10 +213,11 @@ function pastedSup(html: string): string {
 /**
  * Pasted HTML made fit for the 简报's body: a table's rows become paragraphs with their cells set apart
  * by an ideographic space (the body holds no pasted tables, and the cells ran together: "单元格A单元格B"),
- * and the copied document's note numbers left out, its exponents kept (pastedSup).
+ * the copied document's note numbers left out, its exponents kept (pastedSup), and a numbered list's
+ * numbers kept in its items (numberedLists).
  */
 export function pastedHtml(html: string): string {
-  return pastedSup(html)
+  return numberedLists(pastedSup(html))
     .replace(/<\/?(?:table|thead|tbody|tfoot|colgroup|col|caption)\b[^>]*>/giu, '')
     .replace(/<tr\b[^>]*>/giu, '<p>')
     .replace(/<\/tr>/giu, '</p>')
