@@ -193,6 +193,20 @@ describe('glyph coverage: no character may vanish', () => {
     db.close();
   });
 
+  it('prints each emoji of a joined sequence side by side, never the joiner or a skin tone as a box of its own', async () => {
+    // 👨‍👩‍👧 printed as 👨⊠👩⊠👧, 👍🏽 as 👍 and a hatched square: pdfkit draws each code point alone (trust review).
+    const { db } = openTemp();
+    db.prepare(
+      `INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at)
+       VALUES ('entity', 'smart-robots', '家庭 👨‍👩‍👧 赞 👍🏽 完', '测试', 1, '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z')`,
+    ).run();
+    const file = await renderToFile(db, request({ template: 'fact-sheet', entityIds: ['smart-robots'] }), 'emoji-sequences');
+    const text = pdfText(file);
+    expect(text).toContain('家庭 👨👩👧 赞 👍 完');
+    expect(text).not.toMatch(/\u200d|[\u{1f3fb}-\u{1f3ff}]/u);
+    db.close();
+  });
+
   it('refuses a character no embedded font has, naming it and where it is, and writes no file', async () => {
     const { db, file: dataFile } = openTemp();
     db.prepare(

@@ -10,7 +10,7 @@ import { outputChartOption, outputValueLabel } from '../../../shared/charts/tier
 import { LEGEND_GAP } from '../../../shared/charts/style';
 import type { ChartSpec, OutputRow } from '../../../shared/document';
 import { PRIMARY_FONT } from './fonts';
-import { cleanForPrint } from './glyphs';
+import { cleanForPrint, unjoinedEmoji } from './glyphs';
 import { fitText, measureText } from './measure';
 
 export type ChartNames = 'zh' | 'en' | 'both';
@@ -20,7 +20,7 @@ function fitNames(rows: OutputRow[], names: ChartNames, fontSize: number): Outpu
   const width = names === 'zh' ? 148 : names === 'en' ? 320 : 236;
   const zhSize = names === 'en' ? fontSize - 1 : fontSize;
   const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
-  const fit = (v: string, size: number): string => fitText(cleanForPrint(v).replace(/\n/g, ' '), size, width);
+  const fit = (v: string, size: number): string => fitText(unjoinedEmoji(cleanForPrint(v)).replace(/\n/g, ' '), size, width);
   return rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh, zhSize), en: fit(r.name.en, enSize) } }));
 }
 
@@ -58,7 +58,7 @@ export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11
     const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
     // Names cut by our own measure (each line of a bilingual label), so the chart need not guess.
     const width = names === 'zh' ? 200 : 240;
-    const fit = (v: string): string => fitText(cleanForPrint(v).replace(/\n/g, ' '), fontSize, width);
+    const fit = (v: string): string => fitText(unjoinedEmoji(cleanForPrint(v)).replace(/\n/g, ' '), fontSize, width);
     const rows = spec.rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh), en: fit(r.name.en) } }));
     const lines = rows.flatMap((r) => compareLabel(r, names).split('\n'));
     const labelWidth = Math.ceil(Math.max(0, ...lines.map((l) => measureText(l, fontSize, false))));

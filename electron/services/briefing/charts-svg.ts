@@ -6,7 +6,7 @@
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { FONT_FAMILY } from './fonts';
-import { cleanForPrint, glyphCoverage, type GlyphCoverage } from './glyphs';
+import { cleanForPrint, glyphCoverage, unjoinedEmoji, type GlyphCoverage } from './glyphs';
 import { measureText } from './measure';
 
 const CACHE_SIZE = 16;
@@ -53,7 +53,7 @@ export function renderChartSvg(option: EChartsOption, size: { width: number; hei
  */
 export function withFallbackTspans(svg: string, coverage: GlyphCoverage): string {
   return svg.replace(/(<text\b[^>]*>)([^<]*)(<\/text>)/g, (whole, open: string, raw: string, close: string) => {
-    const body = cleanForPrint(raw);
+    const body = unjoinedEmoji(cleanForPrint(raw));
     if (coverage.allPrimary(body)) return body === raw ? whole : `${open}${body}${close}`;
     const runs = coverage.runs(unescapeXml(body));
     const size = Number(/font-size:\s*([\d.]+)px/.exec(open)?.[1] ?? /\sfont-size="([\d.]+)"/.exec(open)?.[1] ?? 12);

@@ -112,6 +112,16 @@ export class GlyphCoverage {
 }
 
 let shared: GlyphCoverage | undefined;
+/**
+ * An emoji sequence as the PDF can print it: pdfkit draws each code point alone, so a zero-width
+ * joiner printed as a boxed cross between the emoji it joins (👨‍👩‍👧 as 👨⊠👩⊠👧) and a skin-tone
+ * modifier as a square of its own. Each emoji of a sequence prints side by side, in the base tone.
+ * (Word shapes the sequences itself: its text keeps them.)
+ */
+export function unjoinedEmoji(text: string): string {
+  return text.replace(/\u200d|[\u{1f3fb}-\u{1f3ff}]/gu, '');
+}
+
 export function glyphCoverage(): GlyphCoverage {
   shared ??= new GlyphCoverage(glyphSources());
   return shared;

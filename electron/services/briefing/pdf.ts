@@ -11,7 +11,7 @@ import { CHART_COLORS } from '../../../shared/charts/style';
 import { BULLETIN_RED, DATES_JOINED, bulletinTailLines, citeMark, type Block, type BriefingDocument, type BulletinHead, type BulletinTail, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
 import { chartOptionFor } from './chart-option';
 import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs } from './fonts';
-import { cleanForPrint, glyphCoverage } from './glyphs';
+import { cleanForPrint, glyphCoverage, unjoinedEmoji } from './glyphs';
 import { breakableGlue, type Inline, type InlineGroup } from './glue-breaks';
 import { fitText, measureText, tailLabelChars } from './measure';
 import { turnedTitle } from './title-lines';
@@ -342,7 +342,7 @@ class Writer {
    * style's font (the 简报's 黑体 headings) and the document's default never decide for it.
    */
   private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>, face: Face = this.face): Content[] {
-    const clean = cleanForPrint(value);
+    const clean = unjoinedEmoji(cleanForPrint(value));
     const named = (text: string, font: string): Content => ({ text, ...props, font }) as Content;
     if (face === 'serif' || face === 'kai') {
       const [glyphs, font] = face === 'kai' ? [kaiGlyphs(), KAI_FONT] : [serifGlyphs(), SERIF_FONT];
