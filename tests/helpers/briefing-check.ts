@@ -353,10 +353,12 @@ export function placeBlocks(file: string, model: BriefingDocument, frame: PageFr
 export function widowRows(placed: readonly PlacedBlock[], widows: number): Violation[] {
   const out: Violation[] = [];
   for (const p of placed) {
-    if (p.block.type !== 'table' || !p.rows || p.rows.length < 2 * widows || p.rows.includes(0)) continue;
+    // A short table spares fewer (half its rows): four rows break two and two, not three and one.
+    const spare = p.rows ? Math.min(widows, Math.floor(p.rows.length / 2)) : 0;
+    if (p.block.type !== 'table' || !p.rows || spare < 2 || p.rows.includes(0)) continue;
     const last = p.rows.at(-1)!;
     const carried = p.rows.filter((r) => r === last).length;
-    if (last !== p.rows[0] && carried < widows) out.push({ what: 'widow rows', detail: `the table of "${lineText(p.block.rows[0]![0]!.lines[0] ?? [])}" … ends with ${carried} row(s) alone on page ${last}` });
+    if (last !== p.rows[0] && carried < spare) out.push({ what: 'widow rows', detail: `the table of "${lineText(p.block.rows[0]![0]!.lines[0] ?? [])}" … ends with ${carried} row(s) alone on page ${last}` });
   }
   return out;
 }

@@ -344,6 +344,19 @@ describe('where a 简报 paragraph breaks (the keep rule)', () => {
     expect(keepRule({ ...heading, id: 'keep-1' }, { getFollowingNodesOnPage: () => [{ id: 'frame-3', text: '— 3 —', pageNumbers: [3] }] }, width, BULLETIN_KEEP)).toBe(true);
   });
 
+  it('breaks a table of four rows two and two, not three and one', () => {
+    // A fact sheet's province table of four rows left its last row alone on page 2 (integrity review).
+    const at = (id: string, page: number) => ({ id, text: '20个战略性产业集群', pageNumbers: [page], startPosition: { pageNumber: page, verticalRatio: 0.95, pageInnerHeight: inner } });
+    const cells = [{}, {}, {}];
+    const rows = new Map([['row-5-2-4', cells]]);
+    const query = { getFollowingNodesOnPage: () => [], getPreviousNodesOnPage: () => [at('row-5-1-4', 1)], getNodesOnNextPage: () => [at('row-5-3-4', 2)] };
+    expect(keepRule(at('row-5-2-4', 1), query, width, REPORT_KEEP, rows)).toBe(true);
+    expect(cells.every((c) => (c as { pageBreak?: string }).pageBreak === 'before')).toBe(true);
+    // Two rows already over: nothing to move. A table of three rows has none to spare.
+    expect(keepRule(at('row-6-2-4', 1), { ...query, getNodesOnNextPage: () => [at('row-6-3-4', 2), at('row-6-3-4', 2)] }, width, REPORT_KEEP, new Map([['row-6-2-4', [{}]]]))).toBe(false);
+    expect(keepRule(at('row-7-1-3', 1), { ...query, getNodesOnNextPage: () => [at('row-7-2-3', 2)] }, width, REPORT_KEEP, new Map([['row-7-1-3', [{}]]]))).toBe(false);
+  });
+
   it('moves an industry’s name with its category lines when nothing it introduces follows them on the page', () => {
     // A bilingual full report: 智能家电 and its two category lines (Chinese, English) at a page's foot, its table overleaf.
     const name = { id: 'keep-2', text: '智能家电 Smart home appliances', pageNumbers: [7], startPosition: { verticalRatio: 0.9, pageInnerHeight: inner } };

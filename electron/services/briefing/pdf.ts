@@ -216,21 +216,25 @@ export const KEEP_BODY_LINES = 2;
 
 /**
  * Whether a table should break before this row ("row-<table>-<row>-<rows>", on the row's first cell)
- * rather than where it fell: it is the row TABLE_WIDOW_ROWS from the end, and the rows after it that
- * went onto the next page are fewer than that (one or two rows alone at the head of a page). The break
+ * rather than where it fell: it is the row TABLE_WIDOW_ROWS from the end (half the rows, for a table
+ * of fewer than six), and the rows after it that went onto the next page are fewer than that (one or
+ * two rows alone at the head of a page). The break
  * is made only when at least two of the table's rows stay behind on this page. pdfmake moves a row
  * whole only when every cell of it asks to break, so each of its cells (the definition's own objects,
  * which pdfmake lays out) is marked; pdfmake then lays the document out again.
  */
 function carriesWidowRows(node: NodeInfo, id: string, query: KeepQuery, rows: ReadonlyMap<string, object[]>): boolean {
   const [, table, row, count] = id.split('-');
-  if (Number(row) !== Number(count) - TABLE_WIDOW_ROWS) return false;
+  // A short table spares fewer: a table of four rows breaks two and two (its last row went over alone, 3 + 1).
+  const widows = Math.min(TABLE_WIDOW_ROWS, Math.floor(Number(count) / 2));
+  if (widows < 2 || Number(row) !== Number(count) - widows) return false;
   const page = node.startPosition?.pageNumber;
   if (page === undefined) return false;
   const ofTable = (n: NodeInfo, on: number): boolean => n.id?.startsWith(`row-${table}-`) === true && n.startPosition?.pageNumber === on;
   const carried = (query.getNodesOnNextPage?.() ?? []).filter((n) => ofTable(n, page + 1)).length;
-  if (carried === 0 || carried >= TABLE_WIDOW_ROWS) return false;
-  const staying = (query.getPreviousNodesOnPage?.() ?? []).filter((n) => ofTable(n, page)).length;
+  if (carried === 0 || carried >= widows) return false;
+  // The rows staying behind: those with an id before this one, and the first row (laid out with the header, no id).
+  const staying = (query.getPreviousNodesOnPage?.() ?? []).filter((n) => ofTable(n, page)).length + 1;
   if (staying < 2) return false;
   for (const cell of rows.get(id) ?? []) (cell as { pageBreak?: string }).pageBreak = 'before';
   return true;
