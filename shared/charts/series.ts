@@ -25,14 +25,30 @@ export function chartValueLabel(value: number, unit: Unit, qualifier: CompareRow
   return names === 'both' ? (zh === en ? zh : `${zh} / ${en}`) : names === 'en' ? en : zh;
 }
 
+/** A row's lines: its tallest entry's (an entry wrapped into lines takes them all). */
+const rowLines = (row: readonly string[], lines: Readonly<Record<string, string>>): number => Math.max(1, ...row.map((e) => (lines[e] ?? e).split('\n').length));
+const legendHeight = (rows: readonly string[][], lines: Readonly<Record<string, string>>): number => rows.reduce((h, row) => h + rowLines(row, lines) * LEGEND_PITCH, 0);
+
+/** Each packed row a legend of its own, below the rows before it; a wrapped entry shows its lines. */
+function legendRowsAt(rows: readonly string[][], lines: Readonly<Record<string, string>>, text: ReturnType<typeof textStyle>): EChartsOption['legend'] {
+  return rows.map((data, i) => ({
+    top: legendHeight(rows.slice(0, i), lines),
+    left: 0,
+    itemGap: LEGEND_GAP,
+    textStyle: rowLines(data, lines) > 1 ? { ...text, lineHeight: LEGEND_PITCH - 4 } : text,
+    data,
+    formatter: (name: string) => lines[name] ?? name,
+  }));
+}
+
 export function trendChartOption(periods: readonly string[], series: readonly TrendSeries[], unit: Unit, names: Names, style: ChartStyle = {}): EChartsOption {
   const text = textStyle(style);
   return {
     animation: style.animation ?? true,
     textStyle: text,
     color: LINE_COLORS,
-    legend: style.legendRows ? style.legendRows.map((data, i) => ({ top: i * LEGEND_PITCH, left: 0, itemGap: LEGEND_GAP, textStyle: text, data })) : { top: 0, left: 0, textStyle: text, data: series.map((s) => trendName(s, names)) },
-    grid: { left: 8, right: 24, top: Math.max(36, (style.legendRows?.length ?? 0) * LEGEND_PITCH + 28), bottom: 8, containLabel: true },
+    legend: style.legendRows ? legendRowsAt(style.legendRows, style.legendLines ?? {}, text) : { top: 0, left: 0, textStyle: text, data: series.map((s) => trendName(s, names)) },
+    grid: { left: 8, right: 24, top: Math.max(36, legendHeight(style.legendRows ?? [], style.legendLines ?? {}) + 28), bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: [...periods], axisLabel: text, axisLine: { lineStyle: { color: ink(style).rule } } },
     // The axis's zero is "0", not "0元" beneath ticks in 亿元.
     yAxis: { type: 'value', axisLabel: { ...text, formatter: (v: number) => (v === 0 ? '0' : chartValueLabel(v, unit, 'exact', names === 'both' ? 'zh' : names)) }, splitLine: { lineStyle: { color: ink(style).rule } } },

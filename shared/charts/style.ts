@@ -23,6 +23,8 @@ export interface ChartStyle {
    * it the chart wraps its one legend by its own estimate and keeps room for one row only.
    */
   legendRows?: string[][];
+  /** Entries too long for one line, with the line breaks their text takes (an entry's name → its text). */
+  legendLines?: Readonly<Record<string, string>>;
 }
 
 /** One row of a legend: its text (about 14 px at the charts' 11 px) and the gap below it. */

@@ -11,7 +11,7 @@ import { LEGEND_GAP } from '../../../shared/charts/style';
 import type { ChartSpec, OutputRow } from '../../../shared/document';
 import { PRIMARY_FONT } from './fonts';
 import { cleanForPrint, unjoinedEmoji } from './glyphs';
-import { fitText, measureText } from './measure';
+import { fitText, measureText, wrapText } from './measure';
 
 export type ChartNames = 'zh' | 'en' | 'both';
 
@@ -37,7 +37,8 @@ export function legendRows(entries: readonly string[], fontSize: number, width: 
   const rows: string[][] = [];
   let used = Infinity;
   for (const entry of entries) {
-    const size = LEGEND_ENTRY.symbol + LEGEND_ENTRY.space + measureText(entry, fontSize, false);
+    // An entry wider than the room is a row of its own, its text wrapped (legendLines): it was cut at the chart's edge.
+    const size = LEGEND_ENTRY.symbol + LEGEND_ENTRY.space + Math.min(measureText(entry, fontSize, false), legendTextRoom(width));
     if (used + LEGEND_ENTRY.gap + size > room) {
       rows.push([entry]);
       used = size;
@@ -49,11 +50,26 @@ export function legendRows(entries: readonly string[], fontSize: number, width: 
   return rows;
 }
 
+/** The width a legend entry's text may take before it wraps. */
+const legendTextRoom = (width: number): number => width * 0.9 - LEGEND_ENTRY.symbol - LEGEND_ENTRY.space;
+
+/**
+ * Legend entries too long for one line of the chart, wrapped into lines (name → its text with line
+ * breaks): "…and advanced manufactu" was cut at the chart's edge in a trend of long names.
+ */
+export function legendLines(entries: readonly string[], fontSize: number, width: number): Record<string, string> {
+  const room = legendTextRoom(width);
+  return Object.fromEntries(entries.filter((e) => measureText(e, fontSize, false) > room).map((e) => [e, wrapText(e, fontSize, room).join('\n')]));
+}
+
 /** `width`: the chart's width in px, for what is laid out to fit it (the legend's rows). */
 export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11, width = 575): EChartsOption {
   const style = { fontFamily: PRIMARY_FONT, fontSize, animation: false };
   if (spec.kind === 'percent') return percentChartOption(spec.rows, names, style);
-  if (spec.kind === 'trend') return trendChartOption(spec.periods, spec.series, spec.unit, names, { ...style, legendRows: legendRows(spec.series.map((s) => trendName(s, names)), fontSize, width) });
+  if (spec.kind === 'trend') {
+    const entries = spec.series.map((s) => trendName(s, names));
+    return trendChartOption(spec.periods, spec.series, spec.unit, names, { ...style, legendRows: legendRows(entries, fontSize, width), legendLines: legendLines(entries, fontSize, width) });
+  }
   if (spec.kind === 'compare') {
     const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
     // Names cut by our own measure (each line of a bilingual label), so the chart need not guess.

@@ -74,6 +74,40 @@ export function fitText(value: string, size: number, width: number): string {
 }
 
 /**
+ * The text in lines no wider than `width` at `size`: broken between words (Latin) or characters
+ * (CJK), a word wider than the line broken where it must. Every character kept, in order.
+ */
+export function wrapText(value: string, size: number, width: number): string[] {
+  const pieces = value.match(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]|[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef]+|\s+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line === '' && /^\s+$/.test(piece)) continue;
+    if (line === '' || measureText(`${line}${piece}`.trimEnd(), size, false) <= width) {
+      line += piece;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    line = /^\s+$/.test(piece) ? '' : piece;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  // A single piece wider than the line (a long word): cut by characters.
+  return lines.flatMap((l) => {
+    if (measureText(l, size, false) <= width) return [l];
+    const out: string[] = [];
+    let part = '';
+    for (const ch of l) {
+      if (part && measureText(part + ch, size, false) > width) {
+        out.push(part);
+        part = '';
+      }
+      part += ch;
+    }
+    return part ? [...out, part] : out;
+  });
+}
+
+/**
  * How many characters of the 简报's tail (14 pt) its labels' column takes, in the PDF and in Word
  * alike: at least three (报送：), else the widest label's width rounded up to whole characters
  * (报送（To）：), the same on every line so that the lists start under one another.
