@@ -61,3 +61,10 @@ export function snapshotOf(
 export function printedValue(ref: Pick<FigureSnapshotRef, 'value' | 'unit' | 'qualifier' | 'unitLabel'>, lang: BulletinContent['lang']): string {
   return formatValue(ref.value, ref.unit, ref.qualifier, lang === 'en' ? 'en' : 'zh-CN', ref.unitLabel ?? null);
 }
+
+/** The figure prints as before but is about another industry, metric or city now: say what it is now, not "was" the same value. */
+export function movedOnly(accepted: FigureSnapshotRef, current: FigureSnapshotRef): current is FigureSnapshotRef & { label: { zh: string; en: string } } {
+  const moved = accepted.about !== undefined && current.about !== undefined && JSON.stringify(accepted.about) !== JSON.stringify(current.about);
+  return moved && current.label !== undefined && printedValue(accepted, 'zh') === printedValue(current, 'zh') && printedValue(accepted, 'en') === printedValue(current, 'en');
+}
+

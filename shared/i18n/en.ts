@@ -660,6 +660,7 @@ export const en: Messages = {
     noSource: 'No source',
     updated: 'updated',
     updatedFrom: 'was {{value}}',
+    updatedAbout: 'now {{label}}',
     deleted: 'deleted',
     accept: 'Accept',
     acceptNamed: 'Accept the new value: {{label}}',

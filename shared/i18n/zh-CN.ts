@@ -658,6 +658,7 @@ export const zhCN = {
     noSource: '无来源',
     updated: '数据已更新',
     updatedFrom: '原为 {{value}}',
+    updatedAbout: '现为 {{label}}',
     deleted: '数据已删除',
     accept: '接受',
     acceptNamed: '接受新数值：{{label}}',

@@ -208,6 +208,22 @@ test('live references: a changed figure shows 数据已更新 with 接受, a del
   await expect(table.getByRole('listitem')).toHaveText(['新能源 · 产值 2023：约6000亿元']);
   await expect(body.getByText(/数据已更新/)).toHaveCount(0);
 
+  // A figure moved to another industry and city with its value unchanged says what it is now, not "was" the same value.
+  await app.evaluate(async (id) => {
+    const api = (window as unknown as { clusterBrief: Bridge }).clusterBrief;
+    const { scope, metric, unit, period, sourceId, sourceQuote, note, value, qualifier } = await api.getFigure({ id });
+    await api.saveFigure({ id, figure: { scope, entityId: 'digital-creativity', metric, cityCode: '440300', unit, period, sourceId, sourceQuote, note, value, qualifier } });
+  }, ids.energy);
+  await app.reload();
+  const moved = body.getByRole('group', { name: /^数据引用：新能源 · 产值 2023：约6000亿元，数据已更新/ });
+  await expect(moved).toContainText('【数据已更新 · 现为 数字创意 · 产值（深圳市）】');
+  await expect(table.getByRole('listitem')).toHaveText(['新能源 · 产值 2023：约6000亿元【数据已更新 · 现为 数字创意 · 产值（深圳市）】接受']);
+  const refs = app.getByRole('region', { name: '引用的数据' });
+  await expect(refs).toContainText('新能源 · 产值 → 数字创意 · 产值（深圳市）');
+  await expect(refs.getByText('约6000亿元 → 约6000亿元')).toHaveCount(0);
+  await moved.getByRole('button', { name: '接受新数值：新能源 · 产值 2023' }).click();
+  await expect(body.getByRole('group', { name: '数据引用：数字创意 · 产值（深圳市） 2023：约6000亿元' })).toBeVisible();
+
   // Edit a card: its dialog opens with its values; then remove it with Delete once selected.
   const quote = body.getByRole('group', { name: /^引文：Clusters of strategic/ });
   await quote.getByRole('button', { name: '编辑引文' }).click();

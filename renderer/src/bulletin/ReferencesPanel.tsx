@@ -7,6 +7,7 @@ import { Alert, Button, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { blockPlace, type BulletinContent, type FigureSnapshotRef } from '../../../shared/bulletin';
 import type { ReferencePlace, ReferenceReport } from '../../../shared/bulletin-store';
+import { movedOnly } from '../../../shared/bulletin-ref';
 import { bulletinPlaceWords } from '../../../shared/errors';
 import { formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
@@ -97,9 +98,12 @@ export function ReferencesPanel({ report, content, lang, onAccept, busy }: Refer
                       </>
                     ) : null}
                   </div>
-                  <div>
-                    <del>{before}</del> → <strong>{after}</strong>
-                  </div>
+                  {/* The value line only where the value changed: a figure moved to another industry prints as before. */}
+                  {movedOnly(r.accepted, r.current) ? null : (
+                    <div>
+                      <del>{before}</del> → <strong>{after}</strong>
+                    </div>
+                  )}
                   <Typography.Text type="secondary">{blockExcerpt(content, r.place, lang)}</Typography.Text>
                 </div>
               </List.Item>

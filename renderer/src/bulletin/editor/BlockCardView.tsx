@@ -7,7 +7,7 @@ import { Button, Card, Space, Typography, theme } from 'antd';
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { type BulletinBlock } from '../../../../shared/bulletin';
-import { printedValue } from '../../../../shared/bulletin-ref';
+import { movedOnly, printedValue } from '../../../../shared/bulletin-ref';
 import { colonOf } from '../../../../shared/format';
 import type { Lang } from '../../../../shared/i18n';
 import { useSession } from '../../session';
@@ -94,7 +94,9 @@ function CardBody({ block, view }: { block: BulletinBlock; view: EditorViewConte
               {label}
               {colonOf(ui)}
               {ref ? printedValue(current ?? ref, view.lang) : ''}
-              {current && ref ? `【${t('bulletinEditor.updated')} · ${t('bulletinEditor.updatedFrom', { value: printedValue(ref, view.lang) })}】` : ''}
+              {current && ref
+                ? `【${t('bulletinEditor.updated')} · ${movedOnly(ref, current) ? t('bulletinEditor.updatedAbout', { label: current.label[ui === 'en' ? 'en' : 'zh'] }) : t('bulletinEditor.updatedFrom', { value: printedValue(ref, view.lang) })}】`
+                : ''}
               {view.live.broken.has(id) ? `【${t('bulletinEditor.deleted')}】` : ''}
               {current && view.onAccept && !view.readOnly ? (
                 <Button size="small" type="link" aria-label={t('bulletinEditor.acceptNamed', { label })} onClick={() => view.onAccept?.(id)}>

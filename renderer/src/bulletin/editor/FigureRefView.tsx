@@ -8,7 +8,7 @@ import { Button, Tooltip, theme } from 'antd';
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { FigureSnapshotRef } from '../../../../shared/bulletin';
-import { printedValue } from '../../../../shared/bulletin-ref';
+import { movedOnly, printedValue } from '../../../../shared/bulletin-ref';
 import { useViewContext } from './context';
 
 export function FigureRefView({ node, selected }: ReactNodeViewProps): React.JSX.Element {
@@ -51,7 +51,7 @@ export function FigureRefView({ node, selected }: ReactNodeViewProps): React.JSX
       </Tooltip>
       {current && accepted ? (
         <span aria-hidden style={{ fontSize: '0.8em', marginLeft: 4 }}>
-          【{t('bulletinEditor.updated')} · {t('bulletinEditor.updatedFrom', { value: printedValue(accepted, lang) })}】
+          【{t('bulletinEditor.updated')} · {movedOnly(accepted, current) ? t('bulletinEditor.updatedAbout', { label: current.label[i18n.language === 'en' ? 'en' : 'zh'] }) : t('bulletinEditor.updatedFrom', { value: printedValue(accepted, lang) })}】
         </span>
       ) : null}
       {broken ? (
