@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import { composeBriefing } from '../../electron/services/briefing/render';
+import { bulletinModel } from '../../electron/services/bulletins/export';
 import type { DB } from '../../electron/services/db/open';
 import type { BulletinContent } from '../../shared/bulletin';
 import { walkBlocks, type BriefingDocument, type ChartSpec, type Line } from '../../shared/document';
@@ -94,4 +95,20 @@ describe("a city's figure or a target beside a cluster's own", () => {
       throw new Error(`seed ${SEED} (replay with CITY_FIGURES_SEED=${SEED}): ${String(error)}`);
     });
   }, 120_000);
+});
+
+describe("an issued 简报's charts", () => {
+  it("are frozen as the draft drew them: a city's figure is not frozen into the cluster's trend", async () => {
+    // Its frozen copy keeps no city: frozen with the cluster's own, the issued trend fell to 深圳's 60亿元.
+    const saved = (await call('saveFigure', {
+      figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 60, unit: '100m_yuan', qualifier: 'exact', period: '2025', cityCode: '440300', sourceId: 1, sourceQuote: null, note: null },
+    })) as { id: number };
+    expect(saved.id).toBeGreaterThan(0);
+    const draft = (await call('createBulletinDraft', { content: bulletin('trend') })) as { id: number };
+    const drafted = charts(bulletinModel(db, draft.id).model);
+    await call('issueBulletin', { id: draft.id });
+    const issued = charts(bulletinModel(db, draft.id).model);
+    expect(issued).toEqual(drafted);
+    expect(JSON.stringify(issued)).not.toContain('"2025"');
+  });
 });

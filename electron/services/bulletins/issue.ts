@@ -57,7 +57,8 @@ function frozenCharts(db: DB, content: BulletinContent): FrozenChart[] {
       chart.kind === 'tiers'
         ? entities.flatMap((e) => latestOutputFigure(getEntity(db, e.id))?.id ?? [])
         : (db
-            .prepare(`SELECT id FROM figures WHERE deleted_at IS NULL AND metric = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, period, id`)
+            // The cluster's own figures, as the draft's chart drew them: a city's figure is that city's part (its frozen copy keeps no city).
+            .prepare(`SELECT id FROM figures WHERE deleted_at IS NULL AND city_code IS NULL AND metric = ? AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY entity_id, period, id`)
             .pluck()
             .all(chart.metric, JSON.stringify(chart.entityIds)) as number[]);
     charts.push({ block: b, entities, figures: figureIds.flatMap((id) => frozenFigure(db, id) ?? []) });
