@@ -9,6 +9,9 @@ import type { BulletinContent } from '../../shared/bulletin';
 import { describeError, type ErrorPayload } from '../../shared/errors';
 import { EXAMPLE_TITLE } from '../../electron/services/bulletins/example';
 import { exportable } from '../../electron/services/bulletins/exportable';
+import { bulletinModel } from '../../electron/services/bulletins/export';
+import { printedTexts } from '../../electron/services/briefing/render';
+import { walkBlocks } from '../../shared/document';
 import { draftContent, openBulletinApp, seededFigure } from '../helpers/bulletins';
 
 const refusal = async (work: Promise<unknown>): Promise<ErrorPayload> => {
@@ -182,6 +185,21 @@ describe('issuing (签发)', () => {
     const issued = await api('issueBulletin', { id: draft.id });
     expect(issued.kind).toBe('issued');
     expect(exportable(db, issued.id).data.charts[0]!.entities.map((e) => e.id)).toEqual(['smart-robots', 'precision-instruments']);
+
+    // An issue frozen before 签发 checked this (its chart frozen without the deleted industry) still prints:
+    // what was frozen, and a note that the rest is not drawn. It was refused at every export, for good.
+    const frozen = JSON.parse(db.prepare(`SELECT frozen FROM bulletins WHERE id = ?`).pluck().get(issued.id) as string) as { charts: { entities: { id: string }[]; figures: { entityId: string | null }[] }[] };
+    frozen.charts[0]!.entities = frozen.charts[0]!.entities.filter((e) => e.id !== 'precision-instruments');
+    frozen.charts[0]!.figures = frozen.charts[0]!.figures.filter((f) => f.entityId !== 'precision-instruments');
+    db.prepare(`UPDATE bulletins SET frozen = ? WHERE id = ?`).run(JSON.stringify(frozen), issued.id);
+    const { model } = bulletinModel(db, issued.id);
+    const chartRows = [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'chart' && b.spec.kind === 'compare' ? b.spec.rows.map((r) => r.name.zh) : []));
+    expect(chartRows).toEqual(['智能机器人']);
+    expect(printedTexts(model).map((t) => t.text)).toContain('注：本图所列产业中有的在签发前已被删除，未绘出。');
+    // A draft in that state is still refused, while it can be fixed.
+    await api('deleteItem', { targetType: 'entity', targetId: 'precision-instruments' });
+    const again = await api('createBulletinDraft', { content: { ...content, blocks: [...content.blocks, chart] } });
+    expect(await refusal(api('issueBulletin', { id: again.id }))).toMatchObject({ code: 'BULLETIN_BROKEN_REFERENCE' });
     db.close();
   });
 

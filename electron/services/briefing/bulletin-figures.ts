@@ -38,6 +38,11 @@ export interface BulletinResolver {
    * (and the sources of those figures, for `source`) and return it from the issued bulletin's resolver.
    */
   entities(ids: readonly string[]): EntityDetail[];
+  /**
+   * An issued issue's frozen data: a chart's industry missing from it (an issue frozen before 签发 was
+   * refused for a deleted industry) is left out with a note, not a refusal, so the issue still prints.
+   */
+  readonly frozen?: boolean;
 }
 
 /** The label of a figure: its entity's name (or its scope) and its metric, in both languages. */

@@ -36,6 +36,9 @@ export const startCorrection = (db: DB, id: number): BulletinRecord => act(db, (
 export const issueDraft = (db: DB, id: number, options: { supplement: boolean; withTotal: boolean }): BulletinRecord =>
   db
     .transaction(() => {
+      // The draft as it prints now (a deleted industry refused here: an issued issue's frozen data only notes it), then
+      // the issue as it will print from what was frozen.
+      bulletinModel(db, id);
       const issued = issueBulletin(db, authorOf(db), id, options);
       bulletinModel(db, issued.id);
       return issued;

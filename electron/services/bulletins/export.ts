@@ -61,6 +61,7 @@ export function issuedResolver(content: BulletinContent, data: BulletinFreeze): 
   });
   const tierEntities = new Set(tiers.flatMap((c) => c.entities.map((e) => e.id)));
   return {
+    frozen: true,
     figure(id) {
       const f = figures.get(id);
       return f ? fromSnapshot(f, f.label ?? figureLabel(f, f.entityName)) : null;

@@ -28,6 +28,7 @@ const WORDS = {
     draft: '（未签发）',
     noFigures: '所选产业暂无该指标的数据。',
     lowerBounds: '注：标有“超过”“不低于”的数值为下限，实际数值高于图中位置。',
+    entitiesGone: '注：本图所列产业中有的在签发前已被删除，未绘出。',
     place: (section: number, index: number, what: string) => `${section ? `第${section}节` : '正文开头'}第${index}${what === 'paragraph' ? '段' : what === 'table' ? '个表格' : what === 'chart' ? '幅图表' : '段引文'}`,
   },
   en: {
@@ -41,6 +42,7 @@ const WORDS = {
     draft: '(Draft)',
     noFigures: 'The chosen industries have no figures for this metric.',
     lowerBounds: 'Values marked “over” or “at least” are lower bounds: the true values lie above where they are drawn.',
+    entitiesGone: 'Some industries this chart lists had been deleted before the issue was issued and are not drawn.',
     place: (section: number, index: number, what: string) => `${section ? `section ${section}` : 'opening text'}, ${what} ${index}`,
   },
 } as const;
@@ -265,7 +267,10 @@ class BulletinBuilder {
     }
     const entities = this.resolver.entities(choice.entityIds);
     const missing = choice.entityIds.find((id) => !entities.some((e) => e.id === id));
-    if (missing !== undefined) throw this.broken('chart', 'entity', missing);
+    if (missing !== undefined && !this.resolver.frozen) throw this.broken('chart', 'entity', missing);
+    // An issued issue prints what was frozen, and says what is not there.
+    const gone = missing !== undefined ? c.paragraphs(c.say((_, __, l) => WORDS[l].entitiesGone), 'small') : [];
+    if (gone.length && entities.length === 0) return [...this.caption(b.caption, 'chart'), ...gone];
     const metric = Metric.safeParse(choice.metric);
     // The cluster's own figures: a target is a plan, not a value reached (drawn among them, 目标1.7万亿元 in 2024 read as
     // reached, and ranked first), and a city's figure is that city's part (深圳 60亿元 read as the cluster's fall).
@@ -286,14 +291,14 @@ class BulletinBuilder {
     if (choice.kind === 'trend' && periods.length > 1) {
       const drawn = usable.map((p) => ({ e: p.e, figures: periods.flatMap((period) => p.figures.filter((f) => f.period === period).slice(-1)) }));
       const series: TrendSeries[] = drawn.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
-      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn)];
+      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn), ...gone];
     }
     const drawn = usable.flatMap((p) => {
       const newest = p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined);
       return newest ? [{ e: p.e, figures: [newest] }] : [];
     });
     const rows: CompareRow[] = drawn.map(({ e, figures: [f] }) => ({ name: e.name, value: f!.value, qualifier: f!.qualifier, period: f!.period })).sort((a, b2) => b2.value - a.value);
-    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn)];
+    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn), ...gone];
   }
 
   /** One note per source of the figures a chart draws. */
