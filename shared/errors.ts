@@ -155,6 +155,8 @@ const FIELD_LABELS: Record<string, Record<Lang, string>> = {
   description: { 'zh-CN': '说明', en: 'description' },
   cityCode: { 'zh-CN': '城市', en: 'city' },
   metric: { 'zh-CN': '指标', en: 'metric' },
+  // A 简报's body: its paragraphs, headings, tables and charts.
+  'content.blocks': { 'zh-CN': '正文（段落、标题、表格、图表）', en: 'the body (paragraphs, headings, tables, charts)' },
 };
 
 function fieldLabel(where: string | number | null | undefined, lang: Lang): string | null {

@@ -819,6 +819,7 @@ export const en: Messages = {
       saving: 'Saving…',
       failed: 'Not saved',
       kept: 'What you typed is still here; try saving again.',
+      keptUntilFixed: 'What you typed is still here; once it is changed as said above, it saves by itself.',
       retry: 'Retry saving',
       changedElsewhere: 'This bulletin was changed elsewhere; what you typed last is not saved',
       loadLatest: 'Load what was saved there (drop the changes here)',

@@ -817,6 +817,7 @@ export const zhCN = {
       saving: '正在保存…',
       failed: '保存失败',
       kept: '已输入的内容仍保留在此页面，可重试保存。',
+      keptUntilFixed: '已输入的内容仍保留在此页面；按上面所说修改后，会自动再保存。',
       retry: '重试保存',
       changedElsewhere: '这份简报已在另一处被修改，最新的输入没有保存',
       loadLatest: '载入另一处保存的内容（放弃这里的修改）',

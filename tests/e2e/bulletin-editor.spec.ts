@@ -374,6 +374,24 @@ test('a pasted table keeps its cells apart, a row a paragraph; the copied docume
     ]);
 });
 
+test('a body over 2000 blocks is not saved, says what is over the limit and offers no Retry that could only fail again; cut back, it saves by itself', async ({ app, harness }) => {
+  const title = '超长正文';
+  await newDraft(app, title);
+  const body = app.getByRole('textbox', { name: '正文' });
+  await body.click();
+  await pasteHtml(app, Array.from({ length: 2001 }, (_, i) => `<p>第${i + 1}段。</p>`).join(''));
+  const failure = app.getByRole('alert').filter({ hasText: '保存失败' });
+  await expect(failure).toBeVisible({ timeout: 30_000 });
+  await expect(failure).toContainText('“正文（段落、标题、表格、图表）”超过 2000 项的上限');
+  await expect(failure).toContainText('按上面所说修改后，会自动再保存');
+  await expect(failure.getByRole('button', { name: '重试保存' })).toHaveCount(0);
+  await body.click();
+  await app.keyboard.press('ControlOrMeta+a');
+  await app.keyboard.type('只留一段。');
+  await expect(app.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => storedBlocks(harness.dataFile, title), { timeout: 20_000 }).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: '只留一段。' }] }]);
+});
+
 test('a title or 按语 pasted over its limit says how much was left out', async ({ app }) => {
   // The field cut a 255-character title to 200 and a 6,002-character 按语 to 5,000 without a word but its counter (trust review).
   await newDraft(app, '粘贴过长');

@@ -79,6 +79,19 @@ describe('a draft', () => {
     db.close();
   });
 
+  it('refuses a body of more than 2000 blocks in words that say what is over the limit (no path of the call)', async () => {
+    const { api, db } = openBulletinApp();
+    const good = draftContent(db, '超长的简报', []);
+    const before = bulletinRows(db);
+    const blocks = Array.from({ length: 2001 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `第${i + 1}段。` }] }));
+    const error = await refusal(api('createBulletinDraft', { content: { ...good, blocks } as BulletinContent }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(describeError(error, 'zh-CN')).toBe('输入无效：“正文（段落、标题、表格、图表）”超过 2000 项的上限。');
+    expect(describeError(error, 'en')).toBe('Invalid input: the body (paragraphs, headings, tables, charts) has more than 2000 items.');
+    expect(bulletinRows(db)).toBe(before);
+    db.close();
+  });
+
   it('refuses a stored row whose content was damaged with a typed error; the other issues still list', async () => {
     const { api, db } = openBulletinApp();
     const draft = await api('createBulletinDraft', { content: draftContent(db, '草稿', []) });

@@ -59,14 +59,16 @@ function SaveState({ status, lang, onRetry, onLoadLatest, onSaveOver }: { status
     );
   }
   if (status.kind === 'failed') {
+    // Refused for what the draft holds (over a limit): saving it again unchanged can only fail again.
+    const refusedAsItIs = status.error instanceof CallError && status.error.code === 'INVALID_INPUT';
     return (
       <Alert
         role="alert"
         type="error"
         showIcon
         title={t('bulletins.save.failed')}
-        description={`${errorText(status.error, lang)} ${t('bulletins.save.kept')}`}
-        action={<Button onClick={onRetry}>{t('bulletins.save.retry')}</Button>}
+        description={`${errorText(status.error, lang)} ${t(refusedAsItIs ? 'bulletins.save.keptUntilFixed' : 'bulletins.save.kept')}`}
+        action={refusedAsItIs ? undefined : <Button onClick={onRetry}>{t('bulletins.save.retry')}</Button>}
         style={{ marginBottom: 12 }}
       />
     );
