@@ -345,7 +345,10 @@ class Writer {
    * Noto Serif SC first and the same fallbacks for what it lacks. Every run names its font, so a
    * style's font (the 简报's 黑体 headings) and the document's default never decide for it.
    */
-  private textRuns(value: string, lang: 'zh' | 'en' | undefined, props: Record<string, unknown>, face: Face = this.face): Content[] {
+  private textRuns(value: string, given: 'zh' | 'en' | undefined, props: Record<string, unknown>, face: Face = this.face): Content[] {
+    // Text of no language of its own (what the analyst typed, a head's name) in an English document is English: its curly
+    // quotes are Latin ones. Taken from the CJK face they printed as full-width marks ("Guangdong’ s “dual-ten”").
+    const lang = given ?? (this.doc.lang === 'en' ? 'en' : undefined);
     const clean = unjoinedEmoji(cleanForPrint(value));
     const named = (text: string, font: string): Content => ({ text, ...props, font }) as Content;
     if (face === 'serif' || face === 'kai') {
@@ -408,21 +411,31 @@ class Writer {
     return { stack: lines.map((l, i) => ({ text: this.line(l), ...(i > 0 ? { style: 'cellSecond' } : {}) })), ...(style ? { style } : {}) } as Content;
   }
 
+  /**
+   * The 简报's 楷 (按语, level-2 headings): LXGW WenKai in Chinese; an English issue sets that text in the serif face, as its
+   * Word file sets it in Times New Roman — WenKai's Latin letters are rounded and near-monospaced (简报 review).
+   */
+  private get kai(): Face {
+    return this.doc.lang === 'en' ? 'serif' : 'kai';
+  }
+
   block(b: Block): Content {
     switch (b.type) {
       case 'heading': {
         const style = `h${b.level}`;
         // The 简报's level-1 headings are 黑体 (the sans face), level-2 楷 (LXGW WenKai); its notes heading is level 3, 黑体.
-        const face: Face = !this.bulletin ? this.face : b.level === 2 ? 'kai' : 'primary';
+        const face: Face = !this.bulletin ? this.face : b.level === 2 ? this.kai : 'primary';
         const second = b.second ? [{ text: '  ' }, ...this.line(b.second, face).map((c) => ({ ...(c as object), style: `${style}Second` }))] : [];
-        const node = this.id('keep', { text: [...this.line(b.runs, face), ...second], style }) as { id?: string };
+        // An English level-2 heading in the serif face is bold, as Word's Heading 2 is: in regular weight it read as a paragraph.
+        const weight = this.bulletin && b.level === 2 && face === 'serif' ? { bold: true } : {};
+        const node = this.id('keep', { text: [...this.line(b.runs, face), ...second], style, ...weight }) as { id?: string };
         if (b.toc && node.id) this.tocEntries.set(b, node.id);
         return node as Content;
       }
       case 'paragraph':
         // A caption (the 简报's table captions) is kept with what follows it, as a heading is.
         // The 简报's 按语 is set in 楷, as the format sets an editor's note.
-        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(this.titleTurned(b), this.bulletin && b.style === 'editorNote' ? 'kai' : this.face), style: b.style });
+        return this.id(b.style === 'caption' ? 'keep' : 'para', { text: this.line(this.titleTurned(b), this.bulletin && b.style === 'editorNote' ? this.kai : this.face), style: b.style });
       case 'list':
         return { ul: b.items.map((i) => this.id('para', { text: [...this.line(i.runs), ...(i.second ? [{ text: '\n' }, ...this.line(i.second)] : [])] })), style: 'list' } as Content;
       case 'figures':
