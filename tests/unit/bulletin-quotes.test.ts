@@ -33,7 +33,7 @@ describe('curly quotes in a 简报', () => {
     const { db, api } = openBulletinApp();
     const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
     const quoted = fc.tuple(word, word, word).map(([a, b, c]) => `${a}’s “${b}” ‘${c}’`);
-    const seed = propertySeed();
+    const seed = propertySeed('QUOTES_SEED', 4242);
     try {
       await fc.assert(
         fc.asyncProperty(quoted, quoted, quoted, quoted, fc.constantFrom<'en' | 'zh'>('en', 'zh'), async (title, note, heading, body, lang) => {
