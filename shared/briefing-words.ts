@@ -23,6 +23,10 @@ export interface BriefingWords {
   /** Under an output chart that draws a figure given as "over" / "at least": it is drawn at its bound. */
   outputChartLowerBounds: string;
   chartOmitted: (count: number) => string;
+  /** Chosen industries the output chart cannot draw (no output figure, no tier): named. */
+  noOutput: (names: string) => string;
+  /** Province-level figures past the headline boxes of the one-page brief. */
+  headlineMore: (count: number) => string;
   growthChart: string;
   /** The clusters of one output tier; `further`: after a higher tier's, whose clusters it does not count (另有 / A further). */
   tierCount: (count: number, value: string, further: boolean) => string;
@@ -110,6 +114,8 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     outputChartNote: '有产值数据的按最新数据绘制，其余按产值档次下限绘制（“超过”）。',
     outputChartLowerBounds: '标有“超过”“不低于”的数值为下限，按下限绘制，实际数值更大。',
     chartOmitted: (n) => `另有${n}个集群未列入图中，见完整简报。`,
+    noOutput: (names) => `${names}尚无产值数据，未列入图中。`,
+    headlineMore: (n) => `另有${n}项全省数据，见完整简报。`,
     growthChart: '增加值同比增长',
     tierCount: (n, v, further) => `${further ? '另有' : ''}${n}个集群年产值${v}`,
     figureCount: (label, v) => `${label}：${v}`,
@@ -174,6 +180,8 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     outputChartNote: 'Drawn from the latest output figure where there is one, else from the lower bound of the output tier ("over").',
     outputChartLowerBounds: 'Values marked "over" or "at least" are lower bounds, drawn at the bound: the true values are larger.',
     chartOmitted: (n) => `${plural(n, 'more cluster is', 'more clusters are')} in the full briefing, not in this chart.`,
+    noOutput: (names) => `No output value is on record for ${names}: not in the chart.`,
+    headlineMore: (n) => `${plural(n, 'more province-level figure appears', 'more province-level figures appear')} in the full briefing.`,
     growthChart: 'Added value growth, year on year',
     tierCount: (n, v, further) => `${further ? 'A further ' : ''}${plural(n, 'cluster', 'clusters')} with output value ${v}`,
     figureCount: (label, v) => `${label}: ${v}`,

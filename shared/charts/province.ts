@@ -15,12 +15,13 @@ import { CHART_COLORS, ink, textStyle, type ChartStyle } from './style';
 
 /** The growth figures the chart shows: percentages of added-value growth, newest period first. */
 export function growthFigures(figures: readonly Figure[]): Figure[] {
-  return figures.filter((f) => f.metric === 'added_value_growth' && f.unit === 'percent' && f.scope !== 'entity');
+  // A city's figure is that city's part, not the group's (its bar was labelled as the group's).
+  return figures.filter((f) => f.metric === 'added_value_growth' && f.unit === 'percent' && f.scope !== 'entity' && (f.cityCode ?? null) === null);
 }
 
 export function provinceChartOption(figures: readonly Figure[], lang: Lang, style: ChartStyle = {}): EChartsOption {
   const m = MESSAGES[lang];
-  const rows = figures.filter((f) => f.unit === 'percent' && f.scope !== 'entity');
+  const rows = figures.filter((f) => f.unit === 'percent' && f.scope !== 'entity' && (f.cityCode ?? null) === null);
   const text = textStyle(style);
   // Name the metric too when the bars measure different things.
   const mixed = new Set(rows.map((f) => f.metric)).size > 1;

@@ -97,6 +97,57 @@ describe("a city's figure or a target beside a cluster's own", () => {
   }, 120_000);
 });
 
+describe("a province-level figure of one city", () => {
+  it(`is never printed as the group's own: no headline box or growth bar, the table row and an annotation's byline name its city (seed ${SEED})`, async () => {
+    const cities = (await call('listCities', {})) as { code: string; name: { zh: string; en: string } }[];
+    const boxes = (model: BriefingDocument): string => JSON.stringify([...walkBlocks(model.blocks)].filter((b) => b.type === 'figures'));
+    const before = { zh: boxes(composeBriefing(db, request('one-page'), NOW)), en: boxes(composeBriefing(db, request('one-page', 'en'), NOW)) };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...cities),
+        fc.constantFrom('strategic_clusters', 'pillar_clusters', 'emerging_clusters'),
+        fc.integer({ min: 1, max: 9_999 }).map((n) => n / 100 + 0.001),
+        async (city, scope, value) => {
+          const saved = (await call('saveFigure', {
+            figure: { scope, entityId: null, metric: 'added_value_growth', value, unit: 'percent', qualifier: 'exact', period: '2023', cityCode: city.code, sourceId: 1, sourceQuote: null, note: null },
+          })) as { id: number };
+          const note = (await call('saveAnnotation', { annotation: { targetType: 'figure', targetId: String(saved.id), body: '城市数据的批注', tags: [], status: 'open', includeInBriefing: true } })) as { id: number };
+          try {
+            for (const lang of ['zh', 'en'] as const) {
+              const name = city.name[lang];
+              const onePage = composeBriefing(db, request('one-page', lang), NOW);
+              expect(boxes(onePage)).toBe(before[lang]);
+              const full = composeBriefing(db, request('full', lang), NOW);
+              for (const spec of charts(full)) expect(JSON.stringify(spec)).not.toContain(String(value));
+              const rows = [...walkBlocks(full.blocks)].flatMap((b) => (b.type === 'table' ? b.rows : []));
+              const row = rows.find((r) => r.some((cell) => cell.lines.some((l) => lineText(l).includes(String(value)))));
+              expect(row && lineText(row[0]!.lines[0]!), `${name} ${scope} ${value}`).toContain(name);
+              const byline = [...walkBlocks(full.blocks)].filter((b) => b.type === 'annotation' && JSON.stringify(b).includes('城市数据的批注'));
+              expect(byline.length).toBe(1);
+              expect(JSON.stringify(byline[0])).toContain(name);
+            }
+          } finally {
+            await call('deleteItem', { targetType: 'annotation', targetId: String(note.id) });
+            await call('deleteItem', { targetType: 'figure', targetId: String(saved.id) });
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 8 },
+    ).catch((error: unknown) => {
+      throw new Error(`seed ${SEED} (replay with CITY_FIGURES_SEED=${SEED}): ${String(error)}`);
+    });
+  }, 120_000);
+
+  it("names its city in a figure's note on the fact sheet", async () => {
+    await call('saveFigure', {
+      figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 60, unit: '100m_yuan', qualifier: 'exact', period: '2023', cityCode: '440300', sourceId: 1, sourceQuote: null, note: '深圳市的数据' },
+    });
+    const texts = (lang: 'zh' | 'en'): string[] => [...walkBlocks(composeBriefing(db, request('fact-sheet', lang), NOW).blocks)].flatMap((b) => (b.type === 'paragraph' ? [lineText(b.runs)] : []));
+    expect(texts('zh')).toContain('备注（产值（深圳市），2023）：深圳市的数据');
+    expect(texts('en')).toContain('Note (output value (Shenzhen), 2023): 深圳市的数据');
+  });
+});
+
 describe("an issued 简报's charts", () => {
   it("are frozen as the draft drew them: a city's figure is not frozen into the cluster's trend", async () => {
     // Its frozen copy keeps no city: frozen with the cluster's own, the issued trend fell to 深圳's 60亿元.

@@ -27,7 +27,7 @@ const CJK = /[\u3000-\u9fff\uf900-\ufaff]/;
 const ZH_END = /[。，；：！？、）」』》]$/u;
 
 /** "Share of Guangdong's GDP" → "share of Guangdong's GDP"; an acronym ("GDP growth") stays as it is. */
-function lowerFirst(v: string): string {
+export function lowerFirst(v: string): string {
   return /^[A-Z][a-z]/.test(v) ? v.charAt(0).toLowerCase() + v.slice(1) : v;
 }
 
@@ -198,16 +198,22 @@ export class Composer {
 
   /** A figure's metric as a table row names it, and its city where it is one city's ("产值（深圳市）"): not the cluster's whole. */
   metricName(f: Figure): Bi {
-    return this.say((_, __, l) => {
-      const city = this.data.catalog.cityName(f.cityCode ?? null, l === 'zh' ? 'zh-CN' : 'en');
-      const metric = this.metricWord(f.metric, l);
-      return city === null ? metric : l === 'zh' ? `${metric}（${city}）` : `${metric} (${city})`;
-    });
+    return this.say((_, __, l) => this.metricOf(f, l));
   }
 
-  /** What a province-level figure is about: "十大战略性新兴产业集群 营业收入". */
+  /** A figure's metric in language l, and its city where it is one city's: "产值（深圳市）", "Output value (Shenzhen)". */
+  metricOf(f: Figure, l: L): string {
+    const city = this.data.catalog.cityName(f.cityCode ?? null, l === 'zh' ? 'zh-CN' : 'en');
+    const metric = this.metricWord(f.metric, l);
+    return city === null ? metric : l === 'zh' ? `${metric}（${city}）` : `${metric} (${city})`;
+  }
+
+  /**
+   * What a province-level figure is about: "十大战略性新兴产业集群营业收入", and its city where it is one city's
+   * ("…增加值同比增长（深圳市）"): a city's figure printed as the whole group's (integrity review).
+   */
   scopedMetric(f: Figure): Bi {
-    return this.say((_, m, l) => (l === 'en' ? `${m.scope[f.scope]}: ${lowerFirst(this.metricWord(f.metric, l))}` : `${m.scope[f.scope]}${this.metricWord(f.metric, l)}`));
+    return this.say((_, m, l) => (l === 'en' ? `${m.scope[f.scope]}: ${lowerFirst(this.metricOf(f, l))}` : `${m.scope[f.scope]}${this.metricOf(f, l)}`));
   }
 
   /** A metric's name from the catalog in language l. */
@@ -226,7 +232,7 @@ export class Composer {
       if (a.targetType === 'figure') {
         const f = (entity ? entity.figures : this.data.province.figures).find((x) => String(x.id) === a.targetId);
         const owner = entity ? clip(entity.name[l], maxName) : f ? m.scope[f.scope] : m.scope.province;
-        const label = f ? `${owner} · ${this.metricWord(f.metric, l)} ${f.period}` : owner;
+        const label = f ? `${owner} · ${this.metricOf(f, l)} ${f.period}` : owner;
         return l === 'zh' && !entity ? zhSpacing(label) : label;
       }
       return entity ? clip(entity.name[l], maxName) : m.scope.province;

@@ -24,7 +24,11 @@ export function factSheet(c: Composer, e: EntityDetail, scale = 1): BriefingDocu
       (e.category === 'emerging' && f.scope === 'emerging_clusters') ||
       (e.category === 'future' && f.scope === 'future_industries'),
   );
-  const marked = c.data.annotations.filter((x) => x.entity?.id === e.id);
+  const printedGroup = e.category !== 'future' ? group : [];
+  // The sheet's annotations, and those on a province-level figure it prints (dropped: the full briefing printed them).
+  const marked = c.data.annotations.filter(
+    (x) => x.entity?.id === e.id || (x.entity === null && x.annotation.targetType === 'figure' && printedGroup.some((f) => String(f.id) === x.annotation.targetId)),
+  );
   const name = c.name(e);
   const blocks: Block[] = [
     ...titleBlock(c, title, { kicker: true }),
@@ -33,7 +37,7 @@ export function factSheet(c: Composer, e: EntityDetail, scale = 1): BriefingDocu
     // No figures: said where the table would be (the sheet went from its category line to the next heading).
     ...(e.figures.length ? figuresTable(c, e, e.figures) : c.paragraphs(c.say((w) => w.noFiguresYet), 'muted')),
     ...(marked.length ? [c.heading(2, c.say((w) => w.annotationsShort), false), ...marked.map((x) => c.annotation(x.annotation, x.entity))] : []),
-    ...(e.category !== 'future' && group.length ? [c.heading(2, c.say((w) => w.headlineFigures), false), ...provinceTable(c, group)] : []),
+    ...(printedGroup.length ? [c.heading(2, c.say((w) => w.headlineFigures), false), ...provinceTable(c, printedGroup)] : []),
     ...(e.category === 'future' ? [c.heading(2, c.say((w) => w.milestones), false), ...c.futurePlan(), ...c.data.province.milestones.flatMap((m) => c.milestone(m))] : []),
     { type: 'rule', strong: false },
     c.heading(3, c.say((w) => w.sources), false),

@@ -7,7 +7,7 @@
  */
 import type { Block, BriefingDocument } from '../../../../shared/document';
 import type { Composer } from '../compose';
-import { frame, headlineFigures, outputChart, titleBlock } from './parts';
+import { frame, headlineFigures, notDrawn, outputChart, titleBlock } from './parts';
 
 export interface FitLevel {
   annotations: number;
@@ -66,6 +66,8 @@ export function onePage(c: Composer, level: FitLevel): BriefingDocument {
     ...titleBlock(c, title, { kicker: false }),
     ...headlineFigures(c, level.headline),
     ...outputChart(c, c.data.entities, level.chartRows, level.rowHeight),
+    // Industries the analyst chose are named even where the chart cannot draw them (all industries: the chart is the clusters').
+    ...(c.req.entityIds.length ? notDrawn(c, c.data.entities) : []),
     ...(left.length || right.length ? [{ type: 'columns', columns: [left, right] } as Block] : []),
     { type: 'rule', strong: false },
     { type: 'paragraph', runs: c.inline(c.say((w) => w.sources, 'strong')), style: 'small' },

@@ -9,7 +9,7 @@ import { formatValue } from '../../../../shared/format';
 import { growthFigures } from '../../../../shared/charts/province';
 import { MESSAGES } from '../../../../shared/i18n';
 import { outputStatement } from '../../../../shared/output';
-import { clip, zhSpacing, type Composer } from '../compose';
+import { clip, lowerFirst, zhSpacing, type Composer } from '../compose';
 
 /** A one-line field (title, subtitle, author) prints on its own lines only where the page wraps it: typed line breaks become spaces. */
 const oneLine = (v: string): string => v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
@@ -51,11 +51,16 @@ export function provinceTable(c: Composer, figures: readonly Figure[] = c.data.p
   return [{ type: 'table', columns: [{ width: '*' }, { width: 'auto' }, { width: 'auto', align: 'right' }], header: [c.headerCell((w) => w.metric), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right')], rows }];
 }
 
-/** The headline boxes of the one-page brief: up to `max` province figures. */
+/**
+ * The headline boxes of the one-page brief: up to `max` of the groups' own province-level figures (a city's figure is that
+ * city's part: it took a box as the group's), and how many more there are (a fifth figure pushed the fourth out unsaid).
+ */
 export function headlineFigures(c: Composer, max: number): Block[] {
-  const figures = c.data.province.figures.slice(0, max);
+  const own = c.data.province.figures.filter((f) => (f.cityCode ?? null) === null);
+  const figures = own.slice(0, max);
   if (figures.length === 0) return [];
   const owner = c.m.scope.province;
+  const more = own.length - figures.length;
   return [
     {
       type: 'figures',
@@ -65,6 +70,7 @@ export function headlineFigures(c: Composer, max: number): Block[] {
         return { label: [[...label.runs, text(` · ${f.period}`)], ...(label.second ? [label.second] : [])], value: [value.runs, ...(value.second ? [value.second] : [])] };
       }),
     },
+    ...(more > 0 ? c.paragraphs(c.say((w) => w.headlineMore(more)), 'small') : []),
   ];
 }
 
@@ -81,6 +87,13 @@ export function outputRows(c: Composer, entities: readonly EntityDetail[]): { ro
   }
   rows.sort((a, b) => b.row.value - a.row.value || a.order - b.order);
   return { rows: rows.map((r) => r.row), cites: rows.map((r) => r.cite) };
+}
+
+/** The chosen industries the output chart cannot draw (no output figure and no tier), named: a brief of three future industries printed none of them, unsaid. */
+export function notDrawn(c: Composer, entities: readonly EntityDetail[]): Block[] {
+  const missing = entities.filter((e) => !outputStatement(e));
+  if (missing.length === 0) return [];
+  return c.paragraphs(c.say((w, _, l) => w.noOutput(missing.map((e) => e.name[l]).join(l === 'zh' ? '、' : ', '))), 'small');
 }
 
 export function outputChart(c: Composer, entities: readonly EntityDetail[], maxRows: number, rowHeight: number): Block[] {
@@ -136,7 +149,7 @@ export function figuresTable(c: Composer, e: EntityDetail, figures: readonly Fig
   const notes: Block[] = figures
     .filter((f) => f.note)
     .map((f) => {
-      const label = c.say((w, _, l) => (l === 'zh' ? `${w.note}（${c.metricWord(f.metric, l)}，${f.period}）：` : `${w.note} (${c.metricWord(f.metric, l).toLowerCase()}, ${f.period}): `), 'muted');
+      const label = c.say((w, _, l) => (l === 'zh' ? `${w.note}（${c.metricOf(f, l)}，${f.period}）：` : `${w.note} (${lowerFirst(c.metricOf(f, l))}, ${f.period}): `), 'muted');
       return { type: 'paragraph', runs: [...c.inline(label, ' '), text(f.note!, { from: c.origin(owner, 'note') })], style: 'body' } as Block;
     });
   return [
