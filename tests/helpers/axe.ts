@@ -13,5 +13,5 @@ export async function seriousViolations(page: Page, ...parts: string[]): Promise
   let axe = new AxeBuilder({ page });
   for (const part of parts) axe = axe.include(part);
   const results = await axe.analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ') + (process.env.AXE_DETAIL ? ` [${n.failureSummary ?? ''}]` : '')).join(', ')}`);
 }
