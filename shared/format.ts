@@ -69,6 +69,22 @@ export function formatFigure(f: Pick<Figure, 'value' | 'unit' | 'qualifier'>, la
   return formatValue(f.value, f.unit, f.qualifier, lang, unitLabel);
 }
 
+const ZH_QUARTERS = ['一', '二', '三', '四'] as const;
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/**
+ * A period as a reader says it: 2024 → 2024 in either language; 2024-Q1 → 2024年一季度 / Q1 2024;
+ * 2024-06 → 2024年6月 / June 2024. Stored periods (shared/domain.ts Period) stay keys; only what
+ * prints is worded ("2024-Q1" printed raw in briefings' tables and charts).
+ */
+export function periodWords(period: string, lang: Lang | 'zh'): string {
+  const m = /^(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))$/.exec(period);
+  if (!m) return period;
+  const [, year, quarter, month] = m;
+  if (quarter) return lang === 'en' ? `Q${quarter} ${year}` : `${year}年${ZH_QUARTERS[Number(quarter) - 1]}季度`;
+  return lang === 'en' ? `${EN_MONTHS[Number(month) - 1]} ${year}` : `${year}年${Number(month)}月`;
+}
+
 /** The name the embedded dataset records its rows under (resources/dataset), in both languages. */
 export const SEED_AUTHOR = { stored: '默认数据集 / Default dataset', zh: '默认数据集', en: 'Default dataset' } as const;
 

@@ -47,9 +47,25 @@ export function yearEarlier(period: string): string {
   return `${String(year - 1).padStart(4, '0')}${period.slice(4)}`;
 }
 
+export type PeriodKind = 'year' | 'quarter' | 'month';
+
 /** Of a quarter, a month or a year: the kind of period, so a trend never mixes them on one axis. */
-export function periodKind(period: string): 'year' | 'quarter' | 'month' {
+export function periodKind(period: string): PeriodKind {
   return period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : 'month';
+}
+
+/** The kinds, in the order a tie is decided. */
+export const PERIOD_KINDS: readonly PeriodKind[] = ['year', 'quarter', 'month'];
+
+/**
+ * The one kind of period a chart draws of these figures: the kind most of them use, years first on a
+ * tie (then quarters). A line from a full year (2023) into its quarters (2024-Q1…) read as a collapse
+ * and a rise; a quarter's value ranked against others' full years read as small. Null for no figures.
+ */
+export function chartPeriodKind(figures: readonly { period: string }[]): PeriodKind | null {
+  if (figures.length === 0) return null;
+  const counts = PERIOD_KINDS.map((k) => figures.filter((f) => periodKind(f.period) === k).length);
+  return PERIOD_KINDS[counts.indexOf(Math.max(...counts))]!;
 }
 
 const MEASURED: Qualifier = 'exact';

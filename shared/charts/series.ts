@@ -6,7 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import type { CompareRow, TrendSeries } from '../document';
 import type { Bilingual, Unit } from '../domain';
-import { formatValue } from '../format';
+import { formatValue, periodWords } from '../format';
 import { CHART_COLORS, LEGEND_GAP, LEGEND_PITCH, ink, textStyle, type ChartStyle } from './style';
 
 type Names = 'zh' | 'en' | 'both';
@@ -23,6 +23,12 @@ export function chartValueLabel(value: number, unit: Unit, qualifier: CompareRow
   const zh = formatValue(value, unit, qualifier, 'zh-CN', unitLabel);
   const en = formatValue(value, unit, qualifier, 'en', unitLabel);
   return names === 'both' ? (zh === en ? zh : `${zh} / ${en}`) : names === 'en' ? en : zh;
+}
+
+/** A period as the chart prints it (its key stays the stored period): "2024年一季度", "Q1 2024", both on two lines where they differ; a year as it is. */
+export function periodLabel(period: string, names: Names): string {
+  const [zh, en] = [periodWords(period, 'zh'), periodWords(period, 'en')];
+  return names === 'both' ? (zh === en ? zh : `${zh}\n${en}`) : names === 'en' ? en : zh;
 }
 
 /** A row's lines: its tallest entry's (an entry wrapped into lines takes them all). */
@@ -49,7 +55,7 @@ export function trendChartOption(periods: readonly string[], series: readonly Tr
     color: LINE_COLORS,
     legend: style.legendRows ? legendRowsAt(style.legendRows, style.legendLines ?? {}, text) : { top: 0, left: 0, textStyle: text, data: series.map((s) => trendName(s, names)) },
     grid: { left: 8, right: 24, top: Math.max(36, legendHeight(style.legendRows ?? [], style.legendLines ?? {}) + 28), bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: [...periods], axisLabel: text, axisLine: { lineStyle: { color: ink(style).rule } } },
+    xAxis: { type: 'category', data: [...periods], axisLabel: { ...text, formatter: (p: string) => periodLabel(p, names) }, axisLine: { lineStyle: { color: ink(style).rule } } },
     // The axis's zero is "0", not "0元" beneath ticks in 亿元.
     yAxis: { type: 'value', axisLabel: { ...text, formatter: (v: number) => (v === 0 ? '0' : chartValueLabel(v, unit, 'exact', names === 'both' ? 'zh' : names)) }, splitLine: { lineStyle: { color: ink(style).rule } } },
     series: series.map((s) => ({
@@ -108,9 +114,13 @@ export function labelledBarsOption(rows: readonly { label: string; value: number
   };
 }
 
-/** A compared row's label: its name and period, the period in the language's brackets ("新能源（2023）", "New energy (2023)"; bilingual: the Chinese name over "New energy (2023)"). */
+/**
+ * A compared row's label: its name and period, the period in the language's brackets and words ("新能源（2023）", "New energy (Q1 2024)";
+ * bilingual: the Chinese name over "New energy (2023)", a period worded differently in Chinese also beside the Chinese name).
+ */
 export function compareLabel(r: Pick<CompareRow, 'name' | 'period'>, names: Names): string {
-  return names === 'zh' ? `${r.name.zh}（${r.period}）` : names === 'en' ? `${r.name.en} (${r.period})` : `${r.name.zh}\n${r.name.en} (${r.period})`;
+  const [zh, en] = [periodWords(r.period, 'zh'), periodWords(r.period, 'en')];
+  return names === 'zh' ? `${r.name.zh}（${zh}）` : names === 'en' ? `${r.name.en} (${en})` : `${r.name.zh}${zh === en ? '' : `（${zh}）`}\n${r.name.en} (${en})`;
 }
 
 export function compareChartOption(rows: readonly CompareRow[], unit: Unit, names: Names, style: ChartStyle = {}, unitLabel: Bilingual | null = null): EChartsOption {

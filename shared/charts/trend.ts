@@ -11,7 +11,7 @@ import type { Lang } from '../errors';
 import { formatValue } from '../format';
 import { MESSAGES } from '../i18n';
 import { seedMetricName } from '../metrics';
-import { formatYoy, inUnit, periodKind, sameKindOfUnit, yearEarlier, yoyChange, type NoYoy, type Yoy } from '../yoy';
+import { chartPeriodKind, formatYoy, inUnit, periodKind, sameKindOfUnit, yearEarlier, yoyChange, type NoYoy, type Yoy } from '../yoy';
 import { barsDescription } from './dashboard';
 import { compareChartOption, trendChartOption } from './series';
 import type { ChartStyle } from './style';
@@ -45,8 +45,6 @@ export interface Trend {
   leftOut: number;
 }
 
-const KIND_ORDER = ['year', 'quarter', 'month'] as const;
-
 /**
  * One metric of the given entities (the first MAX_TREND_ENTITIES) across periods of one kind — the
  * kind most of the figures use, years first on a tie — in the unit of the newest figure of that kind. Of two
@@ -56,8 +54,7 @@ export function buildTrend(entities: readonly TrendEntity[], metric: Metric, met
   const chosen = entities.slice(0, MAX_TREND_ENTITIES);
   const all = chosen.flatMap((e) => e.figures.filter((f) => f.metric === metric));
   if (all.length === 0) return null;
-  const counts = KIND_ORDER.map((k) => all.filter((f) => periodKind(f.period) === k).length);
-  const kind = KIND_ORDER[counts.indexOf(Math.max(...counts))]!;
+  const kind = chartPeriodKind(all)!;
   const newest = all.filter((f) => periodKind(f.period) === kind).reduce((a, b) => (b.period > a.period || (b.period === a.period && b.changedAt > a.changedAt) ? b : a));
   const unit = newest.unit;
   const usable = (f: Figure): boolean => periodKind(f.period) === kind && sameKindOfUnit(f.unit, unit);

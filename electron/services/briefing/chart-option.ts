@@ -9,6 +9,7 @@ import { chartValueLabel, compareChartOption, compareLabel, trendChartOption, tr
 import { outputChartOption, outputValueLabel } from '../../../shared/charts/tiers';
 import { LEGEND_GAP } from '../../../shared/charts/style';
 import type { ChartSpec, OutputRow } from '../../../shared/document';
+import { periodWords } from '../../../shared/format';
 import { PRIMARY_FONT } from './fonts';
 import { cleanForPrint, unjoinedEmoji } from './glyphs';
 import { fitText, measureText, wrapText } from './measure';
@@ -91,16 +92,18 @@ export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11
 /** A chart's numbers as a reader checks them: each bar or point's name (one line per language) and its value with qualifier and unit. */
 export function chartNumbers(spec: ChartSpec, names: ChartNames): { name: string[]; value: string }[] {
   const label = (l: { zh: string; en: string }): string[] => (names === 'both' ? [l.zh, l.en] : [l[names]]);
+  // The period is on the first line: in the language of the first name.
+  const period = (p: string | undefined): string => (p === undefined ? '' : periodWords(p, names === 'en' ? 'en' : 'zh'));
   switch (spec.kind) {
     case 'output':
       return spec.rows.map((r) => ({ name: label(r.name), value: outputValueLabel(r, names) }));
     case 'percent':
       return spec.rows.map((r) => ({ name: label(r.label), value: chartValueLabel(r.value, 'percent', r.qualifier, names) }));
     case 'compare':
-      return spec.rows.map((r) => ({ name: [...label(r.name).map((n, i) => (i === 0 ? `${n} (${r.period})` : n))], value: chartValueLabel(r.value, spec.unit, r.qualifier, names) }));
+      return spec.rows.map((r) => ({ name: [...label(r.name).map((n, i) => (i === 0 ? `${n} (${period(r.period)})` : n))], value: chartValueLabel(r.value, spec.unit, r.qualifier, names) }));
     case 'trend':
       return spec.series.flatMap((s) =>
-        s.points.flatMap((p, i) => (p ? [{ name: label(s.name).map((n, k) => (k === 0 ? `${n} · ${spec.periods[i] ?? ''}` : n)), value: chartValueLabel(p.value, spec.unit, p.qualifier, names) }] : [])),
+        s.points.flatMap((p, i) => (p ? [{ name: label(s.name).map((n, k) => (k === 0 ? `${n} · ${period(spec.periods[i])}` : n)), value: chartValueLabel(p.value, spec.unit, p.qualifier, names) }] : [])),
       );
   }
 }

@@ -9,7 +9,7 @@ import type { BriefingLang, BriefingRequest } from '../../../shared/briefing';
 import { BRIEFING_WORDS, longDate, type BriefingWords } from '../../../shared/briefing-words';
 import { DATES_JOINED, blockLines, numberNotes, text, walkBlocks, type Block, type Cell, type CiteRun, type Line, type Origin, type RunStyle, type TextRun } from '../../../shared/document';
 import type { Annotation, Bilingual, EntityDetail, Figure, Milestone, Source } from '../../../shared/domain';
-import { formatFigure } from '../../../shared/format';
+import { formatFigure, periodWords } from '../../../shared/format';
 import { MESSAGES, type Messages } from '../../../shared/i18n';
 import { outputStatement, tierOfAmount } from '../../../shared/output';
 import type { BriefingData } from './data';
@@ -232,7 +232,7 @@ export class Composer {
       if (a.targetType === 'figure') {
         const f = (entity ? entity.figures : this.data.province.figures).find((x) => String(x.id) === a.targetId);
         const owner = entity ? clip(entity.name[l], maxName) : f ? m.scope[f.scope] : m.scope.province;
-        const label = f ? `${owner} · ${this.metricOf(f, l)} ${f.period}` : owner;
+        const label = f ? `${owner} · ${this.metricOf(f, l)} ${periodWords(f.period, l)}` : owner;
         return l === 'zh' && !entity ? zhSpacing(label) : label;
       }
       return entity ? clip(entity.name[l], maxName) : m.scope.province;

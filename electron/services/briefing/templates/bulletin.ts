@@ -11,11 +11,14 @@ import type { BulletinBlock, BulletinContent, BulletinInline, IssueNumber } from
 import { blockLines, bulletinTailLines, text, walkBlocks, type Block, type BriefingDocument, type BulletinTail, type Cell, type CompareRow, type Line, type Origin, type TrendSeries } from '../../../../shared/document';
 import { Metric, type EntityDetail, type Figure, type Source, type Unit } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
-import { formatFigure } from '../../../../shared/format';
+import { chartPeriodKind, PERIOD_KINDS, periodKind, type PeriodKind } from '../../../../shared/yoy';
+import { formatFigure, periodWords } from '../../../../shared/format';
 import type { BulletinResolver, ResolvedFigure } from '../bulletin-figures';
 import { Composer, type L } from '../compose';
 import { outputChart } from './parts';
 
+const ZH_KINDS: Record<PeriodKind, string> = { year: '年度', quarter: '季度', month: '月度' };
+const EN_KINDS: Record<PeriodKind, string> = { year: 'annual', quarter: 'quarterly', month: 'monthly' };
 const WORDS = {
   zh: {
     editorNote: '按语：',
@@ -29,6 +32,7 @@ const WORDS = {
     noFigures: '所选产业暂无该指标的数据。',
     lowerBounds: '注：标有“超过”“不低于”的数值为下限，实际数值高于图中位置。',
     entitiesGone: '注：本图所列产业中有的在签发前已被删除，未绘出。',
+    otherKinds: (drawn: PeriodKind, left: readonly PeriodKind[]) => `注：本图只绘${ZH_KINDS[drawn]}数据，另有${left.map((k) => ZH_KINDS[k]).join('、')}数据未绘出。`,
     place: (section: number, index: number, what: string) => `${section ? `第${section}节` : '正文开头'}第${index}${what === 'paragraph' ? '段' : what === 'table' ? '个表格' : what === 'chart' ? '幅图表' : '段引文'}`,
   },
   en: {
@@ -43,6 +47,7 @@ const WORDS = {
     noFigures: 'The chosen industries have no figures for this metric.',
     lowerBounds: 'Values marked “over” or “at least” are lower bounds: the true values lie above where they are drawn.',
     entitiesGone: 'Some industries this chart lists had been deleted before the issue was issued and are not drawn.',
+    otherKinds: (drawn: PeriodKind, left: readonly PeriodKind[]) => `Only ${EN_KINDS[drawn]} figures are drawn; ${left.map((k) => EN_KINDS[k]).join(' and ')} figures are left out.`,
     place: (section: number, index: number, what: string) => `${section ? `section ${section}` : 'opening text'}, ${what} ${index}`,
   },
 } as const;
@@ -228,7 +233,7 @@ class BulletinBuilder {
     const rows: Cell[][] = b.figureIds.map((id) => {
       const f = this.resolve(id, 'table');
       const label = f.label ? c.say((_, __, l) => f.label![l]) : c.say(() => '—');
-      return [c.cell(label), c.cell(c.say(() => f.period)), c.cell(c.figureValue(f, owner), 'right')];
+      return [c.cell(label), c.cell(c.say((_, __, l) => periodWords(f.period, l))), c.cell(c.figureValue(f, owner), 'right')];
     });
     return [
       ...this.caption(b.caption, 'table'),
@@ -280,7 +285,14 @@ class BulletinBuilder {
     // A metric with a unit label of its own ('metric_unit') has no chart unit yet (issue 12).
     const unit = first === 'metric_unit' ? undefined : first;
     if (!unit) return [...this.caption(b.caption, 'chart'), ...c.paragraphs(c.say((_, __, l) => WORDS[l].noFigures), 'small')];
-    const usable = picked.map((p) => ({ e: p.e, figures: p.figures.filter((f) => sameKind(f.unit, unit)).map((f) => ({ ...f, value: inUnit(f.value, f.unit, unit), unit })) }));
+    const inChartUnit = picked.map((p) => ({ e: p.e, figures: p.figures.filter((f) => sameKind(f.unit, unit)).map((f) => ({ ...f, value: inUnit(f.value, f.unit, unit), unit })) }));
+    // Periods of one kind, as the app's trend draws them: 2023's full year joined to 2024's quarters read as one falling and rising
+    // line, and a compared 2025-Q1 (newer than 2024 by its key) was ranked against others' full years. The chart says what it left out.
+    const all = inChartUnit.flatMap((p) => p.figures);
+    const kind = chartPeriodKind(all) ?? 'year';
+    const usable = inChartUnit.map((p) => ({ e: p.e, figures: p.figures.filter((f) => periodKind(f.period) === kind) }));
+    const left = PERIOD_KINDS.filter((k) => k !== kind && all.some((f) => periodKind(f.period) === k));
+    const kindsNote = left.length ? c.paragraphs(c.say((_, __, l) => WORDS[l].otherKinds(kind, left)), 'small') : [];
     const periods = [...new Set(usable.flatMap((p) => p.figures.map((f) => f.period)))].sort();
     // The caption cites the sources of the figures drawn, and only those (a compare chart draws each cluster's newest).
     const drawnCaption = (drawn: readonly { e: EntityDetail; figures: readonly Figure[] }[]): Line => captionRuns(this.chartCites(drawn.flatMap((p) => p.figures), drawn), []);
@@ -291,14 +303,14 @@ class BulletinBuilder {
     if (choice.kind === 'trend' && periods.length > 1) {
       const drawn = usable.map((p) => ({ e: p.e, figures: periods.flatMap((period) => p.figures.filter((f) => f.period === period).slice(-1)) }));
       const series: TrendSeries[] = drawn.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
-      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn), ...gone];
+      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn), ...kindsNote, ...gone];
     }
     const drawn = usable.flatMap((p) => {
       const newest = p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined);
       return newest ? [{ e: p.e, figures: [newest] }] : [];
     });
     const rows: CompareRow[] = drawn.map(({ e, figures: [f] }) => ({ name: e.name, value: f!.value, qualifier: f!.qualifier, period: f!.period })).sort((a, b2) => b2.value - a.value);
-    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn), ...gone];
+    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn), ...kindsNote, ...gone];
   }
 
   /** One note per source of the figures a chart draws. */

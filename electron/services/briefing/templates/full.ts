@@ -5,7 +5,7 @@
  * in one table — the goals for future industries, the annotations appendix and the source notes.
  */
 import { text, type Block, type BriefingDocument, type Cell, type Line } from '../../../../shared/document';
-import { formatValue } from '../../../../shared/format';
+import { formatValue, periodWords } from '../../../../shared/format';
 import { CATEGORIES, type Category, type EntityDetail } from '../../../../shared/domain';
 import { latestOutputFigure, outputStatement } from '../../../../shared/output';
 import type { Bi, Composer } from '../compose';
@@ -72,7 +72,7 @@ function categorySection(c: Composer, category: Category): Block[] {
     const rows: Cell[][] = stated.map((e) => {
       const s = outputStatement(e)!;
       const value = s.figure ? c.figureValue(s.figure, c.ownerName(e)) : tierValue(c, s.value);
-      return [c.cell(c.name(e)), c.cell(s.figure ? c.say(() => s.figure!.period) : c.say((w) => w.tier)), c.cell(value, 'right')];
+      return [c.cell(c.name(e)), c.cell(s.figure ? c.say((_, __, l) => periodWords(s.figure!.period, l)) : c.say((w) => w.tier)), c.cell(value, 'right')];
     });
     blocks.push(c.heading(2, c.say((w) => w.overviewTable)), {
       type: 'table',

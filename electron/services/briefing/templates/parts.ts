@@ -5,7 +5,7 @@
 import { BRIEFING_WORDS, longDate } from '../../../../shared/briefing-words';
 import { text, type Block, type BriefingDocument, type Cell, type Line, type OutputRow, type PercentRow } from '../../../../shared/document';
 import { TIER_LOWER_BOUND_100M_YUAN, type EntityDetail, type Figure } from '../../../../shared/domain';
-import { formatValue } from '../../../../shared/format';
+import { formatValue, periodWords } from '../../../../shared/format';
 import { growthFigures } from '../../../../shared/charts/province';
 import { MESSAGES } from '../../../../shared/i18n';
 import { outputStatement } from '../../../../shared/output';
@@ -47,7 +47,7 @@ export function frame(c: Composer, layout: BriefingDocument['layout'], title: st
 export function provinceTable(c: Composer, figures: readonly Figure[] = c.data.province.figures): Block[] {
   if (figures.length === 0) return [];
   const owner = c.m.scope.province;
-  const rows: Cell[][] = figures.map((f) => [c.cell(c.scopedMetric(f)), c.cell(c.say(() => f.period)), c.cell(c.figureValue(f, owner), 'right')]);
+  const rows: Cell[][] = figures.map((f) => [c.cell(c.scopedMetric(f)), c.cell(c.say((_, __, l) => periodWords(f.period, l))), c.cell(c.figureValue(f, owner), 'right')]);
   return [{ type: 'table', columns: [{ width: '*' }, { width: 'auto' }, { width: 'auto', align: 'right' }], header: [c.headerCell((w) => w.metric), c.headerCell((w) => w.period), c.headerCell((w) => w.value, 'right')], rows }];
 }
 
@@ -67,7 +67,7 @@ export function headlineFigures(c: Composer, max: number): Block[] {
       items: figures.map((f) => {
         const label = c.scopedMetric(f);
         const value = c.figureValue(f, owner);
-        return { label: [[...label.runs, text(` · ${f.period}`)], ...(label.second ? [label.second] : [])], value: [value.runs, ...(value.second ? [value.second] : [])] };
+        return { label: [[...label.runs, text(` · ${periodWords(f.period, c.main)}`)], ...(label.second ? [label.second] : [])], value: [value.runs, ...(value.second ? [value.second] : [])] };
       }),
     },
     ...(more > 0 ? c.paragraphs(c.say((w) => w.headlineMore(more)), 'small') : []),
@@ -127,7 +127,7 @@ export function growthChart(c: Composer): Block[] {
   const figures = growthFigures(c.data.province.figures);
   if (figures.length === 0) return [];
   const rows: PercentRow[] = figures.map((f) => ({
-    label: { zh: zhSpacing(`${MESSAGES['zh-CN'].scope[f.scope]}（${f.period}）`), en: `${MESSAGES.en.scope[f.scope]} (${f.period})` },
+    label: { zh: zhSpacing(`${MESSAGES['zh-CN'].scope[f.scope]}（${periodWords(f.period, 'zh')}）`), en: `${MESSAGES.en.scope[f.scope]} (${periodWords(f.period, 'en')})` },
     value: f.value,
     qualifier: f.qualifier,
   }));
@@ -145,11 +145,11 @@ export function growthChart(c: Composer): Block[] {
 export function figuresTable(c: Composer, e: EntityDetail, figures: readonly Figure[]): Block[] {
   if (figures.length === 0) return [];
   const owner = c.ownerName(e);
-  const rows: Cell[][] = figures.map((f) => [c.cell(c.metricName(f)), c.cell(c.say(() => f.period)), c.cell(c.figureValue(f, owner), 'right')]);
+  const rows: Cell[][] = figures.map((f) => [c.cell(c.metricName(f)), c.cell(c.say((_, __, l) => periodWords(f.period, l))), c.cell(c.figureValue(f, owner), 'right')]);
   const notes: Block[] = figures
     .filter((f) => f.note)
     .map((f) => {
-      const label = c.say((w, _, l) => (l === 'zh' ? `${w.note}（${c.metricOf(f, l)}，${f.period}）：` : `${w.note} (${lowerFirst(c.metricOf(f, l))}, ${f.period}): `), 'muted');
+      const label = c.say((w, _, l) => (l === 'zh' ? `${w.note}（${c.metricOf(f, l)}，${periodWords(f.period, l)}）：` : `${w.note} (${lowerFirst(c.metricOf(f, l))}, ${periodWords(f.period, l)}): `), 'muted');
       return { type: 'paragraph', runs: [...c.inline(label, ' '), text(f.note!, { from: c.origin(owner, 'note') })], style: 'body' } as Block;
     });
   return [
