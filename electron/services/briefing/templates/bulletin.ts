@@ -32,6 +32,7 @@ const WORDS = {
     noFigures: '所选产业暂无该指标的数据。',
     lowerBounds: '注：标有“超过”“不低于”的数值为下限，实际数值高于图中位置。',
     entitiesGone: '注：本图所列产业中有的在签发前已被删除，未绘出。',
+    noneOf: (names: readonly string[]) => `注：${names.join('、')}没有可绘入本图的数据，未绘出。`,
     otherKinds: (drawn: PeriodKind, left: readonly PeriodKind[]) => `注：本图只绘${ZH_KINDS[drawn]}数据，另有${left.map((k) => ZH_KINDS[k]).join('、')}数据未绘出。`,
     place: (section: number, index: number, what: string) => `${section ? `第${section}节` : '正文开头'}第${index}${what === 'paragraph' ? '段' : what === 'table' ? '个表格' : what === 'chart' ? '幅图表' : '段引文'}`,
   },
@@ -47,6 +48,7 @@ const WORDS = {
     noFigures: 'The chosen industries have no figures for this metric.',
     lowerBounds: 'Values marked “over” or “at least” are lower bounds: the true values lie above where they are drawn.',
     entitiesGone: 'Some industries this chart lists had been deleted before the issue was issued and are not drawn.',
+    noneOf: (names: readonly string[]) => `${names.join(', ')}: no figures this chart can draw, so not drawn.`,
     otherKinds: (drawn: PeriodKind, left: readonly PeriodKind[]) => `Only ${EN_KINDS[drawn]} figures are drawn; ${left.map((k) => EN_KINDS[k]).join(' and ')} figures are left out.`,
     place: (section: number, index: number, what: string) => `${section ? `section ${section}` : 'opening text'}, ${what} ${index}`,
   },
@@ -290,7 +292,11 @@ class BulletinBuilder {
     // line, and a compared 2025-Q1 (newer than 2024 by its key) was ranked against others' full years. The chart says what it left out.
     const all = inChartUnit.flatMap((p) => p.figures);
     const kind = chartPeriodKind(all) ?? 'year';
-    const usable = inChartUnit.map((p) => ({ e: p.e, figures: p.figures.filter((f) => periodKind(f.period) === kind) }));
+    const kept = inChartUnit.map((p) => ({ e: p.e, figures: p.figures.filter((f) => periodKind(f.period) === kind) }));
+    // A chosen industry with nothing to draw is named beneath the chart (a compare of four drew two bars, unsaid; a trend listed an empty line).
+    const usable = kept.filter((p) => p.figures.length > 0);
+    const empty = kept.filter((p) => p.figures.length === 0).map((p) => p.e);
+    const emptyNote = empty.length ? c.paragraphs(c.say((_, __, l) => WORDS[l].noneOf(empty.map((e) => e.name[l]))), 'small') : [];
     const left = PERIOD_KINDS.filter((k) => k !== kind && all.some((f) => periodKind(f.period) === k));
     const kindsNote = left.length ? c.paragraphs(c.say((_, __, l) => WORDS[l].otherKinds(kind, left)), 'small') : [];
     const periods = [...new Set(usable.flatMap((p) => p.figures.map((f) => f.period)))].sort();
@@ -303,14 +309,14 @@ class BulletinBuilder {
     if (choice.kind === 'trend' && periods.length > 1) {
       const drawn = usable.map((p) => ({ e: p.e, figures: periods.flatMap((period) => p.figures.filter((f) => f.period === period).slice(-1)) }));
       const series: TrendSeries[] = drawn.map((p) => ({ name: p.e.name, points: periods.map((period) => latest(p.figures.filter((f) => f.period === period))) }));
-      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn), ...kindsNote, ...gone];
+      return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'trend', unit, periods, series }, lang: c.lang, height: 300 }, ...boundsNote(drawn), ...kindsNote, ...emptyNote, ...gone];
     }
     const drawn = usable.flatMap((p) => {
       const newest = p.figures.reduce<Figure | undefined>((best, f) => (!best || f.period > best.period ? f : best), undefined);
       return newest ? [{ e: p.e, figures: [newest] }] : [];
     });
     const rows: CompareRow[] = drawn.map(({ e, figures: [f] }) => ({ name: e.name, value: f!.value, qualifier: f!.qualifier, period: f!.period })).sort((a, b2) => b2.value - a.value);
-    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn), ...kindsNote, ...gone];
+    return [{ type: 'chart', caption: drawnCaption(drawn), spec: { kind: 'compare', unit, rows }, lang: c.lang, height: 24 + rows.length * (c.both ? 40 : 28) }, ...boundsNote(drawn), ...kindsNote, ...emptyNote, ...gone];
   }
 
   /** One note per source of the figures a chart draws. */
