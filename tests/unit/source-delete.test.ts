@@ -6,9 +6,11 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planWorkbookImport } from '../../electron/services/workbook/import';
 import { describeError, type ErrorPayload } from '../../shared/errors';
 import { tempDir } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
+import { exportTo } from '../helpers/workbooks';
 
 describe('deleting a source', () => {
   it('is refused while a figure cites it, naming it and how many, and writes nothing', async () => {
@@ -31,6 +33,27 @@ describe('deleting a source', () => {
     expect(db.prepare(`SELECT deleted_at IS NOT NULL AS gone FROM sources WHERE id = ?`).pluck().get(fresh.id)).toBe(1);
     await call('undo', {});
     expect(db.prepare(`SELECT deleted_at IS NOT NULL AS gone FROM sources WHERE id = ?`).pluck().get(fresh.id)).toBe(0);
+    db.close();
+  });
+
+  it('deleted once its figure was: restoring the figure brings the source back too, in one undoable action, and the workbook exported then re-imports unchanged', async () => {
+    const { db, call } = openWithHandlers(path.join(tempDir(), 'data.sqlite'));
+    const saved = (await call('saveFigure', {
+      figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 130, unit: '100m_yuan', qualifier: 'over', period: '2024', cityCode: null, sourceId: null, sourceQuote: '产值超过130亿元', note: null },
+      newSource: { title: '广东统计年鉴 2025', publisher: '广东省统计局', author: null, publishedOn: null, url: null, excerpt: null },
+    })) as { id: number; sourceId: number };
+    await call('deleteItem', { targetType: 'figure', targetId: String(saved.id) });
+    await call('deleteItem', { targetType: 'source', targetId: String(saved.sourceId) });
+    await call('restoreItem', { targetType: 'figure', targetId: String(saved.id) });
+    const live = () => db.prepare(`SELECT (SELECT deleted_at IS NULL FROM figures WHERE id = ?) AS figure, (SELECT deleted_at IS NULL FROM sources WHERE id = ?) AS source`).get(saved.id, saved.sourceId);
+    expect(live()).toEqual({ figure: 1, source: 1 });
+    const file = await exportTo(db);
+    const plan = await planWorkbookImport(db, file);
+    expect(plan.problems).toEqual([]);
+    expect(plan.changes).toEqual([]);
+    // One action: one undo takes both back to the trash.
+    await call('undo', {});
+    expect(live()).toEqual({ figure: 0, source: 0 });
     db.close();
   });
 });

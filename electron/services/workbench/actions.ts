@@ -72,6 +72,12 @@ export function setItemDeleted(db: DB, ref: { targetType: RevisionTarget; target
   act(db, (ctx) => {
     if (ref.targetType === 'entity') return deleted ? deleteEntity(db, ctx, ref.targetId) : restoreEntity(db, ctx, ref.targetId);
     if (ref.targetType === 'source' && deleted) mustBeUncited(db, ref.targetId);
+    // A figure restored from the trash brings back the source it cites, if that was deleted since, in the same action (undone
+    // together): restored alone it cited a deleted source, and the workbook exported then failed its own re-import.
+    if (ref.targetType === 'figure' && !deleted) {
+      const gone = db.prepare(`SELECT s.id FROM figures f JOIN sources s ON s.id = f.source_id WHERE f.id = ? AND s.deleted_at IS NOT NULL`).pluck().get(ref.targetId) as number | undefined;
+      if (gone !== undefined) setDeleted(db, ctx, TRACKED.source, String(gone), false);
+    }
     return setDeleted(db, ctx, TRACKED[ref.targetType], ref.targetId, deleted);
   });
 }
