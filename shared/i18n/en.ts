@@ -445,6 +445,7 @@ export const en: Messages = {
     source: 'Source',
     sourceQuote: 'Quoted sentence',
     quoteSetAside: 'The quoted sentence came from the previous source and has been set aside: quote the new source here (choosing the previous source again brings it back).',
+    quoteUnchanged: 'The value changed but the quoted sentence is the one it had: check that the sentence states the new value, or give the source and sentence that do.',
     noSource: '(no source)',
     newSource: 'New source…',
     save: 'Save',

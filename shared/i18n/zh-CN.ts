@@ -443,6 +443,7 @@ export const zhCN = {
     source: '来源',
     sourceQuote: '引用原文',
     quoteSetAside: '原来的引用原文出自之前的来源，已移除；请填写新来源中的原句（改回之前的来源可恢复）。',
+    quoteUnchanged: '数值已改，引用原文仍是原来的句子：请核对原句是否写有新数值，或换用写有新数值的来源和原句。',
     noSource: '（无来源）',
     newSource: '新建来源…',
     save: '保存',

@@ -445,6 +445,21 @@ test('the figure form says what a value will read as, and warns when a unit or a
   await expect(shown).toHaveText('将显示为：超过100亿元');
 });
 
+test('a new value under the old quoted sentence is pointed out: the sentence still states the old number', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  const note = panel.getByRole('status').filter({ hasText: '引用原文仍是原来的句子' });
+  await expect(note).toHaveCount(0);
+  await panel.getByLabel('数值').fill('120');
+  await expect(note).toBeVisible();
+  // The old value back, or the sentence of the new value: nothing to point out.
+  await panel.getByLabel('数值').fill('100');
+  await expect(note).toHaveCount(0);
+  await panel.getByLabel('数值').fill('120');
+  await expect(note).toBeVisible();
+  await panel.getByLabel('引用原文').fill('智能机器人产业产值超过120亿元。');
+  await expect(note).toHaveCount(0);
+});
+
 test('an annotation typed and not yet added, or an edit not yet saved, is still there after a visit to another screen', async ({ app, harness }) => {
   await app.goto(`${harness.origin}/#/entity/smart-robots`);
   const add = app.getByRole('region', { name: '添加批注' });

@@ -124,6 +124,7 @@ export function FigureForm(props: {
   const entityNow = Form.useWatch('entityId', form);
   const periodNow = Form.useWatch('period', form);
   const cityNow = Form.useWatch('cityCode', form);
+  const quoteNow = Form.useWatch('sourceQuote', form);
   const f = props.figure;
   const shape = FigureInput;
 
@@ -153,6 +154,15 @@ export function FigureForm(props: {
   // a sentence from the old one — it printed under the new source in a signed 简报.
   const quotes = useRef(new Map<number, string>([[initial.sourceId, initial.sourceQuote]]));
   const [quoteSetAside, setQuoteSetAside] = useState(false);
+  // A new value under the same source and the same quoted sentence: the sentence still says the old number ("5.2 percent" under
+  // 5.3%), and it prints under the new one in every briefing (first-week review). Said, not refused: the source may say both.
+  const quoteUnchanged =
+    f !== undefined &&
+    initial.sourceQuote.trim() !== '' &&
+    valueText !== undefined &&
+    String(valueText).trim() !== initial.value &&
+    sourceId === initial.sourceId &&
+    (quoteNow ?? '') === initial.sourceQuote;
   const sourceChanged = (next: number, previous: number): void => {
     const quote = String(form.getFieldValue('sourceQuote') ?? '');
     quotes.current.set(previous, quote);
@@ -378,7 +388,7 @@ export function FigureForm(props: {
         name="sourceQuote"
         label={t('figureForm.sourceQuote')}
         rules={[{ max: 5000, message: invalid('sourceQuote') }]}
-        extra={quoteSetAside ? <span role="status">{t('figureForm.quoteSetAside')}</span> : undefined}>
+        extra={quoteSetAside ? <span role="status">{t('figureForm.quoteSetAside')}</span> : quoteUnchanged ? <span role="status">{t('figureForm.quoteUnchanged')}</span> : undefined}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
       {f?.changedAt ? (
