@@ -34,6 +34,8 @@ export const ImportChange = z.object({
    * workbook quietly undid later edits made in the app).
    */
   newer: z.object({ at: z.string(), by: z.string() }).nullable().optional(),
+  /** A changed value whose source and quoted sentence stay as they were: the sentence still states the old number (5.3% under "5.2 percent"). */
+  quoteKept: z.boolean().optional(),
 });
 export type ImportChange = z.infer<typeof ImportChange>;
 

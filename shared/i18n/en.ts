@@ -271,6 +271,8 @@ export const en: Messages = {
     overwriteNewer_one: 'Write the workbook’s value over this newer figure anyway',
     overwriteNewer_other: 'Write the workbook’s values over these {{count}} newer figures anyway',
     newerKept: 'Newer here ({{by}}, {{at}}): kept',
+    quoteKept: 'Same quote',
+    quoteKeptWhy: 'The value changed but not its source or quoted sentence, which still states the old value. Check it, or change the source and sentence in the workbook too.',
     newerOverwritten: 'Newer here ({{by}}, {{at}}): overwritten',
     another: 'Import another workbook',
     empty: '(empty)',

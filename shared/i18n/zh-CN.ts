@@ -269,6 +269,8 @@ export const zhCN = {
     overwriteNewer_one: '仍用工作簿中的值覆盖这条较新的数据',
     overwriteNewer_other: '仍用工作簿中的值覆盖这 {{count}} 条较新的数据',
     newerKept: '应用中较新（{{by}}，{{at}}）：保留',
+    quoteKept: '原句未改',
+    quoteKeptWhy: '数值改了，来源和引用原文没有改：原句写的仍是原来的数值。请核对，或在工作簿中一并改来源和原句。',
     newerOverwritten: '应用中较新（{{by}}，{{at}}）：将覆盖',
     another: '导入另一个工作簿',
     empty: '（空）',

@@ -189,7 +189,8 @@ export function planImport(db: DB, read: ReadResult, file: string): Omit<ImportP
     counts.changed++;
     const newer = newerThan(r);
     if (newer) counts.newer++;
-    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: kept === null ? input : { ...input, value: kept }, newer });
+    const quoteKept = fields.some((x) => x.field === 'value') && !fields.some((x) => x.field === 'sourceId' || x.field === 'sourceQuote') && (input.sourceQuote ?? '').trim() !== '';
+    changes.push({ kind: 'changed', row: r.row, figureId: r.id, figure: summary(input), fields, input: kept === null ? input : { ...input, value: kept }, newer, ...(quoteKept ? { quoteKept } : {}) });
   }
 
   const removedIds = [...live].filter((id) => !seen.has(id) && !unread.has(id));

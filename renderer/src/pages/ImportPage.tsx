@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { authorName, colonOf, formatValue } from '../../../shared/format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -190,6 +190,13 @@ function PreviewView(props: {
                   render: (_, c) => (
                     <>
                       <Tag color={c.kind === 'changed' ? 'blue' : c.kind === 'added' ? 'green' : 'red'}>{t(`importer.kind.${c.kind}`)}</Tag>
+                      {c.quoteKept ? (
+                        <Tooltip title={t('importer.quoteKeptWhy')}>
+                          <Tag color="orange" tabIndex={0} aria-label={`${t('importer.quoteKept')}${colonOf(lang)}${t('importer.quoteKeptWhy')}`}>
+                            {t('importer.quoteKept')}
+                          </Tag>
+                        </Tooltip>
+                      ) : null}
                       {c.newer ? (
                         <Tag color="orange">{t(overwriteNewer ? 'importer.newerOverwritten' : 'importer.newerKept', { at: localDateTime(c.newer.at), by: authorName(c.newer.by, lang) })}</Tag>
                       ) : null}
