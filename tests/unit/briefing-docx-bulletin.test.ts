@@ -14,6 +14,7 @@ import { bulletinHeadParagraphs, bulletinParagraphStyles, bulletinTailParagraphs
 import { makeBlocks, textRun, type WordParagraph, type WordTable } from '../../electron/services/briefing/docx-description';
 import { describeDocx } from '../../electron/services/briefing/docx';
 import { bulletinModel } from '../../electron/services/bulletins/export';
+import type { BulletinContent } from '../../shared/bulletin';
 import { openBulletinApp } from '../helpers/bulletins';
 import { squash } from '../helpers/briefing-check';
 import { tempDir } from '../helpers/files';
@@ -101,6 +102,32 @@ describe('the 简报 in Word, page by page', () => {
     });
     expect(noted.length).toBeGreaterThan(0);
     for (const i of noted) expect((children[i] as WordParagraph).paragraph.keepNext).toBe(true);
+    db.close();
+  });
+
+  it('keeps a trend chart, its numbers and every note beneath it together, in Chinese and both languages', async () => {
+    // The "标有“超过”…" note stood alone at the top of page 3, its chart and numbers on page 2; a bilingual chart's Chinese
+    // note ended a page and its English line began the next (简报 review).
+    const { db, api } = openBulletinApp();
+    await api('saveFigure', { figure: { scope: 'entity', entityId: 'smart-robots', metric: 'output_value', value: 80, unit: '100m_yuan', qualifier: 'about', period: '2022', cityCode: null, sourceId: 1, sourceQuote: null, note: null } });
+    for (const lang of ['zh', 'bilingual'] as const) {
+      const base = (await api('newBulletinContent', { title: '机器人产值走势', lang })) as BulletinContent;
+      const content: BulletinContent = { ...base, blocks: [{ type: 'chart', chart: { kind: 'trend', metric: 'output_value', entityIds: ['smart-robots', 'new-energy'] }, caption: '' } as BulletinContent['blocks'][number]] };
+      const record = await api('createBulletinDraft', { content });
+      const children = describeDocx(bulletinModel(db, record.id).model).section.children;
+      const picture = children.findIndex((b) => 'paragraph' in b && b.children.some((x) => 'image' in x));
+      expect(picture, lang).toBeGreaterThanOrEqual(0);
+      // The picture, its numbers and the spacer after them, then the notes: up to the last Small paragraph in a row.
+      let last = picture;
+      while (last + 1 < children.length && !('paragraph' in children[last + 1]! && (children[last + 1] as WordParagraph).paragraph.style !== 'Small' && (children[last] as WordParagraph).paragraph?.style === 'Small')) last++;
+      while (!('paragraph' in children[last]! && (children[last] as WordParagraph).paragraph.style === 'Small')) last--;
+      const notes = children.slice(picture, last + 1).filter((b) => 'paragraph' in b && b.paragraph.style === 'Small');
+      expect(notes.length, lang).toBe(lang === 'bilingual' ? 2 : 1);
+      for (const b of children.slice(picture, last)) {
+        if ('rows' in b) for (const r of b.rows) for (const c of r.cells) for (const p of c.children) expect('paragraph' in p && p.paragraph.keepNext, `${lang}: a row of the numbers`).toBe(true);
+        else expect((b as WordParagraph).paragraph.keepNext, `${lang}: ${JSON.stringify(b).slice(0, 120)}`).toBe(true);
+      }
+    }
     db.close();
   });
 });

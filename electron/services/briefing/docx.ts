@@ -206,6 +206,9 @@ export async function toDocx(doc: BriefingDocument): Promise<Buffer> {
 
 type Out = WordBlock;
 
+/** A small note and its English line (bilingual), set in Word's Small style. */
+const NOTE_STYLES: ReadonlySet<string> = new Set(['small', 'second']);
+
 /**
  * A value in Word as the PDF keeps it, as far as Word's line breaking lets it: a no-break space only
  * after a number ("15.68 billion"), so a long English value still breaks between its words (with every
@@ -285,6 +288,8 @@ class WordWriter {
         if (b.style === 'caption') return [paragraph({ style: S.caption, keepNext: true, keepLines: true }, this.runs(b.runs, {}))];
         // A meta line is centred under a centred title; elsewhere (an industry's category and tier under its heading) at the margin.
         if (b.style === 'meta' && !(before?.type === 'paragraph' && TITLE_BLOCK.has(before.style))) return [paragraph({ style: S.meta, alignment: AlignmentType.LEFT }, this.runs(b.runs, {}))];
+        // A chart's notes stay together (a bilingual chart's Chinese note ended a page, its English line began the next).
+        if (NOTE_STYLES.has(b.style) && after?.type === 'paragraph' && NOTE_STYLES.has(after.style)) return [paragraph({ style: S.small, keepNext: true }, this.runs(b.runs, {}))];
         return [this.para(this.titleTurned(b), paragraphStyle(b.style))];
       case 'list':
         return b.items.map((i) => paragraph({ bullet: { level: 0 } }, [...this.runs(i.runs, {}), ...(i.second ? [textRun('', { break: 1 }), ...this.runs(i.second, { color: GREY, size: this.m.size.small })] : [])]));
@@ -412,25 +417,27 @@ class WordWriter {
     const caption = [...b.caption, ...(b.second ? [{ t: 'text' as const, text: '  ' }, ...b.second] : [])];
     const title = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
     const numbersBeneath = this.doc.layout === 'report' || (this.doc.layout === 'bulletin' && b.spec.kind === 'trend');
+    // The note beneath ("标有“超过”…的数值为下限") stays with the chart, across its numbers too: it stood alone at the top of the next page.
+    const noted = after?.type === 'paragraph' && after.style === 'small';
     const description = numbersBeneath ? title : [title, ...chartNumbers(b.spec, names).map((r) => `${r.name.join(' / ')}${names === 'en' ? ': ' : '：'}${r.value}`)].map(cleanForPrint).join('\n');
     return [
       this.para(caption, S.caption),
       // Kept with what explains it beneath: its numbers, or the note that follows it ("标有“超过”…的数值为下限", which went to the next page alone).
       paragraph(
-        { alignment: AlignmentType.CENTER, keepNext: numbersBeneath || (after?.type === 'paragraph' && after.style === 'small'), spacing: { line: 240, lineRule: LineRuleType.AUTO, after: numbersBeneath ? 0 : 240 } },
+        { alignment: AlignmentType.CENTER, keepNext: numbersBeneath || noted, spacing: { line: 240, lineRule: LineRuleType.AUTO, after: numbersBeneath ? 0 : 240 } },
         [{ image: { type: 'png', data: png, transformation: { width: this.m.contentPx, height }, altText: { name: 'chart', title, description } } }],
       ),
       // A table's numbers, with a paragraph after them (an empty one after the picture stood as a stray line).
-      ...(numbersBeneath ? [this.chartNumbers(b.spec, names), paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO } })] : []),
+      ...(numbersBeneath ? [this.chartNumbers(b.spec, names, noted), paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, ...(noted ? { keepNext: true } : {}) })] : []),
     ];
   }
 
   /** The chart's numbers: one row per bar, its name and its value with qualifier and unit. */
-  private chartNumbers(spec: ChartSpec, names: ChartNames): WordTable {
+  private chartNumbers(spec: ChartSpec, names: ChartNames, keepAll = false): WordTable {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
     const cell = (lines: string[], align: 'left' | 'right', header = false): WordParagraph[] =>
-      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
+      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header || keepAll ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
     const valueWidth = Math.round(this.m.contentTwips * 0.42);
     return dataTable([this.m.contentTwips - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
   }
