@@ -13,9 +13,9 @@ import { BULLETIN_RED, text, type Line } from '../../shared/document';
 import { bulletinHeadParagraphs, bulletinParagraphStyles, bulletinTailParagraphs, nameSize, type RunsOf } from '../../electron/services/briefing/docx-bulletin';
 import { makeBlocks, textRun, type WordParagraph, type WordTable } from '../../electron/services/briefing/docx-description';
 import { describeDocx } from '../../electron/services/briefing/docx';
-import { bulletinModel } from '../../electron/services/bulletins/export';
+import { bulletinModel, exportBulletin } from '../../electron/services/bulletins/export';
 import type { BulletinContent } from '../../shared/bulletin';
-import { openBulletinApp } from '../helpers/bulletins';
+import { draftContent, figureRef, openBulletinApp, seededFigure } from '../helpers/bulletins';
 import { squash } from '../helpers/briefing-check';
 import { tempDir } from '../helpers/files';
 import { officeConvert } from '../helpers/office';
@@ -130,4 +130,28 @@ describe('the 简报 in Word, page by page', () => {
     }
     db.close();
   });
+
+  it('never begins a line with a note number: the figure before it after 0–27 characters, printed through LibreOffice', async () => {
+    // "…超过1000亿元" then, on the next line, "¹，新能源…" (简报 review); the PDF keeps them together (bulletin-print.test.ts).
+    const { db, api } = openBulletinApp();
+    const robots = seededFigure(db, { entityId: 'smart-robots', metric: 'output_value' });
+    const base = draftContent(db, '换行测试', []);
+    const content: BulletinContent = {
+      ...base,
+      blocks: [{ type: 'heading', level: 1, text: '换行' }, ...Array.from({ length: 28 }, (_, k): BulletinContent['blocks'][number] => ({ type: 'paragraph', content: [{ type: 'text', text: `${'集'.repeat(k)}智能机器人集群年产值` }, figureRef(db, robots), { type: 'text', text: '，后文。' }] }))],
+    };
+    const record = await api('createBulletinDraft', { content });
+    const dir = tempDir('cluster-brief-note-start-');
+    const file = path.join(dir, 'note-start.docx');
+    fs.writeFileSync(file, (await exportBulletin(db, record.id, 'docx')).bytes);
+    const [pdf] = officeConvert([file], 'pdf', dir);
+    const { words } = pdfWords(pdf!);
+    const left = Math.min(...words.filter((w) => w.text.includes('后文')).map((w) => w.xMin));
+    const height = Math.min(...words.filter((w) => w.text.includes('集')).map((w) => w.yMax - w.yMin));
+    const starting = words.filter((w) => /^\d+/.test(w.text) && w.yMax - w.yMin < height * 0.7 && Math.abs(w.xMin - left) < 2);
+    expect(starting.map((w) => `page ${w.page}, y ${w.yMin.toFixed(0)}: ${w.text}`)).toEqual([]);
+    // Each paragraph's number is there (the joiner hides nothing).
+    expect(words.filter((w) => /^1$/.test(w.text) && w.yMax - w.yMin < height * 0.7).length).toBe(28);
+    db.close();
+  }, 120_000);
 });

@@ -31,8 +31,8 @@ function expectedItems(line: Line, numberOf: Map<number, number>, cites = true):
     if (r.t === 'cite') {
       if (!cites) return [];
       const n = numberOf.get(r.sourceId)!;
-      // Two note numbers side by side are set apart by a superscript comma.
-      const comma: Item[] = line[k - 1]?.t === 'cite' ? [`,|${SUPERSCRIPT}`] : [];
+      // Two note numbers side by side are set apart by a superscript comma; a first one is joined to what it follows (U+2060).
+      const comma: Item[] = line[k - 1]?.t === 'cite' ? [`,|${SUPERSCRIPT}`] : [`\u2060|${SUPERSCRIPT}`];
       // Every citation, first or repeated, is a REF to its number in the list, showing that number.
       return [...comma, ` REF _RefNote${n} \\h \\* CHARFORMAT `, ...[...String(n)].map((c) => `${c}|${SUPERSCRIPT}`)];
     }

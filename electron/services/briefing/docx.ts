@@ -237,7 +237,8 @@ class WordWriter {
   runs(line: Line, base: RunOptions, notes = true): WordInline[] {
     return line.flatMap((r, k): WordInline[] => {
       // Two note numbers side by side are set apart by a comma ("1,2", not "12").
-      if (r.t === 'cite') return notes && r.n !== undefined ? [...(line[k - 1]?.t === 'cite' ? [noteRun(',')] : []), ...this.citation(r.n)] : [];
+      // A word joiner (U+2060) before a note number keeps it on the line of what it follows, as the PDF does ("超过1000亿元¹", not "¹，" at a line's start).
+      if (r.t === 'cite') return notes && r.n !== undefined ? [...(line[k - 1]?.t === 'cite' ? [noteRun(',')] : [noteRun('\u2060')]), ...this.citation(r.n)] : [];
       const value = cleanForPrint(r.text);
       const text = r.nowrap ? keptTogether(value) : value;
       return text.split('\n').map((part, i) => textRun(part, { ...base, ...runStyle(r.style), ...(i > 0 ? { break: 1 } : {}) }));
