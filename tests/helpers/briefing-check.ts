@@ -140,8 +140,9 @@ function lineText(line: Line): string {
 const bare = (s: string): string => squash(s).replace(/[0-9]/g, '');
 
 /**
- * Headings, captions and table header rows that end a page's body (a heading whose text went on, or
- * with its category line, a caption whose table or chart did, a header row whose first row did): each is the last line of its
+ * Headings, captions, table header rows and a note's source line that end a page's body (a heading whose text went on, or
+ * with its category line, a caption whose table or chart did, a header row whose first row did, a source line whose quoted
+ * passage did): each is the last line of its
  * page (or, wrapped, the last two). `frame`: the page of the layout.
  */
 export function strandedLines(file: string, model: BriefingDocument, frame: PageFrame): Violation[] {
@@ -155,6 +156,8 @@ export function strandedLines(file: string, model: BriefingDocument, frame: Page
     if (b.type === 'paragraph' && b.style === 'caption') kept.push(lineText(b.runs));
     if (b.type === 'chart') kept.push(lineText(b.caption));
     if (b.type === 'table') for (let i = 0; i < Math.max(...b.header.map((c) => c.lines.length)); i++) kept.push(b.header.map((c) => lineText(c.lines[i] ?? [])).join(''));
+    // A source's line with its quoted passages after it: "1. China Daily，…" at a page's foot, its passage on the next.
+    if (b.type === 'notes') for (const item of b.items) if (item.lines.length > 1) kept.push(lineText(item.lines[0]!));
   }
   const candidates = kept.map(bare).filter((k) => k.length >= 4);
   const { pages, words } = pdfWords(file);

@@ -19,7 +19,7 @@ import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
 import type { DB } from '../../electron/services/db/open';
 import { BULLETIN_RED, bulletinTailLines, type BriefingDocument, type Line } from '../../shared/document';
-import { renderBulletin } from '../../electron/services/briefing/bulletin';
+import { composeBulletin, renderBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import type { BulletinBlock } from '../../shared/bulletin';
 import { figureRef, seededFigure } from '../helpers/bulletins';
@@ -118,6 +118,22 @@ describe('a ten-page 简报 issue on its pages', () => {
     const starting = words.filter((w) => /^\d+$/.test(w.text) && w.yMax - w.yMin < lineHeight * 0.7 && Math.abs(w.xMin - BULLETIN_PAGE.left) < 1);
     expect(starting.map((w) => `page ${w.page} y ${w.yMin.toFixed(0)}`)).toEqual([]);
   }, 120_000);
+
+  it('never leaves a note’s source line at a page’s foot without its first quoted passage, wherever the notes begin', async () => {
+    // "1. China Daily，“Clusters…”，2024年10月23日。" ended page 1, its three-line passage moved whole to page 2 (简报 review).
+    // The notes begin one line further down the page each time, so a source line meets the page's foot at every place.
+    const refs = ['smart-robots', 'new-energy', 'semiconductors-ic', 'digital-creativity'].map((entityId) => figureRef(db, seededFigure(db, { entityId, metric: 'output_value' })));
+    const stranded: string[] = [];
+    for (let k = 0; k < 24; k++) {
+      const filler: BulletinBlock[] = Array.from({ length: 1 + (k >> 1) }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: '集'.repeat(i === 0 && k % 2 === 1 ? 40 : 20) }] }));
+      const content = { ...longBulletin(db), editorNote: '', blocks: [{ type: 'heading' as const, level: 1 as const, text: '来源' }, ...filler, { type: 'paragraph' as const, content: refs.flatMap((r) => [r, { type: 'text' as const, text: '；' }]) }] };
+      const { pdf } = await renderBulletin(db, content, liveResolver(db), new Date('2026-11-28T09:00:00'));
+      const file = keepForInspection(pdf, `note-source-${k}`, path.join(ARTIFACTS, 'bulletin'));
+      const model = composeBulletin(content, liveResolver(db), { number: null, date: '2026-11-28' });
+      stranded.push(...strandedLines(file, model, BULLETIN_PAGE).map((v) => `filler ${k}: ${v.detail}`));
+    }
+    expect(stranded).toEqual([]);
+  }, 180_000);
 
   it('as Word: captions are kept with their tables and header rows with their first rows, as LibreOffice prints it', async () => {
     const { model } = bulletinModel(db, id);

@@ -453,7 +453,9 @@ class Writer {
         return {
           stack: b.items.flatMap((item) =>
             item.lines.map((l, i) =>
-              this.id('para', i === 0 ? { text: [{ text: `${item.n}. ` }, ...this.line(l)], style } : { text: this.line(l), style: [style, 'noteQuote'] }),
+              // A source's line is kept with its first quoted passage, as a heading with its text: "1. China Daily，…" stood at
+              // a page's foot, its three-line passage moved whole to the next (简报 review).
+              i === 0 ? this.id(item.lines.length > 1 ? 'keep' : 'para', { text: [{ text: `${item.n}. ` }, ...this.line(l)], style }) : this.id('para', { text: this.line(l), style: [style, 'noteQuote'] }),
             ),
           ),
         } as Content;
