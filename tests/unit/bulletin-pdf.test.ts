@@ -319,6 +319,21 @@ describe('the 简报 as PDF', () => {
     expect(missingStrings(file, model)).toEqual([]);
   }, 120_000);
 
+  it('turns an English name that wraps into lines of about one length, leaving no word alone on its line', async () => {
+    // "Guangdong Strategic Industry Clusters / Bulletin" (简报 review).
+    for (const name of ['Guangdong Strategic Industry Clusters Bulletin', 'Guangdong Strategic Industry Clusters Work Bulletin', 'Bulletin of the Provincial Task Force on Industry Clusters']) {
+      const base = issueContent('en');
+      const { file } = await render({ ...base, frame: { ...base.frame, name } }, liveResolver(db), 'head-name');
+      const named = new Set(name.split(' '));
+      // The name's words: set at 20 pt or more (a line 29 pt tall; the marking's is 20), at the top of page 1.
+      const words = pdfWords(file).words.filter((w) => w.page === 1 && w.yMin < 260 && w.yMax - w.yMin > 25 && named.has(w.text));
+      const lines = [...new Set(words.map((w) => Math.round(w.yMin / 4)))].sort((a, b) => a - b).map((y) => words.filter((w) => Math.round(w.yMin / 4) === y).sort((a, b) => a.xMin - b.xMin).map((w) => w.text));
+      expect(lines.flat().join(' '), name).toBe(name);
+      expect(lines.length, name).toBe(2);
+      for (const l of lines) expect(l.length, `${name}: ${l.join(' ')}`).toBeGreaterThanOrEqual(2);
+    }
+  }, 120_000);
+
   it('prints the name and rule of the head in red, and page numbers "— n —" at the outside edge of each page', async () => {
     const { file } = await render(issueContent('zh'));
     expect(redPixelsAtTop(file, 0.35)).toBeGreaterThan(200);

@@ -610,10 +610,14 @@ class Writer {
     const name = oneLine(b.name);
     // On one line where it can be (up to 36 pt); a very long name wraps at 20 pt.
     const nameSize = Math.max(20, Math.min(36, Math.floor((this.width / Math.max(1, measureText(name, 1, true, 'serif'))) * 10) / 10));
+    // A name that wraps is turned between words into lines of about one length, as a title is: "…Clusters / Bulletin" left a lone word (简报 review).
+    const turned = turnedTitle([{ t: 'text', text: name }], this.width * 0.97, (t) => measureText(t, nameSize, true, 'serif'))
+      .map((r) => (r.t === 'text' ? r.text : ''))
+      .join('');
     return {
       stack: [
         ...(b.marking || b.copyNumber ? [this.pair(b.marking, b.copyNumber, 'headMarking', 14, true)] : []),
-        { text: this.textRuns(name, undefined, {}), style: 'headName', fontSize: nameSize },
+        { text: this.textRuns(turned, undefined, {}), style: 'headName', fontSize: nameSize },
         ...(b.issueLine ? [{ text: this.textRuns(oneLine(b.issueLine), undefined, {}), style: 'headIssue' }] : []),
         // A bilingual date a language a line: on one, it left the 编印单位 a column too narrow ("…产业集 / 群处").
         this.pair(b.unit, b.date, 'headUnit', 14, false, b.date.split(DATES_JOINED)),
