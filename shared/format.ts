@@ -16,10 +16,12 @@ export function formatNumber(value: number, lang: Lang): string {
   let format = NUMBER_FORMATS.get(lang);
   if (!format) {
     // Chinese groups only from five digits on (5000亿元, 12,000元); English always (5,000).
-    format = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 10, useGrouping: lang === 'en' ? 'always' : 'min2' });
+    // Every digit a person typed (up to a double's 15 significant ones): at 10 decimals, an exact 1,234,567,890,123.45 yuan
+    // printed as 1.2345678901万亿元, and 4e-11% as 0% (integrity review).
+    format = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 20, useGrouping: lang === 'en' ? 'always' : 'min2' });
     NUMBER_FORMATS.set(lang, format);
   }
-  return format.format(value);
+  return format.format(round(value));
 }
 
 /**
