@@ -585,3 +585,50 @@ test('a change the command line makes to the data file is announced on the scree
   await app.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await expect(notice).toHaveCount(0);
 });
+
+/** Counts the forms submitted in the page from now on (an Enter's implicit submission is one, at once). */
+async function countSubmits(app: Page): Promise<() => Promise<number>> {
+  await app.evaluate(() => {
+    const w = window as unknown as { submits: number };
+    w.submits = 0;
+    document.addEventListener('submit', () => (w.submits += 1), true);
+  });
+  return () => app.evaluate(() => (window as unknown as { submits: number }).submits);
+}
+
+test('Enter in a field of a new source ends that field; the figure is saved by 保存, with its quote', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('数值').fill('120');
+  const fields = await fillNewSource(app, panel, { title: '广东统计年鉴 2025', publisher: '广东省统计局' });
+  await fields.getByLabel('作者').fill('综合处');
+  const submits = await countSubmits(app);
+  const date = fields.getByLabel('发布日期');
+  await date.fill('2025-03-15');
+  await date.press('Enter');
+  // The form was not submitted: nothing saved, the panel and the date as they were.
+  expect(await submits()).toBe(0);
+  await expect(date).toBeFocused();
+  await expect(date).toHaveValue('2025-03-15');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-new-source-enter-zh.png') });
+  for (const label of ['标题', '发布方', '作者']) {
+    await fields.getByLabel(label).press('Enter');
+    expect(await submits()).toBe(0);
+  }
+  await panel.getByLabel('引用原文').fill('全省智能机器人产业产值超过120亿元。');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(toast(app, '已保存：智能机器人 产值（2023）（新来源《广东统计年鉴 2025》）')).toBeVisible();
+  const db = new Database(harness.dataFile, { readonly: true });
+  try {
+    expect(db.prepare(`SELECT value, source_quote AS quote FROM figures WHERE id = 19`).get()).toEqual({ value: 120, quote: '全省智能机器人产业产值超过120亿元。' });
+    expect(db.prepare(`SELECT published_on FROM sources WHERE title = ?`).pluck().all('广东统计年鉴 2025')).toEqual(['2025-03-15']);
+  } finally {
+    db.close();
+  }
+});
+
+test('Enter in the figure’s own fields still saves it', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  await panel.getByLabel('数值').fill('125');
+  await panel.getByLabel('数值').press('Enter');
+  await expect(toast(app, '已保存：智能机器人 产值（2023）')).toBeVisible();
+});

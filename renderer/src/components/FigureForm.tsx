@@ -350,7 +350,15 @@ export function FigureForm(props: {
         />
       </Form.Item>
       {sourceId === NEW_SOURCE ? (
-        <fieldset aria-label={t('sourceForm.heading')} style={{ border: '1px solid rgba(128,128,128,0.35)', borderRadius: 8, padding: '8px 12px', marginBottom: 16 }}>
+        <fieldset
+          aria-label={t('sourceForm.heading')}
+          // Enter in one of the new source's fields ends that field, not the whole form: typing a date and
+          // pressing Enter saved the figure at once, its 引用原文 still empty. Enter in the figure's own
+          // fields still saves; a textarea keeps its new line.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+          }}
+          style={{ border: '1px solid rgba(128,128,128,0.35)', borderRadius: 8, padding: '8px 12px', marginBottom: 16 }}>
           <legend style={{ width: 'auto', padding: '0 4px', marginBottom: 0, fontSize: 14, border: 0 }}>{t('sourceForm.heading')}</legend>
           <Form.Item name={['newSource', 'title']} label={t('sourceForm.title')} rules={[fieldRule(src.title, (v) => String(v ?? ''), sourceInvalid('title'))]}>
             <Input />
