@@ -632,3 +632,21 @@ test('Enter in the figure’s own fields still saves it', async ({ app, harness 
   await panel.getByLabel('数值').press('Enter');
   await expect(toast(app, '已保存：智能机器人 产值（2023）')).toBeVisible();
 });
+
+test('a refused save puts the keyboard on the first field to fix', async ({ app, harness }) => {
+  const panel = await openRobots(app, harness.origin);
+  const fields = await fillNewSource(app, panel, { title: '', publisher: '广东省统计局' });
+  await fields.getByLabel('发布日期').fill('2025-13-40');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(fields.getByText('请输入标题（最多 500 字）。')).toBeVisible();
+  await expect(fields.getByLabel('标题')).toBeFocused();
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-refused-save-zh.png') });
+  // Fixed there, the next refusal moves on to the next field.
+  await fields.getByLabel('标题').fill('广东统计年鉴 2025');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(fields.getByLabel('发布日期')).toBeFocused();
+  // A figure field comes first.
+  await panel.getByLabel('数值').fill('');
+  await panel.getByRole('button', { name: '保存' }).click();
+  await expect(panel.getByLabel('数值')).toBeFocused();
+});

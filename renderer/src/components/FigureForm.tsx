@@ -198,7 +198,9 @@ export function FigureForm(props: {
         return;
       }
       if (error instanceof CallError && (error.code === 'UNKNOWN_METRIC' || error.code === 'UNKNOWN_CITY')) {
-        form.setFields([{ name: error.code === 'UNKNOWN_METRIC' ? 'metric' : 'cityCode', errors: [errorText(error, props.lang)] }]);
+        const field = error.code === 'UNKNOWN_METRIC' ? 'metric' : 'cityCode';
+        form.setFields([{ name: field, errors: [errorText(error, props.lang)] }]);
+        form.scrollToField(field, { focus: true, block: 'center' });
         return;
       }
       if (error instanceof CallError && error.code === 'INVALID_INPUT') {
@@ -208,6 +210,7 @@ export function FigureForm(props: {
         const text = name[0] === 'newSource' ? t(`sourceForm.invalid.${name[1]}`, { defaultValue: '' }) : t(`figureForm.invalid.${name[0]}`, { defaultValue: '' });
         if (text) {
           form.setFields([{ name: name as never, errors: [text] }]);
+          form.scrollToField(name as never, { focus: true, block: 'center' });
           return;
         }
       }
@@ -242,6 +245,8 @@ export function FigureForm(props: {
       layout="vertical"
       initialValues={initial}
       onFinish={(v) => void save(v)}
+      // A refused save puts the keyboard on the first field to fix (it stayed on 保存, the errors out of sight).
+      scrollToFirstError={{ focus: true, block: 'center' }}
       onValuesChange={(_, all) => props.onDirty?.(differs(all, initial))}
       aria-label={f ? t('figureForm.titleEdit') : t('figureForm.titleNew')}>
       <Row gutter={12}>
