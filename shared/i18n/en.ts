@@ -582,6 +582,8 @@ export const en: Messages = {
     showResolved: 'Show resolved annotations',
     briefingRule: 'Only open annotations print: once resolved, an annotation no longer goes into briefings.',
     resolvedNotPrinted: 'Resolved: not printed in briefings',
+    resolvedDone: 'Marked as resolved: {{what}}',
+    reopenedDone: 'Reopened: {{what}}',
   },
   dashboard: {
     nav: 'Dashboard',

@@ -580,6 +580,8 @@ export const zhCN = {
     showResolved: '显示已解决的批注',
     briefingRule: '只写入未解决的批注：标记为已解决后不再写入简报。',
     resolvedNotPrinted: '已解决，不写入简报',
+    resolvedDone: '已标记为已解决：{{what}}',
+    reopenedDone: '已重新打开：{{what}}',
   },
   dashboard: {
     nav: '仪表盘',

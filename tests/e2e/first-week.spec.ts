@@ -650,3 +650,42 @@ test('a refused save puts the keyboard on the first field to fix', async ({ app,
   await panel.getByRole('button', { name: '保存' }).click();
   await expect(panel.getByLabel('数值')).toBeFocused();
 });
+
+test('resolving on the 批注 page says so and moves the keyboard to the next annotation, then to the empty list', async ({ app, harness }) => {
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  const add = app.getByRole('region', { name: '添加批注' });
+  for (const body of ['与统计局年报核对', '补充2024年数据']) {
+    await add.getByLabel('批注内容').fill(body);
+    await add.getByRole('button', { name: '添加批注' }).click();
+    await expect(app.getByRole('listitem', { name: `未解决 · ${body}` })).toBeVisible();
+  }
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '批注' }).click();
+  const list = app.getByRole('region', { name: '批注列表' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const [first, second] = (await list.getByRole('listitem').evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')!.replace(/^未解决 · /, ''))));
+  await list.getByRole('listitem', { name: `未解决 · ${first}` }).getByRole('button', { name: '标记为已解决' }).click();
+  await expect(toast(app, `已标记为已解决：${first}`)).toBeVisible();
+  await expect(list.getByRole('listitem', { name: `未解决 · ${second}` })).toBeFocused();
+  // The only open one left: the keyboard goes to the list, which says what is hidden.
+  await list.getByRole('listitem', { name: `未解决 · ${second}` }).getByRole('button', { name: '标记为已解决' }).click();
+  await expect(toast(app, `已标记为已解决：${second}`)).toBeVisible();
+  await expect(list).toBeFocused();
+  await expect(list).toContainText('没有未解决的批注（已解决 2 条）');
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-annotations-resolved-zh.png') });
+  await app.keyboard.press('Tab');
+  await expect(list.getByRole('button', { name: '显示已解决的批注' })).toBeFocused();
+
+  // In English: reopening from the resolved ones says so too.
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('button', { name: 'Show resolved annotations' }).click();
+  const listEn = app.getByRole('region', { name: 'Annotations' });
+  await listEn.getByRole('listitem', { name: `Resolved · ${first}` }).getByRole('button', { name: 'Reopen' }).click();
+  await expect(toast(app, `Reopened: ${first}`)).toBeVisible();
+  await expect(listEn.getByRole('listitem', { name: `Resolved · ${second}` })).toBeFocused();
+  await app.getByRole('combobox', { name: 'Status' }).click();
+  await app.getByRole('listbox').getByRole('option', { name: 'Open', exact: true }).click();
+  await listEn.getByRole('listitem', { name: `Open · ${first}` }).getByRole('button', { name: 'Mark resolved' }).click();
+  await expect(toast(app, `Marked as resolved: ${first}`)).toBeVisible();
+  await expect(listEn).toBeFocused();
+  await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-annotations-resolved-en.png') });
+});

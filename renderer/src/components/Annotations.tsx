@@ -1,5 +1,5 @@
 /** Annotations: one item (edit, resolve, reopen, delete), and the panel of one figure or entity with its add form. */
-import { Badge, Button, Checkbox, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Checkbox, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { Confirm } from './Confirm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,10 +109,15 @@ function AnnotationEditor(props: { draftKey: string; initial: EditorValues; subm
   );
 }
 
-export function AnnotationItem({ annotation: a, label, href }: { annotation: Annotation; label?: string; href?: string }): React.JSX.Element {
+/**
+ * One annotation. `onStatusChanged` is told after 标记为已解决 or 重新打开 is saved (the 批注 page then
+ * moves the keyboard on: the item may leave its filtered list).
+ */
+export function AnnotationItem({ annotation: a, label, href, onStatusChanged }: { annotation: Annotation; label?: string; href?: string; onStatusChanged?: (id: number, status: Annotation['status']) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { save, remove } = useAnnotationActions();
   const { lang } = useSession();
+  const { message } = App.useApp();
   // An edit left unsaved when the person went to another screen is open again, with what they typed.
   const [editing, setEditing] = useState(() => unsaved.has(`edit ${a.id}`));
   const input = (patch: Partial<AnnotationInput>): AnnotationInput => ({
@@ -125,8 +130,14 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
     ...patch,
   });
   const summary = a.body.split('\n')[0]!.slice(0, 40);
+  // Said when done, as a save is (a resolved one left the list without a word).
+  const setStatus = async (status: Annotation['status']): Promise<void> => {
+    if (!(await save(a.id, input({ status }), a.updatedAt))) return;
+    void message.success(t(status === 'resolved' ? 'annotations.resolvedDone' : 'annotations.reopenedDone', { what: summary }));
+    onStatusChanged?.(a.id, status);
+  };
   return (
-    <List.Item aria-label={`${t(`annotations.${a.status}`)} · ${summary}`}>
+    <List.Item aria-label={`${t(`annotations.${a.status}`)} · ${summary}`} tabIndex={-1} data-annotation={a.id}>
       <article style={{ width: '100%' }}>
         <Space size={4} wrap>
           <Tag color={a.status === 'open' ? 'orange' : 'green'}>{t(`annotations.${a.status}`)}</Tag>
@@ -169,11 +180,11 @@ export function AnnotationItem({ annotation: a, label, href }: { annotation: Ann
                 {t('annotations.edit')}
               </Button>
               {a.status === 'open' ? (
-                <Button size="small" onClick={() => void save(a.id, input({ status: 'resolved' }), a.updatedAt)}>
+                <Button size="small" onClick={() => void setStatus('resolved')}>
                   {t('annotations.resolve')}
                 </Button>
               ) : (
-                <Button size="small" onClick={() => void save(a.id, input({ status: 'open' }), a.updatedAt)}>
+                <Button size="small" onClick={() => void setStatus('open')}>
                   {t('annotations.reopen')}
                 </Button>
               )}
