@@ -689,3 +689,38 @@ test('resolving on the 批注 page says so and moves the keyboard to the next an
   await expect(listEn).toBeFocused();
   await app.screenshot({ path: path.join(ARTIFACTS, 'first-week-annotations-resolved-en.png') });
 });
+
+test('the two industries named 先进材料 (a pillar cluster, a future industry) are told apart in the industry selects', async ({ app }) => {
+  const nav = (name: string): Locator => app.getByRole('navigation', { name: /主导航|Main navigation/ }).getByRole('link', { name, exact: true });
+  /** The names of the options a select lists for what is typed in it. */
+  const choices = async (box: Locator, typed: string, shot?: string): Promise<string[]> => {
+    await box.click();
+    await box.fill(typed);
+    const options = app.locator('.ant-select-dropdown:visible').getByRole('option');
+    await expect(options.first()).toBeVisible();
+    const names = await options.allTextContents();
+    if (shot) await app.screenshot({ path: path.join(ARTIFACTS, shot) });
+    await app.keyboard.press('Escape');
+    return names;
+  };
+  await nav('简报生成').click();
+  await expect(app.getByRole('heading', { level: 1, name: '简报生成' })).toBeVisible();
+  expect(await choices(app.getByRole('combobox', { name: '产业' }), '先进材料', 'first-week-industry-choices-zh.png')).toEqual(['先进材料  Advanced materials（战略性支柱产业集群）', '先进材料  Advanced materials（未来产业）']);
+  // Another industry's name is as before.
+  expect(await choices(app.getByRole('combobox', { name: '产业' }), '智能机器人')).toEqual(['智能机器人  Smart robots']);
+
+  await nav('仪表盘').click();
+  const compare = app.getByRole('combobox', { name: '对比的产业（最多五个）' });
+  // Five are chosen at first, the last of them the pillar cluster, named with its category: one taken off, the box searches.
+  await expect(app.getByText('先进材料（战略性支柱产业集群）')).toBeVisible();
+  await compare.press('Backspace');
+  expect(await choices(compare, '先进材料')).toEqual(['先进材料（战略性支柱产业集群）', '先进材料（未来产业）']);
+
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  expect(await choices(app.getByRole('combobox', { name: /Industries to compare/ }), 'Advanced materials', 'first-week-industry-compare-en.png')).toEqual([
+    'Advanced materials (Strategic pillar industry clusters)',
+    'Advanced materials (Future industries)',
+  ]);
+  await nav('Briefings').click();
+  expect(await choices(app.getByRole('combobox', { name: 'Industries' }), 'Advanced')).toEqual(['Advanced materials (Strategic pillar industry clusters)', 'Advanced materials (Future industries)']);
+});

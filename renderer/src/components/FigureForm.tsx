@@ -35,6 +35,7 @@ import { figureLabel } from '../../../shared/history';
 import { parseNumberText } from '../../../shared/number-text';
 import { differs } from './confirmDiscard';
 import { rowName } from './FigureTable';
+import { entityChoices } from './entityChoices';
 
 const NEW_SOURCE = -1;
 const NO_SOURCE = 0;
@@ -269,7 +270,7 @@ export function FigureForm(props: {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               disabled={scope !== 'entity'}
-              options={entities.map((e) => ({ value: e.id, label: name(e) }))}
+              options={entityChoices(entities, name, props.lang, t)}
             />
           </Form.Item>
         </Col>

@@ -12,6 +12,7 @@ import { getApi } from '../api';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
 import { LoadState } from './LoadState';
+import { entityChoices } from './entityChoices';
 import { MetricSelect } from './MetricSelect';
 import { TrendChart } from './TrendChart';
 
@@ -22,7 +23,7 @@ export function TrendCompare({ entities, lang, dark }: { entities: EntitySummary
   const [metric, setMetric] = useState<Metric>('output_value');
   const [ids, setIds] = useState<string[]>(() => entities.slice(0, MAX_TREND_ENTITIES).map((e) => e.id));
   const [loaded, retry] = useCall(() => Promise.all(ids.map((entityId) => getApi().getEntity({ id: entityId }))), [ids.join(','), dataVersion]);
-  const options = useMemo(() => entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : e.name.zh })), [entities, lang]);
+  const options = useMemo(() => entityChoices(entities, (e) => (lang === 'en' ? e.name.en : e.name.zh), lang, t), [entities, lang, t]);
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>

@@ -17,6 +17,7 @@ import type { Lang } from '../../../shared/i18n';
 import { getApi } from '../api';
 import { LoadState } from '../components/LoadState';
 import { BriefingPreview, type BriefingPreviewHandle } from '../components/BriefingPreview';
+import { entityChoices } from '../components/entityChoices';
 import { BriefingTierWarnings } from '../components/TierCheck';
 import { useSession } from '../session';
 import { useCall } from '../useCall';
@@ -136,7 +137,7 @@ function Builder({ entities, lang }: { entities: EntitySummary[]; lang: Lang }):
       refreshSaved();
     });
 
-  const entityOptions = useMemo(() => entities.map((e) => ({ value: e.id, label: lang === 'en' ? e.name.en : `${e.name.zh}  ${e.name.en}` })), [entities, lang]);
+  const entityOptions = useMemo(() => entityChoices(entities, (e) => (lang === 'en' ? e.name.en : `${e.name.zh}  ${e.name.en}`), lang, t), [entities, lang, t]);
 
   // The choices and the saved list are made again only when what they show changes, not when a
   // button turns off for a preview: re-rendering them (antd's radios, selects, list) took ~10 ms of a

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { BulletinBlock, type ChartChoice, type FigureSnapshotRef } from '../../../../shared/bulletin';
 import type { EntitySummary, Source } from '../../../../shared/domain';
 import type { FigureListRow } from '../../../../shared/workbench';
+import { entityChoices } from '../../components/entityChoices';
 import { useFocusOnOpen } from '../../components/focusOnOpen';
 import { useSession } from '../../session';
 import { FigurePicker } from './FigurePicker';
@@ -101,7 +102,7 @@ export function ChartDialog({ initial, entities, onSave, onCancel }: { initial: 
                 onChange={setEntityIds}
                 onBlur={() => setTouched(true)}
                 optionFilterProp="label"
-                options={entities.map((e) => ({ value: e.id, label: `${e.name.zh} ${e.name.en}` }))}
+                options={entityChoices(entities, (e) => `${e.name.zh} ${e.name.en}`, ui, t)}
               />
             </Form.Item>
           </>
