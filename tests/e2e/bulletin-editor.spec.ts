@@ -472,3 +472,33 @@ test('two windows on one draft: the second save is held back, naming the change;
   await expect(heldA).toHaveCount(0);
   await other.close();
 });
+
+test('插入数据: Enter typed at once, before the results arrive, inserts the first of them', async ({ app }) => {
+  await newDraft(app, '回车插入');
+  const body = app.getByRole('textbox', { name: '正文' });
+  const toolbar = app.getByRole('toolbar', { name: '正文编辑工具' });
+  await body.click();
+  await app.keyboard.type('产值');
+  const dialog = app.getByRole('dialog', { name: '插入数据' });
+  for (const [typed, inserted] of [
+    ['智能机器人', 1],
+    ['smart robots', 2],
+  ] as const) {
+    await toolbar.getByRole('button', { name: '插入数据' }).click();
+    const box = dialog.getByRole('combobox', { name: /搜索数据/ });
+    await expect(box).toBeFocused();
+    // The search waits for a pause in typing: this Enter comes before any result is listed.
+    await box.fill(typed);
+    await box.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(body.getByRole('group', { name: /^数据引用：智能机器人 · / })).toHaveCount(inserted);
+    await expect(body).toBeFocused();
+  }
+  await app.screenshot({ path: path.join(ARTIFACTS, 'bulletin-editor-enter-inserts-zh.png') });
+  // Nothing found: Enter inserts nothing, and the dialog says so.
+  await toolbar.getByRole('button', { name: '插入数据' }).click();
+  await dialog.getByRole('combobox', { name: /搜索数据/ }).fill('没有这个产业');
+  await dialog.getByRole('combobox', { name: /搜索数据/ }).press('Enter');
+  await expect(dialog.getByText('没有找到数据。')).toBeVisible();
+  await expect(body.getByRole('group', { name: /^数据引用：/ })).toHaveCount(2);
+});

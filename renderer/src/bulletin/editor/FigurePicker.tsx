@@ -1,10 +1,11 @@
 /**
  * A search box over the figures (zh or en) with the results as a listbox: each option shows the
- * industry, metric, period and value with its unit. Arrow keys move, Enter or a click chooses.
+ * industry, metric, period and value with its unit. Arrow keys move, Enter or a click chooses (Enter
+ * typed before the results arrive chooses the first of them when they do).
  * 插入数据 chooses one; 插入表格 chooses several (the chosen ones are marked selected).
  */
 import { Alert, Input, Typography, theme, type InputRef } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../../../../shared/client';
 import { describeError } from '../../../../shared/errors';
@@ -25,6 +26,14 @@ export function FigurePicker({ chosen, onChoose, autoFocus, inputRef }: { chosen
   const [rows, setRows] = useState<FigureListRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
+  // The query the rows shown are for: Enter typed before its results arrive waits for them and takes the
+  // first (it inserted nothing, or a result of what was typed before).
+  const [rowsFor, setRowsFor] = useState('');
+  const enterWaiting = useRef(false);
+  const chooseNow = useRef(onChoose);
+  useEffect(() => {
+    chooseNow.current = onChoose;
+  });
 
   useEffect(() => {
     let live = true;
@@ -38,10 +47,17 @@ export function FigurePicker({ chosen, onChoose, autoFocus, inputRef }: { chosen
         (found) => {
           if (!live) return;
           setRows(found);
+          setRowsFor(query);
           setError(null);
           setActive(0);
+          if (enterWaiting.current && found[0]) chooseNow.current(found[0]);
+          enterWaiting.current = false;
         },
-        (e: unknown) => live && setError(e instanceof CallError ? describeError(e.payload, ui) : String(e)),
+        (e: unknown) => {
+          if (!live) return;
+          enterWaiting.current = false;
+          setError(e instanceof CallError ? describeError(e.payload, ui) : String(e));
+        },
       );
     }, SEARCH_PAUSE_MS);
     return () => {
@@ -54,6 +70,11 @@ export function FigurePicker({ chosen, onChoose, autoFocus, inputRef }: { chosen
     if (row) onChoose(row);
   };
   const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (event.key === 'Enter' && query.trim() !== '' && (rows === null || rowsFor !== query)) {
+      enterWaiting.current = true;
+      event.preventDefault();
+      return;
+    }
     if (!rows || rows.length === 0) return;
     if (event.key === 'ArrowDown') setActive((a) => Math.min(rows.length - 1, a + 1));
     else if (event.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
@@ -70,7 +91,10 @@ export function FigurePicker({ chosen, onChoose, autoFocus, inputRef }: { chosen
         autoFocus={autoFocus}
         allowClear
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          enterWaiting.current = false;
+          setQuery(e.target.value);
+        }}
         onKeyDown={onKeyDown}
         role="combobox"
         aria-label={t('bulletinEditor.search')}
