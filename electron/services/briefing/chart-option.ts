@@ -12,18 +12,27 @@ import type { ChartSpec, OutputRow } from '../../../shared/document';
 import { periodWords } from '../../../shared/format';
 import { PRIMARY_FONT } from './fonts';
 import { cleanForPrint, unjoinedEmoji } from './glyphs';
-import { fitText, measureText, wrapText } from './measure';
+import { fitDistinct, measureText, wrapText } from './measure';
 
 export type ChartNames = 'zh' | 'en' | 'both';
 
-/** Names cut to the width the chart gives its labels (the chart draws them as they come: it cannot measure our fonts). */
-function fitNames(rows: OutputRow[], names: ChartNames, fontSize: number): OutputRow[] {
-  const width = names === 'zh' ? 148 : names === 'en' ? 320 : 236;
+/**
+ * Names cut to the width the chart gives its labels (the chart draws them as they come: it cannot
+ * measure our fonts). Names that would cut alike keep what tells them apart (fitDistinct): two
+ * industries "粤港澳大湾区…（广州片区）" and "…（深圳片区）" both printed "粤港澳大湾区新一代信息技…".
+ */
+export function fitNames(rows: readonly OutputRow[], names: ChartNames, fontSize: number): OutputRow[] {
+  const width = OUTPUT_LABEL_WIDTH[names];
   const zhSize = names === 'en' ? fontSize - 1 : fontSize;
   const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
-  const fit = (v: string, size: number): string => fitText(unjoinedEmoji(cleanForPrint(v)).replace(/\n/g, ' '), size, width);
-  return rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh, zhSize), en: fit(r.name.en, enSize) } }));
+  const fit = (values: string[], size: number): string[] => fitDistinct(values.map((v) => unjoinedEmoji(cleanForPrint(v)).replace(/\n/g, ' ')), size, width);
+  const zh = fit(rows.map((r) => r.name.zh), zhSize);
+  const en = fit(rows.map((r) => r.name.en), enSize);
+  return rows.map((r, i) => ({ ...r, name: { zh: zh[i]!, en: en[i]! } }));
 }
+
+/** The width, in px, an output chart's names are cut to. */
+export const OUTPUT_LABEL_WIDTH: Readonly<Record<ChartNames, number>> = { zh: 148, en: 320, both: 236 };
 
 /** ECharts' legend entry: its symbol (25 px), the space before the text (5), and the gap to the next entry. */
 const LEGEND_ENTRY = { symbol: 25, space: 5, gap: LEGEND_GAP } as const;
@@ -75,8 +84,9 @@ export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11
     const valueWidth = Math.ceil(Math.max(0, ...spec.rows.map((r) => measureText(chartValueLabel(r.value, spec.unit, r.qualifier, names), fontSize, false))));
     // Names cut by our own measure (each line of a bilingual label), so the chart need not guess.
     const width = names === 'zh' ? 200 : 240;
-    const fit = (v: string): string => fitText(unjoinedEmoji(cleanForPrint(v)).replace(/\n/g, ' '), fontSize, width);
-    const rows = spec.rows.map((r) => ({ ...r, name: { zh: fit(r.name.zh), en: fit(r.name.en) } }));
+    const fit = (values: string[]): string[] => fitDistinct(values.map((v) => unjoinedEmoji(cleanForPrint(v)).replace(/\n/g, ' ')), fontSize, width);
+    const [zh, en] = [fit(spec.rows.map((r) => r.name.zh)), fit(spec.rows.map((r) => r.name.en))];
+    const rows = spec.rows.map((r, i) => ({ ...r, name: { zh: zh[i]!, en: en[i]! } }));
     const lines = rows.flatMap((r) => compareLabel(r, names).split('\n'));
     const labelWidth = Math.ceil(Math.max(0, ...lines.map((l) => measureText(l, fontSize, false))));
     return compareChartOption(rows, spec.unit, names, { ...style, valueWidth, labelWidth });

@@ -73,6 +73,72 @@ export function fitText(value: string, size: number, width: number): string {
   return lo === 0 ? '' : `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
+const wordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch) && !/\p{Script=Han}/u.test(ch);
+
+/** Where a kept end may start: at the start of its word (Latin letters and digits, a short word) and its opening bracket. */
+function endStart(chars: readonly string[], at: number): number {
+  let start = at;
+  while (start > 0 && at - start < 16 && wordChar(chars[start - 1]) && wordChar(chars[start])) start--;
+  if (wordChar(chars[start - 1]) && wordChar(chars[start])) start = at;
+  if (start > 0 && /[（(［[【《“"‘']/u.test(chars[start - 1]!)) start--;
+  return start;
+}
+
+/**
+ * The text's beginning and its end from `at` on ("粤港澳大湾区…（广州片区）"), if that end fits `width`
+ * with some of the beginning: the beginning cut between words where it can be.
+ */
+function keepEnd(chars: readonly string[], at: number, size: number, width: number): string | null {
+  const start = endStart(chars, at);
+  const end = chars.slice(start).join('');
+  for (const betweenWords of [true, false]) {
+    for (let head = start - 1; head > 0; head--) {
+      if (betweenWords && wordChar(chars[head - 1]) && wordChar(chars[head])) continue;
+      const label = `${chars.slice(0, head).join('').trimEnd()}…${end}`;
+      if (measureText(label, size, false) <= width) return label;
+    }
+  }
+  return null;
+}
+
+/** The text from `at` on, cut to `width` at both ends ("…（广州片区）…"). */
+function keepMiddle(chars: readonly string[], at: number, size: number, width: number): string | null {
+  const label = fitText(`…${chars.slice(endStart(chars, at)).join('')}`, size, width);
+  return label.length > 1 ? label : null;
+}
+
+const commonPrefix = (a: readonly string[], b: readonly string[]): number => {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+};
+
+/**
+ * Each text cut to `width` (fitText), except that texts which would cut alike keep what tells them
+ * apart: their end from where they differ, after as much of their beginning as fits
+ * ("粤港澳大湾区…（广州片区）" and "粤港澳大湾区…（深圳片区）", both of which cut from the end to
+ * "粤港澳大湾区新一代信息技…"), else a middle stretch from there. Only texts that still read alike after
+ * that are given more width, as little as tells them apart (at most their whole text): different
+ * texts never get the same label.
+ */
+export function fitDistinct(values: readonly string[], size: number, width: number): string[] {
+  const chars = values.map((v) => [...v]);
+  const out = values.map((v) => fitText(v, size, width));
+  for (let round = 0; ; round++) {
+    const clashes = out.map((label, i) => values.flatMap((v, j) => (out[j] === label && v !== values[i] ? [j] : [])));
+    if (clashes.every((c) => c.length === 0)) return out;
+    // Each further round, the texts still alike get a quarter more width.
+    const room = width * (1 + round * 0.25);
+    clashes.forEach((others, i) => {
+      if (others.length === 0) return;
+      // Where it parts from the text most like it (its last character, if it is the other's beginning).
+      const at = Math.min(chars[i]!.length - 1, Math.max(...others.map((j) => commonPrefix(chars[i]!, chars[j]!))));
+      if (measureText(values[i]!, size, false) <= room) out[i] = values[i]!;
+      else out[i] = keepEnd(chars[i]!, at, size, room) ?? keepMiddle(chars[i]!, at, size, room) ?? fitText(values[i]!, size, room);
+    });
+  }
+}
+
 /**
  * The text in lines no wider than `width` at `size`: broken between words (Latin) or characters
  * (CJK), a word wider than the line broken where it must. Every character kept, in order.
