@@ -27,6 +27,8 @@ export interface BriefingWords {
   noOutput: (names: string) => string;
   /** Province-level figures past the headline boxes of the one-page brief. */
   headlineMore: (count: number) => string;
+  /** After the caption of a chart that goes on from the one before (more rows than fit a page): 各集群年产值（续）. */
+  continued: string;
   growthChart: string;
   /** The clusters of one output tier; `further`: after a higher tier's, whose clusters it does not count (另有 / A further). */
   tierCount: (count: number, value: string, further: boolean) => string;
@@ -116,6 +118,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     chartOmitted: (n) => `另有${n}个集群未列入图中，见完整简报。`,
     noOutput: (names) => `${names}尚无产值数据，未列入图中。`,
     headlineMore: (n) => `另有${n}项全省数据，见完整简报。`,
+    continued: '（续）',
     growthChart: '增加值同比增长',
     tierCount: (n, v, further) => `${further ? '另有' : ''}${n}个集群年产值${v}`,
     figureCount: (label, v) => `${label}：${v}`,
@@ -182,6 +185,7 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     chartOmitted: (n) => `${plural(n, 'more cluster is', 'more clusters are')} in the full briefing, not in this chart.`,
     noOutput: (names) => `No output value is on record for ${names}: not in the chart.`,
     headlineMore: (n) => `${plural(n, 'more province-level figure appears', 'more province-level figures appear')} in the full briefing.`,
+    continued: ' (continued)',
     growthChart: 'Added value growth, year on year',
     tierCount: (n, v, further) => `${further ? 'A further ' : ''}${plural(n, 'cluster', 'clusters')} with output value ${v}`,
     figureCount: (label, v) => `${label}: ${v}`,

@@ -79,7 +79,8 @@ export const CompareRow = z.object({ name: z.object({ zh: z.string(), en: z.stri
 export type CompareRow = z.infer<typeof CompareRow>;
 
 export const ChartSpec = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('output'), rows: z.array(OutputRow), omitted: z.number().int().nonnegative() }),
+  // `max`: the axis's end, the same in every chart of one set of rows split over several (each drew to its own largest bar).
+  z.object({ kind: z.literal('output'), rows: z.array(OutputRow), omitted: z.number().int().nonnegative(), max: z.number().positive().optional() }),
   z.object({ kind: z.literal('percent'), rows: z.array(PercentRow) }),
   z.object({ kind: z.literal('trend'), unit: ChartUnit, periods: z.array(z.string()), series: z.array(TrendSeries) }),
   z.object({ kind: z.literal('compare'), unit: ChartUnit, rows: z.array(CompareRow) }),

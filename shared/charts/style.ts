@@ -25,6 +25,8 @@ export interface ChartStyle {
   legendRows?: string[][];
   /** Entries too long for one line, with the line breaks their text takes (an entry's name → its text). */
   legendLines?: Readonly<Record<string, string>>;
+  /** The value axis's end, when charts drawn apart must share one scale (an output chart split over pages). */
+  axisMax?: number;
 }
 
 /** One row of a legend: its text (about 14 px at the charts' 11 px) and the gap below it. */

@@ -43,6 +43,31 @@ export function outputValueLabel(row: Pick<OutputRow, 'value' | 'qualifier'>, na
   return names === 'both' ? `${zh} / ${en}` : names === 'en' ? en : zh;
 }
 
+/**
+ * How many rows the output chart's legend takes: one entry per category drawn, side by side (in both
+ * languages one a line). A chart of one category names it too, so the room above the plot is the same
+ * whatever was chosen: its legend was drawn at the top with none kept for it, over the first name.
+ */
+export function outputLegendRows(categories: number, names: ChartNames): number {
+  return names === 'both' ? categories : Math.min(1, categories);
+}
+
+/** The room above the output chart's bars, in px of its drawing: its legend's rows (outputLegendRows). */
+export function outputChartTop(categories: number, names: ChartNames): number {
+  const rows = outputLegendRows(categories, names);
+  return rows > 0 ? rows * LEGEND_PITCH + 10 : names === 'both' ? 30 : 8;
+}
+
+/** The room below the bars, in px of its drawing: the axis, its ticks (two lines in both languages) and its name. */
+export function outputChartBottom(names: ChartNames): number {
+  return names === 'both' ? 48 : 34;
+}
+
+/** The height, in px of the drawing, a bar's name takes: one line, or (both languages) the Chinese over the smaller English. */
+export function outputLabelHeight(names: ChartNames, fontSize: number): number {
+  return names === 'both' ? fontSize + 1 + (fontSize - 1) : fontSize + 1;
+}
+
 export function outputChartOption(input: readonly OutputRow[], names: ChartNames, style: ChartStyle = {}): EChartsOption {
   const lang = zhOrEn(names);
   const rows = [...input].reverse(); // ECharts draws the first category at the bottom
@@ -53,7 +78,6 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
   const label = (r: OutputRow): string => (names === 'both' ? `${plain(r.name.zh)}\n${plain(r.name.en)}` : names === 'en' ? r.name.en : r.name.zh);
   const categoryName = (c: OutputRow['category']): string => (names === 'both' ? `${MESSAGES['zh-CN'].category[c]} ${MESSAGES.en.category[c]}` : MESSAGES[lang].category[c]);
   const categories = (['pillar', 'emerging', 'future'] as const).filter((c) => rows.some((r) => r.category === c));
-  const legendRows = categories.length > 1 ? (names === 'both' ? categories.length : 1) : 0;
   const axisName = names === 'both' ? `${BRIEFING_WORDS.zh.outputChartAxis} ${BRIEFING_WORDS.en.outputChartAxis}` : BRIEFING_WORDS[names].outputChartAxis;
   // In both languages a tick reads in both, one a line ("5000亿元" over "500 billion yuan"): an English reader had the Chinese alone.
   const axisAmount = (v: number): string => (names === 'both' ? `${formatAmount(v, '100m_yuan', 'zh-CN')}\n${formatAmount(v, '100m_yuan', 'en')}` : formatAmount(v, '100m_yuan', lang));
@@ -63,8 +87,8 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
     grid: {
       left: style.labelWidth !== undefined ? Math.ceil(style.labelWidth * 1.15) + 20 : 8,
       right: style.valueWidth !== undefined ? style.valueWidth + 12 : names === 'zh' ? 96 : names === 'en' ? 150 : 230,
-      top: legendRows > 0 ? legendRows * LEGEND_PITCH + 10 : names === 'both' ? 30 : 8,
-      bottom: names === 'both' ? 48 : 34,
+      top: outputChartTop(categories.length, names),
+      bottom: outputChartBottom(names),
       containLabel: style.labelWidth === undefined,
     },
     // Side by side; in both languages one a line, since two bilingual names do not fit on one.
@@ -72,6 +96,7 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
     xAxis: {
       type: 'value',
       min: 0,
+      ...(style.axisMax !== undefined ? { max: style.axisMax } : {}),
       name: axisName,
       nameLocation: 'middle',
       nameGap: names === 'both' ? 38 : 24,

@@ -96,7 +96,7 @@ export function chartOptionFor(spec: ChartSpec, names: ChartNames, fontSize = 11
   const enSize = names === 'both' ? fontSize - 2.5 : fontSize - 1;
   const labelWidth = Math.ceil(Math.max(0, ...rows.map((r) => Math.max(names === 'en' ? 0 : measureText(r.name.zh, zhSize, false), names === 'zh' ? 0 : measureText(r.name.en, enSize, false)))));
   const valueWidth = Math.ceil(Math.max(0, ...rows.map((r) => measureText(outputValueLabel(r, names), names === 'both' ? fontSize - 1 : fontSize, false))));
-  return outputChartOption(rows, names, { ...style, labelWidth, valueWidth });
+  return outputChartOption(rows, names, { ...style, labelWidth, valueWidth, ...(spec.max !== undefined ? { axisMax: spec.max } : {}) });
 }
 
 /** A chart's numbers as a reader checks them: each bar or point's name (one line per language) and its value with qualifier and unit. */

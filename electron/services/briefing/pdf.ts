@@ -58,6 +58,16 @@ const FRAME = 'frame-';
  * alone and left the heading by itself on a page.
  */
 const CHART_ROOM = 130;
+
+/** A chart is drawn at 1.3× its printed size, so its 11 px labels print at about 8.5 pt. */
+export const CHART_SCALE = 1.3;
+export const CHART_FONT_SIZE = 11;
+
+/** The tallest chart a page of the layout holds, in pt: its body less CHART_ROOM. A taller chart is drawn squeezed to this. */
+export function chartMaxHeight(layout: BriefingDocument['layout']): number {
+  const page = pageOf(layout);
+  return page.height - page.top - page.bottom - CHART_ROOM;
+}
 /** The ids of the 简报 tail's first and last rules (tailToFoot), and the least space above the tail. */
 const TAIL_TOP = 'tailtop-';
 const TAIL_END = 'tailend-';
@@ -580,10 +590,9 @@ class Writer {
 
   private chart(b: Extract<Block, { type: 'chart' }>): Content {
     const names = b.lang === 'bilingual' ? 'both' : b.lang;
-    const fontSize = 11;
-    // Drawn at 1.3× the printed size, so 11 px labels print at about 8.5 pt.
-    const width = Math.round(this.width * 1.3);
-    const height = Math.round(Math.min(b.height, this.page.height - this.page.top - this.page.bottom - CHART_ROOM) * 1.3);
+    const fontSize = CHART_FONT_SIZE;
+    const width = Math.round(this.width * CHART_SCALE);
+    const height = Math.round(Math.min(b.height, chartMaxHeight(this.doc.layout)) * CHART_SCALE);
     const option = (spec: ChartSpec): EChartsOption => chartOptionFor(spec, names, fontSize, width);
     const svg = this.renderChart(JSON.stringify([b.spec, names, width, height]), () => option(b.spec), { width, height });
     const caption = this.id('keep', { text: [...this.line(b.caption), ...(b.second ? [{ text: '  ' }, ...this.line(b.second)] : [])], style: 'caption' });

@@ -11,6 +11,7 @@ import { latestOutputFigure, outputStatement } from '../../../../shared/output';
 import type { Bi, Composer } from '../compose';
 import { entityFacts, figuresTable, frame, growthChart, outputChart, provinceTable } from './parts';
 import { BRIEFING_WORDS, longDate } from '../../../../shared/briefing-words';
+import { chartMaxHeight } from '../pdf';
 
 export function fullBriefing(c: Composer): BriefingDocument {
   const title = c.req.title || c.w.defaultTitle.full;
@@ -38,7 +39,8 @@ export function fullBriefing(c: Composer): BriefingDocument {
     c.heading(2, c.say((w) => w.headlineFigures)),
     ...provinceTable(c),
     ...growthChart(c),
-    ...outputChart(c, entities, Infinity, 17),
+    // Every industry, in as many charts as it takes for each to fit a page at its rows' height.
+    ...outputChart(c, entities, Infinity, 17, chartMaxHeight('report')),
     ...keyPoints(c, entities),
   ];
   const sections = CATEGORIES.flatMap((cat) => categorySection(c, cat));

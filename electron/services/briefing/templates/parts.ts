@@ -7,9 +7,11 @@ import { text, type Block, type BriefingDocument, type Cell, type Line, type Out
 import { TIER_LOWER_BOUND_100M_YUAN, type EntityDetail, type Figure } from '../../../../shared/domain';
 import { formatValue, periodWords } from '../../../../shared/format';
 import { growthFigures } from '../../../../shared/charts/province';
+import { outputChartBottom, outputChartTop, outputLabelHeight } from '../../../../shared/charts/tiers';
 import { MESSAGES } from '../../../../shared/i18n';
 import { outputStatement } from '../../../../shared/output';
 import { clip, lowerFirst, zhSpacing, type Composer } from '../compose';
+import { CHART_FONT_SIZE, CHART_SCALE } from '../pdf';
 
 /** A one-line field (title, subtitle, author) prints on its own lines only where the page wraps it: typed line breaks become spaces. */
 const oneLine = (v: string): string => v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
@@ -96,30 +98,51 @@ export function notDrawn(c: Composer, entities: readonly EntityDetail[]): Block[
   return c.paragraphs(c.say((w, _, l) => w.noOutput(missing.map((e) => e.name[l]).join(l === 'zh' ? '、' : ', '))), 'small');
 }
 
-export function outputChart(c: Composer, entities: readonly EntityDetail[], maxRows: number, rowHeight: number): Block[] {
+/**
+ * `maxHeight` (pt): the tallest one chart may be. Its rows close up to fit it, down to what a name's
+ * lines need; more rows than that go on in further charts at `rowHeight`, captioned as continued (80
+ * rows were squeezed into one page's chart, their names and values printed over each other).
+ */
+export function outputChart(c: Composer, entities: readonly EntityDetail[], maxRows: number, rowHeight: number, maxHeight = Infinity): Block[] {
   const { rows, cites } = outputRows(c, entities);
   if (rows.length === 0) return [];
   const shown = rows.slice(0, maxRows);
-  const caption = c.say((w) => w.outputChart, 'strong');
-  // The sources of the rows drawn, and only those (rows past maxRows are counted in a note, not drawn), each
-  // standing for every drawn row's passage.
-  const citeRuns = c.citeEach(cites.slice(0, shown.length).filter((x): x is OutputCite => x !== null));
-  const legendRow = new Set(shown.map((r) => r.category)).size > 1 || c.both ? 30 : 8;
+  // Above and below the bars: the legend (one category's too: it was drawn over the first name with no
+  // room kept) and the axis, whose ticks take two lines in both languages; at least what the chart keeps.
+  const names = c.both ? 'both' : c.main;
+  const frameHeight = Math.max(c.both ? 84 : 70, Math.ceil((outputChartTop(new Set(shown.map((r) => r.category)).size, names) + outputChartBottom(names)) / CHART_SCALE));
+  const pitch = c.both ? Math.max(17, rowHeight * 1.5) : rowHeight;
+  // Closed up, a row keeps its name's lines and a gap of 4 px (or the height asked, if less).
+  const least = Math.min(pitch, (outputLabelHeight(names, CHART_FONT_SIZE) + 4) / CHART_SCALE);
+  const closed = Math.min(pitch, (maxHeight - frameHeight) / shown.length);
+  const perChart = closed >= least ? shown.length : Math.max(1, Math.floor((maxHeight - frameHeight) / pitch));
+  const charts = Math.ceil(shown.length / perChart);
+  const size = Math.ceil(shown.length / charts);
+  const parts = Array.from({ length: charts }, (_, i) => shown.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
+  const rowPitch = charts === 1 ? closed : pitch;
+  // Charts of one set of rows share one scale: a continued chart of 100亿元 bars drew them as long as the first one's 1万亿元.
+  const max = charts > 1 ? niceCeiling(Math.max(...shown.map((r) => r.value))) : undefined;
   return [
-    {
-      type: 'chart',
-      caption: [...caption.runs, ...citeRuns],
-      ...(caption.second ? { second: caption.second } : {}),
-      spec: { kind: 'output', rows: shown, omitted: rows.length - shown.length },
-      lang: c.lang,
-      // In both languages the axis's ticks take two lines.
-      height: legendRow + (c.both ? 54 : 40) + shown.length * (c.both ? Math.max(17, rowHeight * 1.5) : rowHeight),
-    },
+    ...parts.map((part, i): Block => {
+      const caption = c.say((w) => (i === 0 ? w.outputChart : `${w.outputChart}${w.continued}`), 'strong');
+      // The sources of the rows drawn, and only those (rows past maxRows are counted in a note, not drawn), each
+      // standing for every drawn row's passage.
+      const citeRuns = c.citeEach(cites.slice(i * size, i * size + part.length).filter((x): x is OutputCite => x !== null));
+      const omitted = i === parts.length - 1 ? rows.length - shown.length : 0;
+      return { type: 'chart', caption: [...caption.runs, ...citeRuns], ...(caption.second ? { second: caption.second } : {}), spec: { kind: 'output', rows: part, omitted, ...(max !== undefined ? { max } : {}) }, lang: c.lang, height: frameHeight + part.length * rowPitch };
+    }),
     ...(shown.some((r) => r.fromTier) ? c.paragraphs(c.say((w) => w.outputChartNote), 'small') : []),
     // Eight clusters "over 1 trillion yuan" drew as eight equal bars, as if measured alike.
     ...(shown.some((r) => !r.fromTier && (r.qualifier === 'over' || r.qualifier === 'at_least')) ? c.paragraphs(c.say((w) => w.outputChartLowerBounds), 'small') : []),
     ...(rows.length > shown.length ? c.paragraphs(c.say((w) => w.chartOmitted(rows.length - shown.length)), 'small') : []),
   ];
+}
+
+/** The least of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten that is at least `v` (an axis's end). */
+function niceCeiling(v: number): number {
+  if (!(v > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(v));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((s) => s * power).find((n) => n >= v * (1 - 1e-9)) ?? 10 * power;
 }
 
 /** Added-value growth of the province-level groups, one bar each. */
