@@ -115,3 +115,20 @@ test('a search that finds more figures than it can list says so and opens them a
   await expect(app.getByRole('main').getByRole('searchbox', { name: '搜索' })).toHaveValue('sampling');
   await expect(app.getByRole('main')).toContainText('共 55 条数据');
 });
+
+test('a figure is found by its metric\'s name: 产值 in Ctrl+K lists 智能机器人\'s output value, which no note or quote of it says', async ({ app }) => {
+  await app.keyboard.press('Control+k');
+  const dialog = app.getByRole('dialog', { name: '搜索' });
+  await expect(dialog.getByRole('searchbox', { name: '搜索全部内容' })).toBeFocused();
+  await app.keyboard.type('产值');
+  const figures = dialog.getByRole('region', { name: '数据' });
+  await expect(figures.getByRole('listitem').first()).toBeVisible();
+  // Every industry's 产值 is listed (more than the first eight), 智能机器人's among them.
+  await dialog.getByRole('button', { name: '每类只列出了前 8 项：显示更多' }).click();
+  const robots = figures.getByRole('link', { name: '智能机器人 · 产值 · 2023：超过100亿元' });
+  await expect(robots).toBeVisible();
+  await robots.click();
+  await expect(dialog).toBeHidden();
+  const panel = app.getByRole('dialog', { name: /^编辑数据 · 智能机器人 · 产值 · 2023/ });
+  await expect(panel.getByLabel('数值')).toHaveValue('100');
+});

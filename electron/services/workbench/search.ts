@@ -1,12 +1,24 @@
 /**
  * The global search (Ctrl/⌘+K, the overview's box): entities by name whether or not they have
- * figures, figures by their note and quoted sentence, annotations by body and tags, sources by
- * title, publisher and excerpt; the same FTS5 indexes and matching rules as the figures table
- * (shared/search.ts). Each kind is one prepared query; snippets are cut between words.
+ * figures; figures by what they read as — their industry's (or group's) name, their metric's name
+ * in the catalog, their city, their period, their value as printed with qualifier and unit
+ * (shared/format.ts: 超过100亿元, over 10 billion yuan) — and by their note and quoted sentence;
+ * annotations by body and tags, sources by title, publisher and excerpt. The FTS5 indexes and
+ * matching rules of the figures table (shared/search.ts); snippets are cut between words.
+ *
+ * Figures are found without reading them all: each word typed is matched first against the small
+ * tables (entities, cities, the metric catalog) and against the printed forms of a value (each
+ * unit's size band × qualifier, a few hundred at most), and becomes one SQL condition over ids,
+ * codes, units and value ranges, or'd with the note/quote index; every word must match.
  */
 import type { z } from 'zod';
+import { QUALIFIERS, Scope, UNITS, type Qualifier, type Unit } from '../../../shared/domain';
+import { formatValue } from '../../../shared/format';
 import { SearchQuery, type SearchResults } from '../../../shared/global-search';
-import { ftsQuery, lead, snippet } from '../../../shared/search';
+import { MESSAGES } from '../../../shared/i18n';
+import type { MetricDef } from '../../../shared/metrics';
+import { ftsQuery, lead, queryTerms, searchText, snippet } from '../../../shared/search';
+import { readMetrics } from '../db/metrics';
 import type { DB } from '../db/open';
 import { toFigure, type FigureRow } from '../db/rows';
 
@@ -27,13 +39,14 @@ const CITIES = /* sql */ `
    ORDER BY cities_fts.rank, c.sort_order
    LIMIT @limit`;
 
+/** Figures by id, in the order given. */
 const FIGURES = /* sql */ `
   SELECT f.*, e.name_zh, e.name_en
-    FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
-   WHERE f.deleted_at IS NULL AND (f.entity_id IS NULL OR e.deleted_at IS NULL)
-     AND f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH @match)
-   ORDER BY e.sort_order NULLS FIRST, f.metric, f.period DESC, f.id
-   LIMIT @limit`;
+    FROM json_each(?) j JOIN figures f ON f.id = j.value LEFT JOIN entities e ON e.id = f.entity_id
+   ORDER BY j.key`;
+
+const ENTITY_IDS = /* sql */ `SELECT entity_id FROM entities_fts WHERE entities_fts MATCH ?`;
+const CITY_CODES = /* sql */ `SELECT city_code FROM cities_fts WHERE cities_fts MATCH ?`;
 
 const ANNOTATIONS = /* sql */ `
   SELECT a.id, a.target_type, a.status, a.body, a.tags,
@@ -58,6 +71,247 @@ const SOURCES = /* sql */ `
 type Named = { name_zh: string | null; name_en: string | null };
 const nameOf = (r: Named): { zh: string; en: string } | null => (r.name_zh !== null && r.name_en !== null ? { zh: r.name_zh, en: r.name_en } : null);
 
+/** Does `text` hold the term by the index's rule: its tokens as a phrase, the last one as a prefix ("产值" in 产值, "out" in Output value)? */
+export function namedBy(text: string, term: string): boolean {
+  const want = queryTerms(term)[0]?.map((t) => t.toLowerCase());
+  if (!want) return false;
+  const have = searchText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const last = want.length - 1;
+  return have.some((_, at) => want.every((t, i) => (i === last ? have[at + i]?.startsWith(t) : have[at + i] === t)));
+}
+
+/**
+ * A value as it prints, without its number: `prefix` + number + `suffix` (超过 + 100 + 亿元, over + 10
+ * + billion yuan), for the figures in one unit (and, for a metric's own unit, `metric`: one metric's
+ * id, or null for those without a label), one size band (lo ≤ |value × scale| < hi) and one
+ * qualifier; the printed number is the value times `factor`.
+ */
+interface ValueForm {
+  prefix: string;
+  suffix: string;
+  unit: Unit;
+  metric: { only: string } | { without: readonly string[] } | null;
+  scale: number;
+  lo: number;
+  hi: number;
+  qualifier: Qualifier;
+  factor: number;
+}
+
+const MONEY_SCALE: Partial<Record<Unit, number>> = { yuan: 1, '10k_yuan': 1e4, '100m_yuan': 1e8 };
+/** The sizes (in yuan) where the printed unit changes in either language: shared/format.ts formatAmount. */
+const MONEY_BANDS = [0, 1e4, 1e6, 1e8, 1e9, 1e12, Infinity] as const;
+const squash = (s: string): string => s.toLowerCase().replace(/[\s,，]/g, '');
+const quoted = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const sqlNumber = (n: number): string => (n === Infinity ? '9e999' : String(n));
+
+/** Every printed form a value can take in the catalog: each unit and size band × qualifier × language. */
+function valueForms(metrics: readonly MetricDef[]): ValueForm[] {
+  const forms: ValueForm[] = [];
+  const add = (base: Pick<ValueForm, 'unit' | 'metric' | 'scale' | 'lo' | 'hi'>, label: MetricDef['unitLabel']): void => {
+    const sample = (base.lo === 0 ? 1 : base.lo) / base.scale;
+    for (const qualifier of QUALIFIERS) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const text = formatValue(sample, base.unit, qualifier, lang, label);
+        const number = /-?\d[\d,.]*/.exec(text);
+        if (!number) continue;
+        // The sample prints as `printed`: any value in its band prints as value × printed / sample.
+        const printed = Number(number[0].replace(/,/g, ''));
+        forms.push({ ...base, qualifier, prefix: text.slice(0, number.index), suffix: text.slice(number.index + number[0].length), factor: printed / sample });
+      }
+    }
+  };
+  for (const unit of UNITS) {
+    const scale = MONEY_SCALE[unit];
+    if (scale !== undefined) {
+      for (let b = 0; b + 1 < MONEY_BANDS.length; b++) add({ unit, metric: null, scale, lo: MONEY_BANDS[b]!, hi: MONEY_BANDS[b + 1]! }, null);
+    } else if (unit === 'metric_unit') {
+      const labelled = metrics.filter((m) => m.unitLabel !== null);
+      for (const m of labelled) add({ unit, metric: { only: m.id }, scale: 1, lo: 0, hi: Infinity }, m.unitLabel);
+      add({ unit, metric: { without: labelled.map((m) => m.id) }, scale: 1, lo: 0, hi: Infinity }, null);
+    } else {
+      add({ unit, metric: null, scale: 1, lo: 0, hi: Infinity }, null);
+    }
+  }
+  return forms;
+}
+
+/** The forms of the catalog last asked for (formatting them each keystroke costs more than the query). */
+let formsCache: { key: string; forms: ValueForm[] } | null = null;
+function formsOf(metrics: readonly MetricDef[]): ValueForm[] {
+  const key = JSON.stringify(metrics.filter((m) => m.unitLabel !== null).map((m) => [m.id, m.unitLabel]));
+  if (formsCache?.key !== key) formsCache = { key, forms: valueForms(metrics) };
+  return formsCache.forms;
+}
+
+/** A typed word holding a number: what comes before it, the number, what comes after ("超过" 100 "亿元"). */
+const WITH_NUMBER = /^(\D*?)(-?\d+(?:\.\d+)?)(\D*)$/;
+const LATIN_WORD = /^[a-z]+:?$/;
+
+/**
+ * The SQL for the figures whose value prints with the word typed, or null: a word without a number
+ * is part of the qualifier or unit (亿元 in 3万亿元, billion, 超过); with one, the printed number is
+ * that number and what is typed around it is what prints around it (100亿元, 超过100亿, 9.2%). One
+ * CASE on the unit, so a row weighs only its own unit's few conditions; a number is a range of
+ * values (the index on value can serve it).
+ */
+function valueCondition(term: string, forms: readonly ValueForm[]): string | null {
+  const typed = squash(term);
+  if (typed === '') return null;
+  const parts = WITH_NUMBER.exec(typed);
+  if (!parts && /\d/.test(typed)) return null;
+  // Each condition found, with the qualifiers it holds for.
+  const found = new Map<string, { unit: Unit; qualifiers: Set<Qualifier> }>();
+  for (const form of forms) {
+    const prefix = squash(form.prefix);
+    const suffix = squash(form.suffix);
+    let where: string;
+    if (!parts) {
+      // English words by their beginnings (as the index matches them), anything else within the words.
+      const hit = LATIN_WORD.test(typed)
+        ? `${form.prefix} ${form.suffix}`
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(typed))
+        : prefix.includes(typed) || suffix.includes(typed);
+      if (!hit) continue;
+      where = form.lo === 0 && form.hi === Infinity ? '1' : `abs(f.value * ${form.scale}) >= ${sqlNumber(form.lo)} AND abs(f.value * ${form.scale}) < ${sqlNumber(form.hi)}`;
+    } else {
+      const [, before = '', number = '', after = ''] = parts;
+      if (!prefix.endsWith(before) || !suffix.startsWith(after)) continue;
+      const n = Number(number);
+      // The printed number is rounded to 15 digits and 10 decimals (formatAmount): equal within that.
+      const tolerance = 5e-11 + Math.abs(n) * 1e-14;
+      const [a, b] = [(n - tolerance) / form.factor, (n + tolerance) / form.factor];
+      const [lo, hi] = [Math.min(Math.abs(a), Math.abs(b)) * form.scale, Math.max(Math.abs(a), Math.abs(b)) * form.scale];
+      if (hi < form.lo || lo >= form.hi) continue;
+      const inside = lo >= form.lo && hi < form.hi;
+      where = `f.value BETWEEN ${a} AND ${b}${inside ? '' : ` AND abs(f.value * ${form.scale}) >= ${sqlNumber(form.lo)} AND abs(f.value * ${form.scale}) < ${sqlNumber(form.hi)}`}`;
+    }
+    if (form.metric) where += 'only' in form.metric ? ` AND f.metric = ${quoted(form.metric.only)}` : ` AND f.metric NOT IN (${form.metric.without.map(quoted).join(', ')})`;
+    const key = `${form.unit}\u0000${where}`;
+    const entry = found.get(key) ?? { unit: form.unit, qualifiers: new Set<Qualifier>() };
+    entry.qualifiers.add(form.qualifier);
+    found.set(key, entry);
+  }
+  if (found.size === 0) return null;
+  const byUnit = new Map<Unit, string[]>();
+  for (const [key, { unit, qualifiers }] of found) {
+    const where = key.slice(key.indexOf('\u0000') + 1);
+    const which = qualifiers.size === QUALIFIERS.length ? '' : ` AND f.qualifier IN (${[...qualifiers].map(quoted).join(', ')})`;
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), `(${where}${which})`]);
+  }
+  return `CASE f.unit ${[...byUnit].map(([unit, ors]) => `WHEN ${quoted(unit)} THEN ${ors.join(' OR ')}`).join(' ')} ELSE 0 END`;
+}
+
+/**
+ * The words typed, with the runs of them that together read as a value joined into one (over · 10 ·
+ * billion · yuan; 超过 · 100 · 亿元): each word alone would also match the figures that print 10 in
+ * another unit and mention "over" in a note.
+ */
+function valuePhrases(words: readonly string[], forms: readonly ValueForm[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = words.length;
+    for (; j >= i + 2; j--) {
+      const run = words.slice(i, j).join(' ');
+      if (WITH_NUMBER.test(squash(run)) && valueCondition(run, forms) !== null) break;
+    }
+    if (j >= i + 2) {
+      out.push(words.slice(i, j).join(' '));
+      i = j;
+    } else out.push(words[i++]!);
+  }
+  return out;
+}
+
+/** A period typed as stored or in Chinese words: 2024, 2024-Q1, 2024年, 2024年一季度, 2024年6月. */
+function periodTyped(term: string): string | null {
+  const t = term.trim().toUpperCase();
+  if (/^\d{4}(?:-(?:Q[1-4]?|\d{1,2})?)?$/.test(t)) return t;
+  const zh = /^(\d{4})年(?:([一二三四])季度|(\d{1,2})月)?$/.exec(term.trim());
+  if (!zh) return null;
+  const [, year, quarter, month] = zh;
+  if (quarter) return `${year}-Q${'一二三四'.indexOf(quarter) + 1}`;
+  if (month) return `${year}-${month.padStart(2, '0')}`;
+  return year!;
+}
+
+const GROUP_SCOPES = Scope.options.filter((s) => s !== 'entity');
+
+interface FigureSearch {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * One query for the figures the words typed find: each word (as split by shared/search.ts) must be
+ * found somewhere about the figure. Figures of an industry named by the query come first, then the
+ * figures table's order.
+ */
+function figureSearch(db: DB, q: string, limit: number): FigureSearch | null {
+  const metrics = readMetrics(db);
+  const forms = formsOf(metrics);
+  const params: unknown[] = [];
+  const named: string[] = [];
+  const conditions: string[] = [];
+  for (const term of valuePhrases(q.trim().split(/\s+/).slice(0, 8), forms)) {
+    const either: string[] = [];
+    if (term.includes(' ')) {
+      // A value typed in several words (over 10 billion yuan): that value, or those words together in a note or quote.
+      either.push(valueCondition(term, forms)!, `f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)`);
+      params.push(`"${queryTerms(term).flat().join(' ')}"*`);
+      conditions.push(`(${either.join(' OR ')})`);
+      continue;
+    }
+    const match = ftsQuery(term);
+    if (match) {
+      const entities = db.prepare(ENTITY_IDS).pluck().all(match) as string[];
+      if (entities.length > 0) {
+        either.push(`f.entity_id IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(entities));
+        named.push(...entities);
+      }
+      const cities = db.prepare(CITY_CODES).pluck().all(match) as string[];
+      if (cities.length > 0) {
+        either.push(`f.city_code IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(cities));
+      }
+      const metricIds = metrics.filter((m) => namedBy(m.name.zh, term) || namedBy(m.name.en, term)).map((m) => m.id);
+      if (metricIds.length > 0) {
+        either.push(`f.metric IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(metricIds));
+      }
+      const scopes = GROUP_SCOPES.filter((s) => namedBy(MESSAGES['zh-CN'].scope[s], term) || namedBy(MESSAGES.en.scope[s], term));
+      if (scopes.length > 0) {
+        either.push(`f.scope IN (SELECT value FROM json_each(?))`);
+        params.push(JSON.stringify(scopes));
+      }
+      either.push(`f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)`);
+      params.push(match);
+    }
+    const period = periodTyped(term);
+    if (period) {
+      either.push(`substr(f.period, 1, ?) = ?`);
+      params.push(period.length, period);
+    }
+    const value = valueCondition(term, forms);
+    if (value) either.push(value);
+    // A word with nothing searchable in it ("·") asks for nothing.
+    if (either.length > 0) conditions.push(`(${either.join(' OR ')})`);
+  }
+  if (conditions.length === 0) return null;
+  params.push(JSON.stringify([...new Set(named)]), limit);
+  const sql = /* sql */ `
+    SELECT f.id
+      FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
+     WHERE f.deleted_at IS NULL AND (f.entity_id IS NULL OR e.deleted_at IS NULL)
+       AND ${conditions.join('\n       AND ')}
+     ORDER BY f.entity_id IS NULL OR f.entity_id NOT IN (SELECT value FROM json_each(?)), e.sort_order NULLS FIRST, f.metric, f.period DESC, f.id
+     LIMIT ?`;
+  return { sql, params };
+}
+
 export function searchEverything(db: DB, raw: z.input<typeof SearchQuery>): SearchResults {
   const { q, limit } = SearchQuery.parse(raw);
   const match = ftsQuery(q);
@@ -65,7 +319,10 @@ export function searchEverything(db: DB, raw: z.input<typeof SearchQuery>): Sear
   const params = { match, limit };
   const entities = db.prepare(ENTITIES).all(params) as (Named & { id: string; category: 'pillar' | 'emerging' | 'future'; figures: number })[];
   const cities = db.prepare(CITIES).all(params) as { code: string; name_zh: string; name_en: string; figures: number }[];
-  const figures = db.prepare(FIGURES).all(params) as (FigureRow & Named)[];
+  const search = figureSearch(db, q, limit);
+  // The ids in order first (the sorter holds ids, not whole rows with their notes), then those rows.
+  const ids = search ? (db.prepare(search.sql).pluck().all(...search.params) as number[]) : [];
+  const figures = ids.length > 0 ? (db.prepare(FIGURES).all(JSON.stringify(ids)) as (FigureRow & Named)[]) : [];
   const annotations = db.prepare(ANNOTATIONS).all(params) as (Named & { id: number; target_type: 'entity' | 'figure'; status: 'open' | 'resolved'; body: string; tags: string; entity_id: string | null })[];
   const sources = db.prepare(SOURCES).all(params) as { id: number; title: string; publisher: string; excerpt: string | null; entity_id: string | null }[];
   return {
