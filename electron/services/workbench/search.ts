@@ -201,6 +201,8 @@ function valueCondition(term: string, forms: readonly ValueForm[]): string | nul
     const which = qualifiers.size === QUALIFIERS.length ? '' : ` AND f.qualifier IN (${[...qualifiers].map(quoted).join(', ')})`;
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), `(${where}${which})`]);
   }
+  // A number: ranges of values, each one the index on live figures' values can serve; else one CASE on the unit.
+  if (parts) return [...byUnit].flatMap(([unit, ors]) => ors.map((or) => `(f.deleted_at IS NULL AND f.unit = ${quoted(unit)} AND ${or})`)).join(' OR ');
   return `CASE f.unit ${[...byUnit].map(([unit, ors]) => `WHEN ${quoted(unit)} THEN ${ors.join(' OR ')}`).join(' ')} ELSE 0 END`;
 }
 
@@ -240,76 +242,118 @@ function periodTyped(term: string): string | null {
 const GROUP_SCOPES = Scope.options.filter((s) => s !== 'entity');
 
 interface FigureSearch {
-  sql: string;
+  /** What a figure must meet, and its parameters. */
+  where: string;
   params: unknown[];
+  /** The industries the query names. */
+  named: readonly string[];
+  /** Whether even the narrowest word may hold a large share of all figures (a metric, a unit). */
+  broad: boolean;
 }
 
 /**
  * One query for the figures the words typed find: each word (as split by shared/search.ts) must be
  * found somewhere about the figure. Figures of an industry named by the query come first, then the
- * figures table's order.
+ * figures table's order. Each condition on a column repeats that the figure is live, so that SQLite
+ * can serve a word's alternatives from the indexes on live figures (migration 2), one index each,
+ * instead of reading every figure.
  */
-function figureSearch(db: DB, q: string, limit: number): FigureSearch | null {
+function figureSearch(db: DB, q: string): FigureSearch | null {
   const metrics = readMetrics(db);
   const forms = formsOf(metrics);
   const params: unknown[] = [];
   const named: string[] = [];
-  const conditions: string[] = [];
+  /** Each word's condition, and how many figures it may hold: 1 few (an industry, a city, a period, a number), 2 many (a metric), 3 read every figure (a unit). */
+  const conditions: { sql: string; breadth: number }[] = [];
   for (const term of valuePhrases(q.trim().split(/\s+/).slice(0, 8), forms)) {
     const either: string[] = [];
     if (term.includes(' ')) {
       // A value typed in several words (over 10 billion yuan): that value, or those words together in a note or quote.
       either.push(valueCondition(term, forms)!, `f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)`);
       params.push(`"${queryTerms(term).flat().join(' ')}"*`);
-      conditions.push(`(${either.join(' OR ')})`);
+      conditions.push({ sql: `(${either.join(' OR ')})`, breadth: 1 });
       continue;
     }
     const match = ftsQuery(term);
+    let breadth = 1;
     if (match) {
       const entities = db.prepare(ENTITY_IDS).pluck().all(match) as string[];
       if (entities.length > 0) {
-        either.push(`f.entity_id IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(entities));
+        either.push(`f.deleted_at IS NULL AND f.entity_id IN (${entities.map(quoted).join(', ')})`);
         named.push(...entities);
       }
       const cities = db.prepare(CITY_CODES).pluck().all(match) as string[];
       if (cities.length > 0) {
-        either.push(`f.city_code IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(cities));
+        either.push(`f.deleted_at IS NULL AND f.city_code IN (${cities.map(quoted).join(', ')})`);
       }
       const metricIds = metrics.filter((m) => namedBy(m.name.zh, term) || namedBy(m.name.en, term)).map((m) => m.id);
       if (metricIds.length > 0) {
-        either.push(`f.metric IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(metricIds));
+        either.push(`f.deleted_at IS NULL AND f.metric IN (${metricIds.map(quoted).join(', ')})`);
+        breadth = 2;
       }
       const scopes = GROUP_SCOPES.filter((s) => namedBy(MESSAGES['zh-CN'].scope[s], term) || namedBy(MESSAGES.en.scope[s], term));
       if (scopes.length > 0) {
-        either.push(`f.scope IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(scopes));
+        either.push(`f.scope IN (${scopes.map(quoted).join(', ')})`);
+        breadth = 2;
       }
       either.push(`f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)`);
       params.push(match);
     }
     const period = periodTyped(term);
     if (period) {
-      either.push(`substr(f.period, 1, ?) = ?`);
-      params.push(period.length, period);
+      // A range (the index on period serves it): 2024 holds 2024, 2024-Q1 … 2024-12.
+      either.push(`f.deleted_at IS NULL AND f.period BETWEEN ? AND ?`);
+      params.push(period, `${period}~`);
     }
     const value = valueCondition(term, forms);
-    if (value) either.push(value);
+    if (value) {
+      either.push(value);
+      if (value.startsWith('CASE')) breadth = 3;
+    }
     // A word with nothing searchable in it ("·") asks for nothing.
-    if (either.length > 0) conditions.push(`(${either.join(' OR ')})`);
+    if (either.length > 0) conditions.push({ sql: `(${either.join(' OR ')})`, breadth });
   }
   if (conditions.length === 0) return null;
-  params.push(JSON.stringify([...new Set(named)]), limit);
-  const sql = /* sql */ `
-    SELECT f.id
-      FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
-     WHERE f.deleted_at IS NULL AND (f.entity_id IS NULL OR e.deleted_at IS NULL)
-       AND ${conditions.join('\n       AND ')}
-     ORDER BY f.entity_id IS NULL OR f.entity_id NOT IN (SELECT value FROM json_each(?)), e.sort_order NULLS FIRST, f.metric, f.period DESC, f.id
-     LIMIT ?`;
-  return { sql, params };
+  // SQLite cannot tell how many figures a list of ids holds: the narrowest word is read by index and
+  // the others tested on its figures ("机器人 产值": 智能机器人's figures, not every 产值 figure).
+  // When even that word is broad, every word is tested on the figures of a few industries at a time (figureIds).
+  const driver = conditions.reduce((best, c) => (c.breadth < best.breadth ? c : best));
+  const broad = driver.breadth > 1;
+  const where = conditions.map((c) => (c === driver && !broad ? c.sql : c.sql.replace(/\bf\.(entity_id|city_code|metric|scope|period|value|id) (IN|BETWEEN|=)/g, '+f.$1 $2')));
+  return { where: where.join('\n       AND '), params, named: [...new Set(named)], broad };
+}
+
+const LIVE_ENTITIES = /* sql */ `SELECT id FROM entities WHERE deleted_at IS NULL ORDER BY sort_order, id`;
+
+/**
+ * The first `limit` figures found, in order: those of the industries named first, then province-level
+ * ones, then by industry (sort order), metric, newest period. Asked of a few industries at a time
+ * (the named, the province, then 4, 16, 64 more), each by the index on live figures' scope and
+ * industry, until enough are found: a word many figures meet ("亿元", "产值") is answered from the
+ * first industries' figures, not by sorting all it matches.
+ */
+function figureIds(db: DB, search: FigureSearch, limit: number): number[] {
+  const live = db.prepare(LIVE_ENTITIES).pluck().all() as string[];
+  const named = new Set(search.named);
+  const rest = live.filter((id) => !named.has(id));
+  // A narrow word's figures are few enough to sort at once (its index reads them all anyway).
+  const chunks: (readonly string[] | null)[] = search.broad ? [live.filter((id) => named.has(id)), null] : [[...live.filter((id) => named.has(id)), ...rest]];
+  if (search.broad) for (let from = 0, size = 4; from < rest.length; from += size, size *= 4) chunks.push(rest.slice(from, from + size));
+  const ids: number[] = [];
+  for (const chunk of chunks) {
+    if (chunk?.length === 0) continue;
+    const which = chunk === null ? `f.scope <> 'entity'` : search.broad ? `f.scope = 'entity' AND f.entity_id IN (${chunk.map(quoted).join(', ')})` : '1';
+    const sql = /* sql */ `
+      SELECT f.id
+        FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
+       WHERE f.deleted_at IS NULL AND (f.entity_id IS NULL OR e.deleted_at IS NULL) AND ${which}
+         AND ${search.where}
+       ORDER BY f.entity_id IS NULL OR f.entity_id NOT IN (SELECT value FROM json_each(?)), e.sort_order NULLS FIRST, f.entity_id, f.metric, f.period DESC, f.id
+       LIMIT ?`;
+    ids.push(...(db.prepare(sql).pluck().all(...search.params, JSON.stringify(search.named), limit - ids.length) as number[]));
+    if (ids.length >= limit) break;
+  }
+  return ids;
 }
 
 export function searchEverything(db: DB, raw: z.input<typeof SearchQuery>): SearchResults {
@@ -319,9 +363,9 @@ export function searchEverything(db: DB, raw: z.input<typeof SearchQuery>): Sear
   const params = { match, limit };
   const entities = db.prepare(ENTITIES).all(params) as (Named & { id: string; category: 'pillar' | 'emerging' | 'future'; figures: number })[];
   const cities = db.prepare(CITIES).all(params) as { code: string; name_zh: string; name_en: string; figures: number }[];
-  const search = figureSearch(db, q, limit);
+  const search = figureSearch(db, q);
   // The ids in order first (the sorter holds ids, not whole rows with their notes), then those rows.
-  const ids = search ? (db.prepare(search.sql).pluck().all(...search.params) as number[]) : [];
+  const ids = search ? figureIds(db, search, limit) : [];
   const figures = ids.length > 0 ? (db.prepare(FIGURES).all(JSON.stringify(ids)) as (FigureRow & Named)[]) : [];
   const annotations = db.prepare(ANNOTATIONS).all(params) as (Named & { id: number; target_type: 'entity' | 'figure'; status: 'open' | 'resolved'; body: string; tags: string; entity_id: string | null })[];
   const sources = db.prepare(SOURCES).all(params) as { id: number; title: string; publisher: string; excerpt: string | null; entity_id: string | null }[];
