@@ -91,6 +91,31 @@ describe('figures found by what they read as', () => {
   });
 });
 
+describe('the order of the figures found', () => {
+  it('is the industries named, then province-level figures, then industries in their order, metric, newest period; fewer asked for is the same list cut', async () => {
+    const { search, db, call } = open();
+    // Figures enough that a broad word is answered a few industries at a time.
+    for (const [i, entityId] of ['new-energy', 'smart-robots', 'automobiles', 'biomedicine-health', null].entries())
+      for (let y = 0; y < 12; y++)
+        await call('saveFigure', {
+          figure: { scope: entityId ? 'entity' : 'province', entityId, metric: y % 2 ? 'output_value' : 'revenue', value: 10 + i + y, unit: '100m_yuan', qualifier: 'exact', period: String(2000 + y), cityCode: null, sourceId: null, sourceQuote: null, note: null },
+        });
+    const order = new Map((db.prepare(`SELECT id, sort_order FROM entities`).all() as { id: string; sort_order: number }[]).map((e) => [e.id, e.sort_order]));
+    for (const q of ['亿元', '产值', 'output value', 'billion', '机器人 产值', '机器人 亿元', '2005', '20亿元']) {
+      const found = await search(q);
+      const named = new Set(found.entities.map((e) => e.entityId));
+      const key = (f: FigureHit): (string | number)[] => [f.entityId !== null && named.has(f.entityId) ? 0 : 1, f.entityId === null ? -Infinity : order.get(f.entityId)!, f.entityId ?? '', f.metric, -Number(f.period.slice(0, 4)), f.figureId];
+      const sorted = [...found.figures].sort((a, b) => {
+        const [ka, kb] = [key(a), key(b)];
+        for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+        return 0;
+      });
+      expect(found.figures.map((f) => f.figureId), q).toEqual(sorted.map((f) => f.figureId));
+      for (const limit of [1, 3, 8, 20]) expect((await search(q, limit)).figures.map((f) => f.figureId), `${q} ${limit}`).toEqual(found.figures.slice(0, limit).map((f) => f.figureId));
+    }
+  });
+});
+
 describe('any figure saved is found by its names and its printed value (property)', () => {
   it(`lists the figure for its industry + metric name, its metric name, its printed value, zh and en (seed ${SEED})`, async () => {
     const { search, call } = open();
