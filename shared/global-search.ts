@@ -1,7 +1,9 @@
 /**
  * The one search over everything (Ctrl/⌘+K, and the box on the overview): entities by name (with
- * or without figures), figures by their note and quoted sentence, annotations, and sources, in
- * either language. What is asked and what comes back; the matching rules are in search.ts.
+ * or without figures), figures by what they read as — industry, metric, city, period, value as
+ * printed (超过100亿元, over 10 billion yuan) — and by their note and quoted sentence, annotations,
+ * and sources, in either language. What is asked and what comes back; the matching rules are in
+ * electron/services/workbench/search.ts.
  */
 import { z } from 'zod';
 import { AnnotationStatus, AnnotationTarget, Bilingual, Category, CityCode, EntityId, Metric, Period, Qualifier, RowId, Scope, Unit } from './domain';
