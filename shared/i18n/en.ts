@@ -755,7 +755,7 @@ export const en: Messages = {
     actions: 'Actions',
     note: 'Note',
     province: 'Province',
-    openFigure: 'Open figure {{id}}: {{name}}',
+    openFigure: 'Open figure: {{name}}',
     openEntity: 'Open the industry page: {{name}}',
     moreFigures: '{{count}} in all',
     moreFindings: '{{count}} more not listed',

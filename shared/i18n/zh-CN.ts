@@ -753,7 +753,7 @@ export const zhCN = {
     actions: '操作',
     note: '确认说明',
     province: '全省',
-    openFigure: '打开数据 {{id}}：{{name}}',
+    openFigure: '打开数据：{{name}}',
     openEntity: '打开产业页面：{{name}}',
     moreFigures: '等 {{count}} 条',
     moreFindings: '另有 {{count}} 条未列出',

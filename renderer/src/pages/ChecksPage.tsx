@@ -157,11 +157,15 @@ function FindingTable(props: { caption: string; acknowledged: boolean; list: Che
             key: 'figures',
             render: (_, f) => (
               <Space size={4} wrap>
-                {f.figures.map((g) => (
-                  <Button key={g.id} size="small" type="link" aria-label={t('checks.openFigure', { id: g.id, name: `${label(f)} (${g.period})` })} onClick={() => props.onOpen({ id: g.id, name: `${label(f)} (${g.period})` })}>
-                    #{g.id}
-                  </Button>
-                ))}
+                {f.figures.map((g) => {
+                  // The figure by its period, as the analyst knows it: "#24" meant nothing, and "· 2023 (2023)" said the period twice.
+                  const name = label(f).endsWith(g.period) ? label(f) : `${label(f)} (${g.period})`;
+                  return (
+                    <Button key={g.id} size="small" type="link" aria-label={t('checks.openFigure', { name })} onClick={() => props.onOpen({ id: g.id, name })}>
+                      {g.period}
+                    </Button>
+                  );
+                })}
                 {f.figureCount > f.figures.length ? <span>{t('checks.moreFigures', { count: f.figureCount })}</span> : null}
               </Space>
             ),
