@@ -332,6 +332,11 @@ describe('the 简报 as PDF', () => {
       expect(lines.length, name).toBe(2);
       for (const l of lines) expect(l.length, `${name}: ${l.join(' ')}`).toBeGreaterThanOrEqual(2);
     }
+    // A Chinese name set to fit its line stays on it (turned, "广东省战略性产业集群 / 工作简报" broke the 红头 in two).
+    const { file } = await render(issueContent('zh'), liveResolver(db), 'head-name-zh');
+    const head = pdfWords(file).words.filter((w) => w.page === 1 && w.yMin < 260 && w.yMax - w.yMin > 25);
+    expect(new Set(head.map((w) => Math.round(w.yMin / 4))).size).toBe(1);
+    expect(head.map((w) => w.text).join('')).toBe(issueContent('zh').frame.name);
   }, 120_000);
 
   it('prints the name and rule of the head in red, and page numbers "— n —" at the outside edge of each page', async () => {

@@ -620,9 +620,13 @@ class Writer {
     // On one line where it can be (up to 36 pt); a very long name wraps at 20 pt.
     const nameSize = Math.max(20, Math.min(36, Math.floor((this.width / Math.max(1, measureText(name, 1, true, 'serif'))) * 10) / 10));
     // A name that wraps is turned between words into lines of about one length, as a title is: "…Clusters / Bulletin" left a lone word (简报 review).
-    const turned = turnedTitle([{ t: 'text', text: name }], this.width * 0.97, (t) => measureText(t, nameSize, true, 'serif'))
-      .map((r) => (r.t === 'text' ? r.text : ''))
-      .join('');
+    // A name set to fit the line (the Chinese 红头, shrunk to it) is left whole.
+    const turned =
+      measureText(name, nameSize, true, 'serif') <= this.width
+        ? name
+        : turnedTitle([{ t: 'text', text: name }], this.width * 0.97, (t) => measureText(t, nameSize, true, 'serif'))
+            .map((r) => (r.t === 'text' ? r.text : ''))
+            .join('');
     return {
       stack: [
         ...(b.marking || b.copyNumber ? [this.pair(b.marking, b.copyNumber, 'headMarking', 14, true)] : []),

@@ -158,8 +158,9 @@ function FindingTable(props: { caption: string; acknowledged: boolean; list: Che
             render: (_, f) => (
               <Space size={4} wrap>
                 {f.figures.map((g) => {
-                  // The figure by its period, as the analyst knows it: "#24" meant nothing, and "· 2023 (2023)" said the period twice.
-                  const name = label(f).endsWith(g.period) ? label(f) : `${label(f)} (${g.period})`;
+                  // The figure by its period, as the analyst knows it, and named as the figure it is ("智能机器人 · 产值 · 2022"): "#24"
+                  // meant nothing, and "… · 2023 (2023)" said the period twice.
+                  const name = findingName({ ...f, period: g.period }, lang, t);
                   return (
                     <Button key={g.id} size="small" type="link" aria-label={t('checks.openFigure', { name })} onClick={() => props.onOpen({ id: g.id, name })}>
                       {g.period}
