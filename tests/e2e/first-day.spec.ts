@@ -14,6 +14,7 @@ import type { Page } from '@playwright/test';
 import { expectFirstPageDrawn } from '../helpers/preview';
 import { seriousViolations } from '../helpers/axe';
 import { openedDialog } from '../helpers/settled';
+import { pickActiveOption } from '../helpers/workflows';
 import { ARTIFACTS, confirmAuthor, expect, test } from './fixtures';
 
 test.describe.configure({ timeout: 360_000 });
@@ -81,7 +82,7 @@ test("a new analyst's first day, in Chinese and English, light and dark, with a 
     await panel.getByLabel('数值').fill('120');
     await panel.getByLabel('来源', { exact: true }).click();
     await panel.getByLabel('来源', { exact: true }).fill('新建来源');
-    await page.keyboard.press('Enter');
+    await pickActiveOption(page, '新建来源');
     const source = panel.getByRole('group', { name: '新来源' });
     await source.getByLabel('标题').fill('广东统计年鉴 2025');
     await source.getByLabel('发布方').fill('广东省统计局');

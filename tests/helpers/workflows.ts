@@ -65,11 +65,21 @@ export async function confirmAuthor(page: Page, name = '测试分析员'): Promi
   await expect(welcome).toBeHidden();
 }
 
+/**
+ * Enter on an open select once the option it will pick is the active one: pressed before the list had
+ * filtered to what was typed (a loaded machine), Enter picked the option active before, and the test waited
+ * for a field that never came.
+ */
+export async function pickActiveOption(page: Page, text: string): Promise<void> {
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option-active')).toContainText(text);
+  await page.keyboard.press('Enter');
+}
+
 /** In an open figure panel, choose 新建来源 and fill its title and publisher; returns the new source's fields. */
 export async function fillNewSource(page: Page, panel: Locator, source: { title: string; publisher: string }): Promise<Locator> {
   await panel.getByLabel('来源', { exact: true }).click();
   await panel.getByLabel('来源', { exact: true }).fill('新建来源');
-  await page.keyboard.press('Enter');
+  await pickActiveOption(page, '新建来源');
   const fields = panel.getByRole('group', { name: '新来源' });
   await fields.getByLabel('标题').fill(source.title);
   await fields.getByLabel('发布方').fill(source.publisher);
