@@ -45,3 +45,16 @@ export function draftContent(db: DB, title: string, figureIds: number[], words =
     ],
   };
 }
+
+/** A 简报 of one chart and nothing else (no figure references, a bare frame): what a chart draws, by itself. */
+export function chartOnly(chart: { kind: 'trend' | 'compare'; metric: string; entityIds: readonly string[] }, lang: BulletinContent['lang'] = 'zh', title = '图表'): BulletinContent {
+  return {
+    format: 'cluster-brief/bulletin',
+    formatVersion: 1,
+    lang,
+    frame: { name: '简报', unit: '办公室', marking: '', copyNumber: '', sendTo: [], copyTo: [], copies: null },
+    title,
+    editorNote: '',
+    blocks: [{ type: 'chart', chart: { ...chart, entityIds: [...chart.entityIds] }, caption: '' }],
+  } as unknown as BulletinContent;
+}

@@ -13,6 +13,7 @@ import { printedTexts } from '../../electron/services/briefing/render';
 import type { DB } from '../../electron/services/db/open';
 import type { BulletinContent } from '../../shared/bulletin';
 import { walkBlocks } from '../../shared/document';
+import { chartOnly } from '../helpers/bulletins';
 import { tempDir } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
 import { propertySeed } from '../helpers/seed';
@@ -24,17 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-function content(kind: 'trend' | 'compare', metric: string, entityIds: string[], lang: BulletinContent['lang']): BulletinContent {
-  return {
-    format: 'cluster-brief/bulletin',
-    formatVersion: 1,
-    lang,
-    frame: { name: '简报', unit: '办公室', marking: '', copyNumber: '', sendTo: [], copyTo: [], copies: null },
-    title: '图表',
-    editorNote: '',
-    blocks: [{ type: 'chart', chart: { kind, metric, entityIds }, caption: '' }],
-  } as unknown as BulletinContent;
-}
+const content = (kind: 'trend' | 'compare', metric: string, entityIds: string[], lang: BulletinContent['lang']): BulletinContent => chartOnly({ kind, metric, entityIds }, lang);
 
 describe('a 简报 chart of chosen industries', () => {
   it(`names every one: drawn, or said to have nothing to draw (seed ${SEED})`, () => {

@@ -22,7 +22,7 @@ import { walkBlocks, type Block, type BriefingDocument, type ChartSpec, type Lin
 import type { Figure } from '../../shared/domain';
 import { periodWords } from '../../shared/format';
 import { periodKind, type PeriodKind } from '../../shared/yoy';
-import { openBulletinApp, type Api } from '../helpers/bulletins';
+import { chartOnly, openBulletinApp, type Api } from '../helpers/bulletins';
 import { propertySeed } from '../helpers/seed';
 
 const SEED = propertySeed('BULLETIN_PERIODS_SEED', 20261203);
@@ -32,17 +32,7 @@ const lineText = (l: Line): string => l.map((r) => (r.t === 'text' ? r.text : ''
 const charts = (model: BriefingDocument): ChartSpec[] => [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'chart' ? [b.spec] : []));
 const smallText = (model: BriefingDocument): string[] => [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'paragraph' && (b.style === 'small' || b.style === 'second') ? [lineText(b.runs)] : []));
 
-function chartContent(kind: 'trend' | 'compare', lang: BulletinContent['lang']): BulletinContent {
-  return {
-    format: 'cluster-brief/bulletin',
-    formatVersion: 1,
-    lang,
-    frame: { name: '简报', unit: '办公室', marking: '', copyNumber: '', sendTo: [], copyTo: [], copies: null },
-    title: '产值',
-    editorNote: '',
-    blocks: [{ type: 'chart', chart: { kind, metric: 'output_value', entityIds: [...ENTITIES] }, caption: '' }],
-  } as unknown as BulletinContent;
-}
+const chartContent = (kind: 'trend' | 'compare', lang: BulletinContent['lang']): BulletinContent => chartOnly({ kind, metric: 'output_value', entityIds: ENTITIES }, lang, '产值');
 
 /** The rule, written out again: the kind most figures use; a tie goes to years, then quarters. */
 function expectedKind(periods: readonly string[]): PeriodKind {

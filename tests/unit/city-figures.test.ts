@@ -15,6 +15,7 @@ import { bulletinModel } from '../../electron/services/bulletins/export';
 import type { DB } from '../../electron/services/db/open';
 import type { BulletinContent } from '../../shared/bulletin';
 import { walkBlocks, type BriefingDocument, type ChartSpec, type Line } from '../../shared/document';
+import { chartOnly } from '../helpers/bulletins';
 import { tempDir } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
 import { propertySeed } from '../helpers/seed';
@@ -36,17 +37,7 @@ const robotsRow = (model: BriefingDocument): { value: number; qualifier: string 
   charts(model).flatMap((s) => (s.kind === 'output' ? s.rows : [])).find((r) => r.name.zh === '智能机器人');
 const lineText = (l: Line): string => l.map((r) => (r.t === 'text' ? r.text : '')).join('');
 
-function bulletin(kind: 'trend' | 'compare'): BulletinContent {
-  return {
-    format: 'cluster-brief/bulletin',
-    formatVersion: 1,
-    lang: 'zh',
-    frame: { name: '简报', unit: '办公室', marking: '', copyNumber: '', sendTo: [], copyTo: [], copies: null },
-    title: '智能机器人',
-    editorNote: '',
-    blocks: [{ type: 'chart', chart: { kind, metric: 'output_value', entityIds: ['smart-robots', 'blockchain-quantum'] }, caption: '' }],
-  } as unknown as BulletinContent;
-}
+const bulletin = (kind: 'trend' | 'compare'): BulletinContent => chartOnly({ kind, metric: 'output_value', entityIds: ['smart-robots', 'blockchain-quantum'] }, 'zh', '智能机器人');
 
 describe("a city's figure or a target beside a cluster's own", () => {
   it(`never prints as the cluster's value in a chart, its tier or key points; a table names its city (seed ${SEED})`, async () => {
