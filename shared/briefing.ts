@@ -15,7 +15,7 @@ export const BriefingLang = z.enum(['zh', 'en', 'bilingual']);
 export type BriefingLang = z.infer<typeof BriefingLang>;
 export const BRIEFING_LANGS = BriefingLang.options;
 
-const Line = (max: number) => personText({ max, required: false });
+const Line = (max: number) => personText({ max, required: false, oneLine: true });
 
 /** Everything a briefing is made from besides the data file. Empty entityIds = every entity. */
 export const BriefingRequest = z
@@ -48,7 +48,7 @@ export type BriefingDefinition = z.infer<typeof BriefingDefinition>;
 export const BriefingDefinitionInput = z
   .object({
     id: RowId.optional(),
-    name: personText({ max: 120 }),
+    name: personText({ max: 120, oneLine: true }),
     request: BriefingRequest,
   })
   .strict();

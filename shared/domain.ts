@@ -210,7 +210,7 @@ export type FigureSnapshot = z.infer<typeof FigureSnapshot>;
 export const EntityInput = z
   .object({
     id: EntityId,
-    name: z.object({ zh: personText({ max: 200 }), en: personText({ max: 300 }) }),
+    name: z.object({ zh: personText({ max: 200, oneLine: true }), en: personText({ max: 300, oneLine: true }) }),
     category: Category,
     tier: Tier.nullable(),
     sortOrder: z.number().int().min(0).max(1_000_000),
@@ -222,9 +222,9 @@ export type EntitySnapshot = z.infer<typeof EntitySnapshot>;
 
 export const SourceInput = z
   .object({
-    title: personText({ max: 500 }),
-    publisher: personText({ max: 300 }),
-    author: personText({ max: 300, required: false }).nullable(),
+    title: personText({ max: 500, oneLine: true }),
+    publisher: personText({ max: 300, oneLine: true }),
+    author: personText({ max: 300, required: false, oneLine: true }).nullable(),
     publishedOn: IsoDate.refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), { params: { problem: 'bad_format' } }).nullable(),
     url: z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), { params: { problem: 'bad_format' } }).nullable(),
     excerpt: personText({ max: 5000, required: false }).nullable(),
@@ -239,7 +239,7 @@ export const AnnotationInput = z
     targetType: AnnotationTarget,
     targetId: z.string().min(1).max(64),
     body: personText({ max: 20000 }),
-    tags: z.array(personText({ max: 40 })).max(20),
+    tags: z.array(personText({ max: 40, oneLine: true })).max(20),
     status: AnnotationStatus,
     includeInBriefing: z.boolean(),
   })

@@ -44,13 +44,13 @@ export type MetricEntry = z.infer<typeof MetricEntry>;
 export const MetricSnapshot = MetricDef.extend({ changedAt: IsoDateTime, changedBy: z.string(), deletedAt: IsoDateTime.nullable() });
 export type MetricSnapshot = z.infer<typeof MetricSnapshot>;
 
-const unitLabel = z.object({ zh: personText({ max: 20 }), en: personText({ max: 40 }) });
+const unitLabel = z.object({ zh: personText({ max: 20, oneLine: true }), en: personText({ max: 40, oneLine: true }) });
 
 /** What a person supplies to add a metric (no id: one is made from the English name) or change one. */
 export const MetricInput = z
   .object({
     id: Metric.optional(),
-    name: z.object({ zh: personText({ max: 60 }), en: personText({ max: 120 }) }),
+    name: z.object({ zh: personText({ max: 60, oneLine: true }), en: personText({ max: 120, oneLine: true }) }),
     kind: MetricKind,
     unitLabel: unitLabel.nullable(),
     mayBeNegative: z.boolean(),

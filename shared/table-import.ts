@@ -154,7 +154,7 @@ export const TableImportResult = z.object({
 });
 export type TableImportResult = z.infer<typeof TableImportResult>;
 
-export const MappingName = personText({ max: 80 });
+export const MappingName = personText({ max: 80, oneLine: true });
 export const SavedMapping = z.object({ name: z.string(), savedAt: z.string(), mapping: TableMapping });
 export type SavedMapping = z.infer<typeof SavedMapping>;
 /** What the settings table keeps under `table_mappings`: read back through this schema, a damaged value is ignored. */

@@ -36,11 +36,34 @@ export const TEXT_PROBLEMS = [
 ] as const;
 export type TextProblem = (typeof TEXT_PROBLEMS)[number];
 
-/** Text a person supplied: `max` characters after normalising; `required` (the default) refuses empty text. */
-export function personText({ max, required = true }: { max: number; required?: boolean }) {
+/** A wide (Chinese, Japanese, Korean, full-width) character, which joins the next without a space. */
+const WIDE_EDGE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/**
+ * A name's text on one line: white space holding a line break or tab becomes one space, or nothing
+ * between two wide characters ("新一代电子\n信息" → "新一代电子信息", "Smart\nhome" → "Smart home").
+ * A name is printed in table cells, headers and chart labels, where a line break made a row taller
+ * than a page (a workbook cell of many Alt+Enter lines).
+ */
+export function oneLineText(value: string): string {
+  return value.replace(/[^\S\n\t]*[\n\t]\s*/g, (gap, at: number, all: string) => {
+    const before = all[at - 1] ?? '';
+    const after = all[at + gap.length] ?? '';
+    return WIDE_EDGE.test(before) && WIDE_EDGE.test(after) ? '' : ' ';
+  });
+}
+
+/**
+ * Text a person supplied: `max` characters after normalising; `required` (the default) refuses empty
+ * text; `oneLine` (names, titles, labels) folds line breaks and tabs (oneLineText).
+ */
+export function personText({ max, required = true, oneLine = false }: { max: number; required?: boolean; oneLine?: boolean }) {
   return z
     .string()
-    .overwrite((s) => s.replace(/\r\n?/g, '\n').normalize('NFC').trim())
+    .overwrite((s) => {
+      const normal = s.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+      return oneLine ? oneLineText(normal) : normal;
+    })
     .superRefine((s, ctx) => {
       if (s.includes('\u0000')) ctx.addIssue({ code: 'custom', params: { problem: 'nul' }, message: 'NUL character' });
       else {

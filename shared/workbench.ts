@@ -133,7 +133,7 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 /** The name every change is recorded under: the text rule, at most 100 characters (settings, imports, the command line). */
-export const AuthorName = personText({ max: 100 });
+export const AuthorName = personText({ max: 100, oneLine: true });
 export const SettingsPatch = z
   .object({ authorName: AuthorName.optional(), lang: LangSchema.optional(), theme: Theme.optional() })
   .strict();

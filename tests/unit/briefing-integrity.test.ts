@@ -45,6 +45,26 @@ describe('briefing integrity (a case a random seed found)', () => {
   }, 300_000);
 });
 
+describe('briefing integrity (a name with line breaks, seed 1026860737)', () => {
+  it('prints a name of 57 lines (written by an older version, or straight into the file) whole in every template and language: its table row was taller than a page and pdfmake dropped it', async () => {
+    const { db } = openTemp();
+    try {
+      const lines = `数\u200c\u00ad堃 \n${'\u200c\u00ad堃 \n'.repeat(56)}`;
+      const tall: BriefingCase = { request: { title: '', subtitle: '', author: '', marking: '' }, names: [{ entity: 18, zh: lines.replace('数', '测'), en: lines }], notes: [], quotes: [], annotations: [], factSheetEntity: 18, source: null };
+      const { factSheetId } = applyCase(db, tall);
+      for (const template of BRIEFING_TEMPLATES) {
+        for (const lang of BRIEFING_LANGS) {
+          const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...tall.request }, NOW);
+          const file = keepForInspection(rendered.pdf, `tall-name-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
+          expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  }, 300_000);
+});
+
 describe('briefing integrity (property)', () => {
   it(`prints every string it records, inside the page, for random data (${RUNS} data files × 3 templates × 3 languages, seed ${SEED})`, async () => {
     let sample = 0;

@@ -60,6 +60,20 @@ describe('the text rule (personText)', () => {
     );
   });
 
+  it('keeps a one-line text (names, titles, labels) free of line breaks and tabs, and changes nothing but white space', () => {
+    const schema = personText({ max: 60, oneLine: true });
+    const squashed = (s: string) => s.replace(/\s/g, '');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('\t', '\n', '\r', ' ', '统', '计', 'a', 'B', '1', '\u3000', '，'), maxLength: 50 }), (raw) => {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) return;
+        expect(parsed.data).not.toMatch(/[\n\t\r]/);
+        expect(squashed(parsed.data)).toBe(squashed(raw.normalize('NFC')));
+      }),
+      { verbose: 1 },
+    );
+  });
+
   it('makes Windows line ends "\\n" and composes accents (NFC)', () => {
     expect(personText({ max: 20 }).parse('  Cafe\u0301\r\nline\rtwo \t')).toBe('Café\nline\ntwo');
   });
@@ -113,10 +127,18 @@ describe('person-entered text through the contract', () => {
     expect(growth.ok).toBe(true);
   });
 
-  it('stores text normalised: trimmed, NFC, "\\r\\n" as "\\n"', async () => {
+  it('stores text normalised: trimmed, NFC, "\\r\\n" as "\\n"; a name or title on one line', async () => {
     const { db, handlers } = app();
-    const result = await dispatch(handlers, 'saveFigure', { figure: FIGURE, newSource: { ...SOURCE, title: '  Cafe\u0301 统计\r\n年鉴  ' } });
+    const result = await dispatch(handlers, 'saveFigure', { figure: { ...FIGURE, note: '  Cafe\u0301 统计\r\n年鉴  ' }, newSource: { ...SOURCE, title: '  Cafe\u0301 统计\r\n年鉴\r\n2024  ' } });
     expect(result.ok).toBe(true);
-    expect(db.prepare(`SELECT title FROM sources ORDER BY id DESC LIMIT 1`).pluck().get()).toBe('Café 统计\n年鉴');
+    expect(db.prepare(`SELECT title FROM sources ORDER BY id DESC LIMIT 1`).pluck().get()).toBe('Café 统计年鉴 2024');
+    expect(db.prepare(`SELECT note FROM figures ORDER BY id DESC LIMIT 1`).pluck().get()).toBe('Café 统计\n年鉴');
+  });
+
+  it('saves an entity name brought in with line breaks on one line (a workbook cell of Alt+Enter lines printed as a table row taller than a page)', async () => {
+    const { db, handlers } = app();
+    const result = await dispatch(handlers, 'saveEntity', { mode: 'create', entity: { id: 'one-line', name: { zh: '新一代电子\n信息\n\n集群', en: 'New-generation\nelectronic\t information' }, category: 'future', tier: null, sortOrder: 1 } });
+    expect(result.ok).toBe(true);
+    expect(db.prepare(`SELECT name_zh || '|' || name_en FROM entities WHERE id = 'one-line'`).pluck().get()).toBe('新一代电子信息集群|New-generation electronic information');
   });
 });

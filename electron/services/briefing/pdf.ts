@@ -502,7 +502,10 @@ class Writer {
 
   private cell(c: Cell, header = false): TableCell {
     if (c.lines.length === 0) return { text: '' };
-    return { ...(this.lines(c.lines, header ? 'th' : undefined) as object), ...(c.align ? { alignment: c.align } : {}) } as TableCell;
+    // A cell's line is one line of print: a line break inside a run (a name brought in with 56 of them)
+    // made a row taller than the page, and pdfmake dropped the whole row without a word.
+    const lines = c.lines.map((l) => l.map((r) => (r.t === 'text' && /\n/.test(r.text) ? { ...r, text: oneLine(r.text) } : r)));
+    return { ...(this.lines(lines, header ? 'th' : undefined) as object), ...(c.align ? { alignment: c.align } : {}) } as TableCell;
   }
 
   /**
