@@ -80,7 +80,7 @@ export function trendChartOption(periods: readonly string[], series: readonly Tr
 }
 
 /** Horizontal bars, one per row, each labelled at its end with its value as it prints (text given per row). */
-export function labelledBarsOption(rows: readonly { label: string; value: number; text: string }[], room: { right: number; labelWidth: number }, style: ChartStyle = {}): EChartsOption {
+export function labelledBarsOption(rows: readonly { label: string; value: number; text: string }[], room: { right: number; labelWidth: number; wrap?: boolean }, style: ChartStyle = {}): EChartsOption {
   const text = textStyle(style);
   return {
     animation: style.animation ?? true,
@@ -97,7 +97,8 @@ export function labelledBarsOption(rows: readonly { label: string; value: number
       axisLabel: {
         ...text,
         width: style.labelWidth ?? room.labelWidth,
-        overflow: style.labelWidth !== undefined ? ('none' as const) : ('truncate' as const),
+        // A few rows with room to spare (a compare of five) wrap a long name rather than cut it and its period off.
+        overflow: style.labelWidth !== undefined ? ('none' as const) : room.wrap ? ('break' as const) : ('truncate' as const),
         lineHeight: text.fontSize + 2,
         ...(style.labelWidth !== undefined ? { align: 'left' as const, margin: Math.ceil(style.labelWidth * 1.15) + 12 } : {}),
       },
@@ -129,7 +130,7 @@ export function compareChartOption(rows: readonly CompareRow[], unit: Unit, name
   const right = style.valueWidth !== undefined ? style.valueWidth + 16 : names === 'both' ? 220 : 110;
   return labelledBarsOption(
     rows.map((r) => ({ label: label(r), value: r.value, text: chartValueLabel(r.value, unit, r.qualifier, names, unitLabel) })),
-    { right, labelWidth: names === 'zh' ? 200 : 260 },
+    { right, labelWidth: names === 'zh' ? 200 : 260, wrap: true },
     style,
   );
 }

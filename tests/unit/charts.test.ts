@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attentionByCategoryOption } from '../../shared/charts/dashboard';
 import { provinceChartOption } from '../../shared/charts/province';
 import { tierChartOption } from '../../shared/charts/tiers';
-import { compareChartOption } from '../../shared/charts/series';
+import { compareChartOption, compareLabel } from '../../shared/charts/series';
 import { listEntities } from '../../electron/services/db/read';
 import { dashboardData } from '../../electron/services/workbench/dashboard';
 import { openTemp } from '../helpers/files';
@@ -64,5 +64,24 @@ describe('a comparison of cities on an analyst’s own metric', () => {
     };
     expect(labels('zh')).toEqual(['1250件', '约980件']);
     expect(labels('en')).toEqual(['1,250 patents', 'about 980 patents']);
+  });
+});
+
+describe('the dashboard’s compare of up to five industries', () => {
+  it('prints each name and its period whole, wrapped, never cut with "…" (the pillar 先进材料 named with its category lost its period)', () => {
+    const names = [
+      { zh: '新一代电子信息', en: 'New-generation electronics and information technology' },
+      { zh: '先进材料（战略性支柱产业集群）', en: 'Advanced materials (Strategic pillar industry clusters)' },
+      { zh: '安全应急与环保', en: 'Safety, emergency response and environmental protection' },
+    ];
+    const rows = names.map((name, i) => ({ name, value: 100 * (i + 1), qualifier: 'over' as const, period: '2023' }));
+    for (const lang of ['zh', 'en'] as const) {
+      const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 1200, height: 340 });
+      chart.setOption(compareChartOption(rows, '100m_yuan', lang, { animation: false }));
+      const drawn = [...chart.renderToSVGString().matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).join('');
+      chart.dispose();
+      expect(drawn, lang).not.toContain('…');
+      for (const r of rows) expect(drawn.replace(/\s/g, ''), lang).toContain(compareLabel(r, lang).replace(/&/g, '&amp;').replace(/\s/g, ''));
+    }
   });
 });

@@ -33,7 +33,10 @@ export function TrendCompare({ entities, lang, dark }: { entities: EntitySummary
       </Space>
       <LoadState loaded={loaded} lang={lang} retry={retry}>
         {(details) => {
-          const trend = buildTrend(details, metric, { zh: catalog.metricName(metric, 'zh-CN'), en: catalog.metricName(metric, 'en') });
+          // The chart and its description name an industry as its choice does: two 先进材料 bars read alike.
+          const label = new Map(options.map((o) => [o.value, o.label]));
+          const named = details.map((d) => ({ ...d, name: { ...d.name, [lang === 'en' ? 'en' : 'zh']: label.get(d.id) ?? (lang === 'en' ? d.name.en : d.name.zh) } }));
+          const trend = buildTrend(named, metric, { zh: catalog.metricName(metric, 'zh-CN'), en: catalog.metricName(metric, 'en') });
           return trend ? <TrendChart trend={trend} lang={lang} dark={dark} /> : <Empty description={t('trend.noFigures')} />;
         }}
       </LoadState>
