@@ -13,12 +13,13 @@ import { BRIEFING_LANGS, type BriefingRequest } from '../../shared/briefing';
 import { CONTENT_WIDTH, KEEP_BODY_LINES, PAGE, TABLE_WIDOW_ROWS } from '../../electron/services/briefing/pdf';
 import { measureText } from '../../electron/services/briefing/measure';
 import { renderBriefing } from '../../electron/services/briefing/render';
-import { keepForInspection, placeBlocks, thinSectionStarts, widowRows, type PlacedBlock, type Violation } from '../helpers/briefing-check';
+import { keepForInspection, placeBlocks, strandedLines, thinSectionStarts, widowRows, type PlacedBlock, type Violation } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
-import { ARTIFACTS } from '../helpers/pdf';
+import { ARTIFACTS, pdfWords } from '../helpers/pdf';
 import { applyCase, briefingCase } from '../helpers/random-briefing-data';
 import { propertySeed } from '../helpers/seed';
 import type { DB } from '../../electron/services/db/open';
+import type { BriefingDocument } from '../../shared/document';
 
 const RUNS = Number(process.env.KEEP_PROPERTY_RUNS ?? 3);
 const SEED = propertySeed('KEEP_PROPERTY_SEED', 20261201);
@@ -27,6 +28,7 @@ const NOW = new Date('2026-11-28T09:00:00');
 const lines = (text: string): number => Math.max(1, Math.ceil(measureText(text, 9.5, false, 'sans') / CONTENT_WIDTH));
 
 interface Checked {
+  model: BriefingDocument;
   placed: PlacedBlock[];
   problems: Violation[];
   file: string;
@@ -38,7 +40,7 @@ async function fullBriefing(db: DB, lang: BriefingRequest['lang'], extra: Partia
   const { pdf, model } = await renderBriefing(db, request, NOW);
   const file = keepForInspection(pdf, `full-${lang}`, tempDir('cluster-brief-keep-'));
   const placed = placeBlocks(file, model, PAGE);
-  return { placed, problems: [...widowRows(placed, TABLE_WIDOW_ROWS), ...thinSectionStarts(placed, KEEP_BODY_LINES, lines)], file, pdf };
+  return { model, placed, problems: [...widowRows(placed, TABLE_WIDOW_ROWS), ...thinSectionStarts(placed, KEEP_BODY_LINES, lines)], file, pdf };
 }
 
 describe('page breaks in reports', () => {
@@ -87,4 +89,42 @@ describe('page breaks in reports', () => {
     expect(tables).toBeGreaterThan(0);
     expect(headings).toBeGreaterThan(RUNS * 3 * 5);
   }, 600_000);
+});
+
+describe('the annotations appendix', () => {
+  it('one-line annotations before a long one never leave the appendix heading alone at a page foot, wherever the long one breaks (integrity seed 7781: the short one went over with the long one’s moved body)', async () => {
+    const problems: string[] = [];
+    let broken = 0;
+    // The appendix starts a page: the long annotation's length moves where the page breaks in it.
+    for (const shorts of [1, 2]) {
+      for (const count of [24, 32, 38, 42, 46, 52, 60]) {
+        const { db } = openTemp();
+        try {
+          const long = Array.from({ length: count }, (_, i) => `第${i + 1}行批注。`).join('\n');
+          applyCase(db, {
+            request: { title: '', subtitle: '', author: '', marking: '' },
+            names: [],
+            notes: [],
+            quotes: [],
+            source: null,
+            annotations: [...Array.from({ length: shorts }, (_, i) => ({ target: i, onFigure: false, body: 'Abur', author: '审' })), { target: shorts, onFigure: false, body: long, author: '审' }],
+            factSheetEntity: 0,
+          });
+          const { placed, problems: found, file, pdf, model } = await fullBriefing(db, 'zh');
+          const stranded = strandedLines(file, model, PAGE);
+          const annotations = placed.filter((p) => p.block.type === 'annotation');
+          if (new Set(annotations.map((p) => p.page)).size > 1 || pdfWords(file).words.some((w) => w.text.includes(`第${count}行`) && w.page > Math.max(...annotations.map((p) => p.page)))) broken++;
+          if (found.length || stranded.length) {
+            const kept = keepForInspection(pdf, `appendix-${shorts}-${count}`, path.join(ARTIFACTS, 'keep'));
+            problems.push(`${shorts} short, ${count} lines (${kept}): ${[...found, ...stranded].map((p) => `${p.what}: ${p.detail}`).join('; ')}`);
+          }
+        } finally {
+          db.close();
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // Not vacuous: in some of them the appendix went over a page.
+    expect(broken).toBeGreaterThan(0);
+  }, 300_000);
 });

@@ -192,7 +192,7 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
     const page = node.pageNumbers[0];
     const following = query
       .getFollowingNodesOnPage()
-      .filter((n) => !n.id?.startsWith(FRAME) && !n.id?.startsWith('keep-') && (n.text !== undefined || n.svg !== undefined) && (!n.id?.startsWith('pos-') || n.startPosition?.pageNumber === page));
+      .filter((n) => !n.id?.startsWith(FRAME) && (n.text !== undefined || n.svg !== undefined) && (!n.id?.startsWith('pos-') || n.startPosition?.pageNumber === page));
     if (node.pageNumbers.length !== 1) return false;
     // A heading (or caption) needs some of what it introduces below it on its page: a table's first
     // rows, a chart, a list, or paragraphs of at least KEEP_BODY_LINES lines. What stays with it before
@@ -204,6 +204,15 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
       if (n.id?.startsWith(TAIL_KEPT)) {
         if ((query.getNodesOnNextPage?.() ?? []).some((x) => x.id?.startsWith(TAIL_KEPT) || x.id?.startsWith(TAIL_END))) break;
         return false;
+      }
+      // Another kept node. One that ends this one's section (the next annotation's byline after an
+      // annotation's, a heading of the same level or above) with some of this one's text above it: the
+      // section ends on this page — a one-line annotation before a long one went over with it and left
+      // the appendix's heading alone. Any other (a level-2 heading under a level-1 one's introduction, a
+      // chart's caption whose chart went on) goes on with this one's section.
+      if (n.id?.startsWith('keep-')) {
+        if (lines > 0 && endsSectionOf(node, n)) return false;
+        continue;
       }
       if (!n.id?.startsWith('para-')) return false;
       if (n.pageNumbers[0] !== page || movesWhole(n, width, metrics)) break;
@@ -219,6 +228,14 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
   }
   if (id.startsWith('row-') && rows) return carriesWidowRows(node, id, query, rows);
   return id.startsWith('para-') && movesWhole(node, width, metrics);
+}
+
+/** Whether kept node `next` starts a section beside `node`'s rather than inside it (see keepRule). */
+function endsSectionOf(node: NodeInfo, next: NodeInfo): boolean {
+  const style = (n: NodeInfo): string => String((Array.isArray(n.style) ? n.style[0] : n.style) ?? '');
+  const level = (s: string): number => (/^h\d$/.test(s) ? Number(s[1]) : 0);
+  const [a, b] = [style(node), style(next)];
+  return level(a) && level(b) ? level(b) <= level(a) : a !== '' && a === b;
 }
 
 /** The fewest lines of body a heading keeps below it on its page, unless its section ends there. */
@@ -250,11 +267,16 @@ function carriesWidowRows(node: NodeInfo, id: string, query: KeepQuery, rows: Re
   return true;
 }
 
-/** A paragraph's lines at the width of the text block. */
+/**
+ * A paragraph's lines at the width of the text block, each of its own lines (an annotation of forty
+ * short lines) counted: measured as one run it was "short" and moved whole, a page left empty.
+ */
 function paragraphLines(node: NodeInfo, width: number, metrics: KeepMetrics): number {
   const style = Array.isArray(node.style) ? node.style[0] : node.style;
   const { fontSize } = (typeof style === 'string' ? metrics.styles?.[style] : undefined) ?? metrics;
-  return Math.max(1, Math.ceil(measureText(plainText(node.text), fontSize, false, metrics.face) / width));
+  return plainText(node.text)
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(measureText(line, fontSize, false, metrics.face) / width)), 0);
 }
 
 /** Whether a paragraph split over two pages is moved whole to the second (see keepRule). */
