@@ -45,6 +45,25 @@ describe('briefing integrity (a case a random seed found)', () => {
   }, 300_000);
 });
 
+describe('briefing integrity (a source title of closing quotes and Chinese, seed 424242)', () => {
+  it('prints a title "A”镕”镕…" (284 characters) wrapped inside the page with its closing 》, in every template and language: the line breaker never broke beside ”, so it was one word off the page', async () => {
+    const { db } = openTemp();
+    try {
+      const quoted: BriefingCase = { request: { title: '', subtitle: '', author: '', marking: '' }, names: [], notes: [], quotes: [], annotations: [], factSheetEntity: 1, source: { title: `A${'”镕'.repeat(141)}”`, publisher: '审“统计局“广东' } };
+      const { factSheetId } = applyCase(db, quoted);
+      for (const template of BRIEFING_TEMPLATES) {
+        for (const lang of BRIEFING_LANGS) {
+          const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...quoted.request }, NOW);
+          const file = keepForInspection(rendered.pdf, `quoted-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
+          expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  }, 300_000);
+});
+
 describe('briefing integrity (a name with line breaks, seed 1026860737)', () => {
   it('prints a name of 57 lines (written by an older version, or straight into the file) whole in every template and language: its table row was taller than a page and pdfmake dropped it', async () => {
     const { db } = openTemp();

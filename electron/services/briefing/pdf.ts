@@ -381,7 +381,7 @@ class Writer {
     // Text of no language of its own (what the analyst typed, a head's name) in an English document is English: its curly
     // quotes are Latin ones. Taken from the CJK face they printed as full-width marks ("Guangdong’ s “dual-ten”").
     const lang = given ?? (this.doc.lang === 'en' ? 'en' : undefined);
-    const clean = unjoinedEmoji(cleanForPrint(value));
+    const clean = quoteBreaks(unjoinedEmoji(cleanForPrint(value)));
     const named = (text: string, font: string): Content => ({ text, ...props, font }) as Content;
     if (face === 'serif' || face === 'kai') {
       const [glyphs, font] = face === 'kai' ? [kaiGlyphs(), KAI_FONT] : [serifGlyphs(), SERIF_FONT];
@@ -807,6 +807,27 @@ function oneLine(value: string): string {
   return cleanForPrint(value).replace(/\s*\n\s*/g, ' ').trim();
 }
 
+
+const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A break opportunity (U+200B, drawn with no width) after a closing curly quote and before an opening
+ * one, next to a Chinese character, where Chinese typesetting breaks and pdfmake's line breaker (UAX #14
+ * before its rule LB19a) never does: a title of 284 characters, "A”镕”镕”镕…", was one unbreakable
+ * word and ran off the page, its closing 》 lost. A closing quote still never begins a line, nor an
+ * opening one ends it.
+ */
+export function quoteBreaks(text: string): string {
+  if (!/[“”‘’]/.test(text)) return text;
+  const chars = [...text];
+  let out = '';
+  chars.forEach((ch, i) => {
+    if ((ch === '“' || ch === '‘') && i > 0 && CJK_LETTER.test(chars[i - 1]!)) out += '\u200b';
+    out += ch;
+    if ((ch === '”' || ch === '’') && i + 1 < chars.length && CJK_LETTER.test(chars[i + 1]!)) out += '\u200b';
+  });
+  return out;
+}
 
 function runStyle(style: RunStyle | undefined): Record<string, unknown> {
   switch (style) {
