@@ -25,62 +25,39 @@ const RUNS = Number(process.env.BRIEFING_PROPERTY_RUNS ?? 3);
 const SEED = propertySeed('BRIEFING_PROPERTY_SEED', 20261130);
 const NOW = new Date('2026-11-28T09:00:00');
 
-describe('briefing integrity (a case a random seed found)', () => {
+const NO_REQUEST = { title: '', subtitle: '', author: '', marking: '' };
+const EMPTY_CASE: BriefingCase = { request: NO_REQUEST, names: [], notes: [], quotes: [], annotations: [], factSheetEntity: 1, source: null };
+
+/** Every template in every language of one data case: all it records printed, nothing outside the page. */
+async function printsWhole(name: string, c: BriefingCase): Promise<void> {
+  const { db } = openTemp();
+  try {
+    const { factSheetId } = applyCase(db, c);
+    for (const template of BRIEFING_TEMPLATES) {
+      for (const lang of BRIEFING_LANGS) {
+        const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...c.request }, NOW);
+        const file = keepForInspection(rendered.pdf, `${name}-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
+        expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+describe('briefing integrity (cases random seeds found)', () => {
   it('a source whose publisher is one unbreakable stretch ("（" × 256) prints inside the page with the note’s comma after it, in every template and language', async () => {
-    const { db } = openTemp();
-    try {
-      // 256: the count that left the last cut piece a full line, so the comma glued to it ran into the margin.
-      const stretch: BriefingCase = { request: { title: '', subtitle: '', author: '', marking: '' }, names: [], notes: [], quotes: [], annotations: [], factSheetEntity: 1, source: { title: '数', publisher: `审${'（'.repeat(256)}` } };
-      const { factSheetId } = applyCase(db, stretch);
-      for (const template of BRIEFING_TEMPLATES) {
-        for (const lang of BRIEFING_LANGS) {
-          const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...stretch.request }, NOW);
-          const file = keepForInspection(rendered.pdf, `stretch-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
-          expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
-        }
-      }
-    } finally {
-      db.close();
-    }
+    // 256: the count that left the last cut piece a full line, so the comma glued to it ran into the margin.
+    await printsWhole('stretch', { ...EMPTY_CASE, source: { title: '数', publisher: `审${'（'.repeat(256)}` } });
   }, 300_000);
-});
 
-describe('briefing integrity (a source title of closing quotes and Chinese, seed 424242)', () => {
-  it('prints a title "A”镕”镕…" (284 characters) wrapped inside the page with its closing 》, in every template and language: the line breaker never broke beside ”, so it was one word off the page', async () => {
-    const { db } = openTemp();
-    try {
-      const quoted: BriefingCase = { request: { title: '', subtitle: '', author: '', marking: '' }, names: [], notes: [], quotes: [], annotations: [], factSheetEntity: 1, source: { title: `A${'”镕'.repeat(141)}”`, publisher: '审“统计局“广东' } };
-      const { factSheetId } = applyCase(db, quoted);
-      for (const template of BRIEFING_TEMPLATES) {
-        for (const lang of BRIEFING_LANGS) {
-          const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...quoted.request }, NOW);
-          const file = keepForInspection(rendered.pdf, `quoted-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
-          expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
-        }
-      }
-    } finally {
-      db.close();
-    }
+  it('a source title "A”镕”镕…" (284 characters) prints wrapped inside the page with its closing 》, in every template and language: the line breaker never broke beside ”, so it was one word off the page (seed 424242)', async () => {
+    await printsWhole('quoted', { ...EMPTY_CASE, source: { title: `A${'”镕'.repeat(141)}”`, publisher: '审“统计局“广东' } });
   }, 300_000);
-});
 
-describe('briefing integrity (a name with line breaks, seed 1026860737)', () => {
-  it('prints a name of 57 lines (written by an older version, or straight into the file) whole in every template and language: its table row was taller than a page and pdfmake dropped it', async () => {
-    const { db } = openTemp();
-    try {
-      const lines = `数\u200c\u00ad堃 \n${'\u200c\u00ad堃 \n'.repeat(56)}`;
-      const tall: BriefingCase = { request: { title: '', subtitle: '', author: '', marking: '' }, names: [{ entity: 18, zh: lines.replace('数', '测'), en: lines }], notes: [], quotes: [], annotations: [], factSheetEntity: 18, source: null };
-      const { factSheetId } = applyCase(db, tall);
-      for (const template of BRIEFING_TEMPLATES) {
-        for (const lang of BRIEFING_LANGS) {
-          const rendered = await renderBriefing(db, { template, lang, entityIds: template === 'fact-sheet' ? [factSheetId] : [], ...tall.request }, NOW);
-          const file = keepForInspection(rendered.pdf, `tall-name-${template}-${lang}`, tempDir('cluster-brief-integrity-'));
-          expect([...missingStrings(file, rendered.model), ...wordsOutside(file)], `${template}/${lang}`).toEqual([]);
-        }
-      }
-    } finally {
-      db.close();
-    }
+  it('a name of 57 lines (written by an older version, or straight into the file) prints whole in every template and language: its table row was taller than a page and pdfmake dropped it (seed 1026860737)', async () => {
+    const lines = `数\u200c\u00ad堃 \n${'\u200c\u00ad堃 \n'.repeat(56)}`;
+    await printsWhole('tall-name', { ...EMPTY_CASE, names: [{ entity: 18, zh: lines.replace('数', '测'), en: lines }], factSheetEntity: 18 });
   }, 300_000);
 });
 
