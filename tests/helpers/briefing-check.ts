@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
-import { PAGE, TAIL_KEPT_CHARS, type PageFrame } from '../../electron/services/briefing/pdf';
+import { PAGE, tailKeptWhole, type PageFrame } from '../../electron/services/briefing/pdf';
 import { printedTexts } from '../../electron/services/briefing/render';
 import { bulletinTailLines, walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
 import { horizontalRules, pdfPages, pdfTextIn, pdfWords } from './pdf';
@@ -197,14 +197,16 @@ export function tailPlacement(file: string, model: BriefingDocument, frame: Page
   const pages = pdfPages(file);
   const box = { x: 0, y: frame.top - 6, width: frame.width, height: frame.height - frame.top - frame.bottom + 10 };
   const texts = Array.from({ length: pages }, (_, i) => squash(pdfTextIn(file, i + 1, box)));
-  // The tail's first and last lines, searched from the end (the tail is the document's last block).
-  const pageOf = (l: (typeof lines)[number]): number => {
-    const key = squash(`${l.label}${l.text}`).slice(0, 8);
+  // The tail's first line's start and last line's end, searched from the end (the tail is the
+  // document's last block); a long line runs over a page (抄送 of fifty offices).
+  const pageOf = (l: (typeof lines)[number], end: boolean): number => {
+    const line = squash(`${l.label}${l.text}`);
+    const key = end ? line.slice(-8) : line.slice(0, 8);
     return texts.findLastIndex((t) => t.includes(key)) + 1;
   };
-  const [first, last] = [pageOf(lines[0]!), pageOf(lines.at(-1)!)];
+  const [first, last] = [pageOf(lines[0]!, false), pageOf(lines.at(-1)!, true)];
   const out: Violation[] = [];
-  const kept = lines.reduce((n, l) => n + [...l.text].length, 0) <= TAIL_KEPT_CHARS;
+  const kept = tailKeptWhole(tail);
   if (first === 0 || last === 0) return [{ what: 'tail', detail: `not found (first line on page ${first}, last on ${last})` }];
   if (last !== pages) out.push({ what: 'tail', detail: `ends on page ${last} of ${pages}` });
   if (first !== last) {

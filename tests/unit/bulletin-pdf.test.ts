@@ -28,6 +28,7 @@ import { bodyWords, emptyPages, isPrinted, keepForInspection, missingStrings, ov
 import { openTemp, tempDir } from '../helpers/files';
 import { ARTIFACTS, horizontalRules, pagePixels, pageToPng, pdfFonts, pdfPages, pdfText, pdfTextIn, pdfWords } from '../helpers/pdf';
 import { propertySeed } from '../helpers/seed';
+import { textOf } from '../helpers/random-briefing-data';
 
 const NOW = new Date('2026-11-28T09:00:00');
 const ISSUE = { number: { year: 2026, number: 3, total: 15, supplement: false }, date: '2026-11-28' };
@@ -441,7 +442,43 @@ describe('the 简报 as PDF', () => {
   });
 });
 
-const RUNS = Number(process.env.BULLETIN_PROPERTY_RUNS ?? 3);
+describe('the 简报 as PDF: what pasted text did (cases random seeds found)', () => {
+  /** Every problem the property looks for, in one 简报 of the given language, frame and blocks. */
+  async function problemsOf(name: string, lang: Lang, change: (c: BulletinContent) => BulletinContent): Promise<string[]> {
+    const rendered = await renderBulletin(db, change(issueContent(lang)), liveResolver(db), NOW, ISSUE);
+    const file = keepForInspection(rendered.pdf, name, tempDir('cluster-brief-bulletin-cases-'));
+    return [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE), ...strandedLines(file, rendered.model, BULLETIN_PAGE), ...tailPlacement(file, rendered.model, BULLETIN_PAGE), ...overlappingWords(file), ...emptyPages(file, BULLETIN_PAGE)].map((p) => `${p.what}: ${p.detail}`);
+  }
+
+  it('an office in 抄送 pasted with a long address prints inside the page: the list’s text column was "*", which pdfmake never cuts (seed 11)', async () => {
+    const copyTo = ['省发展改革委', `数、${'A'.repeat(64)}集群…核对`, 'https://stats.gd.gov.cn/tjgb/content/post_4412345678901234567890.html'];
+    for (const lang of ['zh', 'en'] as const) expect(await problemsOf(`tail-url-${lang}`, lang, (c) => ({ ...c, frame: { ...c.frame, copyTo } })), lang).toEqual([]);
+  });
+
+  it('a quote pasted as thousands of line breaks and invisible joiners prints no blank pages: empty lines in a row print as one (seed 3333)', async () => {
+    const text = `审${'\u200b\n\u200c\n'.repeat(1200)}结束`;
+    expect(await problemsOf('blank-lines', 'bilingual', (c) => ({ ...c, blocks: [...c.blocks, { type: 'quote', sourceId: 1, text }] }))).toEqual([]);
+  });
+
+  it('a paragraph of 175 closing quotes after a letter prints broken inside the page: in English each quote was a run of its own, a word pdfmake never cuts; in Chinese pdfmake’s own cuts were indented and ran past the margin (seed 777)', async () => {
+    const text = `Z${'”'.repeat(175)}数近增加值`;
+    for (const lang of ['en', 'zh'] as const) expect(await problemsOf(`quotes-${lang}`, lang, (c) => ({ ...c, blocks: [...c.blocks, { type: 'paragraph', content: [{ type: 'text', text }] }] })), lang).toEqual([]);
+  });
+
+  it('a tail of many short names (over 400 characters, under half a page) is kept whole at the last page’s foot, not run over with its first rule alone (seed 66)', async () => {
+    const sendTo = Array.from({ length: 40 }, (_, i) => `省直单位${i + 1}`);
+    const copyTo = Array.from({ length: 30 }, (_, i) => `市${i + 1}`);
+    for (const lang of ['zh', 'en'] as const) {
+      // Moved down the page by more paragraphs each time, so that the tail meets a page's end somewhere.
+      for (const more of [0, 4, 8, 12]) {
+        const paragraph: BulletinBlock = { type: 'paragraph', content: [{ type: 'text', text: '广东省战略性产业集群发展态势良好，产业链条不断完善，创新能力持续增强。'.repeat(3) }] };
+        expect(await problemsOf(`tail-long-${lang}-${more}`, lang, (c) => ({ ...c, frame: { ...c.frame, sendTo, copyTo }, blocks: [...c.blocks, ...Array.from({ length: more }, () => paragraph)] })), `${lang} +${more}`).toEqual([]);
+      }
+    }
+  }, 120_000);
+});
+
+const RUNS = Number(process.env.BULLETIN_PROPERTY_RUNS ?? 10);
 const SEED = propertySeed('BULLETIN_PROPERTY_SEED', 766781303);
 
 describe('the 简报 as PDF (property)', () => {
@@ -451,13 +488,15 @@ describe('the 简报 as PDF (property)', () => {
     const words = fc.oneof(
       fc.constantFrom('集群', '产值', '增长', '研判', 'GDP', '（', '）', '“', '”', '——', '；', 'trend', '2023年', ' ', '。'),
       fc.string({ unit: fc.constantFrom(...'广东省战略性新兴产业集群发展态势良好abcdefgXYZ0123456789 ，。、'), minLength: 1, maxLength: 40 }),
+      // What an analyst pastes: emoji, joiners, soft hyphens, line breaks, long URLs and unbroken stretches, up to a caption's limit.
+      textOf(200),
     );
     const inline: fc.Arbitrary<BulletinInline> = fc.oneof(
       words.map((s): BulletinInline => ({ type: 'text', text: s })),
       fc.constantFrom(...ids).map((id) => ref(id)),
     );
     const block: fc.Arbitrary<BulletinBlock> = fc.oneof(
-      { arbitrary: fc.record({ level: fc.constantFrom(1 as const, 2 as const), text: fc.string({ unit: fc.constantFrom(...'产业集群重点工作进展'), minLength: 1, maxLength: 30 }) }).map((h): BulletinBlock => ({ type: 'heading', ...h })), weight: 2 },
+      { arbitrary: fc.record({ level: fc.constantFrom(1 as const, 2 as const), text: fc.oneof(fc.string({ unit: fc.constantFrom(...'产业集群重点工作进展'), minLength: 1, maxLength: 30 }), textOf(200)) }).map((h): BulletinBlock => ({ type: 'heading', ...h })), weight: 2 },
       { arbitrary: fc.array(inline, { minLength: 1, maxLength: 30 }).map((content): BulletinBlock => ({ type: 'paragraph', content })), weight: 5 },
       { arbitrary: fc.subarray(ids, { minLength: 1, maxLength: 8 }).map((figureIds): BulletinBlock => ({ type: 'table', caption: '表', figureIds, accepted: figureIds.map((id) => snapshot(liveResolver(db).figure(id)!)) })), weight: 1 },
       {
@@ -466,20 +505,23 @@ describe('the 简报 as PDF (property)', () => {
         ),
         weight: 1,
       },
-      { arbitrary: words.map((text): BulletinBlock => ({ type: 'quote', sourceId: 1, text })), weight: 1 },
+      { arbitrary: fc.oneof(words, textOf(5000)).map((text): BulletinBlock => ({ type: 'quote', sourceId: 1, text })), weight: 1 },
     );
     const frame = fc.record({
-      name: fc.string({ unit: fc.constantFrom(...'广东省战略性产业集群工作简报 Bulletin'), minLength: 1, maxLength: 60 }),
-      unit: fc.string({ unit: fc.constantFrom(...'省产业集群工作专班办公室 Office'), maxLength: 100 }),
-      sendTo: fc.array(fc.string({ unit: fc.constantFrom(...'省委政府办公厅发展改革委 Office'), minLength: 1, maxLength: 100 }), { maxLength: 50 }),
+      name: fc.oneof(fc.string({ unit: fc.constantFrom(...'广东省战略性产业集群工作简报 Bulletin'), minLength: 1, maxLength: 60 }), textOf(60)),
+      unit: fc.oneof(fc.string({ unit: fc.constantFrom(...'省产业集群工作专班办公室 Office'), maxLength: 100 }), textOf(100)),
+      marking: fc.oneof(fc.constant('内部资料 注意保存'), textOf(40)),
+      copyNumber: fc.oneof(fc.constant(''), textOf(20)),
+      sendTo: fc.array(fc.oneof(fc.string({ unit: fc.constantFrom(...'省委政府办公厅发展改革委 Office'), minLength: 1, maxLength: 100 }), textOf(100)), { maxLength: 50 }),
+      copyTo: fc.array(textOf(100), { maxLength: 8 }),
       copies: fc.option(fc.integer({ min: 0, max: 100000 })),
     });
     let sample = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), frame, fc.array(block, { minLength: 1, maxLength: 25 }), async (lang, f, blocks) => {
+      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), frame, fc.array(block, { minLength: 1, maxLength: 25 }), fc.record({ title: fc.oneof(fc.constant('关于产业集群发展情况的报告'), textOf(200)), editorNote: fc.oneof(fc.constant(''), textOf(5000)) }), async (lang, f, blocks, texts) => {
         sample++;
         const base = issueContent(lang);
-        const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks };
+        const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks, ...texts };
         const rendered = await renderBulletin(db, content, liveResolver(db), NOW, ISSUE);
         const file = keepForInspection(rendered.pdf, `random-${sample}`, dir);
         const problems = [...missingStrings(file, rendered.model), ...wordsOutside(file, BULLETIN_PAGE), ...strandedLines(file, rendered.model, BULLETIN_PAGE), ...tailPlacement(file, rendered.model, BULLETIN_PAGE), ...overlappingWords(file), ...emptyPages(file, BULLETIN_PAGE)];

@@ -115,12 +115,55 @@ export function breakableGlue(groups: readonly InlineGroup[], zeroWidthBreak: ()
     } else if (next.kind === 'value' && lastText && firstText && !BREAKS_ANYWAY.test([...lastText].at(-1)!) && !BREAKS_ANYWAY.test([...firstText][0]!)) {
       // A value (or its note number) right before another value.
       out[k]!.push(zeroWidthBreak());
-    } else if (cur.kind === 'text' && next.kind === 'text' && stretch(lastText, 'end') > 0 && stretch(firstText, 'start') > 0 && (stretch(lastText, 'end') >= LONG_STRETCH || stretch(firstText, 'start') >= LONG_STRETCH)) {
+    } else if (cur.kind === 'text' && next.kind === 'text' && longGlue(lastText, firstText)) {
       // Two runs of text glued into a stretch longer than a line may hold.
       out[k]!.push(zeroWidthBreak());
     }
   }
   return items.flatMap((g, k) => [...g.inlines, ...out[k]!]);
+}
+
+/** A stretch without a break longer than this (characters) is no word: it gets a break every BROKEN_EVERY characters. */
+const NO_WORD = 40;
+const BROKEN_EVERY = 20;
+
+/**
+ * Text with a zero-width break (U+200B) every BROKEN_EVERY characters of a stretch with no break
+ * longer than NO_WORD (a pasted URL, 175 closing quotes, a row of "A"): pdfmake cuts such a stretch
+ * itself, but in a paragraph with a first-line indent (the 简报's) every cut piece was indented and as
+ * wide as the whole line, and ran past the margin. Words of any language are shorter and left whole.
+ */
+export function breakLongWords(text: string): string {
+  if ([...text].length <= NO_WORD) return text;
+  let out = '';
+  let run: string[] = [];
+  const flush = (): void => {
+    out += run.length > NO_WORD ? run.map((c, i) => (i > 0 && i % BROKEN_EVERY === 0 ? `\u200b${c}` : c)).join('') : run.join('');
+    run = [];
+  };
+  for (const ch of text) {
+    if (LETTER_BREAKS.test(ch)) {
+      flush();
+      out += ch;
+    } else run.push(ch);
+  }
+  flush();
+  return out;
+}
+
+/** Whether two texts glued together make a stretch longer than a line may hold (see LONG_STRETCH). */
+function longGlue(before: string, after: string): boolean {
+  const [end, start] = [stretch(before, 'end'), stretch(after, 'start')];
+  return end > 0 && start > 0 && (end >= LONG_STRETCH || start >= LONG_STRETCH);
+}
+
+/**
+ * The runs of one text (a run per font: "Z" in Noto Serif SC, then 175 closing quotes in Noto Sans),
+ * with a zero-width break between two glued into a long stretch: pdfmake cuts a run wider than the
+ * line, never a word made of several runs.
+ */
+export function breakLongStretches<T extends Inline>(runs: readonly T[], zeroWidthBreak: () => T): T[] {
+  return runs.flatMap((r, i) => (i > 0 && longGlue(runs[i - 1]!.text, r.text) ? [zeroWidthBreak(), r] : [r]));
 }
 
 /** An inline cut at `at` with a zero-width break between the halves (empty halves left out). */

@@ -25,7 +25,8 @@ const CURLY_QUOTES = new Set(['\u201c', '\u201d', '\u2018', '\u2019']);
 /**
  * The text as it prints: tabs become spaces, line and paragraph separators become line breaks, and
  * every invisible format or control character is dropped unless it belongs to an emoji sequence
- * (ZWJ between pictographs, VS16 after one, keycaps, tag sequences of flags).
+ * (ZWJ between pictographs, VS16 after one, keycaps, tag sequences of flags); empty lines in a row
+ * are one.
  */
 export function cleanForPrint(text: string): string {
   if (!FORMAT.test(text) && !NEEDS_CLEANING.test(text)) return text;
@@ -54,7 +55,8 @@ export function cleanForPrint(text: string): string {
       if (keep !== '\u200d') prev = keep;
     }
   }
-  return out;
+  // At most one empty line in a row: a pasted quote of line breaks and joiners printed six blank pages.
+  return out.replace(/\n(?:[ \u3000]*\n){2,}/g, '\n\n');
 }
 
 export class GlyphCoverage {

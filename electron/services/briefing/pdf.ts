@@ -12,7 +12,7 @@ import { BULLETIN_RED, DATES_JOINED, bulletinTailLines, citeMark, type Block, ty
 import { chartOptionFor } from './chart-option';
 import { FONT_FAMILY, KAI_FONT, PRIMARY_FONT, SERIF_FONT, kaiGlyphs, serifGlyphs } from './fonts';
 import { cleanForPrint, glyphCoverage, unjoinedEmoji } from './glyphs';
-import { breakableGlue, type Inline, type InlineGroup } from './glue-breaks';
+import { breakLongStretches, breakLongWords, breakableGlue, type Inline, type InlineGroup } from './glue-breaks';
 import { fitText, measureText, tailLabelChars } from './measure';
 import { turnedTitle } from './title-lines';
 
@@ -74,8 +74,24 @@ const TAIL_END = 'tailend-';
 const TAIL_ABOVE = 24;
 /** The ids of the words of a tail kept whole (see keepRule). */
 const TAIL_KEPT = 'tailkept-';
-/** A 简报 tail of up to this many characters is kept whole (longer ones may run over a page). */
-export const TAIL_KEPT_CHARS = 400;
+/**
+ * Whether a 简报 tail is kept whole and set at the page's foot: when its lines, measured at the tail's
+ * 14 pt, take no more than three quarters of the type area (a longer one may run over a page). Counted
+ * in characters (400) it let a tail of 450 short names run over, its first rule alone at one page's
+ * foot, its lists on the next, not at the foot.
+ */
+export function tailKeptWhole(b: BulletinTail): boolean {
+  const lines = bulletinTailLines(b);
+  const width = BULLETIN_PAGE.width - BULLETIN_PAGE.left - BULLETIN_PAGE.right;
+  const labelWidth = tailLabelChars(lines.map((l) => l.label)) * TAIL_CHAR;
+  const rows = lines.reduce((sum, l) => {
+    const room = width - 2 * TAIL_CHAR - (l.label ? labelWidth : 0);
+    return sum + cleanForPrint(l.text).split('\n').reduce((n, seg) => n + Math.max(1, Math.ceil(measureText(seg, TAIL_CHAR, false, 'serif') / room)), 0);
+  }, 0);
+  // Noto Serif SC's line is 1.44 em, set at 1.4; a rule and its space between lists.
+  const height = TAIL_ABOVE + rows * TAIL_CHAR * 1.4 * 1.44 + lines.length * 12;
+  return height <= 0.75 * (BULLETIN_PAGE.height - BULLETIN_PAGE.top - BULLETIN_PAGE.bottom);
+}
 /** A rule of the 简报's tail as tailToFoot sees and changes it. */
 interface TailRule {
   id: string;
@@ -381,30 +397,29 @@ class Writer {
     // Text of no language of its own (what the analyst typed, a head's name) in an English document is English: its curly
     // quotes are Latin ones. Taken from the CJK face they printed as full-width marks ("Guangdong’ s “dual-ten”").
     const lang = given ?? (this.doc.lang === 'en' ? 'en' : undefined);
-    const clean = quoteBreaks(unjoinedEmoji(cleanForPrint(value)));
+    const clean = breakLongWords(quoteBreaks(unjoinedEmoji(cleanForPrint(value))));
     const named = (text: string, font: string): Content => ({ text, ...props, font }) as Content;
     if (face === 'serif' || face === 'kai') {
       const [glyphs, font] = face === 'kai' ? [kaiGlyphs(), KAI_FONT] : [serifGlyphs(), SERIF_FONT];
-      const out: Content[] = [];
-      let plain = '';
-      const flush = (): void => {
-        if (plain) out.push(named(plain, font));
-        plain = '';
+      const out: { text: string; font: string }[] = [];
+      // Characters of one font in a row are one run: 175 closing quotes, each a run of its own, were one
+      // word across 175 runs, which pdfmake never cuts, and it ran off the page.
+      const add = (text: string, font: string): void => {
+        const last = out.at(-1);
+        if (last?.font === font) last.text += text;
+        else out.push({ text, font });
       };
       for (const ch of clean) {
         const cp = ch.codePointAt(0)!;
         const enQuote = lang === 'en' && /[‘’“”]/.test(ch);
-        if (!enQuote && (ch === '\n' || glyphs.hasGlyphForCodePoint(cp))) plain += ch;
-        else {
-          flush();
-          out.push(...this.coverage.runs(ch, lang).map((r) => named(r.text, FONT_FAMILY[r.font])));
-        }
+        if (!enQuote && (ch === '\n' || glyphs.hasGlyphForCodePoint(cp))) add(ch, font);
+        else for (const r of this.coverage.runs(ch, lang)) add(r.text, FONT_FAMILY[r.font]);
       }
-      flush();
-      return out;
+      return breakLongStretches(out, () => ({ text: '\u200b', font: FONT_FAMILY.latin })).map((r) => named(r.text, r.font as string));
     }
     if (this.coverage.allPrimary(clean, lang)) return [{ text: clean, ...props, ...(this.bulletin ? { font: PRIMARY_FONT } : {}) } as Content];
-    return this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' && !this.bulletin ? {} : { font: FONT_FAMILY[r.font] }) }) as Content);
+    const runs = this.coverage.runs(clean, lang).map((r) => ({ text: r.text, ...props, ...(r.font === 'primary' && !this.bulletin ? {} : { font: FONT_FAMILY[r.font] }) }));
+    return breakLongStretches(runs, () => ({ text: '\u200b', ...props, font: FONT_FAMILY.latin })) as Content[];
   }
 
   /** A title's runs, turned between words into lines of about one length (title-lines.ts); any other paragraph's as they are. */
@@ -679,12 +694,13 @@ class Writer {
     const labelWidth = tailLabelChars(lines.map((l) => l.label)) * TAIL_CHAR;
     const line = (l: (typeof lines)[number]): Content =>
       (l.label
-        ? { columns: [{ width: labelWidth, text: this.textRuns(l.label.trimEnd(), lang, {}) }, { width: '*', text: this.textRuns(l.text, lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
+        ? // The text's width in points, never "*": a word wider than a "*" column (a pasted URL in 抄送) ran past the page's edge uncut.
+          { columns: [{ width: labelWidth, text: this.textRuns(l.label.trimEnd(), lang, {}) }, { width: this.width - 2 * TAIL_CHAR - labelWidth, text: this.textRuns(l.text, lang, {}) }], columnGap: 0, style: 'tail', margin: inset }
         : { text: this.textRuns(l.text, lang, {}), style: 'tail', alignment: 'right', margin: inset }) as Content;
     const stack = [rule(TAIL_ABOVE, 4), ...lines.flatMap((l, i) => (i > 0 ? [rule(3, 3, 0.5), line(l)] : [line(l)])), rule(4, 0)];
     // Kept together and set at the page's foot by tailToFoot (no pdfmake "unbreakable": the places it
     // reports inside such a block are not where the block lands). Only a tail short enough to fit a page.
-    const short = lines.reduce((n, l) => n + [...l.text].length, 0) <= TAIL_KEPT_CHARS;
+    const short = tailKeptWhole(b);
     // Its words tagged, so that a heading just before a tail that will move goes with it (keepRule).
     if (short) stack.forEach((x) => this.tag(x, TAIL_KEPT));
     this.tail = { top: this.refusing(stack[0]!, TAIL_TOP), end: this.refusing(stack.at(-1)!, TAIL_END), short, moved: false, set: false };
