@@ -127,4 +127,37 @@ describe('the annotations appendix', () => {
     // Not vacuous: in some of them the appendix went over a page.
     expect(broken).toBeGreaterThan(0);
   }, 300_000);
+
+  it('one short annotation, the appendix’s last, stays with the appendix heading wherever the page ends: the source notes’ heading after it was counted as its section, and it went over alone (integrity seed 1040806864)', async () => {
+    const problems: string[] = [];
+    const pages = new Set<number>();
+    // A figure's note of 0–57 lines moves where the appendix falls on its page.
+    for (let k = 0; k <= 57; k += 3) {
+      const { db } = openTemp();
+      try {
+        applyCase(db, {
+          request: { title: '', subtitle: '', author: '', marking: '' },
+          names: [],
+          notes: k ? [{ figure: 0, note: Array.from({ length: k }, (_, i) => `注${i + 1}`).join('\n') }] : [],
+          quotes: [],
+          source: null,
+          annotations: [{ target: 0, onFigure: false, body: 'A 12.5%the 增加值', author: '审' }],
+          factSheetEntity: 0,
+        });
+        const { placed, problems: found, file, pdf, model } = await fullBriefing(db, 'zh');
+        const stranded = strandedLines(file, model, PAGE);
+        const appendix = placed.find((p) => p.block.type === 'heading' && JSON.stringify(p.block).includes('附录'));
+        if (appendix) pages.add(appendix.page);
+        if (found.length || stranded.length) {
+          const kept = keepForInspection(pdf, `appendix-one-${k}`, path.join(ARTIFACTS, 'keep'));
+          problems.push(`note of ${k} lines (${kept}): ${[...found, ...stranded].map((p) => `${p.what}: ${p.detail}`).join('; ')}`);
+        }
+      } finally {
+        db.close();
+      }
+    }
+    expect(problems).toEqual([]);
+    // Not vacuous: the appendix moved over the page (and onto the next one).
+    expect(pages.size).toBeGreaterThan(1);
+  }, 300_000);
 });

@@ -465,6 +465,25 @@ describe('the 简报 as PDF: what pasted text did (cases random seeds found)', (
     for (const lang of ['en', 'zh'] as const) expect(await problemsOf(`quotes-${lang}`, lang, (c) => ({ ...c, blocks: [...c.blocks, { type: 'paragraph', content: [{ type: 'text', text }] }] })), lang).toEqual([]);
   });
 
+  it('a heading with nothing under it goes with the next heading’s section: “(1) Zb” stood alone at a page’s foot when the section after it went over (seed 101)', async () => {
+    const line: BulletinBlock = { type: 'paragraph', content: [{ type: 'text', text: '广东省战略性产业集群发展态势良好，产业链条不断完善。' }] };
+    const chain: BulletinBlock[] = [
+      { type: 'heading', level: 2, text: 'Zb' },
+      { type: 'heading', level: 1, text: '集' },
+      line,
+      { type: 'heading', level: 2, text: '数 Жизнь' },
+      line,
+      line,
+    ];
+    const problems: string[] = [];
+    // More paragraphs before it each time: the chain meets a page's end somewhere.
+    for (let more = 0; more <= 22; more++) {
+      const found = await problemsOf(`empty-section-${more}`, 'zh', (c) => ({ ...c, blocks: [...c.blocks.slice(0, 2), ...Array.from({ length: more }, () => line), ...chain, ...c.blocks.slice(2)] }));
+      if (found.length) problems.push(`+${more}: ${found.join('; ')}`);
+    }
+    expect(problems).toEqual([]);
+  }, 180_000);
+
   it('a tail of many short names (over 400 characters, under half a page) is kept whole at the last page’s foot, not run over with its first rule alone (seed 66)', async () => {
     const sendTo = Array.from({ length: 40 }, (_, i) => `省直单位${i + 1}`);
     const copyTo = Array.from({ length: 30 }, (_, i) => `市${i + 1}`);

@@ -76,7 +76,7 @@ const TAIL_ABOVE = 24;
 const TAIL_KEPT = 'tailkept-';
 /**
  * Whether a 简报 tail is kept whole and set at the page's foot: when its lines, measured at the tail's
- * 14 pt, take no more than three quarters of the type area (a longer one may run over a page). Counted
+ * 14 pt, fit the type area with a line to spare (a longer one runs over a page). Counted
  * in characters (400) it let a tail of 450 short names run over, its first rule alone at one page's
  * foot, its lists on the next, not at the foot.
  */
@@ -90,7 +90,7 @@ export function tailKeptWhole(b: BulletinTail): boolean {
   }, 0);
   // Noto Serif SC's line is 1.44 em, set at 1.4; a rule and its space between lists.
   const height = TAIL_ABOVE + rows * TAIL_CHAR * 1.4 * 1.44 + lines.length * 12;
-  return height <= 0.75 * (BULLETIN_PAGE.height - BULLETIN_PAGE.top - BULLETIN_PAGE.bottom);
+  return height <= 0.95 * (BULLETIN_PAGE.height - BULLETIN_PAGE.top - BULLETIN_PAGE.bottom);
 }
 /** A rule of the 简报's tail as tailToFoot sees and changes it. */
 interface TailRule {
@@ -215,6 +215,7 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
     // the page ends is counted; a paragraph that will move whole does not stay. "战略性支柱产业集群" with
     // its one-line introduction at the foot of a page, its table on the next, moves to that page.
     let lines = 0;
+    let anchor = node;
     for (const n of following) {
       // The 简报's tail, when it will move whole to the next page (tailToFoot), does not stay with it either.
       if (n.id?.startsWith(TAIL_KEPT)) {
@@ -226,8 +227,12 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
       // section ends on this page — a one-line annotation before a long one went over with it and left
       // the appendix's heading alone. Any other (a level-2 heading under a level-1 one's introduction, a
       // chart's caption whose chart went on) goes on with this one's section.
+      // A section with nothing in it (a heading straight before one of its own level) goes with the next one's.
       if (n.id?.startsWith('keep-')) {
-        if (lines > 0 && endsSectionOf(node, n)) return false;
+        if (endsSectionOf(anchor, n)) {
+          if (lines > 0) return false;
+          anchor = n;
+        }
         continue;
       }
       if (!n.id?.startsWith('para-')) return false;
@@ -251,7 +256,9 @@ function endsSectionOf(node: NodeInfo, next: NodeInfo): boolean {
   const style = (n: NodeInfo): string => String((Array.isArray(n.style) ? n.style[0] : n.style) ?? '');
   const level = (s: string): number => (/^h\d$/.test(s) ? Number(s[1]) : 0);
   const [a, b] = [style(node), style(next)];
-  return level(a) && level(b) ? level(b) <= level(a) : a !== '' && a === b;
+  // A heading of the same level or above; any heading after an annotation's byline or a note's source line; the next of those.
+  if (level(b)) return !level(a) || level(b) <= level(a);
+  return a !== '' && a === b;
 }
 
 /** The fewest lines of body a heading keeps below it on its page, unless its section ends there. */
