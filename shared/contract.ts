@@ -164,10 +164,12 @@ export const contract = {
   getUndoState: { input: NoInput, output: UndoState },
   getDashboard: { input: NoInput, output: DashboardData },
   // Data-file safety (issue 11): the background quick_check after the app opens, the backups beside
-  // the data file, and restoring one by its file name (the page never names a path).
+  // the data file, restoring one by its file name (the page never names a path), and one on request.
   checkFileHealth: { input: NoInput, output: FileHealth },
   listBackups: { input: NoInput, output: BackupList },
   restoreBackup: { input: z.object({ name: BackupName }).strict(), output: RestoreResult },
+  /** 立即备份: a job (progress through getJob) writing a `manual` backup beside the data file; done, its summary names it (name, takenAt, bytes). */
+  backUpNow: { input: NoInput, output: JobStatus },
   // 简报 issues (issue 10): drafts (edits are revisions, undo covers them), live references, 签发
   // (期号, frozen, read-only), 更正, the archive by year and its search, the frame defaults.
   listBulletinDrafts: { input: NoInput, output: z.array(BulletinListItem) },

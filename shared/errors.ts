@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'DB_IO_ERROR',
   'ROWS_CHANGED',
   'BACKUP_NOT_FOUND',
+  'BACKUP_NOT_WRITTEN',
   // 简报 issues (issue 10): storage and lifecycle.
   'BULLETIN_READ_ONLY',
   'BULLETIN_DAMAGED',
@@ -494,6 +495,10 @@ const TEXT: Record<ErrorCode, Record<Lang, (d: Details) => string>> = {
     'zh-CN': (d) => `找不到备份：${d.path ?? ''}。请用 “cluster-brief backups” 或“设置 ▸ 备份”查看现有备份。`,
     en: (d) => `No such backup: ${d.path ?? ''}. List the backups with "cluster-brief backups" or in Settings > Backups.`,
   },
+  BACKUP_NOT_WRITTEN: {
+    'zh-CN': (d) => `无法在 ${d.path ?? ''} 写入备份（${writeReason(d.reason, 'zh-CN')}）。数据文件未被改动，也没有留下不完整的备份。`,
+    en: (d) => `Could not write the backup in ${d.path ?? ''} (${writeReason(d.reason, 'en')}). The data file is unchanged and no partial backup was left.`,
+  },
   // 简报 issues (issue 10)
   BULLETIN_READ_ONLY: {
     'zh-CN': (d) => `简报 ${d.id ?? ''} 已签发，不能再修改或删除。如需更正，请另发一期“更正”。`,
@@ -641,6 +646,7 @@ const WRITE_REASONS: Record<string, Record<Lang, string>> = {
   EBUSY: { 'zh-CN': '文件正被其他程序（如 Word、Excel）打开，请关闭后重试', en: 'the file is open in another program such as Word or Excel; close it and try again' },
   ENOSPC: { 'zh-CN': '磁盘空间已满', en: 'the disk is full' },
   EROFS: { 'zh-CN': '该位置只读', en: 'the location is read-only' },
+  EIO: { 'zh-CN': '磁盘读写出错，请检查磁盘或网络驱动器是否仍可用', en: 'the disk failed while writing; check that the disk or network drive is still available' },
   ENAMETOOLONG: { 'zh-CN': '路径或文件名过长', en: 'the path or file name is too long' },
 };
 

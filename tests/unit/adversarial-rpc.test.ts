@@ -90,6 +90,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   checkFileHealth: {},
   listBackups: {},
   restoreBackup: { name: 'cluster-brief.before-import-20261130.sqlite' },
+  backUpNow: {},
   listBulletinDrafts: {},
   getBulletin: { id: 1 },
   createBulletinDraft: { content: bulletin },
