@@ -632,9 +632,15 @@ export const en: Messages = {
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
   backups: {
     heading: 'Backups',
-    intro: 'The data file is backed up automatically before every import, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them.',
+    intro: 'The data file is backed up automatically before every import, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them. Before something risky, such as a large import, you can also press Back up now.',
     empty: 'No backups yet.',
-    label: { import: 'Before an import', restore: 'Before a restore', upgrade: 'Before an upgrade', other: 'Backup' },
+    label: { manual: 'Manual backup', import: 'Before an import', restore: 'Before a restore', upgrade: 'Before an upgrade', other: 'Backup' },
+    backUpNow: 'Back up now',
+    progress: 'Backup progress',
+    backingUp: 'Backing up the data file…',
+    made: 'Backed up ({{time}}, {{size}}): {{name}}',
+    failed: 'The backup was not made',
+    sizeMb: '{{size}} MB',
     size: '{{size}} KB',
     restore: 'Restore this backup',
     confirmTitle: 'Replace the current data with this backup?',

@@ -630,9 +630,15 @@ export const zhCN = {
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
   backups: {
     heading: '备份',
-    intro: '导入、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份。',
+    intro: '导入、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份。在大批量导入等有风险的操作之前，也可以点“立即备份”。',
     empty: '还没有备份。',
-    label: { import: '导入前', restore: '恢复前', upgrade: '升级前', other: '备份' },
+    label: { manual: '手动备份', import: '导入前', restore: '恢复前', upgrade: '升级前', other: '备份' },
+    backUpNow: '立即备份',
+    progress: '备份进度',
+    backingUp: '正在备份数据文件……',
+    made: '已备份（{{time}}，{{size}}）：{{name}}',
+    failed: '备份未完成',
+    sizeMb: '{{size}} MB',
     size: '{{size}} KB',
     restore: '恢复此备份',
     confirmTitle: '用此备份替换当前数据？',

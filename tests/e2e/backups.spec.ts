@@ -6,6 +6,7 @@ import { newChange } from '../../electron/services/db/revisions';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seriousViolations } from '../helpers/axe';
 import { damagePage } from '../helpers/damage';
 import { confirmAuthor, expect, startHarness, stopHarness, test } from './fixtures';
 
@@ -82,4 +83,41 @@ test('a damaged data file: the app says so with the way out, and restoring the n
   } finally {
     await stopHarness(harness);
   }
+});
+
+test('back up now before something risky: progress, then the backup named with its time and size, first in the list; axe in light and dark', async ({ app, harness }) => {
+  // An older backup is there already: the new one must come first.
+  const other = openDataFile(harness.dataFile, { mustExist: true });
+  backupBeside(other, harness.dataFile, 'before-import', new Date(Date.now() - 86_400_000));
+  other.close();
+
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  const section = app.getByRole('region', { name: '备份' });
+  await expect(section.getByRole('button', { name: /^恢复此备份/ })).toHaveCount(1);
+  await section.getByRole('button', { name: '立即备份' }).click();
+
+  const made = section.getByRole('status').filter({ hasText: '已备份' });
+  await expect(made).toBeVisible();
+  const newest = listBackups(harness.dataFile)[0]!;
+  expect(newest.label).toBe('manual');
+  const shanghai = new Date(Date.parse(newest.takenAt) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  await expect(made).toContainText(shanghai);
+  await expect(made).toContainText(newest.name);
+  await expect(made).toContainText(/\d+(\.\d)? [KM]B/);
+  const first = section.getByRole('listitem').first();
+  await expect(first).toContainText('手动备份');
+  await expect(first).toContainText(newest.name);
+  await expect(section.getByRole('button', { name: /^恢复此备份/ })).toHaveCount(2);
+  // The copy is the data file as it is.
+  expect(valueIn(newest.path)).toBe(valueIn(harness.dataFile));
+  expect((await seriousViolations(app)).map((v) => `light: ${v}`)).toEqual([]);
+
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.getByRole('button', { name: 'English' }).click();
+  const english = app.getByRole('region', { name: 'Backups' });
+  await english.getByRole('button', { name: 'Back up now' }).click();
+  await expect(english.getByRole('button', { name: /^Restore this backup/ })).toHaveCount(3);
+  await expect(english.getByRole('status').filter({ hasText: 'Backed up' })).toContainText(listBackups(harness.dataFile)[0]!.name);
+  await expect(english.getByRole('listitem').first()).toContainText('Manual backup');
+  expect((await seriousViolations(app)).map((v) => `dark: ${v}`)).toEqual([]);
 });
