@@ -121,10 +121,27 @@ export const CheckCounts = z.object({
 });
 export type CheckCounts = z.infer<typeof CheckCounts>;
 
-export const RunChecksInput = z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict();
-export const FindingRef = z.object({ checkId: CheckId, subject: z.string().min(1).max(2000) }).strict();
+/** The most findings one list of a check's report holds (its `limit`), so the most one page can show of a check. */
+export const FINDINGS_LISTED_MAX = 1000;
+export const RunChecksInput = z.object({ limit: z.number().int().min(1).max(FINDINGS_LISTED_MAX).default(200) }).strict();
+const Subject = z.string().min(1).max(2000);
+export const FindingRef = z.object({ checkId: CheckId, subject: Subject }).strict();
 /** The note a person writes when acknowledging a finding: why the number is right after all. */
-export const AcknowledgeInput = FindingRef.extend({ note: personText({ max: 2000 }) }).strict();
+const AcknowledgementNote = personText({ max: 2000 });
+export const AcknowledgeInput = FindingRef.extend({ note: AcknowledgementNote }).strict();
+/**
+ * 确认本项全部: the open findings of one check as the page listed them (their subjects, at most what one
+ * list holds), each acknowledged with the same note. A subject the check no longer finds open (its
+ * figures were edited since, or it was acknowledged meanwhile) is left as it is and counted.
+ */
+export const AcknowledgeAllInput = z.object({ checkId: CheckId, subjects: z.array(Subject).min(1).max(FINDINGS_LISTED_MAX), note: AcknowledgementNote }).strict();
+export const AcknowledgeAllResult = z.object({
+  /** Acknowledged now, all in one change (one undo). */
+  acknowledged: z.number().int().min(0),
+  /** Listed, but no longer an open finding of the check: not acknowledged. */
+  changed: z.number().int().min(0),
+});
+export type AcknowledgeAllResult = z.infer<typeof AcknowledgeAllResult>;
 
 /** The measured part of a finding in words: "缺 2021、2022年", "×5.0", "合计 … > 总量 …". */
 export function describeFacts(f: Pick<Finding, 'checkId' | 'facts' | 'figures' | 'figureCount' | 'period'>, lang: Lang): string {

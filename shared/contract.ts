@@ -33,7 +33,7 @@ import { City, MetricEntry, MetricInput, MetricSnapshot } from './metrics';
 import { BulletinContent, BulletinFrame, IssueNumber } from './bulletin';
 import { BulletinExportResult, BulletinFormat, BulletinId, BulletinListItem, BulletinRecord, ReferenceReport } from './bulletin-store';
 import { SearchQuery, SearchResults } from './global-search';
-import { AcknowledgeInput, AcknowledgementSnapshot, CheckCounts, ChecksReport, FindingRef, RunChecksInput } from './checks';
+import { AcknowledgeAllInput, AcknowledgeAllResult, AcknowledgeInput, AcknowledgementSnapshot, CheckCounts, ChecksReport, FindingRef, RunChecksInput } from './checks';
 import {
   AnnotationListItem,
   AnnotationQuery,
@@ -199,6 +199,8 @@ export const contract = {
   /** Counts only, for the dashboard card (kept per data state, as runChecks). */
   countChecks: { input: NoInput, output: CheckCounts },
   acknowledgeFinding: { input: AcknowledgeInput, output: AcknowledgementSnapshot },
+  /** 确认本项全部: the listed open findings of one check, one note, one change; those changed since are counted, not acknowledged. */
+  acknowledgeFindings: { input: AcknowledgeAllInput, output: AcknowledgeAllResult },
   unacknowledgeFinding: { input: FindingRef, output: AcknowledgementSnapshot },
   // Statistical tables in (issue 12): any .xlsx or .csv through the wizard. readTable without a
   // fileId opens the Host's dialog (null: cancelled); the page then names the table by its id only.

@@ -53,15 +53,22 @@ export function bulletinLabel(title: string): { zh: string; en: string } {
   return { zh: `简报《${text}》`, en: `bulletin “${text}”` };
 }
 
-/** An acknowledged data-check finding (issue 12), by its check's name. */
-export function findingLabel(checkName: { zh: string; en: string } | null): { zh: string; en: string } {
-  return { zh: `核查结果「${checkName?.zh ?? '数据核查'}」`, en: `check finding “${checkName?.en ?? 'data check'}”` };
+/** An acknowledged data-check finding (issue 12), by its check's name; `count` of them when one change acknowledged several (确认本项全部). */
+export function findingLabel(checkName: { zh: string; en: string } | null, count = 1): { zh: string; en: string } {
+  const zh = checkName?.zh ?? '数据核查';
+  const en = checkName?.en ?? 'data check';
+  if (count > 1) return { zh: `${count} 条核查结果「${zh}」`, en: `${count} check findings “${en}”` };
+  return { zh: `核查结果「${zh}」`, en: `check finding “${en}”` };
 }
 
-/** "修改 智能机器人 产值（2023）（连同另外 1 项修改）" / "edited Smart robots · Output value (2023) (and 1 more change)". */
+/**
+ * "修改 智能机器人 产值（2023）（连同另外 1 项修改）" / "edited Smart robots · Output value (2023) (and 1 more change)";
+ * a finding's change by what was done to it: "确认 12 条核查结果「数据过旧」" / "acknowledged 12 check findings “Out of date”".
+ */
 export function describeChange(summary: BatchSummary, lang: Lang): string {
   const m = MESSAGES[lang].undo;
-  const words = `${m.verb[summary.action]} ${summary.label[lang === 'en' ? 'en' : 'zh']}`;
+  const verb = summary.targetType === 'finding' ? m.findingVerb : m.verb;
+  const words = `${verb[summary.action]} ${summary.label[lang === 'en' ? 'en' : 'zh']}`;
   if (summary.more === 0) return words;
   return words + (summary.more === 1 ? m.more_one : m.more_other.replace('{{count}}', String(summary.more)));
 }

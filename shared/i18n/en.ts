@@ -736,6 +736,7 @@ export const en: Messages = {
     redoWhat: 'Redo: {{change}} ({{keys}})',
     redoneWhat: 'Redone: {{change}}',
     verb: { create: 'added', update: 'edited', delete: 'deleted', restore: 'restored' },
+    findingVerb: { create: 'acknowledged', update: 'edited the note on', delete: 'withdrew the acknowledgement of', restore: 'restored the acknowledgement of' },
     more_one: ' (and 1 more change)',
     more_other: ' (and {{count}} more changes)',
   },

@@ -734,6 +734,7 @@ export const zhCN = {
     redoWhat: '重做：{{change}}（{{keys}}）',
     redoneWhat: '已重做：{{change}}',
     verb: { create: '新增', update: '修改', delete: '删除', restore: '恢复' },
+    findingVerb: { create: '确认', update: '修改确认说明', delete: '撤销确认', restore: '恢复确认' },
     more_one: '（连同另外 1 项修改）',
     more_other: '（连同另外 {{count}} 项修改）',
   },

@@ -110,6 +110,7 @@ const VALID: { [C in Channel]: Input<C> } = {
   runChecks: { limit: 20 },
   countChecks: {},
   acknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share', note: '已核对' },
+  acknowledgeFindings: { checkId: 'stale', subjects: ['stale|province/-/gdp_share', 'stale|entity/smart-robots/-/output_value'], note: '已核对' },
   unacknowledgeFinding: { checkId: 'stale', subject: 'stale|province/-/gdp_share' },
   readTable: { fileId: uuid, sheet: 'Sheet1' },
   previewTableImport: { fileId: uuid, mapping: tableMapping, source: { kind: 'existing', id: 1 } },

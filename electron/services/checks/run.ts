@@ -147,3 +147,11 @@ export function countChecks(db: DB, { now = new Date(), only = CHECK_IDS }: Omit
 export function findingExists(db: DB, id: CheckId, subject: string, now: Date = new Date()): boolean {
   return db.transaction(() => findingRows(db, id, now).some((r) => r.subject === subject))();
 }
+
+/** The subjects check `id` finds now and nobody has acknowledged: what 确认本项全部 may still acknowledge. */
+export function openSubjects(db: DB, id: CheckId, now: Date = new Date()): Set<string> {
+  return db.transaction(() => {
+    const acks = liveAcknowledgements(db);
+    return new Set(findingRows(db, id, now).flatMap((r) => (acks.has(`${id}\n${r.subject}`) ? [] : [r.subject])));
+  })();
+}
