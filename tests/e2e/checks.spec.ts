@@ -4,6 +4,7 @@
  * acknowledged; the page reads the same in English and in the dark theme, and axe finds nothing serious.
  */
 import path from 'node:path';
+import { runChecks } from '../../electron/services/checks/run';
 import { openDataFile } from '../../electron/services/db/open';
 import { seriousViolations } from '../helpers/axe';
 import { ARTIFACTS, expect, test } from './fixtures';
@@ -93,4 +94,73 @@ test('a figure 5× its previous year is found, opened, acknowledged with a note 
   await withdraw.focus();
   await app.keyboard.press('Enter');
   await expect(jumpsEn.getByText('1 open')).toBeVisible();
+});
+
+test('every out-of-date finding is acknowledged at once with one note, by keyboard; one undo opens them all again; one changed meanwhile is left open and counted', async ({ app, harness }) => {
+  // A fresh install: every seeded series whose latest figure is more than two years old is listed as out of date.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据核查' }).click();
+  const stale = app.getByRole('region', { name: /数据过旧/ });
+  const openTag = stale.getByText(/^\d+ 条待处理$/);
+  await expect(openTag).toBeVisible();
+  const count = Number((await openTag.textContent())!.match(/\d+/)![0]);
+  expect(count).toBeGreaterThan(1);
+  const listed = stale.getByRole('table', { name: '数据过旧：待处理' }).getByRole('button', { name: /^确认：/ });
+  await expect(listed).toHaveCount(count);
+
+  // By keyboard: the section's 确认本项全部 opens a dialog that says how many, and the note is required.
+  const all = stale.getByRole('button', { name: '确认本项全部：数据过旧' });
+  await all.focus();
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: '确认“数据过旧”的全部待处理结果' });
+  await expect(dialog).toContainText(`将确认本项列出的全部 ${count} 条待处理结果，每条都记下同一条说明。`);
+  await expect(dialog.getByLabel('确认说明')).toBeFocused();
+  await dialog.getByRole('button', { name: `确认 ${count} 条` }).click();
+  await expect(dialog.getByText('请填写确认说明。')).toBeVisible();
+  await dialog.getByLabel('确认说明').fill('2025 年数据尚未发布，已与省统计局确认');
+  expect(await seriousViolations(app, '[role="dialog"]')).toEqual([]);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'checks-all-zh-light.png') });
+  await dialog.getByRole('button', { name: `确认 ${count} 条` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByText(`已确认 ${count} 条。`)).toBeVisible();
+
+  // None open; the keyboard is on the section's heading, which says so.
+  await expect(stale.getByText('未发现问题')).toBeVisible();
+  await expect(stale.getByText(`已确认 ${count} 条`)).toBeVisible();
+  await expect(all).toBeHidden();
+  await expect(app.getByRole('heading', { level: 2, name: /数据过旧/ })).toBeFocused();
+
+  // The header's 撤销 says what it takes back, and takes all of them back in one step.
+  const undo = app.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '撤销' });
+  await expect(undo).toHaveAttribute('title', `撤销：确认 ${count} 条核查结果「数据过旧」（Ctrl/⌘+Z）`);
+  await undo.click();
+  await expect(app.getByText(`已撤销：确认 ${count} 条核查结果「数据过旧」`)).toBeVisible();
+  await expect(stale.getByText(`${count} 条待处理`)).toBeVisible();
+  await expect(listed).toHaveCount(count);
+
+  // In English and the dark theme, while another program edits one of the listed figures: it is left open, and the answer says so.
+  await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
+  await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Data checks' }).click();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const staleEn = app.getByRole('region', { name: /Out of date/ });
+  await staleEn.getByRole('button', { name: 'Acknowledge all: Out of date' }).click();
+  const dialogEn = app.getByRole('dialog', { name: 'Acknowledge all open findings: Out of date' });
+  await expect(dialogEn).toContainText(`All ${count} open findings listed for this check will be acknowledged, each with this same note.`);
+  await dialogEn.getByLabel('Note').fill('No 2025 release yet; confirmed with the provincial statistics bureau');
+  // The messages of the undo and the acknowledgement before it have gone: the dialog as it is looked at.
+  await expect(app.getByText(/^已/)).toHaveCount(0);
+  expect(await seriousViolations(app, '[role="dialog"]')).toEqual([]);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'checks-all-en-dark.png') });
+
+  const db = openDataFile(harness.dataFile);
+  const edited = runChecks(db, { only: ['stale'] }).checks[0]!.open.items[0]!.figures[0]!.id;
+  db.prepare(`UPDATE figures SET value = value + 1 WHERE id = ?`).run(edited);
+  db.close();
+  await dialogEn.getByRole('button', { name: `Acknowledge ${count} findings` }).click();
+  await expect(dialogEn).toBeHidden();
+  await expect(app.getByText(`${count - 1} findings acknowledged. 1 listed finding had changed since (edited elsewhere, or already acknowledged) and was left as it is.`)).toBeVisible();
+  await expect(staleEn.getByText('1 open')).toBeVisible();
+  await expect(staleEn.getByText(`${count - 1} acknowledged`)).toBeVisible();
+  await app.screenshot({ path: path.join(ARTIFACTS, 'checks-all-en-dark-changed.png') });
 });

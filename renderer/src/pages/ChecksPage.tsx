@@ -1,7 +1,8 @@
 /**
  * 数据核查 / Data checks (issue 12): every check with its count and explanation, its open findings as
  * a table (links to the industry page and to each figure in the workbench's figure drawer), and
- * acknowledging a finding with a note (a dialog); acknowledged ones listed apart on request.
+ * acknowledging a finding with a note (a dialog), or every listed open finding of one check with one
+ * note (确认本项全部); acknowledged ones listed apart on request.
  */
 import { App as AntApp, Button, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
@@ -28,11 +29,19 @@ export function ChecksPage({ lang }: { lang: Lang }): React.JSX.Element {
   const [showAcknowledged, setShowAcknowledged] = useState(false);
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
   const [acknowledging, setAcknowledging] = useState<Finding | null>(null);
+  const [acknowledgingAll, setAcknowledgingAll] = useState<CheckResult | null>(null);
   const page = useRef<HTMLDivElement>(null);
   /** Which 确认 button was pressed (its place among them): the keyboard goes to the one now in its place once the finding is gone. */
   const pressed = useRef<number | null>(null);
   const refocus = useRef(false);
+  /** The check whose findings were all acknowledged: the keyboard goes to its heading, which now says what is left. */
+  const refocusCheck = useRef<CheckResult['id'] | null>(null);
   const ackButtons = (): HTMLButtonElement[] => Array.from(page.current?.querySelectorAll<HTMLButtonElement>('button[data-acknowledge]') ?? []);
+  useEffect(() => {
+    if (refocusCheck.current === null || loaded.state !== 'ready') return;
+    page.current?.querySelector<HTMLElement>(`#check-${refocusCheck.current}`)?.focus();
+    refocusCheck.current = null;
+  }, [loaded]);
   useEffect(() => {
     if (!refocus.current || loaded.state !== 'ready') return;
     refocus.current = false;
@@ -69,6 +78,7 @@ export function ChecksPage({ lang }: { lang: Lang }): React.JSX.Element {
                   pressed.current = ackButtons().findIndex((b) => b === document.activeElement);
                   setAcknowledging(f);
                 }}
+                onAcknowledgeAll={setAcknowledgingAll}
               />
             ))}
           </>
@@ -82,6 +92,14 @@ export function ChecksPage({ lang }: { lang: Lang }): React.JSX.Element {
           setAcknowledging(null);
         }}
       />
+      <AcknowledgeAllDialog
+        check={acknowledgingAll}
+        lang={lang}
+        onClose={(done) => {
+          if (done && acknowledgingAll) refocusCheck.current = acknowledgingAll.id;
+          setAcknowledgingAll(null);
+        }}
+      />
       <FigureDrawer target={drawer} lang={lang} onClose={() => setDrawer(null)} />
     </div>
   );
@@ -93,20 +111,26 @@ interface SectionProps {
   showAcknowledged: boolean;
   onOpen: (target: DrawerTarget) => void;
   onAcknowledge: (finding: Finding) => void;
+  onAcknowledgeAll: (check: CheckResult) => void;
 }
 
-function CheckSection({ check, lang, showAcknowledged, onOpen, onAcknowledge }: SectionProps): React.JSX.Element {
+function CheckSection({ check, lang, showAcknowledged, onOpen, onAcknowledge, onAcknowledgeAll }: SectionProps): React.JSX.Element {
   const { t } = useTranslation();
   const name = word(check.name, lang);
   const headingId = `check-${check.id}`;
   return (
     <section aria-labelledby={headingId} style={{ marginBottom: 24 }}>
-      <Typography.Title level={2} id={headingId} style={{ fontSize: 18, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Typography.Title level={2} id={headingId} tabIndex={-1} style={{ fontSize: 18, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         {name}
         <Tag color={check.count > 0 ? 'orange' : undefined}>{check.count > 0 ? t('checks.count', { count: check.count }) : t('checks.clear')}</Tag>
         {check.acknowledged.total > 0 ? <Tag>{t('checks.acknowledgedCount', { count: check.acknowledged.total })}</Tag> : null}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{word(check.hint, lang)}</Typography.Paragraph>
+      {check.open.items.length > 0 ? (
+        <Button style={{ marginBottom: 12 }} aria-label={t('checks.acknowledgeAllNamed', { check: name })} onClick={() => onAcknowledgeAll(check)}>
+          {t('checks.acknowledgeAll')}
+        </Button>
+      ) : null}
       {check.open.total > 0 ? <FindingTable caption={t('checks.openTable', { check: name })} acknowledged={false} list={check.open} lang={lang} onOpen={onOpen} onAcknowledge={onAcknowledge} /> : null}
       {showAcknowledged && check.acknowledged.total > 0 ? (
         <FindingTable caption={t('checks.acknowledgedTable', { check: name })} acknowledged list={check.acknowledged} lang={lang} onOpen={onOpen} onAcknowledge={onAcknowledge} />
@@ -214,21 +238,73 @@ function useWithdraw(): (f: Finding) => Promise<void> {
 function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null; lang: Lang; onClose: (done: boolean) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  return (
+    <NoteDialog
+      open={finding !== null}
+      title={t('checks.acknowledgeTitle')}
+      okText={t('checks.confirm')}
+      save={async (note) => {
+        if (!finding) return;
+        await getApi().acknowledgeFinding({ checkId: finding.checkId, subject: finding.subject, note });
+        void message.success(t('checks.done'));
+      }}
+      onClose={onClose}
+    >
+      {finding ? (
+        <Typography.Paragraph>
+          <strong>{findingName(finding, lang, t)}</strong> — {describeFacts(finding, lang)}
+        </Typography.Paragraph>
+      ) : null}
+    </NoteDialog>
+  );
+}
+
+/**
+ * 确认本项全部: the findings of one check the page lists, each acknowledged with the one note. Exactly
+ * those are sent, by their keys as listed; any changed since are left open, and the answer says how many.
+ */
+function AcknowledgeAllDialog({ check, lang, onClose }: { check: CheckResult | null; lang: Lang; onClose: (done: boolean) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const listed = check?.open.items ?? [];
+  const name = check ? word(check.name, lang) : '';
+  const unlisted = check ? check.open.total - listed.length : 0;
+  return (
+    <NoteDialog
+      open={check !== null}
+      title={t('checks.acknowledgeAllTitle', { check: name })}
+      okText={t('checks.acknowledgeAllOk', { count: listed.length })}
+      save={async (note) => {
+        if (!check) return;
+        const result = await getApi().acknowledgeFindings({ checkId: check.id, subjects: listed.map((f) => f.subject), note });
+        const done = t('checks.acknowledgedAll', { count: result.acknowledged });
+        if (result.changed === 0) void message.success(done);
+        else void message.warning({ content: `${done}${t('checks.changedSince', { count: result.changed })}`, duration: 10 });
+      }}
+      onClose={onClose}
+    >
+      <Typography.Paragraph>{t('checks.acknowledgeAllWhat', { count: listed.length })}</Typography.Paragraph>
+      {unlisted > 0 ? <Typography.Paragraph>{t('checks.acknowledgeAllUnlisted', { count: unlisted })}</Typography.Paragraph> : null}
+    </NoteDialog>
+  );
+}
+
+/** A dialog that takes one acknowledgement note (required, as the channel limits it) and saves it; `children` say what it is for. */
+function NoteDialog(props: { open: boolean; title: string; okText: string; save: (note: string) => Promise<void>; onClose: (done: boolean) => void; children: React.ReactNode }): React.JSX.Element {
+  const { t } = useTranslation();
   const { changed, showError } = useSession();
   const [form] = Form.useForm<{ note: string }>();
   const focus = useFocusOnOpen<TextAreaRef>();
   const [saving, setSaving] = useState(false);
   const submit = async (): Promise<void> => {
-    if (!finding) return;
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     setSaving(true);
     try {
-      await getApi().acknowledgeFinding({ checkId: finding.checkId, subject: finding.subject, note: values.note });
+      await props.save(values.note);
       form.resetFields();
       changed();
-      void message.success(t('checks.done'));
-      onClose(true);
+      props.onClose(true);
     } catch (error) {
       showError(error);
     } finally {
@@ -237,21 +313,17 @@ function AcknowledgeDialog({ finding, lang, onClose }: { finding: Finding | null
   };
   return (
     <Modal
-      open={finding !== null}
-      title={t('checks.acknowledgeTitle')}
-      okText={t('checks.confirm')}
+      open={props.open}
+      title={props.title}
+      okText={props.okText}
       cancelText={t('checks.cancel')}
       confirmLoading={saving}
       onOk={() => void submit()}
-      onCancel={() => onClose(false)}
+      onCancel={() => props.onClose(false)}
       afterOpenChange={focus.afterOpenChange}
       destroyOnHidden
     >
-      {finding ? (
-        <Typography.Paragraph>
-          <strong>{findingName(finding, lang, t)}</strong> — {describeFacts(finding, lang)}
-        </Typography.Paragraph>
-      ) : null}
+      {props.children}
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item name="note" label={t('checks.note')} extra={t('checks.acknowledgeHelp')} rules={[{ required: true, whitespace: true, max: 2000, message: t('checks.noteRequired') }]}>
           <Input.TextArea ref={focus.ref} autoFocus rows={3} />
