@@ -1,3 +1,4 @@
+import { RedoOutlined, SettingOutlined, UndoOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, ConfigProvider, Form, Input, Layout, Modal, Space, Spin, Typography, theme } from 'antd';
 import { DarkTheme } from './darkTheme';
 import enUS from 'antd/locale/en_US';
@@ -89,7 +90,8 @@ export function App(): React.JSX.Element {
   );
 }
 
-const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'bulletins', 'briefings', 'import', 'tables', 'settings'];
+/** The pages, in the header's order; settings is the gear at the end of the same navigation. */
+const NAV: Route['name'][] = ['overview', 'workbench', 'dashboard', 'checks', 'annotations', 'bulletins', 'briefings', 'import', 'tables'];
 const NAV_LABEL: Record<string, string> = {
   overview: 'nav.overview',
   workbench: 'workbench.nav',
@@ -100,8 +102,18 @@ const NAV_LABEL: Record<string, string> = {
   briefings: 'briefingBuilder.nav',
   import: 'importer.nav',
   tables: 'tableImport.nav',
-  settings: 'settings.nav',
 };
+
+/** A link of the navy header: white and underlined when it is the page shown. */
+const navLinkStyle = (here: boolean): React.CSSProperties => ({
+  color: here ? '#fff' : '#cfe0f3',
+  fontWeight: here ? 600 : 400,
+  whiteSpace: 'nowrap',
+  // As tall as the header's buttons, so every item of the row shares one top edge; the underline drawn inside.
+  display: 'inline-block',
+  lineHeight: '32px',
+  boxShadow: here ? 'inset 0 -2px 0 #fff' : 'none',
+});
 
 /** Space between the header's lower edge and a message under it. */
 const TOAST_GAP = 8;
@@ -149,41 +161,48 @@ function Shell({ dark, onTheme, onLang, onHeaderHeight }: { dark: boolean; onThe
   const current = route.name === 'entity' ? 'overview' : route.name === 'bulletin' ? 'bulletins' : route.name;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {/* The links wrap onto a second row when the window is narrower than they are (English on a
-          1366-px laptop screen), rather than pushing the page wider than the window. */}
-      <Layout.Header ref={headerRef} style={{ display: 'flex', alignItems: 'center', gap: 20, background: '#0b3d6b', paddingInline: 24, paddingBlock: 12, height: 'auto', lineHeight: '40px' }}>
-        <a href="#/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+      {/* One row at 1280 px in either language (English wrapped below 1536 px): tight spacing, settings
+          as a gear and undo/redo as arrows, each named for screen readers and with its words on hover.
+          In a still narrower window the links wrap onto a second row rather than push the page wider. */}
+      <Layout.Header ref={headerRef} style={{ display: 'flex', alignItems: 'center', gap: 12, background: '#0b3d6b', paddingInline: 16, paddingBlock: 12, height: 'auto', lineHeight: '40px' }}>
+        <a href="#/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap', marginInlineEnd: 4, lineHeight: '32px' }}>
           {t('app.title')}
         </a>
-        <nav aria-label={t('nav.main')} style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16, flex: 1, minWidth: 0 }}>
+        <nav aria-label={t('nav.main')} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 12, flex: 1, minWidth: 0 }}>
           {NAV.map((name) => (
-            <a
-              key={name}
-              href={hrefFor({ name } as Route)}
-              aria-current={current === name ? 'page' : undefined}
-              style={{ color: current === name ? '#fff' : '#cfe0f3', fontWeight: current === name ? 600 : 400, whiteSpace: 'nowrap', borderBottom: current === name ? '2px solid #fff' : 'none' }}
-            >
+            <a key={name} href={hrefFor({ name } as Route)} aria-current={current === name ? 'page' : undefined} style={navLinkStyle(current === name)}>
               {t(NAV_LABEL[name]!)}
             </a>
           ))}
+          <a
+            href={hrefFor({ name: 'settings' })}
+            aria-current={current === 'settings' ? 'page' : undefined}
+            aria-label={t('settings.nav')}
+            title={t('settings.nav')}
+            style={{ ...navLinkStyle(current === 'settings'), marginInlineStart: 'auto', fontSize: 18, paddingInline: 7 }}
+          >
+            <SettingOutlined />
+          </a>
         </nav>
         <ExportWorkbook lang={lang} />
         <Space.Compact role="group" aria-label={t('undo.group')}>
           {/* Each says what it would take back before it is pressed (its description, and the tooltip): on the dashboard, 撤销 took back a 简报 edit made elsewhere. */}
           <Button
+            aria-label={t('undo.undo')}
+            icon={<UndoOutlined />}
             disabled={!session.undoState.canUndo}
             style={session.undoState.canUndo ? undefined : DISABLED_ON_NAVY}
             onClick={() => void session.undo()}
-            title={session.undoState.undoWhat ? t('undo.undoWhat', { change: describeChange(session.undoState.undoWhat, lang), keys: 'Ctrl/⌘+Z' }) : 'Ctrl/⌘+Z'}>
-            {t('undo.undo')}
-          </Button>
+            title={session.undoState.undoWhat ? t('undo.undoWhat', { change: describeChange(session.undoState.undoWhat, lang), keys: 'Ctrl/⌘+Z' }) : t('undo.undoKeys', { keys: 'Ctrl/⌘+Z' })}
+          />
           <Button
+            aria-label={t('undo.redo')}
+            icon={<RedoOutlined />}
             disabled={!session.undoState.canRedo}
             style={session.undoState.canRedo ? undefined : DISABLED_ON_NAVY}
             onClick={() => void session.redo()}
-            title={session.undoState.redoWhat ? t('undo.redoWhat', { change: describeChange(session.undoState.redoWhat, lang), keys: 'Ctrl/⌘+Shift+Z' }) : 'Ctrl/⌘+Shift+Z'}>
-            {t('undo.redo')}
-          </Button>
+            title={session.undoState.redoWhat ? t('undo.redoWhat', { change: describeChange(session.undoState.redoWhat, lang), keys: 'Ctrl/⌘+Shift+Z' }) : t('undo.redoKeys', { keys: 'Ctrl/⌘+Shift+Z' })}
+          />
         </Space.Compact>
         <Space.Compact role="group" aria-label={t('app.language')}>
           {LANG_CHOICES.map(({ value, label }) => (

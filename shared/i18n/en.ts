@@ -734,6 +734,8 @@ export const en: Messages = {
     undoneWhat: 'Undone: {{change}}',
     undoWhat: 'Undo: {{change}} ({{keys}})',
     redoWhat: 'Redo: {{change}} ({{keys}})',
+    undoKeys: 'Undo ({{keys}})',
+    redoKeys: 'Redo ({{keys}})',
     redoneWhat: 'Redone: {{change}}',
     verb: { create: 'added', update: 'edited', delete: 'deleted', restore: 'restored' },
     findingVerb: { create: 'acknowledged', update: 'edited the note on', delete: 'withdrew the acknowledgement of', restore: 'restored the acknowledgement of' },
@@ -742,7 +744,7 @@ export const en: Messages = {
   },
   // Data checks (issue 12): the Data checks page and the dashboard's card.
   checks: {
-    nav: 'Data checks',
+    nav: 'Checks',
     heading: 'Data checks',
     intro: 'These checks run again over all current data each time this page opens. Look at each finding; one that is right after all can be acknowledged with the reason. When the data behind it changes, it comes back.',
     rerun: 'Run the checks again',

@@ -732,6 +732,8 @@ export const zhCN = {
     undoneWhat: '已撤销：{{change}}',
     undoWhat: '撤销：{{change}}（{{keys}}）',
     redoWhat: '重做：{{change}}（{{keys}}）',
+    undoKeys: '撤销（{{keys}}）',
+    redoKeys: '重做（{{keys}}）',
     redoneWhat: '已重做：{{change}}',
     verb: { create: '新增', update: '修改', delete: '删除', restore: '恢复' },
     findingVerb: { create: '确认', update: '修改确认说明', delete: '撤销确认', restore: '恢复确认' },

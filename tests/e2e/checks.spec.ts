@@ -80,7 +80,7 @@ test('a figure 5× its previous year is found, opened, acknowledged with a note 
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
-  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Data checks' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Checks' }).click();
   const jumpsEn = app.getByRole('region', { name: /Year-on-year jump/ });
   await expect(jumpsEn.getByText('1 acknowledged')).toBeVisible();
   await app.getByRole('switch', { name: 'Show acknowledged findings' }).click();
@@ -141,7 +141,7 @@ test('every out-of-date finding is acknowledged at once with one note, by keyboa
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await app.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).check();
   await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
-  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Data checks' }).click();
+  await app.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Checks' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   const staleEn = app.getByRole('region', { name: /Out of date/ });
   await staleEn.getByRole('button', { name: 'Acknowledge all: Out of date' }).click();
