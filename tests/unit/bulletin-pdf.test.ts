@@ -484,6 +484,28 @@ describe('the 简报 as PDF: what pasted text did (cases random seeds found)', (
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it('five headings with nothing between them before the tier chart all print on the chart’s page: the chart is drawn shorter to leave them room (seed 777, the first alone on a page)', async () => {
+    const long = 'Δ 12.5% 3万亿元 '.repeat(12);
+    const chain: BulletinBlock[] = [
+      { type: 'heading', level: 1, text: '集产展进工业重' },
+      { type: 'heading', level: 2, text: '群工进重' },
+      { type: 'heading', level: 1, text: '进群展重群作工作进产业集' },
+      { type: 'heading', level: 2, text: long },
+      { type: 'heading', level: 1, text: '审' },
+      { type: 'chart', caption: '产a良省', chart: { kind: 'tiers' } },
+    ];
+    const line: BulletinBlock = { type: 'paragraph', content: [{ type: 'text', text: '广东省战略性产业集群发展态势良好，产业链条不断完善。' }] };
+    const problems: string[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      // More paragraphs before it each time: the chain meets a page's end somewhere.
+      for (let more = 0; more <= 20; more += 4) {
+        const found = await problemsOf(`chain-chart-${lang}-${more}`, lang, (c) => ({ ...c, blocks: [...c.blocks.slice(0, 2), ...Array.from({ length: more }, () => line), ...chain] }));
+        if (found.length) problems.push(`${lang} +${more}: ${found.join('; ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+
   it('a tail of many short names (over 400 characters, under half a page) is kept whole at the last page’s foot, not run over with its first rule alone (seed 66)', async () => {
     const sendTo = Array.from({ length: 40 }, (_, i) => `省直单位${i + 1}`);
     const copyTo = Array.from({ length: 30 }, (_, i) => `市${i + 1}`);

@@ -29,7 +29,7 @@ import { bulletinHeadParagraphs, bulletinParagraphStyles, bulletinTailParagraphs
 import { chartPng, type ChartNames } from './chart-png';
 import { cleanForPrint } from './glyphs';
 import { measureText } from './measure';
-import { PAGE, chartMaxHeight } from './pdf';
+import { PAGE, chartHeight } from './pdf';
 import { turnedTitle } from './title-lines';
 import { fontTableOverride } from './docx-font-table';
 import { NOTES_PARTS_OVERRIDES } from './docx-notes-parts';
@@ -413,7 +413,7 @@ class WordWriter {
     const names: ChartNames = b.lang === 'bilingual' ? 'both' : b.lang;
     // The PDF's drawing size (1.3 × its printed size, so 11 px labels print at about 8.5 pt), a tall chart
     // as squeezed as there (Word's kept 60 pt less of the page, and drew such a chart taller than the PDF).
-    const size = { width: Math.round(483.28 * 1.3), height: Math.round(Math.min(b.height, chartMaxHeight(this.doc.layout)) * 1.3) };
+    const size = { width: Math.round(483.28 * 1.3), height: Math.round(chartHeight(this.doc, b) * 1.3) };
     const png = chartPng(b.spec, names, size);
     const height = Math.round((this.m.contentPx * size.height) / size.width);
     const caption = [...b.caption, ...(b.second ? [{ t: 'text' as const, text: '  ' }, ...b.second] : [])];

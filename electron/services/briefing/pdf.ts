@@ -68,6 +68,37 @@ export function chartMaxHeight(layout: BriefingDocument['layout']): number {
   const page = pageOf(layout);
   return page.height - page.top - page.bottom - CHART_ROOM;
 }
+/** A chart is never squeezed below this share of the type area's height for the headings above it. */
+const CHART_LEAST = 0.4;
+
+/**
+ * The height chart `b` of `doc` prints at, in pt: its own, at most what a page holds less CHART_ROOM, and
+ * less again what the headings straight above it take beyond CHART_ROOM (sections with nothing in them,
+ * a heading of several lines). The keep rule moves those headings on with the chart, so all of them must
+ * fit on its page: with five before the tier chart of every cluster, the first went to a page of its own
+ * (seed 777). Measured from the model, so the PDF and the Word file draw the chart at one size.
+ */
+export function chartHeight(doc: BriefingDocument, b: Extract<Block, { type: 'chart' }>): number {
+  const page = pageOf(doc.layout);
+  const body = page.height - page.top - page.bottom;
+  const width = page.width - page.left - page.right;
+  const bulletin = doc.layout === 'bulletin';
+  let above = 0;
+  for (let k = doc.blocks.indexOf(b) - 1; k >= 0; k--) {
+    const h = doc.blocks[k]!;
+    if (h.type !== 'heading') break;
+    // Sizes, margins and indents of styles() and bulletinStyles(); a line 1.45 em of the face, at the document's line height.
+    const size = bulletin ? (h.level === 3 ? 14 : BULLETIN_BODY) : [16, 12.5, 10.5][h.level - 1]! * doc.scale;
+    const room = width - (bulletin && h.level < 3 ? 2 * BULLETIN_BODY : 0);
+    const text = [h.runs, ...(h.second ? [h.second] : [])].map((l) => l.map((r) => (r.t === 'text' ? r.text : '00')).join('')).join('  ');
+    const lines = Math.max(1, Math.ceil(measureText(text, size, true, bulletin ? 'serif' : 'sans') / room));
+    above += lines * size * (bulletin ? 1.26 : 1.4) * 1.45 + 24;
+  }
+  const caption = bulletin ? 14 * 1.26 * 1.45 * (b.second ? 2 : 1) + 12 : 40;
+  const most = chartMaxHeight(doc.layout) - Math.max(0, above + caption - CHART_ROOM);
+  return Math.min(b.height, Math.max(most, CHART_LEAST * body));
+}
+
 /** The ids of the 简报 tail's first and last rules (tailToFoot), and the least space above the tail. */
 const TAIL_TOP = 'tailtop-';
 const TAIL_END = 'tailend-';
@@ -639,7 +670,7 @@ class Writer {
     const names = b.lang === 'bilingual' ? 'both' : b.lang;
     const fontSize = CHART_FONT_SIZE;
     const width = Math.round(this.width * CHART_SCALE);
-    const height = Math.round(Math.min(b.height, chartMaxHeight(this.doc.layout)) * CHART_SCALE);
+    const height = Math.round(chartHeight(this.doc, b) * CHART_SCALE);
     const option = (spec: ChartSpec): EChartsOption => chartOptionFor(spec, names, fontSize, width);
     const svg = this.renderChart(JSON.stringify([b.spec, names, width, height]), () => option(b.spec), { width, height });
     const caption = this.id('keep', { text: [...this.line(b.caption), ...(b.second ? [{ text: '  ' }, ...this.line(b.second)] : [])], style: 'caption' });
