@@ -59,6 +59,23 @@ test('a draft created by Enter on its title opens with the keyboard in its body,
   await expect(body).toContainText('本期第一句。');
 });
 
+test('a click into 标题 while a new draft’s page comes up keeps the keyboard there: the body does not take it a moment later', async ({ app }) => {
+  // The page's clock held still, so that the title is focused before the body's own focus would come (under load, a fill
+  // of 标题 went into 正文 that way).
+  await app.clock.install();
+  await app.clock.pauseAt(Date.now() + 60_000);
+  await nav(app, '简报编发').click();
+  await app.getByRole('textbox', { name: '新简报标题' }).fill('十一月简报');
+  await app.getByRole('button', { name: '新建简报' }).click();
+  const title = app.getByRole('textbox', { name: '标题', exact: true });
+  await title.focus();
+  await app.clock.runFor(2000);
+  await app.keyboard.press('End');
+  await app.keyboard.type('（初稿）');
+  await expect(title).toHaveValue('十一月简报（初稿）');
+  await expect(app.getByRole('textbox', { name: '正文' })).not.toContainText('初稿');
+});
+
 test('the archive lists the shipped 示例 under its year, marked 示例, and finds it by search', async ({ app }) => {
   await nav(app, '简报编发').click();
   const archive = app.getByRole('region', { name: '归档' });

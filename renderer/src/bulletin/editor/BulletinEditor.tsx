@@ -4,7 +4,7 @@
  * It calls onChange with valid blocks after each edit, and takes new blocks from outside (loading, the
  * app's undo, accepting a reference) without echoing them back.
  */
-import { EditorState, NodeSelection } from '@tiptap/pm/state';
+import { EditorState, NodeSelection, Selection } from '@tiptap/pm/state';
 import type { JSONContent } from '@tiptap/core';
 import Placeholder from '@tiptap/extension-placeholder';
 import { EditorContent, ReactNodeViewRenderer, useEditor, type Editor } from '@tiptap/react';
@@ -106,7 +106,16 @@ export function BulletinEditor(props: BulletinEditorProps): React.JSX.Element {
       extensions: viewExtensions(() => placeholder.current()),
       content: blocksToDoc(blocks),
       editable: !readOnly,
-      autofocus: props.autoFocus && !readOnly ? 'end' : false,
+      // The body takes the keyboard as the editor comes up (a moment after the page shows), only while nothing
+      // else has it, and at once: TipTap's autofocus took it a frame later still, from 标题 clicked meanwhile,
+      // and what was typed next went into the body.
+      autofocus: false,
+      onCreate: ({ editor: e }) => {
+        const free = document.activeElement === null || document.activeElement === document.body;
+        if (!props.autoFocus || readOnly || !free) return;
+        e.view.dispatch(e.state.tr.setSelection(Selection.atEnd(e.state.doc)));
+        e.view.focus();
+      },
       editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'bulletin-editor-body' }, transformPastedHTML: pastedHtml },
       onUpdate: ({ editor: e }) => {
         const next = reader.current.read(e.state.doc);
