@@ -83,18 +83,21 @@ export function chartHeight(doc: BriefingDocument, b: Extract<Block, { type: 'ch
   const body = page.height - page.top - page.bottom;
   const width = page.width - page.left - page.right;
   const bulletin = doc.layout === 'bulletin';
+  // The document's own styles (as toPdfmake sets them) give each heading's size.
+  const sheet = (bulletin ? { ...styles(1), ...bulletinStyles() } : styles(doc.scale)) as Record<string, { fontSize?: number }>;
   let above = 0;
   for (let k = doc.blocks.indexOf(b) - 1; k >= 0; k--) {
     const h = doc.blocks[k]!;
     if (h.type !== 'heading') break;
-    // Sizes, margins and indents of styles() and bulletinStyles(); a line 1.45 em of the face, at the document's line height.
-    const size = bulletin ? (h.level === 3 ? 14 : BULLETIN_BODY) : [16, 12.5, 10.5][h.level - 1]! * doc.scale;
+    // A line 1.45 em of the face at the document's line height; 24 pt of margins, more than any heading style has;
+    // the 简报's level-1 and level-2 headings indented two characters.
+    const size = sheet[`h${h.level}`]!.fontSize!;
     const room = width - (bulletin && h.level < 3 ? 2 * BULLETIN_BODY : 0);
     const text = [h.runs, ...(h.second ? [h.second] : [])].map((l) => l.map((r) => (r.t === 'text' ? r.text : '00')).join('')).join('  ');
     const lines = Math.max(1, Math.ceil(measureText(text, size, true, bulletin ? 'serif' : 'sans') / room));
     above += lines * size * (bulletin ? 1.26 : 1.4) * 1.45 + 24;
   }
-  const caption = bulletin ? 14 * 1.26 * 1.45 * (b.second ? 2 : 1) + 12 : 40;
+  const caption = bulletin ? sheet['caption']!.fontSize! * 1.26 * 1.45 * (b.second ? 2 : 1) + 12 : 40;
   const most = chartMaxHeight(doc.layout) - Math.max(0, above + caption - CHART_ROOM);
   return Math.min(b.height, Math.max(most, CHART_LEAST * body));
 }
