@@ -632,7 +632,7 @@ export const en: Messages = {
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
   backups: {
     heading: 'Backups',
-    intro: 'The data file is backed up automatically before every import, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them. Before something risky, such as a large import, you can also press Back up now.',
+    intro: 'The data file is backed up automatically before every import, restore and upgrade, in the data file\'s folder: {{folder}}. The newest 10 are kept, and the newest of each month before them; backups made with Back up now are counted apart by the same rule, so automatic ones never push them out. Before something risky, such as a large import, you can also press Back up now.',
     empty: 'No backups yet.',
     label: { manual: 'Manual backup', import: 'Before an import', restore: 'Before a restore', upgrade: 'Before an upgrade', other: 'Backup' },
     backUpNow: 'Back up now',

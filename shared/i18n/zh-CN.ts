@@ -630,7 +630,7 @@ export const zhCN = {
   // Data-file safety (issue 11): backups in Settings, and the damaged-file notice.
   backups: {
     heading: '备份',
-    intro: '导入、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份。在大批量导入等有风险的操作之前，也可以点“立即备份”。',
+    intro: '导入、恢复备份和升级之前，都会自动备份数据文件，保存在数据文件所在的文件夹：{{folder}}。保留最近 10 份，更早的每月保留最新一份；点“立即备份”做的手动备份另行计数，按同样规则保留，不会被自动备份挤掉。在大批量导入等有风险的操作之前，也可以点“立即备份”。',
     empty: '还没有备份。',
     label: { manual: '手动备份', import: '导入前', restore: '恢复前', upgrade: '升级前', other: '备份' },
     backUpNow: '立即备份',

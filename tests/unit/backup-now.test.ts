@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups, stampOf } from '../../electron/services/db/backup';
+import { backupBeside, listBackups, stampOf } from '../../electron/services/db/backup';
 import { updateFigure } from '../../electron/services/db/figures';
 import { quickCheck } from '../../electron/services/db/health';
 import { openDataFile, type DB } from '../../electron/services/db/open';
@@ -134,8 +134,19 @@ describe('立即备份', () => {
     const listed = listBackups(file);
     expect(listed[0]!.name).toBe(job.summary.name);
     expect(fs.existsSync(listed[0]!.path)).toBe(true);
-    // The rule as before: the newest 10 (the new one among them) and the newest of each month before them.
-    expect(listed.slice(0, 10).map((b) => b.label)).toEqual(['manual', ...Array<string>(9).fill('before-import')]);
+    db.close();
+  });
+
+  it('is not pruned by the automatic backups of the twelve imports that follow it', async () => {
+    const file = tempDataFile();
+    const { db, call } = openWithHandlers(file);
+    const job = await backUpNow(call);
+    expect(job.state).toBe('done');
+    for (let i = 1; i <= 12; i++) backupBeside(db, file, 'before-import', new Date(Date.now() + i * 1000));
+    const listed = listBackups(file);
+    expect(listed.filter((b) => b.label === 'before-import')).toHaveLength(10);
+    expect(listed.map((b) => b.name)).toContain(job.summary.name);
+    expect(listed.at(-1)!.name).toBe(job.summary.name);
     db.close();
   });
 });

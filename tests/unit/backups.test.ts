@@ -66,26 +66,35 @@ describe('a backup is whole or absent', () => {
 });
 
 describe('the retention rule', () => {
-  it('keeps the newest 10 and the newest of each month, for any dates', () => {
-    const day = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true });
+  it('keeps the newest 10 and the newest of each month, counted apart for manual and automatic backups, for any dates', () => {
+    // Half a year: months are shared, so the newest of each month and the count of ten both matter.
+    const day = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-06-30T00:00:00Z'), noInvalidDate: true });
+    const backup = fc.record({ when: day, label: fc.constantFrom('manual', 'before-import', 'before-restore', 'before-table-import') });
     fc.assert(
-      fc.property(fc.uniqueArray(day, { minLength: 0, maxLength: 40, selector: (d) => stampOf(d) }), (dates) => {
+      fc.property(fc.uniqueArray(backup, { minLength: 0, maxLength: 40, size: 'max', selector: (b) => stampOf(b.when) }), (backups) => {
         const file = tempDataFile();
-        for (const d of dates) fs.writeFileSync(path.join(path.dirname(file), `data.before-import-${stampOf(d)}.sqlite`), 'x');
+        const name = (b: { when: Date; label: string }): string => `data.${b.label}-${stampOf(b.when)}.sqlite`;
+        for (const b of backups) fs.writeFileSync(path.join(path.dirname(file), name(b)), 'x');
         fs.writeFileSync(path.join(path.dirname(file), 'notes.txt'), 'not a backup');
         pruneBackups(file);
-        const newestFirst = [...dates].sort((a, b) => b.getTime() - a.getTime());
-        const months = new Set<string>();
-        const expected = newestFirst.filter((d, i) => {
-          const month = d.toISOString().slice(0, 7);
-          const keep = i < 10 || !months.has(month);
-          months.add(month);
-          return keep;
-        });
-        expect(listBackups(file).map((b) => b.name)).toEqual(expected.map((d) => `data.before-import-${stampOf(d)}.sqlite`));
+        const kept = (manual: boolean): string[] => {
+          const newestFirst = backups.filter((b) => (b.label === 'manual') === manual).sort((a, b) => b.when.getTime() - a.when.getTime());
+          const months = new Set<string>();
+          return newestFirst
+            .filter((b, i) => {
+              const month = b.when.toISOString().slice(0, 7);
+              const keep = i < 10 || !months.has(month);
+              months.add(month);
+              return keep;
+            })
+            .map(name);
+        };
+        const listed = listBackups(file).map((b) => b.name);
+        expect(listed.filter((n) => n.includes('.manual-'))).toEqual(kept(true));
+        expect(listed.filter((n) => !n.includes('.manual-'))).toEqual(kept(false));
         expect(fs.existsSync(path.join(path.dirname(file), 'notes.txt'))).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 

@@ -215,20 +215,24 @@ export interface Retention {
 export const RETENTION: Retention = { newest: 10 };
 
 /**
- * Keeps the newest 10 backups, plus the newest of each calendar month (UTC) before them; removes
- * the rest, and temporary files left by a backup that was killed more than an hour ago.
+ * Keeps the newest 10 backups, plus the newest of each calendar month (UTC) before them, counted
+ * apart for the analyst's own (立即备份, `manual`) and the automatic ones: a run of imports or restores
+ * never prunes a backup the analyst asked for, nor do manual ones crowd out the automatic. Removes the
+ * rest, and temporary files left by a backup that was killed more than an hour ago.
  */
 export function pruneBackups(file: string, retention: Retention = RETENTION, now: Date = new Date()): string[] {
   const removed: string[] = [];
-  const months = new Set<string>();
-  listBackups(file).forEach((b, index) => {
+  const seen = { manual: { count: 0, months: new Set<string>() }, automatic: { count: 0, months: new Set<string>() } };
+  for (const b of listBackups(file)) {
+    const kind = seen[b.label === 'manual' ? 'manual' : 'automatic'];
     const month = b.takenAt.slice(0, 7);
-    const keep = index < retention.newest || !months.has(month);
-    months.add(month);
-    if (keep) return;
+    const keep = kind.count < retention.newest || !kind.months.has(month);
+    kind.count++;
+    kind.months.add(month);
+    if (keep) continue;
     fs.rmSync(b.path, { force: true });
     removed.push(b.path);
-  });
+  }
   const { dir } = parts(file);
   for (const name of fs.readdirSync(dir)) {
     if (!PARTIAL.test(name)) continue;
