@@ -74,7 +74,7 @@ function rig(initial: string) {
 describe('a draft saving itself', () => {
   it('never loses what was typed, saves one at a time, and ends with the last text stored', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(Action, { maxLength: 40 }), async (actions) => {
+      fc.asyncProperty(fc.array(Action, { maxLength: 40, size: 'max' }), async (actions) => {
         const r = rig('');
         let typed = '';
         let answered = 0;

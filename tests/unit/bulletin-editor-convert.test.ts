@@ -51,7 +51,7 @@ const figure = fc.record({ type: fc.constant('figure' as const), figureId: id, a
 const chart = fc.oneof(
   fc.constant({ kind: 'tiers' as const }),
   fc.record({ kind: fc.constant('trend' as const), metric: fc.constantFrom('output_value', 'revenue'), entityIds: fc.array(fc.constantFrom('smart-robots', 'new-energy', 'automobiles'), { minLength: 1, maxLength: 5 }) }),
-  fc.record({ kind: fc.constant('compare' as const), metric: fc.constantFrom('output_value', 'added_value'), entityIds: fc.array(fc.constantFrom('smart-robots', 'new-energy'), { minLength: 1, maxLength: 30 }) }),
+  fc.record({ kind: fc.constant('compare' as const), metric: fc.constantFrom('output_value', 'added_value'), entityIds: fc.array(fc.constantFrom('smart-robots', 'new-energy'), { minLength: 1, maxLength: 30, size: 'max' }) }),
 );
 const atoms: fc.Arbitrary<BulletinBlock>[] = [
   fc.record({ type: fc.constant('chart' as const), chart, caption: text(200) }),
@@ -62,7 +62,7 @@ const atoms: fc.Arbitrary<BulletinBlock>[] = [
 ];
 
 /** Canonical paragraph content: non-empty runs, bold only when true, no two adjacent runs of the same emphasis. */
-const canonicalInlines = fc.array(fc.oneof(fc.record({ text: text(60).filter((s) => s !== ''), bold: fc.boolean() }), figure), { minLength: 1, maxLength: 12 }).map((items) => {
+const canonicalInlines = fc.array(fc.oneof(fc.record({ text: text(60).filter((s) => s !== ''), bold: fc.boolean() }), figure), { minLength: 1, maxLength: 12, size: 'max' }).map((items) => {
   const out: BulletinInline[] = [];
   for (const item of items) {
     if ('figureId' in item) out.push(item);
@@ -110,7 +110,7 @@ const reading = (blocks: BulletinBlock[]): string[] =>
 describe('stored blocks → editor → stored blocks', () => {
   it('gives back canonical blocks exactly, as a document the editor schema accepts', () => {
     run(
-      fc.property(fc.array(canonicalBlock, { maxLength: 12 }), (blocks) => {
+      fc.property(fc.array(canonicalBlock, { maxLength: 12, size: 'max' }), (blocks) => {
         const doc = blocksToDoc(blocks);
         schema.nodeFromJSON(doc).check();
         expect(docToBlocks(doc)).toEqual(blocks);
@@ -120,7 +120,7 @@ describe('stored blocks → editor → stored blocks', () => {
 
   it('gives back any valid blocks in canonical form: nothing typed lost or reordered, and canonical form is stable', () => {
     run(
-      fc.property(fc.array(anyBlock, { maxLength: 12 }), (blocks) => {
+      fc.property(fc.array(anyBlock, { maxLength: 12, size: 'max' }), (blocks) => {
         expect(BulletinBlock.array().safeParse(blocks).success).toBe(true);
         const once = docToBlocks(blocksToDoc(blocks));
         expect(BulletinBlock.array().parse(once)).toEqual(once);

@@ -37,7 +37,7 @@ describe('the 简报 head and tail blocks', () => {
 
   it('give every string they print to blockLines, so the print invariant covers them (property)', () => {
     const seed = Date.now() % 2 ** 31;
-    const s = fc.string({ maxLength: 30 });
+    const s = fc.string({ maxLength: 30, size: 'max' });
     const head = fc.record({ name: s, issueLine: s, unit: s, date: s, marking: s, copyNumber: s }).map((h): BulletinHead => ({ type: 'bulletinHead', ...h }));
     const tail = fc
       .record({ lang: fc.constantFrom('zh' as const, 'en' as const, 'bilingual' as const), sendTo: fc.array(s, { maxLength: 5 }), copyTo: fc.array(s, { maxLength: 5 }), copies: fc.option(fc.nat()) })
@@ -69,7 +69,7 @@ describe('the 简报 head and tail blocks', () => {
 describe('the 按语', () => {
   it('prints one label: a label typed at its start ("按：", "编者按：", "Editor’s note:") is not printed after the issue’s own', () => {
     const labels = fc.constantFrom('', '按：', '按:', '按语：', ' 按语 ： ', '编者按：', "Editor's note: ", 'Editor’s note:', 'NOTE: ');
-    const body = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => withoutNoteLabel(s) === s && /^\S/.test(s));
+    const body = fc.string({ minLength: 1, maxLength: 40, size: 'max' }).filter((s) => withoutNoteLabel(s) === s && /^\S/.test(s));
     fc.assert(
       fc.property(labels, body, (label, text) => {
         expect(withoutNoteLabel(label + text)).toBe(text);

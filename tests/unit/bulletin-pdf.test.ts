@@ -528,7 +528,7 @@ describe('the 简报 as PDF (property)', () => {
     const entityIds = (db.prepare(`SELECT id FROM entities WHERE deleted_at IS NULL`).all() as { id: string }[]).map((r) => r.id);
     const words = fc.oneof(
       fc.constantFrom('集群', '产值', '增长', '研判', 'GDP', '（', '）', '“', '”', '——', '；', 'trend', '2023年', ' ', '。'),
-      fc.string({ unit: fc.constantFrom(...'广东省战略性新兴产业集群发展态势良好abcdefgXYZ0123456789 ，。、'), minLength: 1, maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom(...'广东省战略性新兴产业集群发展态势良好abcdefgXYZ0123456789 ，。、'), minLength: 1, maxLength: 40, size: 'max' }),
       // What an analyst pastes: emoji, joiners, soft hyphens, line breaks, long URLs and unbroken stretches, up to a caption's limit.
       textOf(200),
     );
@@ -537,8 +537,8 @@ describe('the 简报 as PDF (property)', () => {
       fc.constantFrom(...ids).map((id) => ref(id)),
     );
     const block: fc.Arbitrary<BulletinBlock> = fc.oneof(
-      { arbitrary: fc.record({ level: fc.constantFrom(1 as const, 2 as const), text: fc.oneof(fc.string({ unit: fc.constantFrom(...'产业集群重点工作进展'), minLength: 1, maxLength: 30 }), textOf(200)) }).map((h): BulletinBlock => ({ type: 'heading', ...h })), weight: 2 },
-      { arbitrary: fc.array(inline, { minLength: 1, maxLength: 30 }).map((content): BulletinBlock => ({ type: 'paragraph', content })), weight: 5 },
+      { arbitrary: fc.record({ level: fc.constantFrom(1 as const, 2 as const), text: fc.oneof(fc.string({ unit: fc.constantFrom(...'产业集群重点工作进展'), minLength: 1, maxLength: 30, size: 'max' }), textOf(200)) }).map((h): BulletinBlock => ({ type: 'heading', ...h })), weight: 2 },
+      { arbitrary: fc.array(inline, { minLength: 1, maxLength: 30, size: 'max' }).map((content): BulletinBlock => ({ type: 'paragraph', content })), weight: 5 },
       { arbitrary: fc.subarray(ids, { minLength: 1, maxLength: 8 }).map((figureIds): BulletinBlock => ({ type: 'table', caption: '表', figureIds, accepted: figureIds.map((id) => snapshot(liveResolver(db).figure(id)!)) })), weight: 1 },
       {
         arbitrary: fc.record({ kind: fc.constantFrom('tiers' as const, 'trend' as const, 'compare' as const), entityIds: fc.subarray(entityIds, { minLength: 1, maxLength: 5 }), caption: words }).map(
@@ -549,17 +549,17 @@ describe('the 简报 as PDF (property)', () => {
       { arbitrary: fc.oneof(words, textOf(5000)).map((text): BulletinBlock => ({ type: 'quote', sourceId: 1, text })), weight: 1 },
     );
     const frame = fc.record({
-      name: fc.oneof(fc.string({ unit: fc.constantFrom(...'广东省战略性产业集群工作简报 Bulletin'), minLength: 1, maxLength: 60 }), textOf(60)),
-      unit: fc.oneof(fc.string({ unit: fc.constantFrom(...'省产业集群工作专班办公室 Office'), maxLength: 100 }), textOf(100)),
+      name: fc.oneof(fc.string({ unit: fc.constantFrom(...'广东省战略性产业集群工作简报 Bulletin'), minLength: 1, maxLength: 60, size: 'max' }), textOf(60)),
+      unit: fc.oneof(fc.string({ unit: fc.constantFrom(...'省产业集群工作专班办公室 Office'), maxLength: 100, size: 'max' }), textOf(100)),
       marking: fc.oneof(fc.constant('内部资料 注意保存'), textOf(40)),
       copyNumber: fc.oneof(fc.constant(''), textOf(20)),
-      sendTo: fc.array(fc.oneof(fc.string({ unit: fc.constantFrom(...'省委政府办公厅发展改革委 Office'), minLength: 1, maxLength: 100 }), textOf(100)), { maxLength: 50 }),
+      sendTo: fc.array(fc.oneof(fc.string({ unit: fc.constantFrom(...'省委政府办公厅发展改革委 Office'), minLength: 1, maxLength: 100, size: 'max' }), textOf(100)), { maxLength: 50, size: 'max' }),
       copyTo: fc.array(textOf(100), { maxLength: 8 }),
       copies: fc.option(fc.integer({ min: 0, max: 100000 })),
     });
     let sample = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), frame, fc.array(block, { minLength: 1, maxLength: 25 }), fc.record({ title: fc.oneof(fc.constant('关于产业集群发展情况的报告'), textOf(200)), editorNote: fc.oneof(fc.constant(''), textOf(5000)) }), async (lang, f, blocks, texts) => {
+      fc.asyncProperty(fc.constantFrom<Lang>('zh', 'en', 'bilingual'), frame, fc.array(block, { minLength: 1, maxLength: 25, size: 'max' }), fc.record({ title: fc.oneof(fc.constant('关于产业集群发展情况的报告'), textOf(200)), editorNote: fc.oneof(fc.constant(''), textOf(5000)) }), async (lang, f, blocks, texts) => {
         sample++;
         const base = issueContent(lang);
         const content: BulletinContent = { ...base, frame: { ...base.frame, ...f }, blocks, ...texts };

@@ -65,7 +65,7 @@ describe('a draft', () => {
           ['negative copies', (c) => ({ ...c, frame: { ...c.frame, copies: -1 } })],
           ['table without its values', (c) => ({ ...c, blocks: [{ type: 'table', caption: '表', figureIds: [1, 2], accepted: [] }] })],
         ),
-        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20, size: 'max' }),
         async ([, spoil], noise) => {
           const bad = spoil({ ...good, editorNote: noise });
           const error = await refusal(api('createBulletinDraft', { content: bad as BulletinContent }));

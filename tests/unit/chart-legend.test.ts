@@ -18,7 +18,7 @@ describe('wrapped text', () => {
   it(`keeps every character, in order, in lines no wider than asked (seed ${SEED})`, () => {
     const word = fc.oneof(fc.stringMatching(/^[A-Za-z-]{1,30}$/), fc.stringMatching(/^[\u4e00-\u9fa5]{1,12}$/), fc.constant('（'), fc.constant(' '));
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.integer({ min: 60, max: 400 }), (words, width) => {
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40, size: 'max' }), fc.integer({ min: 60, max: 400 }), (words, width) => {
         const text = words.join(' ');
         const lines = wrapText(text, 11, width);
         expect(bare(lines.join(''))).toBe(bare(text));

@@ -122,7 +122,7 @@ describe('the dashboard charts', () => {
 
   it('wrap English labels only between words', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[A-Za-z']{1,14}$/), { minLength: 1, maxLength: 12 }), fc.integer({ min: 4, max: 40 }), (words, max) => {
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-z']{1,14}$/), { minLength: 1, maxLength: 12, size: 'max' }), fc.integer({ min: 4, max: 40 }), (words, max) => {
         const text = words.join(' ');
         const wrapped = wrapWords(text, max);
         expect(wrapped.replace(/\n/g, ' ')).toBe(text);

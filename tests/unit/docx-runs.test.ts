@@ -73,12 +73,12 @@ async function parts(doc: BriefingDocument): Promise<{ body: Item[][]; footnotes
 const chars = fc.constantFrom(...'集群产业增加值亿元，。“”abcXYZ019 %.&<>\'"', '\n', '\t', '\u2060', '\u00a0');
 const textRun = fc.record({
   t: fc.constant('text' as const),
-  text: fc.string({ unit: chars, maxLength: 12 }),
+  text: fc.string({ unit: chars, maxLength: 12, size: 'max' }),
   style: fc.option(fc.constantFrom<RunStyle>('plain', 'strong', 'value', 'muted', 'label', 'second', 'warn'), { nil: undefined }),
   nowrap: fc.option(fc.boolean(), { nil: undefined }),
 });
 const cite = fc.integer({ min: 1, max: 4 }).map((sourceId) => ({ t: 'cite' as const, sourceId, quote: null }));
-const line = fc.array(fc.oneof({ weight: 5, arbitrary: textRun }, { weight: 1, arbitrary: cite }), { maxLength: 14 });
+const line = fc.array(fc.oneof({ weight: 5, arbitrary: textRun }, { weight: 1, arbitrary: cite }), { maxLength: 14, size: 'max' });
 const noteLine = fc.array(textRun, { minLength: 1, maxLength: 6 });
 
 const SEED = propertySeed('DOCX_RUNS_SEED', 20261130);

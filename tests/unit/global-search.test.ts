@@ -91,7 +91,7 @@ describe('snippets', () => {
   const words = fc.stringMatching(/^[a-z]{1,12}$/);
   const han = fc.constantFrom(...'量子科技区块链信息智能机器人新能源');
   const piece = fc.oneof(words, fc.array(han, { minLength: 1, maxLength: 6 }).map((cs) => cs.join('')));
-  const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((ps) => ps.join(' '));
+  const text = fc.array(piece, { minLength: 1, maxLength: 40, size: 'max' }).map((ps) => ps.join(' '));
 
   it('start and end between words or characters, and keep the whole match', () => {
     fc.assert(

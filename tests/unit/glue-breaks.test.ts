@@ -53,7 +53,7 @@ describe('a line may break beside a figure value', () => {
 
   const SEED = propertySeed('GLUE_PROPERTY_SEED', 20261130);
   it(`adds only zero-width breaks, none inside a value, one wherever Latin letters touch a value (seed ${SEED})`, () => {
-    const text = fc.string({ unit: fc.constantFrom(...'abcXYZ019 ，。（）()“”.,集群'), minLength: 1, maxLength: 12 });
+    const text = fc.string({ unit: fc.constantFrom(...'abcXYZ019 ，。（）()“”.,集群'), minLength: 1, maxLength: 12, size: 'max' });
     const group: fc.Arbitrary<InlineGroup> = fc.oneof(
       text.map(plain),
       fc.array(fc.string({ unit: fc.constantFrom(...'over 1.5%亿元yuan'), minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }).map((t) => value(...t)),

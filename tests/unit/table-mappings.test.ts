@@ -57,7 +57,7 @@ describe('a table imported, then exported by the app', () => {
     const grids = fc.record({
       names: fc.uniqueArray(fc.constantFrom(...entities), { minLength: 1, maxLength: 5, selector: (e) => e.id }),
       years: fc.uniqueArray(fc.integer({ min: 2000, max: 2030 }), { minLength: 1, maxLength: 4 }),
-      values: fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), { minLength: 20, maxLength: 20 }),
+      values: fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), { minLength: 20, maxLength: 20, size: 'max' }),
     });
     try {
       await fc.assert(

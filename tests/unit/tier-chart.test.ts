@@ -36,7 +36,7 @@ describe('the tier chart', () => {
       fromTier: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(row, { minLength: 2, maxLength: 20 }), fc.constantFrom('zh' as const, 'en' as const, 'both' as const), (rows, names) => {
+      fc.property(fc.array(row, { minLength: 2, maxLength: 20, size: 'max' }), fc.constantFrom('zh' as const, 'en' as const, 'both' as const), (rows, names) => {
         const svg = renderChartSvg(chartOptionFor({ kind: 'output', rows, omitted: 0 }, names, 11, 575), { width: 575, height: 40 + rows.length * 22 });
         const { lines, labels } = drawn(svg);
         expect(labels.length).toBeGreaterThanOrEqual(rows.length);

@@ -32,7 +32,7 @@ const SEED = propertySeed('TITLE_LINES_SEED', 20261203);
 describe('a long Chinese title, turned', () => {
   it(`keeps every character, fits every line, splits no term and starts no line with closing punctuation (seed ${SEED})`, () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24 }), (words) => {
+      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24, size: 'max' }), (words) => {
         const title = words.join('');
         const lines = titleLines(title, WIDTH, measure);
         expect(lines.join('').replace(/\s+/g, '')).toBe(title.replace(/\s+/g, ''));
@@ -55,7 +55,7 @@ describe('a long Chinese title, turned', () => {
 
   it(`turns a line of several runs where it turns their text, each break in the run that holds it (seed ${SEED})`, () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24 }), fc.array(fc.nat(), { maxLength: 4 }), (words, cuts) => {
+      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 24, size: 'max' }), fc.array(fc.nat(), { maxLength: 4 }), (words, cuts) => {
         const title = words.join('');
         const points = [...new Set(cuts.map((c) => c % (title.length + 1)))].sort((a, b) => a - b);
         const runs: Line = [0, ...points].map((from, i) => title.slice(from, points[i] ?? title.length)).filter(Boolean).map((text) => ({ t: 'text' as const, text }));
