@@ -18,7 +18,7 @@ const PIECES = [
 /** A text of at least one visible character and at most `max` characters (code points). */
 export function textOf(max: number, min = 1): fc.Arbitrary<string> {
   const length = fc.oneof({ weight: 5, arbitrary: fc.integer({ min, max: Math.min(max, 24) }) }, { weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, 400) }) }, { weight: 2, arbitrary: fc.integer({ min: Math.max(min, Math.floor(max * 0.8)), max }) });
-  return fc.tuple(length, fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 64 }), fc.constantFrom('审', 'A', '数', 'Z')).map(([n, pieces, first]) => {
+  return fc.tuple(length, fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 64, size: 'max' }), fc.constantFrom('审', 'A', '数', 'Z')).map(([n, pieces, first]) => {
     let s = first;
     for (let i = 0; [...s].length < n; i++) s += pieces[i % pieces.length];
     return [...s].slice(0, n).join('');
