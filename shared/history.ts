@@ -63,10 +63,14 @@ export function findingLabel(checkName: { zh: string; en: string } | null, count
 
 /**
  * "修改 智能机器人 产值（2023）（连同另外 1 项修改）" / "edited Smart robots · Output value (2023) (and 1 more change)";
- * a finding's change by what was done to it: "确认 12 条核查结果「数据过旧」" / "acknowledged 12 check findings “Out of date”".
+ * a finding's change by what was done to it: "确认 12 条核查结果「数据过旧」" / "acknowledged 12 check findings “Out of date”";
+ * an import by its file: "导入 集群数据.xlsx（2000 项修改）" / "imported clusters.xlsx (2000 changes)".
  */
 export function describeChange(summary: BatchSummary, lang: Lang): string {
   const m = MESSAGES[lang].undo;
+  const { imported } = summary;
+  // Replaced by functions: a file's name may hold "$&" or "$1", which a replacement string would read as patterns.
+  if (imported) return (imported.count === 1 ? m.imported_one : m.imported_other).replace('{{count}}', () => String(imported.count)).replace('{{file}}', () => imported.file);
   const verb = summary.targetType === 'finding' ? m.findingVerb : m.verb;
   const words = `${verb[summary.action]} ${summary.label[lang === 'en' ? 'en' : 'zh']}`;
   if (summary.more === 0) return words;

@@ -96,6 +96,8 @@ export const BatchSummary = z.object({
   targetType: RevisionTargetType,
   label: z.object({ zh: z.string(), en: z.string() }),
   more: z.number().int().min(0),
+  /** A workbook or table import: the file it read and how many changes it made (it is named by these, not by its first row). */
+  imported: z.object({ file: z.string(), count: z.number().int().min(1) }).optional(),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 

@@ -741,6 +741,8 @@ export const en: Messages = {
     findingVerb: { create: 'acknowledged', update: 'edited the note on', delete: 'withdrew the acknowledgement of', restore: 'restored the acknowledgement of' },
     more_one: ' (and 1 more change)',
     more_other: ' (and {{count}} more changes)',
+    imported_one: 'imported {{file}} (1 change)',
+    imported_other: 'imported {{file}} ({{count}} changes)',
   },
   // Data checks (issue 12): the Data checks page and the dashboard's card.
   checks: {

@@ -739,6 +739,8 @@ export const zhCN = {
     findingVerb: { create: '确认', update: '修改确认说明', delete: '撤销确认', restore: '恢复确认' },
     more_one: '（连同另外 1 项修改）',
     more_other: '（连同另外 {{count}} 项修改）',
+    imported_one: '导入 {{file}}（1 项修改）',
+    imported_other: '导入 {{file}}（{{count}} 项修改）',
   },
   // Data checks (issue 12): the 数据核查 page and the dashboard's card.
   checks: {

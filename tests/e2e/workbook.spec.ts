@@ -143,6 +143,9 @@ test.describe('a workbook round trip through the page', () => {
     await expect(app.getByRole('table', { name: '导入差异' })).toContainText('数值：超过100亿元 → 超过150亿元');
     await app.getByRole('button', { name: '应用导入' }).click();
     await expect(app.getByRole('status').filter({ hasText: '导入完成' })).toBeVisible();
+    // The header's 撤销 names the import by its file, not by its first row.
+    const headerUndo = app.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '撤销' });
+    await expect(headerUndo).toHaveAttribute('title', '撤销：导入 edited.xlsx（1 项修改）（Ctrl/⌘+Z）');
     await app.getByRole('button', { name: '撤销这次导入' }).click();
     await expect(app.getByRole('status').filter({ hasText: '已撤销这次导入。' })).toBeVisible();
     await expect(app.getByRole('button', { name: '撤销这次导入' })).toHaveCount(0);

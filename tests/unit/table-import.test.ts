@@ -12,7 +12,8 @@ import { AppError } from '../../shared/errors';
 import { applyTablePlan } from '../../electron/services/tables/apply';
 import { readTable, TABLE_LIMITS } from '../../electron/services/tables/read';
 import { planTableImport } from '../../electron/services/tables/plan';
-import { undo } from '../../electron/services/db/undo';
+import { undo, undoStateWithBatches } from '../../electron/services/db/undo';
+import { describeChange } from '../../shared/history';
 import { listDeleted } from '../../electron/services/workbench/lists';
 import { setItemDeleted } from '../../electron/services/workbench/actions';
 import { saveMetric } from '../../electron/services/workbench/actions';
@@ -60,6 +61,8 @@ describe.skipIf(SKIP_LIBREOFFICE)('a wide yearbook table written by LibreOffice'
     expect(value(db, 'semiconductors-ic', '2021')).toBe(800);
     expect(db.prepare(`SELECT count(DISTINCT batch_id) FROM revisions WHERE batch_id = ?`).pluck().get(result.batchId)).toBe(1);
     expect(db.prepare(`SELECT count(*) FROM revisions WHERE batch_id = ?`).pluck().get(result.batchId)).toBe(11); // 10 figures + the new source
+    // Undo names it by its file, not by its first row.
+    expect(describeChange(undoStateWithBatches(db).undoWhat!, 'zh-CN')).toBe(`导入 ${path.basename(xlsx)}（11 项修改）`);
     const source = db.prepare(`SELECT title FROM sources WHERE id = ?`).pluck().get(result.sourceId);
     expect(source).toBe('广东统计年鉴2024');
 

@@ -1,7 +1,9 @@
 /** Undo takes a whole workbook import back as one step, and redo applies it again (issue 4 + 3). */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDataFile } from '../../electron/services/db/open';
-import { redo, undo, undoState } from '../../electron/services/db/undo';
+import { redo, undo, undoState, undoStateWithBatches } from '../../electron/services/db/undo';
+import { describeChange } from '../../shared/history';
 import { applyImportPlan, planWorkbookImport } from '../../electron/services/workbook/import';
 import { openTemp } from '../helpers/files';
 import { editWorkbook, exportTo, rowOf } from '../helpers/workbooks';
@@ -27,10 +29,16 @@ describe('undoing a workbook import', () => {
     expect(result.changed).toBe(2);
     const imported = figures(db);
     expect(imported).not.toEqual(before);
+    // Named by its file and its count, in both languages, not by its first row "and 1 more".
+    const name = path.basename(edited);
+    expect(describeChange(undoStateWithBatches(db).undoWhat!, 'zh-CN')).toBe(`导入 ${name}（2 项修改）`);
+    expect(describeChange(undoStateWithBatches(db).undoWhat!, 'en')).toBe(`imported ${name} (2 changes)`);
 
     const undone = undo(db, '审核人');
     expect(undone.done).toBe(true);
     expect(undone.changes).toBe(2);
+    expect(describeChange(undone.summary!, 'zh-CN')).toBe(`导入 ${name}（2 项修改）`);
+    expect(describeChange(undoStateWithBatches(db).redoWhat!, 'en')).toBe(`imported ${name} (2 changes)`);
     expect(figures(db)).toEqual(before);
 
     db.close();

@@ -110,12 +110,14 @@ export function batchSummary(db: DB, batchId: string): BatchSummary | undefined 
     .get({ batch: batchId }) as { target_type: RevisionTarget; target_id: string; action: Revision['action']; snapshot: string | null; total: number } | undefined;
   if (!main) return undefined;
   const snapshot = json(main.snapshot) ?? {};
+  const file = db.prepare(`SELECT import_file FROM batches WHERE id = ?`).pluck().get(batchId) as string | null | undefined;
+  const imported = file ? { file, count: main.total } : undefined;
   if (main.target_type === 'finding' && main.total > 1 && sameFindingChange(db, batchId)) {
     // 确认本项全部: one change that acknowledged (or withdrew) many findings of one check is named as that, not as one "and 11 more".
     const check = CheckId.safeParse(snapshot.checkId);
     return { action: main.action, targetType: 'finding', label: findingLabel(check.success ? CHECK_TEXT[check.data].name : null, main.total), more: 0 };
   }
-  return { action: main.action, targetType: main.target_type, label: labelOf(db, main.target_type, main.target_id, snapshot), more: main.total - 1 };
+  return { action: main.action, targetType: main.target_type, label: labelOf(db, main.target_type, main.target_id, snapshot), more: main.total - 1, ...(imported ? { imported } : {}) };
 }
 
 /** Whether every revision of the batch is the same change to findings of one check. */

@@ -438,6 +438,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX figures_live_series_values ON figures (scope, entity_id, city_code, metric, period, id, qualifier, value, unit, deleted_at) WHERE deleted_at IS NULL;
     `,
   },
+  {
+    version: 9,
+    name: 'undo names an import by its file',
+    sql: /* sql */ `
+      -- The file a workbook or table import read (its name, no folder), on the one batch the import
+      -- wrote: undo and redo say "导入 集群数据.xlsx（2000 项修改）" rather than naming its first row.
+      -- Null for every other change (and for imports made before this version).
+      ALTER TABLE batches ADD COLUMN import_file TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -22,6 +22,8 @@ export interface ChangeContext {
   batchId: string;
   /** Set only for the batch that undoes or redoes an earlier change. */
   reverts?: { kind: 'undo' | 'redo'; batchId: string };
+  /** Set only for the batch of a workbook or table import: the file's name, which undo names it by. */
+  importFile?: string;
 }
 
 export function newChange(author: string, now: Date = new Date()): ChangeContext {
@@ -62,9 +64,9 @@ export function beginBatch(db: DB, ctx: ChangeContext): void {
   begun.add(ctx.batchId);
   const inserted = statement(
     db,
-    `INSERT INTO batches (id, author, at, kind, reverts) VALUES (@id, @author, @at, @kind, @reverts)
+    `INSERT INTO batches (id, author, at, kind, reverts, import_file) VALUES (@id, @author, @at, @kind, @reverts, @importFile)
      ON CONFLICT (id) DO NOTHING`,
-  ).run({ id: ctx.batchId, author: ctx.author, at: ctx.at, kind: ctx.reverts?.kind ?? 'change', reverts: ctx.reverts?.batchId ?? null });
+  ).run({ id: ctx.batchId, author: ctx.author, at: ctx.at, kind: ctx.reverts?.kind ?? 'change', reverts: ctx.reverts?.batchId ?? null, importFile: ctx.importFile ?? null });
   if (inserted.changes === 1 && !ctx.reverts) statement(db, `UPDATE batches SET state = 'dropped' WHERE state = 'undone'`).run();
 }
 

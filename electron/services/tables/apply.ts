@@ -4,6 +4,7 @@
  * workbook import's writer (db/figures-bulk.ts: revisions, one undo batch) — refused, row by row, when
  * a figure the preview showed was changed since (ROWS_CHANGED), and refused whole with any problem.
  */
+import path from 'node:path';
 import type { FigureInput } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { TableImportResult, TableSource } from '../../../shared/table-import';
@@ -33,7 +34,7 @@ export function applyTablePlan(db: DB, plan: TablePlan, options: TableApplyOptio
   mustBeWhole(db, options.dataFile);
   result.backupPath = backupBeside(db, options.dataFile, 'before-table-import');
   options.afterBackup?.();
-  const change = newChange(options.author.trim());
+  const change = { ...newChange(options.author.trim()), importFile: path.basename(plan.file) };
   db.transaction(() => {
     refuseChangedSince(db, plan);
     const sourceId = options.source.kind === 'existing' ? options.source.id : createSource(db, change, options.source.source).id;

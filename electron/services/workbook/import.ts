@@ -4,6 +4,7 @@
  * file. When any problem was found nothing is written.
  */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ImportPreview, ImportResult } from '../../../shared/workbook';
 import { applyFigureChanges, type FigureChange } from '../db/figures-bulk';
@@ -61,7 +62,7 @@ export function applyImportPlan(db: DB, plan: ImportPlan, options: ApplyOptions)
   mustBeWhole(db, options.dataFile);
   result.backupPath = backupBeside(db, options.dataFile, 'before-import');
   options.afterBackup?.();
-  const change = newChange(author);
+  const change = { ...newChange(author), importFile: path.basename(plan.file) };
   // IMMEDIATE: the write lock is taken before the check, so nothing can change between the two.
   db.transaction(() => {
     refuseRowsChangedSince(db, plan.revisionMark, work);
