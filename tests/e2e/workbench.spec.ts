@@ -236,3 +236,47 @@ test('the main screens have no serious or critical accessibility violations', as
   await expect(robotsRow(app)).toBeVisible();
   await check('workbench, dark');
 });
+
+test('the figures table reaches down to the window’s foot on any window, and keeps six rows on a small one', async ({ app }) => {
+  await openWorkbench(app);
+  await expect(robotsRow(app)).toBeVisible();
+  // The rows region of the table, by either language's name of it.
+  const rows = app.getByRole('table', { name: /^(数据列表|Figures)$/ }).getByRole('rowgroup').nth(1);
+  /** Where the rows region ends, with the page at its top, against the window's height. */
+  const bottomGap = (): Promise<number> =>
+    rows.evaluate((el) => {
+      window.scrollTo(0, 0);
+      return window.innerHeight - el.getBoundingClientRect().bottom;
+    });
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
+    await app.setViewportSize(size);
+    // The page’s own bottom padding (24 px) and the table’s border under the rows, give or take a pixel’s rounding.
+    await expect.poll(bottomGap, { message: `${size.width}×${size.height}` }).toBeGreaterThanOrEqual(23);
+    await expect.poll(bottomGap, { message: `${size.width}×${size.height}` }).toBeLessThanOrEqual(26);
+  }
+  // In English, where the filters only just fit on two lines at this width, the height settles: a
+  // region one pixel too tall gave the page a scrollbar, which wrapped the filters, which shrank the
+  // region, which took the scrollbar away… for ever (axe never finished on the page).
+  await app.setViewportSize({ width: 1366, height: 900 });
+  await app.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Figures workbench' })).toBeVisible();
+  await expect.poll(bottomGap).toBeGreaterThanOrEqual(23);
+  await expect.poll(bottomGap).toBeLessThanOrEqual(26);
+  const heights = await rows.evaluate(
+    (el) =>
+      new Promise<number[]>((resolve) => {
+        const seen: number[] = [];
+        const frame = (): void => {
+          seen.push(el.getBoundingClientRect().height);
+          if (seen.length < 20) requestAnimationFrame(frame);
+          else resolve(seen);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  expect(new Set(heights).size, `heights over 20 frames: ${heights.join(', ')}`).toBe(1);
+  // A window too small for the filters and the table: six rows still show; the page scrolls to them.
+  await app.setViewportSize({ width: 1280, height: 480 });
+  await expect.poll(() => rows.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(336);
+  await app.screenshot({ path: path.join(ARTIFACTS, 'workbench-small-window.png') });
+});

@@ -5,7 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Button, Empty, Typography } from 'antd';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authorName, colonOf, formatFigure } from '../../../shared/format';
 import type { Lang } from '../../../shared/i18n';
@@ -17,6 +17,39 @@ import { localDateTime } from '../time';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
+/** The table's rows region is never shorter than this (about six rows), however small the window. */
+const LEAST_HEIGHT = 336;
+/** The space kept below the table: the page's own bottom padding. */
+const BELOW = 24;
+
+/**
+ * The height that takes the rows region down to the window's foot, with the page scrolled to its
+ * top: a tall screen shows more rows, a laptop's no more than fit (the page then does not scroll as
+ * well as the table). Measured again after every render of the table (the count line above it, the
+ * filters and the column heads in another language) and when the window changes size — not by
+ * watching the page's size: a page one pixel too tall takes a scrollbar, the narrower page wraps the
+ * filters onto one more line, the region shrinks, the scrollbar goes, the filters unwrap, the region
+ * grows… for ever (seen in English, where the filters only just fit on two lines).
+ */
+function useFillHeight(region: React.RefObject<HTMLElement | null>, fixed: number | undefined): number {
+  const [height, setHeight] = useState(fixed ?? 560);
+  const fit = useCallback((): void => {
+    const el = region.current;
+    if (fixed !== undefined || !el) return;
+    const box = el.getBoundingClientRect();
+    // What the table has under its rows region (its bottom border) stays on the screen too.
+    const under = Math.max(0, (el.parentElement?.getBoundingClientRect().bottom ?? box.bottom) - box.bottom);
+    setHeight(Math.max(LEAST_HEIGHT, Math.floor(window.innerHeight - (box.top + window.scrollY) - under - BELOW)));
+  }, [region, fixed]);
+  // No dependencies: after every render (a new height renders once more, measures the same, and stops).
+  useLayoutEffect(fit);
+  useEffect(() => {
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [fit]);
+  return height;
+}
+
 const COLUMNS = 'minmax(180px, 2fr) minmax(120px, 1.3fr) minmax(140px, 1.4fr) 90px minmax(160px, 1.6fr) minmax(140px, 1.2fr) 90px 96px';
 
 export type TableFilter = Omit<FigureQuery, 'offset' | 'limit' | 'lang' | 'sort' | 'order' | 'withTotal'>;
@@ -33,6 +66,7 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
   const pages = useRef(new Map<number, FigureListRow[] | 'loading'>());
   const [, repaint] = useReducer((n: number) => n + 1, 0);
   const scroller = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(scroller, props.height);
   const generation = useRef(0);
   const { filter, lang, onCount } = props;
   const key = JSON.stringify({ filter, sort, lang, dataVersion });
@@ -128,7 +162,7 @@ export function FigureTable(props: { filter: TableFilter; lang: Lang; onEdit: (r
         </div>
       </div>
       {total === 0 ? <Empty description={t('figuresTable.empty')} /> : null}
-      <div ref={scroller} role="rowgroup" className="cb-scroll" style={{ height: props.height ?? 560 }}>
+      <div ref={scroller} role="rowgroup" className="cb-scroll" style={{ height }}>
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
