@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FigureInput } from '../../shared/domain';
 import { createFigure, deleteFigure, updateFigure } from '../../electron/services/db/figures';
@@ -28,9 +29,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The import as it was applied before it went set-based: the per-row functions, in plan order, in one transaction. */
+/** The import as it was applied before it went set-based: the per-row functions, in plan order, in one transaction (its batch named by the workbook, as an import's is). */
 function applyRowByRow(db: DB, plan: ImportPlan, author: string, includeRemovals: boolean): void {
-  const ctx = newChange(author, AT);
+  const ctx = { ...newChange(author, AT), importFile: path.basename(plan.file) };
   db.transaction(() => {
     for (const c of plan.changes) {
       if (c.kind === 'changed') updateFigure(db, ctx, c.figureId!, c.input!);
