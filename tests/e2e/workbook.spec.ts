@@ -89,8 +89,8 @@ test.describe('a workbook round trip through the page', () => {
     await app.getByRole('button', { name: '应用导入' }).click();
     await expect(app.getByRole('status').filter({ hasText: '导入完成' })).toContainText('导入完成：修改 1 条，新增 0 条，删除 0 条。');
     await expect(app.getByText('导入前已备份数据文件')).toBeVisible();
-    // The header's 撤销 names the import's change at once (it named the edit before the import, and refused).
-    await expect(app.getByRole('button', { name: '撤销', exact: true })).toHaveAttribute('title', /智能机器人/);
+    // The header's 撤销 names the import at once, by its file and count (it named the edit before the import, and refused).
+    await expect(app.getByRole('button', { name: '撤销', exact: true })).toHaveAttribute('title', '撤销：导入 edited.xlsx（1 项修改）（Ctrl/⌘+Z）');
 
     await app.goto(`${harness.origin}/#/entity/smart-robots`);
     const table = app.getByRole('table', { name: '数据' });
