@@ -543,6 +543,7 @@ export const en: Messages = {
     deleted: 'Deleted',
     none: '—',
     figureSubject: 'Figure: {{metric}} ({{period}})',
+    annotationSubject: 'Annotation: “{{text}}”',
     sourceId: 'source (no. {{id}}, no longer there)',
     yes: 'Yes',
     no: 'No',

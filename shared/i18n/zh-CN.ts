@@ -541,6 +541,7 @@ export const zhCN = {
     deleted: '已删除',
     none: '—',
     figureSubject: '数据：{{metric}}（{{period}}）',
+    annotationSubject: '批注：「{{text}}」',
     sourceId: '来源（编号 {{id}}，已不存在）',
     yes: '是',
     no: '否',

@@ -139,6 +139,9 @@ test('the 批注 page says when resolved annotations are hidden, and the briefin
   await add.getByRole('button', { name: '添加批注' }).click();
   await app.getByRole('listitem', { name: '未解决 · 与统计局年报核对' }).getByRole('button', { name: '标记为已解决' }).click();
   await expect(app.getByRole('listitem', { name: '已解决 · 与统计局年报核对' })).toContainText('已解决，不写入简报');
+  // The industry's history heads the annotation's changes as it heads a figure's (数据：产值（2023）).
+  const history = app.getByRole('region', { name: '智能机器人 的修改历史' });
+  await expect(history.getByRole('listitem').first()).toContainText('批注：「与统计局年报核对」');
 
   await app.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '批注' }).click();
   await expect(app.getByText('没有未解决的批注（已解决 1 条）')).toBeVisible();
@@ -150,6 +153,10 @@ test('the 批注 page says when resolved annotations are hidden, and the briefin
   await app.getByRole('combobox', { name: 'Status' }).click();
   await app.getByRole('listbox').getByRole('option', { name: 'Open', exact: true }).click();
   await expect(app.getByText('No open annotations (1 resolved)')).toBeVisible();
+  await app.goto(`${harness.origin}/#/entity/smart-robots`);
+  const historyEn = app.getByRole('region', { name: 'History of Smart robots' });
+  await expect(historyEn.getByRole('listitem').first()).toContainText('Annotation: “与统计局年报核对”');
+  await expect(historyEn.getByRole('listitem').first()).toHaveAccessibleName(/^Changed · Annotation: “与统计局年报核对” · /);
 });
 
 test('the seeded author reads in the current language only', async ({ app }) => {

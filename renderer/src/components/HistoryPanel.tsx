@@ -6,7 +6,7 @@ import { App, Button, Empty, List, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { authorName, formatFigure } from '../../../shared/format';
-import { annotationLabel } from '../../../shared/history';
+import { excerpt } from '../../../shared/history';
 import type { Figure } from '../../../shared/domain';
 import type { Lang } from '../../../shared/i18n';
 import type { Revision } from '../../../shared/workbench';
@@ -79,7 +79,8 @@ const LABELS: Record<string, string> = {
 function subjectOf(r: Revision, panel: 'figure' | 'entity', lang: Lang, t: TFunction, catalog: Catalog): string | null {
   if (r.targetType === panel) return null;
   const snap = r.after ?? r.before ?? {};
-  if (r.targetType === 'annotation') return annotationLabel(typeof snap.body === 'string' ? snap.body : '')[lang === 'en' ? 'en' : 'zh'];
+  // Headed like a figure's ("Annotation: “…”" beside "Figure: Output value (2023)"), not as undo's mid-sentence "annotation “…”".
+  if (r.targetType === 'annotation') return t('history.annotationSubject', { text: excerpt(typeof snap.body === 'string' ? snap.body : '', 20) });
   if (r.targetType === 'figure') return t('history.figureSubject', { metric: catalog.metricName(String(snap.metric), lang), period: String(snap.period) });
   return t(`settings.kind.${r.targetType}`);
 }
