@@ -116,6 +116,28 @@ test('a search that finds more figures than it can list says so and opens them a
   await expect(app.getByRole('main')).toContainText('共 55 条数据');
 });
 
+test('在工作台中查看全部 after a search by a value as printed opens every figure found: the workbench finds them by the same words', async ({ app, harness }) => {
+  // 55 figures that print 约7亿元, with no note or quote that says so (another program on the same file).
+  const other = openDataFile(harness.dataFile, { mustExist: true });
+  other.transaction(() => {
+    for (let i = 0; i < 55; i++)
+      createFigure(other, newChange('王同事'), { scope: 'entity', entityId: 'smart-robots', metric: 'revenue', value: 7, unit: '100m_yuan', qualifier: 'about', period: String(1960 + i), cityCode: null, sourceId: null, sourceQuote: null, note: null });
+  })();
+  other.close();
+  await app.reload();
+  await app.getByRole('searchbox', { name: '搜索全部内容' }).fill('约7亿元');
+  const results = app.getByRole('region', { name: '搜索结果' });
+  await results.getByRole('button', { name: '每类只列出了前 8 项：显示更多' }).click();
+  await expect(results).toContainText('数据只列出了前 50 项。');
+  await results.getByRole('link', { name: '在工作台中查看全部' }).click();
+  await expect(app.getByRole('main').getByRole('searchbox', { name: '搜索' })).toHaveValue('约7亿元');
+  await expect(app.getByRole('main')).toContainText('共 55 条数据');
+  // A metric's name in the workbench's own box, in English too: 营业收入 / revenue, not only words of notes.
+  await app.getByRole('main').getByRole('searchbox', { name: '搜索' }).fill('智能机器人 营业收入 1999');
+  await expect(app.getByRole('main')).toContainText('共 1 条数据');
+  await expect(app.getByRole('table', { name: '数据' })).toContainText('约7亿元');
+});
+
 test('a figure is found by its metric\'s name: 产值 in Ctrl+K lists 智能机器人\'s output value, which no note or quote of it says', async ({ app }) => {
   await app.keyboard.press('Control+k');
   const dialog = app.getByRole('dialog', { name: '搜索' });

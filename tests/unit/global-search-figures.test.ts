@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatFigure } from '../../shared/format';
 import type { FigureHit, SearchResults } from '../../shared/global-search';
 import { UNITS_OF_KIND, type MetricSnapshot } from '../../shared/metrics';
+import type { FigurePage } from '../../shared/workbench';
 import { tempDataFile } from '../helpers/files';
 import { openWithHandlers } from '../helpers/handlers';
 import { propertySeed } from '../helpers/seed';
@@ -19,6 +20,11 @@ function open() {
   const opened = openWithHandlers(tempDataFile());
   const search = async (q: string, limit = 50): Promise<SearchResults> => (await opened.call('search', { q, limit })) as SearchResults;
   return { ...opened, search };
+}
+
+/** The ids the figures table lists for a search typed in its box (all of them: 500 is more than any test file holds). */
+async function tableIds(call: (name: string, input: unknown) => Promise<unknown>, q: string, deleted = false): Promise<number[]> {
+  return ((await call('listFigures', { q, limit: 500, lang: 'zh-CN', deleted })) as FigurePage).rows.map((r) => r.id);
 }
 
 /** The figure's words as the page prints them: industry, metric (built-ins' names), value. */
@@ -165,9 +171,45 @@ describe('any figure saved is found by its names and its printed value (property
         for (const q of queries) {
           const found = (await search(q)).figures.map((f) => f.figureId);
           expect(found, `${JSON.stringify(q)} for ${JSON.stringify(saved)}`).toContain(saved.id);
+          // The figures table's search box, with the same words, lists it too.
+          expect(await tableIds(call, q), `the table: ${JSON.stringify(q)} for ${JSON.stringify(saved)}`).toContain(saved.id);
         }
       }),
       { numRuns: 60, seed: SEED, verbose: true },
     );
+  });
+});
+
+describe('在工作台中查看全部: the figures table finds what the search found (property)', () => {
+  it(`with the same words, the table lists every figure the search lists, and no deleted one (seed ${SEED})`, async () => {
+    const { search, call } = open();
+    const entities = (await call('listEntities', {})) as { id: string; name: { zh: string; en: string } }[];
+    const figures = ((await call('listFigures', { limit: 500, lang: 'zh-CN' })) as FigurePage).rows;
+    // One deleted figure, whose words are still in the vocabulary below: neither lists it.
+    const gone = figures.find((f) => f.entityId === 'new-energy')!;
+    await call('deleteItem', { targetType: 'figure', targetId: String(gone.id) });
+    // The words an analyst types: names, metrics, periods, values as printed, words of notes and quotes, and noise.
+    const vocabulary = [
+      ...entities.flatMap((e) => [e.name.zh, e.name.en, e.name.zh.slice(0, 2), e.name.en.split(' ')[0]!]),
+      ...['产值', 'output value', '营业收入', 'revenue', '增加值', 'GDP', '企业', '亿元', 'billion', 'trillion', '万亿', '超过', 'over', 'nearly', '近', '约', '%'],
+      ...figures.flatMap((f) => [f.period, formatFigure(f, 'zh-CN'), formatFigure(f, 'en')]),
+      ...figures.flatMap((f) => `${f.note ?? ''} ${f.sourceQuote ?? ''}`.split(/[\s，。,.]+/).filter((w) => w.length > 1).slice(0, 4)),
+      'China Daily', '2023年', '2024-Q1', '深圳', 'Shenzhen', 'xyzzy', '量子',
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }), async (words) => {
+        const q = words.join(' ');
+        const found = (await search(q)).figures.map((f) => f.figureId);
+        const listed = new Set(await tableIds(call, q));
+        for (const id of found) expect(listed.has(id), `${JSON.stringify(q)}: figure ${id} found by the search, not in the table`).toBe(true);
+        expect(listed.has(gone.id), JSON.stringify(q)).toBe(false);
+        // The deleted view searches the deleted figures alone.
+        for (const id of await tableIds(call, q, true)) expect(id, JSON.stringify(q)).toBe(gone.id);
+      }),
+      { numRuns: 150, seed: SEED },
+    );
+    // The words that found nothing in the table before: a metric's name, a value as printed, a unit.
+    for (const q of ['产值', 'output value', '超过100亿元', '亿元', '智能机器人 产值']) expect((await tableIds(call, q)).length, q).toBeGreaterThan(0);
+    expect(await tableIds(call, '新能源 产值', true)).toContain(gone.id);
   });
 });

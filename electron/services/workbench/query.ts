@@ -1,7 +1,8 @@
 /**
  * The figures table across all entities and the province level: one filtered, sorted page at a
  * time, fast at 100,000 figures (partial indexes of live rows in each sort order, migration 2),
- * with full-text search over names, notes, annotations and source excerpts.
+ * with full-text search over names, notes, annotations and source excerpts, and whatever the global
+ * search finds for the same words (a metric's name, a period, a value as printed: search.ts).
  */
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
@@ -9,6 +10,9 @@ import { ftsQuery, snippet } from '../../../shared/search';
 import { FigureQuery, type FigureFacets, type FigureListRow, type FigurePage } from '../../../shared/workbench';
 import type { DB } from '../db/open';
 import { toFigure, type FigureRow } from '../db/rows';
+import { figureMatch } from './search';
+
+type FigureMatch = NonNullable<ReturnType<typeof figureMatch>>;
 
 export type ParsedFigureQuery = z.output<typeof FigureQuery>;
 
@@ -27,12 +31,13 @@ const OPEN_ANNOTATED = /* sql */ `
   SELECT CAST(a.target_id AS INTEGER) FROM annotations a WHERE a.target_type = 'figure' AND a.deleted_at IS NULL AND a.status = 'open'`;
 
 /**
- * The SQL of one page (the ids in order, then their rows) and of the total, with parameters: the
+ * The SQL of one page (the ids in order, then their rows) and of the total, with parameters (`words`:
+ * the global search's condition for the query's words, figureMatch in search.ts): the
  * bench runs the very same text. Filters are conditions on figures alone (entity filters as
  * IN-lists, an entity's deletion also deletes its figures), so SQLite can walk one index of live
  * figures in the sort order, and the joins run for the rows of one page only.
  */
-export function buildFigureQuery(query: ParsedFigureQuery): { idsSql: string; rowsSql: string; countSql: string; params: Record<string, string | number> } {
+export function buildFigureQuery(query: ParsedFigureQuery, words: FigureMatch | null = null): { idsSql: string; rowsSql: string; countSql: string; params: Record<string, string | number> } {
   const where: string[] = [query.deleted ? 'f.deleted_at IS NOT NULL' : 'f.deleted_at IS NULL'];
   const params: Record<string, string | number> = {};
   const add = (condition: string, values: Record<string, string | number> = {}): void => {
@@ -53,7 +58,11 @@ export function buildFigureQuery(query: ParsedFigureQuery): { idsSql: string; ro
   const match = query.q ? ftsQuery(query.q) : null;
   // The unary + keeps SQLite walking the sort order's index and probing the hits, which stays
   // bounded (one pass over live rows at worst) however many figures a common term matches.
-  if (match) add(`+f.id IN (${SEARCH_HITS})`, { match });
+  // With the figures the global search finds (its metric, period and value as printed, word by word),
+  // read once by their own indexes inside the list of hits: the table lists every figure the search does.
+  // Its figures under their own name (fw), not the outer f: so named, SQLite searched the note index by
+  // rowid instead of reading every figure. The condition's literals are ids, codes and units (no "f.").
+  if (match) add(`+f.id IN (${SEARCH_HITS}${words ? `\n  UNION ALL SELECT fw.id FROM figures fw WHERE ${words.where.replace(/\bf\./g, 'fw.')}` : ''})`, { match, ...words?.params });
 
   const dir = query.order === 'asc' ? 'ASC' : 'DESC';
   const name = query.lang === 'en' ? 'name_en' : 'name_zh';
@@ -104,7 +113,7 @@ function prepared(db: DB, sql: string): Statement {
 
 export function listFigures(db: DB, raw: z.input<typeof FigureQuery>): FigurePage {
   const query = FigureQuery.parse(raw);
-  const { idsSql, rowsSql, countSql, params } = buildFigureQuery(query);
+  const { idsSql, rowsSql, countSql, params } = buildFigureQuery(query, query.q ? figureMatch(db, query.q, query.deleted) : null);
   const ids = prepared(db, idsSql).pluck().all(params) as number[];
   const byId = new Map((prepared(db, rowsSql).all({ ids: JSON.stringify(ids) }) as PageRow[]).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is PageRow => r !== undefined);

@@ -242,9 +242,9 @@ function periodTyped(term: string): string | null {
 const GROUP_SCOPES = Scope.options.filter((s) => s !== 'entity');
 
 interface FigureSearch {
-  /** What a figure must meet, and its parameters. */
+  /** What a figure must meet, and its parameters (named @w0, @w1, …: the figures table adds its own beside them). */
   where: string;
-  params: unknown[];
+  params: Record<string, string>;
   /** The industries the query names. */
   named: readonly string[];
   /** Whether even the narrowest word may hold a large share of all figures (a metric, a unit). */
@@ -261,7 +261,13 @@ interface FigureSearch {
 function figureSearch(db: DB, q: string): FigureSearch | null {
   const metrics = readMetrics(db);
   const forms = formsOf(metrics);
-  const params: unknown[] = [];
+  const params: Record<string, string> = {};
+  /** A parameter's placeholder, the value kept. */
+  const bind = (value: string): string => {
+    const name = `w${Object.keys(params).length}`;
+    params[name] = value;
+    return `@${name}`;
+  };
   const named: string[] = [];
   /** Each word's condition, and how many figures it may hold: 1 few (an industry, a city, a period, a number), 2 many (a metric), 3 read every figure (a unit). */
   const conditions: { sql: string; breadth: number }[] = [];
@@ -269,8 +275,7 @@ function figureSearch(db: DB, q: string): FigureSearch | null {
     const either: string[] = [];
     if (term.includes(' ')) {
       // A value typed in several words (over 10 billion yuan): that value, or those words together in a note or quote.
-      either.push(valueCondition(term, forms)!, `f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)`);
-      params.push(`"${queryTerms(term).flat().join(' ')}"*`);
+      either.push(valueCondition(term, forms)!, `f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ${bind(`"${queryTerms(term).flat().join(' ')}"*`)})`);
       conditions.push({ sql: `(${either.join(' OR ')})`, breadth: 1 });
       continue;
     }
@@ -296,14 +301,12 @@ function figureSearch(db: DB, q: string): FigureSearch | null {
         either.push(`f.scope IN (${scopes.map(quoted).join(', ')})`);
         breadth = 2;
       }
-      either.push(`f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ?)`);
-      params.push(match);
+      either.push(`f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ${bind(match)})`);
     }
     const period = periodTyped(term);
     if (period) {
       // A range (the index on period serves it): 2024 holds 2024, 2024-Q1 … 2024-12.
-      either.push(`f.deleted_at IS NULL AND f.period BETWEEN ? AND ?`);
-      params.push(period, `${period}~`);
+      either.push(`f.deleted_at IS NULL AND f.period BETWEEN ${bind(period)} AND ${bind(`${period}~`)}`);
     }
     const value = valueCondition(term, forms);
     if (value) {
@@ -348,12 +351,23 @@ function figureIds(db: DB, search: FigureSearch, limit: number): number[] {
         FROM figures f LEFT JOIN entities e ON e.id = f.entity_id
        WHERE f.deleted_at IS NULL AND (f.entity_id IS NULL OR e.deleted_at IS NULL) AND ${which}
          AND ${search.where}
-       ORDER BY f.entity_id IS NULL OR f.entity_id NOT IN (SELECT value FROM json_each(?)), e.sort_order NULLS FIRST, f.entity_id, f.metric, f.period DESC, f.id
-       LIMIT ?`;
-    ids.push(...(db.prepare(sql).pluck().all(...search.params, JSON.stringify(search.named), limit - ids.length) as number[]));
+       ORDER BY f.entity_id IS NULL OR f.entity_id NOT IN (SELECT value FROM json_each(@named)), e.sort_order NULLS FIRST, f.entity_id, f.metric, f.period DESC, f.id
+       LIMIT @limit`;
+    ids.push(...(db.prepare(sql).pluck().all({ ...search.params, named: JSON.stringify(search.named), limit: limit - ids.length }) as number[]));
     if (ids.length >= limit) break;
   }
   return ids;
+}
+
+/**
+ * The figures the global search finds for `q`, as a condition the figures table adds to its own
+ * search (query.ts), so that 在工作台中查看全部 opens every figure the search found (产值 found 20 there
+ * and none in the table, which matched only notes, quotes, names, sources and annotations). For the
+ * table's deleted figures (`deleted`), the same words without the condition that a figure is live.
+ */
+export function figureMatch(db: DB, q: string, deleted = false): { where: string; params: Record<string, string> } | null {
+  const search = figureSearch(db, q);
+  return search && { where: deleted ? search.where.replaceAll('f.deleted_at IS NULL AND ', '') : search.where, params: search.params };
 }
 
 export function searchEverything(db: DB, raw: z.input<typeof SearchQuery>): SearchResults {
