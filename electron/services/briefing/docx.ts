@@ -220,6 +220,15 @@ export function keptTogether(value: string): string {
   return value.replace(/(\d) /g, '$1\u00a0');
 }
 
+/**
+ * A chart value's lines in its table: in both languages the Chinese above the English, as the name
+ * beside it ("超过 1 万亿元 / over 1 trillion" and "yuan" alone on the next line, in a column of 42 %).
+ */
+function valueLines(value: string, names: ChartNames): string[] {
+  const at = names === 'both' ? value.indexOf(DATES_JOINED) : -1;
+  return at < 0 ? [value] : [value.slice(0, at), value.slice(at + DATES_JOINED.length)];
+}
+
 class WordWriter {
   /** The note numbers a notes block lists (each a bookmark there, which citations point to), and those bookmarked so far. */
   private readonly listed = new Set<number>();
@@ -272,6 +281,12 @@ class WordWriter {
     return turnedTitle(b.runs, (this.m.contentTwips / 20) * 0.95, (t) => measureText(t, size, false, 'serif'));
   }
 
+  /** A heading's runs, a bilingual one's English after two spaces in grey, smaller; `notes`: with its note references (not in the contents). */
+  private headingRuns(h: Extract<Block, { type: 'heading' }>, notes: boolean): WordInline[] {
+    const second = h.second ? [textRun('  '), ...this.runs(h.second, { color: GREY, size: this.m.size.small }, notes)] : [];
+    return [...this.runs(h.runs, {}, notes), ...second];
+  }
+
   private para(line: Line, style: string, base: RunOptions = {}): WordParagraph {
     return paragraph({ style }, this.runs(line, base));
   }
@@ -280,9 +295,8 @@ class WordWriter {
   block(b: Block, before?: Block, after?: Block): Out[] {
     switch (b.type) {
       case 'heading': {
-        const second = b.second ? [textRun('  '), ...this.runs(b.second, { color: GREY, size: this.m.size.small })] : [];
         const heading = b.level === 1 ? 'Heading1' : b.level === 2 ? 'Heading2' : 'Heading3';
-        return [paragraph({ heading }, [...this.runs(b.runs, {}), ...second])];
+        return [paragraph({ heading }, this.headingRuns(b, true))];
       }
       case 'paragraph':
         // A caption (the 简报's 表1 …) is kept with its table in the paragraph itself too: WPS honours direct formatting more surely than a style's.
@@ -314,7 +328,8 @@ class WordWriter {
       case 'contents':
         return [
           paragraph({ heading: 'Heading1' }, this.runs(b.title, {}, false)),
-          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [paragraph({ style: S.contents, indent: { left: (h.level - 1) * this.m.indent } }, this.runs(h.runs, {}, false))] : [])),
+          // Each heading as printed, a bilingual one with its English (the contents listed the Chinese alone).
+          ...[...walkBlocks(this.doc.blocks)].flatMap((h) => (h.type === 'heading' && h.toc ? [paragraph({ style: S.contents, indent: { left: (h.level - 1) * this.m.indent } }, this.headingRuns(h, false))] : [])),
         ];
       case 'pageBreak':
         return [paragraph({}, [{ pageBreak: true }])];
@@ -419,7 +434,7 @@ class WordWriter {
     const caption = [...b.caption, ...(b.second ? [{ t: 'text' as const, text: '  ' }, ...b.second] : [])];
     const title = caption.flatMap((r) => (r.t === 'text' ? [r.text] : [])).join('');
     const numbersBeneath = this.doc.layout === 'report' || (this.doc.layout === 'bulletin' && b.spec.kind === 'trend');
-    // The note beneath ("标有“超过”…的数值为下限") stays with the chart, across its numbers too: it stood alone at the top of the next page.
+    // The note beneath ("标有“超过”…的数值为下限") stays with what stands above it, the chart or the last of its numbers: it stood alone at the top of the next page.
     const noted = after?.type === 'paragraph' && after.style === 'small';
     const description = numbersBeneath ? title : [title, ...chartNumbers(b.spec, names).map((r) => `${r.name.join(' / ')}${names === 'en' ? ': ' : '：'}${r.value}`)].map(cleanForPrint).join('\n');
     return [
@@ -434,14 +449,24 @@ class WordWriter {
     ];
   }
 
-  /** The chart's numbers: one row per bar, its name and its value with qualifier and unit. */
-  private chartNumbers(spec: ChartSpec, names: ChartNames, keepAll = false): WordTable {
+  /**
+   * The chart's numbers: one row per bar, its name and its value with qualifier and unit. Kept with the
+   * chart above by its header and first row (as any table's); `noted`: its last row kept with the note
+   * beneath. Never every row kept with the next: twenty rows under a chart are taller than a page, and
+   * LibreOffice then drew the header and one row and dropped the other nineteen.
+   */
+  private chartNumbers(spec: ChartSpec, names: ChartNames, noted = false): WordTable {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
-    const cell = (lines: string[], align: 'left' | 'right', header = false): WordParagraph[] =>
-      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(header || keepAll ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
+    const cell = (lines: string[], align: 'left' | 'right', header: boolean, keep: boolean): WordParagraph[] =>
+      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(keep ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
+    const keep = (i: number): boolean => (i === 0 && rows.length > 2) || (noted && i === rows.length - 1);
     const valueWidth = Math.round(this.m.contentTwips * 0.42);
-    return dataTable([this.m.contentTwips - valueWidth, valueWidth], [cell([word('name')], 'left', true), cell([word('value')], 'right', true)], rows.map((r) => [cell(r.name, 'left'), cell([r.value], 'right')]));
+    return dataTable(
+      [this.m.contentTwips - valueWidth, valueWidth],
+      [cell([word('name')], 'left', true, true), cell([word('value')], 'right', true, true)],
+      rows.map((r, i) => [cell(r.name, 'left', false, keep(i)), cell(valueLines(r.value, names), 'right', false, keep(i))]),
+    );
   }
 
   /** Side-by-side blocks: a one-row table without borders. */
