@@ -55,6 +55,24 @@ describe('the fact sheet fits the pages it needs', () => {
     );
   }, 600_000);
 
+  it('sets every industry of the default dataset on one page, in each language (the future industries’ bilingual sheets ran two lines of quotes onto a second page at every scale)', async () => {
+    const { db } = openTemp();
+    try {
+      const ids = (db.prepare('SELECT id FROM entities ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+      expect(ids.length).toBe(27);
+      const longer: string[] = [];
+      for (const id of ids) {
+        for (const lang of BRIEFING_LANGS) {
+          const rendered = await renderBriefing(db, { template: 'fact-sheet', lang, entityIds: [id], title: '', subtitle: '', author: '', marking: '' }, NOW);
+          if (rendered.pages !== 1) longer.push(`${id} ${lang}: ${rendered.pages} pages at ${rendered.model.scale}`);
+        }
+      }
+      expect(longer).toEqual([]);
+    } finally {
+      db.close();
+    }
+  }, 600_000);
+
   it('智能机器人 in both languages runs a few lines onto a second page at full size; set tighter, it is one page, to its last quoted passage', async () => {
     const { db } = openTemp();
     try {

@@ -13,7 +13,7 @@ import { entityFacts, figuresTable, frame, provinceTable, titleBlock } from './p
  * than it needs (render.ts): a few lines on a page of their own, set a little smaller, stay on the
  * page before. Nothing is left out at any scale.
  */
-export const FACT_SHEET_SCALES: readonly number[] = [1, 0.95, 0.9];
+export const FACT_SHEET_SCALES: readonly number[] = [1, 0.95, 0.9, 0.85];
 
 export function factSheet(c: Composer, e: EntityDetail, scale = 1): BriefingDocument {
   const title = c.req.title || c.w.defaultTitle['fact-sheet'];
