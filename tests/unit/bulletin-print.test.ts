@@ -18,16 +18,18 @@ import { bulletinModel, exportBulletin } from '../../electron/services/bulletins
 import { issueBulletin } from '../../electron/services/bulletins/issue';
 import { BULLETIN_KEEP, BULLETIN_PAGE, REPORT_KEEP, keepRule } from '../../electron/services/briefing/pdf';
 import type { DB } from '../../electron/services/db/open';
-import { BULLETIN_RED, bulletinTailLines, type BriefingDocument, type Line } from '../../shared/document';
+import { BULLETIN_RED, bulletinTailLines, walkBlocks, type BriefingDocument, type Line } from '../../shared/document';
+import { chartNumbers } from '../../electron/services/briefing/chart-option';
+import { printedTexts } from '../../electron/services/briefing/render';
 import { composeBulletin, renderBulletin } from '../../electron/services/briefing/bulletin';
 import { liveResolver } from '../../electron/services/briefing/bulletin-figures';
 import type { BulletinBlock } from '../../shared/bulletin';
 import { figureRef, seededFigure } from '../helpers/bulletins';
-import { englishWordsCut, keepForInspection, missingStrings, pageHolding, squash, strandedLines, tailPlacement, wordsOutside } from '../helpers/briefing-check';
+import { englishWordsCut, isPrinted, keepForInspection, missingStrings, pageHolding, squash, strandedLines, tailPlacement, wordsOutside } from '../helpers/briefing-check';
 import { openTemp, tempDir } from '../helpers/files';
 import { longBulletin, recordSurveyYears } from '../helpers/long-bulletin';
 import { officeConvert } from '../helpers/office';
-import { ARTIFACTS, horizontalRules, pagePixels, pageToPng, pdfPages, pdfText, pdfWords } from '../helpers/pdf';
+import { ARTIFACTS, horizontalRules, pagePixels, pageToPng, pdfPages, pdfText, pdfTextAsDrawn, pdfWords } from '../helpers/pdf';
 
 let db: DB;
 let id: number;
@@ -135,7 +137,7 @@ describe('a ten-page 简报 issue on its pages', () => {
     expect(stranded).toEqual([]);
   }, 180_000);
 
-  it('as Word: captions are kept with their tables and header rows with their first rows, as LibreOffice prints it', async () => {
+  it('as Word: captions are kept with their tables and header rows with their first rows, and every string and trend number is drawn, as LibreOffice prints it', async () => {
     const { model } = bulletinModel(db, id);
     const dir = tempDir();
     const docx = path.join(dir, 'long-issue.docx');
@@ -161,6 +163,13 @@ describe('a ten-page 简报 issue on its pages', () => {
     const [pdf] = officeConvert([docx], 'pdf', dir);
     keepForInspection(fs.readFileSync(pdf!), 'long-issue-word', path.join(ARTIFACTS, 'bulletin'));
     expect(pdfPages(pdf!)).toBeGreaterThanOrEqual(8);
+    // Every string the issue prints, and every number of a trend's table, is drawn on a page (read as drawn and by
+    // position): LibreOffice's text export held a table's rows its pages had dropped.
+    const readings = [pdfTextAsDrawn(pdf!), pdfText(pdf!)].map((t) => t.split(/\s+/).filter(Boolean));
+    const drawn = (t: string): boolean => readings.some((words) => isPrinted(squash(t), words.join(''), words));
+    const numbers = [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'chart' && b.spec.kind === 'trend' ? chartNumbers(b.spec, 'zh').flatMap((r) => [...r.name, r.value]) : []));
+    expect(numbers.length).toBeGreaterThan(3);
+    expect([...printedTexts(model).map((t) => t.text), ...numbers].filter((t) => squash(t) !== '' && !drawn(t))).toEqual([]);
     for (const t of tables(model)) {
       const page = pageHolding(pdf!, t.caption, BULLETIN_PAGE);
       expect(page, t.caption).toBeGreaterThan(0);
