@@ -52,7 +52,6 @@ export interface BriefingWords {
   futurePlan: (date: string) => string;
   annotations: string;
   annotationsShort: string;
-  annotationsNone: string;
   annotationsMore: (count: number) => string;
   annotationOn: (target: string, author: string, date: string) => string;
   sources: string;
@@ -141,7 +140,6 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     futurePlan: (d) => `省政府于${d}印发未来产业行动计划`,
     annotations: '附录：批注',
     annotationsShort: '批注',
-    annotationsNone: '没有标记为纳入简报的批注。',
     annotationsMore: (n) => `另有${n}条批注，见完整简报。`,
     annotationOn: (t, a, d) => `${t} · ${a} · ${d}`,
     sources: '来源注释',
@@ -207,7 +205,6 @@ export const BRIEFING_WORDS: Record<'zh' | 'en', BriefingWords> = {
     futurePlan: (d) => `The provincial action plan for future industries was issued on ${d}`,
     annotations: 'Appendix: annotations',
     annotationsShort: 'Annotations',
-    annotationsNone: 'No annotations are marked for the briefing.',
     annotationsMore: (n) => `${plural(n, 'more annotation appears', 'more annotations appear')} in the full briefing.`,
     annotationOn: (t, a, d) => `${t} · ${a} · ${d}`,
     sources: 'Source notes',

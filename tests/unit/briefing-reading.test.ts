@@ -203,6 +203,25 @@ describe('bilingual means both languages', () => {
     db.close();
   });
 
+  it('gives the one-page brief no annotations section when none is marked, its key points across the page; one marked stands beside them', async () => {
+    const { db } = openTemp();
+    const headings = (doc: BriefingDocument): string[] => [...walkBlocks(doc.blocks)].flatMap((b) => (b.type === 'heading' ? [lineText(b.runs)] : []));
+    for (const lang of ['zh', 'en', 'bilingual'] as const) {
+      const words = BRIEFING_WORDS[lang === 'en' ? 'en' : 'zh'];
+      const { model } = await renderBriefing(db, req({ template: 'one-page', lang }), NOW);
+      // The issued page said "No annotations are marked for the briefing" under a heading of its own.
+      expect(headings(model), lang).not.toContain(words.annotationsShort);
+      expect(model.blocks.some((b) => b.type === 'columns'), lang).toBe(false);
+      // (The bilingual page, its chart twice as tall, has no room for key points: they repeat the chart's tiers.)
+      if (lang !== 'bilingual') expect(model.blocks.some((b) => b.type === 'list'), `${lang}: key points at the page's width`).toBe(true);
+    }
+    db.prepare(`INSERT INTO annotations (target_type, target_id, body, author, include_in_briefing, created_at, updated_at) VALUES ('entity', 'smart-robots', '请核对一季度数据。', '李研究', 1, '2026-11-20T08:00:00Z', '2026-11-20T08:00:00Z')`).run();
+    const { model } = await renderBriefing(db, req({ template: 'one-page' }), NOW);
+    const columns = model.blocks.find((b) => b.type === 'columns');
+    expect(columns?.type === 'columns' && columns.columns.map((col) => col.flatMap((b) => (b.type === 'heading' ? [lineText(b.runs)] : [])))).toEqual([[BRIEFING_WORDS.zh.keyPoints], [BRIEFING_WORDS.zh.annotationsShort]]);
+    db.close();
+  });
+
   it('says under the output chart that a value given as "over" is drawn at its bound, and only when one is drawn', () => {
     const { db } = openTemp();
     for (const lang of ['zh', 'en'] as const) {

@@ -58,9 +58,9 @@ export function onePage(c: Composer, level: FitLevel): BriefingDocument {
   const points = c.keyPointsByTier(c.data.entities).slice(0, level.keyPoints);
   const annotations: Block[] = shown.map((x) => c.annotation(x.annotation, x.entity, { body: level.annotationChars, name: level.nameChars }));
   const left: Block[] = points.length ? [c.heading(3, c.say((w) => w.keyPoints), false), { type: 'list', items: points }] : [];
-  // "No annotations" is said beside the key points; on a page too tight for key points, silence says it.
-  const none = marked.length === 0 && left.length > 0 ? c.paragraphs(c.say((w) => w.annotationsNone), 'muted') : [];
-  const body = [...annotations, ...none, ...(more > 0 ? c.paragraphs(c.say((w) => w.annotationsMore(more)), 'muted') : [])];
+  // No annotation marked: no section for them, as in the full briefing (the issued page said "No annotations
+  // are marked for the briefing", the workbench speaking), and the key points take the page's width.
+  const body = [...annotations, ...(more > 0 ? c.paragraphs(c.say((w) => w.annotationsMore(more)), 'muted') : [])];
   const right: Block[] = body.length ? [c.heading(3, c.say((w) => w.annotationsShort), false), ...body] : [];
   const blocks: Block[] = [
     ...titleBlock(c, title, { kicker: false }),
@@ -68,7 +68,7 @@ export function onePage(c: Composer, level: FitLevel): BriefingDocument {
     ...outputChart(c, c.data.entities, level.chartRows, level.rowHeight),
     // Industries the analyst chose are named even where the chart cannot draw them (all industries: the chart is the clusters').
     ...(c.req.entityIds.length ? notDrawn(c, c.data.entities) : []),
-    ...(left.length || right.length ? [{ type: 'columns', columns: [left, right] } as Block] : []),
+    ...(left.length && right.length ? [{ type: 'columns', columns: [left, right] } as Block] : [...left, ...right]),
     { type: 'rule', strong: false },
     { type: 'paragraph', runs: c.inline(c.say((w) => w.sources, 'strong')), style: 'small' },
     { type: 'notes', compact: !level.quotes, items: [] },
