@@ -12,6 +12,7 @@ import { getEntity } from '../../electron/services/db/read';
 import { createAnnotation } from '../../electron/services/db/annotations';
 import { newChange } from '../../electron/services/db/revisions';
 import { composeBriefing, prepareBriefing, renderBriefing } from '../../electron/services/briefing/render';
+import { styles } from '../../electron/services/briefing/pdf';
 import { openTemp, runCliProcess, tempDir } from '../helpers/files';
 import { pdfLayoutText, pdfText } from '../helpers/pdf';
 import { execFileSync } from 'node:child_process';
@@ -200,6 +201,23 @@ describe('bilingual means both languages', () => {
     const bylines = [...walkBlocks(model.blocks)].flatMap((b) => (b.type === 'annotation' ? [lineText(b.meta)] : []));
     expect(bylines.length).toBeGreaterThan(0);
     for (const b of bylines) expect(b).toContain('New-generation electronics and information technology');
+    db.close();
+  });
+
+  it('never sets a bilingual paragraph’s English larger than its Chinese (the chart’s notes: 8 pt Chinese, 8.5 pt English)', async () => {
+    const { db } = openTemp();
+    const size = (style: string): number => (styles(1)?.[style] as { fontSize?: number } | undefined)?.fontSize ?? 9.5;
+    const larger: string[] = [];
+    for (const template of ['one-page', 'full', 'fact-sheet'] as const) {
+      const { model } = prepareBriefing(db, req({ template, lang: 'bilingual', entityIds: template === 'fact-sheet' ? ['smart-robots'] : [] }), NOW);
+      const blocks = [...walkBlocks(model.blocks)];
+      blocks.forEach((b, i) => {
+        const next = blocks[i + 1];
+        if (b.type === 'paragraph' && next?.type === 'paragraph' && next.runs.some((r) => r.t === 'text' && r.lang === 'en') && b.runs.some((r) => r.t === 'text' && r.lang === 'zh') && size(next.style) > size(b.style))
+          larger.push(`${template}: ${lineText(next.runs).slice(0, 40)} (${next.style} ${size(next.style)} pt after ${b.style} ${size(b.style)} pt)`);
+      });
+    }
+    expect(larger).toEqual([]);
     db.close();
   });
 

@@ -120,8 +120,9 @@ export class Composer {
     return { type: 'heading', level, runs: bi.runs, ...(bi.second ? { second: bi.second } : {}), toc };
   }
 
+  /** The English of a small note is small too (set as 'second' it was larger than the Chinese above it). */
   paragraphs(bi: Bi, style: 'body' | 'lead' | 'meta' | 'muted' | 'small' = 'body'): Block[] {
-    return [{ type: 'paragraph', runs: bi.runs, style }, ...(bi.second ? [{ type: 'paragraph', runs: bi.second, style: 'second' } as Block] : [])];
+    return [{ type: 'paragraph', runs: bi.runs, style }, ...(bi.second ? [{ type: 'paragraph', runs: bi.second, style: style === 'small' ? 'small' : 'second' } as Block] : [])];
   }
 
   cell(bi: Bi, align?: 'left' | 'right'): Cell {
