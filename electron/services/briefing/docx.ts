@@ -445,28 +445,43 @@ class WordWriter {
         [{ image: { type: 'png', data: png, transformation: { width: this.m.contentPx, height }, altText: { name: 'chart', title, description } } }],
       ),
       // A table's numbers, with a paragraph after them (an empty one after the picture stood as a stray line).
-      ...(numbersBeneath ? [this.chartNumbers(b.spec, names, noted), paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, ...(noted ? { keepNext: true } : {}) })] : []),
+      ...(numbersBeneath ? [this.chartNumbers(b.spec, names, noted, height), paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, ...(noted ? { keepNext: true } : {}) })] : []),
     ];
   }
 
   /**
-   * The chart's numbers: one row per bar, its name and its value with qualifier and unit. Kept with the
-   * chart above by its header and first row (as any table's); `noted`: its last row kept with the note
-   * beneath. Never every row kept with the next: twenty rows under a chart are taller than a page, and
-   * LibreOffice then drew the header and one row and dropped the other nineteen.
+   * The chart's numbers: one row per bar, its name and its value with qualifier and unit. `noted` (a note
+   * follows): chart, numbers and note kept together when they fit on a page (`chartPx`: the picture's
+   * height); else kept with the chart by the header and first row, and with the note by the last row.
+   * Every row kept with the next under a chart of twenty bars is taller than a page: LibreOffice then
+   * drew the header and one row and dropped the other nineteen.
    */
-  private chartNumbers(spec: ChartSpec, names: ChartNames, noted = false): WordTable {
+  private chartNumbers(spec: ChartSpec, names: ChartNames, noted: boolean, chartPx: number): WordTable {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
+    const lines = rows.map((r) => Math.max(r.name.length, valueLines(r.value, names).length));
     const cell = (lines: string[], align: 'left' | 'right', header: boolean, keep: boolean): WordParagraph[] =>
       lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(keep ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
-    const keep = (i: number): boolean => (i === 0 && rows.length > 2) || (noted && i === rows.length - 1);
+    const together = noted && chartPx + this.tablePx(lines) <= 0.8 * this.pagePx();
+    const keep = (i: number): boolean => together || (i === 0 && rows.length > 2) || (noted && i === rows.length - 1);
     const valueWidth = Math.round(this.m.contentTwips * 0.42);
     return dataTable(
       [this.m.contentTwips - valueWidth, valueWidth],
       [cell([word('name')], 'left', true, true), cell([word('value')], 'right', true, true)],
       rows.map((r, i) => [cell(r.name, 'left', false, keep(i)), cell(valueLines(r.value, names), 'right', false, keep(i))]),
     );
+  }
+
+  /** The text area's height in pixels at 96 dpi (as docx sizes images). */
+  private pagePx(): number {
+    return ((297 - this.m.margins.top - this.m.margins.bottom) / 25.4) * 96;
+  }
+
+  /** About how tall a table of rows of these many lines is (and a header row), in pixels: each line at its automatic height, 1.3 × the type, and its cell's margins. */
+  private tablePx(lines: readonly number[]): number {
+    const line = ((this.m.size.table / 2) * 1.3 * (this.m.tableLine / 240) * 96) / 72;
+    const margins = ((CELL_MARGINS.top + CELL_MARGINS.bottom) / 20) * (96 / 72);
+    return [1, ...lines].reduce((sum, n) => sum + n * line + margins, 0);
   }
 
   /** Side-by-side blocks: a one-row table without borders. */
