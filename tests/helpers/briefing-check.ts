@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanForPrint } from '../../electron/services/briefing/glyphs';
-import { PAGE, tailKeptWhole, type PageFrame } from '../../electron/services/briefing/pdf';
+import { PAGE, TAIL_ABOVE, tailKeptWhole, type PageFrame } from '../../electron/services/briefing/pdf';
 import { printedTexts } from '../../electron/services/briefing/render';
 import { bulletinTailLines, walkBlocks, type Block, type BriefingDocument, type Line } from '../../shared/document';
 import { horizontalRules, pdfPages, pdfTextIn, pdfWords } from './pdf';
@@ -210,7 +210,45 @@ export function tailPlacement(file: string, model: BriefingDocument, frame: Page
   if (first === 0 || last === 0) return [{ what: 'tail', detail: `not found (first line on page ${first}, last on ${last})` }];
   if (last !== pages) out.push({ what: 'tail', detail: `ends on page ${last} of ${pages}` });
   if (first !== last) {
-    if (kept) out.push({ what: 'tail', detail: `split over pages ${first}–${last}` });
+    // Whether it is short enough to keep whole is the renderer's estimate; what it measures on the pages decides.
+    const { words } = pdfWords(file);
+    const foot = frame.height - frame.bottom;
+    const body = (p: number) => words.filter((w) => w.page === p && w.yMin >= frame.top - 6 && w.yMax <= foot + 3);
+    const lineOf = (p: number, l: (typeof lines)[number], end: boolean) => {
+      const line = squash(`${l.label}${l.text}`);
+      const key = end ? line.slice(-8) : line.slice(0, 8);
+      // The page's lines top to bottom, joined: the key may run over from one line to the next.
+      const rows: (typeof words)[] = [];
+      for (const w of [...body(p)].sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin)) {
+        const row = rows.at(-1);
+        if (row && w.yMax - row[0]!.yMax < 6) row.push(w);
+        else rows.push([w]);
+      }
+      const texts = rows.map((r) => squash(r.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join('')));
+      const joined = texts.join('');
+      const at = end ? joined.lastIndexOf(key) + key.length - 1 : joined.indexOf(key);
+      if (at < 0 || (end && at < key.length - 1)) return undefined;
+      let offset = 0;
+      return rows.find((_, i) => (offset += texts[i]!.length) > at);
+    };
+    const start = lineOf(first, lines[0]!, false);
+    const end = lineOf(last, lines.at(-1)!, true);
+    if (!start || !end) return [{ what: 'tail', detail: `its first or last line not found on pages ${first}–${last}` }];
+    // From its first rule (with the space kept above it) to its closing rule, less the foot left empty on the first page.
+    const top = Math.min(...start.map((w) => w.yMin));
+    const bottom = Math.max(...end.map((w) => w.yMax));
+    const opening = horizontalRules(file, first, frame.top - 3, top).at(-1)?.y ?? top;
+    const closing = horizontalRules(file, last, bottom, foot + 3)[0]?.y ?? bottom;
+    const height = TAIL_ABOVE + Math.max(...body(first).map((w) => w.yMax)) - opening + (last - first - 1) * (foot - frame.top) + closing - frame.top;
+    const fits = height <= foot - frame.top;
+    if (kept && fits) out.push({ what: 'tail', detail: `split over pages ${first}–${last}` });
+    // One too long for a page runs over from where the body ends, never from the head of a page of its own
+    // when the page before had room for its space, its rule and its first line (two lines, to be safe).
+    else if (!body(first).some((w) => w.yMax < top - 3) && first > 1) {
+      const room = foot - Math.max(...body(first - 1).map((w) => w.yMax));
+      const line = Math.max(...start.map((w) => w.yMax - w.yMin));
+      if (room >= TAIL_ABOVE + 2 * line) out.push({ what: 'tail', detail: `${height.toFixed(0)} pt long, begins page ${first} with nothing above it, ${room.toFixed(0)} pt left on page ${first - 1}` });
+    }
     return out;
   }
   const foot = frame.height - frame.bottom;

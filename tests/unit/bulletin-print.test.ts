@@ -361,6 +361,21 @@ describe('where a 简报 paragraph breaks (the keep rule)', () => {
     expect(keepRule(paragraph(3, 2), none, width, BULLETIN_KEEP)).toBe(true);
   });
 
+  it('leaves a paragraph that begins its page under a heading where it is, whatever its estimated length: moving it would leave the heading alone', () => {
+    // "(1) 工群" at the head of page 4, its paragraph (runs of "AAAA…" and emoji, which wrap sooner than estimated) moved whole to page 5.
+    const heading = { id: 'keep-0', text: '(1) 工群', pageNumbers: [3], startPosition: { verticalRatio: 0, pageInnerHeight: inner } };
+    const atTop = { getFollowingNodesOnPage: () => [], getPreviousNodesOnPage: () => [heading] };
+    // A widow by the estimate: 21 lines with room for 20.
+    expect(keepRule(paragraph(21, 20), none, width, BULLETIN_KEEP)).toBe(true);
+    expect(keepRule(paragraph(21, 20), atTop, width, BULLETIN_KEEP)).toBe(false);
+    expect(keepRule(paragraph(21, 20), { ...atTop, getPreviousNodesOnPage: () => [] }, width, BULLETIN_KEEP)).toBe(false);
+    // With a paragraph's end above it on the page, it moves whole as before.
+    const above = { id: 'para-0', style: 'body', text: [{ text: '集' }], pageNumbers: [2, 3], startPosition: { verticalRatio: 0.9, pageInnerHeight: inner } };
+    expect(keepRule(paragraph(21, 20), { ...atTop, getPreviousNodesOnPage: () => [above, heading] }, width, BULLETIN_KEEP)).toBe(true);
+    // Asked first, the heading at the head of its page stays with that paragraph rather than move without it.
+    expect(keepRule(heading, { getFollowingNodesOnPage: () => [paragraph(21, 20)], getPreviousNodesOnPage: () => [], getNodesOnNextPage: () => [paragraph(21, 20)] }, width, BULLETIN_KEEP)).toBe(false);
+  });
+
   it('moves a heading with the paragraph after it when that paragraph moves', () => {
     const heading = { id: 'keep-0', text: '一、总体情况', pageNumbers: [3], startPosition: { verticalRatio: 0.9, pageInnerHeight: inner } };
     expect(keepRule(heading, { getFollowingNodesOnPage: () => [paragraph(10, 1)] }, width, BULLETIN_KEEP)).toBe(true);

@@ -105,7 +105,8 @@ export function chartHeight(doc: BriefingDocument, b: Extract<Block, { type: 'ch
 /** The ids of the 简报 tail's first and last rules (tailToFoot), and the least space above the tail. */
 const TAIL_TOP = 'tailtop-';
 const TAIL_END = 'tailend-';
-const TAIL_ABOVE = 24;
+/** The space kept above the 简报's tail (版记), in points. */
+export const TAIL_ABOVE = 24;
 /** The ids of the words of a tail kept whole (see keepRule). */
 const TAIL_KEPT = 'tailkept-';
 /**
@@ -250,6 +251,8 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
     // its one-line introduction at the foot of a page, its table on the next, moves to that page.
     let lines = 0;
     let anchor = node;
+    // This heading with nothing but headings above it on its page: the paragraph after it gains no room by moving.
+    const heads = headsItsPage(node, query);
     for (const n of following) {
       // The 简报's tail, when it will move whole to the next page (tailToFoot), does not stay with it either.
       if (n.id?.startsWith(TAIL_KEPT)) {
@@ -270,7 +273,7 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
         continue;
       }
       if (!n.id?.startsWith('para-')) return false;
-      if (n.pageNumbers[0] !== page || movesWhole(n, width, metrics)) break;
+      if (n.pageNumbers[0] !== page || (movesWhole(n, width, metrics) && !(heads && lines === 0))) break;
       if (n.pageNumbers.length > 1) return false;
       // An industry's category and tier line under its name is the heading's own, not what it introduces: 智能家电
       // with that line at a page's foot, its table on the next, stayed behind (a bilingual full report).
@@ -282,7 +285,22 @@ export function keepRule(node: NodeInfo, query: KeepQuery, width: number, metric
     return lines === 0 || (query.getNodesOnNextPage?.().some((n) => !n.id?.startsWith(FRAME)) ?? false);
   }
   if (id.startsWith('row-') && rows) return carriesWidowRows(node, id, query, rows);
-  return id.startsWith('para-') && movesWhole(node, width, metrics);
+  return id.startsWith('para-') && movesWhole(node, width, metrics) && !headsItsPage(node, query);
+}
+
+/**
+ * Whether nothing but headings, captions and an industry's category lines print above `node` on its
+ * page: the page's body starts with it (or with the headings that introduce it). A paragraph there
+ * that is too long for its page (its length is an estimate: unbreakable runs and emoji wrap early)
+ * would find no more room on the next page, and moving it would leave the headings above it alone on
+ * theirs — pdfmake decides each node once, so the heading, already decided, would stay ("(1) 工群"
+ * alone on a page, its paragraph on the next; seed 1165063495).
+ */
+function headsItsPage(node: NodeInfo, query: KeepQuery): boolean {
+  if (query.getPreviousNodesOnPage === undefined) return false;
+  const page = node.pageNumbers[0];
+  const above = query.getPreviousNodesOnPage().filter((n) => !n.id?.startsWith(FRAME) && (n.text !== undefined || n.svg !== undefined));
+  return above.every((n) => n.pageNumbers[0] === page && (n.id?.startsWith('keep-') || (Array.isArray(n.style) ? n.style[0] : n.style) === 'meta'));
 }
 
 /** Whether kept node `next` starts a section beside `node`'s rather than inside it (see keepRule). */
@@ -744,12 +762,12 @@ class Writer {
     const short = tailKeptWhole(b);
     // Its words tagged, so that a heading just before a tail that will move goes with it (keepRule).
     if (short) stack.forEach((x) => this.tag(x, TAIL_KEPT));
-    this.tail = { top: this.refusing(stack[0]!, TAIL_TOP), end: this.refusing(stack.at(-1)!, TAIL_END), short, moved: false, set: false };
+    this.tail = { top: this.refusing(stack[0]!, TAIL_TOP), end: this.refusing(stack.at(-1)!, TAIL_END), short, moved: false, alone: false, set: false };
     return { stack } as Content;
   }
 
   /** The tail's first and last rules, for tailToFoot (null until the tail is written): whether it moved to the next page, whether it is set. */
-  private tail: { top: TailRule; end: TailRule; short: boolean; moved: boolean; set: boolean } | null = null;
+  private tail: { top: TailRule; end: TailRule; short: boolean; moved: boolean; alone: boolean; set: boolean } | null = null;
 
   /**
    * A rule of the tail, with an id tailToFoot knows it by, whose page break is the tail's own: it
@@ -783,8 +801,11 @@ class Writer {
     const after = (n: NodeInfo): boolean => !n.id?.startsWith(FRAME);
     if (node.id === tail.top.id) {
       const split = (query.getNodesOnNextPage?.() ?? []).some((n) => n.id === tail.end.id);
-      if (!split || !tail.short) return false;
+      // Its first rule alone at the foot of a page, the tail on the next ones, goes with it, however long the tail.
+      const alone = !query.getFollowingNodesOnPage().some(after);
+      if (!(split && tail.short) && !alone) return false;
       tail.moved = true;
+      tail.alone = alone;
       return true;
     }
     if (node.id !== tail.end.id) return false;
@@ -793,6 +814,13 @@ class Writer {
     const previous = query.getPreviousNodesOnPage?.() ?? [];
     const top = previous.findIndex((n) => n.id === tail.top.id);
     const last = !query.getFollowingNodesOnPage().some(after) && !(query.getNodesOnNextPage?.() ?? []).some(after);
+    // Moved to a page of its own and still run over: it is longer than a page (its length was an estimate;
+    // long unbroken words and emoji wrap early). It goes back to where the body ends and runs over from there,
+    // rather than leave the rest of that page empty and begin a page of its own anyway.
+    if (top < 0 && tail.moved && !tail.alone) {
+      tail.moved = false;
+      return true;
+    }
     if (!start || top < 0 || !last) return false;
     // A tail that begins its page with no space above it got there because that space did not fit
     // where the body ended, and pdfmake drops it at the head of the next page. The tail then breaks
