@@ -7,7 +7,7 @@ import type { EChartsOption } from 'echarts';
 import type { CompareRow, TrendSeries } from '../document';
 import type { Bilingual, Unit } from '../domain';
 import { formatValue, periodWords } from '../format';
-import { CHART_COLORS, LEGEND_GAP, LEGEND_PITCH, ink, textStyle, type ChartStyle } from './style';
+import { CHART_COLORS, LEGEND_GAP, LEGEND_PITCH, VALUES_JOINED, ink, textStyle, type ChartStyle } from './style';
 
 type Names = 'zh' | 'en' | 'both';
 const LINE_COLORS = [CHART_COLORS.pillar, '#c00000', CHART_COLORS.emerging, '#b8860b', '#2e7d32'];
@@ -22,7 +22,7 @@ export const trendName = (s: Pick<TrendSeries, 'name'>, names: Names): string =>
 export function chartValueLabel(value: number, unit: Unit, qualifier: CompareRow['qualifier'], names: Names, unitLabel: Bilingual | null = null): string {
   const zh = formatValue(value, unit, qualifier, 'zh-CN', unitLabel);
   const en = formatValue(value, unit, qualifier, 'en', unitLabel);
-  return names === 'both' ? (zh === en ? zh : `${zh} / ${en}`) : names === 'en' ? en : zh;
+  return names === 'both' ? (zh === en ? zh : `${zh}${VALUES_JOINED}${en}`) : names === 'en' ? en : zh;
 }
 
 /** A period as the chart prints it (its key stays the stored period): "2024年一季度", "Q1 2024", both on two lines where they differ; a year as it is. */

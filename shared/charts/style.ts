@@ -70,3 +70,6 @@ export function textStyle(style: ChartStyle): { fontFamily?: string; fontSize: n
     textBorderWidth: 0,
   };
 }
+
+/** Between a bilingual value's two languages in a chart's label ("超过1万亿元 / over 1 trillion yuan"); the Word report's table of a chart's numbers sets each on a line of its own. */
+export const VALUES_JOINED = ' / ';

@@ -13,7 +13,7 @@ import type { Lang } from '../errors';
 import { formatAmount, formatValue } from '../format';
 import { BRIEFING_WORDS } from '../briefing-words';
 import { MESSAGES } from '../i18n';
-import { LEGEND_PITCH, barColor, ink, textStyle, type ChartStyle } from './style';
+import { LEGEND_PITCH, VALUES_JOINED, barColor, ink, textStyle, type ChartStyle } from './style';
 
 /** The clusters with a tier, biggest tier first, then in their usual order. */
 export function tieredEntities<E extends EntitySummary>(entities: readonly E[]): E[] {
@@ -40,7 +40,7 @@ const zhOrEn = (names: ChartNames): Lang => (names === 'en' ? 'en' : 'zh-CN');
 export function outputValueLabel(row: Pick<OutputRow, 'value' | 'qualifier'>, names: ChartNames): string {
   const zh = formatValue(row.value, '100m_yuan', row.qualifier, 'zh-CN');
   const en = formatValue(row.value, '100m_yuan', row.qualifier, 'en');
-  return names === 'both' ? `${zh} / ${en}` : names === 'en' ? en : zh;
+  return names === 'both' ? `${zh}${VALUES_JOINED}${en}` : names === 'en' ? en : zh;
 }
 
 /**

@@ -24,6 +24,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, Packer, TableLayoutType, TabStopType, WidthType, type Document, type IParagraphStyleOptions } from 'docx';
 import { BRIEFING_WORDS } from '../../../shared/briefing-words';
 import { DATES_JOINED, bulletinTailLines, numberNotes, text, walkBlocks, type Block, type BriefingDocument, type Cell, type ChartSpec, type Line, type RunStyle } from '../../../shared/document';
+import { VALUES_JOINED } from '../../../shared/charts/style';
 import { chartNumbers } from './chart-option';
 import { bulletinHeadParagraphs, bulletinParagraphStyles, bulletinTailParagraphs } from './docx-bulletin';
 import { chartPng, type ChartNames } from './chart-png';
@@ -225,8 +226,8 @@ export function keptTogether(value: string): string {
  * beside it ("超过 1 万亿元 / over 1 trillion" and "yuan" alone on the next line, in a column of 42 %).
  */
 function valueLines(value: string, names: ChartNames): string[] {
-  const at = names === 'both' ? value.indexOf(DATES_JOINED) : -1;
-  return at < 0 ? [value] : [value.slice(0, at), value.slice(at + DATES_JOINED.length)];
+  const at = names === 'both' ? value.indexOf(VALUES_JOINED) : -1;
+  return at < 0 ? [value] : [value.slice(0, at), value.slice(at + VALUES_JOINED.length)];
 }
 
 class WordWriter {
@@ -460,8 +461,8 @@ class WordWriter {
     const word = (key: 'name' | 'value'): string => (names === 'both' ? `${BRIEFING_WORDS.zh[key]} ${BRIEFING_WORDS.en[key]}` : BRIEFING_WORDS[names][key]);
     const rows = chartNumbers(spec, names);
     const lines = rows.map((r) => Math.max(r.name.length, valueLines(r.value, names).length));
-    const cell = (lines: string[], align: 'left' | 'right', header: boolean, keep: boolean): WordParagraph[] =>
-      lines.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(keep ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
+    const cell = (texts: string[], align: 'left' | 'right', header: boolean, keep: boolean): WordParagraph[] =>
+      texts.map((t, i) => paragraph({ style: S.table, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, ...(keep ? { keepNext: true } : {}) }, [textRun(cleanForPrint(t), header ? { bold: true } : i > 0 ? { color: GREY, size: this.m.size.cellSecond } : {})]));
     const together = noted && chartPx + this.tablePx(lines) <= 0.8 * this.pagePx();
     const keep = (i: number): boolean => together || (i === 0 && rows.length > 2) || (noted && i === rows.length - 1);
     const valueWidth = Math.round(this.m.contentTwips * 0.42);
@@ -474,7 +475,7 @@ class WordWriter {
 
   /** The text area's height in pixels at 96 dpi (as docx sizes images). */
   private pagePx(): number {
-    return ((297 - this.m.margins.top - this.m.margins.bottom) / 25.4) * 96;
+    return (PAGE.height / 72 - (this.m.margins.top + this.m.margins.bottom) / 25.4) * 96;
   }
 
   /** About how tall a table of rows of these many lines is (and a header row), in pixels: each line at its automatic height, 1.3 × the type, and its cell's margins. */
