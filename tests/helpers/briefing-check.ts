@@ -210,7 +210,8 @@ export function tailPlacement(file: string, model: BriefingDocument, frame: Page
   if (first === 0 || last === 0) return [{ what: 'tail', detail: `not found (first line on page ${first}, last on ${last})` }];
   if (last !== pages) out.push({ what: 'tail', detail: `ends on page ${last} of ${pages}` });
   if (first !== last) {
-    // Whether it is short enough to keep whole is the renderer's estimate; what it measures on the pages decides.
+    // Split is a fault when the renderer meant to keep it whole (its estimate, `kept`) and it measures short enough on the
+    // pages; a tail the estimate calls long is let run over (one that would fit is not yet flagged).
     const { words } = pdfWords(file);
     const foot = frame.height - frame.bottom;
     const body = (p: number) => words.filter((w) => w.page === p && w.yMin >= frame.top - 6 && w.yMax <= foot + 3);
