@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EntityId, IsoDateTime, Qualifier, RowId, Tier, Unit } from './domain';
 import { personText } from './text';
+import { PageDrawing } from './page-drawing';
 
 export const BriefingTemplate = z.enum(['one-page', 'full', 'fact-sheet']);
 export type BriefingTemplate = z.infer<typeof BriefingTemplate>;
@@ -59,6 +60,8 @@ export const BriefingPreview = z.object({
   pdfBase64: z.string(),
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().positive(),
+  /** Page 1 ready to draw, without reading the PDF (shared/page-drawing.ts); absent when it could not be taken. */
+  firstPage: PageDrawing.optional(),
 });
 export type BriefingPreview = z.infer<typeof BriefingPreview>;
 

@@ -11,7 +11,7 @@ import { dataVersion, getEntity, getProvince, listEntities } from './db/read';
 import { deleteBriefingDefinition, listBriefingDefinitions, saveBriefingDefinition } from './briefing/definitions';
 import { exportBriefing } from './briefing/export';
 import { briefingWarnings } from './briefing/warnings';
-import { renderBriefing } from './briefing/render';
+import { previewAnswer, renderBriefing } from './briefing/render';
 import { workbookHandlers } from './workbook/handlers';
 import { tableHandlers } from './tables/handlers';
 import { backupHandlers } from './backups/handlers';
@@ -72,8 +72,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     saveBriefing: write((input) => saveBriefingDefinition(db, input)),
     deleteBriefing: write(({ id }) => deleteBriefingDefinition(db, id)),
     previewBriefing: async ({ request }) => {
-      const { pdf, pages } = await renderBriefing(db, request);
-      return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages };
+      return previewAnswer(await renderBriefing(db, request, new Date(), { firstPage: true }));
     },
     exportBriefing: ({ request, openAfter, format }) => exportBriefing(db, ctx.host, request, openAfter, new Date(), format),
     briefingWarnings: ({ request }) => briefingWarnings(db, request),

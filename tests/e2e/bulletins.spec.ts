@@ -13,7 +13,7 @@ import { perform } from '../helpers/steps';
 import { EDIT_FIGURE } from '../helpers/workflows';
 import { seriousViolations } from '../helpers/axe';
 import { openedDialog } from '../helpers/settled';
-import { expectFirstPageDrawn } from '../helpers/preview';
+import { expectFirstPageDrawn, expectSamePicture, firstPageAgainstPdfjs, ZOOM } from '../helpers/preview';
 import { ARTIFACTS, expect, test } from './fixtures';
 
 // Each test writes and saves through a real data file, some with LibreOffice: three minutes each on a loaded 2-core machine.
@@ -523,7 +523,10 @@ test('预览 shows an issue as it prints, before 签发: what was just typed, th
   await nav(app, '简报编发').click();
   await app.getByRole('region', { name: '归档' }).getByRole('link', { name: '示例：2023年全省战略性产业集群发展情况' }).click();
   await app.getByRole('button', { name: '预览', exact: true }).click();
-  await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: /第1期[\s\S]*示例：2023年全省战略性产业集群发展情况/ });
+  const example = await expectFirstPageDrawn(app, { name: /^第 1 页，共 \d+ 页$/, text: /第1期[\s\S]*示例：2023年全省战略性产业集群发展情况/ });
+  // Drawn at once from the service's record of page 1 (its red head, the serif and kai faces), the page pdf.js draws.
+  await expect(example).toHaveAttribute('data-drawn-from', 'record');
+  expectSamePicture(await firstPageAgainstPdfjs(app, example, ZOOM), '示例 page 1');
 });
 
 test('a deleted figure breaks a draft: listed with its paragraph, and 签发 and export refuse in the person’s language; a whole draft exports', async ({ app }) => {

@@ -8,11 +8,12 @@
  */
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { BriefingRequest } from '../../../shared/briefing';
+import { BriefingRequest, type BriefingPreview } from '../../../shared/briefing';
 import { BRIEFING_WORDS, localDate } from '../../../shared/briefing-words';
 import { bodyTexts, walkBlocks, type BriefingDocument } from '../../../shared/document';
 import { AppError } from '../../../shared/errors';
 import { issueDetails } from '../../../shared/text';
+import { PageDrawing } from '../../../shared/page-drawing';
 import type { DB } from '../db/open';
 import { cachedChartSvg } from './charts-svg';
 import { Composer } from './compose';
@@ -22,6 +23,7 @@ import { chartNumbers } from './chart-option';
 import { assertPrintable, type PrintedText } from './glyphs';
 import { TABLE_LAYOUTS, toPdfmake, type ChartRenderer } from './pdf';
 import { joinLinePieces } from './pdfmake-lines';
+import { takeFirstPage, type KitDocument } from './page-drawing';
 import { FACT_SHEET_SCALES, factSheet } from './templates/fact-sheet';
 import { fullBriefing } from './templates/full';
 import { FIT_LEVELS, GIVE_BACK, onePage, type FitLevel } from './templates/one-page';
@@ -44,6 +46,8 @@ export function configurePdfmake(): typeof pdfmake {
 export interface RenderedBriefing {
   pdf: Buffer;
   pages: number;
+  /** Page 1 ready to draw (asked for with `firstPage`; null when it could not be taken). */
+  firstPage?: () => PageDrawing | null;
   /** The document that was printed: every string in it is in the PDF. */
   model: BriefingDocument;
 }
@@ -121,17 +125,32 @@ export function prepareBriefing(db: DB, rawRequest: BriefingRequest, now: Date =
   return { model, doc: toPdfmake(model, renderChart), printed };
 }
 
-/** pdfmake alone: a document definition in, PDF bytes out. */
-export async function writePdf(doc: TDocumentDefinitions): Promise<{ pdf: Buffer; pages: number }> {
-  const pdf = await configurePdfmake().createPdf(doc).getBuffer();
-  return { pdf, pages: countPages(pdf) };
+/** What writing a PDF may also take: page 1 ready to draw (the preview). */
+export interface WriteOptions {
+  firstPage?: boolean;
 }
 
-export async function renderBriefing(db: DB, request: BriefingRequest, now: Date = new Date()): Promise<RenderedBriefing> {
-  if (request.template === 'fact-sheet') return fittedFactSheet(db, request, now);
-  if (request.template === 'one-page') return (await fittedOnePage(db, request, now)).rendered;
+/** pdfmake alone: a document definition in, PDF bytes out (and page 1 ready to draw, when asked: the same bytes). */
+export async function writePdf(doc: TDocumentDefinitions, options: WriteOptions = {}): Promise<Omit<RenderedBriefing, 'model'>> {
+  const output = configurePdfmake().createPdf(doc, options.firstPage ? { bufferPages: true } : {});
+  const firstPage = options.firstPage ? takeFirstPage((await output.getStream()) as unknown as KitDocument) : null;
+  const pdf = await output.getBuffer();
+  return { pdf, pages: countPages(pdf), ...(firstPage ? { firstPage } : {}) };
+}
+
+/** The preview channels' answer: the PDF's bytes, and page 1 ready to draw when it could be taken. */
+export function previewAnswer({ pdf, pages, firstPage }: Omit<RenderedBriefing, 'model'>): BriefingPreview {
+  // A record the channel's schema would refuse (a page beyond its limits) is left out: the preview reads the PDF.
+  const drawing = firstPage?.();
+  const checked = drawing && PageDrawing.safeParse(drawing).success ? drawing : null;
+  return { pdfBase64: pdf.toString('base64'), bytes: pdf.length, pages, ...(checked ? { firstPage: checked } : {}) };
+}
+
+export async function renderBriefing(db: DB, request: BriefingRequest, now: Date = new Date(), options: WriteOptions = {}): Promise<RenderedBriefing> {
+  if (request.template === 'fact-sheet') return fittedFactSheet(db, request, now, options);
+  if (request.template === 'one-page') return (await fittedOnePage(db, request, now, options)).rendered;
   const { model, doc } = prepareBriefing(db, request, now);
-  return { ...(await writePdf(doc)), model };
+  return { ...(await writePdf(doc, options)), model };
 }
 
 /**
@@ -141,11 +160,11 @@ export async function renderBriefing(db: DB, request: BriefingRequest, now: Date
  * still holds it. The ladder takes everything of a kind at once: a bilingual brief, whose chart is
  * twice as tall, lost its key points and a colleague's annotation with a fifth of the page left empty.
  */
-export async function fittedOnePage(db: DB, request: BriefingRequest, now: Date): Promise<{ rendered: RenderedBriefing; level: FitLevel }> {
+export async function fittedOnePage(db: DB, request: BriefingRequest, now: Date, options: WriteOptions = {}): Promise<{ rendered: RenderedBriefing; level: FitLevel }> {
   for (let index = 0; index < FIT_LEVELS.length; index++) {
     let level = FIT_LEVELS[index]!;
     const prepared = prepareBriefing(db, request, now, level);
-    let out = { ...(await writePdf(prepared.doc)), model: prepared.model };
+    let out = { ...(await writePdf(prepared.doc, options)), model: prepared.model };
     if (out.pages !== 1) continue;
     // The first level took nothing: nothing to give back (and no model to compare, on the preview's path).
     if (index === 0) return { rendered: out, level };
@@ -158,7 +177,7 @@ export async function fittedOnePage(db: DB, request: BriefingRequest, now: Date)
         const model = JSON.stringify(more.model);
         // Nothing more to give of this kind (one source cannot be shown as six): the same page, not laid out again.
         if (model === printed) continue;
-        const written = await writePdf(more.doc);
+        const written = await writePdf(more.doc, options);
         if (written.pages !== 1) break;
         level = tried;
         printed = model;
@@ -171,10 +190,10 @@ export async function fittedOnePage(db: DB, request: BriefingRequest, now: Date)
 }
 
 /** The fact sheet at full size, unless a tighter scale puts it on fewer pages: then the first that does. */
-async function fittedFactSheet(db: DB, request: BriefingRequest, now: Date): Promise<RenderedBriefing> {
+async function fittedFactSheet(db: DB, request: BriefingRequest, now: Date, options: WriteOptions): Promise<RenderedBriefing> {
   const write = async (level: number): Promise<RenderedBriefing> => {
     const { model, doc } = prepareBriefing(db, request, now, level);
-    return { ...(await writePdf(doc)), model };
+    return { ...(await writePdf(doc, options)), model };
   };
   const full = await write(0);
   for (let level = 1; level < FACT_SHEET_SCALES.length && full.pages > 1; level++) {

@@ -18,7 +18,8 @@ import { toDocx } from '../briefing/docx';
 import { saveThroughHost } from '../briefing/export';
 import { toPdfmake } from '../briefing/pdf';
 import { cachedChartSvg } from '../briefing/charts-svg';
-import { localDate, writePdf } from '../briefing/render';
+import { localDate, writePdf, type WriteOptions } from '../briefing/render';
+import type { PageDrawing } from '../../../shared/page-drawing';
 import { exportable } from './exportable';
 
 /** The category of each entity of the embedded default dataset (the province's classification). */
@@ -85,12 +86,18 @@ export function bulletinModel(db: DB, id: number, now: Date = new Date()): { mod
 }
 
 /** The bytes of issue `id` in `format`, and its suggested file name. */
-export async function exportBulletin(db: DB, id: number, format: BulletinFormat, now: Date = new Date()): Promise<{ bytes: Buffer; pages: number | null; fileName: string }> {
+export async function exportBulletin(
+  db: DB,
+  id: number,
+  format: BulletinFormat,
+  now: Date = new Date(),
+  options: WriteOptions = {},
+): Promise<{ bytes: Buffer; pages: number | null; fileName: string; firstPage?: () => PageDrawing | null }> {
   const { model, bulletin, date } = bulletinModel(db, id, now);
   const fileName = suggestedBulletinFileName(bulletin, format, date);
   if (format === 'docx') return { bytes: await toDocx(model), pages: null, fileName };
-  const { pdf, pages } = await writePdf(toPdfmake(model, cachedChartSvg));
-  return { bytes: pdf, pages, fileName };
+  const { pdf, pages, firstPage } = await writePdf(toPdfmake(model, cachedChartSvg), options);
+  return { bytes: pdf, pages, fileName, ...(firstPage ? { firstPage } : {}) };
 }
 
 /** Asks where to save (null: the person cancelled), writes, and opens the file if asked to. */

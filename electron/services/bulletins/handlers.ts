@@ -3,6 +3,7 @@ import type { HandlerContext, Handlers } from '../handlers';
 import { acceptFigure, issueDraft, saveDraft, saveNewDraft, startCorrection } from './actions';
 import { archiveYears, listIssued, searchBulletins } from './archive';
 import { exportBulletin, exportBulletinTo } from './export';
+import { previewAnswer } from '../briefing/render';
 import { blankContent, frameDefaults, updateFrameDefaults } from './frame';
 import { nextIssue } from './issue';
 import { referenceReport } from './references';
@@ -46,8 +47,8 @@ export function bulletinHandlers(ctx: HandlerContext, write: <I, O>(fn: (input: 
     updateBulletinFrameDefaults: write(({ lang, ...frame }) => updateFrameDefaults(db, frame, lang)),
     exportBulletin: ({ id, format, openAfter }) => exportBulletinTo(db, ctx.host, id, format, openAfter),
     previewBulletin: async ({ id }) => {
-      const { bytes, pages } = await exportBulletin(db, id, 'pdf');
-      return { pdfBase64: bytes.toString('base64'), bytes: bytes.length, pages: pages ?? 1 };
+      const { bytes, pages, firstPage } = await exportBulletin(db, id, 'pdf', new Date(), { firstPage: true });
+      return previewAnswer({ pdf: bytes, pages: pages ?? 1, ...(firstPage ? { firstPage } : {}) });
     },
   };
 }

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { BriefingPreview as BriefingPreviewResult } from '../../../shared/briefing';
 import { describeError } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
+import { drawFirstPage } from '../pdf/draw-page';
 import { bytesFromBase64, loadPdf, warmPdfWorker, type PdfLoad } from '../pdf/pdfjs';
 import { PdfPreview, type OpenedPdf, type PdfPreviewHandle } from './PdfPreview';
 
@@ -50,6 +51,9 @@ export function BriefingPreview({
   // The last preview failed or was refused: the pane says there is none (the reason is said beside it),
   // rather than inviting a press that has just been made.
   const [failed, setFailed] = useState(false);
+  // A preview was asked for: the pages region stays from the press on, also while page 1 drawn from the
+  // service's record is shown and pdf.js is still opening the PDF (no step, no opened preview yet).
+  const [asked, setAsked] = useState(false);
   // A fresh pages region for each preview (zoom back to fit), laid out the moment 预览 is pressed.
   const [frameKey, setFrameKey] = useState(0);
   const frame = useRef<PdfPreviewHandle>(null);
@@ -57,6 +61,8 @@ export function BriefingPreview({
   const widthMeasured = useCallback((width: number) => (regionWidth.current = width), []);
   // The open PDF, let go when the next preview replaces it or the builder closes.
   const openPreview = useRef<PdfLoad | null>(null);
+  // Counts the previews asked for, so one whose page 1 was drawn at once knows whether it is still the last.
+  const previews = useRef(0);
   useEffect(() => () => void openPreview.current?.destroy(), []);
   // pdf.js's worker starts while the choices are made, so a preview does not wait for it.
   useEffect(warmPdfWorker, []);
@@ -87,9 +93,11 @@ export function BriefingPreview({
     ref,
     () => ({
       show: async (make) => {
+        const mine = ++previews.current;
         setStep('render');
         setPreview(null);
         setFailed(false);
+        setAsked(true);
         setFrameKey((n) => n + 1);
         // The previous PDF is let go now, while this one is made (pdf.js frees its pages in its worker),
         // rather than after the answer.
@@ -104,6 +112,27 @@ export function BriefingPreview({
           throw e;
         }
         performance.mark('preview:answer');
+        // Page 1 drawn at once from the service's record of it (pdf/draw-page.ts), when it came and holds
+        // nothing the player does not know; pdf.js reads the PDF behind it for the other pages and zoom.
+        const own = result.firstPage && regionWidth.current > 0 ? drawFirstPage(result.firstPage, regionWidth.current) : null;
+        if (own && previews.current === mine) {
+          const shown = new Promise<void>((resolve) => (settle.current = resolve));
+          if (frame.current?.showFirst(own, { width: result.firstPage!.width, height: result.firstPage!.height }, result.pages)) {
+            await shown;
+            // Another preview was asked for meanwhile: this one is let go unread.
+            if (previews.current !== mine) return;
+            const load = loadPdf(bytesFromBase64(result.pdfBase64));
+            openPreview.current = load;
+            try {
+              const doc = await load.opened;
+              if (openPreview.current === load) setPreview({ opened: { doc, firstDrawing: Promise.resolve(own) }, pages: result.pages, bytes: result.bytes });
+            } catch (e) {
+              if (openPreview.current === load) previewFailed(e, 1);
+            }
+            return;
+          }
+          settle.current = null;
+        }
         // Parsing, and drawing page 1 at the width of the region laid out meanwhile, start now.
         const load = loadPdf(bytesFromBase64(result.pdfBase64), regionWidth.current > 0 ? { regionWidth: regionWidth.current } : {});
         openPreview.current = load;
@@ -150,7 +179,7 @@ export function BriefingPreview({
           <Elapsed />
         </div>
       ) : null}
-      {step !== null || preview ? (
+      {asked && !failed ? (
         <PdfPreview
           key={frameKey}
           ref={frame}

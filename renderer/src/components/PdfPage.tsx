@@ -4,7 +4,8 @@
  * page's own text (pdf.js getTextContent), kept in a hidden element. When the drawing is on the
  * screen (render() resolved, then the next animation frame), the canvas says so: data-painted;
  * and data-copied when that first drawing was the one made off the screen (pdf/pdfjs.ts loadPdf),
- * put in the page as it is: that canvas itself takes the place of the page's own, nothing redrawn or copied.
+ * put in the page as it is: that canvas itself takes the place of the page's own, nothing redrawn or copied
+ * (data-drawn-from="record" as well when the preview drew it from the service's record: pdf/draw-page.ts).
  *
  * The canvas is the page's own element, not React's: it can be swapped for the one drawn off the
  * screen, which React would not know of. Its name, description and size are set on it at each render.
@@ -132,6 +133,7 @@ export function PdfPage({
     canvas.height = Math.floor(viewport.height);
     delete canvas.dataset.painted;
     delete canvas.dataset.copied;
+    delete canvas.dataset.drawnFrom;
     setPainted(false);
     if (pageNumber === 1) performance.mark('preview:render');
     let task: RenderTask | null = null;
