@@ -116,8 +116,10 @@ export function outputChartOption(input: readonly OutputRow[], names: ChartNames
         ...text,
         interval: 0,
         width: style.labelWidth ?? (names === 'zh' ? 150 : names === 'en' ? 260 : 240),
-        // Measured labels come already cut to fit (the chart's own estimate knows no font).
-        overflow: style.labelWidth !== undefined ? ('none' as const) : ('truncate' as const),
+        // Measured labels come already cut to fit (the chart's own estimate knows no font). Unmeasured (the
+        // dashboard), a name wider than its room turns onto a second line between words, never cut short:
+        // "New-generation electronics and information te…" named no cluster a reader could look up.
+        overflow: style.labelWidth !== undefined ? ('none' as const) : ('break' as const),
         // Measured labels start at a fixed left edge: if the drawing's fonts run wider than measured, a
         // label runs toward its bar, never off the page.
         ...(style.labelWidth !== undefined ? { align: 'left' as const, margin: Math.ceil(style.labelWidth * 1.15) + 12 } : {}),

@@ -29,6 +29,18 @@ test('the dashboard shows the province growth rates and the GDP share on their o
   await expect(app.getByRole('img', { name: 'Chart: Added value growth, year on year (2023): The 20 strategic industry clusters 5.2%; The 10 strategic emerging industry clusters 9.2%.' })).toBeVisible();
   await expect(app.getByRole('img', { name: "Chart: Share of Guangdong's GDP (2023): The 20 strategic industry clusters 40%." })).toBeVisible();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Every cluster's name on the output chart is drawn whole: a long one on two lines, none cut short.
+  const tiers = app.getByRole('img', { name: /^Chart: Output tiers/ });
+  await expect(tiers).toBeVisible();
+  const drawn = await tiers.evaluate((el) => Array.from(el.querySelectorAll('svg text')).map((t) => t.textContent ?? ''));
+  expect(drawn.filter((t) => /\.\.\.|…/.test(t)), 'words cut short on the output chart').toEqual([]);
+  const names = await app.evaluate(async () => {
+    const entities = await (window as unknown as { clusterBrief: { listEntities: (q: object) => Promise<{ name: { en: string }; tier: string | null }[]> } }).clusterBrief.listEntities({});
+    return entities.filter((e) => e.tier !== null).map((e) => e.name.en);
+  });
+  expect(names.length).toBe(20);
+  const joined = drawn.join(' ').replace(/\s+/g, ' ');
+  expect(names.filter((n) => !joined.includes(n)), 'names not drawn whole on the output chart').toEqual([]);
   expect(await seriousViolations(app)).toEqual([]);
   await app.screenshot({ path: path.join(ARTIFACTS, 'dashboard-en-dark.png'), fullPage: true });
 });
