@@ -49,7 +49,9 @@ describe('the text rule (personText)', () => {
           expect(s).toBe(s.trim());
           expect(s).not.toMatch(CONTROL);
           expect(s.length).toBeGreaterThan(0);
-          expect(s.length).toBeLessThanOrEqual(40);
+          // The limit counts characters as a person does (zod counts code points): "𐀀" is one, though two UTF-16 units
+          // (a CI run's random seed -1312020487 found 25 characters, 41 units, accepted under a limit of 40).
+          expect([...s].length).toBeLessThanOrEqual(40);
         } else {
           const details = issueDetails(parsed.error.issues[0], 'field');
           expect(['required', 'too_long', 'nul', 'control']).toContain(details.problem);
